@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+export default ({ env }: { env: Env }) => [
+  'strapi::logger',
+  'strapi::errors',
+  // Public directory edge (CORS *, size and rate limits, stable error body) before everything else.
+  'global::directory-edge',
+  'strapi::security',
+  {
+    // Everything but the public directory: only the admin's own origin (and any listed), never *.
+    name: 'strapi::cors',
+    config: { origin: env.array('CORS_ORIGINS', [env('PUBLIC_URL', 'http://localhost:1337')]), credentials: true },
+  },
+  'strapi::poweredBy',
+  'strapi::query',
+  'strapi::body',
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+];

@@ -1,0 +1,19 @@
+/** Boots the compiled Strapi app in this process (for scripts and integration tests). */
+import path from 'node:path';
+import { createStrapi, type Core } from '@strapi/strapi';
+
+export const CMS_DIR = path.resolve(__dirname, '..', '..');
+
+export async function bootStrapi({ listen = false }: { listen?: boolean } = {}): Promise<Core.Strapi> {
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION = 'true';
+  const app = createStrapi({
+    appDir: CMS_DIR,
+    distDir: path.join(CMS_DIR, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  if (listen) await app.start();
+  else await app.load();
+  return app;
+}

@@ -1,0 +1,108 @@
+/**
+ * Synthetic organizations for load tests: deterministic (seeded PRNG), bilingual, with accents,
+ * spread over every province, kind and role. About 90 % are public; the rest exercise the rules.
+ */
+import { PROVINCES, ORGANIZATION_KINDS, TIMEFRAMES, NEEDS, INDIRECT_OFFERINGS, type Province } from '@referral-directory/sdk';
+import type { OrganizationFixture, Taxonomies } from './fixtures';
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CITIES: Record<Province, string[]> = {
+  AB: ['Calgary', 'Edmonton', 'Red Deer', 'Lethbridge'], BC: ['Vancouver', 'Victoria', 'Kelowna', 'Prince George'],
+  MB: ['Winnipeg', 'Brandon', 'Thompson'], NB: ['Moncton', 'Fredericton', 'Saint John', 'Edmundston'],
+  NL: ["St. John's", 'Corner Brook', 'Gander'], NS: ['Halifax', 'Sydney', 'Truro'], NT: ['Yellowknife', 'Inuvik'],
+  NU: ['Iqaluit', 'Rankin Inlet'], ON: ['Toronto', 'Ottawa', 'Hamilton', 'Thunder Bay', 'Sudbury', 'London'],
+  PE: ['Charlottetown', 'Summerside'], QC: ['Montréal', 'Québec', 'Trois-Rivières', 'Sherbrooke', 'Saint-Jérôme', 'Gatineau'],
+  SK: ['Regina', 'Saskatoon', 'Prince Albert'], YT: ['Whitehorse', 'Dawson City'],
+};
+const NOUNS_EN = ['House', 'Centre', 'Network', 'Collective', 'Alliance', 'Services', 'Place', 'Circle'];
+const NOUNS_FR = ['Maison', 'Centre', 'Réseau', 'Collectif', 'Alliance', 'Services', 'Carrefour', 'Cercle'];
+const ADJ_EN = ['Harbour', 'Northern Light', 'Safe Passage', 'Cedar', 'Aurora', 'Beacon', 'Willow', 'Riverbend', 'Élan', 'Horizon'];
+const ADJ_FR = ['du Havre', 'Lumière du Nord', 'Passage sûr', 'du Cèdre', 'Aurore', 'Phare', 'du Saule', 'Méandre', 'Élan', 'Horizon'];
+
+export function generateOrganizations(count: number, t: Taxonomies, seed = 20261129): OrganizationFixture[] {
+  const rand = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const some = <T>(list: readonly T[], max: number): T[] => {
+    const n = 1 + Math.floor(rand() * max);
+    return [...new Set(Array.from({ length: n }, () => pick(list)))];
+  };
+  const out: OrganizationFixture[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = String(i + 1).padStart(6, '0');
+    const province = PROVINCES[i % PROVINCES.length] as Province;
+    const city = pick(CITIES[province]);
+    const adj = Math.floor(rand() * ADJ_EN.length);
+    const noun = Math.floor(rand() * NOUNS_EN.length);
+    const role = rand() < 0.75 ? 'direct' : 'indirect';
+    const isPublic = rand() < 0.9;
+    const services = some(t.services.map((x) => x.code), 3);
+    const area = String(200 + (i % 700)).padStart(3, '0');
+    const phone = `+1-${area}-555-${String(100 + (i % 900)).padStart(4, '0')}`;
+    out.push({
+      externalId: `synthetic-${n}`,
+      slug: `synthetic-${n}`,
+      kind: ORGANIZATION_KINDS[i % ORGANIZATION_KINDS.length] as string,
+      role,
+      en: {
+        name: `${ADJ_EN[adj]} ${NOUNS_EN[noun]} ${city} ${n}`,
+        otherNames: [],
+        description: `Synthetic record ${n}: support for survivors in ${city}, including ${services.join(', ').replace(/_/g, ' ')}.`,
+        eligibility: rand() < 0.5 ? 'Adults 18 and over.' : null,
+        fees: 'Free of charge.', hoursNotes: null, accessibility: rand() < 0.5 ? 'Wheelchair accessible.' : null,
+      },
+      fr: {
+        name: `${NOUNS_FR[noun]} ${ADJ_FR[adj]} ${city} ${n}`,
+        otherNames: [],
+        description: `Fiche synthétique ${n} : soutien aux survivantes et survivants à ${city}, santé et hébergement.`,
+        eligibility: rand() < 0.5 ? 'Personnes de 18 ans et plus.' : null,
+        fees: 'Gratuit.', hoursNotes: null, accessibility: rand() < 0.5 ? 'Accessible en fauteuil roulant.' : null,
+      },
+      focusAreas: some(t.focusAreas.map((x) => x.code), 2),
+      services,
+      populations: some(t.populations.map((x) => x.code), 2),
+      languages: ['en', ...(province === 'QC' || province === 'NB' ? ['fr'] : []), ...some(t.languages.map((x) => x.code), 2)]
+        .filter((v, k, a) => a.indexOf(v) === k),
+      timeframes: role === 'direct' ? some(TIMEFRAMES, 2) : [],
+      needs: role === 'direct' ? some(NEEDS, 2) : [],
+      indirectOfferings: role === 'indirect' ? some(INDIRECT_OFFERINGS, 2) : [],
+      ageMin: rand() < 0.3 ? 12 : 18, ageMax: null,
+      national: i % 97 === 0,
+      serviceAreas: [{ province, regions: [city] }],
+      locations: [{ name: null, street: `${100 + (i % 8000)} Example Street`, city, province, postalCode: null, confidential: rand() < 0.2 }],
+      phones: [{ type: rand() < 0.2 ? 'crisis' : 'voice', number: phone, extension: null, labelEn: null, labelFr: null }],
+      email: `contact-${n}@example.org`,
+      website: `https://org-${n}.example.org`,
+      open24x7: rand() < 0.2,
+      openingHours: [{ day: 'mon', opens: '09:00', closes: '17:00' }],
+      internal: {
+        designatedContact: { name: `Contact ${n}`, title: 'Coordinator', email: `designated-${n}@example.org`, phone },
+        keyStaff: [], internalPhones: [], internalEmail: `internal-${n}@example.org`,
+        referralProtocol: { warmTransfer: true, conferenceCall: false, byPhone: true, byChat: false, byEmail: true, intakeHours: null, afterHours: null, eligibilityNotes: null },
+        capacityNotes: null, safetyNotes: null, internalNotes: null,
+      },
+      state: {
+        listingStatus: isPublic ? 'active' : pick(['applicant', 'under_review', 'suspended', 'removed', 'active']),
+        published: isPublic || rand() < 0.5,
+        publicConsent: isPublic || rand() < 0.5,
+        consentAt: null, consentBy: null,
+        removalReason: null, removedAt: null, statusNote: null,
+        attestations: null,
+        lastVerifiedAt: '2026-06-01', lastVerifiedBy: 'Synthetic', nextReviewDue: '2027-06-01',
+        contactAttempts: [],
+      },
+    });
+    const last = out[out.length - 1]!;
+    if (last.state.listingStatus === 'removed') last.state.removalReason = 'organization_request';
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * Loads fixtures into Strapi through the Document Service. Idempotent: records are matched by
+ * their stable key (taxonomy code, externalId, reference) and updated in place, and the
+ * draft/published state is brought to what the fixture says.
+ */
+import type { Core } from '@strapi/strapi';
+import {
+  type Fixtures, type OrganizationFixture, type PhoneFixture, type Taxonomies,
+  validateOrganization, validateProtocol,
+} from './fixtures';
+
+const ORG = 'api::organization.organization';
+const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
+const APPLICATION = 'api::application.application';
+const SUGGESTION = 'api::suggestion.suggestion';
+const SETTINGS = 'api::directory-setting.directory-setting';
+
+const TAXONOMY_UIDS = {
+  focusAreas: 'api::focus-area.focus-area',
+  services: 'api::service-category.service-category',
+  populations: 'api::population.population',
+  languages: 'api::language.language',
+} as const;
+
+export interface SeedReport {
+  created: number;
+  updated: number;
+  rejected: Array<{ record: string; field: string; message: string }>;
+}
+
+type CodeIndex = Record<keyof Taxonomies, Map<string, string>>;
+
+async function upsertTaxonomies(strapi: Core.Strapi, t: Taxonomies, report: SeedReport): Promise<CodeIndex> {
+  const index = {} as CodeIndex;
+  for (const key of Object.keys(TAXONOMY_UIDS) as Array<keyof Taxonomies>) {
+    const uid = TAXONOMY_UIDS[key];
+    const map = new Map<string, string>();
+    for (const [order, term] of t[key].entries()) {
+      const data = { code: term.code, labelEn: term.labelEn, labelFr: term.labelFr, sortOrder: order };
+      const existing = await strapi.documents(uid).findFirst({ filters: { code: term.code } });
+      const doc = existing
+        ? await strapi.documents(uid).update({ documentId: existing.documentId, data })
+        : await strapi.documents(uid).create({ data });
+      report[existing ? 'updated' : 'created']++;
+      map.set(term.code, doc.documentId);
+    }
+    index[key] = map;
+  }
+  return index;
+}
+
+const phone = (p: PhoneFixture) => ({
+  type: p.type, number: p.number, extension: p.extension ?? null, labelEn: p.labelEn ?? null, labelFr: p.labelFr ?? null,
+});
+
+/** Strapi data shared by both locales (non-localized fields). */
+export function sharedOrganizationData(o: OrganizationFixture, codes: CodeIndex) {
+  const ids = (key: keyof Taxonomies, list: string[]) => list.map((c) => codes[key].get(c)).filter((x): x is string => !!x);
+  const s = o.state;
+  return {
+    slug: o.slug,
+    externalId: o.externalId,
+    kind: o.kind,
+    role: o.role,
+    focusAreas: ids('focusAreas', o.focusAreas),
+    services: ids('services', o.services),
+    populations: ids('populations', o.populations),
+    languages: ids('languages', o.languages),
+    directServices: {
+      emergency: o.timeframes.includes('emergency'),
+      transitional: o.timeframes.includes('transitional'),
+      longTerm: o.timeframes.includes('long_term'),
+      social: o.needs.includes('social'),
+      legal: o.needs.includes('legal'),
+    },
+    indirectOfferings: {
+      volunteering: o.indirectOfferings.includes('volunteering'),
+      information: o.indirectOfferings.includes('information'),
+      training: o.indirectOfferings.includes('training'),
+      technicalAssistance: o.indirectOfferings.includes('technical_assistance'),
+    },
+    ageMin: o.ageMin,
+    ageMax: o.ageMax,
+    national: o.national,
+    serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })),
+    locations: o.locations.map((l) => ({ ...l })),
+    phones: o.phones.map(phone),
+    email: o.email,
+    website: o.website,
+    open24x7: o.open24x7,
+    openingHours: o.openingHours.map((h) => ({ ...h })),
+    designatedContact: o.internal.designatedContact,
+    keyStaff: o.internal.keyStaff,
+    internalPhones: o.internal.internalPhones.map(phone),
+    internalEmail: o.internal.internalEmail,
+    referralProtocol: o.internal.referralProtocol,
+    capacityNotes: o.internal.capacityNotes,
+    safetyNotes: o.internal.safetyNotes,
+    internalNotes: o.internal.internalNotes,
+    listingStatus: s.listingStatus,
+    removalReason: s.removalReason,
+    removedAt: s.removedAt,
+    statusNote: s.statusNote,
+    publicConsent: s.publicConsent,
+    consentAt: s.consentAt,
+    consentBy: s.consentBy,
+    attestations: s.attestations,
+    lastVerifiedAt: s.lastVerifiedAt,
+    lastVerifiedBy: s.lastVerifiedBy,
+    nextReviewDue: s.nextReviewDue,
+    contactAttempts: s.contactAttempts,
+  };
+}
+
+export function localizedOrganizationData(o: OrganizationFixture, locale: 'en' | 'fr') {
+  const t = o[locale];
+  return {
+    name: t.name,
+    otherNames: t.otherNames.join('\n'),
+    description: t.description,
+    eligibility: t.eligibility,
+    fees: t.fees,
+    hoursNotes: t.hoursNotes,
+    accessibility: t.accessibility,
+  };
+}
+
+/** Writes one organization in both locales and sets its publication state. Returns true when created. */
+export async function upsertOrganization(strapi: Core.Strapi, o: OrganizationFixture, codes: CodeIndex): Promise<boolean> {
+  const docs = strapi.documents(ORG);
+  const shared = sharedOrganizationData(o, codes);
+  const existing = await docs.findFirst({ locale: 'en', status: 'draft', filters: { externalId: o.externalId }, fields: ['documentId'] as never });
+  let documentId: string;
+  if (existing) {
+    documentId = existing.documentId;
+    await docs.update({ documentId, locale: 'en', data: { ...shared, ...localizedOrganizationData(o, 'en') } as never });
+  } else {
+    const created = await docs.create({ locale: 'en', data: { ...shared, ...localizedOrganizationData(o, 'en') } as never });
+    documentId = created.documentId;
+  }
+  await docs.update({ documentId, locale: 'fr', data: { ...shared, ...localizedOrganizationData(o, 'fr') } as never });
+  if (o.state.published) await docs.publish({ documentId, locale: '*' });
+  else await docs.unpublish({ documentId, locale: '*' });
+  return !existing;
+}
+
+async function upsertByKey(
+  strapi: Core.Strapi, uid: typeof PROTOCOL | typeof APPLICATION | typeof SUGGESTION,
+  key: 'externalId' | 'reference', value: string, data: Record<string, unknown>,
+): Promise<boolean> {
+  const docs = strapi.documents(uid);
+  const existing = await docs.findFirst({ filters: { [key]: value } as never });
+  if (existing) await docs.update({ documentId: existing.documentId, data: data as never });
+  else await docs.create({ data: data as never });
+  return !existing;
+}
+
+export interface SeedOptions {
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOptions = {}): Promise<SeedReport> {
+  const report: SeedReport = { created: 0, updated: 0, rejected: [] };
+  const count = (created: boolean) => { report[created ? 'created' : 'updated']++; };
+  const codes = await upsertTaxonomies(strapi, f.taxonomies, report);
+
+  const settings = strapi.documents(SETTINGS);
+  const { en: _en, fr: _fr, ...sharedSettings } = f.settings;
+  let settingsId = (await settings.findFirst({ locale: 'en' }))?.documentId;
+  for (const locale of ['en', 'fr'] as const) {
+    const data = { ...sharedSettings, ...f.settings[locale] } as never;
+    if (settingsId) await settings.update({ documentId: settingsId, locale, data });
+    else settingsId = (await settings.create({ locale, data })).documentId;
+  }
+
+  for (const [n, o] of f.organizations.entries()) {
+    options.onProgress?.(n, f.organizations.length);
+    const problems = validateOrganization(o, f.taxonomies);
+    if (problems.length > 0) {
+      for (const p of problems) report.rejected.push({ record: `organization ${o.externalId ?? o.slug ?? '?'}`, ...p });
+      continue;
+    }
+    count(await upsertOrganization(strapi, o, codes));
+  }
+
+  for (const p of f.protocols) {
+    const problems = validateProtocol(p);
+    if (problems.length > 0) {
+      for (const x of problems) report.rejected.push({ record: `protocol ${p.externalId ?? '?'}`, ...x });
+      continue;
+    }
+    const { externalId, ...rest } = p;
+    count(await upsertByKey(strapi, PROTOCOL, 'externalId', externalId, { externalId, ...rest }));
+  }
+
+  for (const a of f.applications) {
+    count(await upsertByKey(strapi, APPLICATION, 'reference', a.reference, { ...a }));
+  }
+
+  const orgBySlug = new Map<string, string>();
+  for (const s of f.suggestions) {
+    if (!orgBySlug.has(s.organizationSlug)) {
+      const org = await strapi.documents(ORG).findFirst({ filters: { slug: s.organizationSlug } as never });
+      if (org) orgBySlug.set(s.organizationSlug, org.documentId);
+    }
+    const organization = orgBySlug.get(s.organizationSlug);
+    if (!organization) {
+      report.rejected.push({ record: `suggestion ${s.reference}`, field: 'organizationSlug', message: `no organization ${s.organizationSlug}` });
+      continue;
+    }
+    count(await upsertByKey(strapi, SUGGESTION, 'reference', s.reference, { ...s, organization }));
+  }
+  return report;
+}

@@ -1,0 +1,29 @@
+/**
+ * One clear line for the errors a newcomer meets at start-up (bad database path or URL,
+ * unreachable database), instead of a stack trace.
+ */
+export function describeStartupError(error: unknown): string {
+  const e = error as { code?: string; message?: string; address?: string; port?: number } | null;
+  const message = e?.message ?? String(error);
+  switch (e?.code) {
+    case 'SQLITE_CANTOPEN':
+      return `cannot open the SQLite database (check DATABASE_FILENAME: its folder must exist and be writable): ${message}`;
+    case 'SQLITE_READONLY':
+      return 'the SQLite database is read-only (check DATABASE_FILENAME permissions)';
+    case 'ECONNREFUSED':
+      return `the database refused the connection (check DATABASE_URL; is PostgreSQL running?)${e.port ? ` on port ${e.port}` : ''}`;
+    case 'ENOTFOUND':
+      return 'the database host in DATABASE_URL was not found';
+    case '28P01':
+    case '28000':
+      return 'PostgreSQL rejected the user or password in DATABASE_URL';
+    case '3D000':
+      return 'the database named in DATABASE_URL does not exist';
+    case 'ERR_INVALID_URL':
+      return 'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)';
+    default:
+      if (/Invalid URL|Invalid connection string/i.test(message)) return 'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)';
+      if (/directory does not exist|unable to open database/i.test(message)) return `cannot open the SQLite database (check DATABASE_FILENAME): ${message}`;
+      return message.split('\n')[0] ?? 'unknown error';
+  }
+}

@@ -1,0 +1,19 @@
+/** Public directory routes: no authentication. CORS, size limits, rate limits and error shape: middlewares/directory-edge. */
+const publicRoute = (method: 'GET' | 'POST', path: string, handler: string) => ({
+  method,
+  path: `/directory${path}`,
+  handler: `api::directory.directory.${handler}`,
+  config: { auth: false as const },
+});
+
+export default {
+  type: 'content-api',
+  routes: [
+    publicRoute('GET', '/organizations', 'listOrganizations'),
+    publicRoute('GET', '/organizations/:slug', 'getOrganization'),
+    publicRoute('GET', '/facets', 'facets'),
+    publicRoute('GET', '/settings', 'settings'),
+    publicRoute('POST', '/applications', 'submitApplication'),
+    publicRoute('POST', '/suggestions', 'submitSuggestion'),
+  ],
+};

@@ -1,0 +1,63 @@
+/**
+ * Stores public form submissions for editors. Nothing submitted is ever publicly readable;
+ * the answer is a reference only. A filled honeypot is answered the same way and discarded.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Catalog } from '../../../directory/catalog';
+import { attestationsOf, validateApplication, validateSuggestion } from '../../../directory/forms';
+import { validationError } from '../../../directory/errors';
+
+const reference = (prefix: string) => `${prefix}-${randomBytes(6).toString('base64url').toUpperCase()}`;
+
+const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async submitApplication(body: unknown, _ip: string) {
+    const input = validateApplication(body);
+    const ref = reference('APP');
+    if (input.fax) return { status: 'received' as const, reference: ref };
+    await strapi.documents('api::application.application').create({
+      data: {
+        reference: ref,
+        status: 'received',
+        locale: input.locale,
+        organizationName: input.organizationName,
+        kind: input.kind,
+        role: input.role,
+        provinces: input.provinces,
+        description: input.description,
+        services: input.services ?? null,
+        website: input.website ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        contact: { name: input.contactName, title: input.contactTitle ?? null, email: input.contactEmail, phone: input.contactPhone ?? null },
+        attestations: { ...attestationsOf(input.attestations), attestedAt: new Date().toISOString().slice(0, 10) },
+      } as never,
+    });
+    return { status: 'received' as const, reference: ref };
+  },
+
+  async submitSuggestion(body: unknown, catalog: Catalog) {
+    const input = validateSuggestion(body);
+    // Only public records can be the subject: anything else reads exactly like a slug that does not exist.
+    if (!catalog.bySlug.has(input.organization)) throw validationError([{ path: 'organization', message: 'is not a listed organization' }], 'The form has errors');
+    const ref = reference('SUG');
+    if (input.fax) return { status: 'received' as const, reference: ref };
+    const org = await strapi.documents('api::organization.organization').findFirst({ filters: { slug: input.organization } as never, fields: ['documentId'] as never });
+    await strapi.documents('api::suggestion.suggestion').create({
+      data: {
+        reference: ref,
+        status: 'new',
+        locale: input.locale,
+        organizationSlug: input.organization,
+        organization: org?.documentId ?? null,
+        field: input.field ?? null,
+        message: input.message,
+        contactEmail: input.contactEmail ?? null,
+      } as never,
+    });
+    return { status: 'received' as const, reference: ref };
+  },
+});
+
+export type Forms = ReturnType<typeof createForms>;
+export default createForms;

@@ -1,0 +1,254 @@
+/**
+ * Keeps the in-memory public catalog in step with the database.
+ *
+ * - At boot: a full load (every organization row, draft and published, both locales, in pages).
+ * - On a write through the Document Service of this instance: the document is marked pending
+ *   and re-read before the next public read, so an unpublished or removed record is gone at once.
+ * - Other instances' writes: a cheap fingerprint (count + latest update per table) is polled;
+ *   a change re-reads what changed in the background, so every instance converges within the
+ *   poll interval without any shared cache.
+ */
+import type { Core } from '@strapi/strapi';
+import type { DirectorySettings, Locale, PublicOrganization } from '@referral-directory/sdk';
+import { Catalog, type Entry, type Vocabulary, fixedVocabulary, toEntry } from '../../../directory/catalog';
+import { toPublicOrganization } from '../../../directory/mapper';
+import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../../../directory/rows';
+
+const ORG = 'api::organization.organization';
+const SETTINGS = 'api::directory-setting.directory-setting';
+const TAXONOMIES = {
+  focus: 'api::focus-area.focus-area',
+  service: 'api::service-category.service-category',
+  population: 'api::population.population',
+  language: 'api::language.language',
+} as const;
+const REFERENCE_TYPES: string[] = [SETTINGS, ...Object.values(TAXONOMIES)];
+const PAGE = 500;
+
+/** Public iff approved and active, consenting, and published (and the draft agrees). */
+export function isPublicState(row: Pick<OrganizationRow, 'listingStatus' | 'publicConsent'>): boolean {
+  return row.listingStatus === 'active' && row.publicConsent === true;
+}
+
+/** The public entry of one document, from all its rows (locales × draft/published), or null. */
+export function entryFromRows(rows: OrganizationRow[]): Entry | null {
+  const published = new Map<Locale, OrganizationRow>();
+  const drafts: OrganizationRow[] = [];
+  for (const r of rows) {
+    if (r.publishedAt) published.set(r.locale, r);
+    else drafts.push(r);
+  }
+  if (published.size === 0) return null;
+  // Stricter of the two versions: a suspension saved as a draft takes effect at once.
+  if (![...published.values(), ...drafts].every(isPublicState)) return null;
+  const en = published.get('en') ?? published.get('fr')!;
+  const fr = published.get('fr') ?? en;
+  const record = (row: OrganizationRow, locale: Locale): PublicOrganization =>
+    ({ ...toPublicOrganization(row, locale), locale: row.locale });
+  return toEntry(record(en, 'en'), record(fr, 'fr'));
+}
+
+const termVocabulary = (terms: TermRow[]) =>
+  [...terms]
+    .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.code.localeCompare(b.code))
+    .map((t) => ({ value: t.code, labels: { en: t.labelEn, fr: t.labelFr } }));
+
+type SettingsRow = {
+  locale: Locale; hotlinePhone: string; hotlinePhoneDisplay: string; hotlineText: string | null; chatUrl: string | null;
+  hotlineHours: string; available24x7: boolean | null; hotlineLanguages: string; quickExitUrl: string; disclaimer: string;
+};
+
+function toSettings(row: SettingsRow, locale: Locale): DirectorySettings {
+  return {
+    locale,
+    hotline: {
+      phone: row.hotlinePhone,
+      phoneDisplay: row.hotlinePhoneDisplay,
+      text: row.hotlineText || null,
+      chatUrl: row.chatUrl || null,
+      hours: row.hotlineHours,
+      available24x7: row.available24x7 !== false,
+      languages: row.hotlineLanguages,
+    },
+    quickExitUrl: row.quickExitUrl,
+    disclaimer: row.disclaimer,
+  };
+}
+
+const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
+  const entries = new Map<string, Entry>();
+  let vocabulary: Vocabulary | null = null;
+  let settings: Partial<Record<Locale, DirectorySettings>> = {};
+  let catalog: Catalog | null = null;
+  let generation = 0;
+  const pending = new Set<string>();
+  let referenceDirty = true;
+  let work: Promise<void> | null = null;
+  let orgFingerprint = '';
+  let referenceFingerprint = '';
+  let lastSeenUpdate = '';
+  let timer: NodeJS.Timeout | null = null;
+
+  const orgRows = (where: Record<string, unknown>, offset?: number, limit?: number): Promise<OrganizationRow[]> =>
+    strapi.db.query(ORG).findMany({ where, populate: ORGANIZATION_POPULATE, orderBy: { id: 'asc' }, offset, limit }) as Promise<OrganizationRow[]>;
+
+  async function loadReference(): Promise<void> {
+    const [focus, service, population, language] = await Promise.all(
+      Object.values(TAXONOMIES).map((uid) => strapi.db.query(uid).findMany({}) as Promise<TermRow[]>),
+    );
+    vocabulary = {
+      ...fixedVocabulary(),
+      focus: termVocabulary(focus!),
+      service: termVocabulary(service!),
+      population: termVocabulary(population!),
+      language: termVocabulary(language!),
+    };
+    const rows = (await strapi.db.query(SETTINGS).findMany({})) as SettingsRow[];
+    const next: Partial<Record<Locale, DirectorySettings>> = {};
+    for (const locale of ['en', 'fr'] as const) {
+      const row = rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === 'en') ?? rows[0];
+      if (row) next[locale] = toSettings(row, locale);
+    }
+    settings = next;
+  }
+
+  async function loadAll(): Promise<void> {
+    const byDoc = new Map<string, OrganizationRow[]>();
+    for (let offset = 0; ; offset += PAGE) {
+      const rows = await orgRows({}, offset, PAGE);
+      for (const r of rows) {
+        const list = byDoc.get(r.documentId);
+        if (list) list.push(r);
+        else byDoc.set(r.documentId, [r]);
+      }
+      if (rows.length < PAGE) break;
+    }
+    entries.clear();
+    for (const [documentId, rows] of byDoc) {
+      const entry = entryFromRows(rows);
+      if (entry) entries.set(documentId, entry);
+    }
+  }
+
+  async function loadDocuments(documentIds: string[]): Promise<void> {
+    for (let i = 0; i < documentIds.length; i += PAGE) {
+      const ids = documentIds.slice(i, i + PAGE);
+      const rows = await orgRows({ documentId: { $in: ids } });
+      for (const id of ids) {
+        const entry = entryFromRows(rows.filter((r) => r.documentId === id));
+        if (entry) entries.set(id, entry);
+        else entries.delete(id);
+      }
+    }
+  }
+
+  async function fingerprints(): Promise<{ org: string; reference: string; latest: string }> {
+    const knex = strapi.db.connection;
+    const stat = async (uid: string) => {
+      const table = strapi.db.metadata.get(uid).tableName;
+      const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at' }).first()) as { c: number | string; m: unknown } | undefined;
+      const m = row?.m instanceof Date ? row.m.toISOString() : String(row?.m ?? '');
+      return { count: Number(row?.c ?? 0), latest: m };
+    };
+    const org = await stat(ORG);
+    const refs = await Promise.all(REFERENCE_TYPES.map(stat));
+    return {
+      org: `${org.count}|${org.latest}`,
+      reference: refs.map((r) => `${r.count}|${r.latest}`).join(';'),
+      latest: org.latest,
+    };
+  }
+
+  function publish(): void {
+    generation++;
+    catalog = new Catalog([...entries.values()], vocabulary!, `${Date.now().toString(36)}.${generation}`);
+  }
+
+  /** Brings the catalog up to date with local writes (awaited by readers). */
+  async function sync(full: boolean): Promise<void> {
+    const fp = await fingerprints();
+    if (referenceDirty || full || !vocabulary) {
+      referenceDirty = false;
+      await loadReference();
+    }
+    if (full || !catalog) {
+      pending.clear();
+      await loadAll();
+    } else if (pending.size > 0) {
+      const ids = [...pending];
+      pending.clear();
+      await loadDocuments(ids);
+    }
+    orgFingerprint = fp.org;
+    referenceFingerprint = fp.reference;
+    lastSeenUpdate = fp.latest;
+    publish();
+  }
+
+  function run(full: boolean): Promise<void> {
+    const previous = work ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => sync(full));
+    work = next.finally(() => { if (work === next) work = null; });
+    return next;
+  }
+
+  /** Picks up other instances' writes. */
+  async function poll(): Promise<void> {
+    if (work || !catalog) return;
+    const fp = await fingerprints();
+    if (fp.reference !== referenceFingerprint) referenceDirty = true;
+    if (fp.org === orgFingerprint && !referenceDirty) return;
+    const [count] = fp.org.split('|');
+    const [knownCount] = orgFingerprint.split('|');
+    if (count !== knownCount) return run(true);
+    // Same number of rows: re-read the documents changed since (a little before) the last update seen.
+    const since = lastSeenUpdate ? new Date(Date.parse(lastSeenUpdate) - 2000) : new Date(0);
+    const changed = (await strapi.db.query(ORG).findMany({ where: { updatedAt: { $gte: since } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+    for (const c of changed) pending.add(c.documentId);
+    return run(false);
+  }
+
+  return {
+    /** The current catalog, after applying this instance's own pending writes. */
+    async catalog(): Promise<Catalog> {
+      if (!catalog || pending.size > 0 || referenceDirty) await run(false);
+      return catalog!;
+    },
+
+    async settings(locale: Locale): Promise<DirectorySettings | null> {
+      if (!catalog || referenceDirty) await run(false);
+      return settings[locale] ?? null;
+    },
+
+    /** Called by the Document Service middleware after a write. */
+    invalidate(uid: string, documentId?: string): void {
+      if (uid === ORG && documentId) pending.add(documentId);
+      else if (uid === ORG) void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
+      else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
+    },
+
+    async reload(): Promise<void> {
+      await run(true);
+    },
+
+    start(intervalMs: number): void {
+      if (timer || intervalMs <= 0) return;
+      timer = setInterval(() => {
+        poll().catch((e: unknown) => strapi.log.warn(`directory: refresh check failed: ${String(e)}`));
+      }, intervalMs);
+      timer.unref();
+    },
+
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+
+    watches(uid: string): boolean {
+      return uid === ORG || REFERENCE_TYPES.includes(uid);
+    },
+  };
+};
+
+export type Projection = ReturnType<typeof createProjection>;
+export default createProjection;

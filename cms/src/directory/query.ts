@@ -1,0 +1,89 @@
+/**
+ * Strict parsing of the public list and facets query strings. Unknown keys (including any
+ * confidential field name), unknown values, bad numbers and oversized text all fail the same
+ * way: a 400 naming the parameter. Repeated keys mean OR (`province=ON&province=QC`).
+ */
+import type { ErrorDetail, FilterName, Locale, Sort } from '@referral-directory/sdk';
+import { FILTER_NAMES, MAX_PAGE_SIZE, SORTS } from '@referral-directory/sdk';
+import type { DirectoryQuery, Vocabulary } from './catalog';
+import { isLocale } from './catalog';
+import { terms } from './normalize';
+import { validationError } from './errors';
+
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_PAGE = 10_000;
+export const DEFAULT_PAGE_SIZE = 20;
+const MAX_VALUES_PER_FILTER = 50;
+
+const LIST_KEYS = new Set<string>(['q', 'locale', 'page', 'pageSize', 'sort', ...FILTER_NAMES]);
+const FACET_KEYS = new Set<string>(['q', 'locale', ...FILTER_NAMES]);
+const SINGLE_KEYS = ['q', 'locale', 'page', 'pageSize', 'sort'] as const;
+
+function positiveInt(raw: string | undefined, path: string, fallback: number, max: number, details: ErrorDetail[]): number {
+  if (raw === undefined) return fallback;
+  if (!/^[0-9]{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    details.push({ path, message: `must be a whole number from 1 to ${max}` });
+    return fallback;
+  }
+  return Number(raw);
+}
+
+/** Parses the locale alone (detail and settings routes accept only `locale`). */
+export function parseLocaleOnly(params: URLSearchParams): Locale {
+  const details: ErrorDetail[] = [];
+  for (const key of new Set(params.keys())) if (key !== 'locale') details.push({ path: key, message: 'is not a known parameter' });
+  const all = params.getAll('locale');
+  if (all.length > 1) details.push({ path: 'locale', message: 'must be given once' });
+  const locale = all[0] ?? 'en';
+  if (!isLocale(locale)) details.push({ path: 'locale', message: 'must be en or fr' });
+  if (details.length) throw validationError(details);
+  return locale as Locale;
+}
+
+export function parseDirectoryQuery(params: URLSearchParams, vocabulary: Vocabulary, kind: 'list' | 'facets'): DirectoryQuery {
+  const allowed = kind === 'list' ? LIST_KEYS : FACET_KEYS;
+  const details: ErrorDetail[] = [];
+  for (const key of new Set(params.keys())) {
+    if (!allowed.has(key)) details.push({ path: key, message: 'is not a known parameter' });
+  }
+  for (const key of SINGLE_KEYS) if (params.getAll(key).length > 1) details.push({ path: key, message: 'must be given once' });
+
+  const q = params.get('q') ?? '';
+  if (q.length > MAX_QUERY_LENGTH) details.push({ path: 'q', message: `must be at most ${MAX_QUERY_LENGTH} characters` });
+
+  const localeRaw = params.get('locale') ?? 'en';
+  if (!isLocale(localeRaw)) details.push({ path: 'locale', message: 'must be en or fr' });
+
+  const filters: Partial<Record<FilterName, ReadonlySet<string>>> = {};
+  for (const name of FILTER_NAMES) {
+    const raw = params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    if (raw.length === 0) continue;
+    if (raw.length > MAX_VALUES_PER_FILTER) {
+      details.push({ path: name, message: `accepts at most ${MAX_VALUES_PER_FILTER} values` });
+      continue;
+    }
+    const known = new Set(vocabulary[name].map((t) => t.value));
+    const bad = raw.filter((v) => !known.has(v));
+    if (bad.length) details.push({ path: name, message: `unknown value ${JSON.stringify(bad[0]!.slice(0, 64))}` });
+    else filters[name] = new Set(raw);
+  }
+
+  const page = positiveInt(params.get('page') ?? undefined, 'page', 1, MAX_PAGE, details);
+  const pageSize = positiveInt(params.get('pageSize') ?? undefined, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, details);
+  const queryTerms = q.length <= MAX_QUERY_LENGTH ? terms(q) : [];
+  const sortRaw = params.get('sort') ?? (queryTerms.length > 0 ? 'relevance' : 'name');
+  if (!(SORTS as readonly string[]).includes(sortRaw)) details.push({ path: 'sort', message: `must be one of ${SORTS.join(', ')}` });
+
+  if (details.length) throw validationError(details);
+  return { terms: queryTerms, filters, locale: localeRaw as Locale, page, pageSize, sort: sortRaw as Sort };
+}
+
+/** A canonical form of a parsed query, for ETags and the response cache. */
+export function canonicalQuery(q: DirectoryQuery): string {
+  const parts = [q.locale, q.page, q.pageSize, q.sort, q.terms.join(' ')];
+  for (const name of FILTER_NAMES) {
+    const set = q.filters[name];
+    parts.push(set ? [...set].sort().join(',') : '');
+  }
+  return parts.join('|');
+}

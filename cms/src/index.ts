@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { ensureLocales } from './bootstrap/locales';
+import { ensureAdminRoles, lockDownApiRoles } from './bootstrap/roles';
+import { projectionOf } from './directory/services';
+
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Keep the in-memory public catalog in step with every write made through the Document Service.
+    strapi.documents.use(async (context, next) => {
+      const result = await next();
+      if (WRITES.has(context.action)) {
+        const projection = projectionOf(strapi);
+        if (projection.watches(context.uid)) {
+          const params = context.params as { documentId?: string };
+          const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
+          projection.invalidate(context.uid, documentId);
+        }
+      }
+      return result;
+    });
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensureAdminRoles(strapi);
+    await lockDownApiRoles(strapi);
+    const projection = projectionOf(strapi);
+    await projection.reload();
+    projection.start(Number(process.env.DIRECTORY_REFRESH_INTERVAL_MS ?? 2000));
+  },
+
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    projectionOf(strapi)?.stop();
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * The edge of the public directory API (/api/directory/*), ahead of Strapi's own middlewares:
+ * CORS `*` without credentials (preflights answered here), a body size cap and a per-client
+ * rate limit on the forms before any parsing, and one stable error body for every failure,
+ * including Strapi's own 404/405 and body-parser errors. Never a stack trace.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { DirectoryHttpError } from '../directory/errors';
+import { RateLimiter } from '../directory/rate-limit';
+
+const PREFIX = '/api/directory/';
+const FORM_PATHS = new Set(['/api/directory/applications', '/api/directory/suggestions']);
+const DB_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ETIMEDOUT|Knex: Timeout acquiring|SQLITE_BUSY|57P01|57P03|the database system is (starting|shutting)/i;
+
+export interface DirectoryEdgeConfig { maxBodyBytes?: number; formLimit?: number; formWindowMs?: number }
+
+export function isDatabaseDown(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return DB_DOWN.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
+}
+
+export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }) => {
+  const maxBodyBytes = config.maxBodyBytes ?? Number(process.env.DIRECTORY_MAX_BODY_BYTES ?? 16 * 1024);
+  const limiter = new RateLimiter(
+    config.formLimit ?? Number(process.env.DIRECTORY_FORM_RATE_LIMIT ?? 10),
+    config.formWindowMs ?? Number(process.env.DIRECTORY_FORM_RATE_WINDOW_MS ?? 15 * 60 * 1000),
+  );
+
+  const fail = (ctx: Context, error: DirectoryHttpError) => {
+    ctx.status = error.status;
+    for (const [k, v] of Object.entries(error.headers)) ctx.set(k, v);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = error.toBody();
+  };
+
+  return async (ctx: Context, next: Next) => {
+    if (!ctx.path.startsWith(PREFIX)) return next();
+
+    ctx.set('Access-Control-Allow-Origin', '*');
+    if (ctx.method === 'OPTIONS') {
+      ctx.set('Access-Control-Allow-Methods', 'GET, HEAD, POST, OPTIONS');
+      ctx.set('Access-Control-Allow-Headers', 'Content-Type, If-None-Match');
+      ctx.set('Access-Control-Max-Age', '86400');
+      ctx.status = 204;
+      return;
+    }
+
+    try {
+      if (ctx.method === 'POST' && FORM_PATHS.has(ctx.path)) {
+        const retryAfter = limiter.hit(ctx.request.ip);
+        if (retryAfter > 0) {
+          throw new DirectoryHttpError(429, 'RateLimitError', 'Too many submissions; try again later', [], { 'Retry-After': String(retryAfter) });
+        }
+        if (!ctx.is('application/json')) {
+          throw new DirectoryHttpError(415, 'UnsupportedMediaTypeError', 'Send the form as application/json', [{ path: 'Content-Type', message: 'must be application/json' }]);
+        }
+        const length = ctx.request.length;
+        if (length === undefined) throw new DirectoryHttpError(411, 'LengthRequiredError', 'Content-Length is required');
+        if (length > maxBodyBytes) {
+          throw new DirectoryHttpError(413, 'PayloadTooLargeError', `The body must be at most ${maxBodyBytes} bytes`, [{ path: 'body', message: `must be at most ${maxBodyBytes} bytes` }]);
+        }
+      }
+      await next();
+      if (ctx.status === 404 && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(404, 'NotFoundError', 'Not found'));
+      else if (ctx.status === 405 && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(405, 'MethodNotAllowedError', 'Method not allowed'));
+    } catch (error: unknown) {
+      if (error instanceof DirectoryHttpError) return fail(ctx, error);
+      const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
+      if (status === 400 || status === 413 || status === 415) {
+        // Body parser refusals (malformed JSON, too large).
+        return fail(ctx, new DirectoryHttpError(status, status === 400 ? 'ValidationError' : status === 413 ? 'PayloadTooLargeError' : 'UnsupportedMediaTypeError',
+          status === 400 ? 'The body is not valid JSON' : 'The body was refused', [{ path: 'body', message: status === 400 ? 'must be valid JSON' : 'was refused' }]));
+      }
+      if (isDatabaseDown(error)) {
+        return fail(ctx, new DirectoryHttpError(503, 'ServiceUnavailableError', 'The directory is temporarily unavailable', [], { 'Retry-After': '5' }));
+      }
+      strapi.log.error(`directory: ${ctx.method} ${ctx.path} failed: ${(error as Error)?.message ?? String(error)}`);
+      return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));
+    } finally {
+      ctx.remove('Access-Control-Allow-Credentials');
+      ctx.set('Access-Control-Allow-Origin', '*');
+      ctx.set('Vary', 'Accept-Encoding');
+    }
+  };
+};
+
+function isDirectoryBody(body: unknown): boolean {
+  const e = (body as { error?: { details?: unknown }; data?: unknown } | null)?.error;
+  return !!e && Array.isArray(e.details) && !('data' in (body as object));
+}

@@ -1,0 +1,125 @@
+/**
+ * Integration test harness: boots the real, compiled Strapi in this process on a throwaway
+ * database (a temporary SQLite file, or a fresh PostgreSQL database when DATABASE_URL is set),
+ * on a free loopback port, seeds it, and gives tests its base URL. Tests talk HTTP to it.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { bootStrapi } from '../scripts/lib/boot';
+import { readFixtures, type Fixtures } from '../scripts/lib/fixtures';
+import { seed, type SeedReport } from '../scripts/lib/seed';
+
+export interface TestServer {
+  strapi: Core.Strapi;
+  url: string;
+  fixtures: Fixtures;
+  seedReport: SeedReport | null;
+  /** A fresh GET/POST helper bound to the server. */
+  get(pathAndQuery: string, init?: RequestInit): Promise<Response>;
+  post(pathname: string, body: unknown, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function postgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('pg') as typeof import('pg');
+  const name = `rd_test_${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface StartOptions {
+  seed?: boolean;
+  fixtures?: Fixtures;
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const port = await freePort();
+  const secret = () => randomBytes(16).toString('hex');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-cms-'));
+  let dropDatabase: (() => Promise<void>) | null = null;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    DIRECTORY_REFRESH_INTERVAL_MS: '500',
+    DIRECTORY_FORM_RATE_LIMIT: '1000',
+    STRAPI_LOG_LEVEL: 'error',
+    ...options.env,
+  };
+  if (process.env.DATABASE_URL && (process.env.DATABASE_CLIENT ?? 'postgres') === 'postgres') {
+    const db = await postgresDatabase(process.env.DATABASE_URL);
+    env.DATABASE_CLIENT = 'postgres';
+    env.DATABASE_URL = db.url;
+    dropDatabase = db.drop;
+  } else {
+    env.DATABASE_CLIENT = 'sqlite';
+    env.DATABASE_FILENAME = path.join(tmp, 'test.db');
+  }
+  Object.assign(process.env, env);
+
+  const strapi = await bootStrapi({ listen: true });
+  const fixtures = options.fixtures ?? readFixtures();
+  let seedReport: SeedReport | null = null;
+  if (options.seed !== false) {
+    seedReport = await seed(strapi, fixtures);
+    await strapi.service('api::directory.projection').reload();
+  }
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    strapi,
+    url,
+    fixtures,
+    seedReport,
+    get: (p, init) => fetch(`${url}${p}`, init),
+    post: (p, body, init) =>
+      fetch(`${url}${p}`, {
+        method: 'POST',
+        ...init,
+        headers: { 'Content-Type': 'application/json', ...(init?.headers as Record<string, string> | undefined) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    async stop() {
+      await strapi.destroy();
+      if (dropDatabase) await dropDatabase();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}

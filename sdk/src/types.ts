@@ -1,0 +1,412 @@
+/**
+ * The wire contract of the Referral Directory APIs.
+ *
+ * One source of truth: the CMS's allowlist mapper is typed to return `PublicOrganization`,
+ * and the SDK and widget read the same types. A field that is not declared here never
+ * leaves the public API.
+ */
+
+// ---------------------------------------------------------------------------
+// Fixed vocabularies (enumerations). Editor-extensible taxonomies are plain codes.
+// ---------------------------------------------------------------------------
+
+/** The two official languages the directory speaks. */
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Canada's 10 provinces and 3 territories, by postal abbreviation. */
+export const PROVINCES = [
+  'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT',
+] as const;
+export type Province = (typeof PROVINCES)[number];
+
+/** What kind of organization a partner is. */
+export const ORGANIZATION_KINDS = [
+  'ngo', 'law_enforcement', 'government_agency', 'coalition', 'network', 'other_allied',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** Direct providers deliver in-person services; indirect ones inform, train, take volunteers. */
+export const PROVIDER_ROLES = ['direct', 'indirect'] as const;
+export type ProviderRole = (typeof PROVIDER_ROLES)[number];
+
+/** For direct providers: how urgent a need they can take. */
+export const TIMEFRAMES = ['emergency', 'transitional', 'long_term'] as const;
+export type Timeframe = (typeof TIMEFRAMES)[number];
+
+/** For direct providers: the kind of need. */
+export const NEEDS = ['social', 'legal'] as const;
+export type Need = (typeof NEEDS)[number];
+
+/** For indirect providers: what they offer. */
+export const INDIRECT_OFFERINGS = ['volunteering', 'information', 'training', 'technical_assistance'] as const;
+export type IndirectOffering = (typeof INDIRECT_OFFERINGS)[number];
+
+/** How a public phone line is used. */
+export const PHONE_TYPES = ['voice', 'toll_free', 'text', 'tty', 'crisis'] as const;
+export type PhoneType = (typeof PHONE_TYPES)[number];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Orders the public list accepts. `relevance` is the default when `q` is set, `name` otherwise. */
+export const SORTS = ['relevance', 'name', '-name', '-lastVerified'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** The seven minimum criteria an applicant attests. */
+export const CRITERIA = [
+  'survivorCentred', 'traumaInformed', 'nonDiscriminatory', 'clientSafety',
+  'dataProtection', 'goodStanding', 'regionalBestPractice',
+] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+/** Largest page the public list serves. */
+export const MAX_PAGE_SIZE = 100;
+
+// ---------------------------------------------------------------------------
+// Public records
+// ---------------------------------------------------------------------------
+
+/** A term of an editor-extensible taxonomy, labelled in the requested locale. */
+export interface TaxonomyTerm {
+  /** Stable code, e.g. `labour_rights`. */
+  code: string;
+  /** Label in the response locale. */
+  label: string;
+}
+
+export interface PublicPhone {
+  type: PhoneType;
+  /** E.164 or display form as entered by editors, e.g. `+1-555-010-0000`. */
+  number: string;
+  extension: string | null;
+  /** Optional label in the response locale, e.g. "Intake line". */
+  label: string | null;
+}
+
+/**
+ * A place where services are delivered. For a confidential address (a shelter) only the
+ * city and province are given: `street` and `postalCode` are null and `confidential` is true.
+ */
+export interface PublicLocation {
+  name: string | null;
+  street: string | null;
+  city: string;
+  province: Province;
+  postalCode: string | null;
+  confidential: boolean;
+}
+
+export interface OpeningHours {
+  day: Weekday;
+  /** `HH:MM`, 24-hour clock, local time of the location. */
+  opens: string;
+  closes: string;
+}
+
+export interface ServiceArea {
+  province: Province;
+  /** Cities or regions within the province; empty means the whole province. */
+  regions: string[];
+}
+
+/** A public organization record, as the public directory API returns it. */
+export interface PublicOrganization {
+  slug: string;
+  locale: Locale;
+  name: string;
+  otherNames: string[];
+  description: string;
+  eligibility: string | null;
+  fees: string | null;
+  kind: OrganizationKind;
+  role: ProviderRole;
+  focusAreas: TaxonomyTerm[];
+  services: TaxonomyTerm[];
+  /** Direct providers only; empty for indirect ones. */
+  timeframes: Timeframe[];
+  /** Direct providers only; empty for indirect ones. */
+  needs: Need[];
+  /** Indirect providers only; empty for direct ones. */
+  indirectOfferings: IndirectOffering[];
+  populations: TaxonomyTerm[];
+  ageRange: { min: number | null; max: number | null };
+  /** Serves the whole country. */
+  national: boolean;
+  /** Provinces and territories served (all 13 when `national`). */
+  provinces: Province[];
+  serviceAreas: ServiceArea[];
+  locations: PublicLocation[];
+  /** Languages of service, as ISO 639 codes with labels in the response locale. */
+  languages: TaxonomyTerm[];
+  phones: PublicPhone[];
+  email: string | null;
+  website: string | null;
+  hours: {
+    open24x7: boolean;
+    schedule: OpeningHours[];
+    notes: string | null;
+  };
+  accessibility: string | null;
+  /** ISO date (`YYYY-MM-DD`) the hotline last verified this record. */
+  lastVerified: string | null;
+  /** ISO timestamp of the last published change. */
+  updatedAt: string;
+}
+
+/** The filters of the public list and of the facets. Arrays mean OR within a kind. */
+export interface OrganizationFilters {
+  /** Free text, case- and accent-insensitive, over names, description, services and cities. */
+  q?: string;
+  province?: Province | Province[];
+  focus?: string | string[];
+  service?: string | string[];
+  timeframe?: Timeframe | Timeframe[];
+  need?: Need | Need[];
+  population?: string | string[];
+  language?: string | string[];
+  role?: ProviderRole | ProviderRole[];
+  type?: OrganizationKind | OrganizationKind[];
+}
+
+/** The filter names, in the order facets are listed. */
+export const FILTER_NAMES = [
+  'province', 'focus', 'service', 'timeframe', 'need', 'population', 'language', 'role', 'type',
+] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+export interface PageMeta {
+  page: number;
+  pageSize: number;
+  total: number;
+  pageCount: number;
+}
+
+/** `GET /api/directory/organizations` */
+export interface OrganizationList {
+  data: PublicOrganization[];
+  meta: PageMeta;
+}
+
+/** `GET /api/directory/organizations/:slug` */
+export interface OrganizationResponse {
+  data: PublicOrganization;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  /** Public organizations matching the other active filters plus this value. */
+  count: number;
+}
+
+/** `GET /api/directory/facets` */
+export interface FacetsResponse {
+  data: Record<FilterName, FacetValue[]>;
+  meta: { total: number; locale: Locale };
+}
+
+export interface DirectorySettings {
+  locale: Locale;
+  hotline: {
+    /** Dialable number, e.g. `+1-833-900-1010`. */
+    phone: string;
+    /** The number as shown, e.g. `1-833-900-1010`. */
+    phoneDisplay: string;
+    /** SMS number, if any. */
+    text: string | null;
+    chatUrl: string | null;
+    /** e.g. "24 hours a day, 7 days a week". */
+    hours: string;
+    available24x7: boolean;
+    /** e.g. "In more than 200 languages". */
+    languages: string;
+  };
+  quickExitUrl: string;
+  /** "Inclusion in this directory is not an endorsement…" */
+  disclaimer: string;
+}
+
+/** `GET /api/directory/settings` */
+export interface SettingsResponse {
+  data: DirectorySettings;
+}
+
+// ---------------------------------------------------------------------------
+// Forms
+// ---------------------------------------------------------------------------
+
+/** `POST /api/directory/applications` — the service-provider application form. */
+export interface ApplicationInput {
+  locale: Locale;
+  organizationName: string;
+  kind: OrganizationKind;
+  role: ProviderRole;
+  provinces: Province[];
+  description: string;
+  website?: string;
+  email?: string;
+  phone?: string;
+  /** Free text: services offered. */
+  services?: string;
+  contactName: string;
+  contactTitle?: string;
+  contactEmail: string;
+  contactPhone?: string;
+  /** Every criterion must be attested `true`. */
+  attestations: Record<Criterion, boolean>;
+  /** Honeypot: leave empty. A filled value is accepted silently and discarded. */
+  fax?: string;
+}
+
+/** `POST /api/directory/suggestions` — "suggest an update" on a public record. */
+export interface SuggestionInput {
+  locale: Locale;
+  /** Slug of a public organization. */
+  organization: string;
+  message: string;
+  /** Which part of the record is wrong, free text (e.g. "phone"). */
+  field?: string;
+  contactEmail?: string;
+  /** Honeypot: leave empty. */
+  fax?: string;
+}
+
+/** 202 answer to either form: no internal data, a reference only. */
+export interface SubmissionReceipt {
+  data: { status: 'received'; reference: string };
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+export interface ErrorDetail {
+  /** Query key or body field path, e.g. `province` or `attestations.clientSafety`. */
+  path: string;
+  message: string;
+}
+
+/** The error body every endpoint returns on 4xx/5xx. */
+export interface ErrorBody {
+  error: {
+    status: number;
+    name: string;
+    message: string;
+    details: ErrorDetail[];
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Internal (staff) API — server-side only, behind an API token
+// ---------------------------------------------------------------------------
+
+export const LISTING_STATUSES = ['applicant', 'under_review', 'active', 'suspended', 'removed'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+export const REMOVAL_REASONS = [
+  'misconduct_allegation', 'unreachable', 'no_longer_meets_criteria', 'organization_request',
+] as const;
+export type RemovalReason = (typeof REMOVAL_REASONS)[number];
+
+export interface Person {
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ReferralProtocol {
+  warmTransfer: boolean;
+  conferenceCall: boolean;
+  byPhone: boolean;
+  byChat: boolean;
+  byEmail: boolean;
+  intakeHours: string | null;
+  afterHours: string | null;
+  eligibilityNotes: string | null;
+}
+
+export interface ContactAttempt {
+  at: string;
+  method: 'phone' | 'email' | 'text' | 'in_person' | 'other';
+  outcome: 'reached' | 'no_answer' | 'left_message' | 'bounced' | 'wrong_number';
+  notes: string | null;
+}
+
+export interface InternalLocation extends Omit<PublicLocation, 'street' | 'postalCode'> {
+  street: string | null;
+  postalCode: string | null;
+}
+
+/**
+ * A full record for hotline staff. Distinct from `PublicOrganization` by its `audience`
+ * tag, so internal data cannot be passed where a public record is expected.
+ */
+export interface InternalOrganization extends Omit<PublicOrganization, 'locations'> {
+  audience: 'internal';
+  documentId: string;
+  published: boolean;
+  status: ListingStatus;
+  removalReason: RemovalReason | null;
+  removedAt: string | null;
+  consent: { given: boolean; at: string | null; by: string | null };
+  attestations: Record<Criterion, boolean> & { attestedAt: string | null };
+  lastVerifiedBy: string | null;
+  nextReviewDue: string | null;
+  locations: InternalLocation[];
+  designatedContact: Person | null;
+  keyStaff: Person[];
+  internalPhones: PublicPhone[];
+  internalEmail: string | null;
+  referralProtocol: ReferralProtocol | null;
+  capacityNotes: string | null;
+  safetyNotes: string | null;
+  internalNotes: string | null;
+  contactAttempts: ContactAttempt[];
+}
+
+export interface InternalOrganizationFilters extends OrganizationFilters {
+  status?: ListingStatus | ListingStatus[];
+}
+
+export interface InternalOrganizationList {
+  data: InternalOrganization[];
+  meta: PageMeta;
+}
+
+export interface PoliceContact {
+  name: string;
+  rank: string | null;
+  unit: string | null;
+  phone: string | null;
+  email: string | null;
+  role: string | null;
+  active: boolean;
+}
+
+/** A law-enforcement agency's local referral and reporting protocol (internal only). */
+export interface LawEnforcementProtocol {
+  documentId: string;
+  agency: string;
+  agencyKind: 'municipal' | 'provincial' | 'federal' | 'indigenous' | 'other';
+  province: Province;
+  area: string | null;
+  capacityNotes: string | null;
+  operationalNotes: string | null;
+  protocol: string;
+  version: number;
+  lastReviewed: string | null;
+  nextReviewDue: string | null;
+  contacts: PoliceContact[];
+}
+
+export interface ProtocolList {
+  data: LawEnforcementProtocol[];
+  meta: PageMeta;
+}
+
+/** `GET /api/internal/organizations/:slug` */
+export interface InternalOrganizationResponse {
+  data: InternalOrganization;
+}
