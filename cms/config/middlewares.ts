@@ -13,7 +13,6 @@ export default ({ env }: { env: Env }) => [
     name: 'strapi::cors',
     config: { origin: env.array('CORS_ORIGINS', [env('PUBLIC_URL', 'http://localhost:1337')]), credentials: true },
   },
-  'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
   'strapi::session',

@@ -152,6 +152,12 @@ export interface PublicOrganization {
   lastVerified: string | null;
   /** ISO timestamp of the last published change. */
   updatedAt: string;
+  /**
+   * Type-level brand, never sent: it makes an `InternalOrganization` (whose `audience` is
+   * `'internal'`) unassignable to `PublicOrganization`, so confidential records cannot be
+   * handed to code that expects public ones.
+   */
+  audience?: never;
 }
 
 /** The filters of the public list and of the facets. Arrays mean OR within a kind. */
@@ -343,7 +349,7 @@ export interface InternalLocation extends Omit<PublicLocation, 'street' | 'posta
  * A full record for hotline staff. Distinct from `PublicOrganization` by its `audience`
  * tag, so internal data cannot be passed where a public record is expected.
  */
-export interface InternalOrganization extends Omit<PublicOrganization, 'locations'> {
+export interface InternalOrganization extends Omit<PublicOrganization, 'locations' | 'audience'> {
   audience: 'internal';
   documentId: string;
   published: boolean;

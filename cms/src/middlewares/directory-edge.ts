@@ -80,6 +80,7 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
     } finally {
       ctx.remove('Access-Control-Allow-Credentials');
       ctx.set('Access-Control-Allow-Origin', '*');
+      ctx.set('Access-Control-Expose-Headers', 'ETag, Retry-After');
       ctx.set('Vary', 'Accept-Encoding');
     }
   };

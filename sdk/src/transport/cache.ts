@@ -1,0 +1,35 @@
+/** What the conditional-request cache keeps per URL: the validator and the raw body text. */
+export interface CacheEntry {
+  etag: string | null;
+  /** Kept as text, parsed on every use, so callers never share (and mutate) one object. */
+  text: string;
+}
+
+/** A least-recently-used map of at most `max` entries (a `Map` keeps insertion order). */
+export interface Lru<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+}
+
+export function createLru<V>(max: number): Lru<V> {
+  const map = new Map<string, V>();
+  return {
+    get(key) {
+      const value = map.get(key);
+      if (value !== undefined) {
+        map.delete(key);
+        map.set(key, value);
+      }
+      return value;
+    },
+    set(key, value) {
+      if (max <= 0) return;
+      map.delete(key);
+      map.set(key, value);
+      for (const oldest of map.keys()) {
+        if (map.size <= max) break;
+        map.delete(oldest);
+      }
+    },
+  };
+}
