@@ -1,5 +1,5 @@
 /** English and French labels of the fixed vocabularies (taxonomy labels come from the database). */
-import type { Locale, OrganizationKind, ProviderRole, Province, Timeframe, Need } from '@referral-directory/sdk';
+import type { ListingStatus, Locale, OrganizationKind, ProviderRole, Province, Timeframe, Need } from '@referral-directory/sdk';
 
 type Labels<K extends string> = Record<K, Record<Locale, string>>;
 
@@ -42,4 +42,12 @@ export const TIMEFRAME_LABELS: Labels<Timeframe> = {
 export const NEED_LABELS: Labels<Need> = {
   social: { en: 'Social', fr: 'Social' },
   legal: { en: 'Legal', fr: 'Juridique' },
+};
+
+export const STATUS_LABELS: Labels<ListingStatus> = {
+  applicant: { en: 'Applicant', fr: 'Candidature' },
+  under_review: { en: 'Under review', fr: 'En examen' },
+  active: { en: 'Active', fr: 'Actif' },
+  suspended: { en: 'Suspended', fr: 'Suspendu' },
+  removed: { en: 'Removed', fr: 'Retiré' },
 };

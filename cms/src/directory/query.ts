@@ -40,8 +40,13 @@ export function parseLocaleOnly(params: URLSearchParams): Locale {
   return locale as Locale;
 }
 
-export function parseDirectoryQuery(params: URLSearchParams, vocabulary: Vocabulary, kind: 'list' | 'facets'): DirectoryQuery {
-  const allowed = kind === 'list' ? LIST_KEYS : FACET_KEYS;
+export function parseDirectoryQuery<F extends string = FilterName>(
+  params: URLSearchParams,
+  vocabulary: Vocabulary<F>,
+  kind: 'list' | 'facets',
+  filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
+): DirectoryQuery<F> {
+  const allowed = new Set<string>([...(kind === 'list' ? LIST_KEYS : FACET_KEYS), ...filterNames]);
   const details: ErrorDetail[] = [];
   for (const key of new Set(params.keys())) {
     if (!allowed.has(key)) details.push({ path: key, message: 'is not a known parameter' });
@@ -54,8 +59,8 @@ export function parseDirectoryQuery(params: URLSearchParams, vocabulary: Vocabul
   const localeRaw = params.get('locale') ?? 'en';
   if (!isLocale(localeRaw)) details.push({ path: 'locale', message: 'must be en or fr' });
 
-  const filters: Partial<Record<FilterName, ReadonlySet<string>>> = {};
-  for (const name of FILTER_NAMES) {
+  const filters: Partial<Record<F, ReadonlySet<string>>> = {};
+  for (const name of filterNames) {
     const raw = params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
     if (raw.length === 0) continue;
     if (raw.length > MAX_VALUES_PER_FILTER) {
@@ -79,11 +84,11 @@ export function parseDirectoryQuery(params: URLSearchParams, vocabulary: Vocabul
 }
 
 /** A canonical form of a parsed query, for ETags and the response cache. */
-export function canonicalQuery(q: DirectoryQuery): string {
+export function canonicalQuery<F extends string>(q: DirectoryQuery<F>): string {
   const parts = [q.locale, q.page, q.pageSize, q.sort, q.terms.join(' ')];
-  for (const name of FILTER_NAMES) {
+  for (const name of Object.keys(q.filters).sort() as F[]) {
     const set = q.filters[name];
-    parts.push(set ? [...set].sort().join(',') : '');
+    if (set) parts.push(`${name}=${[...set].sort().join(',')}`);
   }
   return parts.join('|');
 }

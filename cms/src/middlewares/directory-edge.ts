@@ -10,6 +10,7 @@ import { DirectoryHttpError } from '../directory/errors';
 import { RateLimiter } from '../directory/rate-limit';
 
 const PREFIX = '/api/directory/';
+const INTERNAL_PREFIX = '/api/internal/';
 const FORM_PATHS = new Set(['/api/directory/applications', '/api/directory/suggestions']);
 const DB_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ETIMEDOUT|Knex: Timeout acquiring|SQLITE_BUSY|57P01|57P03|the database system is (starting|shutting)/i;
 
@@ -34,7 +35,34 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
     ctx.body = error.toBody();
   };
 
+  /** The staff API: token required (401 without one), never cached, never CORS *; same error body. */
+  const internalEdge = async (ctx: Context, next: Next) => {
+    ctx.set('Cache-Control', 'private, no-store');
+    try {
+      if (!/^Bearer\s+\S+/i.test(ctx.get('Authorization'))) {
+        throw new DirectoryHttpError(401, 'UnauthorizedError', 'An API token is required', [], { 'WWW-Authenticate': 'Bearer' });
+      }
+      await next();
+      const names: Record<number, [string, string]> = {
+        401: ['UnauthorizedError', 'The API token is not valid'],
+        403: ['ForbiddenError', 'The API token does not grant this'],
+        404: ['NotFoundError', 'Not found'],
+        405: ['MethodNotAllowedError', 'Method not allowed'],
+      };
+      const known = names[ctx.status];
+      if (known && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(ctx.status, known[0], known[1]));
+    } catch (error: unknown) {
+      if (error instanceof DirectoryHttpError) return fail(ctx, error);
+      if (isDatabaseDown(error)) return fail(ctx, new DirectoryHttpError(503, 'ServiceUnavailableError', 'The directory is temporarily unavailable', [], { 'Retry-After': '5' }));
+      strapi.log.error(`internal: ${ctx.method} ${ctx.path} failed: ${(error as Error)?.message ?? String(error)}`);
+      return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));
+    } finally {
+      ctx.set('Cache-Control', 'private, no-store');
+    }
+  };
+
   return async (ctx: Context, next: Next) => {
+    if (ctx.path.startsWith(INTERNAL_PREFIX)) return internalEdge(ctx, next);
     if (!ctx.path.startsWith(PREFIX)) return next();
 
     ctx.set('Access-Control-Allow-Origin', '*');

@@ -9,9 +9,12 @@
  *   poll interval without any shared cache.
  */
 import type { Core } from '@strapi/strapi';
-import type { DirectorySettings, Locale, PublicOrganization } from '@referral-directory/sdk';
-import { Catalog, type Entry, type Vocabulary, fixedVocabulary, toEntry } from '../../../directory/catalog';
+import type { DirectorySettings, FilterName, InternalOrganization, ListingStatus, Locale, PublicOrganization } from '@referral-directory/sdk';
+import { FILTER_NAMES, LISTING_STATUSES } from '@referral-directory/sdk';
+import { Catalog, type Entry, type Vocabulary, filterValues, fixedVocabulary, toEntry } from '../../../directory/catalog';
 import { toPublicOrganization } from '../../../directory/mapper';
+import { toInternalOrganization } from '../../../directory/internal-mapper';
+import { STATUS_LABELS } from '../../../directory/labels';
 import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../../../directory/rows';
 
 const ORG = 'api::organization.organization';
@@ -24,6 +27,11 @@ const TAXONOMIES = {
 } as const;
 const REFERENCE_TYPES: string[] = [SETTINGS, ...Object.values(TAXONOMIES)];
 const PAGE = 500;
+
+export type InternalFilterName = FilterName | 'status';
+export const INTERNAL_FILTER_NAMES: readonly InternalFilterName[] = [...FILTER_NAMES, 'status'];
+export type InternalEntry = Entry<InternalOrganization, InternalFilterName>;
+export type InternalCatalog = Catalog<InternalOrganization, InternalFilterName>;
 
 /** Public iff approved and active, consenting, and published (and the draft agrees). */
 export function isPublicState(row: Pick<OrganizationRow, 'listingStatus' | 'publicConsent'>): boolean {
@@ -46,6 +54,19 @@ export function entryFromRows(rows: OrganizationRow[]): Entry | null {
   const record = (row: OrganizationRow, locale: Locale): PublicOrganization =>
     ({ ...toPublicOrganization(row, locale), locale: row.locale });
   return toEntry(record(en, 'en'), record(fr, 'fr'));
+}
+
+/** The staff entry of one document: its latest (draft) version, whatever its status. */
+export function internalEntryFromRows(rows: OrganizationRow[]): InternalEntry | null {
+  const latest = new Map<Locale, OrganizationRow>();
+  for (const r of rows) if (!r.publishedAt || !latest.has(r.locale)) latest.set(r.locale, r);
+  const published = rows.some((r) => r.publishedAt);
+  const en = latest.get('en') ?? latest.get('fr');
+  if (!en) return null;
+  const fr = latest.get('fr') ?? en;
+  const a = toInternalOrganization(en, 'en', published);
+  const b = toInternalOrganization(fr, 'fr', published);
+  return toEntry<InternalOrganization, InternalFilterName>(a, b, { ...filterValues(a), status: [a.status] });
 }
 
 const termVocabulary = (terms: TermRow[]) =>
@@ -77,9 +98,11 @@ function toSettings(row: SettingsRow, locale: Locale): DirectorySettings {
 
 const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = new Map<string, Entry>();
+  const internalEntries = new Map<string, InternalEntry>();
   let vocabulary: Vocabulary | null = null;
   let settings: Partial<Record<Locale, DirectorySettings>> = {};
   let catalog: Catalog | null = null;
+  let internalCatalog: InternalCatalog | null = null;
   let generation = 0;
   const pending = new Set<string>();
   let referenceDirty = true;
@@ -112,6 +135,15 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     settings = next;
   }
 
+  function setDocument(documentId: string, rows: OrganizationRow[]): void {
+    const entry = entryFromRows(rows);
+    if (entry) entries.set(documentId, entry);
+    else entries.delete(documentId);
+    const internal = internalEntryFromRows(rows);
+    if (internal) internalEntries.set(documentId, internal);
+    else internalEntries.delete(documentId);
+  }
+
   async function loadAll(): Promise<void> {
     const byDoc = new Map<string, OrganizationRow[]>();
     for (let offset = 0; ; offset += PAGE) {
@@ -124,21 +156,15 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       if (rows.length < PAGE) break;
     }
     entries.clear();
-    for (const [documentId, rows] of byDoc) {
-      const entry = entryFromRows(rows);
-      if (entry) entries.set(documentId, entry);
-    }
+    internalEntries.clear();
+    for (const [documentId, rows] of byDoc) setDocument(documentId, rows);
   }
 
   async function loadDocuments(documentIds: string[]): Promise<void> {
     for (let i = 0; i < documentIds.length; i += PAGE) {
       const ids = documentIds.slice(i, i + PAGE);
       const rows = await orgRows({ documentId: { $in: ids } });
-      for (const id of ids) {
-        const entry = entryFromRows(rows.filter((r) => r.documentId === id));
-        if (entry) entries.set(id, entry);
-        else entries.delete(id);
-      }
+      for (const id of ids) setDocument(id, rows.filter((r) => r.documentId === id));
     }
   }
 
@@ -161,7 +187,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
 
   function publish(): void {
     generation++;
-    catalog = new Catalog([...entries.values()], vocabulary!, `${Date.now().toString(36)}.${generation}`);
+    const version = `${Date.now().toString(36)}.${generation}`;
+    catalog = new Catalog([...entries.values()], vocabulary!, version);
+    const statuses = LISTING_STATUSES.map((value: ListingStatus) => ({ value, labels: STATUS_LABELS[value] }));
+    internalCatalog = new Catalog([...internalEntries.values()], { ...vocabulary!, status: statuses }, version, INTERNAL_FILTER_NAMES);
   }
 
   /** Brings the catalog up to date with local writes (awaited by readers). */
@@ -213,6 +242,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     async catalog(): Promise<Catalog> {
       if (!catalog || pending.size > 0 || referenceDirty) await run(false);
       return catalog!;
+    },
+
+    /** Every organization, with confidential fields, for the staff API. */
+    async internalCatalog(): Promise<InternalCatalog> {
+      if (!internalCatalog || pending.size > 0 || referenceDirty) await run(false);
+      return internalCatalog!;
     },
 
     async settings(locale: Locale): Promise<DirectorySettings | null> {

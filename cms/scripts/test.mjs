@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// cms tests: unit tests beside the source, then integration tests that boot the real, compiled
+// Strapi on a throwaway database (SQLite, or PostgreSQL when DATABASE_URL is set).
+import { spawnSync } from 'node:child_process';
+
+const compile = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+if (compile.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['../scripts/node-test.mjs', 'src', 'test'], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

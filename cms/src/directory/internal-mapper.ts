@@ -1,0 +1,61 @@
+/**
+ * The internal (staff) projection: everything, for hotline staff behind an API token.
+ * Built from the latest (draft) version of each document, whatever its status.
+ */
+import type { ContactAttempt, Criterion, InternalOrganization, Locale, Person, ReferralProtocol } from '@referral-directory/sdk';
+import { CRITERIA } from '@referral-directory/sdk';
+import { publicPhone, toPublicOrganization } from './mapper';
+import type { OrganizationRow, PersonRow } from './rows';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const iso = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString() : String(v));
+const day = (v: unknown): string | null => iso(v)?.slice(0, 10) ?? null;
+
+const person = (p: PersonRow): Person => ({ name: p.name, title: str(p.title), email: str(p.email), phone: str(p.phone) });
+
+function protocol(p: Record<string, unknown> | null): ReferralProtocol | null {
+  if (!p) return null;
+  return {
+    warmTransfer: p.warmTransfer === true, conferenceCall: p.conferenceCall === true, byPhone: p.byPhone === true,
+    byChat: p.byChat === true, byEmail: p.byEmail === true, intakeHours: str(p.intakeHours),
+    afterHours: str(p.afterHours), eligibilityNotes: str(p.eligibilityNotes),
+  };
+}
+
+export function toInternalOrganization(row: OrganizationRow, locale: Locale, published: boolean): InternalOrganization {
+  const { locations: _publicLocations, audience: _audience, ...pub } = toPublicOrganization(row, locale);
+  const a = row.attestations ?? {};
+  return {
+    ...pub,
+    locale: row.locale,
+    updatedAt: iso(row.updatedAt) ?? '',
+    audience: 'internal',
+    documentId: row.documentId,
+    published,
+    status: row.listingStatus,
+    removalReason: row.removalReason ?? null,
+    removedAt: iso(row.removedAt),
+    consent: { given: row.publicConsent === true, at: iso(row.consentAt), by: str(row.consentBy) },
+    attestations: {
+      ...(Object.fromEntries(CRITERIA.map((c) => [c, a[c] === true])) as Record<Criterion, boolean>),
+      attestedAt: day(a.attestedAt),
+    },
+    lastVerifiedBy: str(row.lastVerifiedBy),
+    nextReviewDue: day(row.nextReviewDue),
+    locations: (row.locations ?? []).map((l) => ({
+      name: str(l.name), street: str(l.street), city: l.city, province: l.province,
+      postalCode: str(l.postalCode), confidential: l.confidential === true,
+    })),
+    designatedContact: row.designatedContact ? person(row.designatedContact) : null,
+    keyStaff: (row.keyStaff ?? []).map(person),
+    internalPhones: (row.internalPhones ?? []).map((p) => publicPhone(p, locale)),
+    internalEmail: str(row.internalEmail),
+    referralProtocol: protocol(row.referralProtocol),
+    capacityNotes: str(row.capacityNotes),
+    safetyNotes: str(row.safetyNotes),
+    internalNotes: str(row.internalNotes),
+    contactAttempts: (row.contactAttempts ?? []).map((c) => ({
+      at: iso(c.at) ?? '', method: c.method as ContactAttempt['method'], outcome: c.outcome as ContactAttempt['outcome'], notes: str(c.notes),
+    })),
+  };
+}

@@ -1,0 +1,238 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FacetsResponse, OrganizationList, PublicOrganization } from '@referral-directory/sdk';
+import { startServer, type TestServer } from '../harness';
+import { assertErrorShape, isPublicFixture, json } from '../expect';
+import { fold } from '../../src/directory/normalize';
+
+describe('the public directory API', () => {
+  let server: TestServer;
+  let publicSlugs: Set<string>;
+  before(async () => {
+    server = await startServer();
+    publicSlugs = new Set(server.fixtures.organizations.filter(isPublicFixture).map((o) => o.slug));
+  });
+  after(async () => { await server?.stop(); });
+
+  const list = async (qs: string) => {
+    const res = await server.get(`/api/directory/organizations?${qs}`);
+    assert.equal(res.status, 200, `${qs}: ${res.status}`);
+    return json<OrganizationList>(res);
+  };
+  const all = async (qs: string): Promise<PublicOrganization[]> => {
+    const out: PublicOrganization[] = [];
+    for (let page = 1; ; page++) {
+      const body = await list(`${qs}&pageSize=100&page=${page}`);
+      out.push(...body.data);
+      if (page >= body.meta.pageCount) return out;
+    }
+  };
+
+  describe('when deciding what is public', () => {
+    test('a record is listed exactly when active, consenting and published, in both locales', async () => {
+      for (const locale of ['en', 'fr']) {
+        const slugs = (await all(`locale=${locale}`)).map((o) => o.slug);
+        assert.deepEqual(new Set(slugs), publicSlugs);
+        assert.equal(slugs.length, publicSlugs.size, 'no duplicates');
+      }
+    });
+
+    test('every status × consent × publication combination answers by slug exactly as the rule says', async () => {
+      for (const o of server.fixtures.organizations) {
+        for (const locale of ['en', 'fr']) {
+          const res = await server.get(`/api/directory/organizations/${o.slug}?locale=${locale}`);
+          const expected = isPublicFixture(o) ? 200 : 404;
+          assert.equal(res.status, expected, `${o.slug} (${o.state.listingStatus}, consent ${o.state.publicConsent}, published ${o.state.published}) ${locale}`);
+          if (expected === 404) assertErrorShape(await json(res), 404);
+          else await res.body?.cancel();
+        }
+      }
+    });
+
+    test('totals and facet counts count only public records', async () => {
+      const body = await list('pageSize=1');
+      assert.equal(body.meta.total, publicSlugs.size);
+      const facets = await json<FacetsResponse>(await server.get('/api/directory/facets'));
+      assert.equal(facets.meta.total, publicSlugs.size);
+      const roleSum = facets.data.role.reduce((n, f) => n + f.count, 0);
+      assert.equal(roleSum, publicSlugs.size);
+    });
+
+    test('a suspension takes effect at once, and the record comes back when reactivated', async () => {
+      const slug = [...publicSlugs][0]!;
+      const docs = server.strapi.documents('api::organization.organization');
+      const doc = await docs.findFirst({ filters: { slug } as never });
+      assert.ok(doc);
+      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'suspended' } as never });
+      assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 404);
+      assert.ok(!(await all('locale=en')).some((o) => o.slug === slug));
+      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'active' } as never });
+      await docs.publish({ documentId: doc.documentId, locale: '*' });
+      assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 200);
+    });
+
+    test('a confidential address shows only its city and province', async () => {
+      const sheltered = server.fixtures.organizations.filter((o) => isPublicFixture(o) && o.locations.some((l) => l.confidential));
+      assert.ok(sheltered.length > 0, 'fixtures include a public record with a confidential address');
+      for (const o of sheltered) {
+        const { data } = await json<{ data: PublicOrganization }>(await server.get(`/api/directory/organizations/${o.slug}`));
+        for (const [i, l] of o.locations.entries()) {
+          const out = data.locations[i]!;
+          assert.equal(out.city, l.city);
+          assert.equal(out.province, l.province);
+          if (l.confidential) {
+            assert.equal(out.street, null);
+            assert.equal(out.postalCode, null);
+            assert.equal(out.confidential, true);
+          }
+        }
+      }
+    });
+  });
+
+  describe('when searching', () => {
+    for (const [query, accented] of [['montreal', 'Montréal'], ['SANTÉ', 'santé'], ['aines', 'aînés'], ['trois rivieres', 'Trois-Rivières']] as const) {
+      test(`"${query}" finds the records that say "${accented}"`, async () => {
+        const expected = server.fixtures.organizations.filter((o) => isPublicFixture(o) &&
+          JSON.stringify([o.en, o.fr, o.serviceAreas, o.locations.map((l) => l.city)]).includes(accented));
+        assert.ok(expected.length > 0, `fixtures mention ${accented}`);
+        const found = new Set((await all(`q=${encodeURIComponent(query)}`)).map((o) => o.slug));
+        for (const o of expected) {
+          const inSearchable = [o.en.name, o.fr.name, o.en.description, o.fr.description, ...o.en.otherNames, ...o.fr.otherNames,
+            ...o.serviceAreas.flatMap((a) => a.regions), ...o.locations.map((l) => l.city)].some((t) => t.includes(accented));
+          if (inSearchable) assert.ok(found.has(o.slug), `${o.slug} found by ${query}`);
+        }
+        for (const slug of found) assert.ok(publicSlugs.has(slug));
+      });
+    }
+
+    test('records whose name matches rank before those matching elsewhere', async () => {
+      const results = await all('q=montreal');
+      const nameHit = results.map((o) => fold(`${o.name} ${o.otherNames.join(' ')}`).includes('montreal'));
+      const firstMiss = nameHit.indexOf(false);
+      if (firstMiss >= 0) assert.ok(nameHit.slice(firstMiss).every((h) => !h), `name matches first: ${JSON.stringify(nameHit)}`);
+    });
+
+    test('English and French queries see the same records', async () => {
+      const en = (await all('q=montreal&locale=en')).map((o) => o.slug).sort();
+      const fr = (await all('q=montreal&locale=fr')).map((o) => o.slug).sort();
+      assert.deepEqual(en, fr);
+    });
+  });
+
+  describe('when filtering and paging', () => {
+    test('filters are OR within a kind and AND across kinds', async () => {
+      const onqc = await all('province=ON&province=QC');
+      assert.ok(onqc.length > 0);
+      assert.ok(onqc.every((o) => o.provinces.includes('ON') || o.provinces.includes('QC')));
+      const direct = await all('province=ON&province=QC&role=direct');
+      assert.ok(direct.every((o) => o.role === 'direct' && (o.provinces.includes('ON') || o.provinces.includes('QC'))));
+      assert.equal(direct.length, onqc.filter((o) => o.role === 'direct').length);
+    });
+
+    test('each facet count equals the total of the list with that value added', async () => {
+      const facets = await json<FacetsResponse>(await server.get('/api/directory/facets?province=QC&locale=fr'));
+      for (const name of ['type', 'role', 'timeframe', 'focus'] as const) {
+        for (const f of facets.data[name]) {
+          const body = await list(`province=QC&${name}=${f.value}&pageSize=1`);
+          assert.equal(f.count, body.meta.total, `${name}=${f.value}`);
+        }
+      }
+      const qc = facets.data.province.find((f) => f.value === 'QC')!;
+      assert.equal(qc.label, 'Québec');
+    });
+
+    test('pages are stable, complete and without duplicates', async () => {
+      const whole = (await list('pageSize=100')).data.map((o) => o.slug);
+      const paged: string[] = [];
+      for (let page = 1; page <= Math.ceil(whole.length / 7); page++) paged.push(...(await list(`pageSize=7&page=${page}`)).data.map((o) => o.slug));
+      assert.deepEqual(paged, whole);
+      const meta = (await list('pageSize=7')).meta;
+      assert.equal(meta.pageCount, Math.ceil(meta.total / 7));
+    });
+
+    test('labels come in the requested locale', async () => {
+      const [en, fr] = await Promise.all(['en', 'fr'].map(async (l) => (await list(`locale=${l}&pageSize=100`)).data));
+      const withFocus = en!.findIndex((o) => o.focusAreas.length > 0);
+      const term = en![withFocus]!.focusAreas[0]!;
+      const frTerm = fr!.find((o) => o.slug === en![withFocus]!.slug)!.focusAreas.find((t) => t.code === term.code)!;
+      const fixture = server.fixtures.taxonomies.focusAreas.find((t) => t.code === term.code)!;
+      assert.equal(term.label, fixture.labelEn);
+      assert.equal(frTerm.label, fixture.labelFr);
+    });
+  });
+
+  describe('when the input is bad', () => {
+    for (const [qs, path] of [
+      ['bogus=1', 'bogus'], ['internalNotes=x', 'internalNotes'], ['sort=internalNotes', 'sort'], ['province=XX', 'province'],
+      ['page=-1', 'page'], ['pageSize=1000', 'pageSize'], [`q=${'x'.repeat(500)}`, 'q'], ['locale=de', 'locale'],
+      ['populate=*', 'populate'], ['filters[listingStatus]=removed', 'filters[listingStatus]'],
+    ] as const) {
+      test(`?${qs.slice(0, 40)} is a 400 naming ${path}`, async () => {
+        const res = await server.get(`/api/directory/organizations?${qs}`);
+        assert.equal(res.status, 400);
+        const body = await json(res);
+        assertErrorShape(body, 400);
+        assert.ok(body.error.details.some((d: { path: string }) => d.path === path), JSON.stringify(body));
+      });
+    }
+
+    test('an unknown route under /api/directory is a 404 in the same error shape', async () => {
+      const res = await server.get('/api/directory/nothing-here');
+      assert.equal(res.status, 404);
+      assertErrorShape(await json(res), 404);
+    });
+  });
+
+  describe('when speaking HTTP', () => {
+    test('responses carry an ETag and answer If-None-Match with 304', async () => {
+      const first = await server.get('/api/directory/organizations?province=QC');
+      const etag = first.headers.get('etag');
+      assert.ok(etag);
+      await first.body?.cancel();
+      const second = await server.get('/api/directory/organizations?province=QC', { headers: { 'If-None-Match': etag } });
+      assert.equal(second.status, 304);
+      assert.match(first.headers.get('cache-control') ?? '', /public/);
+      assert.match(first.headers.get('cache-control') ?? '', /s-maxage=\d+/);
+      assert.equal(first.headers.get('vary'), 'Accept-Encoding');
+    });
+
+    test('public routes allow any origin, without credentials, and answer preflights', async () => {
+      const res = await server.get('/api/directory/settings', { headers: { Origin: 'https://partner.example.org' } });
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      assert.equal(res.headers.get('access-control-allow-credentials'), null);
+      await res.body?.cancel();
+      const pre = await fetch(`${server.url}/api/directory/applications`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://partner.example.org', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      });
+      assert.equal(pre.status, 204);
+      assert.equal(pre.headers.get('access-control-allow-origin'), '*');
+      assert.match(pre.headers.get('access-control-allow-methods') ?? '', /POST/);
+    });
+
+    test('other routes do not allow a foreign origin', async () => {
+      const res = await server.get('/api/organizations', { headers: { Origin: 'https://evil.example.org' } });
+      assert.notEqual(res.headers.get('access-control-allow-origin'), '*');
+      assert.notEqual(res.headers.get('access-control-allow-origin'), 'https://evil.example.org');
+      await res.body?.cancel();
+    });
+
+    test('security headers are set', async () => {
+      const res = await server.get('/api/directory/settings');
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.ok(res.headers.get('strict-transport-security') || res.headers.get('content-security-policy'));
+      assert.equal(res.headers.get('x-powered-by'), null);
+      await res.body?.cancel();
+    });
+
+    test('settings come in both languages with the hotline number and the disclaimer', async () => {
+      for (const locale of ['en', 'fr'] as const) {
+        const { data } = await json(await server.get(`/api/directory/settings?locale=${locale}`));
+        assert.equal(data.locale, locale);
+        assert.equal(data.hotline.phone, server.fixtures.settings.hotlinePhone);
+        assert.equal(data.disclaimer, server.fixtures.settings[locale].disclaimer);
+      }
+    });
+  });
+});
