@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   try {
     const started = Date.now();
     const report = await seed(strapi, fixtures, {
-      onProgress: (done, total) => { if (total > 200 && done % 500 === 0) console.log(`seed: ${done}/${total} organizations`); },
+      onProgress: (done, total) => { if (total > 200 && done % 1000 === 0) console.log(`seed: ${done}/${total} organizations`); },
     });
     console.log(`seed: ${report.created} created, ${report.updated} updated, ${report.rejected.length} problem(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     for (const r of report.rejected) console.error(`seed: rejected ${r.record}: ${r.field} ${r.message}`);

@@ -14,6 +14,7 @@ const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
 const APPLICATION = 'api::application.application';
 const SUGGESTION = 'api::suggestion.suggestion';
 const SETTINGS = 'api::directory-setting.directory-setting';
+const BATCH = 100;
 
 const TAXONOMY_UIDS = {
   focusAreas: 'api::focus-area.focus-area',
@@ -173,14 +174,18 @@ export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOption
     else settingsId = (await settings.create({ locale, data })).documentId;
   }
 
-  for (const [n, o] of f.organizations.entries()) {
-    options.onProgress?.(n, f.organizations.length);
+  // Valid records are written in batches, each in one transaction (much faster on SQLite).
+  const valid: OrganizationFixture[] = [];
+  for (const o of f.organizations) {
     const problems = validateOrganization(o, f.taxonomies);
-    if (problems.length > 0) {
-      for (const p of problems) report.rejected.push({ record: `organization ${o.externalId ?? o.slug ?? '?'}`, ...p });
-      continue;
-    }
-    count(await upsertOrganization(strapi, o, codes));
+    if (problems.length > 0) for (const p of problems) report.rejected.push({ record: `organization ${o.externalId ?? o.slug ?? '?'}`, ...p });
+    else valid.push(o);
+  }
+  for (let i = 0; i < valid.length; i += BATCH) {
+    options.onProgress?.(i, valid.length);
+    await strapi.db.transaction(async () => {
+      for (const o of valid.slice(i, i + BATCH)) count(await upsertOrganization(strapi, o, codes));
+    });
   }
 
   for (const p of f.protocols) {

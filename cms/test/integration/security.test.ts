@@ -152,7 +152,7 @@ describe('the public API never leaks', () => {
   test('random query strings never yield a 5xx and never a canary', async () => {
     const keys = fc.constantFrom('q', 'province', 'focus', 'service', 'timeframe', 'need', 'population', 'language', 'role', 'type',
       'locale', 'page', 'pageSize', 'sort', 'internalNotes', 'populate', 'filters[name][$contains]', 'status', '__proto__', 'constructor');
-    const values = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('QC', 'ON', 'fr', 'en', '1', '0', '-1', '1e9', 'direct', 'cnry', 'Montréal', '%', '[]', '{}'), fc.fullUnicodeString({ maxLength: 10 }));
+    const values = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('QC', 'ON', 'fr', 'en', '1', '0', '-1', '1e9', 'direct', 'Montréal', '%', '[]', '{}'), fc.string({ unit: 'binary', maxLength: 10 }));
     const paths = fc.constantFrom('/api/directory/organizations', '/api/directory/facets', '/api/directory/settings');
     await fc.assert(
       fc.asyncProperty(paths, fc.array(fc.tuple(keys, values), { maxLength: 6 }), async (path, pairs) => {
