@@ -10,7 +10,6 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const baseEnv = {
   ...process.env,
   STRAPI_TELEMETRY_DISABLED: 'true',
-  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
   TURBO_TELEMETRY_DISABLED: '1',
   DO_NOT_TRACK: '1',
   NEXT_TELEMETRY_DISABLED: '1',

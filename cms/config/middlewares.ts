@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 type Env = Core.Config.Shared.ConfigParams['env'];
 
 export default ({ env }: { env: Env }) => [
-  'strapi::logger',
+  'global::request-log',
   'strapi::errors',
   // Public directory edge (CORS *, size and rate limits, stable error body) before everything else.
   'global::directory-edge',

@@ -11,7 +11,7 @@ const child = spawn('strapi', process.argv.slice(2), {
   cwd: cmsDir,
   stdio: 'inherit',
   shell: process.platform === 'win32',
-  env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true' },
+  env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

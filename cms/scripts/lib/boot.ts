@@ -6,7 +6,6 @@ export const CMS_DIR = path.resolve(__dirname, '..', '..');
 
 export async function bootStrapi({ listen = false }: { listen?: boolean } = {}): Promise<Core.Strapi> {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION = 'true';
   const app = createStrapi({
     appDir: CMS_DIR,
     distDir: path.join(CMS_DIR, 'dist'),

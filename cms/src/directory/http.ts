@@ -16,14 +16,17 @@ export interface HttpContext {
 /** Browsers revalidate after a minute; a CDN may serve 5 minutes and keep a stale copy if we fail. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400';
 
+/** Serialized bodies of the current catalog version, least recently used out first, bounded in bytes. */
 class BodyCache {
   private version = '';
+  private bytes = 0;
   private readonly map = new Map<string, string>();
-  constructor(private readonly max: number) {}
+  constructor(private readonly maxBytes: number) {}
   get(version: string, key: string): string | undefined {
     if (version !== this.version) {
       this.version = version;
       this.map.clear();
+      this.bytes = 0;
       return undefined;
     }
     const hit = this.map.get(key);
@@ -34,12 +37,18 @@ class BodyCache {
     return hit;
   }
   set(key: string, body: string): void {
+    if (body.length * 2 > this.maxBytes / 8) return;
     this.map.set(key, body);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+    this.bytes += body.length * 2;
+    while (this.bytes > this.maxBytes) {
+      const [oldest, value] = this.map.entries().next().value as [string, string];
+      this.map.delete(oldest);
+      this.bytes -= value.length * 2;
+    }
   }
 }
 
-const bodies = new BodyCache(1000);
+const bodies = new BodyCache(Number(process.env.DIRECTORY_RESPONSE_CACHE_MB ?? 32) * 1024 * 1024);
 
 export function etagFor(version: string, key: string): string {
   return `W/"${createHash('sha1').update(version).update('\0').update(key).digest('base64url').slice(0, 27)}"`;

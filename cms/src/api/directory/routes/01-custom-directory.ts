@@ -1,8 +1,8 @@
 /** Public directory routes: no authentication. CORS, size limits, rate limits and error shape: middlewares/directory-edge. */
-const publicRoute = (method: 'GET' | 'POST', path: string, handler: string) => ({
+const publicRoute = (method: 'GET' | 'POST', path: string, handler: string, controller = 'directory') => ({
   method,
   path: `/directory${path}`,
-  handler: `api::directory.directory.${handler}`,
+  handler: `api::directory.${controller}.${handler}`,
   config: { auth: false as const },
 });
 
@@ -15,5 +15,7 @@ export default {
     publicRoute('GET', '/settings', 'settings'),
     publicRoute('POST', '/applications', 'submitApplication'),
     publicRoute('POST', '/suggestions', 'submitSuggestion'),
+    publicRoute('GET', '/health', 'live', 'health'),
+    publicRoute('GET', '/health/ready', 'ready', 'health'),
   ],
 };
