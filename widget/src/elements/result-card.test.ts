@@ -1,0 +1,181 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { createDirectoryClient, type Locale, type PublicOrganization } from '@referral-directory/sdk';
+import { organizations } from '../../test/fixtures.js';
+import { api } from '../../test/handlers.js';
+import { deepActiveElement, expectAccessible } from '../../test/helpers.js';
+import { normalizeOrganization } from '../lib/normalize.js';
+import './result-card.js';
+import type { RdResultCard } from './result-card.js';
+
+const org = (slug: string, locale: Locale = 'en'): PublicOrganization => {
+  const found = organizations(locale).find((o) => o.slug === slug);
+  if (!found) throw new Error(slug);
+  return found;
+};
+
+async function card(o: PublicOrganization, lang: Locale = 'en', suggestions = false): Promise<RdResultCard> {
+  const client = createDirectoryClient({ baseUrl: api() });
+  return fixture<RdResultCard>(
+    html`<rd-result-card lang=${lang} .organization=${o} .client=${client} ?suggestions=${suggestions}></rd-result-card>`,
+  );
+}
+
+const root = (el: RdResultCard) => el.shadowRoot!;
+const text = (el: RdResultCard) => root(el).textContent!.replace(/\s+/g, ' ');
+const toggle = (el: RdResultCard) => root(el).querySelector<HTMLButtonElement>('[part="toggle"]')!;
+
+describe('rd-result-card', () => {
+  for (const lang of ['en', 'fr'] as const) {
+    it(`has no axe violations, collapsed and expanded (${lang})`, async () => {
+      const el = await card(org('northern-legal-clinic', lang), lang, true);
+      await expectAccessible(el);
+      toggle(el).click();
+      await el.updateComplete;
+      await expectAccessible(el);
+    });
+  }
+
+  describe('summary', () => {
+    it('shows name (as a heading), kind and role, description, services, areas, languages and accessibility', async () => {
+      const el = await card(org('maison-horizon'));
+      expect(root(el).querySelector('h3')!.textContent).to.equal('Maison Horizon');
+      const t = text(el);
+      expect(t).to.contain('Non-profit organization · Direct services');
+      expect(t).to.contain('Safe emergency housing');
+      expect(t).to.contain('Emergency shelter, Counselling');
+      expect(t).to.contain('Quebec (Montréal, Laval)');
+      expect(t).to.contain('French, English, Spanish');
+      expect(t).to.contain('Wheelchair accessible');
+    });
+
+    it('makes 24/7 stand out', async () => {
+      const el = await card(org('maison-horizon'));
+      expect(root(el).querySelector('[part="badge"]')!.textContent).to.equal('Open 24/7');
+      const other = await card(org('northern-legal-clinic'));
+      expect(root(other).querySelector('[part="badge"]')).to.equal(null);
+    });
+
+    it('links phones with tel: (and extensions), text lines with sms:', async () => {
+      const el = await card(org('northern-legal-clinic'));
+      const tel = [...root(el).querySelectorAll<HTMLAnchorElement>('a[href^="tel:"]')].map((a) => [a.getAttribute('href'), a.textContent]);
+      expect(tel).to.deep.equal([
+        ['tel:5550100202;ext=12', '555-010-0202 ext. 12'],
+        ['tel:15550100203', '1-555-010-0203'],
+      ]);
+      const youth = await card(org('prairie-youth-outreach'));
+      expect(root(youth).querySelector('a[href="sms:5550100303"]')).to.exist;
+      expect(text(youth)).to.contain('Youth line (Text message)');
+    });
+
+    it('opens the website in a new tab without giving it the opener or the referrer, and says so', async () => {
+      const el = await card(org('maison-horizon'));
+      const site = root(el).querySelector<HTMLAnchorElement>('a[target="_blank"]')!;
+      expect(site.getAttribute('href')).to.equal('https://www.maison-horizon.example.org/');
+      expect(site.rel).to.equal('noopener noreferrer');
+      expect(site.textContent).to.contain('maison-horizon.example.org');
+      expect(site.querySelector('.vh')!.textContent).to.contain('(opens in a new tab)');
+      expect(root(el).querySelector('a[href="mailto:aide@maison-horizon.example.org"]')).to.exist;
+    });
+
+    it('never links a website or email with an unsafe or invalid value', async () => {
+      const el = await card(org('coastal-workers-centre'));
+      expect(root(el).querySelector('a[href^="javascript"]')).to.equal(null);
+      expect(root(el).querySelector('a[href^="mailto"]')).to.equal(null);
+      expect(root(el).querySelectorAll('a[target="_blank"]')).to.have.length(0);
+    });
+
+    it('renders CMS text as text, never as HTML', async () => {
+      const el = await card({ ...org('maison-horizon'), description: '<img src=x onerror=alert(1)>Hello' });
+      expect(root(el).querySelector('img')).to.equal(null);
+      expect(text(el)).to.contain('<img src=x onerror=alert(1)>Hello');
+    });
+
+    it('gives the "last verified" date in the reader\'s language', async () => {
+      const en = await card(org('maison-horizon'));
+      expect(root(en).querySelector('time')!.getAttribute('datetime')).to.equal('2025-03-04');
+      expect(text(en)).to.contain('Last verified: March 4, 2025');
+      const fr = await card(org('maison-horizon', 'fr'), 'fr');
+      expect(text(fr)).to.contain('Dernière vérification : 4 mars 2025');
+    });
+
+    it('says "Across Canada" for a national organization', async () => {
+      const el = await card(org('national-survivor-network', 'fr'), 'fr');
+      expect(text(el)).to.contain('Partout au Canada');
+    });
+  });
+
+  describe('details', () => {
+    it('are disclosed by a button with aria-expanded, and rd-select fires on expanding only', async () => {
+      const el = await card(org('northern-legal-clinic'));
+      const details = root(el).querySelector<HTMLElement>('[part="details"]')!;
+      expect(toggle(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(toggle(el).getAttribute('aria-controls')).to.equal(details.id);
+      expect(details.hidden).to.equal(true);
+      const event = oneEvent(el, 'rd-select');
+      toggle(el).click();
+      expect((await event).detail).to.deep.equal({ slug: 'northern-legal-clinic', name: 'Northern Legal Clinic' });
+      await el.updateComplete;
+      expect(toggle(el).getAttribute('aria-expanded')).to.equal('true');
+      expect(details.hidden).to.equal(false);
+      let fired = false;
+      el.addEventListener('rd-select', () => (fired = true));
+      toggle(el).click();
+      await el.updateComplete;
+      expect(fired).to.equal(false);
+      expect(details.hidden).to.equal(true);
+    });
+
+    it('show opening hours by day, in the reader\'s language, and eligibility', async () => {
+      const el = await card(org('northern-legal-clinic', 'fr'), 'fr');
+      toggle(el).click();
+      await el.updateComplete;
+      const hours = [...root(el).querySelectorAll('.schedule li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      expect(hours[0]).to.equal('Lundi 9 h 00–17 h 00');
+      expect(hours).to.have.length(5);
+      expect(text(el)).to.contain("Personnes résidant dans le Nord de l'Ontario.");
+    });
+
+    it('show only the city of a confidential address', async () => {
+      const el = await card(org('maison-horizon'));
+      toggle(el).click();
+      await el.updateComplete;
+      const location = root(el).querySelector('[part="details"] ul li')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(location).to.equal('Montréal, Quebec (Confidential address)');
+    });
+
+    it('offer "Suggest an update" only when suggestions are on', async () => {
+      const off = await card(org('maison-horizon'));
+      toggle(off).click();
+      await off.updateComplete;
+      expect(root(off).querySelector('.suggest-toggle')).to.equal(null);
+      const on = await card(org('maison-horizon'), 'en', true);
+      toggle(on).click();
+      await on.updateComplete;
+      const open = root(on).querySelector<HTMLButtonElement>('.suggest-toggle')!;
+      open.click();
+      await on.updateComplete;
+      expect(open.getAttribute('aria-expanded')).to.equal('true');
+      const form = root(on).querySelector('rd-suggest-form')!;
+      expect(form.getAttribute('lang')).to.equal('en');
+      form.dispatchEvent(new Event('rd-suggest-cancel'));
+      await on.updateComplete;
+      expect(root(on).querySelector('rd-suggest-form')).to.equal(null);
+      expect(deepActiveElement()).to.equal(open);
+    });
+  });
+
+  it('shows a partial record (after normalizeOrganization) with what it has', async () => {
+    const partial = normalizeOrganization({ slug: 'x', name: 'Only a name', kind: 'ngo', role: 'direct' } as PublicOrganization);
+    const el = await card(partial);
+    expect(root(el).querySelector('h3')!.textContent).to.equal('Only a name');
+    toggle(el).click();
+    await el.updateComplete;
+    await expectAccessible(el);
+  });
+
+  it('moves focus to its heading when focused', async () => {
+    const el = await card(org('maison-horizon'));
+    el.focus();
+    expect(deepActiveElement()).to.equal(root(el).querySelector('h3'));
+  });
+});

@@ -1,0 +1,244 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { WEEKDAYS, type DirectoryClient, type PublicOrganization, type PublicPhone } from '@referral-directory/sdk';
+import { I18nController } from '../controllers/i18n-controller.js';
+import { vocabulary, type Vocabulary } from '../i18n/i18n.js';
+import { emit } from '../lib/events.js';
+import { formatDate, formatTime } from '../lib/format.js';
+import { displayUrl, httpUrl, mailHref, phoneHref } from '../lib/links.js';
+import { shared } from '../styles/shared.styles.js';
+import { styles } from './result-card.styles.js';
+import './suggest-form.js';
+
+/**
+ * One organization of the results. The summary holds what a person needs to decide and to make
+ * contact (services, areas, languages, 24/7, phones, website, email, accessibility, when the
+ * hotline last verified it); "More details" discloses the rest. Every text comes from the CMS
+ * as plain text and is rendered as text; links are built only from safe schemes.
+ *
+ * @summary A directory entry with expandable details.
+ *
+ * @csspart base - The card.
+ * @csspart name - The organization's name (a heading).
+ * @csspart badge - The "Open 24/7" badge.
+ * @csspart toggle - The "More details" button.
+ * @csspart details - The disclosed details.
+ *
+ * @cssproperty --rd-card-bg - Background of the card.
+ * @cssproperty --rd-urgent-bg - Background of the 24/7 badge.
+ * @cssproperty --rd-urgent-text - Text and border colour of the 24/7 badge.
+ *
+ * @fires rd-select - The person expanded the card. `detail: { slug, name }`.
+ * @fires rd-suggestion-sent - From the "suggest an update" form. `detail: { organization, reference }`.
+ */
+@customElement('rd-result-card')
+export class RdResultCard extends LitElement {
+  static override styles = [shared, styles];
+
+  /** The organization to show. */
+  @property({ attribute: false }) organization: PublicOrganization | undefined;
+
+  /** Offers the "Suggest an update" form (needs `client`). */
+  @property({ type: Boolean }) suggestions = false;
+
+  /** SDK client the suggestion form posts with. */
+  @property({ attribute: false }) client: DirectoryClient | undefined;
+
+  /** Tighter spacing. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Whether the details are shown. */
+  @property({ type: Boolean, reflect: true }) expanded = false;
+
+  @state() private _suggesting = false;
+
+  @query('h3') private _heading?: HTMLElement;
+  @query('.suggest-toggle') private _suggestToggle?: HTMLButtonElement;
+
+  readonly #i18n = new I18nController(this);
+
+  override render() {
+    const o = this.organization;
+    if (!o) return nothing;
+    const { t } = this.#i18n;
+    const website = httpUrl(o.website);
+    const email = mailHref(o.email);
+    const services = o.services.map((s) => s.label).join(', ');
+    const languages = o.languages.map((l) => l.label).join(', ');
+    return html`<article class="card" part="base" aria-labelledby="name">
+      <h3 id="name" part="name" tabindex="-1">${o.name}</h3>
+      <p class="kind">${this.#label('type', o.kind)} · ${this.#label('role', o.role)}</p>
+      ${o.hours.open24x7 ? html`<p class="urgent" part="badge">${t('card.open24')}</p>` : nothing}
+      <p class="pre">${o.description}</p>
+      <dl>
+        ${this.#fact(t('card.services'), services)}
+        ${this.#fact(t('card.areas'), this.#areas(o))}
+        ${this.#fact(t('card.languages'), languages)}
+        ${this.#fact(t('card.accessibility'), o.accessibility)}
+      </dl>
+      ${o.phones.length || website || email
+        ? html`<ul class="contact" aria-label=${t('card.contact')}>
+            ${o.phones.map((p) => this.#phone(p))}
+            ${website
+              ? html`<li>
+                  ${t('card.website')}${t('colon')}<a href=${website} target="_blank" rel="noopener noreferrer"
+                    >${displayUrl(website)}<span class="vh"> ${t('card.newTab')}</span></a
+                  >
+                </li>`
+              : nothing}
+            ${email ? html`<li>${t('card.email')}${t('colon')}<a href=${email}>${o.email}</a></li>` : nothing}
+          </ul>`
+        : nothing}
+      ${o.lastVerified
+        ? html`<p class="verified">
+            ${t('card.lastVerified')}
+            <time datetime=${o.lastVerified}>${formatDate(o.lastVerified, this.#i18n.tag)}</time>
+          </p>`
+        : nothing}
+      <div class="actions">
+        <button
+          type="button"
+          class="btn"
+          part="toggle"
+          aria-expanded=${String(this.expanded)}
+          aria-controls="details"
+          @click=${this._onToggle}
+        >
+          ${t(this.expanded ? 'card.less' : 'card.more')}<span class="vh"> ${t('card.about', { name: o.name })}</span>
+        </button>
+      </div>
+      <div id="details" class="details" part="details" ?hidden=${!this.expanded}>${this.#details(o)}</div>
+    </article>`;
+  }
+
+  /** Moves focus to the organization's name, e.g. after "Show more results". */
+  override focus(options?: FocusOptions): void {
+    this._heading?.focus(options);
+  }
+
+  #details(o: PublicOrganization): TemplateResult {
+    const { t, locale } = this.#i18n;
+    const list = (group: Vocabulary, codes: readonly string[]) => codes.map((c) => this.#label(group, c)).join(', ');
+    const { min, max } = o.ageRange;
+    const ages =
+      min !== null && max !== null
+        ? t('card.agesRange', { min, max })
+        : min !== null
+          ? t('card.agesMin', { min })
+          : max !== null
+            ? t('card.agesMax', { max })
+            : null;
+    const schedule = [...o.hours.schedule].sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day));
+    return html`<dl>
+        ${o.hours.open24x7 || schedule.length || o.hours.notes
+          ? html`<dt>${t('card.hours')}</dt>
+              <dd>
+                ${o.hours.open24x7 ? html`<p>${t('card.open24')}</p>` : nothing}
+                ${schedule.length
+                  ? html`<ul class="schedule">
+                      ${schedule.map(
+                        (s) => html`<li>
+                          <span>${this.#label('day', s.day)}</span>
+                          <span>${formatTime(s.opens, this.#i18n.tag)}–${formatTime(s.closes, this.#i18n.tag)}</span>
+                        </li>`,
+                      )}
+                    </ul>`
+                  : nothing}
+                ${o.hours.notes ? html`<p class="pre">${o.hours.notes}</p>` : nothing}
+              </dd>`
+          : nothing}
+        ${o.locations.length
+          ? html`<dt>${t('card.locations')}</dt>
+              <dd>
+                <ul>
+                  ${o.locations.map(
+                    (l) => html`<li>
+                      ${[l.name, l.street, l.city, this.#label('province', l.province), l.postalCode]
+                        .filter(Boolean)
+                        .join(', ')}${l.confidential ? ` (${t('card.confidential')})` : ''}
+                    </li>`,
+                  )}
+                </ul>
+              </dd>`
+          : nothing}
+        ${this.#fact(t('card.eligibility'), o.eligibility)} ${this.#fact(t('card.fees'), o.fees)}
+        ${this.#fact(t('card.focusAreas'), o.focusAreas.map((f) => f.label).join(', '))}
+        ${this.#fact(t('card.populations'), o.populations.map((p) => p.label).join(', '))}
+        ${this.#fact(t('card.ages'), ages)} ${this.#fact(t('card.timeframes'), list('timeframe', o.timeframes))}
+        ${this.#fact(t('card.needs'), list('need', o.needs))}
+        ${this.#fact(t('card.offerings'), list('offering', o.indirectOfferings))}
+        ${this.#fact(t('card.otherNames'), o.otherNames.join(', '))}
+      </dl>
+      ${this.suggestions && this.client
+        ? html`<div>
+            <button
+              type="button"
+              class="btn suggest-toggle"
+              aria-expanded=${String(this._suggesting)}
+              @click=${this._onSuggest}
+            >
+              ${t('suggest.open')}
+            </button>
+          </div>
+          ${this._suggesting
+            ? html`<rd-suggest-form
+                lang=${locale}
+                .client=${this.client}
+                organization=${o.slug}
+                organization-name=${o.name}
+                @rd-suggest-cancel=${this._onSuggestCancel}
+              ></rd-suggest-form>`
+            : nothing}`
+        : nothing}`;
+  }
+
+  #fact(term: string, value: string | null | undefined) {
+    return value ? html`<dt>${term}</dt><dd class="pre">${value}</dd>` : nothing;
+  }
+
+  #phone(p: PublicPhone) {
+    const { t } = this.#i18n;
+    const href = phoneHref(p.number, p.extension, p.type === 'text' ? 'sms' : 'tel');
+    const type = this.#label('phone', p.type);
+    const ext = p.extension ? ` ${t('phone.ext', { ext: p.extension })}` : '';
+    return html`<li>
+      ${p.label ? `${p.label} (${type})` : type}${t('colon')}${href
+        ? html`<a href=${href}>${p.number}${ext}</a>`
+        : `${p.number}${ext}`}
+    </li>`;
+  }
+
+  #areas(o: PublicOrganization): string {
+    if (o.national) return this.#i18n.t('card.national');
+    const areas = o.serviceAreas.length ? o.serviceAreas : o.provinces.map((province) => ({ province, regions: [] }));
+    return areas
+      .map(({ province, regions }) => this.#label('province', province) + (regions.length ? ` (${regions.join(', ')})` : ''))
+      .join('; ');
+  }
+
+  #label(group: Vocabulary, code: string): string {
+    return vocabulary(this.#i18n.locale, group, code) ?? code;
+  }
+
+  private _onToggle(): void {
+    this.expanded = !this.expanded;
+    const o = this.organization;
+    if (this.expanded && o) emit(this, 'rd-select', { slug: o.slug, name: o.name });
+  }
+
+  private _onSuggest(): void {
+    this._suggesting = !this._suggesting;
+  }
+
+  private _onSuggestCancel(event: Event): void {
+    event.stopPropagation();
+    this._suggesting = false;
+    void this.updateComplete.then(() => this._suggestToggle?.focus());
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rd-result-card': RdResultCard;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The widget's own i18next instance: created with `createInstance()` so that it never touches
+ * (nor is touched by) an i18next the host page may use. Both languages are bundled and the
+ * instance is initialised synchronously, so the first render is already translated.
+ */
+import i18next from 'i18next';
+import type { Locale } from '@referral-directory/sdk';
+import { en, type Resources } from './en.js';
+import { fr } from './fr.js';
+
+export type { Resources };
+
+/** The languages the widget speaks. */
+export const SUPPORTED_LOCALES: readonly Locale[] = ['en', 'fr'];
+
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type Leaf<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+
+/** Every translation key, dotted (`card.more`), plural keys without their `_one`/`_other` suffix. */
+export type TranslationKey<T = Resources, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${Leaf<K>}` : TranslationKey<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** A translate function bound to one language. */
+export type Translate = (key: TranslationKey, values?: Record<string, unknown>) => string;
+
+const RESOURCES: Record<Locale, Resources> = { en, fr };
+
+/** Groups of built-in labels keyed by a code of the API's fixed vocabularies. */
+export type Vocabulary = 'province' | 'timeframe' | 'need' | 'role' | 'type' | 'offering' | 'phone' | 'day';
+
+/** The built-in label of a vocabulary code, e.g. `('fr', 'province', 'QC')` → `Québec`. */
+export function vocabulary(locale: Locale, group: Vocabulary, code: string): string | undefined {
+  const labels: Record<string, string> = RESOURCES[locale][group];
+  return Object.hasOwn(labels, code) ? labels[code] : undefined;
+}
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: ['en', 'fr'],
+  initAsync: false,
+  // Lit escapes every interpolated value; escaping here too would show `&amp;`.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+const translators = new Map<Locale, Translate>();
+
+/** The translate function of `locale` (cached). */
+export function translator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    const fixed = instance.getFixedT(locale);
+    t = (key, values) => String(fixed(key, values ?? {}));
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+/** `fr`, `fr-CA`, `FR` → `fr`; anything unsupported → `undefined`. */
+export function toLocale(tag: string | null | undefined): Locale | undefined {
+  const base = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return SUPPORTED_LOCALES.find((l) => l === base);
+}
+
+/**
+ * The language of `element`: its own `lang` or the nearest ancestor's (crossing shadow roots, up
+ * to `<html lang>`), then the browser's languages, then English. A `lang` the widget does not
+ * speak (e.g. `es`) is skipped rather than trusted, so the next source gets a chance.
+ */
+export function resolveLocale(element: Element): Locale {
+  for (let node: Node | null = element; node; ) {
+    if (node instanceof Element) {
+      const locale = toLocale(node.getAttribute('lang'));
+      if (locale) return locale;
+    }
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const locale = toLocale(tag);
+    if (locale) return locale;
+  }
+  return 'en';
+}

@@ -1,0 +1,57 @@
+/**
+ * The public events of the widget. Each is a `CustomEvent` that bubbles and crosses shadow
+ * roots (`composed`), is fired for a user action only (never on load), and is typed for
+ * `addEventListener` through `GlobalEventHandlersEventMap`.
+ */
+import type { FilterSelection } from './filters.js';
+
+/** `rd-search`: the person searched (debounced typing, or Enter). */
+export interface RdSearchDetail {
+  /** The keyword, trimmed; empty when the field was cleared. */
+  q: string;
+}
+
+/** `rd-filter-change`: the person changed the filters. */
+export interface RdFilterChangeDetail {
+  /** Every selected value per filter after the change (locked filters included). */
+  filters: FilterSelection;
+}
+
+/** `rd-select`: the person expanded a result to see its details. */
+export interface RdSelectDetail {
+  slug: string;
+  name: string;
+}
+
+/** `rd-quick-exit`: the person used quick exit; the page is leaving. */
+export interface RdQuickExitDetail {
+  /** Where the page is going. */
+  url: string;
+}
+
+/** `rd-suggestion-sent`: a "suggest an update" message was accepted by the API. */
+export interface RdSuggestionSentDetail {
+  /** Slug of the organization concerned. */
+  organization: string;
+  /** The API's reference for the submission. */
+  reference: string;
+}
+
+export interface RdEventMap {
+  'rd-search': CustomEvent<RdSearchDetail>;
+  'rd-filter-change': CustomEvent<RdFilterChangeDetail>;
+  'rd-select': CustomEvent<RdSelectDetail>;
+  'rd-quick-exit': CustomEvent<RdQuickExitDetail>;
+  'rd-suggestion-sent': CustomEvent<RdSuggestionSentDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends RdEventMap {}
+}
+
+type Detail<K extends keyof RdEventMap> = RdEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Dispatches a public event from `target`. */
+export function emit<K extends keyof RdEventMap>(target: EventTarget, type: K, detail: Detail<K>): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

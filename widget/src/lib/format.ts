@@ -1,0 +1,20 @@
+/**
+ * Dates and times of the API, shown in the reader's language. ISO dates are calendar dates
+ * (`2025-03-04`): they are formatted in UTC so that no time zone moves them to the day before.
+ */
+
+/** `2025-03-04` → "March 4, 2025" / "4 mars 2025"; anything unparsable is returned as is. */
+export function formatDate(iso: string, tag: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
+}
+
+/** `17:30` → "5:30 p.m." / "17 h 30"; anything unparsable is returned as is. */
+export function formatTime(hhmm: string, tag: string): string {
+  const m = /^(\d{1,2}):(\d{2})/.exec(hhmm);
+  if (!m) return hhmm;
+  const time = Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]));
+  return new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(time);
+}

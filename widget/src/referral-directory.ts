@@ -1,0 +1,528 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import {
+  createDirectoryClient, FILTER_NAMES, MAX_PAGE_SIZE, SORTS,
+  type DirectoryClient, type DirectorySettings, type FilterName, type PageMeta, type PublicOrganization, type Sort,
+} from '@referral-directory/sdk';
+import { I18nController } from './controllers/i18n-controller.js';
+import { emit, type RdFilterChangeDetail, type RdSearchDetail } from './lib/events.js';
+import {
+  cleanSelection, countSelected, isFilterName, parseList, readUrlState, toFilters, writeUrlState,
+  type FilterSelection,
+} from './lib/filters.js';
+import { DEFAULT_EXIT_URL, fallbackSettings } from './lib/hotline.js';
+import { phoneHref } from './lib/links.js';
+import { normalizeOrganization } from './lib/normalize.js';
+import { shared } from './styles/shared.styles.js';
+import { styles } from './referral-directory.styles.js';
+import { RdFilterChips } from './elements/filter-chips.js';
+import './elements/filter-panel.js';
+import './elements/hotline-banner.js';
+import './elements/quick-exit.js';
+import type { RdResultCard } from './elements/result-card.js';
+import './elements/result-card.js';
+import './elements/search-bar.js';
+
+/** The property holding each filter's preset. `role` is the ARIA attribute, hence `provider-role`. */
+const PRESETS = {
+  province: 'province',
+  focus: 'focusArea',
+  service: 'service',
+  timeframe: 'timeframe',
+  need: 'need',
+  population: 'population',
+  language: 'language',
+  role: 'providerRole',
+  type: 'type',
+} as const satisfies Record<FilterName, keyof ReferralDirectory>;
+
+interface Results {
+  items: PublicOrganization[];
+  meta: PageMeta;
+}
+
+const isSort = (value: string): value is Sort => (SORTS as readonly string[]).includes(value);
+
+/**
+ * The public directory of support services for victims and survivors of human trafficking in
+ * Canada, in English and French. Keyword search, filters with counts, results with contact
+ * details; the hotline and a quick exit are always on screen.
+ *
+ * Privacy: requests go to `api-url` only, without cookies; nothing is stored in the browser;
+ * the URL changes only when the host opts in with `sync-url`.
+ *
+ * @summary Embeddable, bilingual directory of anti-trafficking support services.
+ *
+ * @attr {'en' | 'fr'} lang - Language of the widget. When absent: the nearest ancestor's `lang`
+ *   (usually `<html lang>`), then the browser's languages, then English. Changing it (or
+ *   `<html lang>`) at runtime re-renders everything and reloads the data in that language.
+ *
+ * @csspart base - The widget's container.
+ * @csspart quick-exit - The quick-exit control (`rd-quick-exit`).
+ * @csspart hotline - The hotline banner (`rd-hotline-banner`).
+ * @csspart title - The widget's heading.
+ * @csspart search - The keyword search (`rd-search-bar`).
+ * @csspart filters - The filters column (toggle and panel).
+ * @csspart results - The results column (count, sort, active filters, list, states).
+ * @csspart list - The list of results.
+ * @csspart card - Each result (`rd-result-card`).
+ * @csspart empty - The "no results" message.
+ * @csspart error - The "cannot load" message.
+ * @csspart disclaimer - The "inclusion is not an endorsement" notice.
+ *
+ * @cssproperty --rd-font-family - Font of the widget. Default: the host page's.
+ * @cssproperty --rd-font-size - Base font size. Default: `1rem`.
+ * @cssproperty --rd-surface - Background. Default: `Canvas` (follows `color-scheme`).
+ * @cssproperty --rd-text - Text colour. Default: `CanvasText`.
+ * @cssproperty --rd-muted - Secondary text.
+ * @cssproperty --rd-border - Borders of fields, cards and groups.
+ * @cssproperty --rd-accent - Buttons, links and checkboxes.
+ * @cssproperty --rd-on-accent - Text on accent-coloured buttons.
+ * @cssproperty --rd-link - Links. Default: `--rd-accent`.
+ * @cssproperty --rd-focus - Focus ring. Default: `--rd-accent`.
+ * @cssproperty --rd-error - Error messages.
+ * @cssproperty --rd-chip-bg - Active-filter chips and badges.
+ * @cssproperty --rd-card-bg - Result cards. Default: `--rd-surface`.
+ * @cssproperty --rd-hotline-bg - Hotline banner background.
+ * @cssproperty --rd-hotline-text - Hotline banner text.
+ * @cssproperty --rd-exit-bg - Quick-exit button background.
+ * @cssproperty --rd-exit-text - Quick-exit button text.
+ * @cssproperty --rd-urgent-bg - "Open 24/7" badge background.
+ * @cssproperty --rd-urgent-text - "Open 24/7" badge text and border.
+ * @cssproperty --rd-radius - Corner radius. Default: `0.5rem`.
+ * @cssproperty --rd-gap - Space between regions. Default: `1rem`.
+ *
+ * @fires rd-search - The person searched. `detail: { q }`.
+ * @fires rd-filter-change - The person changed the filters. `detail: { filters }`.
+ * @fires rd-select - The person expanded a result. `detail: { slug, name }`.
+ * @fires rd-quick-exit - The person used quick exit. `detail: { url }`.
+ * @fires rd-suggestion-sent - A suggested update was accepted. `detail: { organization, reference }`.
+ */
+@customElement('referral-directory')
+export class ReferralDirectory extends LitElement {
+  static override styles = [shared, styles];
+
+  /** Origin (and optional path) of the directory API, without `/api`. Required. */
+  @property({ attribute: 'api-url' }) apiUrl = '';
+
+  /** Initial keyword. */
+  @property() q = '';
+
+  /** Preset provinces/territories, e.g. `QC` or `"ON QC"`. */
+  @property() province = '';
+
+  /** Preset focus areas (codes), e.g. `labour_rights`. */
+  @property({ attribute: 'focus' }) focusArea = '';
+
+  /** Preset service categories (codes). */
+  @property() service = '';
+
+  /** Preset timeframes: `emergency`, `transitional`, `long_term`. */
+  @property() timeframe = '';
+
+  /** Preset needs: `social`, `legal`. */
+  @property() need = '';
+
+  /** Preset populations (codes). */
+  @property() population = '';
+
+  /** Preset languages of service (ISO 639 codes), e.g. `fr`. */
+  @property() language = '';
+
+  /** Preset provider roles: `direct`, `indirect` (the `role` filter). */
+  @property({ attribute: 'provider-role' }) providerRole = '';
+
+  /** Preset kinds of organization: `ngo`, `law_enforcement`, … (the `type` filter). */
+  @property() type = '';
+
+  /** Filters whose preset the person cannot change, e.g. `"province focus"`. */
+  @property() locked = '';
+
+  /** Filters not offered in the panel, e.g. `"need type"`. */
+  @property({ attribute: 'hide-filters' }) hideFilters = '';
+
+  /** Results per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  /** Turns quick exit (button and Shift × 3) off. Keep it on where people may be in danger. */
+  @property({ type: Boolean, attribute: 'no-quick-exit' }) noQuickExit = false;
+
+  /** Where quick exit goes (`http(s)` only). Default: the settings API's, else `https://www.google.ca`. */
+  @property({ attribute: 'exit-url' }) exitUrl = '';
+
+  /** `top`: sticky at the top of the widget; `fixed`: fixed to the viewport's bottom corner. */
+  @property({ attribute: 'quick-exit-position', reflect: true }) quickExitPosition: 'top' | 'fixed' = 'top';
+
+  /** Offers "Suggest an update" on each result. */
+  @property({ type: Boolean }) suggestions = false;
+
+  /** Mirrors the keyword and filters in the page URL (`?rd-q=…&rd-province=…`). Off for privacy. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** One-column layout with tighter cards, for narrow slots. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  @state() private _q = '';
+  @state() private _selection: FilterSelection = {};
+  @state() private _sort: Sort | '' = '';
+  @state() private _page = 1;
+  @state() private _filtersOpen = false;
+
+  @query('.count') private _count?: HTMLElement;
+
+  readonly #i18n = new I18nController(this);
+  #client: DirectoryClient | undefined;
+  #loaded: PublicOrganization[] = [];
+  #focusIndex: number | undefined;
+  #locale = this.#i18n.locale;
+
+  readonly #settings = new Task(this, {
+    task: async ([client, locale], { signal }) =>
+      client ? (await client.settings({ signal, locale })).data : initialState,
+    args: () => [this.#client, this.#i18n.locale] as const,
+  });
+
+  readonly #facets = new Task(this, {
+    task: async ([client, locale, q, selection], { signal }) =>
+      client ? (await client.facets(toFilters(q, selection), { signal, locale })).data : initialState,
+    args: () => [this.#client, this.#i18n.locale, this._q, this._selection] as const,
+  });
+
+  readonly #results = new Task(this, {
+    task: async ([client, locale, q, selection, sort, page, pageSize], { signal }): Promise<Results | typeof initialState> => {
+      if (!client) return initialState;
+      const list = await client.organizations.list(toFilters(q, selection), {
+        page,
+        pageSize,
+        // "Best match" means nothing without a keyword: let the API pick its default order.
+        sort: sort && !(sort === 'relevance' && !q.trim()) ? sort : undefined,
+        signal,
+        locale,
+      });
+      const items = list.data.map(normalizeOrganization);
+      return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta };
+    },
+    args: () =>
+      [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, this.#pageSize] as const,
+    onComplete: (value) => {
+      this.#loaded = value.items;
+    },
+  });
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('apiUrl')) {
+      this.#client = this.apiUrl
+        ? createDirectoryClient({
+            baseUrl: this.apiUrl,
+            // Fail fast: the error state (with the hotline) helps more than a long spinner.
+            retry: { retries: 1, baseDelayMs: 250 },
+            timeoutMs: 15_000,
+            staleIfError: true,
+          })
+        : undefined;
+    }
+    const presetChanged =
+      !this.hasUpdated || changed.has('q') || changed.has('locked') || Object.values(PRESETS).some((p) => changed.has(p));
+    if (presetChanged) this.#applyPresets(!this.hasUpdated && this.syncUrl);
+    if (this.#i18n.locale !== this.#locale) {
+      // A new language reloads the list from its first page.
+      this.#locale = this.#i18n.locale;
+      this._page = 1;
+    }
+  }
+
+  override render() {
+    const { t, locale } = this.#i18n;
+    const settings = this.#currentSettings();
+    const exitUrl = this.exitUrl || settings.quickExitUrl || DEFAULT_EXIT_URL;
+    const filterCount = countSelected(this._selection);
+    return html`<div class="root" part="base" lang=${locale}>
+      ${this.noQuickExit
+        ? nothing
+        : html`<rd-quick-exit
+            class="exit"
+            part="quick-exit"
+            lang=${locale}
+            url=${exitUrl}
+            ?compact=${this.compact || this.quickExitPosition === 'fixed'}
+          ></rd-quick-exit>`}
+      <rd-hotline-banner part="hotline" lang=${locale} .hotline=${settings.hotline}></rd-hotline-banner>
+      <h2 part="title">${t('title')}</h2>
+      <rd-search-bar part="search" lang=${locale} .value=${this._q} @rd-search=${this._onSearch}></rd-search-bar>
+      <div class="layout" @rd-filter-change=${this._onFilterChange}>
+        <div class="filters" part="filters">
+          <button
+            type="button"
+            class="btn filters-toggle"
+            aria-expanded=${String(this._filtersOpen)}
+            aria-controls="filter-panel"
+            @click=${this._onToggleFilters}
+          >
+            ${filterCount ? t('filters.toggleCount', { count: filterCount }) : t('filters.toggle')}
+          </button>
+          <rd-filter-panel
+            id="filter-panel"
+            class=${this._filtersOpen ? 'open' : ''}
+            role="group"
+            aria-label=${t('filters.heading')}
+            lang=${locale}
+            .facets=${this.#facets.value}
+            .selection=${this._selection}
+            .names=${this.#panelNames()}
+          ></rd-filter-panel>
+        </div>
+        <div class="results" part="results" aria-busy=${String(this.#results.status === TaskStatus.PENDING)}>
+          <div class="bar">
+            <p class="count" role="status" aria-live="polite" tabindex="-1">${this.#statusText()}</p>
+            <label class="sort">
+              <span>${t('results.sort')}</span>
+              <select class="field" @change=${this._onSort}>
+                ${(
+                  [
+                    ['relevance', t('results.sortRelevance')],
+                    ['name', t('results.sortName')],
+                    ['-lastVerified', t('results.sortVerified')],
+                  ] as const
+                ).map(([value, label]) => html`<option value=${value} ?selected=${value === this.#sortShown()}>${label}</option>`)}
+              </select>
+            </label>
+          </div>
+          <rd-filter-chips
+            lang=${locale}
+            .selection=${this._selection}
+            .locked=${this.#lockedNames()}
+            .facets=${this.#facets.value}
+          ></rd-filter-chips>
+          ${this.#results.render({
+            initial: () => this.#notice(t('results.unconfigured'), '', settings, false),
+            pending: () =>
+              this._page > 1 && this.#loaded.length
+                ? this.#list(this.#loaded, undefined, true)
+                : html`<p class="loading">${t('results.loading')}</p>`,
+            complete: (value) =>
+              value.meta.total === 0 || value.items.length === 0
+                ? this.#empty(settings)
+                : this.#list(value.items, value.meta, false),
+            error: () =>
+              html`${this._page > 1 && this.#loaded.length ? this.#list(this.#loaded, undefined, false) : nothing}
+              ${this.#notice(t('results.errorTitle'), t('results.errorHint'), settings, true)}`,
+          })}
+        </div>
+      </div>
+      <p class="disclaimer" part="disclaimer">${settings.disclaimer}</p>
+    </div>`;
+  }
+
+  override async updated(): Promise<void> {
+    if (this.#focusIndex === undefined || this.#results.status === TaskStatus.PENDING) return;
+    const index = this.#focusIndex;
+    this.#focusIndex = undefined;
+    if (this.#results.status !== TaskStatus.COMPLETE) return;
+    const card = this.renderRoot.querySelectorAll<RdResultCard>('rd-result-card')[index];
+    if (!card) return;
+    await card.updateComplete;
+    card.focus();
+  }
+
+  get #pageSize(): number {
+    const size = Math.trunc(this.pageSize);
+    return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : 10;
+  }
+
+  #lockedNames(): FilterName[] {
+    return parseList(this.locked).filter(isFilterName);
+  }
+
+  #panelNames(): FilterName[] {
+    const hidden = [...parseList(this.hideFilters), ...this.#lockedNames()];
+    return FILTER_NAMES.filter((name) => !hidden.includes(name));
+  }
+
+  #presets(): FilterSelection {
+    const presets: FilterSelection = {};
+    for (const name of FILTER_NAMES) presets[name] = parseList(this[PRESETS[name]]);
+    return cleanSelection(presets);
+  }
+
+  /** Locked filters always hold their preset, whatever the URL or an event says. */
+  #withLocked(selection: FilterSelection): FilterSelection {
+    const presets = this.#presets();
+    const result = { ...selection };
+    for (const name of this.#lockedNames()) {
+      const preset = presets[name];
+      if (preset) result[name] = preset;
+      else delete result[name];
+    }
+    return result;
+  }
+
+  #applyPresets(fromUrl: boolean): void {
+    let q = this.q;
+    let selection = this.#presets();
+    if (fromUrl) {
+      const state = readUrlState(location.search);
+      if (state.q) q = state.q;
+      selection = { ...selection, ...state.selection };
+    }
+    this._q = q;
+    this._selection = this.#withLocked(selection);
+    this._page = 1;
+  }
+
+  /** The settings from the API once loaded (gaps filled from the built-in ones), else the built-in ones. */
+  #currentSettings(): DirectorySettings {
+    const fallback = fallbackSettings(this.#i18n.locale);
+    const value = this.#settings.status === TaskStatus.COMPLETE ? this.#settings.value : undefined;
+    if (!value) return fallback;
+    return {
+      ...value,
+      hotline: { ...fallback.hotline, ...value.hotline },
+      quickExitUrl: value.quickExitUrl || fallback.quickExitUrl,
+      disclaimer: value.disclaimer || fallback.disclaimer,
+    };
+  }
+
+  #sortShown(): Sort {
+    return this._sort || (this._q.trim() ? 'relevance' : 'name');
+  }
+
+  #statusText(): string {
+    const { t } = this.#i18n;
+    switch (this.#results.status) {
+      case TaskStatus.PENDING:
+        return t(this._page > 1 ? 'results.loadingMore' : 'results.loading');
+      case TaskStatus.COMPLETE:
+        return t('results.count', { count: this.#results.value?.meta.total ?? 0 });
+      case TaskStatus.ERROR:
+        return t('results.errorTitle');
+      default:
+        return '';
+    }
+  }
+
+  #list(items: PublicOrganization[], meta: PageMeta | undefined, pending: boolean) {
+    const { t, locale } = this.#i18n;
+    const more = pending || (meta !== undefined && meta.page < meta.pageCount);
+    return html`<ol class="list" part="list">
+        ${repeat(
+          items,
+          (o) => o.slug,
+          (o) => html`<li>
+            <rd-result-card
+              part="card"
+              lang=${locale}
+              .organization=${o}
+              .client=${this.#client}
+              ?suggestions=${this.suggestions}
+              ?compact=${this.compact}
+            ></rd-result-card>
+          </li>`,
+        )}
+      </ol>
+      ${meta || pending
+        ? html`<div class="more">
+            ${meta ? html`<p>${t('results.shown', { shown: items.length, total: meta.total })}</p>` : nothing}
+            ${more
+              ? html`<button type="button" class="btn" aria-disabled=${String(pending)} @click=${this._onMore}>
+                  ${t(pending ? 'results.loadingMore' : 'results.loadMore')}
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}`;
+  }
+
+  #empty(settings: DirectorySettings) {
+    const { t } = this.#i18n;
+    const removable = this.#removableCount() > 0;
+    return html`<div class="state" part="empty">
+      <p class="state-title">${t('results.emptyTitle')}</p>
+      <p>${t('results.emptyHint')}</p>
+      ${this.#call(settings)}
+      ${removable ? html`<button type="button" class="btn" @click=${this._onClearFilters}>${t('filters.clearAll')}</button>` : nothing}
+    </div>`;
+  }
+
+  #notice(title: string, hint: string, settings: DirectorySettings, retry: boolean) {
+    const { t } = this.#i18n;
+    return html`<div class="state" part="error">
+      <p class="state-title">${title}</p>
+      ${hint ? html`<p>${hint}</p>` : nothing} ${this.#call(settings)}
+      ${retry ? html`<button type="button" class="btn primary" @click=${this._onRetry}>${t('results.retry')}</button>` : nothing}
+    </div>`;
+  }
+
+  #call(settings: DirectorySettings) {
+    const { t } = this.#i18n;
+    const { phone, phoneDisplay } = settings.hotline;
+    const href = phoneHref(phone) ?? phoneHref(phoneDisplay);
+    return html`<p class="call">
+      ${t('hotline.call')} ${href ? html`<a href=${href}>${phoneDisplay || phone}</a>` : phoneDisplay || phone}
+    </p>`;
+  }
+
+  #removableCount(): number {
+    const locked = this.#lockedNames();
+    return FILTER_NAMES.filter((n) => !locked.includes(n)).reduce((n, name) => n + (this._selection[name]?.length ?? 0), 0);
+  }
+
+  #syncToUrl(): void {
+    if (!this.syncUrl) return;
+    const search = writeUrlState(location.search, this._q, this._selection);
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  }
+
+  private _onSearch(event: CustomEvent<RdSearchDetail>): void {
+    this._q = event.detail.q;
+    this._page = 1;
+    this.#syncToUrl();
+  }
+
+  private _onFilterChange(event: CustomEvent<RdFilterChangeDetail>): void {
+    this._selection = this.#withLocked(cleanSelection(event.detail.filters));
+    this._page = 1;
+    this.#syncToUrl();
+    // The last chip (or "Clear all") went away with the focus: land on the new result count.
+    if (event.target instanceof RdFilterChips && this.#removableCount() === 0) {
+      void this.updateComplete.then(() => this._count?.focus());
+    }
+  }
+
+  private _onClearFilters(): void {
+    this._selection = this.#withLocked({});
+    this._page = 1;
+    this.#syncToUrl();
+    emit(this, 'rd-filter-change', { filters: this._selection });
+    void this.updateComplete.then(() => this._count?.focus());
+  }
+
+  private _onSort(event: Event): void {
+    const select = event.currentTarget;
+    if (!(select instanceof HTMLSelectElement) || !isSort(select.value)) return;
+    this._sort = select.value;
+    this._page = 1;
+  }
+
+  private _onMore(): void {
+    if (this.#results.status === TaskStatus.PENDING) return;
+    this.#focusIndex = this.#loaded.length;
+    this._page += 1;
+  }
+
+  private _onRetry(): void {
+    void this.#results.run();
+    if (this.#settings.status === TaskStatus.ERROR) void this.#settings.run();
+    if (this.#facets.status === TaskStatus.ERROR) void this.#facets.run();
+  }
+
+  private _onToggleFilters(): void {
+    this._filtersOpen = !this._filtersOpen;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'referral-directory': ReferralDirectory;
+  }
+}
