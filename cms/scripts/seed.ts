@@ -2,12 +2,14 @@
  * npm run seed -w cms [-- --synthetic N] [-- --admin]
  * Loads the bilingual demo fixtures (idempotent); with --synthetic N, N generated organizations
  * on top (for load tests); with --admin, the demo admin account (DEMO_ADMIN_EMAIL/PASSWORD).
+ * Synthetic organizations: the first min(N, 200) are written through the Document Service, the
+ * others are SQL copies of them (lib/bulk-clone.ts; seconds for 10,000). Only missing ones are added.
  */
 import { bootStrapi } from './lib/boot';
 import { readFixtures } from './lib/fixtures';
 import { seed } from './lib/seed';
 import { ensureDemoAdmin } from './lib/admin';
-import { generateOrganizations } from './lib/generate';
+import { seedSynthetic } from './lib/bulk-clone';
 import { describeStartupError } from './lib/startup-error';
 
 async function main(): Promise<number> {
@@ -19,7 +21,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const fixtures = readFixtures();
-  if (synthetic > 0) fixtures.organizations.push(...generateOrganizations(synthetic, fixtures.taxonomies));
 
   const strapi = await bootStrapi();
   try {
@@ -29,6 +30,15 @@ async function main(): Promise<number> {
     });
     console.log(`seed: ${report.created} created, ${report.updated} updated, ${report.rejected.length} problem(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     for (const r of report.rejected) console.error(`seed: rejected ${r.record}: ${r.field} ${r.message}`);
+    if (synthetic > 0) {
+      const s = await seedSynthetic(strapi, { total: synthetic, fixtures, log: (line) => console.log(line) });
+      const added = s.baseWritten + (s.cloned?.documents ?? 0);
+      if (added === 0) console.log(`seed: ${synthetic} synthetic organizations already exist, nothing to add`);
+      else {
+        console.log(`seed: ${synthetic} synthetic organizations in ${(s.ms / 1000).toFixed(1)} s `
+          + `(${s.existing} already there, ${s.baseWritten} through the Document Service, ${s.cloned?.documents ?? 0} cloned)`);
+      }
+    }
     if (args.includes('--admin')) {
       const email = process.env.DEMO_ADMIN_EMAIL || 'admin@example.org';
       const password = process.env.DEMO_ADMIN_PASSWORD || '';
