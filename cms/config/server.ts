@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { assertProductionSecrets } from '../src/startup/check-secrets';
+import cronTasks from './cron-tasks';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -12,5 +13,7 @@ export default ({ env }: { env: Env }) => ({
   app: { keys: env.array('APP_KEYS') },
   // Behind a load balancer / CDN set PROXY=true so Koa trusts X-Forwarded-* (rate limits, logs).
   proxy: env.bool('PROXY', false),
+  // Scheduled jobs run only where CRON_ENABLED=true: one instance owns them.
+  cron: { enabled: env.bool('CRON_ENABLED', false), tasks: cronTasks },
   logger: { updates: { enabled: false }, startup: { enabled: env.bool('STRAPI_STARTUP_BANNER', process.env.NODE_ENV !== 'test') } },
 });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureAdminRoles, lockDownApiRoles } from './bootstrap/roles';
 import { projectionOf } from './directory/services';
+import { bootstrapWorkflow, registerWorkflow } from './workflow';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
@@ -20,11 +21,13 @@ export default {
       }
       return result;
     });
+    registerWorkflow(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
+    await bootstrapWorkflow(strapi);
     await lockDownApiRoles(strapi);
     const projection = projectionOf(strapi);
     await projection.reload();

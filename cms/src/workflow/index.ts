@@ -1,0 +1,27 @@
+/**
+ * The editorial workflow: audit trail, application approval, verification and review cadence,
+ * unreachable contacts, removal and suspension, living law-enforcement protocols, suggestion
+ * resolution. Wired into the app by two calls in src/index.ts.
+ */
+import type { Core } from '@strapi/strapi';
+import { auditGuard, auditMiddleware } from './audit';
+import { configureAdminViews } from './admin-views';
+import { grantReadOnlyTypes } from './permissions';
+import { backfillReviewStatus, rulesMiddleware } from './rules';
+
+export { READ_ONLY_TYPES } from './permissions';
+export { runReviewJob } from './review-job';
+
+/** Document Service middlewares, outermost first: the audit sees the write the rules made. */
+export function registerWorkflow(strapi: Core.Strapi): void {
+  strapi.documents.use(auditGuard(strapi));
+  strapi.documents.use(auditMiddleware(strapi));
+  strapi.documents.use(rulesMiddleware(strapi));
+}
+
+/** After the admin roles exist (ensureAdminRoles). */
+export async function bootstrapWorkflow(strapi: Core.Strapi): Promise<void> {
+  await grantReadOnlyTypes(strapi);
+  await configureAdminViews(strapi);
+  await backfillReviewStatus(strapi);
+}

@@ -1,0 +1,29 @@
+/**
+ * Listing status rules. Removal is recorded, never silent: `removed` needs a reason and gets a
+ * date; a suspension is dated (a structured `suspendedAt` and a dated line in the status note).
+ * An organization's own request is the reason `organization_request`.
+ */
+import type { FieldProblem } from './problems';
+import { text } from './values';
+
+export interface StatusState { listingStatus: unknown; removalReason: unknown; removedAt: unknown; statusNote: unknown }
+export interface StatusContext { now: string; today: string }
+
+export function listingStatusRules(
+  previousStatus: unknown, next: StatusState, ctx: StatusContext,
+): { patch: Record<string, unknown>; problems: FieldProblem[] } {
+  const patch: Record<string, unknown> = {};
+  const problems: FieldProblem[] = [];
+  if (next.listingStatus === 'removed') {
+    if (!text(next.removalReason)) problems.push({ path: 'removalReason', message: 'is required when the listing status is removed' });
+    if (next.removedAt == null || next.removedAt === '') patch.removedAt = ctx.now;
+  }
+  if (next.listingStatus === 'suspended' && previousStatus !== 'suspended') {
+    patch.suspendedAt = ctx.now;
+    const stamp = `Suspended ${ctx.today}`;
+    const note = text(next.statusNote);
+    if (!note) patch.statusNote = `${stamp}.`;
+    else if (!note.startsWith(stamp)) patch.statusNote = `${stamp}: ${note}`;
+  }
+  return { patch, problems };
+}
