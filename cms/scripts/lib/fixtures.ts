@@ -77,14 +77,14 @@ export interface ProtocolFixture {
 }
 
 export interface ApplicationFixture {
-  reference: string; status: string; locale: string; organizationName: string; kind: string; role: string;
+  reference: string; reviewStatus: string; locale: string; organizationName: string; kind: string; role: string;
   provinces: string[]; description: string; services: string | null; website: string | null; email: string | null;
   phone: string | null; contact: PersonFixture; attestations: Record<string, boolean | string | null>; declineReason: string | null;
 }
 
 export interface SuggestionFixture {
   reference: string; organizationSlug: string; locale: string; field: string | null; message: string;
-  contactEmail: string | null; status: string; resolutionNote: string | null;
+  contactEmail: string | null; reviewStatus: string; resolutionNote: string | null;
 }
 
 export interface Fixtures {

@@ -9,7 +9,7 @@ import { FIELD_LABELS } from './admin-labels';
 import { AUDIT_ENTRY } from './audit';
 import { isRecord } from './values';
 
-interface FieldMeta { label?: string; description?: string; editable?: boolean; visible?: boolean }
+interface FieldMeta { label?: string; description?: string; editable?: boolean }
 
 interface View {
   list: string[];
@@ -19,12 +19,6 @@ interface View {
   editFirst?: string[];
   readOnly?: boolean;
 }
-
-/** The `status` attribute the admin cannot edit (see review-status.ts): hidden, its mirror shown first. */
-const STATUS_MIRROR: Pick<View, 'editFirst'> & { edit: Record<string, FieldMeta> } = {
-  editFirst: ['reviewStatus'],
-  edit: { status: { visible: false } },
-};
 
 export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
   'api::organization.organization': {
@@ -48,9 +42,8 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
   },
   'api::application.application': {
     list: ['organizationName', 'reviewStatus', 'kind', 'role', 'locale', 'createdAt'],
-    editFirst: STATUS_MIRROR.editFirst,
+    editFirst: ['reviewStatus'],
     edit: {
-      ...STATUS_MIRROR.edit,
       reviewStatus: { description: 'Approving creates a draft organization; declining needs a reason. / L’approbation crée un organisme en brouillon; un refus exige un motif.' },
       declineReason: { description: 'Required to decline. / Obligatoire pour refuser.' },
       organization: { description: 'Created as a draft when the application is approved. / Créé en brouillon à l’approbation.' },
@@ -58,9 +51,8 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
   },
   'api::suggestion.suggestion': {
     list: ['organizationSlug', 'reviewStatus', 'field', 'locale', 'createdAt'],
-    editFirst: STATUS_MIRROR.editFirst,
+    editFirst: ['reviewStatus'],
     edit: {
-      ...STATUS_MIRROR.edit,
       resolutionNote: { description: 'Required to resolve or dismiss. / Obligatoire pour résoudre ou rejeter.' },
     },
   },
@@ -76,10 +68,10 @@ const record = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 type Cell = { name: string; size: number };
 const isCell = (v: unknown): v is Cell => isRecord(v) && typeof v.name === 'string' && typeof v.size === 'number';
 
-/** The edit layout (rows of cells) without the hidden fields, with `first` on a row of its own at the top. */
-export function editLayout(edit: unknown, hidden: readonly string[], first: readonly string[]): Cell[][] {
+/** The edit layout (rows of cells) with `first` on a row of its own at the top. */
+export function editLayout(edit: unknown, first: readonly string[]): Cell[][] {
   const rows = (Array.isArray(edit) ? edit : []).map((row: unknown) => (Array.isArray(row) ? row.filter(isCell) : []));
-  const moved = new Set([...hidden, ...first]);
+  const moved = new Set(first);
   const rest = rows.map((row) => row.filter((c) => !moved.has(c.name))).filter((row) => row.length > 0);
   return first.length > 0 ? [first.map((name) => ({ name, size: 6 })), ...rest] : rest;
 }
@@ -107,14 +99,13 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
       };
     }
     const layouts = record(current.layouts);
-    const hidden = Object.entries(view.edit ?? {}).filter(([, m]) => m.visible === false).map(([f]) => f);
     await service.updateConfiguration({ uid }, {
       settings: { ...record(current.settings), ...(view.settings ?? {}) },
       metadatas,
       layouts: {
         ...layouts,
         list: view.list.filter((f) => f in attributes || f === 'createdAt'),
-        edit: editLayout(layouts.edit, hidden, (view.editFirst ?? []).filter((f) => f in attributes)),
+        edit: editLayout(layouts.edit, (view.editFirst ?? []).filter((f) => f in attributes)),
       },
     });
   }

@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { auditGuard, auditMiddleware } from './audit';
 import { configureAdminViews } from './admin-views';
 import { grantReadOnlyTypes } from './permissions';
-import { backfillReviewStatus, rulesMiddleware } from './rules';
+import { rulesMiddleware } from './rules';
 
 export { READ_ONLY_TYPES } from './permissions';
 export { runReviewJob } from './review-job';
@@ -23,5 +23,4 @@ export function registerWorkflow(strapi: Core.Strapi): void {
 export async function bootstrapWorkflow(strapi: Core.Strapi): Promise<void> {
   await grantReadOnlyTypes(strapi);
   await configureAdminViews(strapi);
-  await backfillReviewStatus(strapi);
 }

@@ -10,7 +10,6 @@ import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrit
 import { isoDay } from './dates';
 import { assertNoProblems } from './problems';
 import { protocolPatch } from './protocols';
-import { mirroredStatus } from './review-status';
 import { listingStatusRules } from './removal';
 import { workflowSettings } from './settings';
 import { slugify, uniqueSlug } from './slug';
@@ -84,22 +83,10 @@ async function protocolRules(strapi: Core.Strapi, w: Write, isCreate: boolean): 
   return { ...w.data, ...patch };
 }
 
-/** The values of an enumeration attribute, from the loaded schema. */
-function enumOf(strapi: Core.Strapi, uid: UID.ContentType, attribute: string): string[] {
-  const attr: unknown = strapi.getModel(uid).attributes[attribute];
-  return isRecord(attr) && Array.isArray(attr.enum) ? attr.enum.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** The write's data with `status` and its admin mirror `reviewStatus` made equal (see review-status.ts). */
-function withMirroredStatus(strapi: Core.Strapi, uid: UID.ContentType, data: Row, before: Row | null, fallback: string): Row {
-  return { ...data, ...mirroredStatus(data, before, enumOf(strapi, uid, 'status'), fallback) };
-}
-
 async function suggestionRules(strapi: Core.Strapi, w: Write, isCreate: boolean): Promise<Row> {
   const before = isCreate ? null : await storedRow(strapi, SUGGESTION, w.documentId, undefined, {});
-  const data = withMirroredStatus(strapi, SUGGESTION, w.data, before, 'new');
-  assertNoProblems(suggestionProblems(effective(data, before, 'status'), effective(data, before, 'resolutionNote')));
-  return data;
+  assertNoProblems(suggestionProblems(effective(w.data, before, 'reviewStatus'), effective(w.data, before, 'resolutionNote')));
+  return w.data;
 }
 
 /** Creates the draft organization of an approved application, in both locales; returns its documentId. */
@@ -117,10 +104,10 @@ async function createDraftOrganization(strapi: Core.Strapi, app: ApplicationReco
 async function applicationRules(strapi: Core.Strapi, w: Write, isCreate: boolean): Promise<Row> {
   const populate = { organization: true, contact: true, attestations: true } as const;
   const before = isCreate ? null : await storedRow(strapi, APPLICATION, w.documentId, undefined, populate);
-  const data = withMirroredStatus(strapi, APPLICATION, w.data, before, 'received');
-  const status = effective(data, before, 'status');
-  assertNoProblems(applicationProblems(status, effective(data, before, 'declineReason')));
-  if (isCreate || !before || !isApproval(before.status, status)) return data;
+  const data = w.data;
+  const reviewStatus = effective(data, before, 'reviewStatus');
+  assertNoProblems(applicationProblems(reviewStatus, effective(data, before, 'declineReason')));
+  if (isCreate || !before || !isApproval(before.reviewStatus, reviewStatus)) return data;
   if (linkedAfterWrite(data.organization, 'organization' in data, isRecord(before.organization))) return data;
   const merged: ApplicationRecord = { ...before, ...data };
   // The admin sends components with ids and may omit unchanged ones: read them from the stored row then.
@@ -136,15 +123,6 @@ const RULES: Readonly<Record<string, (strapi: Core.Strapi, w: Write, isCreate: b
   [SUGGESTION]: suggestionRules,
   [APPLICATION]: applicationRules,
 };
-
-/** Fills `reviewStatus` on rows stored before it existed (idempotent, at boot). */
-export async function backfillReviewStatus(strapi: Core.Strapi): Promise<void> {
-  for (const uid of [APPLICATION, SUGGESTION] as const) {
-    for (const status of enumOf(strapi, uid, 'status')) {
-      await strapi.db.query(uid).updateMany({ where: { reviewStatus: null, status }, data: { reviewStatus: status } });
-    }
-  }
-}
 
 export function rulesMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi['documents']['use']>[0] {
   return async (context, next) => {

@@ -44,7 +44,7 @@ describe('the public forms', () => {
       assert.deepEqual(Object.keys(body.data).sort(), ['reference', 'status']);
       const stored = await applications().findOne({ where: { reference: body.data.reference }, populate: { contact: true, attestations: true } });
       assert.ok(stored);
-      assert.equal(stored.status, 'received');
+      assert.equal(stored.reviewStatus, 'received');
       assert.equal(stored.organizationName, 'Refuge Test Étoile');
       assert.equal(stored.contact.email, 'camille@refuge-test.example.org');
       assert.equal(stored.attestations.clientSafety, true);
@@ -53,7 +53,7 @@ describe('the public forms', () => {
 
     test('a field outside the form (status, consent, internal) is refused and nothing is stored', async () => {
       const before = await applications().count({});
-      for (const extra of [{ status: 'approved' }, { publicConsent: true }, { internalNotes: 'x' }, { listingStatus: 'active' }]) {
+      for (const extra of [{ status: 'approved' }, { reviewStatus: 'approved' }, { publicConsent: true }, { internalNotes: 'x' }, { listingStatus: 'active' }]) {
         const res = await server.post('/api/directory/applications', application(extra));
         assert.equal(res.status, 400);
         const body = await json(res);
@@ -111,7 +111,7 @@ describe('the public forms', () => {
       const { data } = await json(res);
       const stored = await server.strapi.db.query('api::suggestion.suggestion').findOne({ where: { reference: data.reference }, populate: { organization: true } });
       assert.equal(stored.organization.slug, publicSlug);
-      assert.equal(stored.status, 'new');
+      assert.equal(stored.reviewStatus, 'new');
     });
 
     test('a non-public slug is answered exactly like one that does not exist', async () => {

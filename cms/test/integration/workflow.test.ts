@@ -125,14 +125,12 @@ describe('the editorial workflow', () => {
 
   describe('when an editor decides an application', () => {
     test('approving it creates a draft organization pre-filled from it, linked to it, not public', async () => {
-      const fixture = server.fixtures.applications.find((a) => a.status === 'in_review')!;
+      const fixture = server.fixtures.applications.find((a) => a.reviewStatus === 'in_review')!;
       const app = await byKey(APPLICATION, 'reference', fixture.reference);
-      // Editors set the status through its admin mirror `reviewStatus` (the admin cannot edit `status`).
       const res = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { reviewStatus: 'approved' });
       assert.equal(res.status, 200, await res.clone().text());
 
       const linked = await server.strapi.db.query(APPLICATION).findOne({ where: { id: app.id }, populate: { organization: true } });
-      assert.equal(linked.status, 'approved');
       assert.equal(linked.reviewStatus, 'approved');
       assert.ok(linked.organization?.documentId, 'the application links the new organization');
       const rows: Row[] = await server.strapi.db.query(ORG).findMany({
@@ -166,7 +164,7 @@ describe('the editorial workflow', () => {
     });
 
     test('saving an approved application again creates nothing more', async () => {
-      const fixture = server.fixtures.applications.find((a) => a.status === 'in_review')!;
+      const fixture = server.fixtures.applications.find((a) => a.reviewStatus === 'in_review')!;
       const app = await byKey(APPLICATION, 'reference', fixture.reference);
       const count = await server.strapi.db.query(ORG).count({});
       const res = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { reviewStatus: 'approved', services: 'Updated' });
@@ -175,33 +173,33 @@ describe('the editorial workflow', () => {
       assert.equal(await server.strapi.db.query(ORG).count({}), count);
     });
 
-    test('a status set by a script or the API shows in the admin through its mirror', async () => {
-      const fixture = server.fixtures.applications.find((a) => a.status === 'more_info_requested')!;
+    test('a review status set by a script or the API shows in the admin', async () => {
+      const fixture = server.fixtures.applications.find((a) => a.reviewStatus === 'more_info_requested')!;
       const app = await byKey(APPLICATION, 'reference', fixture.reference);
-      assert.equal(app.reviewStatus, 'more_info_requested', 'seeded rows carry the mirror');
-      await server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { status: 'in_review' } as never });
+      assert.equal(app.reviewStatus, 'more_info_requested');
+      await server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { reviewStatus: 'in_review' } as never });
       const res = await admin(editor, 'GET', `${CM}/${APPLICATION}/${app.documentId}`);
       assert.equal(res.status, 200);
       assert.equal((await json(res)).data.reviewStatus, 'in_review');
     });
 
     test('declining without a reason is refused, naming declineReason, and nothing is written', async () => {
-      const fixture = server.fixtures.applications.find((a) => a.status === 'received')!;
+      const fixture = server.fixtures.applications.find((a) => a.reviewStatus === 'received')!;
       const app = await byKey(APPLICATION, 'reference', fixture.reference);
       const res = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { reviewStatus: 'declined', declineReason: '' });
       assert.equal(res.status, 400);
       const body = await json(res);
       assert.equal(body.error.name, 'ValidationError');
       assert.deepEqual(body.error.details.errors.map((e: { path: string[] }) => e.path), [['declineReason']]);
-      assert.equal((await byKey(APPLICATION, 'reference', fixture.reference)).status, 'received');
+      assert.equal((await byKey(APPLICATION, 'reference', fixture.reference)).reviewStatus, 'received');
       await assert.rejects(
-        server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { status: 'declined' } as never }),
+        server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { reviewStatus: 'declined' } as never }),
         isValidationError('declineReason'),
       );
       const ok = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { reviewStatus: 'declined', declineReason: 'Outside our criteria.' });
       assert.equal(ok.status, 200);
       await ok.body?.cancel();
-      assert.equal((await byKey(APPLICATION, 'reference', fixture.reference)).status, 'declined');
+      assert.equal((await byKey(APPLICATION, 'reference', fixture.reference)).reviewStatus, 'declined');
     });
   });
 
@@ -338,18 +336,18 @@ describe('the editorial workflow', () => {
 
   describe('when a suggestion is closed', () => {
     test('resolving it requires a resolution note', async () => {
-      const fixture = server.fixtures.suggestions.find((s) => s.status === 'new')!;
+      const fixture = server.fixtures.suggestions.find((s) => s.reviewStatus === 'new')!;
       const s = await byKey(SUGGESTION, 'reference', fixture.reference);
       const res = await admin(editor, 'PUT', `${CM}/${SUGGESTION}/${s.documentId}`, { reviewStatus: 'resolved', resolutionNote: '' });
       assert.equal(res.status, 400);
       assert.deepEqual((await json(res)).error.details.errors[0].path, ['resolutionNote']);
-      assert.equal((await byKey(SUGGESTION, 'reference', fixture.reference)).status, 'new');
+      assert.equal((await byKey(SUGGESTION, 'reference', fixture.reference)).reviewStatus, 'new');
       const ok = await admin(editor, 'PUT', `${CM}/${SUGGESTION}/${s.documentId}`, { reviewStatus: 'dismissed', resolutionNote: 'Already correct.' });
       assert.equal(ok.status, 200);
       await ok.body?.cancel();
-      assert.equal((await byKey(SUGGESTION, 'reference', fixture.reference)).status, 'dismissed');
+      assert.equal((await byKey(SUGGESTION, 'reference', fixture.reference)).reviewStatus, 'dismissed');
       await assert.rejects(
-        server.strapi.documents(SUGGESTION).update({ documentId: s.documentId, data: { status: 'resolved', resolutionNote: null } as never }),
+        server.strapi.documents(SUGGESTION).update({ documentId: s.documentId, data: { reviewStatus: 'resolved', resolutionNote: null } as never }),
         isValidationError('resolutionNote'),
       );
     });
@@ -413,7 +411,7 @@ describe('the editorial workflow', () => {
       const app = await json(await admin(editor, 'GET', `/content-manager/content-types/${APPLICATION}/configuration`));
       const editFields = (app.data.contentType.layouts.edit as Array<Array<{ name: string }>>).flat().map((c) => c.name);
       assert.equal(editFields[0], 'reviewStatus');
-      assert.ok(!editFields.includes('status'), 'the unusable status field is not in the form');
+      assert.equal(app.data.contentType.metadatas.reviewStatus.edit.label, 'Status');
     });
   });
 

@@ -18,7 +18,7 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.documents('api::application.application').create({
       data: {
         reference: ref,
-        status: 'received',
+        reviewStatus: 'received',
         locale: input.locale,
         organizationName: input.organizationName,
         kind: input.kind,
@@ -46,7 +46,7 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
     await strapi.documents('api::suggestion.suggestion').create({
       data: {
         reference: ref,
-        status: 'new',
+        reviewStatus: 'new',
         locale: input.locale,
         organizationSlug: input.organization,
         organization: org?.documentId ?? null,
