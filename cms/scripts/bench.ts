@@ -1,0 +1,416 @@
+/**
+ * npm run bench -w cms [-- --db PATH] [--duration S] [--connections N] [--quick]
+ *
+ * Load test of the public directory API on loopback with autocannon, in one run:
+ *   (a) GET /api/directory/organizations?province&focus&q&pageSize=20
+ *   (b) GET /api/directory/facets with the same filters
+ *   (c) the same question through Strapi's stock REST route (GET /api/organizations, read-only API token)
+ *   (d) a bare node:http server answering the exact bytes of (a): the ceiling
+ * then req/s, p50/p99, the ratios a/c and a/d against their targets, and how the in-memory
+ * search of (a) grows from 1,000 to 10,000 to 100,000 organizations.
+ *
+ * The servers run in child processes (autocannon's CPU stays out of their event loops), on a
+ * throwaway copy of the database. A missed target is printed, never a failure: this is a measurement.
+ * Exit codes: 0 measured, 1 could not measure, 2 usage / no database.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CMS_DIR } from './lib/boot';
+import { readFixtures } from './lib/fixtures';
+import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
+import { type BenchQuery, directoryFacetsPath, directoryListPath, stockPath, stockQuery } from './lib/bench-queries';
+import { freePort, killAllChildrenNow, spawnChild, waitForOk, type Child } from './lib/bench-procs';
+import { measureScaling } from './lib/bench-scale';
+
+const TARGETS = { aOverC: 15, aOverD: 0.3, p99Ms: 25 };
+const SCALE_SIZES = [1_000, 10_000, 100_000];
+const BOOT_TIMEOUT_MS = 15 * 60 * 1000; // loading 10,000+ organizations into the catalog happens at boot
+
+const USAGE = `usage: npm run bench -w cms [-- options]
+  --db PATH          SQLite database to copy and serve (default: $BENCH_DB, else cms/.tmp/bench-10000.db)
+  --duration S       seconds per measured run (default 20)
+  --connections N    concurrent connections (default 32)
+  --quick            smoke run: 5 s per run, shorter warm-ups, fewer in-process samples
+  --q TEXT --province CODE --focus CODE   the query (default: survivors, QC, trafficking; a word of every
+                     synthetic description, so a full page of 20 on synthetic data)
+  --miss             also measure (a) with a different page on every request, so that none is
+                     answered from the directory's body cache (an extra run)
+  --no-build         do not recompile cms/dist even if it is older than src`;
+
+interface Options {
+  db: string; durationS: number; connections: number; quick: boolean; build: boolean; miss: boolean;
+  query: BenchQuery;
+}
+
+/** Relative paths are relative to where the user typed the command (npm runs scripts in cms/). */
+const fromUserDir = (p: string) => path.resolve(process.env.INIT_CWD || process.cwd(), p);
+
+function parseArgs(argv: string[]): Options | string {
+  const o: Options = {
+    db: process.env.BENCH_DB ? fromUserDir(process.env.BENCH_DB) : path.join(CMS_DIR, '.tmp', 'bench-10000.db'),
+    durationS: 20, connections: 32, quick: false, build: true, miss: false,
+    query: { province: 'QC', focus: 'trafficking', q: 'survivors', pageSize: 20, locale: 'en' },
+  };
+  let durationSet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const whole = (v: string) => {
+      if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new Error(`${a} takes a whole number ≥ 1`);
+      return Number(v);
+    };
+    try {
+      if (a === '--db') o.db = fromUserDir(value());
+      else if (a === '--duration') { o.durationS = whole(value()); durationSet = true; }
+      else if (a === '--connections') o.connections = whole(value());
+      else if (a === '--quick') o.quick = true;
+      else if (a === '--no-build') o.build = false;
+      else if (a === '--miss') o.miss = true;
+      else if (a === '--q') o.query.q = value();
+      else if (a === '--province') o.query.province = value();
+      else if (a === '--focus') o.query.focus = value();
+      else if (a === '--help' || a === '-h') return USAGE;
+      else return `unknown option ${a}\n${USAGE}`;
+    } catch (e) {
+      return `${(e as Error).message}\n${USAGE}`;
+    }
+  }
+  if (o.quick && !durationSet) o.durationS = 5;
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// cms/dist freshness: the server runs the compiled app.
+
+function staleDistFiles(): string[] {
+  const stale: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(path.join(CMS_DIR, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, d.name);
+      if (d.isDirectory()) { if (rel !== path.join('src', 'admin')) walk(rel); continue; }
+      if (/\.test\.ts$|\.d\.ts$/.test(d.name) || !/\.(ts|json)$/.test(d.name)) continue;
+      const out = path.join(CMS_DIR, 'dist', rel.replace(/\.ts$/, '.js'));
+      const src = fs.statSync(path.join(CMS_DIR, rel)).mtimeMs;
+      if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < src) stale.push(rel);
+    }
+  };
+  walk('src');
+  walk('config');
+  return stale;
+}
+
+function ensureDist(build: boolean): void {
+  const stale = staleDistFiles();
+  if (stale.length === 0) return;
+  const list = `${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ` and ${stale.length - 5} more` : ''}`;
+  if (!build) {
+    console.log(`bench: warning: cms/dist is older than ${list}; measuring the compiled app as it is (--no-build).`);
+    return;
+  }
+  console.log(`bench: cms/dist is older than ${list}: compiling (npx tsc -p tsconfig.json)…`);
+  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: CMS_DIR, stdio: 'inherit', timeout: 5 * 60 * 1000 });
+  if (r.status !== 0) console.log('bench: warning: compilation failed; measuring the existing cms/dist.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output helpers.
+
+const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '—');
+const int = (v: number) => Math.round(v).toLocaleString('en-US');
+
+function table(headers: string[], rows: string[][], rightAlign: boolean[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAlign[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const verdict = (ok: boolean) => (ok ? 'meets' : 'misses');
+
+// ---------------------------------------------------------------------------------------------
+
+interface Fetched { status: number; bytes: Buffer; contentType: string; json: any }
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
+  let r: Response | undefined;
+  for (let attempt = 1; !r; attempt++) {
+    try {
+      r = await fetch(url, { headers, signal: AbortSignal.timeout(120_000) });
+    } catch (e) {
+      // A kept-alive connection the server has just closed fails once; a second try opens a new one.
+      if (attempt < 3 && (e as Error).name !== 'TimeoutError') continue;
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`GET ${url.slice(0, 120)}…: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`);
+    }
+  }
+  const bytes = Buffer.from(await r.arrayBuffer());
+  let json: any = null;
+  try { json = JSON.parse(bytes.toString('utf8')); } catch { /* not JSON */ }
+  return { status: r.status, bytes, contentType: r.headers.get('content-type') ?? '', json };
+}
+
+/** Every slug the directory returns for the query, all pages (100 at a time). */
+async function directorySlugs(base: string, q: BenchQuery): Promise<{ total: number; slugs: string[] }> {
+  const slugs: string[] = [];
+  let total = 0;
+  for (let page = 1; page <= 200; page++) {
+    const r = await get(base + directoryListPath(q, page, 100));
+    if (r.status !== 200) throw new Error(`directory list page ${page}: HTTP ${r.status} ${r.bytes.toString('utf8').slice(0, 300)}`);
+    total = r.json.meta.total;
+    slugs.push(...r.json.data.map((d: { slug: string }) => d.slug));
+    if (page >= r.json.meta.pageCount) break;
+  }
+  return { total, slugs };
+}
+
+async function stockSlugs(base: string, q: BenchQuery, token: string): Promise<{ total: number; slugs: string[] }> {
+  const slugs: string[] = [];
+  let total = 0;
+  for (let page = 1; page <= 200; page++) {
+    const r = await get(base + stockPath(q, page, 100), { Authorization: `Bearer ${token}` });
+    if (r.status !== 200) throw new Error(`stock REST page ${page}: HTTP ${r.status} ${r.bytes.toString('utf8').slice(0, 300)}`);
+    const p = r.json.meta.pagination;
+    total = p.total;
+    slugs.push(...r.json.data.map((d: { slug: string }) => d.slug));
+    if (page >= p.pageCount) break;
+  }
+  return { total, slugs };
+}
+
+const children: Child[] = [];
+let tmpDir = '';
+
+function cleanupSync(): void {
+  killAllChildrenNow();
+  if (tmpDir) {
+    try { fs.rmSync(tmpDir, { recursive: true, force: true }); } catch { /* best effort */ }
+    tmpDir = '';
+  }
+}
+
+async function stopChildren(): Promise<void> {
+  await Promise.all(children.splice(0).map((c) => c.stop()));
+}
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (typeof parsed === 'string') {
+    console.error(parsed);
+    return parsed === USAGE ? 0 : 2;
+  }
+  const o = parsed;
+  if (!fs.existsSync(o.db)) {
+    console.error(`bench: no benchmark database at ${o.db}.
+Create it once with 10,000 synthetic organizations (slow: about 30 minutes), from the repository root:
+
+  DATABASE_FILENAME=${o.db} npm run seed -w cms -- --synthetic 10000
+
+(Strapi reads its secrets from cms/.env, which \`npm start\` creates, or from the environment.)
+Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or BENCH_DB=/path/to/data.db)`);
+    return 2;
+  }
+
+  const warmS = o.quick ? 2 : 5;
+  const scaleRuns = o.quick ? 50 : 200;
+  const scaleBudgetMs = o.quick ? 3_000 : 15_000;
+  // Hard stop: boot + 5 × (warm-up + run + grace) + the in-process part, whatever happens.
+  const budgetMs = BOOT_TIMEOUT_MS + 5 * (warmS + o.durationS + 60) * 1000 + 10 * 60 * 1000;
+  setTimeout(() => {
+    console.error(`bench: gave up after ${Math.round(budgetMs / 60000)} min; stopping.`);
+    cleanupSync();
+    process.exit(1);
+  }, budgetMs).unref();
+
+  ensureDist(o.build);
+
+  const dbBusy = ['-journal', '-wal'].some((x) => fs.existsSync(o.db + x)) || Date.now() - fs.statSync(o.db).mtimeMs < 10_000;
+  if (dbBusy) console.log(`bench: warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`);
+
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
+  const dbCopy = path.join(tmpDir, 'bench.db');
+  const t0 = Date.now();
+  fs.copyFileSync(o.db, dbCopy);
+  for (const suffix of ['-wal', '-shm']) if (fs.existsSync(o.db + suffix)) fs.copyFileSync(o.db + suffix, dbCopy + suffix);
+  const dbMb = fs.statSync(dbCopy).size / 1e6;
+
+  const secret = () => randomBytes(24).toString('base64url');
+  const strapiPort = await freePort();
+  const strapiEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(),
+    DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dbCopy, PORT: String(strapiPort), HOST: '127.0.0.1',
+    NODE_ENV: 'production', STRAPI_LOG_LEVEL: 'error', STRAPI_STARTUP_BANNER: 'false', STRAPI_TELEMETRY_DISABLED: 'true',
+  };
+  console.log(`bench: database ${o.db} (${dbMb.toFixed(0)} MB, copied to ${dbCopy}); booting Strapi (NODE_ENV=production) on 127.0.0.1:${strapiPort}…`);
+  const server = spawnChild('strapi', path.join(CMS_DIR, 'scripts', 'lib', 'bench-server.ts'), { cwd: CMS_DIR, env: strapiEnv, logDir: tmpDir });
+  children.push(server);
+  const { accessKey: token } = await server.message<{ type: 'token'; accessKey: string }>('token', BOOT_TIMEOUT_MS);
+  await server.message('listening', BOOT_TIMEOUT_MS);
+  const base = `http://127.0.0.1:${strapiPort}`;
+  await waitForOk(`${base}/api/directory/settings?locale=en`, 120_000, () => server.proc.exitCode === null);
+  console.log(`bench: ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (read-only API token created on the copy).`);
+
+  // --- The question, and that (a) and (c) ask the same one ---------------------------------
+  const q = o.query;
+  const urlA = base + directoryListPath(q);
+  const urlB = base + directoryFacetsPath(q);
+  const urlC = base + stockPath(q);
+  const auth = { Authorization: `Bearer ${token}` };
+  const all = await get(`${base}/api/directory/organizations?pageSize=1&locale=en`);
+  const a = await get(urlA);
+  const b = await get(urlB);
+  const c = await get(urlC, auth);
+  for (const [name, r] of [['(a)', a], ['(b)', b], ['(c)', c]] as const) {
+    if (r.status !== 200) throw new Error(`${name} answered HTTP ${r.status}: ${r.bytes.toString('utf8').slice(0, 400)}`);
+  }
+  const totalA = a.json.meta.total as number;
+  const totalB = b.json.meta.total as number;
+  const totalC = c.json.meta.pagination.total as number;
+  console.log(`
+Query: province=${q.province} focus=${q.focus} q=${JSON.stringify(q.q)} pageSize=${q.pageSize} locale=${q.locale}
+  public organizations in the catalog: ${int(all.json.meta.total)}
+  (a) ${urlA.slice(base.length)}
+      total ${totalA}, ${a.json.data.length} on the page, ${int(a.bytes.length)} bytes
+  (b) ${urlB.slice(base.length)}
+      total ${totalB}, ${int(b.bytes.length)} bytes
+  (c) GET /api/organizations?<${int(urlC.length - base.length)} characters> with the read-only API token; as qs, that query is
+      ${JSON.stringify(stockQuery(q))}
+      total ${totalC}, ${c.json.data.length} on the page, ${int(c.bytes.length)} bytes`);
+  if (totalA === 0) console.log('  warning: (a) matches no record; pick --q/--province/--focus values present in this database.');
+  const setA = await directorySlugs(base, q);
+  const setC = await stockSlugs(base, q, token);
+  const onlyA = setA.slugs.filter((s) => !setC.slugs.includes(s));
+  const onlyC = setC.slugs.filter((s) => !setA.slugs.includes(s));
+  if (onlyA.length === 0 && onlyC.length === 0 && setA.total === setC.total) {
+    console.log(`  (a) and (c) return the same ${setA.total} organizations (every page compared; (a) ranks by relevance, (c) by name).`);
+  } else {
+    console.log(`  warning: (a) has ${setA.total} organizations and (c) ${setC.total}: not the same question.`);
+    if (onlyA.length) console.log(`    only in (a): ${onlyA.slice(0, 10).join(', ')}${onlyA.length > 10 ? ', …' : ''}`);
+    if (onlyC.length) console.log(`    only in (c): ${onlyC.slice(0, 10).join(', ')}${onlyC.length > 10 ? ', …' : ''}`);
+    console.log('    (the directory folds accents and searches both locales; $containsi is accent-sensitive and sees only the requested locale;');
+    console.log('     a draft that is stricter than its published version hides a record from (a) only)');
+  }
+
+  // --- (d): the bare server with (a)'s bytes --------------------------------------------------
+  const bodyFile = path.join(tmpDir, 'a-body.json');
+  fs.writeFileSync(bodyFile, a.bytes);
+  const barePort = await freePort();
+  const bare = spawnChild('bare', path.join(CMS_DIR, 'scripts', 'lib', 'bench-bare.ts'), {
+    cwd: CMS_DIR, logDir: tmpDir,
+    env: { ...process.env, PORT: String(barePort), HOST: '127.0.0.1', BENCH_BODY_FILE: bodyFile, BENCH_CONTENT_TYPE: a.contentType },
+  });
+  children.push(bare);
+  await bare.message('listening', 60_000);
+  const urlD = `http://127.0.0.1:${barePort}/api/directory/organizations`;
+  const d = await get(urlD);
+  if (!d.bytes.equals(a.bytes)) throw new Error('(d) does not answer the same bytes as (a)');
+
+  // --- Load ---------------------------------------------------------------------------------
+  const cpus = os.cpus().length;
+  const busy = await busyCpuShare(3000);
+  console.log(`
+Load: autocannon, ${o.connections} connections, ${o.durationS} s per run after a ${warmS} s warm-up, loopback, ${cpus} CPU(s), Node ${process.version}
+  CPU already busy while the benchmark idles (other processes, 3 s sample): ${busy === null ? 'unknown' : `${Math.round(busy * 100)} % of ${cpus} CPU(s)`}`
+    + `; load average (1 min): ${os.loadavg()[0]!.toFixed(2)}`);
+  if (busy !== null && busy > 0.15) {
+    console.log(`  warning: other processes use ${Math.round(busy * 100)} % of the CPUs: the servers get less, figures will be low and noisy.`);
+  }
+  // The body cache keeps 1,000 bodies per catalog version: cycling through 2,000 pages misses every time.
+  const missPath = (n: number) => directoryListPath(q, 1 + (n % 2000));
+  const runs: Array<{ key: string; label: string; url: string; headers?: Record<string, string>; pathFor?: (n: number) => string }> = [
+    { key: 'a', label: '(a) directory list', url: urlA },
+    ...(o.miss ? [{ key: 'a2', label: "(a') list, page 1…2000: no cache hit", url: urlA, pathFor: missPath }] : []),
+    { key: 'b', label: '(b) directory facets', url: urlB },
+    { key: 'c', label: '(c) stock REST /api/organizations', url: urlC, headers: auth },
+    { key: 'd', label: '(d) bare node:http, same bytes as (a)', url: urlD },
+  ];
+  const results: Record<string, LoadResult> = {};
+  // autocannon drops its connections at the end of a run but the server still answers what was
+  // in flight: one more request, answered after that backlog, keeps it out of the next measurement.
+  const drain = (r: { url: string; headers?: Record<string, string> }) => get(r.url, r.headers).then(() => undefined);
+  for (const r of runs) {
+    process.stdout.write(`  ${r.label}: warm-up… `);
+    await runLoad({ url: r.url, connections: o.connections, durationS: warmS, headers: r.headers, pathFor: r.pathFor });
+    await drain(r);
+    process.stdout.write('measuring… ');
+    results[r.key] = await runLoad({ url: r.url, connections: o.connections, durationS: o.durationS, headers: r.headers, pathFor: r.pathFor });
+    await drain(r);
+    console.log(`${int(results[r.key]!.reqPerSec)} req/s`);
+  }
+  await stopChildren();
+
+  const rA = results.a!, rB = results.b!, rC = results.c!, rD = results.d!;
+  console.log(`\n${table(
+    ['run', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'requests'],
+    runs.map((r) => {
+      const x = results[r.key]!;
+      return [r.label, int(x.reqPerSec), ms(x.p50), ms(x.p99), int(x.non2xx), int(x.errors), int(x.timeouts), int(x.total)];
+    }),
+    [false, true, true, true, true, true, true, true],
+  )}`);
+  const aOverC = rA.reqPerSec / rC.reqPerSec;
+  const aOverD = rA.reqPerSec / rD.reqPerSec;
+  const failures = [rA, rB, rC, rD].reduce((n, x) => n + x.non2xx + x.errors, 0);
+  const ratio = (v: number, digits: number, target: number) =>
+    Number.isFinite(v) ? `${v.toFixed(digits)} (target ≥ ${target}): ${verdict(v >= target)}` : `not measurable (no response in ${o.durationS} s; use a longer --duration)`;
+  console.log(`
+a/c = ${ratio(aOverC, 1, TARGETS.aOverC)}
+a/d = ${ratio(aOverD, 2, TARGETS.aOverD)}
+p99 (a) = ${ms(rA.p99)} ms (target ≤ ${TARGETS.p99Ms} ms): ${verdict(rA.p99 <= TARGETS.p99Ms)}
+p99 (b) = ${ms(rB.p99)} ms (target ≤ ${TARGETS.p99Ms} ms): ${verdict(rB.p99 <= TARGETS.p99Ms)}`);
+  if (failures > 0) {
+    console.log('warning: some requests were not answered 2xx:');
+    for (const r of runs) {
+      const x = results[r.key]!;
+      if (x.non2xx + x.errors === 0) continue;
+      const kinds = Object.entries(x.errorKinds).map(([k, n]) => `${n} × ${k}`).join(', ');
+      console.log(`  ${r.label}: ${x.non2xx} non-2xx, ${x.errors} errors${kinds ? ` (${kinds})` : ''}`);
+    }
+  }
+  console.log(`note: (a) and (b) repeat one URL, so after the first request their bodies come from the directory's
+per-catalog-version body cache; what a cache miss adds is the "miss" column below${o.miss ? ` and the (a') run
+(same query, page cycling 1…2000, pages past the last one are empty)` : ' (or run with --miss)'}.`);
+
+  // --- In-process scaling ---------------------------------------------------------------------
+  console.log(`
+In-process catalog time for the (a) query (no HTTP, no database; generated organizations; ${scaleRuns} timed runs,
+or as many as fit in ${scaleBudgetMs / 1000} s per column, at least 20).
+The HTTP figure above is (a) on this database; "build" = mapper + entries + sorted catalog;
+"search" = catalog.search; "miss" = search + the page's JSON, what a body-cache miss costs.`);
+  const taxonomies = readFixtures().taxonomies;
+  const queryString = directoryListPath(q).split('?')[1]!;
+  const scale = measureScaling(SCALE_SIZES, taxonomies, queryString, scaleRuns, scaleBudgetMs);
+  console.log(table(
+    ['organizations', 'public', 'hits', 'build ms', 'search p50', 'search p99', 'miss p50', 'miss p99', 'runs'],
+    scale.map((s) => [int(s.organizations), int(s.publicEntries), int(s.hits), int(s.buildMs), ms(s.searchP50), ms(s.searchP99), ms(s.missP50), ms(s.missP99), String(s.runs)]),
+    [true, true, true, true, true, true, true, true, true],
+  ));
+  console.log('(search and miss in ms)');
+  return 0;
+}
+
+process.on('SIGINT', () => { console.error('\nbench: interrupted; stopping the servers.'); cleanupSync(); process.exit(130); });
+process.on('SIGTERM', () => { cleanupSync(); process.exit(143); });
+process.on('exit', () => cleanupSync());
+
+main().then(
+  async (code) => { await stopChildren(); cleanupSync(); process.exit(code); },
+  async (error: unknown) => {
+    console.error(`\nbench: ${error instanceof Error ? error.message : String(error)}`);
+    for (const c of children) {
+      const state = c.proc.exitCode !== null || c.proc.signalCode ? `exited ${c.proc.signalCode ?? c.proc.exitCode}` : 'running';
+      const tail = c.tail(20).trim();
+      console.error(`bench: ${path.basename(c.logFile)} (${state})${tail ? `, last lines:\n${tail}` : ': empty'}`);
+    }
+    await Promise.race([stopChildren(), new Promise((r) => setTimeout(r, 10_000))]);
+    cleanupSync();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,115 @@
+/**
+ * Child processes of the benchmark (the Strapi server, the bare server): spawned with an IPC
+ * channel and their output in a log file, always stopped at the end, on errors and on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+const running = new Set<ChildProcess>();
+
+export interface Child {
+  proc: ChildProcess;
+  logFile: string;
+  /** Resolves with the first IPC message of this type; rejects if the child exits or on timeout. */
+  message<T extends { type: string }>(type: T['type'], timeoutMs: number): Promise<T>;
+  stop(): Promise<void>;
+  tail(lines?: number): string;
+}
+
+export function spawnChild(name: string, entry: string, opts: { cwd: string; env: NodeJS.ProcessEnv; logDir: string }): Child {
+  const logFile = path.join(opts.logDir, `${name}.log`);
+  const fd = fs.openSync(logFile, 'a');
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ['ignore', fd, fd, 'ipc'],
+  });
+  fs.closeSync(fd);
+  running.add(proc);
+  let exited = false;
+  const exitPromise = new Promise<void>((resolve) => proc.once('exit', () => { exited = true; running.delete(proc); resolve(); }));
+  const messages: Array<{ type: string }> = [];
+  proc.on('message', (m) => messages.push(m as { type: string }));
+
+  const tail = (lines = 30) => {
+    try { return fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+  };
+
+  return {
+    proc,
+    logFile,
+    tail,
+    message<T extends { type: string }>(type: T['type'], timeoutMs: number): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const seen = () => messages.find((m) => m.type === type || m.type === 'error');
+        const settle = (m: { type: string }) => {
+          cleanup();
+          if (m.type === 'error') reject(new Error(`${name}: ${(m as { message?: string }).message ?? 'failed'}`));
+          else resolve(m as T);
+        };
+        const onMessage = () => { const m = seen(); if (m) settle(m); };
+        const onExit = (code: number | null, signal: string | null) => {
+          cleanup();
+          reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before "${type}"; last lines of ${logFile}:\n${tail()}`));
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`${name}: no "${type}" within ${Math.round(timeoutMs / 1000)} s; last lines of ${logFile}:\n${tail()}`));
+        }, timeoutMs);
+        const cleanup = () => { clearTimeout(timer); proc.off('message', onMessage); proc.off('exit', onExit); };
+        const early = seen();
+        if (early) { clearTimeout(timer); settle(early); return; }
+        if (exited) { onExit(proc.exitCode, proc.signalCode); return; }
+        proc.on('message', onMessage);
+        proc.once('exit', onExit);
+      });
+    },
+    async stop() {
+      if (exited) return;
+      proc.kill('SIGTERM');
+      const killer = setTimeout(() => { if (!exited) proc.kill('SIGKILL'); }, 8000);
+      await exitPromise;
+      clearTimeout(killer);
+    },
+  };
+}
+
+/** Last resort (process exit): SIGKILL whatever is still running. Synchronous. */
+export function killAllChildrenNow(): void {
+  for (const p of running) {
+    try { p.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+  running.clear();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `url` until it answers 200 (the catalog is loaded at bootstrap, so this is readiness). */
+export async function waitForOk(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (!alive()) throw new Error(`server exited while waiting for ${url}`);
+    try {
+      const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (r.status === 200) { await r.arrayBuffer(); return; }
+      last = `HTTP ${r.status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} not ready within ${Math.round(timeoutMs / 1000)} s (last: ${last})`);
+}

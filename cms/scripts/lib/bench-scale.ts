@@ -1,0 +1,133 @@
+/**
+ * In-process scaling of the public catalog, no database and no HTTP: generated organizations
+ * (scripts/lib/generate.ts) → database-shaped rows → the projection's own entryFromRows
+ * (mapper + toEntry) → Catalog; then the same parsed list query as (a), timed on
+ * `catalog.search` alone and on a body-cache miss (search + the page's JSON, as the controller builds it).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Locale } from '@referral-directory/sdk';
+import type { OrganizationFixture, Taxonomies, TaxonomyFixture } from './fixtures';
+import { generateOrganizations } from './generate';
+import { percentile } from './bench-load';
+import { Catalog, fixedVocabulary, type Entry, type Vocabulary } from '../../src/directory/catalog';
+import { parseDirectoryQuery } from '../../src/directory/query';
+import { entryFromRows } from '../../src/api/directory/services/projection';
+import type { OrganizationRow, TermRow } from '../../src/directory/rows';
+
+/** Keeps the timed work observable, so the JIT cannot drop it. */
+export let sink = 0;
+
+type TermIndex = Record<keyof Taxonomies, Map<string, TermRow>>;
+
+function termIndex(t: Taxonomies): TermIndex {
+  const index = (list: TaxonomyFixture[], prefix: string) =>
+    new Map(list.map((x, i) => [x.code, { id: i + 1, documentId: `${prefix}-${x.code}`, code: x.code, labelEn: x.labelEn, labelFr: x.labelFr, sortOrder: i }]));
+  return {
+    focusAreas: index(t.focusAreas, 'focus'), services: index(t.services, 'service'),
+    populations: index(t.populations, 'population'), languages: index(t.languages, 'language'),
+  };
+}
+
+function vocabularyOf(t: Taxonomies): Vocabulary {
+  const v = (list: TaxonomyFixture[]) => list.map((x) => ({ value: x.code, labels: { en: x.labelEn, fr: x.labelFr } }));
+  return { ...fixedVocabulary(), focus: v(t.focusAreas), service: v(t.services), population: v(t.populations), language: v(t.languages) };
+}
+
+/** The rows the database would hold for a fixture (published versions only; the seed writes drafts equal to them). */
+function rowsOf(o: OrganizationFixture, id: number, terms: TermIndex): OrganizationRow[] {
+  if (!o.state.published) return [];
+  const pick = (key: keyof Taxonomies, codes: string[]) => codes.map((c) => terms[key].get(c)).filter((x): x is TermRow => !!x);
+  const at = '2026-06-01T00:00:00.000Z';
+  const shared = {
+    documentId: `doc-${id}`, publishedAt: at, updatedAt: at, slug: o.slug, kind: o.kind, role: o.role,
+    focusAreas: pick('focusAreas', o.focusAreas), services: pick('services', o.services),
+    populations: pick('populations', o.populations), languages: pick('languages', o.languages),
+    directServices: {
+      emergency: o.timeframes.includes('emergency'), transitional: o.timeframes.includes('transitional'),
+      longTerm: o.timeframes.includes('long_term'), social: o.needs.includes('social'), legal: o.needs.includes('legal'),
+    },
+    indirectOfferings: {
+      volunteering: o.indirectOfferings.includes('volunteering'), information: o.indirectOfferings.includes('information'),
+      training: o.indirectOfferings.includes('training'), technicalAssistance: o.indirectOfferings.includes('technical_assistance'),
+    },
+    ageMin: o.ageMin, ageMax: o.ageMax, national: o.national,
+    serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })),
+    locations: o.locations.map((l) => ({ ...l })), phones: o.phones.map((p) => ({ ...p })),
+    email: o.email, website: o.website, open24x7: o.open24x7, openingHours: o.openingHours.map((h) => ({ ...h })),
+    listingStatus: o.state.listingStatus, publicConsent: o.state.publicConsent, lastVerifiedAt: o.state.lastVerifiedAt,
+  };
+  return (['en', 'fr'] as Locale[]).map((locale, k) => {
+    const t = o[locale];
+    return {
+      ...shared, id: id * 2 + k, locale, name: t.name, otherNames: t.otherNames.join('\n'), description: t.description,
+      eligibility: t.eligibility, fees: t.fees, hoursNotes: t.hoursNotes, accessibility: t.accessibility,
+    } as unknown as OrganizationRow;
+  });
+}
+
+export interface ScaleRow {
+  organizations: number;
+  publicEntries: number;
+  hits: number;
+  buildMs: number;
+  searchP50: number;
+  searchP99: number;
+  missP50: number;
+  missP99: number;
+  /** Timed runs of search (and of miss): fewer than asked when a size is slow. */
+  runs: number;
+}
+
+/** Times `runs` calls after a few warm-up calls, or fewer (at least 20) when they exceed `budgetMs`. */
+function timeRuns(runs: number, budgetMs: number, fn: () => void): { p50: number; p99: number; runs: number } {
+  for (let i = 0; i < 5; i++) fn(); // warm the JIT
+  const samples: number[] = [];
+  const deadline = performance.now() + budgetMs;
+  while (samples.length < runs && (samples.length < 20 || performance.now() < deadline)) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  const sorted = Float64Array.from(samples).sort();
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), runs: samples.length };
+}
+
+/**
+ * Measures each size in turn. The generator is deterministic and sequential, so the smaller
+ * lists are prefixes of the larger ones: 1,000 ⊂ 10,000 ⊂ 100,000.
+ */
+export function measureScaling(sizes: number[], taxonomies: Taxonomies, queryString: string, runs: number, budgetMs: number): ScaleRow[] {
+  const terms = termIndex(taxonomies);
+  const vocabulary = vocabularyOf(taxonomies);
+  const out: ScaleRow[] = [];
+  for (const size of sizes) {
+    // Fixtures and rows are garbage once the catalog is built: only the catalog is alive while timing.
+    const build = () => {
+      const rows = generateOrganizations(size, taxonomies).map((o, i) => rowsOf(o, i + 1, terms));
+      const t0 = performance.now();
+      const entries: Entry[] = [];
+      for (const r of rows) {
+        if (r.length === 0) continue;
+        const e = entryFromRows(r);
+        if (e) entries.push(e);
+      }
+      const catalog = new Catalog(entries, vocabulary, `bench-${size}`);
+      return { catalog, entries: entries.length, buildMs: performance.now() - t0 };
+    };
+    const { catalog, entries, buildMs } = build();
+
+    const q = parseDirectoryQuery(new URLSearchParams(queryString), catalog.vocabulary, 'list');
+    const hits = catalog.search(q).total;
+    const search = timeRuns(runs, budgetMs, () => { catalog.search(q); });
+    const miss = timeRuns(runs, budgetMs, () => {
+      const { page, total } = catalog.search(q);
+      const meta = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };
+      sink += `{"data":[${page.map((e) => e.json[q.locale]).join(',')}],"meta":${JSON.stringify(meta)}}`.length;
+    });
+    out.push({
+      organizations: size, publicEntries: entries, hits, buildMs,
+      searchP50: search.p50, searchP99: search.p99, missP50: miss.p50, missP99: miss.p99, runs: Math.min(search.runs, miss.runs),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * Child process of `npm run bench`: boots the compiled Strapi app on the database named by
+ * DATABASE_FILENAME (a throwaway copy), creates a read-only API token for the stock REST route,
+ * hands it to the parent over IPC, then listens on HOST:PORT until killed.
+ *
+ * Run by scripts/bench.ts as `node --import tsx scripts/lib/bench-server.ts`; not meant to be run by hand.
+ */
+import { bootStrapi } from './boot';
+
+type Message = { type: 'token'; accessKey: string } | { type: 'listening' } | { type: 'error'; message: string };
+
+const send = (m: Message) => new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
+
+async function main(): Promise<void> {
+  const strapi = await bootStrapi();
+  const tokens = strapi.service('admin::api-token') as unknown as {
+    create(attrs: Record<string, unknown>): Promise<{ accessKey: string }>;
+  };
+  const token = await tokens.create({
+    name: `bench-${process.pid}-${Date.now()}`,
+    type: 'read-only',
+    permissions: [],
+    lifespan: null,
+    description: 'Created by npm run bench on a throwaway database copy',
+  });
+  await send({ type: 'token', accessKey: token.accessKey });
+  await strapi.start();
+  await send({ type: 'listening' });
+
+  const stop = () => {
+    strapi.destroy().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  // The parent went away (crash, kill -9): do not linger.
+  process.on('disconnect', stop);
+}
+
+main().catch(async (error: unknown) => {
+  await send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
