@@ -60,3 +60,17 @@ test('pages are stable and sized as asked', () => {
   assert.equal(first.total, 3);
   assert.deepEqual([...first.page, ...second.page].map((e) => e.slug), ['c', 'b', 'a']);
 });
+
+test('a word prefix finds the word, accents aside, and every term must match', () => {
+  assert.deepEqual(catalog.search(query('q=montr')).page.map((e) => e.slug).sort(), ['a', 'c']);
+  assert.deepEqual(catalog.search(query('q=montreal%20ottawa')).page.map((e) => e.slug), ['c']);
+  assert.equal(catalog.search(query('q=ontreal')).total, 0);
+});
+
+test('facet counts honour the search terms too', () => {
+  const { data, total } = catalog.facets(query('q=montreal', 'facets'));
+  assert.equal(total, 2);
+  const province = Object.fromEntries(data.province.map((f) => [f.value, f.count]));
+  assert.equal(province.QC, 2);
+  assert.equal(province.ON, 1);
+});

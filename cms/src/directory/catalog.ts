@@ -18,10 +18,10 @@ export interface Entry<R extends Named = PublicOrganization, F extends string = 
   records: Record<Locale, R>;
   json: Record<Locale, string>;
   values: Record<F, readonly string[]>;
-  /** Folded names (both locales, other names). */
-  nameText: string;
-  /** Folded names, descriptions, services and cities (both locales). */
-  fullText: string;
+  /** Folded words of the names (both locales, other names). */
+  nameTokens: readonly string[];
+  /** Folded words of names, descriptions, services and cities (both locales), without duplicates. */
+  tokens: readonly string[];
   lastVerified: string;
 }
 
@@ -79,21 +79,31 @@ export function toEntry<R extends Searchable, F extends string = FilterName>(en:
     records: { en, fr },
     json: { en: JSON.stringify(en), fr: JSON.stringify(fr) },
     values: values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>),
-    nameText: ` ${fold([en.name, fr.name, ...en.otherNames, ...fr.otherNames].join(' '))} `,
-    fullText: ` ${fold(searchable.join(' '))} `,
+    nameTokens: words([en.name, fr.name, ...en.otherNames, ...fr.otherNames].join(' ')),
+    tokens: words(searchable.join(' ')),
     lastVerified: en.lastVerified ?? '',
   };
 }
+
+const words = (text: string): string[] => [...new Set(fold(text).split(' ').filter(Boolean))];
 
 const collators: Record<Locale, Intl.Collator> = {
   en: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
   fr: new Intl.Collator('fr', { sensitivity: 'base', numeric: true }),
 };
 
+/**
+ * Queries run on indexes built once per catalog version: a posting list per filter value, and a
+ * sorted word list for prefix search (`montr` finds `Montréal`). A query touches only the
+ * postings it names and one pass over a typed array, so it stays fast at 100,000 records.
+ */
 export class Catalog<R extends Named = PublicOrganization, F extends string = FilterName> {
   readonly bySlug: ReadonlyMap<string, Entry<R, F>>;
-  /** Entries in name order per locale: the stable base order of every list. */
-  private readonly byName: Record<Locale, Entry<R, F>[]>;
+  /** Entry indexes in name order per locale: the stable base order of every list. */
+  private readonly byName: Record<Locale, Uint32Array>;
+  private readonly postings = new Map<F, Map<string, number[]>>();
+  private readonly words: string[];
+  private readonly wordPostings = new Map<string, number[]>();
 
   constructor(
     readonly entries: readonly Entry<R, F>[],
@@ -103,49 +113,92 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     readonly filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
   ) {
     this.bySlug = new Map(entries.map((e) => [e.slug, e]));
-    const sorted = (locale: Locale) =>
-      [...entries].sort((a, b) => collators[locale].compare(a.records[locale].name, b.records[locale].name) || (a.slug < b.slug ? -1 : 1));
-    this.byName = { en: sorted('en'), fr: sorted('fr') };
+    const order = (locale: Locale) => Uint32Array.from(
+      entries.map((_, i) => i).sort((a, b) => {
+        const x = entries[a]!;
+        const y = entries[b]!;
+        return collators[locale].compare(x.records[locale].name, y.records[locale].name) || (x.slug < y.slug ? -1 : 1);
+      }),
+    );
+    this.byName = { en: order('en'), fr: order('fr') };
+    for (const name of filterNames) this.postings.set(name, new Map());
+    entries.forEach((e, i) => {
+      for (const name of filterNames) {
+        const lists = this.postings.get(name)!;
+        for (const v of e.values[name]) {
+          const list = lists.get(v);
+          if (list) list.push(i);
+          else lists.set(v, [i]);
+        }
+      }
+      for (const w of e.tokens) {
+        const list = this.wordPostings.get(w);
+        if (list) list.push(i);
+        else this.wordPostings.set(w, [i]);
+      }
+    });
+    this.words = [...this.wordPostings.keys()].sort();
   }
 
-  /** Which filters an entry fails: 0 = matches, otherwise a bit per failed filter (bit i = FILTER_NAMES[i]). */
-  private failures(e: Entry<R, F>, q: DirectoryQuery<F>): number {
-    let failed = 0;
-    const names = this.filterNames;
-    for (let i = 0; i < names.length; i++) {
-      const wanted = q.filters[names[i]!];
-      if (!wanted) continue;
-      const have = e.values[names[i]!];
-      let ok = false;
-      for (let k = 0; k < have.length; k++) if (wanted.has(have[k]!)) { ok = true; break; }
-      if (!ok) failed |= 1 << i;
+  /** 1 for every entry with a word starting with each term (AND across terms); null without terms. */
+  private textMask(terms: readonly string[]): Uint8Array | null {
+    if (terms.length === 0) return null;
+    const n = this.entries.length;
+    let mask: Uint8Array | null = null;
+    for (const term of terms) {
+      const hit = new Uint8Array(n);
+      let lo = 0;
+      let hi = this.words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.words[mid]! < term) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < this.words.length && this.words[k]!.startsWith(term); k++) {
+        for (const i of this.wordPostings.get(this.words[k]!)!) hit[i] = 1;
+      }
+      if (mask) for (let i = 0; i < n; i++) mask[i]! &= hit[i]!;
+      else mask = hit;
     }
-    return failed;
+    return mask;
   }
 
-  private matchesText(e: Entry<R, F>, terms: string[]): boolean {
-    for (const t of terms) if (!e.fullText.includes(t)) return false;
-    return true;
+  /**
+   * Per entry, a bit per active filter it satisfies; `all` when it satisfies every one.
+   * Filter k of `active` is bit k.
+   */
+  private filterBits(q: DirectoryQuery<F>): { bits: Uint16Array; all: number; active: F[] } {
+    const active = this.filterNames.filter((name) => q.filters[name]);
+    const bits = new Uint16Array(this.entries.length);
+    active.forEach((name, k) => {
+      const lists = this.postings.get(name)!;
+      for (const v of q.filters[name]!) for (const i of lists.get(v) ?? []) bits[i]! |= 1 << k;
+    });
+    return { bits, all: (1 << active.length) - 1, active };
   }
 
-  /** 2: every term in a name; 1: some; 0: none (matched elsewhere). */
-  private nameScore(e: Entry<R, F>, terms: string[]): number {
+  private nameScore(e: Entry<R, F>, terms: readonly string[]): number {
     let hits = 0;
-    for (const t of terms) if (e.nameText.includes(t)) hits++;
+    for (const t of terms) if (e.nameTokens.some((w) => w.startsWith(t))) hits++;
     return hits === terms.length ? 2 : hits > 0 ? 1 : 0;
   }
 
   search(q: DirectoryQuery<F>): { page: Entry<R, F>[]; total: number } {
-    const base = this.byName[q.locale];
-    let hits = base.filter((e) => this.failures(e, q) === 0 && (q.terms.length === 0 || this.matchesText(e, q.terms)));
-    const sort = q.sort;
-    if (sort === 'relevance' && q.terms.length > 0) {
-      const scores = new Map(hits.map((e) => [e, this.nameScore(e, q.terms)]));
-      hits = hits.map((e, i) => ({ e, i })).sort((a, b) => scores.get(b.e)! - scores.get(a.e)! || a.i - b.i).map((x) => x.e);
-    } else if (sort === '-name') {
-      hits = hits.reverse();
-    } else if (sort === '-lastVerified') {
-      hits = hits.map((e, i) => ({ e, i })).sort((a, b) => (a.e.lastVerified < b.e.lastVerified ? 1 : a.e.lastVerified > b.e.lastVerified ? -1 : a.i - b.i)).map((x) => x.e);
+    const mask = this.textMask(q.terms);
+    const { bits, all } = this.filterBits(q);
+    let hits: Entry<R, F>[] = [];
+    for (const i of this.byName[q.locale]) {
+      if (bits[i] === all && (!mask || mask[i])) hits.push(this.entries[i]!);
+    }
+    if (q.sort === 'relevance' && q.terms.length > 0) {
+      const scored = hits.map((e, i) => ({ e, i, s: this.nameScore(e, q.terms) }));
+      hits = scored.sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.e);
+    } else if (q.sort === '-name') {
+      hits.reverse();
+    } else if (q.sort === '-lastVerified') {
+      hits = hits.map((e, i) => ({ e, i }))
+        .sort((a, b) => (a.e.lastVerified < b.e.lastVerified ? 1 : a.e.lastVerified > b.e.lastVerified ? -1 : a.i - b.i))
+        .map((x) => x.e);
     }
     const start = (q.page - 1) * q.pageSize;
     return { page: hits.slice(start, start + q.pageSize), total: hits.length };
@@ -153,24 +206,31 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
 
   /** Counts per filter value over the records matching q and every *other* active filter. */
   facets(q: DirectoryQuery<F>): { data: Record<F, FacetValue[]>; total: number } {
-    const names = this.filterNames;
-    const counts = names.map(() => new Map<string, number>());
+    const mask = this.textMask(q.terms);
+    const { bits, all, active } = this.filterBits(q);
+    const counts = new Map<F, Map<string, number>>(this.filterNames.map((name) => [name, new Map()]));
+    const add = (name: F, e: Entry<R, F>) => {
+      const m = counts.get(name)!;
+      for (const v of e.values[name]) m.set(v, (m.get(v) ?? 0) + 1);
+    };
     let total = 0;
-    for (const e of this.entries) {
-      if (q.terms.length > 0 && !this.matchesText(e, q.terms)) continue;
-      const failed = this.failures(e, q);
-      if (failed === 0) total++;
-      for (let i = 0; i < names.length; i++) {
-        // An entry counts for facet i when it passes every filter except possibly filter i.
-        if ((failed & ~(1 << i)) !== 0) continue;
-        const m = counts[i]!;
-        for (const v of e.values[names[i]!]) m.set(v, (m.get(v) ?? 0) + 1);
+    for (let i = 0; i < this.entries.length; i++) {
+      if (mask && !mask[i]) continue;
+      const b = bits[i]!;
+      const e = this.entries[i]!;
+      if (b === all) {
+        total++;
+        for (const name of this.filterNames) add(name, e);
+      } else {
+        // Fails exactly one active filter: it counts for that filter's facet only.
+        active.forEach((name, k) => { if ((b | (1 << k)) === all) add(name, e); });
       }
     }
     const data = {} as Record<F, FacetValue[]>;
-    names.forEach((name, i) => {
-      data[name] = this.vocabulary[name].map((t) => ({ value: t.value, label: t.labels[q.locale], count: counts[i]!.get(t.value) ?? 0 }));
-    });
+    for (const name of this.filterNames) {
+      const m = counts.get(name)!;
+      data[name] = this.vocabulary[name].map((t) => ({ value: t.value, label: t.labels[q.locale], count: m.get(t.value) ?? 0 }));
+    }
     return { data, total };
   }
 }

@@ -3,6 +3,11 @@
  * CORS `*` without credentials (preflights answered here), a body size cap and a per-client
  * rate limit on the forms before any parsing, and one stable error body for every failure,
  * including Strapi's own 404/405 and body-parser errors. Never a stack trace.
+ *
+ * The public reads (list, detail, facets, settings) are answered right here, from the in-memory
+ * catalog: they need no body parsing, session, routing or policy, and skipping that machinery is
+ * most of their cost (see `npm run bench -w cms`). The forms and health go through Strapi's router
+ * (routes/01-custom-directory.ts).
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
@@ -10,8 +15,35 @@ import { DirectoryHttpError } from '../directory/errors';
 import { RateLimiter } from '../directory/rate-limit';
 
 const PREFIX = '/api/directory/';
+/** The Open Referral HSDS API (src/api/hsds): public and read-only, same edge. */
+const HSDS_PREFIX = '/api/hsds';
 const INTERNAL_PREFIX = '/api/internal/';
 const FORM_PATHS = new Set(['/api/directory/applications', '/api/directory/suggestions']);
+/** Headers Strapi's security middleware would set, fit for a JSON API read from any origin. */
+const READ_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
+type ReadHandler = 'listOrganizations' | 'getOrganization' | 'facets' | 'settings';
+
+/** The public read a GET path names, with its slug when it has one. */
+export function readRoute(path: string): { handler: ReadHandler; slug?: string } | null {
+  switch (path) {
+    case '/api/directory/organizations': return { handler: 'listOrganizations' };
+    case '/api/directory/facets': return { handler: 'facets' };
+    case '/api/directory/settings': return { handler: 'settings' };
+    default: {
+      const m = /^\/api\/directory\/organizations\/([^/]+)$/.exec(path);
+      return m ? { handler: 'getOrganization', slug: decodeURIComponent(m[1]!) } : null;
+    }
+  }
+}
+
 const DB_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ETIMEDOUT|Knex: Timeout acquiring|SQLITE_BUSY|57P01|57P03|the database system is (starting|shutting)/i;
 
 export interface DirectoryEdgeConfig { maxBodyBytes?: number; formLimit?: number; formWindowMs?: number }
@@ -63,7 +95,7 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
 
   return async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith(INTERNAL_PREFIX)) return internalEdge(ctx, next);
-    if (!ctx.path.startsWith(PREFIX)) return next();
+    if (!ctx.path.startsWith(PREFIX) && ctx.path !== HSDS_PREFIX && !ctx.path.startsWith(`${HSDS_PREFIX}/`)) return next();
 
     ctx.set('Access-Control-Allow-Origin', '*');
     if (ctx.method === 'OPTIONS') {
@@ -75,6 +107,14 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
     }
 
     try {
+      const read = ctx.method === 'GET' || ctx.method === 'HEAD' ? readRoute(ctx.path) : null;
+      if (read) {
+        for (const [k, v] of Object.entries(READ_HEADERS)) ctx.set(k, v);
+        ctx.params = read.slug === undefined ? {} : { slug: read.slug };
+        const controller = strapi.controller('api::directory.directory') as unknown as Record<ReadHandler, (c: Context) => Promise<void>>;
+        await controller[read.handler](ctx);
+        return;
+      }
       if (ctx.method === 'POST' && FORM_PATHS.has(ctx.path)) {
         const retryAfter = limiter.hit(ctx.request.ip);
         if (retryAfter > 0) {

@@ -1,4 +1,9 @@
-/** Public directory routes: no authentication. CORS, size limits, rate limits and error shape: middlewares/directory-edge. */
+/**
+ * Public directory routes that go through Strapi's router: the forms and health. No
+ * authentication. The public reads (organizations, organizations/:slug, facets, settings) are
+ * answered by middlewares/directory-edge before the router, which also sets CORS, size limits,
+ * rate limits and the error shape for all of /api/directory.
+ */
 const publicRoute = (method: 'GET' | 'POST', path: string, handler: string, controller = 'directory') => ({
   method,
   path: `/directory${path}`,
@@ -9,10 +14,6 @@ const publicRoute = (method: 'GET' | 'POST', path: string, handler: string, cont
 export default {
   type: 'content-api',
   routes: [
-    publicRoute('GET', '/organizations', 'listOrganizations'),
-    publicRoute('GET', '/organizations/:slug', 'getOrganization'),
-    publicRoute('GET', '/facets', 'facets'),
-    publicRoute('GET', '/settings', 'settings'),
     publicRoute('POST', '/applications', 'submitApplication'),
     publicRoute('POST', '/suggestions', 'submitSuggestion'),
     publicRoute('GET', '/health', 'live', 'health'),
