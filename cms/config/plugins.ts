@@ -9,7 +9,7 @@ export default ({ env }: { env: Env }) => ({
   // src/workflow/email.ts logs the message instead of sending it.
   email: {
     config: {
-      provider: env('EMAIL_PROVIDER', 'sendmail'),
+      provider: env('EMAIL_PROVIDER') || 'sendmail',
       providerOptions: env('EMAIL_PROVIDER') === 'nodemailer'
         ? {
             host: env('SMTP_HOST'),
@@ -19,8 +19,8 @@ export default ({ env }: { env: Env }) => ({
           }
         : {},
       settings: {
-        defaultFrom: env('EMAIL_FROM', 'no-reply@localhost'),
-        defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'no-reply@localhost')),
+        defaultFrom: env('EMAIL_FROM') || 'no-reply@localhost',
+        defaultReplyTo: env('EMAIL_REPLY_TO') || env('EMAIL_FROM') || 'no-reply@localhost',
       },
     },
   },
