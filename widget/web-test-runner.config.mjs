@@ -1,11 +1,16 @@
 // Browser tests in Debian's Chromium (no browser download on these machines), TypeScript through
 // esbuild with the widget's tsconfig (legacy decorators), and msw's service worker served from
-// the test root so that `setupWorker` can register it.
+// the test root so that `setupWorker` can register it. The build's own transforms apply here
+// too (after esbuild), so that the tests run what ships: the slimmed i18next
+// (scripts/i18next-slim.mjs) and the minified templates (scripts/minify-templates.mjs).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { parseAst } from 'rollup/parseAst';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { isI18next, slimI18next } from './scripts/i18next-slim.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const require = createRequire(import.meta.url);
 const serviceWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'));
@@ -29,7 +34,21 @@ export default {
       },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    {
+      name: 'build-transforms',
+      transform(context) {
+        if (typeof context.body !== 'string') return undefined;
+        if (isI18next(context.path)) return { body: slimI18next(context.body, parseAst) };
+        if (/^\/src\/.*(?<!\.test)\.ts$/.test(context.path)) {
+          const body = minifyTemplates(context.body, parseAst);
+          return body === null ? undefined : { body };
+        }
+        return undefined;
+      },
+    },
+  ],
   middleware: [
     function mockServiceWorker(context, next) {
       if (context.path !== '/mockServiceWorker.js') return next();

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import {
   createDirectoryClient, FILTER_NAMES, MAX_PAGE_SIZE, SORTS,
@@ -100,77 +99,108 @@ const isSort = (value: string): value is Sort => (SORTS as readonly string[]).in
  * @fires rd-quick-exit - The person used quick exit. `detail: { url }`.
  * @fires rd-suggestion-sent - A suggested update was accepted. `detail: { organization, reference }`.
  */
-@customElement('referral-directory')
 export class ReferralDirectory extends LitElement {
   static override styles = [shared, styles];
 
+  // Every element declares its reactive properties here rather than with Lit's decorators: the
+  // decorators' code (and TypeScript's `__decorate` helper) took 0.6 KB of the size budget.
+  static override properties = {
+    apiUrl: { attribute: 'api-url' },
+    q: {},
+    province: {},
+    focusArea: { attribute: 'focus' },
+    service: {},
+    timeframe: {},
+    need: {},
+    population: {},
+    language: {},
+    providerRole: { attribute: 'provider-role' },
+    type: {},
+    locked: {},
+    hideFilters: { attribute: 'hide-filters' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    noQuickExit: { type: Boolean, attribute: 'no-quick-exit' },
+    exitUrl: { attribute: 'exit-url' },
+    quickExitPosition: { attribute: 'quick-exit-position', reflect: true },
+    suggestions: { type: Boolean },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    compact: { type: Boolean, reflect: true },
+    _q: { state: true, attribute: false },
+    _selection: { state: true, attribute: false },
+    _sort: { state: true, attribute: false },
+    _page: { state: true, attribute: false },
+    _filtersOpen: { state: true, attribute: false },
+  };
+
   /** Origin (and optional path) of the directory API, without `/api`. Required. */
-  @property({ attribute: 'api-url' }) apiUrl = '';
+  apiUrl = '';
 
   /** Initial keyword. */
-  @property() q = '';
+  q = '';
 
   /** Preset provinces/territories, e.g. `QC` or `"ON QC"`. */
-  @property() province = '';
+  province = '';
 
   /** Preset focus areas (codes), e.g. `labour_rights`. */
-  @property({ attribute: 'focus' }) focusArea = '';
+  focusArea = '';
 
   /** Preset service categories (codes). */
-  @property() service = '';
+  service = '';
 
   /** Preset timeframes: `emergency`, `transitional`, `long_term`. */
-  @property() timeframe = '';
+  timeframe = '';
 
   /** Preset needs: `social`, `legal`. */
-  @property() need = '';
+  need = '';
 
   /** Preset populations (codes). */
-  @property() population = '';
+  population = '';
 
   /** Preset languages of service (ISO 639 codes), e.g. `fr`. */
-  @property() language = '';
+  language = '';
 
   /** Preset provider roles: `direct`, `indirect` (the `role` filter). */
-  @property({ attribute: 'provider-role' }) providerRole = '';
+  providerRole = '';
 
   /** Preset kinds of organization: `ngo`, `law_enforcement`, … (the `type` filter). */
-  @property() type = '';
+  type = '';
 
   /** Filters whose preset the person cannot change, e.g. `"province focus"`. */
-  @property() locked = '';
+  locked = '';
 
   /** Filters not offered in the panel, e.g. `"need type"`. */
-  @property({ attribute: 'hide-filters' }) hideFilters = '';
+  hideFilters = '';
 
   /** Results per page (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  pageSize = 10;
 
   /** Turns quick exit (button and Shift × 3) off. Keep it on where people may be in danger. */
-  @property({ type: Boolean, attribute: 'no-quick-exit' }) noQuickExit = false;
+  noQuickExit = false;
 
   /** Where quick exit goes (`http(s)` only). Default: the settings API's, else `https://www.google.ca`. */
-  @property({ attribute: 'exit-url' }) exitUrl = '';
+  exitUrl = '';
 
   /** `top`: sticky at the top of the widget; `fixed`: fixed to the viewport's bottom corner. */
-  @property({ attribute: 'quick-exit-position', reflect: true }) quickExitPosition: 'top' | 'fixed' = 'top';
+  quickExitPosition: 'top' | 'fixed' = 'top';
 
   /** Offers "Suggest an update" on each result. */
-  @property({ type: Boolean }) suggestions = false;
+  suggestions = false;
 
   /** Mirrors the keyword and filters in the page URL (`?rd-q=…&rd-province=…`). Off for privacy. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  syncUrl = false;
 
   /** One-column layout with tighter cards, for narrow slots. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
-  @state() private _q = '';
-  @state() private _selection: FilterSelection = {};
-  @state() private _sort: Sort | '' = '';
-  @state() private _page = 1;
-  @state() private _filtersOpen = false;
+  private _q = '';
+  private _selection: FilterSelection = {};
+  private _sort: Sort | '' = '';
+  private _page = 1;
+  private _filtersOpen = false;
 
-  @query('.count') private _count?: HTMLElement;
+  private get _count(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.count');
+  }
 
   readonly #i18n = new I18nController(this);
   #client: DirectoryClient | undefined;
@@ -406,19 +436,22 @@ export class ReferralDirectory extends LitElement {
     const { t, locale } = this.#i18n;
     const more = pending || (meta !== undefined && meta.page < meta.pageCount);
     return html`<ol class="list" part="list">
-        ${repeat(
-          items,
-          (o) => o.slug,
-          (o) => html`<li>
-            <rd-result-card
-              part="card"
-              lang=${locale}
-              .organization=${o}
-              .client=${this.#client}
-              ?suggestions=${this.suggestions}
-              ?compact=${this.compact}
-            ></rd-result-card>
-          </li>`,
+        ${items.map((o) =>
+          // One card per organization: a card is never reused for another one (its details and
+          // suggestion form stay its own); "Show more" keeps the cards already shown.
+          keyed(
+            o.slug,
+            html`<li>
+              <rd-result-card
+                part="card"
+                lang=${locale}
+                .organization=${o}
+                .client=${this.#client}
+                ?suggestions=${this.suggestions}
+                ?compact=${this.compact}
+              ></rd-result-card>
+            </li>`,
+          ),
         )}
       </ol>
       ${meta || pending
@@ -520,6 +553,8 @@ export class ReferralDirectory extends LitElement {
     this._filtersOpen = !this._filtersOpen;
   }
 }
+
+customElements.define('referral-directory', ReferralDirectory);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { FILTER_NAMES, type FilterName } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { emit } from '../lib/events.js';
@@ -20,18 +19,23 @@ import { styles } from './filter-chips.styles.js';
  *
  * @fires rd-filter-change - The person removed a value or cleared the filters. `detail: { filters }`.
  */
-@customElement('rd-filter-chips')
 export class RdFilterChips extends LitElement {
   static override styles = [shared, styles];
 
+  static override properties = {
+    selection: { attribute: false },
+    locked: { attribute: false },
+    facets: { attribute: false },
+  };
+
   /** The values currently selected. */
-  @property({ attribute: false }) selection: FilterSelection = {};
+  selection: FilterSelection = {};
 
   /** Filters the host fixed: shown, not removable. */
-  @property({ attribute: false }) locked: readonly FilterName[] = [];
+  locked: readonly FilterName[] = [];
 
   /** Labels per filter value, from the facets API. */
-  @property({ attribute: false }) facets: Facets | undefined;
+  facets: Facets | undefined;
 
   readonly #i18n = new I18nController(this);
   #focusIndex: number | undefined;
@@ -88,6 +92,8 @@ export class RdFilterChips extends LitElement {
     emit(this, 'rd-filter-change', { filters });
   }
 }
+
+customElements.define('rd-filter-chips', RdFilterChips);
 
 declare global {
   interface HTMLElementTagNameMap {

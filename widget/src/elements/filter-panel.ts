@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { FILTER_NAMES, type FilterName } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { emit } from '../lib/events.js';
@@ -25,18 +24,23 @@ interface Option {
  *
  * @fires rd-filter-change - The person checked or unchecked a value. `detail: { filters }`.
  */
-@customElement('rd-filter-panel')
 export class RdFilterPanel extends LitElement {
   static override styles = [shared, styles];
 
+  static override properties = {
+    facets: { attribute: false },
+    selection: { attribute: false },
+    names: { attribute: false },
+  };
+
   /** Counts and labels per filter value, from the facets API. */
-  @property({ attribute: false }) facets: Facets | undefined;
+  facets: Facets | undefined;
 
   /** The values currently selected (all filters, including locked ones). */
-  @property({ attribute: false }) selection: FilterSelection = {};
+  selection: FilterSelection = {};
 
   /** The filters to offer, in order. */
-  @property({ attribute: false }) names: readonly FilterName[] = FILTER_NAMES;
+  names: readonly FilterName[] = FILTER_NAMES;
 
   readonly #i18n = new I18nController(this);
   /** Groups the person opened; groups with a selection start open. */
@@ -122,6 +126,8 @@ export class RdFilterPanel extends LitElement {
     emit(this, 'rd-filter-change', { filters });
   }
 }
+
+customElements.define('rd-filter-panel', RdFilterPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

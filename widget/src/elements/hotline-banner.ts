@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import type { DirectorySettings } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { fallbackSettings } from '../lib/hotline.js';
@@ -19,12 +18,15 @@ import { styles } from './hotline-banner.styles.js';
  * @cssproperty --rd-hotline-bg - Background of the banner.
  * @cssproperty --rd-hotline-text - Text colour of the banner.
  */
-@customElement('rd-hotline-banner')
 export class RdHotlineBanner extends LitElement {
   static override styles = [shared, styles];
 
+  static override properties = {
+    hotline: { attribute: false },
+  };
+
   /** The hotline from the settings API; `undefined` shows the built-in fallback. */
-  @property({ attribute: false }) hotline: DirectorySettings['hotline'] | undefined;
+  hotline: DirectorySettings['hotline'] | undefined;
 
   readonly #i18n = new I18nController(this);
 
@@ -56,6 +58,8 @@ export class RdHotlineBanner extends LitElement {
     </section>`;
   }
 }
+
+customElements.define('rd-hotline-banner', RdHotlineBanner);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { TripleShiftController } from '../controllers/triple-shift-controller.js';
 import { emit } from '../lib/events.js';
@@ -24,9 +23,14 @@ import { styles } from './quick-exit.styles.js';
  *
  * @fires rd-quick-exit - The person used quick exit. `detail: { url }`.
  */
-@customElement('rd-quick-exit')
 export class RdQuickExit extends LitElement {
   static override styles = [shared, styles];
+
+  static override properties = {
+    url: {},
+    shortcut: { type: Boolean },
+    compact: { type: Boolean, reflect: true },
+  };
 
   /**
    * Performs the navigation. Tests (and hosts with special needs, e.g. a native app shell)
@@ -35,13 +39,13 @@ export class RdQuickExit extends LitElement {
   static navigate: (url: string) => void = leaveFor;
 
   /** Where to go: an `http(s)` URL; anything else falls back to the default neutral site. */
-  @property() url = DEFAULT_EXIT_URL;
+  url = DEFAULT_EXIT_URL;
 
   /** Whether Shift pressed three times triggers quick exit. */
-  @property({ type: Boolean }) shortcut = true;
+  shortcut = true;
 
   /** Hides the explanatory hint (the button stays labelled). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   readonly #i18n = new I18nController(this);
   // Registered in the constructor like every controller; it checks `shortcut` when it fires.
@@ -65,6 +69,8 @@ export class RdQuickExit extends LitElement {
     RdQuickExit.navigate(url);
   }
 }
+
+customElements.define('rd-quick-exit', RdQuickExit);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { WEEKDAYS, type DirectoryClient, type PublicOrganization, type PublicPhone } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { vocabulary, type Vocabulary } from '../i18n/i18n.js';
@@ -31,29 +30,41 @@ import './suggest-form.js';
  * @fires rd-select - The person expanded the card. `detail: { slug, name }`.
  * @fires rd-suggestion-sent - From the "suggest an update" form. `detail: { organization, reference }`.
  */
-@customElement('rd-result-card')
 export class RdResultCard extends LitElement {
   static override styles = [shared, styles];
 
+  static override properties = {
+    organization: { attribute: false },
+    suggestions: { type: Boolean },
+    client: { attribute: false },
+    compact: { type: Boolean, reflect: true },
+    expanded: { type: Boolean, reflect: true },
+    _suggesting: { state: true, attribute: false },
+  };
+
   /** The organization to show. */
-  @property({ attribute: false }) organization: PublicOrganization | undefined;
+  organization: PublicOrganization | undefined;
 
   /** Offers the "Suggest an update" form (needs `client`). */
-  @property({ type: Boolean }) suggestions = false;
+  suggestions = false;
 
   /** SDK client the suggestion form posts with. */
-  @property({ attribute: false }) client: DirectoryClient | undefined;
+  client: DirectoryClient | undefined;
 
   /** Tighter spacing. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   /** Whether the details are shown. */
-  @property({ type: Boolean, reflect: true }) expanded = false;
+  expanded = false;
 
-  @state() private _suggesting = false;
+  private _suggesting = false;
 
-  @query('h3') private _heading?: HTMLElement;
-  @query('.suggest-toggle') private _suggestToggle?: HTMLButtonElement;
+  private get _heading(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('h3');
+  }
+  private get _suggestToggle(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>('.suggest-toggle');
+  }
 
   readonly #i18n = new I18nController(this);
 
@@ -236,6 +247,8 @@ export class RdResultCard extends LitElement {
     void this.updateComplete.then(() => this._suggestToggle?.focus());
   }
 }
+
+customElements.define('rd-result-card', RdResultCard);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { emit } from '../lib/events.js';
 import { shared } from '../styles/shared.styles.js';
@@ -16,17 +15,23 @@ import { styles } from './search-bar.styles.js';
  *
  * @fires rd-search - The person searched. `detail: { q }`.
  */
-@customElement('rd-search-bar')
 export class RdSearchBar extends LitElement {
   static override styles = [shared, styles];
 
+  static override properties = {
+    value: {},
+    debounce: { type: Number },
+  };
+
   /** The keyword shown in the field. */
-  @property() value = '';
+  value = '';
 
   /** Pause after the last keystroke before searching, in ms. */
-  @property({ type: Number }) debounce = 350;
+  debounce = 350;
 
-  @query('input') private _input!: HTMLInputElement;
+  private get _input(): HTMLInputElement {
+    return this.renderRoot.querySelector<HTMLInputElement>('input')!;
+  }
 
   readonly #i18n = new I18nController(this);
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -81,6 +86,8 @@ export class RdSearchBar extends LitElement {
     emit(this, 'rd-search', { q });
   }
 }
+
+customElements.define('rd-search-bar', RdSearchBar);
 
 declare global {
   interface HTMLElementTagNameMap {

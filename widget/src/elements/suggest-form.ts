@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { isValidationError, type DirectoryClient, type SubmissionReceipt, type SuggestionInput } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
@@ -23,22 +22,30 @@ type Field = 'field' | 'message' | 'contactEmail';
  * @fires rd-suggestion-sent - The API accepted the suggestion. `detail: { organization, reference }`.
  * @fires rd-suggest-cancel - The person cancelled. Does not bubble: for the enclosing card only.
  */
-@customElement('rd-suggest-form')
 export class RdSuggestForm extends LitElement {
   static override styles = [shared, styles];
 
+  static override properties = {
+    organization: {},
+    organizationName: { attribute: 'organization-name' },
+    client: { attribute: false },
+    _errors: { state: true, attribute: false },
+  };
+
   /** Slug of the organization. */
-  @property() organization = '';
+  organization = '';
 
   /** Name of the organization, for the form's heading. */
-  @property({ attribute: 'organization-name' }) organizationName = '';
+  organizationName = '';
 
   /** SDK client to post with. */
-  @property({ attribute: false }) client: DirectoryClient | undefined;
+  client: DirectoryClient | undefined;
 
-  @state() private _errors: Partial<Record<Field, string>> = {};
+  private _errors: Partial<Record<Field, string>> = {};
 
-  @query('form') private _form!: HTMLFormElement;
+  private get _form(): HTMLFormElement {
+    return this.renderRoot.querySelector<HTMLFormElement>('form')!;
+  }
 
   readonly #i18n = new I18nController(this);
   /** What to focus after the next render. */
@@ -151,6 +158,8 @@ export class RdSuggestForm extends LitElement {
     this.dispatchEvent(new Event('rd-suggest-cancel'));
   }
 }
+
+customElements.define('rd-suggest-form', RdSuggestForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -86,9 +86,9 @@ export const en = {
     sun: 'Sunday',
   },
   results: {
-    count_one: '{{count, number}} organization found',
-    count_other: '{{count, number}} organizations found',
-    shown: 'Showing {{shown, number}} of {{total, number}}',
+    count_one: '{{count}} organization found',
+    count_other: '{{count}} organizations found',
+    shown: 'Showing {{shown}} of {{total}}',
     loading: 'Loading services…',
     loadMore: 'Show more results',
     loadingMore: 'Loading more results…',

@@ -88,9 +88,9 @@ export const fr: Resources = {
     sun: 'Dimanche',
   },
   results: {
-    count_one: '{{count, number}} organisme trouvé',
-    count_other: '{{count, number}} organismes trouvés',
-    shown: '{{shown, number}} sur {{total, number}} affichés',
+    count_one: '{{count}} organisme trouvé',
+    count_other: '{{count}} organismes trouvés',
+    shown: '{{shown}} sur {{total}} affichés',
     loading: 'Chargement des services…',
     loadMore: "Afficher plus de résultats",
     loadingMore: "Chargement d'autres résultats…",

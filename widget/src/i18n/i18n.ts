@@ -3,7 +3,7 @@
  * (nor is touched by) an i18next the host page may use. Both languages are bundled and the
  * instance is initialised synchronously, so the first render is already translated.
  */
-import i18next from 'i18next';
+import i18next, { type i18n } from 'i18next';
 import type { Locale } from '@referral-directory/sdk';
 import { en, type Resources } from './en.js';
 import { fr } from './fr.js';
@@ -35,7 +35,8 @@ export function vocabulary(locale: Locale, group: Vocabulary, code: string): str
   return Object.hasOwn(labels, code) ? labels[code] : undefined;
 }
 
-const instance = i18next.createInstance();
+/** @internal The widget's own i18next instance (exported for the tests). */
+export const instance: i18n = i18next.createInstance();
 void instance.init({
   resources: { en: { translation: en }, fr: { translation: fr } },
   lng: 'en',
@@ -50,12 +51,21 @@ void instance.init({
 
 const translators = new Map<Locale, Translate>();
 
-/** The translate function of `locale` (cached). */
+/**
+ * The translate function of `locale` (cached). Numbers are formatted in that language before
+ * they are interpolated (`1,200`, `1 200`); `count` also picks the plural form. i18next gets the
+ * values apart, as `replace`: its call options are only `lng`, `count` and `replace`, which lets
+ * the build leave out the options the widget never uses (scripts/i18next-slim.mjs).
+ */
 export function translator(locale: Locale): Translate {
   let t = translators.get(locale);
   if (!t) {
-    const fixed = instance.getFixedT(locale);
-    t = (key, values) => String(fixed(key, values ?? {}));
+    const { format } = new Intl.NumberFormat(locale);
+    t = (key, values = {}) => {
+      const replace: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(values)) replace[name] = typeof value === 'number' ? format(value) : (value ?? '');
+      return String(instance.t(key, { lng: locale, count: values['count'] as number | undefined, replace }));
+    };
     translators.set(locale, t);
   }
   return t;
