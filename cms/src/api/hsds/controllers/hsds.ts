@@ -1,0 +1,100 @@
+/**
+ * Thin handlers of the HSDS API: parse the query strictly, ask the public catalog, answer with a
+ * cacheable body (ETag per catalog version and query). Mapping lives in src/hsds.
+ */
+import { Readable } from 'node:stream';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { etagFor, sendCached } from '../../../directory/http';
+import { notFound } from '../../../directory/errors';
+import { projectionOf } from '../../../directory/services';
+import { detail, listPage, ndjsonLines, type HsdsDetailKind } from '../../../hsds/api';
+import { compiledProfileSchema, openapiDocument, openapiUrl, profileDescriptor, profileFile, profileUri } from '../../../hsds/profile';
+import { assertNoParams, canonicalHsdsQuery, parseHsdsQuery, type HsdsListKind } from '../../../hsds/query';
+import { HSDS_VERSION } from '../../../hsds/vocab';
+
+const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
+const STATIC_CACHE_CONTROL = 'public, max-age=3600';
+const LIST_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400';
+
+const ifNoneMatch = (ctx: Context, etag: string) =>
+  ctx.get('If-None-Match').split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));
+
+/** A document that does not depend on the catalog (index, profile, OpenAPI). */
+function sendStatic(ctx: Context, text: string, key: string): void {
+  const etag = etagFor(text, key);
+  ctx.set('ETag', etag);
+  ctx.set('Cache-Control', STATIC_CACHE_CONTROL);
+  if (ifNoneMatch(ctx, etag)) { ctx.status = 304; ctx.body = null; return; }
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.status = 200;
+  ctx.body = text;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const catalog = () => projectionOf(strapi).catalog();
+
+  const list = (kind: HsdsListKind) => async (ctx: Context) => {
+    const c = await catalog();
+    const q = parseHsdsQuery(params(ctx), kind);
+    const key = `hsds|${canonicalHsdsQuery(q)}`;
+    if (q.format === 'ndjson') {
+      const etag = etagFor(c.version, key);
+      ctx.set('ETag', etag);
+      ctx.set('Cache-Control', LIST_CACHE_CONTROL);
+      if (ifNoneMatch(ctx, etag)) { ctx.status = 304; ctx.body = null; return; }
+      ctx.type = 'application/x-ndjson; charset=utf-8';
+      ctx.status = 200;
+      ctx.body = Readable.from(ndjsonLines(c, q, profileUri()));
+      return;
+    }
+    sendCached(ctx, c.version, key, () => listPage(c, q, profileUri()));
+  };
+
+  const one = (kind: HsdsDetailKind) => async (ctx: Context) => {
+    const c = await catalog();
+    assertNoParams(params(ctx));
+    const id = String(ctx.params.id ?? '');
+    const body = detail(c, kind, id, profileUri());
+    if (body === null) throw notFound();
+    sendCached(ctx, c.version, `hsds|${kind}|${id.toLowerCase()}`, () => body);
+  };
+
+  return {
+    async index(ctx: Context) {
+      assertNoParams(params(ctx));
+      sendStatic(ctx, JSON.stringify({ version: HSDS_VERSION, profile: profileUri(), openapi_url: openapiUrl() }), 'hsds-index');
+    },
+    listServices: list('services'),
+    getService: one('services'),
+    listOrganizations: list('organizations'),
+    getOrganization: one('organizations'),
+    listServiceAtLocations: list('service_at_locations'),
+    getServiceAtLocation: one('service_at_locations'),
+    listTaxonomies: list('taxonomies'),
+    getTaxonomy: one('taxonomies'),
+    listTaxonomyTerms: list('taxonomy_terms'),
+    getTaxonomyTerm: one('taxonomy_terms'),
+
+    async openapi(ctx: Context) {
+      assertNoParams(params(ctx));
+      sendStatic(ctx, openapiDocument(), 'hsds-openapi');
+    },
+    async profile(ctx: Context) {
+      assertNoParams(params(ctx));
+      sendStatic(ctx, JSON.stringify(profileDescriptor()), 'hsds-profile');
+    },
+    async profileFile(ctx: Context) {
+      assertNoParams(params(ctx));
+      const file = profileFile(String(ctx.params.file ?? ''));
+      if (file === null) throw notFound();
+      sendStatic(ctx, JSON.stringify(file), `hsds-profile-${String(ctx.params.file)}`);
+    },
+    async profileSchema(ctx: Context) {
+      assertNoParams(params(ctx));
+      const schema = compiledProfileSchema(String(ctx.params.file ?? ''));
+      if (schema === null) throw notFound();
+      sendStatic(ctx, JSON.stringify(schema), `hsds-schema-${String(ctx.params.file)}`);
+    },
+  };
+};

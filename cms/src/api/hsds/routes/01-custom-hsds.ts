@@ -1,0 +1,33 @@
+/**
+ * The Open Referral HSDS 3.0 API: read-only, public, no authentication. CORS `*`, caching and the
+ * error body come from middlewares/directory-edge (the /api/hsds prefix), the data from the public
+ * catalog only (see src/hsds/api.ts).
+ */
+const route = (path: string, handler: string) => ({
+  method: 'GET' as const,
+  path: `/hsds${path}`,
+  handler: `api::hsds.hsds.${handler}`,
+  config: { auth: false as const },
+});
+
+export default {
+  type: 'content-api',
+  routes: [
+    route('', 'index'),
+    route('/', 'index'),
+    route('/services', 'listServices'),
+    route('/services/:id', 'getService'),
+    route('/organizations', 'listOrganizations'),
+    route('/organizations/:id', 'getOrganization'),
+    route('/service_at_locations', 'listServiceAtLocations'),
+    route('/service_at_locations/:id', 'getServiceAtLocation'),
+    route('/taxonomies', 'listTaxonomies'),
+    route('/taxonomies/:id', 'getTaxonomy'),
+    route('/taxonomy_terms', 'listTaxonomyTerms'),
+    route('/taxonomy_terms/:id', 'getTaxonomyTerm'),
+    route('/openapi.json', 'openapi'),
+    route('/profile', 'profile'),
+    route('/profile/schema/:file', 'profileSchema'),
+    route('/profile/:file', 'profileFile'),
+  ],
+};

@@ -1,0 +1,203 @@
+/**
+ * The HSDS API over the public catalog. Everything comes from `Catalog` (the public projection:
+ * only public records, public fields), so an id of a private record answers exactly like an id
+ * that never existed, and counts and filters see public records only.
+ *
+ * Per catalog version an index maps HSDS ids to catalog entries; per entry the serialized records
+ * are cached (entries are reused across catalog versions until their document changes).
+ */
+import type { Catalog, Entry } from '../directory/catalog';
+import { fold } from '../directory/normalize';
+import { hsdsId } from './ids';
+import {
+  fullOrganization, fullService, fullServiceAtLocation, organizationId, organizationRecord, type Pair,
+  publicLocationIndexes, serviceAtLocationRecord, serviceId, serviceRecord, taxonomyRecord, taxonomyTermRecord,
+} from './mapper';
+import type { HsdsQuery } from './query';
+import { HSDS_TAXONOMIES, type HsdsTaxonomyName, taxonomyId } from './vocab';
+
+export interface HsdsPage<T = string> {
+  total_items: number;
+  total_pages: number;
+  page_number: number;
+  size: number;
+  first_page: boolean;
+  last_page: boolean;
+  empty: boolean;
+  contents: T[];
+}
+
+interface TermRef { taxonomy: HsdsTaxonomyName; filter: 'focus' | 'service' | 'population'; code: string }
+
+interface Index {
+  byOrganization: Map<string, Entry>;
+  byService: Map<string, Entry>;
+  bySal: Map<string, { entry: Entry; i: number }>;
+  terms: Map<string, TermRef>;
+  /** Taxonomy term records (JSON) in vocabulary order, with their folded search text. */
+  termRecords: Array<{ taxonomy: string; json: string; text: string }>;
+  taxonomyRecords: Array<{ id: string; json: string; text: string }>;
+}
+
+const indexes = new WeakMap<Catalog, Index>();
+/** HSDS ids per entry (entries outlive catalog versions until their document changes: hash each once). */
+const entryIds = new WeakMap<Entry, { organization: string; service: string; sals: Array<[string, number]> }>();
+
+function idsOf(e: Entry) {
+  let ids = entryIds.get(e);
+  if (!ids) {
+    ids = {
+      organization: organizationId(e.slug),
+      service: serviceId(e.slug),
+      sals: publicLocationIndexes(pairOf(e)).map((i) => [hsdsId.serviceAtLocation(e.slug, i), i] as [string, number]),
+    };
+    entryIds.set(e, ids);
+  }
+  return ids;
+}
+const serialized = new WeakMap<Entry, Map<string, string>>();
+
+export const pairOf = (e: Entry): Pair => ({ en: e.records.en, fr: e.records.fr });
+
+/** Serialized records per entry; the key includes the profile URI where the record embeds it. */
+function cached(e: Entry, key: string, build: () => unknown): string {
+  let m = serialized.get(e);
+  if (!m) { m = new Map(); serialized.set(e, m); }
+  let s = m.get(key);
+  if (s === undefined) { s = JSON.stringify(build()); m.set(key, s); }
+  return s;
+}
+
+function indexOf(catalog: Catalog, profileUri: string): Index {
+  let ix = indexes.get(catalog);
+  if (ix) return ix;
+  const byOrganization = new Map<string, Entry>();
+  const byService = new Map<string, Entry>();
+  const bySal = new Map<string, { entry: Entry; i: number }>();
+  for (const e of catalog.entries) {
+    const ids = idsOf(e);
+    byOrganization.set(ids.organization, e);
+    byService.set(ids.service, e);
+    for (const [id, i] of ids.sals) bySal.set(id, { entry: e, i });
+  }
+  const terms = new Map<string, TermRef>();
+  const termRecords: Index['termRecords'] = [];
+  for (const t of HSDS_TAXONOMIES) {
+    for (const v of catalog.vocabulary[t.filter]) {
+      terms.set(hsdsId.taxonomyTerm(t.name, v.value), { taxonomy: t.name, filter: t.filter, code: v.value });
+      termRecords.push({
+        taxonomy: taxonomyId(t.name),
+        json: JSON.stringify(taxonomyTermRecord(t.name, { code: v.value, labels: v.labels }, profileUri)),
+        text: ` ${fold([v.value.replace(/_/g, ' '), v.labels.en, v.labels.fr].join(' '))} `,
+      });
+    }
+  }
+  const taxonomyRecords = HSDS_TAXONOMIES.map((t) => ({
+    id: taxonomyId(t.name),
+    json: JSON.stringify(taxonomyRecord(t, profileUri)),
+    text: ` ${fold([t.name.replace(/_/g, ' '), t.labels.en, t.labels.fr].join(' '))} `,
+  }));
+  ix = { byOrganization, byService, bySal, terms, termRecords, taxonomyRecords };
+  indexes.set(catalog, ix);
+  return ix;
+}
+
+/** The public entries a record query selects, in order (relevance when searching, else English name). */
+function selectEntries(catalog: Catalog, ix: Index, q: HsdsQuery): Entry[] {
+  const all = catalog.search({
+    terms: q.terms, filters: {}, locale: 'en', page: 1, pageSize: Math.max(1, catalog.entries.length),
+    sort: q.terms.length > 0 ? 'relevance' : 'name',
+  }).page;
+  const wantedTerms = q.taxonomyTermIds ? [...q.taxonomyTermIds].map((id) => ix.terms.get(id)).filter((t): t is TermRef => !!t) : null;
+  const wantedTaxonomies = q.taxonomyIds
+    ? HSDS_TAXONOMIES.filter((t) => q.taxonomyIds!.has(taxonomyId(t.name))).map((t) => t.filter)
+    : null;
+  const wantedEntries = q.organizationIds
+    ? new Set([...q.organizationIds].map((id) => ix.byOrganization.get(id)).filter((e): e is Entry => !!e))
+    : null;
+  return all.filter((e) => {
+    if (wantedTerms && !wantedTerms.some((t) => e.values[t.filter].includes(t.code))) return false;
+    if (wantedTaxonomies && !wantedTaxonomies.some((f) => e.values[f].length > 0)) return false;
+    if (wantedEntries && !wantedEntries.has(e)) return false;
+    if (q.modifiedAfter && !(e.records.en.updatedAt >= q.modifiedAfter)) return false;
+    return true;
+  });
+}
+
+/** The items of a list query, as lazily built JSON strings: list shape, or nested for ndjson. */
+function items(catalog: Catalog, q: HsdsQuery, profileUri: string): Array<() => string> {
+  const ix = indexOf(catalog, profileUri);
+  const nested = q.format === 'ndjson';
+  switch (q.kind) {
+    case 'services':
+      return selectEntries(catalog, ix, q).map((e) => () =>
+        (nested ? cached(e, `service:full|${profileUri}`, () => fullService(pairOf(e), profileUri)) : cached(e, 'service', () => serviceRecord(pairOf(e)))));
+    case 'organizations':
+      return selectEntries(catalog, ix, q).map((e) => () =>
+        (nested ? cached(e, 'organization:full', () => fullOrganization(pairOf(e))) : cached(e, 'organization', () => organizationRecord(pairOf(e)))));
+    case 'service_at_locations':
+      return selectEntries(catalog, ix, q).flatMap((e) => publicLocationIndexes(pairOf(e)).map((i) => () =>
+        (nested ? cached(e, `sal:full:${i}`, () => fullServiceAtLocation(pairOf(e), i)) : cached(e, `sal:${i}`, () => serviceAtLocationRecord(pairOf(e), i, false)))));
+    case 'taxonomies':
+      return ix.taxonomyRecords
+        .filter((t) => q.terms.every((w) => t.text.includes(w)))
+        .map((t) => () => t.json);
+    case 'taxonomy_terms':
+      return ix.termRecords
+        .filter((t) => !q.taxonomyIds || q.taxonomyIds.has(t.taxonomy))
+        .filter((t) => q.terms.every((w) => t.text.includes(w)))
+        .map((t) => () => t.json);
+  }
+}
+
+export function pageEnvelope(total: number, page: number, perPage: number, contents: string[]): string {
+  const totalPages = Math.ceil(total / perPage);
+  const meta = {
+    total_items: total, total_pages: totalPages, page_number: page, size: contents.length,
+    first_page: page === 1, last_page: page >= totalPages, empty: contents.length === 0,
+  };
+  const head = JSON.stringify(meta);
+  return `${head.slice(0, -1)},"contents":[${contents.join(',')}]}`;
+}
+
+/** A page of a list, as the JSON body. */
+export function listPage(catalog: Catalog, q: HsdsQuery, profileUri: string): string {
+  const all = items(catalog, q, profileUri);
+  const start = (q.page - 1) * q.perPage;
+  return pageEnvelope(all.length, q.page, q.perPage, all.slice(start, start + q.perPage).map((f) => f()));
+}
+
+/** Every item of a list, nested, one JSON document per line (the ndjson format). */
+export function* ndjsonLines(catalog: Catalog, q: HsdsQuery, profileUri: string): Generator<string> {
+  for (const f of items(catalog, q, profileUri)) yield `${f()}\n`;
+}
+
+export type HsdsDetailKind = 'services' | 'organizations' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms';
+
+/** One record by id, as JSON, or null when there is no such public record. */
+export function detail(catalog: Catalog, kind: HsdsDetailKind, id: string, profileUri: string): string | null {
+  const ix = indexOf(catalog, profileUri);
+  const key = id.toLowerCase();
+  switch (kind) {
+    case 'services': {
+      const e = ix.byService.get(key);
+      return e ? cached(e, `service:full|${profileUri}`, () => fullService(pairOf(e), profileUri)) : null;
+    }
+    case 'organizations': {
+      const e = ix.byOrganization.get(key);
+      return e ? cached(e, 'organization:full', () => fullOrganization(pairOf(e))) : null;
+    }
+    case 'service_at_locations': {
+      const hit = ix.bySal.get(key);
+      return hit ? cached(hit.entry, `sal:full:${hit.i}`, () => fullServiceAtLocation(pairOf(hit.entry), hit.i)) : null;
+    }
+    case 'taxonomies':
+      return ix.taxonomyRecords.find((t) => t.id === key)?.json ?? null;
+    case 'taxonomy_terms': {
+      const t = ix.terms.get(key);
+      if (!t) return null;
+      const v = catalog.vocabulary[t.filter].find((x) => x.value === t.code)!;
+      return JSON.stringify(taxonomyTermRecord(t.taxonomy, { code: v.value, labels: v.labels }, profileUri));
+    }
+  }
+}

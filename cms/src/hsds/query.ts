@@ -1,0 +1,108 @@
+/**
+ * Strict parsing of the HSDS API query strings, as the directory API does it: an unknown key, a
+ * malformed value or an oversized search is a 400 naming the parameter. Repeated keys and
+ * comma-separated values mean OR.
+ */
+import type { ErrorDetail } from '@referral-directory/sdk';
+import { validationError } from '../directory/errors';
+import { terms } from '../directory/normalize';
+import { MAX_PAGE, MAX_QUERY_LENGTH } from '../directory/query';
+import { isUuid } from './ids';
+
+export const HSDS_DEFAULT_PER_PAGE = 50;
+export const HSDS_MAX_PER_PAGE = 200;
+const MAX_IDS = 50;
+
+export type HsdsListKind = 'services' | 'organizations' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms';
+
+const COMMON = ['search', 'page', 'per_page', 'format'];
+const RECORD_FILTERS = ['taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'];
+const KEYS: Record<HsdsListKind, ReadonlySet<string>> = {
+  services: new Set([...COMMON, ...RECORD_FILTERS]),
+  organizations: new Set([...COMMON, ...RECORD_FILTERS]),
+  service_at_locations: new Set([...COMMON, ...RECORD_FILTERS]),
+  taxonomies: new Set(COMMON),
+  taxonomy_terms: new Set([...COMMON, 'taxonomy_id']),
+};
+const SINGLE = ['search', 'page', 'per_page', 'format', 'modified_after'];
+
+export interface HsdsQuery {
+  kind: HsdsListKind;
+  /** Folded search terms (accent- and case-insensitive). */
+  terms: string[];
+  page: number;
+  perPage: number;
+  format: 'json' | 'ndjson';
+  taxonomyTermIds: ReadonlySet<string> | null;
+  taxonomyIds: ReadonlySet<string> | null;
+  organizationIds: ReadonlySet<string> | null;
+  /** ISO timestamp: records modified on or after it. */
+  modifiedAfter: string | null;
+}
+
+function whole(raw: string | null, path: string, fallback: number, max: number, details: ErrorDetail[]): number {
+  if (raw === null) return fallback;
+  if (!/^[0-9]{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    details.push({ path, message: `must be a whole number from 1 to ${max}` });
+    return fallback;
+  }
+  return Number(raw);
+}
+
+function ids(params: URLSearchParams, path: string, details: ErrorDetail[]): ReadonlySet<string> | null {
+  const raw = params.getAll(path).flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  if (raw.length === 0) return null;
+  if (raw.length > MAX_IDS) { details.push({ path, message: `accepts at most ${MAX_IDS} values` }); return null; }
+  const bad: string | undefined = raw.find((v) => !isUuid(v));
+  if (bad !== undefined) { details.push({ path, message: `must be a UUID, not ${JSON.stringify(bad.slice(0, 64))}` }); return null; }
+  return new Set(raw);
+}
+
+/** `2025-01-31` or an ISO 8601 date-time with a zone (`2025-01-31T12:00:00Z`). */
+const DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+
+export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind): HsdsQuery {
+  const allowed = KEYS[kind];
+  const details: ErrorDetail[] = [];
+  for (const key of new Set(params.keys())) if (!allowed.has(key)) details.push({ path: key, message: 'is not a known parameter' });
+  for (const key of SINGLE) if (params.getAll(key).length > 1) details.push({ path: key, message: 'must be given once' });
+
+  const search = params.get('search') ?? '';
+  if (search.length > MAX_QUERY_LENGTH) details.push({ path: 'search', message: `must be at most ${MAX_QUERY_LENGTH} characters` });
+  const page = whole(params.get('page'), 'page', 1, MAX_PAGE, details);
+  const perPage = whole(params.get('per_page'), 'per_page', HSDS_DEFAULT_PER_PAGE, HSDS_MAX_PER_PAGE, details);
+  const format = params.get('format') ?? 'json';
+  if (format !== 'json' && format !== 'ndjson') details.push({ path: 'format', message: 'must be json or ndjson' });
+
+  let modifiedAfter: string | null = null;
+  const rawModified = params.get('modified_after');
+  if (rawModified !== null && allowed.has('modified_after')) {
+    const t = Date.parse(rawModified.replace(' ', 'T'));
+    if (!DATE_OR_DATETIME.test(rawModified) || Number.isNaN(t)) details.push({ path: 'modified_after', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone' });
+    else modifiedAfter = new Date(t).toISOString();
+  }
+  const taxonomyTermIds = allowed.has('taxonomy_term_id') ? ids(params, 'taxonomy_term_id', details) : null;
+  const taxonomyIds = allowed.has('taxonomy_id') ? ids(params, 'taxonomy_id', details) : null;
+  const organizationIds = allowed.has('organization_id') ? ids(params, 'organization_id', details) : null;
+
+  if (details.length) throw validationError(details);
+  return {
+    kind, terms: search.length <= MAX_QUERY_LENGTH ? terms(search) : [], page, perPage,
+    format: format as 'json' | 'ndjson', taxonomyTermIds, taxonomyIds, organizationIds, modifiedAfter,
+  };
+}
+
+/** Detail routes take no parameters. */
+export function assertNoParams(params: URLSearchParams): void {
+  const details = [...new Set(params.keys())].map((path) => ({ path, message: 'is not a known parameter' }));
+  if (details.length) throw validationError(details);
+}
+
+/** A canonical form of a query, for ETags and the response cache (page and size do not matter for ndjson). */
+export function canonicalHsdsQuery(q: HsdsQuery): string {
+  const set = (s: ReadonlySet<string> | null) => (s ? [...s].sort().join(',') : '');
+  return [
+    q.kind, q.format, q.format === 'ndjson' ? '' : `${q.page}/${q.perPage}`, q.terms.join(' '),
+    set(q.taxonomyTermIds), set(q.taxonomyIds), set(q.organizationIds), q.modifiedAfter ?? '',
+  ].join('|');
+}

@@ -1,0 +1,133 @@
+/**
+ * What an import reads from a file, whatever its format (HSDS JSON or the CSV template): the
+ * public part of one organization, in both languages, plus where each value came from (so a
+ * problem is reported by row and column). Internal fields and listing state are never imported.
+ */
+import type { PublicOrganization } from '@referral-directory/sdk';
+import type { Pair } from './mapper';
+
+export interface ImportText {
+  name: string;
+  otherNames: string[];
+  description: string;
+  eligibility: string | null;
+  fees: string | null;
+  hoursNotes: string | null;
+  accessibility: string | null;
+}
+
+export interface ImportLocation { name: string | null; street: string | null; city: string; province: string; postalCode: string | null; confidential: boolean }
+export interface ImportPhone { type: string; number: string; extension: string | null; labelEn: string | null; labelFr: string | null }
+
+export interface ImportRecord {
+  /** The key an import is idempotent by (stored as the organization's externalId). */
+  externalId: string;
+  /** The directory slug, when the file gives one. */
+  slug: string | null;
+  kind: string;
+  role: string;
+  en: ImportText;
+  fr: ImportText;
+  focusAreas: string[];
+  services: string[];
+  populations: string[];
+  languages: string[];
+  timeframes: string[];
+  needs: string[];
+  indirectOfferings: string[];
+  ageMin: number | null;
+  ageMax: number | null;
+  national: boolean;
+  serviceAreas: Array<{ province: string; regions: string[] }>;
+  locations: ImportLocation[];
+  phones: ImportPhone[];
+  email: string | null;
+  website: string | null;
+  open24x7: boolean;
+  openingHours: Array<{ day: string; opens: string; closes: string }>;
+  /** YYYY-MM-DD: when the record was last verified (HSDS assured_date). */
+  lastVerified: string | null;
+  /** ISO timestamp: when the source last changed the record, if it says. */
+  lastModified: string | null;
+}
+
+export interface ImportProblem {
+  /** Spreadsheet row (CSV, the header is row 1) or record number (JSON, from 1). */
+  row: number;
+  /** CSV column name, or JSON path within the record. */
+  column: string;
+  message: string;
+}
+
+/** A taxonomy term (or language) a file defines, with its labels. */
+export interface TermDefinition { code: string; labelEn: string; labelFr: string }
+
+export interface ParsedRecord {
+  row: number;
+  /** Null only when the row cannot be read as a record at all. */
+  record: ImportRecord | null;
+  problems: ImportProblem[];
+  warnings: ImportProblem[];
+  /** The file's column for a record field path (e.g. `phones[1].number` → `phone_2_number`). */
+  columnOf(field: string): string;
+}
+
+export interface ParsedFile {
+  format: 'csv' | 'hsds-json';
+  records: ParsedRecord[];
+  /** Problems with the file as a whole (row 0): syntax, missing header columns… */
+  fileProblems: ImportProblem[];
+  /** Terms the file defines (HSDS JSON only), by taxonomy: focusAreas, services, populations, languages. */
+  definitions: Record<'focusAreas' | 'services' | 'populations' | 'languages', Map<string, TermDefinition>>;
+}
+
+export const emptyDefinitions = (): ParsedFile['definitions'] =>
+  ({ focusAreas: new Map(), services: new Map(), populations: new Map(), languages: new Map() });
+
+/** The import record a public record pair amounts to (what an export of it should import as). */
+export function recordFromPair(p: Pair, externalId = ''): ImportRecord {
+  const text = (r: PublicOrganization): ImportText => ({
+    name: r.name, otherNames: r.otherNames, description: r.description, eligibility: r.eligibility, fees: r.fees,
+    hoursNotes: r.hours.notes, accessibility: r.accessibility,
+  });
+  const codes = (l: Array<{ code: string }>) => l.map((t) => t.code);
+  const { en } = p;
+  return {
+    externalId,
+    slug: en.slug,
+    kind: en.kind,
+    role: en.role,
+    en: text(en),
+    fr: text(p.fr),
+    focusAreas: codes(en.focusAreas),
+    services: codes(en.services),
+    populations: codes(en.populations),
+    languages: codes(en.languages),
+    timeframes: [...en.timeframes],
+    needs: [...en.needs],
+    indirectOfferings: [...en.indirectOfferings],
+    ageMin: en.ageRange.min,
+    ageMax: en.ageRange.max,
+    national: en.national,
+    serviceAreas: en.serviceAreas.map((a) => ({ province: a.province, regions: [...a.regions] })),
+    locations: en.locations.map((l) => ({ ...l })),
+    phones: en.phones.map((ph, i) => ({ type: ph.type, number: ph.number, extension: ph.extension, labelEn: ph.label, labelFr: p.fr.phones[i]?.label ?? null })),
+    email: en.email,
+    website: en.website,
+    open24x7: en.hours.open24x7,
+    openingHours: en.hours.schedule.map((h) => ({ ...h })),
+    lastVerified: en.lastVerified,
+    lastModified: en.updatedAt || null,
+  };
+}
+
+/** The public content of a record, for comparisons (no key, no source timestamp; term order ignored). */
+export function contentOf(r: ImportRecord): unknown {
+  const sorted = (l: string[]) => [...l].sort();
+  const { externalId: _k, lastModified: _m, slug: _s, ...rest } = r;
+  return {
+    ...rest,
+    focusAreas: sorted(r.focusAreas), services: sorted(r.services), populations: sorted(r.populations), languages: sorted(r.languages),
+    timeframes: sorted(r.timeframes), needs: sorted(r.needs), indirectOfferings: sorted(r.indirectOfferings),
+  };
+}
