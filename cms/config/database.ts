@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 type Env = Core.Config.Shared.ConfigParams['env'];
 
 import path from 'path';
+import { assertSqlitePath } from '../src/startup/check-database';
 
 // SQLite by default (a file under .tmp/); PostgreSQL with DATABASE_CLIENT=postgres + DATABASE_URL.
 export default ({ env }: { env: Env }) => {
@@ -21,12 +22,12 @@ export default ({ env }: { env: Env }) => {
       },
     };
   }
+  const filename = path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db'));
+  assertSqlitePath(filename);
   return {
     connection: {
       client: 'sqlite',
-      connection: {
-        filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
-      },
+      connection: { filename },
       useNullAsDefault: true,
     },
   };

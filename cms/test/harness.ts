@@ -24,6 +24,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+// Read once: startServer() overwrites process.env for the Strapi it boots, and a file may boot several.
+const BASE_DATABASE_URL = process.env.DATABASE_URL;
+const BASE_DATABASE_CLIENT = process.env.DATABASE_CLIENT;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -84,8 +88,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     STRAPI_LOG_LEVEL: 'error',
     ...options.env,
   };
-  if (process.env.DATABASE_URL && (process.env.DATABASE_CLIENT ?? 'postgres') === 'postgres') {
-    const db = await postgresDatabase(process.env.DATABASE_URL);
+  if (BASE_DATABASE_URL && (BASE_DATABASE_CLIENT ?? 'postgres') === 'postgres') {
+    const db = await postgresDatabase(BASE_DATABASE_URL);
     env.DATABASE_CLIENT = 'postgres';
     env.DATABASE_URL = db.url;
     dropDatabase = db.drop;

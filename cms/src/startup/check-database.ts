@@ -1,0 +1,29 @@
+/**
+ * A SQLite file Strapi cannot create or write would otherwise hang the start or end in a stack
+ * trace: say so in one line naming DATABASE_FILENAME, and stop.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function sqlitePathProblem(filename: string): string | null {
+  const dir = path.dirname(filename);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    if (fs.existsSync(filename)) {
+      if (!fs.statSync(filename).isFile()) return `DATABASE_FILENAME ${filename} is not a file`;
+      fs.accessSync(filename, fs.constants.R_OK | fs.constants.W_OK);
+    }
+    return null;
+  } catch (error: unknown) {
+    const code = (error as { code?: string }).code ?? 'error';
+    return `DATABASE_FILENAME ${filename} cannot be created or written (${code}): choose a writable folder`;
+  }
+}
+
+export function assertSqlitePath(filename: string): void {
+  const problem = sqlitePathProblem(filename);
+  if (!problem) return;
+  process.stderr.write(`Cannot start: ${problem}.\n`);
+  process.exit(1);
+}
