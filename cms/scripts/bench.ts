@@ -207,7 +207,7 @@ async function main(): Promise<number> {
   const o = parsed;
   if (!fs.existsSync(o.db)) {
     console.error(`bench: no benchmark database at ${o.db}.
-Create it once with 10,000 synthetic organizations (slow: about 30 minutes), from the repository root:
+Create it once with 10,000 synthetic organizations (about a minute), from the repository root:
 
   DATABASE_FILENAME=${o.db} npm run seed -w cms -- --synthetic 10000
 

@@ -4,12 +4,12 @@
  * on a free loopback port, seeds it, and gives tests its base URL. Tests talk HTTP to it.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { bootStrapi } from '../scripts/lib/boot';
+import { freePort } from '../scripts/lib/ports';
 import { readFixtures, type Fixtures } from '../scripts/lib/fixtures';
 import { seed, type SeedReport } from '../scripts/lib/seed';
 
@@ -28,17 +28,6 @@ export interface TestServer {
 const BASE_DATABASE_URL = process.env.DATABASE_URL;
 const BASE_DATABASE_CLIENT = process.env.DATABASE_CLIENT;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function postgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

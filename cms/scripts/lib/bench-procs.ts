@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 const running = new Set<ChildProcess>();
@@ -84,17 +83,7 @@ export function killAllChildrenNow(): void {
   running.clear();
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from './ports';
 
 /** Polls `url` until it answers 200 (the catalog is loaded at bootstrap, so this is readiness). */
 export async function waitForOk(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {
