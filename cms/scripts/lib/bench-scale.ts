@@ -4,6 +4,7 @@
  * (mapper + toEntry) → Catalog; then the same parsed list query as (a), timed on
  * `catalog.search` alone and on a body-cache miss (search + the page's JSON, as the controller builds it).
  */
+import { serviceComponents } from '../../src/directory/mapper';
 import { performance } from 'node:perf_hooks';
 import type { Locale } from '@referral-directory/sdk';
 import type { OrganizationFixture, Taxonomies, TaxonomyFixture } from './fixtures';
@@ -42,14 +43,7 @@ function rowsOf(o: OrganizationFixture, id: number, terms: TermIndex): Organizat
     documentId: `doc-${id}`, publishedAt: at, updatedAt: at, slug: o.slug, kind: o.kind, role: o.role,
     focusAreas: pick('focusAreas', o.focusAreas), services: pick('services', o.services),
     populations: pick('populations', o.populations), languages: pick('languages', o.languages),
-    directServices: {
-      emergency: o.timeframes.includes('emergency'), transitional: o.timeframes.includes('transitional'),
-      longTerm: o.timeframes.includes('long_term'), social: o.needs.includes('social'), legal: o.needs.includes('legal'),
-    },
-    indirectOfferings: {
-      volunteering: o.indirectOfferings.includes('volunteering'), information: o.indirectOfferings.includes('information'),
-      training: o.indirectOfferings.includes('training'), technicalAssistance: o.indirectOfferings.includes('technical_assistance'),
-    },
+    ...serviceComponents(o),
     ageMin: o.ageMin, ageMax: o.ageMax, national: o.national,
     serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })),
     locations: o.locations.map((l) => ({ ...l })), phones: o.phones.map((p) => ({ ...p })),

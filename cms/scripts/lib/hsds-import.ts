@@ -15,6 +15,7 @@
  *   (`last_modified`), or any editor change when the file gives no date, is not overwritten:
  *   the record is skipped and reported, unless `force` (then the report says it was overwritten).
  */
+import { serviceComponents } from '../../src/directory/mapper';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -31,15 +32,10 @@ import { parseTemplateCsv } from '../../src/hsds/template';
 import { HSDS_TAXONOMIES } from '../../src/hsds/vocab';
 import { slugify, uniqueSlug } from '../../src/workflow/slug';
 import { validateOrganization, type OrganizationFixture, type Taxonomies } from './fixtures';
+import { TAXONOMY_UIDS } from './seed';
 
 const ORG = 'api::organization.organization';
 const AUDIT = 'api::audit-entry.audit-entry';
-const TAXONOMY_UIDS = {
-  focusAreas: 'api::focus-area.focus-area',
-  services: 'api::service-category.service-category',
-  populations: 'api::population.population',
-  languages: 'api::language.language',
-} as const;
 type TaxonomyKey = keyof typeof TAXONOMY_UIDS;
 const TAXONOMY_NAME: Record<TaxonomyKey, string> = { focusAreas: 'focus_area', services: 'service_category', populations: 'population', languages: 'language' };
 /** An editor change this close to the file's own timestamp is the same change (publishing stamps both). */
@@ -186,14 +182,7 @@ function shared(r: ImportRecord, ids: (key: TaxonomyKey, codes: string[]) => str
     kind: r.kind, role: r.role,
     focusAreas: ids('focusAreas', r.focusAreas), services: ids('services', r.services),
     populations: ids('populations', r.populations), languages: ids('languages', r.languages),
-    directServices: {
-      emergency: r.timeframes.includes('emergency'), transitional: r.timeframes.includes('transitional'), longTerm: r.timeframes.includes('long_term'),
-      social: r.needs.includes('social'), legal: r.needs.includes('legal'),
-    },
-    indirectOfferings: {
-      volunteering: r.indirectOfferings.includes('volunteering'), information: r.indirectOfferings.includes('information'),
-      training: r.indirectOfferings.includes('training'), technicalAssistance: r.indirectOfferings.includes('technical_assistance'),
-    },
+    ...serviceComponents(r),
     ageMin: r.ageMin, ageMax: r.ageMax, national: r.national,
     serviceAreas: r.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })),
     locations: locations.map((l) => ({ ...l })),

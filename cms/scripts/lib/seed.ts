@@ -3,6 +3,7 @@
  * their stable key (taxonomy code, externalId, reference) and updated in place, and the
  * draft/published state is brought to what the fixture says.
  */
+import { serviceComponents } from '../../src/directory/mapper';
 import type { Core } from '@strapi/strapi';
 import {
   type Fixtures, type OrganizationFixture, type PhoneFixture, type Taxonomies,
@@ -16,7 +17,8 @@ const SUGGESTION = 'api::suggestion.suggestion';
 const SETTINGS = 'api::directory-setting.directory-setting';
 const BATCH = 100;
 
-const TAXONOMY_UIDS = {
+/** The taxonomy content types, by fixture key. */
+export const TAXONOMY_UIDS = {
   focusAreas: 'api::focus-area.focus-area',
   services: 'api::service-category.service-category',
   populations: 'api::population.population',
@@ -67,19 +69,7 @@ export function sharedOrganizationData(o: OrganizationFixture, codes: CodeIndex)
     services: ids('services', o.services),
     populations: ids('populations', o.populations),
     languages: ids('languages', o.languages),
-    directServices: {
-      emergency: o.timeframes.includes('emergency'),
-      transitional: o.timeframes.includes('transitional'),
-      longTerm: o.timeframes.includes('long_term'),
-      social: o.needs.includes('social'),
-      legal: o.needs.includes('legal'),
-    },
-    indirectOfferings: {
-      volunteering: o.indirectOfferings.includes('volunteering'),
-      information: o.indirectOfferings.includes('information'),
-      training: o.indirectOfferings.includes('training'),
-      technicalAssistance: o.indirectOfferings.includes('technical_assistance'),
-    },
+    ...serviceComponents(o),
     ageMin: o.ageMin,
     ageMax: o.ageMax,
     national: o.national,

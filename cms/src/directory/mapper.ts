@@ -115,3 +115,22 @@ export function toPublicOrganization(row: OrganizationRow, locale: Locale): Publ
     updatedAt: timestamp(row.publishedAt ?? row.updatedAt),
   };
 }
+
+/** The inverse of timeframesOf / needsOf / offeringsOf: lists of codes as the stored components. */
+export function serviceComponents(r: { timeframes: readonly string[]; needs: readonly string[]; indirectOfferings: readonly string[] }) {
+  return {
+    directServices: {
+      emergency: r.timeframes.includes('emergency'),
+      transitional: r.timeframes.includes('transitional'),
+      longTerm: r.timeframes.includes('long_term'),
+      social: r.needs.includes('social'),
+      legal: r.needs.includes('legal'),
+    },
+    indirectOfferings: {
+      volunteering: r.indirectOfferings.includes('volunteering'),
+      information: r.indirectOfferings.includes('information'),
+      training: r.indirectOfferings.includes('training'),
+      technicalAssistance: r.indirectOfferings.includes('technical_assistance'),
+    },
+  };
+}

@@ -2,6 +2,7 @@
  * Test helper (not compiled, not a test): the public records of the demo fixtures, built by the
  * real allowlist mapper from database-shaped rows, without a database.
  */
+import { serviceComponents } from '../directory/mapper';
 import type { Locale } from '@referral-directory/sdk';
 import { readFixtures, type Fixtures, type OrganizationFixture } from '../../scripts/lib/fixtures';
 import { toPublicOrganization } from '../directory/mapper';
@@ -25,14 +26,7 @@ export function rowOf(o: OrganizationFixture, f: Fixtures, locale: Locale): Orga
     slug: o.slug, kind: o.kind as OrganizationRow['kind'], role: o.role as OrganizationRow['role'],
     focusAreas: terms('focusAreas', o.focusAreas), services: terms('services', o.services),
     populations: terms('populations', o.populations), languages: terms('languages', o.languages),
-    directServices: {
-      emergency: o.timeframes.includes('emergency'), transitional: o.timeframes.includes('transitional'), longTerm: o.timeframes.includes('long_term'),
-      social: o.needs.includes('social'), legal: o.needs.includes('legal'),
-    },
-    indirectOfferings: {
-      volunteering: o.indirectOfferings.includes('volunteering'), information: o.indirectOfferings.includes('information'),
-      training: o.indirectOfferings.includes('training'), technicalAssistance: o.indirectOfferings.includes('technical_assistance'),
-    },
+    ...serviceComponents(o),
     ageMin: o.ageMin, ageMax: o.ageMax, national: o.national,
     serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })) as OrganizationRow['serviceAreas'],
     locations: o.locations as OrganizationRow['locations'],
