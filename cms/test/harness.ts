@@ -50,10 +50,33 @@ async function postgresDatabase(baseUrl: string): Promise<{ url: string; drop: (
   };
 }
 
+/** An existing database to boot on (kept on stop), instead of a throwaway one. */
+export type DatabaseTarget = { client: 'sqlite'; filename: string } | { client: 'postgres'; url: string };
+
+/**
+ * A fresh, empty database of the kind this run tests: a PostgreSQL database on the cluster named by
+ * DATABASE_URL, or else a SQLite file in `dir`. `drop` removes it.
+ */
+export async function throwawayDatabase(dir: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+  if (BASE_DATABASE_URL && (BASE_DATABASE_CLIENT ?? 'postgres') === 'postgres') {
+    const db = await postgresDatabase(BASE_DATABASE_URL);
+    return { target: { client: 'postgres', url: db.url }, drop: db.drop };
+  }
+  const filename = path.join(dir, 'test.db');
+  return {
+    target: { client: 'sqlite', filename },
+    drop: async () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${filename}${suffix}`, { force: true });
+    },
+  };
+}
+
 export interface StartOptions {
   seed?: boolean;
   fixtures?: Fixtures;
   env?: Record<string, string>;
+  /** Boot on this existing database and leave it in place on stop (default: a throwaway one). */
+  database?: DatabaseTarget;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -77,14 +100,18 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     STRAPI_LOG_LEVEL: 'error',
     ...options.env,
   };
-  if (BASE_DATABASE_URL && (BASE_DATABASE_CLIENT ?? 'postgres') === 'postgres') {
-    const db = await postgresDatabase(BASE_DATABASE_URL);
-    env.DATABASE_CLIENT = 'postgres';
-    env.DATABASE_URL = db.url;
+  let target = options.database;
+  if (!target) {
+    const db = await throwawayDatabase(tmp);
+    target = db.target;
     dropDatabase = db.drop;
+  }
+  if (target.client === 'postgres') {
+    env.DATABASE_CLIENT = 'postgres';
+    env.DATABASE_URL = target.url;
   } else {
     env.DATABASE_CLIENT = 'sqlite';
-    env.DATABASE_FILENAME = path.join(tmp, 'test.db');
+    env.DATABASE_FILENAME = target.filename;
   }
   Object.assign(process.env, env);
 
