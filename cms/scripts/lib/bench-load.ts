@@ -1,7 +1,8 @@
 /**
- * One load run with autocannon (programmatic), summarized: mean req/s, exact p50/p99 of the
+ * One load run with autocannon (programmatic), summarized: mean req/s, exact p50/p99/max of the
  * per-response durations autocannon measures (its own histogram rounds to whole milliseconds,
- * too coarse for sub-millisecond loopback answers), non-2xx responses and errors.
+ * too coarse for sub-millisecond loopback answers), non-2xx responses and errors. A run repeats
+ * one URL, or asks for a different request each time and can be told each one's status.
  */
 import fs from 'node:fs';
 // @ts-ignore -- autocannon ships no type declarations; the shape used is declared below.
@@ -21,17 +22,30 @@ interface AutocannonInstance extends PromiseLike<AutocannonResult> {
   on(event: 'reqError', listener: (error: Error & { code?: string }) => void): void;
   stop(): void;
 }
+interface AutocannonRequest { path: string; headers?: Record<string, string> }
+/** autocannon's per-connection state, handed to setupRequest and then to onResponse for the same request. */
+interface RequestContext { n?: number }
 type Autocannon = (options: {
   url: string; connections: number; duration: number; headers?: Record<string, string>; timeout?: number;
-  requests?: Array<{ setupRequest(req: { path: string }): { path: string } }>;
+  requests?: Array<{
+    setupRequest(req: AutocannonRequest, context: RequestContext): AutocannonRequest;
+    onResponse?(status: number, body: string, context: RequestContext): void;
+  }>;
 }) => AutocannonInstance;
 
 const autocannon = autocannonModule as unknown as Autocannon;
 
+/** One request of a varied run: path + query, and headers on top of the run's. */
+export interface PlannedRequest { path: string; headers?: Record<string, string> }
+
 export interface LoadOptions {
   url: string; connections: number; durationS: number; headers?: Record<string, string>;
-  /** A different path for each request (request number → path + query), instead of the URL's. */
-  pathFor?: (n: number) => string;
+  /** A different request each time (request number → path + query, or a PlannedRequest), instead of the URL's. */
+  pathFor?: (n: number) => string | PlannedRequest;
+  /** Told the status of every response, with the number its request had in `pathFor`. */
+  onStatus?: (n: number, status: number) => void;
+  /** Seconds without an answer before a request counts as a timeout (default 60). */
+  timeoutS?: number;
 }
 
 export interface LoadResult {
@@ -39,6 +53,7 @@ export interface LoadResult {
   total: number;
   p50: number;
   p99: number;
+  max: number;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -60,14 +75,31 @@ const GRACE_MS = 30_000;
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let n = 0;
+  const { pathFor, onStatus } = o;
+  // With one request in the list, autocannon calls setupRequest before each request and onResponse
+  // after it, on the same connection with the same context: the context carries the number across.
+  const requests = pathFor && [{
+    setupRequest(req: AutocannonRequest, context: RequestContext): AutocannonRequest {
+      context.n = n;
+      const planned = pathFor(n++);
+      return typeof planned === 'string'
+        ? { ...req, path: planned }
+        : { ...req, path: planned.path, headers: { ...req.headers, ...planned.headers } };
+    },
+    ...(onStatus && {
+      onResponse(status: number, _body: string, context: RequestContext) {
+        if (context.n !== undefined) onStatus(context.n, status);
+      },
+    }),
+  }];
   const instance = autocannon({
     url: o.url,
     connections: o.connections,
     duration: o.durationS,
     headers: o.headers,
     // The stock REST route can take seconds per answer under 32 connections; count those, do not drop them.
-    timeout: 60,
-    ...(o.pathFor ? { requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: o.pathFor!(n++) }) }] } : {}),
+    timeout: o.timeoutS ?? 60,
+    ...(requests && { requests }),
   });
   const errorKinds: Record<string, number> = {};
   instance.on('response', (_c, _status, _bytes, ms) => { latencies.push(ms); });
@@ -84,6 +116,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       total: r.requests.total,
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),
+      max: sorted.length ? sorted[sorted.length - 1]! : NaN,
       non2xx: r.non2xx,
       errors: r.errors,
       timeouts: r.timeouts,

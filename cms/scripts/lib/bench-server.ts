@@ -1,9 +1,10 @@
 /**
- * Child process of `npm run bench`: boots the compiled Strapi app on the database named by
- * DATABASE_FILENAME (a throwaway copy), creates a read-only API token for the stock REST route,
- * hands it to the parent over IPC, then listens on HOST:PORT until killed.
+ * Child process of `npm run bench` and `npm run soak`: boots the compiled Strapi app on the
+ * database named by DATABASE_FILENAME (a throwaway copy), creates a read-only API token for the
+ * stock REST route, hands it to the parent over IPC, then listens on HOST:PORT until killed.
  *
- * Run by scripts/bench.ts as `node --import tsx scripts/lib/bench-server.ts`; not meant to be run by hand.
+ * Run by scripts/bench.ts and lib/bench-strapi.ts as `node --import tsx scripts/lib/bench-server.ts`;
+ * not meant to be run by hand.
  */
 import { bootStrapi } from './boot';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     type: 'read-only',
     permissions: [],
     lifespan: null,
-    description: 'Created by npm run bench on a throwaway database copy',
+    description: 'Created by a load test (npm run bench / soak) on a throwaway database',
   });
   await send({ type: 'token', accessKey: token.accessKey });
   await strapi.start();
