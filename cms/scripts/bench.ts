@@ -13,8 +13,6 @@
  * throwaway copy of the database. A missed target is printed, never a failure: this is a measurement.
  * Exit codes: 0 measured, 1 could not measure, 2 usage / no database.
  */
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +20,8 @@ import { CMS_DIR } from './lib/boot';
 import { readFixtures } from './lib/fixtures';
 import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
 import { type BenchQuery, directoryFacetsPath, directoryListPath, stockPath, stockQuery } from './lib/bench-queries';
-import { freePort, killAllChildrenNow, spawnChild, waitForOk, type Child } from './lib/bench-procs';
+import { freePort, killAllChildrenNow, spawnChild, type Child } from './lib/bench-procs';
+import { copyDatabase, ensureDist, startStrapi } from './lib/bench-strapi';
 import { measureScaling } from './lib/bench-scale';
 
 const TARGETS = { aOverC: 15, aOverD: 0.3, p99Ms: 25 };
@@ -84,39 +83,6 @@ function parseArgs(argv: string[]): Options | string {
   }
   if (o.quick && !durationSet) o.durationS = 5;
   return o;
-}
-
-// ---------------------------------------------------------------------------------------------
-// cms/dist freshness: the server runs the compiled app.
-
-function staleDistFiles(): string[] {
-  const stale: string[] = [];
-  const walk = (dir: string) => {
-    for (const d of fs.readdirSync(path.join(CMS_DIR, dir), { withFileTypes: true })) {
-      const rel = path.join(dir, d.name);
-      if (d.isDirectory()) { if (rel !== path.join('src', 'admin')) walk(rel); continue; }
-      if (/\.test\.ts$|\.d\.ts$/.test(d.name) || !/\.(ts|json)$/.test(d.name)) continue;
-      const out = path.join(CMS_DIR, 'dist', rel.replace(/\.ts$/, '.js'));
-      const src = fs.statSync(path.join(CMS_DIR, rel)).mtimeMs;
-      if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < src) stale.push(rel);
-    }
-  };
-  walk('src');
-  walk('config');
-  return stale;
-}
-
-function ensureDist(build: boolean): void {
-  const stale = staleDistFiles();
-  if (stale.length === 0) return;
-  const list = `${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ` and ${stale.length - 5} more` : ''}`;
-  if (!build) {
-    console.log(`bench: warning: cms/dist is older than ${list}; measuring the compiled app as it is (--no-build).`);
-    return;
-  }
-  console.log(`bench: cms/dist is older than ${list}: compiling (npx tsc -p tsconfig.json)…`);
-  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: CMS_DIR, stdio: 'inherit', timeout: 5 * 60 * 1000 });
-  if (r.status !== 0) console.log('bench: warning: compilation failed; measuring the existing cms/dist.');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,34 +193,19 @@ Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or 
     process.exit(1);
   }, budgetMs).unref();
 
-  ensureDist(o.build);
-
-  const dbBusy = ['-journal', '-wal'].some((x) => fs.existsSync(o.db + x)) || Date.now() - fs.statSync(o.db).mtimeMs < 10_000;
-  if (dbBusy) console.log(`bench: warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`);
+  ensureDist(o.build, (line) => console.log(`bench: ${line}`));
 
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
-  const dbCopy = path.join(tmpDir, 'bench.db');
   const t0 = Date.now();
-  fs.copyFileSync(o.db, dbCopy);
-  for (const suffix of ['-wal', '-shm']) if (fs.existsSync(o.db + suffix)) fs.copyFileSync(o.db + suffix, dbCopy + suffix);
-  const dbMb = fs.statSync(dbCopy).size / 1e6;
+  const copy = copyDatabase(o.db, tmpDir, 'bench.db');
+  if (copy.busy) console.log(`bench: warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`);
 
-  const secret = () => randomBytes(24).toString('base64url');
   const strapiPort = await freePort();
-  const strapiEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(),
-    DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dbCopy, PORT: String(strapiPort), HOST: '127.0.0.1',
-    NODE_ENV: 'production', STRAPI_LOG_LEVEL: 'error', STRAPI_STARTUP_BANNER: 'false', STRAPI_TELEMETRY_DISABLED: 'true',
-  };
-  console.log(`bench: database ${o.db} (${dbMb.toFixed(0)} MB, copied to ${dbCopy}); booting Strapi (NODE_ENV=production) on 127.0.0.1:${strapiPort}…`);
-  const server = spawnChild('strapi', path.join(CMS_DIR, 'scripts', 'lib', 'bench-server.ts'), { cwd: CMS_DIR, env: strapiEnv, logDir: tmpDir });
-  children.push(server);
-  const { accessKey: token } = await server.message<{ type: 'token'; accessKey: string }>('token', BOOT_TIMEOUT_MS);
-  await server.message('listening', BOOT_TIMEOUT_MS);
-  const base = `http://127.0.0.1:${strapiPort}`;
-  await waitForOk(`${base}/api/directory/settings?locale=en`, 120_000, () => server.proc.exitCode === null);
+  console.log(`bench: database ${o.db} (${copy.mb.toFixed(0)} MB, copied to ${copy.file}); booting Strapi (NODE_ENV=production) on 127.0.0.1:${strapiPort}…`);
+  // Pushed on spawn, so that a failed boot still shows the server's log.
+  const { base, token } = await startStrapi({
+    db: copy.file, port: strapiPort, logDir: tmpDir, bootTimeoutMs: BOOT_TIMEOUT_MS, onSpawn: (child) => children.push(child),
+  });
   console.log(`bench: ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (read-only API token created on the copy).`);
 
   // --- The question, and that (a) and (c) ask the same one ---------------------------------

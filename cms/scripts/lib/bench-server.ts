@@ -3,7 +3,7 @@
  * database named by DATABASE_FILENAME (a throwaway copy), creates a read-only API token for the
  * stock REST route, hands it to the parent over IPC, then listens on HOST:PORT until killed.
  *
- * Run by scripts/bench.ts and lib/bench-strapi.ts as `node --import tsx scripts/lib/bench-server.ts`;
+ * Run by lib/bench-strapi.ts (startStrapi) as `node --import tsx scripts/lib/bench-server.ts`;
  * not meant to be run by hand.
  */
 import { bootStrapi } from './boot';

@@ -102,12 +102,25 @@ export interface StrapiServer {
   token: string;
 }
 
+export interface StartStrapiOptions {
+  db: string;
+  logDir: string;
+  bootTimeoutMs: number;
+  /** On top of strapiEnv's defaults, e.g. { STRAPI_LOG_LEVEL: 'http' }. */
+  env?: NodeJS.ProcessEnv;
+  /** The loopback port to listen on (default: a free one), for a caller that names it before the boot. */
+  port?: number;
+  /** Called as soon as the child exists, before it is ready: a caller that reports its log on failure needs it then. */
+  onSpawn?: (child: Child) => void;
+}
+
 /** Boots the compiled app on `db` in a child process and waits until the directory answers. */
-export async function startStrapi(o: { db: string; logDir: string; bootTimeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<StrapiServer> {
-  const port = await freePort();
+export async function startStrapi(o: StartStrapiOptions): Promise<StrapiServer> {
+  const port = o.port ?? await freePort();
   const child = spawnChild('strapi', path.join(CMS_DIR, 'scripts', 'lib', 'bench-server.ts'), {
     cwd: CMS_DIR, env: strapiEnv(o.db, port, o.env), logDir: o.logDir,
   });
+  o.onSpawn?.(child);
   const { accessKey: token } = await child.message<{ type: 'token'; accessKey: string }>('token', o.bootTimeoutMs);
   await child.message('listening', o.bootTimeoutMs);
   const base = `http://127.0.0.1:${port}`;
