@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureAdminRoles, lockDownApiRoles } from './bootstrap/roles';
 import { projectionOf } from './directory/services';
+import { configureHttpServer } from './startup/http-server';
 import { bootstrapWorkflow, registerWorkflow } from './workflow';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
@@ -32,6 +33,7 @@ export default {
     const projection = projectionOf(strapi);
     await projection.reload();
     projection.start(Number(process.env.DIRECTORY_REFRESH_INTERVAL_MS ?? 2000));
+    configureHttpServer(strapi);
   },
 
   destroy({ strapi }: { strapi: Core.Strapi }) {

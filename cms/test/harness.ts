@@ -71,6 +71,12 @@ export async function throwawayDatabase(dir: string): Promise<{ target: Database
   };
 }
 
+/** The environment variables that point the app (or a script) at a database. */
+export const databaseEnv = (target: DatabaseTarget): Record<string, string> =>
+  target.client === 'postgres'
+    ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: target.url }
+    : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: target.filename };
+
 export interface StartOptions {
   seed?: boolean;
   fixtures?: Fixtures;
@@ -79,12 +85,10 @@ export interface StartOptions {
   database?: DatabaseTarget;
 }
 
-export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const port = await freePort();
+/** The environment of a test server on `port`: loopback, fresh secrets, quick refresh, quiet logs. */
+export function serverEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
   const secret = () => randomBytes(16).toString('hex');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-cms-'));
-  let dropDatabase: (() => Promise<void>) | null = null;
-  const env: Record<string, string> = {
+  return {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -98,22 +102,22 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     DIRECTORY_REFRESH_INTERVAL_MS: '500',
     DIRECTORY_FORM_RATE_LIMIT: '1000',
     STRAPI_LOG_LEVEL: 'error',
-    ...options.env,
+    ...extra,
   };
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const port = await freePort();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-cms-'));
+  let dropDatabase: (() => Promise<void>) | null = null;
+  const env = serverEnv(port, options.env);
   let target = options.database;
   if (!target) {
     const db = await throwawayDatabase(tmp);
     target = db.target;
     dropDatabase = db.drop;
   }
-  if (target.client === 'postgres') {
-    env.DATABASE_CLIENT = 'postgres';
-    env.DATABASE_URL = target.url;
-  } else {
-    env.DATABASE_CLIENT = 'sqlite';
-    env.DATABASE_FILENAME = target.filename;
-  }
-  Object.assign(process.env, env);
+  Object.assign(process.env, env, databaseEnv(target));
 
   const strapi = await bootStrapi({ listen: true });
   const fixtures = options.fixtures ?? readFixtures();

@@ -8,10 +8,14 @@
  * catalog: they need no body parsing, session, routing or policy, and skipping that machinery is
  * most of their cost (see `npm run bench -w cms`). The forms and health go through Strapi's router
  * (routes/01-custom-directory.ts).
+ *
+ * While the database is away the reads keep answering from memory; the forms and the staff API,
+ * which need it, answer 503 at once (docs/operations.md).
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { DirectoryHttpError } from '../directory/errors';
+import { DirectoryHttpError, isDatabaseDown, unavailable } from '../directory/errors';
+import { projectionOf } from '../directory/services';
 import { RateLimiter } from '../directory/rate-limit';
 
 const PREFIX = '/api/directory/';
@@ -44,14 +48,7 @@ export function readRoute(path: string): { handler: ReadHandler; slug?: string }
   }
 }
 
-const DB_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ETIMEDOUT|Knex: Timeout acquiring|SQLITE_BUSY|57P01|57P03|the database system is (starting|shutting)/i;
-
 export interface DirectoryEdgeConfig { maxBodyBytes?: number; formLimit?: number; formWindowMs?: number }
-
-export function isDatabaseDown(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return DB_DOWN.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
-}
 
 export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }) => {
   const maxBodyBytes = config.maxBodyBytes ?? Number(process.env.DIRECTORY_MAX_BODY_BYTES ?? 16 * 1024);
@@ -74,6 +71,8 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       if (!/^Bearer\s+\S+/i.test(ctx.get('Authorization'))) {
         throw new DirectoryHttpError(401, 'UnauthorizedError', 'An API token is required', [], { 'WWW-Authenticate': 'Bearer' });
       }
+      // Checking the token needs the database: while it is known to be away, answer at once.
+      if (!projectionOf(strapi).databaseReachable()) throw unavailable();
       await next();
       const names: Record<number, [string, string]> = {
         401: ['UnauthorizedError', 'The API token is not valid'],
@@ -85,7 +84,7 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       if (known && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(ctx.status, known[0], known[1]));
     } catch (error: unknown) {
       if (error instanceof DirectoryHttpError) return fail(ctx, error);
-      if (isDatabaseDown(error)) return fail(ctx, new DirectoryHttpError(503, 'ServiceUnavailableError', 'The directory is temporarily unavailable', [], { 'Retry-After': '5' }));
+      if (isDatabaseDown(error)) return fail(ctx, unavailable());
       strapi.log.error(`internal: ${ctx.method} ${ctx.path} failed: ${(error as Error)?.message ?? String(error)}`);
       return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));
     } finally {
@@ -128,6 +127,9 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
         if (length > maxBodyBytes) {
           throw new DirectoryHttpError(413, 'PayloadTooLargeError', `The body must be at most ${maxBodyBytes} bytes`, [{ path: 'body', message: `must be at most ${maxBodyBytes} bytes` }]);
         }
+        // A form is stored in the database: while it is known to be away, answer at once (the
+        // reads above keep being served from memory).
+        if (!projectionOf(strapi).databaseReachable()) throw unavailable();
       }
       await next();
       if (ctx.status === 404 && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(404, 'NotFoundError', 'Not found'));
@@ -141,7 +143,7 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
           status === 400 ? 'The body is not valid JSON' : 'The body was refused', [{ path: 'body', message: status === 400 ? 'must be valid JSON' : 'was refused' }]));
       }
       if (isDatabaseDown(error)) {
-        return fail(ctx, new DirectoryHttpError(503, 'ServiceUnavailableError', 'The directory is temporarily unavailable', [], { 'Retry-After': '5' }));
+        return fail(ctx, unavailable());
       }
       strapi.log.error(`directory: ${ctx.method} ${ctx.path} failed: ${(error as Error)?.message ?? String(error)}`);
       return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));

@@ -1,27 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ApplicationInput } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
-import { assertErrorShape, isPublicFixture, json } from '../expect';
-
-const application = (over: Record<string, unknown> = {}): ApplicationInput & Record<string, unknown> => ({
-  locale: 'fr',
-  organizationName: 'Refuge Test Étoile',
-  kind: 'ngo',
-  role: 'direct',
-  provinces: ['QC', 'ON'],
-  description: 'Hébergement et accompagnement pour survivantes.',
-  website: 'https://refuge-test.example.org',
-  email: 'info@refuge-test.example.org',
-  phone: '+1-514-555-0199',
-  contactName: 'Camille Test',
-  contactEmail: 'camille@refuge-test.example.org',
-  attestations: {
-    survivorCentred: true, traumaInformed: true, nonDiscriminatory: true, clientSafety: true,
-    dataProtection: true, goodStanding: true, regionalBestPractice: true,
-  },
-  ...over,
-});
+import { application, assertErrorShape, isPublicFixture, json } from '../expect';
 
 describe('the public forms', () => {
   let server: TestServer;

@@ -71,6 +71,20 @@ describe('the public directory API', () => {
       assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 200);
     });
 
+    test("another instance's write (straight to the database) is picked up by the refresh poll", async () => {
+      const slug = [...publicSlugs][1]!;
+      const rows = server.strapi.db.query('api::organization.organization');
+      const status = async () => (await server.get(`/api/directory/organizations/${slug}`)).status;
+      const waitFor = async (expected: number) => {
+        for (let i = 0; i < 100 && (await status()) !== expected; i++) await new Promise((r) => setTimeout(r, 100));
+        assert.equal(await status(), expected);
+      };
+      await rows.updateMany({ where: { slug }, data: { listingStatus: 'suspended', updatedAt: new Date() } });
+      await waitFor(404);
+      await rows.updateMany({ where: { slug }, data: { listingStatus: 'active', updatedAt: new Date() } });
+      await waitFor(200);
+    });
+
     test('a confidential address shows only its city and province', async () => {
       const sheltered = server.fixtures.organizations.filter((o) => isPublicFixture(o) && o.locations.some((l) => l.confidential));
       assert.ok(sheltered.length > 0, 'fixtures include a public record with a confidential address');

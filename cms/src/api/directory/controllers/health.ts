@@ -1,12 +1,12 @@
 /**
- * Liveness (the process answers) and readiness (the database answers too). Neither says which
- * software, version or database is behind it.
+ * Liveness (the process answers) and readiness (the database answers too, and the instance is not
+ * shutting down). Neither says which software, version or database is behind it.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { DirectoryHttpError } from '../../../directory/errors';
-
-const READY_TIMEOUT_MS = 2000;
+import { unavailable } from '../../../directory/errors';
+import { projectionOf } from '../../../directory/services';
+import { isShuttingDown } from '../../../startup/http-server';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async live(ctx: Context) {
@@ -16,17 +16,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async ready(ctx: Context) {
     ctx.set('Cache-Control', 'no-store');
-    let timer: NodeJS.Timeout | undefined;
+    if (isShuttingDown()) throw unavailable('Shutting down');
     try {
-      await Promise.race([
-        strapi.db.connection.raw('select 1'),
-        new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS); }),
-      ]);
-      ctx.body = { status: 'ready' };
+      await projectionOf(strapi).pingDatabase();
     } catch {
-      throw new DirectoryHttpError(503, 'ServiceUnavailableError', 'Not ready', [], { 'Retry-After': '5' });
-    } finally {
-      clearTimeout(timer);
+      throw unavailable('Not ready: the database does not answer');
     }
+    ctx.body = { status: 'ready' };
   },
 });

@@ -7,6 +7,9 @@
  * - Other instances' writes: a cheap fingerprint (count + latest update per table) is polled;
  *   a change re-reads what changed in the background, so every instance converges within the
  *   poll interval without any shared cache.
+ * - The database goes away: the poll notices (and readiness), reads keep being answered from the
+ *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
+ *   the next poll that reaches the database again catches up, with no restart.
  */
 import type { Core } from '@strapi/strapi';
 import type { DirectorySettings, FilterName, InternalOrganization, ListingStatus, Locale, PublicOrganization } from '@referral-directory/sdk';
@@ -15,6 +18,7 @@ import { Catalog, type Entry, type Vocabulary, filterValues, fixedVocabulary, to
 import { toPublicOrganization } from '../../../directory/mapper';
 import { toInternalOrganization } from '../../../directory/internal-mapper';
 import { STATUS_LABELS } from '../../../directory/labels';
+import { isDatabaseDown } from '../../../directory/errors';
 import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../../../directory/rows';
 
 const ORG = 'api::organization.organization';
@@ -27,6 +31,7 @@ const TAXONOMIES = {
 } as const;
 const REFERENCE_TYPES: string[] = [SETTINGS, ...Object.values(TAXONOMIES)];
 const PAGE = 500;
+const PING_TIMEOUT_MS = 2000;
 
 export type InternalFilterName = FilterName | 'status';
 export const INTERNAL_FILTER_NAMES: readonly InternalFilterName[] = [...FILTER_NAMES, 'status'];
@@ -111,6 +116,43 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let referenceFingerprint = '';
   let lastSeenUpdate = '';
   let timer: NodeJS.Timeout | null = null;
+  /** When the database stopped answering (null: it answers). */
+  let unreachableSince: number | null = null;
+
+  function databaseAnswered(): void {
+    if (unreachableSince === null) return;
+    strapi.log.warn(`directory: the database answers again after ${Math.round((Date.now() - unreachableSince) / 1000)} s`);
+    unreachableSince = null;
+  }
+
+  /** Records an error; true if it means the database is unreachable. */
+  function databaseFailed(error: unknown): boolean {
+    if (!isDatabaseDown(error)) return false;
+    if (unreachableSince === null) {
+      unreachableSince = Date.now();
+      strapi.log.error(`directory: the database is unreachable (${(error as Error)?.message ?? String(error)}); serving the last catalog`);
+    }
+    return true;
+  }
+
+  /** Hides this instance's own writes that could not be re-read: their public state is unknown. */
+  function withholdPending(): void {
+    let changed = false;
+    for (const id of pending) changed = entries.delete(id) || changed;
+    if (changed) publish();
+  }
+
+  /** Brings the catalog up to date for a reader; while the database is away, serves what it has. */
+  async function current(): Promise<void> {
+    if (catalog && pending.size === 0 && !referenceDirty) return;
+    if (catalog && unreachableSince !== null) return withholdPending();
+    try {
+      await run(false);
+    } catch (error: unknown) {
+      if (!catalog || !databaseFailed(error)) throw error;
+      withholdPending();
+    }
+  }
 
   const orgRows = (where: Record<string, unknown>, offset?: number, limit?: number): Promise<OrganizationRow[]> =>
     strapi.db.query(ORG).findMany({ where, populate: ORGANIZATION_POPULATE, orderBy: { id: 'asc' }, offset, limit }) as Promise<OrganizationRow[]>;
@@ -173,7 +215,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const stat = async (uid: string) => {
       const table = strapi.db.metadata.get(uid).tableName;
       const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at' }).first()) as { c: number | string; m: unknown } | undefined;
-      const m = row?.m instanceof Date ? row.m.toISOString() : String(row?.m ?? '');
+      // PostgreSQL gives a Date, SQLite the epoch milliseconds.
+      const raw = row?.m;
+      const date = raw === null || raw === undefined ? null : new Date(raw as Date | number | string);
+      const m = date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
       return { count: Number(row?.c ?? 0), latest: m };
     };
     const org = await stat(ORG);
@@ -198,7 +243,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const fp = await fingerprints();
     if (referenceDirty || full || !vocabulary) {
       referenceDirty = false;
-      await loadReference();
+      try {
+        await loadReference();
+      } catch (error: unknown) {
+        referenceDirty = true;
+        throw error;
+      }
     }
     if (full || !catalog) {
       pending.clear();
@@ -206,7 +256,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     } else if (pending.size > 0) {
       const ids = [...pending];
       pending.clear();
-      await loadDocuments(ids);
+      try {
+        await loadDocuments(ids);
+      } catch (error: unknown) {
+        for (const id of ids) pending.add(id);
+        throw error;
+      }
     }
     orgFingerprint = fp.org;
     referenceFingerprint = fp.reference;
@@ -217,15 +272,24 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   function run(full: boolean): Promise<void> {
     const previous = work ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => sync(full));
-    work = next.finally(() => { if (work === next) work = null; });
+    const settled: Promise<void> = next.catch(() => undefined).then(() => { if (work === settled) work = null; });
+    work = settled;
     return next;
   }
 
-  /** Picks up other instances' writes. */
+  /** Picks up other instances' writes, and notices when the database goes away and comes back. */
   async function poll(): Promise<void> {
     if (work || !catalog) return;
-    const fp = await fingerprints();
+    let fp: Awaited<ReturnType<typeof fingerprints>>;
+    try {
+      fp = await fingerprints();
+    } catch (error: unknown) {
+      if (databaseFailed(error)) return;
+      throw error;
+    }
+    databaseAnswered();
     if (fp.reference !== referenceFingerprint) referenceDirty = true;
+    if (pending.size > 0) return run(false);
     if (fp.org === orgFingerprint && !referenceDirty) return;
     const [count] = fp.org.split('|');
     const [knownCount] = orgFingerprint.split('|');
@@ -240,18 +304,18 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** The current catalog, after applying this instance's own pending writes. */
     async catalog(): Promise<Catalog> {
-      if (!catalog || pending.size > 0 || referenceDirty) await run(false);
+      await current();
       return catalog!;
     },
 
     /** Every organization, with confidential fields, for the staff API. */
     async internalCatalog(): Promise<InternalCatalog> {
-      if (!internalCatalog || pending.size > 0 || referenceDirty) await run(false);
+      await current();
       return internalCatalog!;
     },
 
     async settings(locale: Locale): Promise<DirectorySettings | null> {
-      if (!catalog || referenceDirty) await run(false);
+      await current();
       return settings[locale] ?? null;
     },
 
@@ -260,6 +324,28 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       if (uid === ORG && documentId) pending.add(documentId);
       else if (uid === ORG) void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
       else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
+    },
+
+    /** False from the moment a query finds the database unreachable until one reaches it again. */
+    databaseReachable(): boolean {
+      return unreachableSince === null;
+    },
+
+    /** Asks the database `select 1` (bounded wait); records the answer; throws if unreachable. */
+    async pingDatabase(): Promise<void> {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          strapi.db.connection.raw('select 1'),
+          new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('ETIMEDOUT: no answer from the database')), PING_TIMEOUT_MS); }),
+        ]);
+        databaseAnswered();
+      } catch (error: unknown) {
+        databaseFailed(error);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
     },
 
     async reload(): Promise<void> {
