@@ -17,10 +17,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FacetValue, PageMeta, PublicOrganization } from '@referral-directory/sdk';
 import { busyCpuShare, runLoad, type LoadResult, type PlannedRequest } from './lib/bench-load';
-import { killAllChildrenNow } from './lib/bench-procs';
+import { killAllChildrenNow, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, seedFixtures, startStrapi, type StrapiServer } from './lib/bench-strapi';
 
-const TARGETS = { errors: 0, serverErrors: 0, rssGrowth: 0.1 };
+const TARGETS = { errors: 0, serverErrors: 0, rssGrowth: 0.1, heapGrowth: 0.1 };
 const SEED_TIMEOUT_MS = 10 * 60 * 1000;
 const BOOT_TIMEOUT_MS = 15 * 60 * 1000; // loading 10,000+ organizations into the catalog happens at boot
 const SETUP_TIMEOUT_MS = 5 * 60 * 1000;
@@ -325,6 +325,15 @@ function count(t: Tally, m: MixRequest, status: number): void {
 // ---------------------------------------------------------------------------------------------
 // The server's resident memory.
 
+/**
+ * The server's heap still in use after a full garbage collection, in bytes. RSS swings by hundreds
+ * of MB with the collector's rhythm under load; this is the figure a leak makes grow.
+ */
+async function heapAfterGc(child: Child, id: number): Promise<number> {
+  child.proc.send({ type: 'heap', id });
+  return (await child.message<{ type: string; heapUsed: number }>(`heap-${id}`, 60_000)).heapUsed;
+}
+
 /** Resident set size of a process in bytes: /proc on Linux, `ps` elsewhere; null if neither answers. */
 function residentBytes(pid: number): number | null {
   try {
@@ -433,6 +442,7 @@ async function main(): Promise<number> {
 
   const tally = newTally();
   const startRss = residentBytes(pid);
+  const startHeap = await heapAfterGc(server.child, 1);
   const samples: Array<{ s: number; bytes: number }> = [];
   if (startRss !== null) samples.push({ s: 0, bytes: startRss });
   log(`measuring ${o.durationS} s; RSS of the server every ${(SAMPLE_EVERY_MS * PRINT_EVERY_SAMPLES) / 1000} s:`);
@@ -456,6 +466,7 @@ async function main(): Promise<number> {
   const elapsedS = (Date.now() - tStart) / 1000;
   if (endRss !== null) samples.push({ s: Math.round(elapsedS), bytes: endRss });
   console.log(`  ${String(Math.round(elapsedS)).padStart(6)} s  ${mb(endRss)} (end)`);
+  const endHeap = await heapAfterGc(server.child, 2);
   clearTimeout(loadStop);
   await server.child.stop();
 
@@ -464,6 +475,7 @@ async function main(): Promise<number> {
   const errors = socketErrors + r.timeouts + tally.serverErrors + tally.wrong;
   const peakRss = samples.length ? Math.max(...samples.map((x) => x.bytes)) : null;
   const growth = startRss !== null && endRss !== null ? (endRss - startRss) / startRss : null;
+  const heapGrowth = (endHeap - startHeap) / startHeap;
   const answered = Object.values(tally.byKind).reduce((a, b) => a + b, 0);
   const share = (k: Kind) => `${KIND_LABEL[k]} ${answered ? Math.round((tally.byKind[k] / answered) * 100) : 0} %`;
   console.log(`
@@ -475,6 +487,7 @@ ${rows([
     ['responses', `2xx ${int(tally.ok)} · 304 ${int(tally.notModified)} · 4xx intended ${int(tally.intended4xx)} · 5xx ${int(tally.serverErrors)}`],
     ['errors', `${int(errors)} (5xx ${int(tally.serverErrors)} · wrong status ${int(tally.wrong)} · socket ${int(socketErrors)} · timeouts ${int(r.timeouts)})`],
     ['RSS', `start ${mb(startRss)} · end ${mb(endRss)} · peak ${mb(peakRss)} · growth ${growth === null ? '—' : pct(growth)}`],
+    ['heap', `after a full GC: start ${mb(startHeap)} · end ${mb(endHeap)} · growth ${pct(heapGrowth)}`],
     ['mix', (Object.keys(SHARES) as Kind[]).map(share).join(' · ')],
   ])}`);
   if (tally.conditionalRefreshed > 0) {
@@ -487,6 +500,7 @@ ${rows([
     ['0 errors', errors <= TARGETS.errors, int(errors)],
     ['0 5xx', tally.serverErrors <= TARGETS.serverErrors, int(tally.serverErrors)],
     [`RSS growth < ${TARGETS.rssGrowth * 100} %`, growth !== null && growth < TARGETS.rssGrowth, growth === null ? 'not measured' : pct(growth)],
+    [`heap after GC growth < ${TARGETS.heapGrowth * 100} %`, heapGrowth < TARGETS.heapGrowth, pct(heapGrowth)],
   ];
   console.log(`\nTargets\n${rows(verdicts.map(([name, ok, value]) => [name, `${ok ? 'met' : 'MISSED'} (${value})`]))}`);
   return verdicts.every(([, ok]) => ok) ? 0 : 1;

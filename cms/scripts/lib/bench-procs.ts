@@ -17,10 +17,10 @@ export interface Child {
   tail(lines?: number): string;
 }
 
-export function spawnChild(name: string, entry: string, opts: { cwd: string; env: NodeJS.ProcessEnv; logDir: string }): Child {
+export function spawnChild(name: string, entry: string, opts: { cwd: string; env: NodeJS.ProcessEnv; logDir: string; nodeArgs?: string[] }): Child {
   const logFile = path.join(opts.logDir, `${name}.log`);
   const fd = fs.openSync(logFile, 'a');
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
     cwd: opts.cwd,
     env: opts.env,
     stdio: ['ignore', fd, fd, 'ipc'],

@@ -2,13 +2,15 @@
  * Child process of `npm run bench` and `npm run soak`: boots the compiled Strapi app on the
  * database named by DATABASE_FILENAME (a throwaway copy), creates a read-only API token for the
  * stock REST route, hands it to the parent over IPC, then listens on HOST:PORT until killed.
+ * Asked `{ type: 'heap', id }`, it runs a full garbage collection (node --expose-gc) and answers
+ * `{ type: 'heap-<id>', heapUsed }`: the memory still in use, which is what a leak grows.
  *
  * Run by lib/bench-strapi.ts (startStrapi) as `node --import tsx scripts/lib/bench-server.ts`;
  * not meant to be run by hand.
  */
 import { bootStrapi } from './boot';
 
-type Message = { type: 'token'; accessKey: string } | { type: 'listening' } | { type: 'error'; message: string };
+type Message = { type: 'token'; accessKey: string } | { type: 'listening' } | { type: 'error'; message: string } | { type: `heap-${number}`; heapUsed: number };
 
 const send = (m: Message) => new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
 
@@ -27,6 +29,11 @@ async function main(): Promise<void> {
   await send({ type: 'token', accessKey: token.accessKey });
   await strapi.start();
   await send({ type: 'listening' });
+  process.on('message', (m: { type?: string; id?: number }) => {
+    if (m?.type !== 'heap' || typeof m.id !== 'number') return;
+    (globalThis as { gc?: () => void }).gc?.();
+    void send({ type: `heap-${m.id}`, heapUsed: process.memoryUsage().heapUsed });
+  });
 
   const stop = () => {
     strapi.destroy().finally(() => process.exit(0));

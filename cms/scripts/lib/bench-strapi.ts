@@ -118,7 +118,7 @@ export interface StartStrapiOptions {
 export async function startStrapi(o: StartStrapiOptions): Promise<StrapiServer> {
   const port = o.port ?? await freePort();
   const child = spawnChild('strapi', path.join(CMS_DIR, 'scripts', 'lib', 'bench-server.ts'), {
-    cwd: CMS_DIR, env: strapiEnv(o.db, port, o.env), logDir: o.logDir,
+    cwd: CMS_DIR, env: strapiEnv(o.db, port, o.env), logDir: o.logDir, nodeArgs: ['--expose-gc'],
   });
   o.onSpawn?.(child);
   const { accessKey: token } = await child.message<{ type: 'token'; accessKey: string }>('token', o.bootTimeoutMs);

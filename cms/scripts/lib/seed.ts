@@ -41,9 +41,11 @@ async function upsertTaxonomies(strapi: Core.Strapi, t: Taxonomies, report: Seed
     for (const [order, term] of t[key].entries()) {
       const data = { code: term.code, labelEn: term.labelEn, labelFr: term.labelFr, sortOrder: order };
       const existing = await strapi.documents(uid).findFirst({ filters: { code: term.code } });
+      // `uid` is one of four types with the same fields; Strapi's types cannot see that through the union.
       const doc = existing
-        ? await strapi.documents(uid).update({ documentId: existing.documentId, data })
-        : await strapi.documents(uid).create({ data });
+        ? await strapi.documents(uid).update({ documentId: existing.documentId, data: data as never })
+        : await strapi.documents(uid).create({ data: data as never });
+      if (!doc) throw new Error(`taxonomy term ${term.code} could not be saved`);
       report[existing ? 'updated' : 'created']++;
       map.set(term.code, doc.documentId);
     }

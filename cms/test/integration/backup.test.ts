@@ -11,11 +11,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, throwawayDatabase, type DatabaseTarget, type TestServer } from '../harness';
+import { databaseEnv, startServer, throwawayDatabase, type DatabaseTarget, type TestServer } from '../harness';
+import { CMS_DIR } from '../../scripts/lib/boot';
 import { isPublicFixture, json } from '../expect';
 import { INTERNAL_ACTIONS, createApiToken } from '../tokens';
 
-const CMS_DIR = path.resolve(__dirname, '..', '..');
 const BASE_DATABASE_URL = process.env.DATABASE_URL;
 const ORG = 'api::organization.organization';
 const LOCALES = ['en', 'fr'] as const;
@@ -45,8 +45,7 @@ function script(name: 'backup' | 'restore', args: string[], target: DatabaseTarg
   };
   delete env.DATABASE_URL;
   delete env.DATABASE_FILENAME;
-  if (target.client === 'postgres') Object.assign(env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: target.url });
-  else Object.assign(env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: target.filename });
+  Object.assign(env, databaseEnv(target));
   return new Promise((resolve) => {
     const child = execFile(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], { cwd: CMS_DIR, env }, (_error, stdout, stderr) => {
       resolve({ code: child.exitCode, stdout, stderr });

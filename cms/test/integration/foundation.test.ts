@@ -46,9 +46,9 @@ describe('the cms foundation', () => {
     }
     for (const uid of ['api::application.application', 'api::suggestion.suggestion'] as const) {
       // Strapi 5 reserves `status` for draft & publish: its admin cannot show or edit an attribute of that name.
-      assert.ok(!('status' in server.strapi.contentTypes[uid].attributes), `${uid} has no attribute named status`);
+      assert.ok(!('status' in server.strapi.contentTypes[uid]!.attributes), `${uid} has no attribute named status`);
     }
-    const org = server.strapi.contentTypes['api::organization.organization'];
+    const org = server.strapi.contentTypes['api::organization.organization']!;
     const localized = (f: string) => (org.attributes[f] as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
     assert.equal(localized('name'), true);
     assert.equal(localized('description'), true);
@@ -107,7 +107,7 @@ describe('the cms foundation', () => {
   test('the Public role reads and writes nothing confidential through any stock REST route', async () => {
     for (const uid of CONFIDENTIAL_TYPES) {
       const ct = server.strapi.contentTypes[uid];
-      const plural = ct.info.pluralName;
+      const plural = ct!.info.pluralName;
       const any = await server.strapi.db.query(uid).findOne({});
       const paths = [`/api/${plural}`, `/api/${plural}?populate=*`, `/api/${plural}/${any?.documentId ?? 'x'}`];
       for (const p of paths) {

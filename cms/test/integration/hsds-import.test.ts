@@ -236,7 +236,7 @@ describe('HSDS export and import', () => {
 
     test('the CSV template imports drafts, idempotent by external_id; HSDS never erases a shelter\'s address', async () => {
       const columns = templateColumns();
-      const shelter = { name: 'Shelter', street: '99 Secret Road', city: 'Moncton', province: 'NB', postalCode: 'E1C 0A0', confidential: true };
+      const shelter = { name: 'Shelter', street: '99 Secret Road', city: 'Moncton', province: 'NB' as const, postalCode: 'E1C 0A0', confidential: true };
       const pairs = expected.en.slice(0, 2).map((en, i) => {
         const fr = expected.fr.find((x) => x.slug === en.slug)!;
         const publicSites = en.locations.filter((l) => !l.confidential);

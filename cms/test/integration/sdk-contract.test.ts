@@ -62,7 +62,7 @@ describe('the SDK against a real server', () => {
       try { await client.suggestions.submit({ locale: 'fr', organization: slug, message: `encore ${i}` }); } catch (e) { limited = e; }
     }
     assert.ok(isRateLimitError(limited), String(limited));
-    assert.ok(limited.retryAfter > 0);
+    assert.ok((limited.retryAfter ?? 0) > 0);
   });
 
   test('the internal client reads full records and protocols with a token', async () => {

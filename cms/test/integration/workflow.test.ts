@@ -406,7 +406,7 @@ describe('the editorial workflow', () => {
       assert.equal(data.contentType.metadatas.markVerified.edit.label, 'Mark as verified on save');
       const audit = await json(await admin(staff, 'GET', `/content-manager/content-types/${AUDIT}/configuration`));
       assert.equal(audit.data.contentType.settings.defaultSortOrder, 'DESC');
-      const auditFields = Object.keys(server.strapi.contentTypes[AUDIT as keyof typeof server.strapi.contentTypes].attributes);
+      const auditFields = Object.keys(server.strapi.contentTypes[AUDIT as keyof typeof server.strapi.contentTypes]!.attributes);
       for (const f of auditFields) assert.equal(audit.data.contentType.metadatas[f]?.edit.editable, false, `${f} is read-only`);
       const app = await json(await admin(editor, 'GET', `/content-manager/content-types/${APPLICATION}/configuration`));
       const editFields = (app.data.contentType.layouts.edit as Array<Array<{ name: string }>>).flat().map((c) => c.name);
