@@ -3,7 +3,6 @@
  *
  * - An error on a connection (a client that went away, a request cut by a timeout) is logged as
  *   one line (method, path, code), never a stack trace on the console (Koa's default).
- *
  * - Graceful shutdown on SIGTERM or SIGINT, in place of Strapi's own (which destroys every open
  *   connection at once, cutting requests in flight): stop accepting connections, report not ready,
  *   let the requests in flight finish (their connections close after the response), then close
