@@ -2,7 +2,8 @@
  * In-process scaling of the public catalog, no database and no HTTP: generated organizations
  * (scripts/lib/generate.ts) → database-shaped rows → the projection's own entryFromRows
  * (mapper + toEntry) → Catalog; then the same parsed list query as (a), timed on
- * `catalog.search` alone and on a body-cache miss (search + the page's JSON, as the controller builds it).
+ * `catalog.search` alone and on a body-cache miss (search + the page's JSON, as the controller builds it),
+ * and `catalog.facets` for the same query.
  */
 import { serviceComponents } from '../../src/directory/mapper';
 import { performance } from 'node:perf_hooks';
@@ -68,6 +69,8 @@ export interface ScaleRow {
   searchP99: number;
   missP50: number;
   missP99: number;
+  facetsP50: number;
+  facetsP99: number;
   /** Timed runs of search (and of miss): fewer than asked when a size is slow. */
   runs: number;
 }
@@ -118,9 +121,14 @@ export function measureScaling(sizes: number[], taxonomies: Taxonomies, queryStr
       const meta = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };
       sink += `{"data":[${page.map((e) => e.json[q.locale]).join(',')}],"meta":${JSON.stringify(meta)}}`.length;
     });
+    const facetParams = new URLSearchParams(queryString);
+    for (const listOnly of ['page', 'pageSize', 'sort']) facetParams.delete(listOnly);
+    const fq = parseDirectoryQuery(facetParams, catalog.vocabulary, 'facets');
+    const facets = timeRuns(runs, budgetMs, () => { sink += catalog.facets(fq).total; });
     out.push({
       organizations: size, publicEntries: entries, hits, buildMs,
-      searchP50: search.p50, searchP99: search.p99, missP50: miss.p50, missP99: miss.p99, runs: Math.min(search.runs, miss.runs),
+      searchP50: search.p50, searchP99: search.p99, missP50: miss.p50, missP99: miss.p99,
+      facetsP50: facets.p50, facetsP99: facets.p99, runs: Math.min(search.runs, miss.runs, facets.runs),
     });
   }
   return out;

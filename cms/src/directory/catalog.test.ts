@@ -74,3 +74,35 @@ test('facet counts honour the search terms too', () => {
   assert.equal(province.QC, 2);
   assert.equal(province.ON, 1);
 });
+
+test('facet counts equal, for every value, the records that match the query with that value as its filter', () => {
+  // A seeded pseudo-random directory of 300 records over provinces, kinds, roles and a focus area.
+  let seed = 7;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const provinces = ['QC', 'ON', 'BC', 'NS', 'NU'] as const;
+  const kinds = ['ngo', 'coalition', 'government_agency'] as const;
+  const words = ['maison', 'refuge', 'centre', 'santé', 'justice'];
+  const records = Array.from({ length: 300 }, (_, i) => org(`o${i}`, {
+    name: `${words[rand(5)]} ${words[rand(5)]} ${i}`,
+    provinces: [...new Set([provinces[rand(5)]!, provinces[rand(5)]!])],
+    kind: kinds[rand(3)]!,
+    role: rand(2) ? 'direct' : 'indirect',
+    focusAreas: rand(3) ? [] : [{ code: 'labour_rights', label: 'Labour rights' }],
+  }));
+  const big = new Catalog(records.map((o) => toEntry(o, { ...o, locale: 'fr' })), vocabulary, 'v-random');
+  const matching = (q: ReturnType<typeof query>) => big.search({ ...q, page: 1, pageSize: 1e6 }).page;
+
+  for (const qs of ['', 'province=QC', 'province=QC&province=ON&type=ngo', 'q=sante', 'q=maison&role=direct&focus=labour_rights', 'type=coalition&province=NU']) {
+    const q = query(qs, 'facets');
+    const { data, total } = big.facets(q);
+    assert.equal(total, matching(q).length, `${qs}: total`);
+    for (const name of Object.keys(data) as Array<keyof typeof data>) {
+      const others = { ...q, filters: { ...q.filters, [name]: undefined } };
+      const hits = matching(others);
+      for (const f of data[name]) {
+        const expected = hits.filter((e) => e.values[name].includes(f.value)).length;
+        assert.equal(f.count, expected, `${qs}: ${name}=${f.value}`);
+      }
+    }
+  }
+});

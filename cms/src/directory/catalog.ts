@@ -104,6 +104,12 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   private readonly postings = new Map<F, Map<string, number[]>>();
   private readonly words: string[];
   private readonly wordPostings = new Map<string, number[]>();
+  /**
+   * Per filter (in `filterNames` order), every entry's values as indexes into the vocabulary,
+   * flat: entry i's are codes[starts[i]] … codes[starts[i + 1] - 1]. Facet counting is then
+   * array increments instead of string-keyed map updates.
+   */
+  private readonly valueCodes: Array<{ starts: Uint32Array; codes: Uint16Array }>;
 
   constructor(
     readonly entries: readonly Entry<R, F>[],
@@ -138,6 +144,20 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       }
     });
     this.words = [...this.wordPostings.keys()].sort();
+    this.valueCodes = filterNames.map((name) => {
+      const index = new Map(vocabulary[name].map((t, k) => [t.value, k]));
+      const starts = new Uint32Array(entries.length + 1);
+      const codes: number[] = [];
+      entries.forEach((e, i) => {
+        starts[i] = codes.length;
+        for (const v of e.values[name]) {
+          const k = index.get(v);
+          if (k !== undefined) codes.push(k); // a value outside the vocabulary is never shown
+        }
+      });
+      starts[entries.length] = codes.length;
+      return { starts, codes: Uint16Array.from(codes) };
+    });
   }
 
   /** 1 for every entry with a word starting with each term (AND across terms); null without terms. */
@@ -208,29 +228,39 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   facets(q: DirectoryQuery<F>): { data: Record<F, FacetValue[]>; total: number } {
     const mask = this.textMask(q.terms);
     const { bits, all, active } = this.filterBits(q);
-    const counts = new Map<F, Map<string, number>>(this.filterNames.map((name) => [name, new Map()]));
-    const add = (name: F, e: Entry<R, F>) => {
-      const m = counts.get(name)!;
-      for (const v of e.values[name]) m.set(v, (m.get(v) ?? 0) + 1);
-    };
+    const names = this.filterNames;
+    const counts = names.map((name) => new Uint32Array(this.vocabulary[name].length));
     let total = 0;
-    for (let i = 0; i < this.entries.length; i++) {
-      if (mask && !mask[i]) continue;
-      const b = bits[i]!;
-      const e = this.entries[i]!;
-      if (b === all) {
-        total++;
-        for (const name of this.filterNames) add(name, e);
-      } else {
-        // Fails exactly one active filter: it counts for that filter's facet only.
-        active.forEach((name, k) => { if ((b | (1 << k)) === all) add(name, e); });
+    if (!mask && active.length === 0) {
+      // Nothing narrows the list: the counts are the posting list lengths.
+      total = this.entries.length;
+      names.forEach((name, f) => {
+        const lists = this.postings.get(name)!;
+        this.vocabulary[name].forEach((t, k) => { counts[f]![k] = lists.get(t.value)?.length ?? 0; });
+      });
+    } else {
+      const activeFilter = active.map((name) => names.indexOf(name));
+      const add = (f: number, i: number) => {
+        const { starts, codes } = this.valueCodes[f]!;
+        const c = counts[f]!;
+        for (let j = starts[i]!; j < starts[i + 1]!; j++) c[codes[j]!]!++;
+      };
+      for (let i = 0; i < this.entries.length; i++) {
+        if (mask && !mask[i]) continue;
+        const b = bits[i]!;
+        if (b === all) {
+          total++;
+          for (let f = 0; f < names.length; f++) add(f, i);
+        } else {
+          // Fails exactly one active filter: it counts for that filter's facet only.
+          for (let k = 0; k < activeFilter.length; k++) if ((b | (1 << k)) === all) add(activeFilter[k]!, i);
+        }
       }
     }
     const data = {} as Record<F, FacetValue[]>;
-    for (const name of this.filterNames) {
-      const m = counts.get(name)!;
-      data[name] = this.vocabulary[name].map((t) => ({ value: t.value, label: t.labels[q.locale], count: m.get(t.value) ?? 0 }));
-    }
+    names.forEach((name, f) => {
+      data[name] = this.vocabulary[name].map((t, k) => ({ value: t.value, label: t.labels[q.locale], count: counts[f]![k]! }));
+    });
     return { data, total };
   }
 }
