@@ -1,5 +1,5 @@
 import type { ClientOptions, ListOptions, PaginateOptions, RequestOptions } from './options.js';
-import { paginate } from './paginate.js';
+import { organizationsApi } from './organizations.js';
 import { createTransport } from './transport/request.js';
 import {
   assertFacets, assertOrganization, assertOrganizationList, assertReceipt, assertSettings,
@@ -110,36 +110,15 @@ export function createDirectoryClient(options: DirectoryClientOptions): Director
   const request = createTransport(options);
   const base = '/api/directory/';
 
-  const list = (filters?: OrganizationFilters, { page, pageSize, sort, ...call }: ListOptions = {}) =>
-    request({
-      method: 'GET',
-      path: `${base}organizations`,
-      query: { ...filters, page, pageSize, sort },
-      localized: true,
-      check: assertOrganizationList,
-      options: call,
-    });
-
   const submit =
     <I>(path: string) =>
     (input: I, options?: SubmitOptions) =>
       request({ method: 'POST', path: base + path, body: input, check: assertReceipt, options });
 
   return {
-    organizations: {
-      list,
-      get: async (slug, options) => {
-        if (!slug) throw new TypeError('slug is required');
-        return request({
-          method: 'GET',
-          path: `${base}organizations/${encodeURIComponent(slug)}`,
-          localized: true,
-          check: assertOrganization,
-          options,
-        });
-      },
-      all: (filters, options) => paginate((page) => list(filters, { ...options, page })),
-    },
+    organizations: organizationsApi<OrganizationFilters, PublicOrganization, OrganizationList, OrganizationResponse>(
+      request, base, { list: assertOrganizationList, one: assertOrganization },
+    ),
     facets: (filters, options) =>
       request({ method: 'GET', path: `${base}facets`, query: { ...filters }, localized: true, check: assertFacets, options }),
     settings: (options) =>

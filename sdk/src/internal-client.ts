@@ -3,6 +3,7 @@
 // readable by any script on the page, so creating one there is refused unless the caller
 // says, explicitly, that they know.
 import type { ClientOptions, ListOptions, PaginateOptions, RequestOptions } from './options.js';
+import { organizationsApi } from './organizations.js';
 import { paginate } from './paginate.js';
 import { createTransport } from './transport/request.js';
 import { listOf, oneOf } from './transport/validate.js';
@@ -113,34 +114,13 @@ export function createInternalClient({ token, dangerouslyAllowBrowser, ...option
   const request = createTransport(options, { authorization: `Bearer ${token}` });
   const base = '/api/internal/';
 
-  const list = (filters?: InternalOrganizationFilters, { page, pageSize, sort, ...call }: ListOptions = {}) =>
-    request({
-      method: 'GET',
-      path: `${base}organizations`,
-      query: { ...filters, page, pageSize, sort },
-      localized: true,
-      check: assertInternalList,
-      options: call,
-    });
-
   const protocols = ({ page, pageSize, ...call }: ProtocolListOptions = {}) =>
     request({ method: 'GET', path: `${base}protocols`, query: { page, pageSize }, check: assertProtocolList, options: call });
 
   return {
-    organizations: {
-      list,
-      get: async (slug, options) => {
-        if (!slug) throw new TypeError('slug is required');
-        return request({
-          method: 'GET',
-          path: `${base}organizations/${encodeURIComponent(slug)}`,
-          localized: true,
-          check: assertInternalOne,
-          options,
-        });
-      },
-      all: (filters, options) => paginate((page) => list(filters, { ...options, page })),
-    },
+    organizations: organizationsApi<InternalOrganizationFilters, InternalOrganization, InternalOrganizationList, InternalOrganizationResponse>(
+      request, base, { list: assertInternalList, one: assertInternalOne },
+    ),
     protocols: {
       list: protocols,
       all: (options) => paginate((page) => protocols({ ...options, page })),
