@@ -8,6 +8,9 @@ export default {
     translations: {
       fr: frenchAdminTranslations(),
     },
+    // No call from editors' browsers to api.github.com to look for Strapi releases: the admin
+    // makes no third-party request (upgrades are the operators' job, see the root README).
+    notifications: { releases: false },
   },
   bootstrap() {},
 };
