@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editLayout } from './admin-views';
+import { editLayout, labelledMetadatas } from './admin-views';
 
 const layout = [[{ name: 'declineReason', size: 6 }, { name: 'reviewStatus', size: 6 }], [{ name: 'reference', size: 6 }]];
 
@@ -18,4 +18,16 @@ test('applying the layout twice gives the same layout', () => {
 test('a malformed stored layout yields an empty one rather than an error', () => {
   assert.deepEqual(editLayout(undefined, []), []);
   assert.deepEqual(editLayout([['x'], 3], []), []);
+});
+
+test('labels are set on the edit and list metadata, keeping what else is stored', () => {
+  const stored = { email: { edit: { label: 'email', placeholder: 'x' }, list: { label: 'email', sortable: true } }, other: { edit: { label: 'other' } } };
+  const out = labelledMetadatas(stored, ['email'], { email: { en: 'Email' } }, { email: { description: 'Public.' } });
+  assert.deepEqual(out.email, { edit: { label: 'Email', placeholder: 'x', description: 'Public.' }, list: { label: 'Email', sortable: true } });
+  assert.deepEqual(out.other, stored.other);
+});
+
+test('a field with a hint but no label keeps its stored labels', () => {
+  const stored = { note: { edit: { label: 'note' }, list: { label: 'note' } } };
+  assert.deepEqual(labelledMetadatas(stored, ['note'], {}, { note: { editable: false } }).note, { edit: { label: 'note', editable: false }, list: { label: 'note' } });
 });

@@ -1,11 +1,11 @@
 /**
  * Content-manager views for the workflow, declared in code and applied at boot: the list columns
- * editors triage by, English labels for the workflow's own fields (French ones are admin
- * translations, see admin-labels.ts), bilingual hints, and a read-only audit view.
+ * editors triage by, English labels of every directory field and component field (French ones
+ * are admin translations, see admin-labels.ts), bilingual hints, and a read-only audit view.
  * Only the keys set here are overwritten; other customizations made in the admin stay.
  */
 import type { Core } from '@strapi/strapi';
-import { FIELD_LABELS } from './admin-labels';
+import { COMPONENT_LABELS, FIELD_LABELS } from './admin-labels';
 import { AUDIT_ENTRY } from './audit';
 import { isRecord } from './values';
 
@@ -76,37 +76,61 @@ export function editLayout(edit: unknown, first: readonly string[]): Cell[][] {
   return first.length > 0 ? [first.map((name) => ({ name, size: 6 })), ...rest] : rest;
 }
 
+/** Stored metadatas with `labels` as each field's English label (edit and list) and `edit` merged in. */
+export function labelledMetadatas(
+  stored: unknown, fields: Iterable<string>, labels: Readonly<Record<string, { en: string }>>, edit: Readonly<Record<string, FieldMeta>> = {},
+): Record<string, unknown> {
+  const metadatas: Record<string, unknown> = { ...record(stored) };
+  for (const field of fields) {
+    const meta = record(metadatas[field]);
+    const label = labels[field]?.en;
+    const wanted: FieldMeta = { ...(label ? { label } : {}), ...(edit[field] ?? {}) };
+    metadatas[field] = {
+      ...meta,
+      edit: { ...record(meta.edit), ...wanted },
+      ...(wanted.label ? { list: { ...record(meta.list), label: wanted.label } } : {}),
+    };
+  }
+  return metadatas;
+}
+
 export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
   const service = strapi.plugin('content-manager').service('content-types');
-  for (const [uid, view] of Object.entries(ADMIN_VIEWS)) {
+  for (const uid of new Set([...Object.keys(ADMIN_VIEWS), ...Object.keys(FIELD_LABELS)])) {
+    const view = ADMIN_VIEWS[uid];
     const contentType: unknown = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
     if (!isRecord(contentType) || !isRecord(contentType.attributes)) continue;
     const attributes = contentType.attributes;
     const config: unknown = await service.findConfiguration({ uid });
     const current = record(config);
-    const metadatas: Record<string, unknown> = { ...record(current.metadatas) };
     const labels = FIELD_LABELS[uid] ?? {};
-    const fields = new Set([...(view.readOnly ? Object.keys(attributes) : []), ...Object.keys(view.edit ?? {}), ...Object.keys(labels)]);
-    for (const field of fields) {
-      if (!(field in attributes)) continue;
-      const meta = record(metadatas[field]);
-      const label = labels[field]?.en;
-      const wanted: FieldMeta = { ...(label ? { label } : {}), ...(view.edit?.[field] ?? {}), ...(view.readOnly ? { editable: false } : {}) };
-      metadatas[field] = {
-        ...meta,
-        edit: { ...record(meta.edit), ...wanted },
-        ...(wanted.label ? { list: { ...record(meta.list), label: wanted.label } } : {}),
-      };
-    }
+    const edit: Record<string, FieldMeta> = { ...(view?.edit ?? {}) };
+    if (view?.readOnly) for (const field of Object.keys(attributes)) edit[field] = { ...edit[field], editable: false };
+    const fields = [...new Set([...Object.keys(edit), ...Object.keys(labels)])].filter((f) => f in attributes);
     const layouts = record(current.layouts);
     await service.updateConfiguration({ uid }, {
-      settings: { ...record(current.settings), ...(view.settings ?? {}) },
-      metadatas,
-      layouts: {
-        ...layouts,
-        list: view.list.filter((f) => f in attributes || f === 'createdAt'),
-        edit: editLayout(layouts.edit, (view.editFirst ?? []).filter((f) => f in attributes)),
-      },
+      settings: { ...record(current.settings), ...(view?.settings ?? {}) },
+      metadatas: labelledMetadatas(current.metadatas, fields, labels, edit),
+      layouts: view
+        ? {
+          ...layouts,
+          list: view.list.filter((f) => f in attributes || f === 'createdAt'),
+          edit: editLayout(layouts.edit, (view.editFirst ?? []).filter((f) => f in attributes)),
+        }
+        : layouts,
+    });
+  }
+  // Components keep their layouts; only their fields' labels are set.
+  const components = strapi.plugin('content-manager').service('components');
+  for (const [uid, labels] of Object.entries(COMPONENT_LABELS)) {
+    const component: unknown = strapi.components[uid as keyof typeof strapi.components];
+    if (!isRecord(component) || !isRecord(component.attributes)) continue;
+    const attributes = component.attributes;
+    const current = record(await components.findConfiguration(component));
+    await components.updateConfiguration(component, {
+      settings: record(current.settings),
+      metadatas: labelledMetadatas(current.metadatas, Object.keys(labels).filter((f) => f in attributes), labels),
+      layouts: record(current.layouts),
     });
   }
 }
