@@ -105,6 +105,7 @@ test('French translations use the content-manager keys of content-type and compo
   assert.equal(fr['content-manager.content-types.api::organization.organization.markVerified'], 'Marquer comme vérifié à l’enregistrement');
   assert.equal(fr['content-manager.content-types.api::organization.organization.email'], 'Courriel');
   assert.equal(fr['content-manager.components.directory.referral-protocol.warmTransfer'], 'Transfert accompagné');
+  assert.deepEqual(Object.keys(TYPE_NAMES).sort(), Object.keys(CONTENT_TYPES).sort(), 'every content type has a French name');
   for (const [uid, name] of Object.entries(TYPE_NAMES)) {
     assert.equal(CONTENT_TYPES[uid]!.info.displayName, name.en);
     assert.equal(fr[name.en], name.fr);

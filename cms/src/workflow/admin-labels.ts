@@ -10,7 +10,17 @@ export { COMPONENT_LABELS, FIELD_LABELS };
 
 /** Content-type names as the admin menu shows them (their schema displayName → French). */
 export const TYPE_NAMES: Readonly<Record<string, Label>> = {
+  'api::application.application': { en: 'Application', fr: 'Demande d’inscription' },
   'api::audit-entry.audit-entry': { en: 'Audit entry', fr: 'Journal d’audit' },
+  'api::directory-setting.directory-setting': { en: 'Directory settings', fr: 'Paramètres du répertoire' },
+  'api::focus-area.focus-area': { en: 'Focus area', fr: 'Domaine d’intervention' },
+  'api::language.language': { en: 'Language of service', fr: 'Langue de service' },
+  'api::law-enforcement-protocol.law-enforcement-protocol': { en: 'Law-enforcement protocol', fr: 'Protocole de renvoi (police)' },
+  'api::organization.organization': { en: 'Organization', fr: 'Organisation' },
+  'api::population.population': { en: 'Population', fr: 'Population' },
+  'api::referral-outcome.referral-outcome': { en: 'Referral outcome', fr: 'Suivi de renvoi' },
+  'api::service-category.service-category': { en: 'Service category', fr: 'Catégorie de service' },
+  'api::suggestion.suggestion': { en: 'Suggestion', fr: 'Demande de mise à jour' },
 };
 
 /**
