@@ -5,6 +5,7 @@
  * Default file: backups/<sqlite|postgres>-<UTC timestamp>.db|.dump under cms/ (or BACKUP_DIR).
  * See docs/operations.md, "Backups and restore".
  */
+import { runScript } from './lib/startup-error';
 import path from 'node:path';
 import { backupDatabase, backupDir, databaseFromEnv, defaultBackupFile, firstLine, formatBytes, loadDotEnv, uploadedFiles } from './lib/backup';
 
@@ -33,10 +34,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`backup: ${firstLine(error)}`);
-    process.exit(1);
-  },
-);
+runScript('backup', main, firstLine);

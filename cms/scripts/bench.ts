@@ -20,7 +20,7 @@ import { CMS_DIR } from './lib/boot';
 import { readFixtures } from './lib/fixtures';
 import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
 import { type BenchQuery, directoryFacetsPath, directoryListPath, stockPath, stockQuery } from './lib/bench-queries';
-import { freePort, killAllChildrenNow, spawnChild, type Child } from './lib/bench-procs';
+import { freePort, cleanupNow, describeChild, tempDir, spawnChild, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, startStrapi } from './lib/bench-strapi';
 import { measureScaling } from './lib/bench-scale';
 
@@ -150,15 +150,6 @@ async function stockSlugs(base: string, q: BenchQuery, token: string): Promise<{
 }
 
 const children: Child[] = [];
-let tmpDir = '';
-
-function cleanupSync(): void {
-  killAllChildrenNow();
-  if (tmpDir) {
-    try { fs.rmSync(tmpDir, { recursive: true, force: true }); } catch { /* best effort */ }
-    tmpDir = '';
-  }
-}
 
 async function stopChildren(): Promise<void> {
   await Promise.all(children.splice(0).map((c) => c.stop()));
@@ -189,13 +180,13 @@ Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or 
   const budgetMs = BOOT_TIMEOUT_MS + 5 * (warmS + o.durationS + 60) * 1000 + 10 * 60 * 1000;
   setTimeout(() => {
     console.error(`bench: gave up after ${Math.round(budgetMs / 60000)} min; stopping.`);
-    cleanupSync();
+    cleanupNow();
     process.exit(1);
   }, budgetMs).unref();
 
   ensureDist(o.build, (line) => console.log(`bench: ${line}`));
 
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
+  const tmpDir = tempDir('rd-bench-');
   const t0 = Date.now();
   const copy = copyDatabase(o.db, tmpDir, 'bench.db');
   if (copy.busy) console.log(`bench: warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`);
@@ -348,21 +339,17 @@ The HTTP figure above is (a) on this database; "build" = mapper + entries + sort
   return 0;
 }
 
-process.on('SIGINT', () => { console.error('\nbench: interrupted; stopping the servers.'); cleanupSync(); process.exit(130); });
-process.on('SIGTERM', () => { cleanupSync(); process.exit(143); });
-process.on('exit', () => cleanupSync());
+process.on('SIGINT', () => { console.error('\nbench: interrupted; stopping the servers.'); cleanupNow(); process.exit(130); });
+process.on('SIGTERM', () => { cleanupNow(); process.exit(143); });
+process.on('exit', () => cleanupNow());
 
 main().then(
-  async (code) => { await stopChildren(); cleanupSync(); process.exit(code); },
+  async (code) => { await stopChildren(); cleanupNow(); process.exit(code); },
   async (error: unknown) => {
     console.error(`\nbench: ${error instanceof Error ? error.message : String(error)}`);
-    for (const c of children) {
-      const state = c.proc.exitCode !== null || c.proc.signalCode ? `exited ${c.proc.signalCode ?? c.proc.exitCode}` : 'running';
-      const tail = c.tail(20).trim();
-      console.error(`bench: ${path.basename(c.logFile)} (${state})${tail ? `, last lines:\n${tail}` : ': empty'}`);
-    }
+    for (const c of children) console.error(`bench: ${describeChild(c)}`);
     await Promise.race([stopChildren(), new Promise((r) => setTimeout(r, 10_000))]);
-    cleanupSync();
+    cleanupNow();
     process.exit(1);
   },
 );

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { bootStrapi } from './lib/boot';
 import { exportHsds } from './lib/hsds-export';
-import { describeStartupError } from './lib/startup-error';
+import { runScript } from './lib/startup-error';
 import { projectionOf } from '../src/directory/services';
 import { profileUri } from '../src/hsds/profile';
 
@@ -33,10 +33,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`export:hsds: ${describeStartupError(error)}`);
-    process.exit(1);
-  },
-);
+runScript('export:hsds', main);

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { bootStrapi } from './lib/boot';
 import { exportDirectory } from './lib/export';
-import { describeStartupError } from './lib/startup-error';
+import { runScript } from './lib/startup-error';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -27,10 +27,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`export: ${describeStartupError(error)}`);
-    process.exit(1);
-  },
-);
+runScript('export', main);

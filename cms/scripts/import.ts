@@ -11,7 +11,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { bootStrapi } from './lib/boot';
 import { importFile, reportLines } from './lib/hsds-import';
-import { describeStartupError } from './lib/startup-error';
+import { runScript } from './lib/startup-error';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -41,10 +41,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`import: ${describeStartupError(error)}`);
-    process.exit(1);
-  },
-);
+runScript('import', main);

@@ -5,6 +5,7 @@
  * backups/before-restore-<UTC timestamp>.db|.dump (or BACKUP_DIR), so a wrong restore can be undone.
  * See docs/operations.md, "Backups and restore".
  */
+import { runScript } from './lib/startup-error';
 import { backupDir, databaseFromEnv, firstLine, formatBytes, loadDotEnv, restoreDatabase } from './lib/backup';
 
 const USAGE = 'usage: npm run restore -w cms -- FILE  (stop the server first)';
@@ -31,10 +32,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`restore: ${firstLine(error)}`);
-    process.exit(1);
-  },
-);
+runScript('restore', main, firstLine);

@@ -10,7 +10,7 @@ import { readFixtures } from './lib/fixtures';
 import { seed } from './lib/seed';
 import { ensureDemoAdmin } from './lib/admin';
 import { seedSynthetic } from './lib/bulk-clone';
-import { describeStartupError } from './lib/startup-error';
+import { runScript } from './lib/startup-error';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -53,10 +53,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`seed: ${describeStartupError(error)}`);
-    process.exit(1);
-  },
-);
+runScript('seed', main);

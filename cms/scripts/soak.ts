@@ -17,7 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FacetValue, PageMeta, PublicOrganization } from '@referral-directory/sdk';
 import { busyCpuShare, runLoad, type LoadResult, type PlannedRequest } from './lib/bench-load';
-import { killAllChildrenNow, type Child } from './lib/bench-procs';
+import { prng } from './lib/generate';
+import { cleanupNow, describeChild, tempDir, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, seedFixtures, startStrapi, type StrapiServer } from './lib/bench-strapi';
 
 const TARGETS = { errors: 0, serverErrors: 0, rssGrowth: 0.1, heapGrowth: 0.1 };
@@ -141,18 +142,6 @@ const FIXED_TERMS = [
   'xylophone', 'zzqxv', 'nonexistentterm', 'ñandú', 'qwertyuiop asdf',
 ];
 
-/** Deterministic, so two soaks send the same mix. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface MixInput {
   slugs: string[];
   /** Words from names and descriptions in both locales: searches that match something. */
@@ -163,7 +152,7 @@ interface MixInput {
 }
 
 function buildMix(input: MixInput, size: number): MixRequest[] {
-  const rand = mulberry32(9);
+  const rand = prng(9); // seeded: two soaks send the same mix
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const chance = (p: number) => rand() < p;
   const filterNames = [...input.filterValues.keys()];
@@ -360,20 +349,11 @@ const rows = (pairs: Array<[string, string]>) => {
 // ---------------------------------------------------------------------------------------------
 
 let server: StrapiServer | null = null;
-let tmpDir = '';
-
-function cleanupSync(): void {
-  killAllChildrenNow();
-  if (tmpDir) {
-    try { fs.rmSync(tmpDir, { recursive: true, force: true }); } catch { /* best effort */ }
-    tmpDir = '';
-  }
-}
 
 function hardStop(afterMs: number, why: string): NodeJS.Timeout {
   const timer = setTimeout(() => {
     console.error(`soak: hard stop: ${why} (${Math.round(afterMs / 1000)} s); stopping the server.`);
-    cleanupSync();
+    cleanupNow();
     process.exit(1);
   }, afterMs);
   timer.unref();
@@ -395,7 +375,7 @@ async function main(): Promise<number> {
   hardStop((o.db ? 0 : SEED_TIMEOUT_MS) + BOOT_TIMEOUT_MS + SETUP_TIMEOUT_MS + loadBudgetMs, 'the soak did not end in time');
 
   ensureDist(o.build, log);
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-soak-'));
+  const tmpDir = tempDir('rd-soak-');
   const t0 = Date.now();
   let db: string;
   if (o.db) {
@@ -506,21 +486,20 @@ ${rows([
   return verdicts.every(([, ok]) => ok) ? 0 : 1;
 }
 
-process.on('SIGINT', () => { console.error('\nsoak: interrupted; stopping the server.'); cleanupSync(); process.exit(130); });
-process.on('SIGTERM', () => { cleanupSync(); process.exit(143); });
-process.on('exit', () => cleanupSync());
+process.on('SIGINT', () => { console.error('\nsoak: interrupted; stopping the server.'); cleanupNow(); process.exit(130); });
+process.on('SIGTERM', () => { cleanupNow(); process.exit(143); });
+process.on('exit', () => cleanupNow());
 
 main().then(
-  async (code) => { await server?.child.stop(); cleanupSync(); process.exit(code); },
+  async (code) => { await server?.child.stop(); cleanupNow(); process.exit(code); },
   async (error: unknown) => {
     console.error(`\nsoak: ${error instanceof Error ? error.message : String(error)}`);
     if (server) {
       const c = server.child;
-      const state = c.proc.exitCode !== null || c.proc.signalCode ? `exited ${c.proc.signalCode ?? c.proc.exitCode}` : 'running';
-      console.error(`soak: ${path.basename(c.logFile)} (${state}), last lines:\n${c.tail(20).trim()}`);
+      console.error(`soak: ${describeChild(c)}`);
       await Promise.race([c.stop(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
-    cleanupSync();
+    cleanupNow();
     process.exit(1);
   },
 );

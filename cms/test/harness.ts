@@ -85,20 +85,27 @@ export interface StartOptions {
   database?: DatabaseTarget;
 }
 
-/** The environment of a test server on `port`: loopback, fresh secrets, quick refresh, quiet logs. */
-export function serverEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
+/** Strapi's secrets, freshly random. Pass the same ones to every boot that must accept the same API tokens. */
+export function freshSecrets(): Record<string, string> {
   const secret = () => randomBytes(16).toString('hex');
   return {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
     APP_KEYS: `${secret()},${secret()}`,
     API_TOKEN_SALT: secret(),
     ADMIN_JWT_SECRET: secret(),
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+  };
+}
+
+/** The environment of a test server on `port`: loopback, fresh secrets, quick refresh, quiet logs. */
+export function serverEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...freshSecrets(),
     DIRECTORY_REFRESH_INTERVAL_MS: '500',
     DIRECTORY_FORM_RATE_LIMIT: '1000',
     STRAPI_LOG_LEVEL: 'error',

@@ -4,9 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const running = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
 
 export interface Child {
   proc: ChildProcess;
@@ -75,12 +77,30 @@ export function spawnChild(name: string, entry: string, opts: { cwd: string; env
   };
 }
 
-/** Last resort (process exit): SIGKILL whatever is still running. Synchronous. */
-export function killAllChildrenNow(): void {
+/** A fresh folder under the system's temporary folder (logs, database copies), removed by cleanupNow(). */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Last resort (exit, signal, failure): SIGKILL whatever is still running, remove the temporary folders. Synchronous. */
+export function cleanupNow(): void {
   for (const p of running) {
     try { p.kill('SIGKILL'); } catch { /* already gone */ }
   }
   running.clear();
+  for (const dir of tempDirs) {
+    try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+  }
+  tempDirs.clear();
+}
+
+/** A child's state and the end of its log, for a failure report. */
+export function describeChild(c: Child, lines = 20): string {
+  const state = c.proc.exitCode !== null || c.proc.signalCode ? `exited ${c.proc.signalCode ?? c.proc.exitCode}` : 'running';
+  const tail = c.tail(lines).trim();
+  return `${path.basename(c.logFile)} (${state})${tail ? `, last lines:\n${tail}` : ': empty'}`;
 }
 
 export { freePort } from './ports';

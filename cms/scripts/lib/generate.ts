@@ -5,7 +5,8 @@
 import { PROVINCES, ORGANIZATION_KINDS, TIMEFRAMES, NEEDS, INDIRECT_OFFERINGS, type Province } from '@referral-directory/sdk';
 import type { OrganizationFixture, Taxonomies } from './fixtures';
 
-function prng(seed: number): () => number {
+/** A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -27,3 +27,17 @@ export function describeStartupError(error: unknown): string {
       return message.split('\n')[0] ?? 'unknown error';
   }
 }
+
+/**
+ * Runs a script's `main` and exits with its code; a failure is one line on stderr, prefixed by
+ * the script's name, and exit code 1. Never a stack trace.
+ */
+export function runScript(name: string, main: () => Promise<number>, describe: (error: unknown) => string = describeStartupError): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`${name}: ${describe(error)}`);
+      process.exit(1);
+    },
+  );
+}

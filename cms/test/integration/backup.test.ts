@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { databaseEnv, startServer, throwawayDatabase, type DatabaseTarget, type TestServer } from '../harness';
+import { databaseEnv, freshSecrets, startServer, throwawayDatabase, type DatabaseTarget, type TestServer } from '../harness';
 import { CMS_DIR } from '../../scripts/lib/boot';
 import { isPublicFixture, json } from '../expect';
 import { INTERNAL_ACTIONS, createApiToken } from '../tokens';
@@ -22,15 +22,7 @@ const LOCALES = ['en', 'fr'] as const;
 
 // The same secrets on every boot, as in production: API tokens are stored as HMACs keyed by
 // API_TOKEN_SALT, so the staff token made before the backup must still open the restored server.
-const secret = () => randomBytes(16).toString('hex');
-const SECRETS = {
-  APP_KEYS: `${secret()},${secret()}`,
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-};
+const SECRETS = freshSecrets();
 
 interface Run { code: number | null; stdout: string; stderr: string }
 
