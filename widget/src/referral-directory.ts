@@ -207,6 +207,12 @@ export class ReferralDirectory extends LitElement {
   #loaded: PublicOrganization[] = [];
   #focusIndex: number | undefined;
   #locale = this.#i18n.locale;
+  #bar: Element | null = null;
+  // The quick-exit bar's height, for the scroll margins that keep focus clear of it (styles).
+  readonly #barSize = new ResizeObserver(([entry]) => {
+    const root = this.renderRoot.querySelector<HTMLElement>('.root');
+    if (entry && root) root.style.setProperty('--rd-bar-size', `${entry.borderBoxSize[0]?.blockSize ?? 0}px`);
+  });
 
   readonly #settings = new Task(this, {
     task: async ([client, locale], { signal }) =>
@@ -346,6 +352,12 @@ export class ReferralDirectory extends LitElement {
   }
 
   override async updated(): Promise<void> {
+    const bar = this.renderRoot.querySelector('rd-quick-exit');
+    if (bar !== this.#bar) {
+      this.#barSize.disconnect();
+      if (bar) this.#barSize.observe(bar);
+      this.#bar = bar;
+    }
     if (this.#focusIndex === undefined || this.#results.status === TaskStatus.PENDING) return;
     const index = this.#focusIndex;
     this.#focusIndex = undefined;
