@@ -44,6 +44,9 @@ interface Results {
 
 const isSort = (value: string): value is Sort => (SORTS as readonly string[]).includes(value);
 
+/** The widgets on the page, so that each can tell its landmarks from the others'. */
+const widgets = new Set<ReferralDirectory>();
+
 /**
  * The public directory of support services for victims and survivors of human trafficking in
  * Canada, in English and French. Keyword search, filters with counts, results with contact
@@ -125,6 +128,7 @@ export class ReferralDirectory extends LitElement {
     suggestions: { type: Boolean },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     compact: { type: Boolean, reflect: true },
+    label: {},
     _q: { state: true, attribute: false },
     _selection: { state: true, attribute: false },
     _sort: { state: true, attribute: false },
@@ -192,6 +196,12 @@ export class ReferralDirectory extends LitElement {
   /** One-column layout with tighter cards, for narrow slots. */
   compact = false;
 
+  /**
+   * Tells this directory from others on the page, in its landmarks' names, e.g. `Quebec`:
+   * "Search the directory (Quebec)". Default: its number on the page, from the second one on.
+   */
+  label = '';
+
   private _q = '';
   private _selection: FilterSelection = {};
   private _sort: Sort | '' = '';
@@ -247,6 +257,18 @@ export class ReferralDirectory extends LitElement {
     },
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    widgets.add(this);
+    widgets.forEach((w) => w.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    widgets.delete(this);
+    widgets.forEach((w) => w.requestUpdate());
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiUrl')) {
       this.#client = this.apiUrl
@@ -274,6 +296,8 @@ export class ReferralDirectory extends LitElement {
     const settings = this.#currentSettings();
     const exitUrl = this.exitUrl || settings.quickExitUrl || DEFAULT_EXIT_URL;
     const filterCount = countSelected(this._selection);
+    const scope = this.#scope();
+    const named = (name: string) => (scope ? `${name} (${scope})` : name);
     return html`<div class="root" part="base" lang=${locale}>
       ${this.noQuickExit
         ? nothing
@@ -284,9 +308,9 @@ export class ReferralDirectory extends LitElement {
             url=${exitUrl}
             ?compact=${this.compact || this.quickExitPosition === 'fixed'}
           ></rd-quick-exit>`}
-      <rd-hotline-banner part="hotline" lang=${locale} .hotline=${settings.hotline}></rd-hotline-banner>
+      <rd-hotline-banner part="hotline" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
       <h2 part="title">${t('title')}</h2>
-      <rd-search-bar part="search" lang=${locale} .value=${this._q} @rd-search=${this._onSearch}></rd-search-bar>
+      <rd-search-bar part="search" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} @rd-search=${this._onSearch}></rd-search-bar>
       <div class="layout" @rd-filter-change=${this._onFilterChange}>
         <div class="filters" part="filters">
           <button
@@ -371,6 +395,12 @@ export class ReferralDirectory extends LitElement {
   get #pageSize(): number {
     const size = Math.trunc(this.pageSize);
     return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : 10;
+  }
+
+  /** The host's label, else this widget's number on the page when another one comes before it. */
+  #scope(): string {
+    const before = [...widgets].filter((w) => w.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING).length;
+    return this.label.trim() || (before ? String(before + 1) : '');
   }
 
   #lockedNames(): FilterName[] {

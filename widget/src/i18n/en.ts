@@ -6,6 +6,7 @@ export const en = {
   title: 'Find support services',
   colon: ': ',
   search: {
+    landmark: 'Search the directory',
     label: 'Search by keyword',
     placeholder: 'e.g. shelter, legal aid, Montréal',
     submit: 'Search',

@@ -8,6 +8,7 @@ export const fr: Resources = {
   title: 'Trouver des services de soutien',
   colon: '\u00a0: ',
   search: {
+    landmark: 'Rechercher dans le répertoire',
     label: 'Rechercher par mot-clé',
     placeholder: 'p. ex. hébergement, aide juridique, Montréal',
     submit: 'Rechercher',
