@@ -55,6 +55,10 @@ const widgets = new Set<ReferralDirectory>();
  * Privacy: requests go to `api-url` only, without cookies; nothing is stored in the browser;
  * the URL changes only when the host opts in with `sync-url`.
  *
+ * Styling: the parts below from `quick-exit-button` on are the sub-elements' own, forwarded
+ * (`exportparts`) so that a page stylesheet reaches them, e.g.
+ * `referral-directory::part(card-name) { color: #5b2a86; }`.
+ *
  * @summary Embeddable, bilingual directory of anti-trafficking support services.
  *
  * @attr {'en' | 'fr'} lang - Language of the widget. When absent: the nearest ancestor's `lang`
@@ -73,6 +77,23 @@ const widgets = new Set<ReferralDirectory>();
  * @csspart empty - The "no results" message.
  * @csspart error - The "cannot load" message.
  * @csspart disclaimer - The "inclusion is not an endorsement" notice.
+ * @csspart quick-exit-button - The quick-exit button.
+ * @csspart quick-exit-hint - The text explaining the Shift × 3 shortcut.
+ * @csspart hotline-base - The hotline banner's box.
+ * @csspart hotline-number - The hotline's phone link.
+ * @csspart search-input - The keyword field.
+ * @csspart search-button - The search button.
+ * @csspart filter-panel - The list of filter groups.
+ * @csspart filter-group - One filter's disclosure.
+ * @csspart chips - The list of active filters.
+ * @csspart chip - One active filter.
+ * @csspart clear-filters - The "Clear all filters" button under the chips.
+ * @csspart card-base - A result's box.
+ * @csspart card-name - A result's name (a heading).
+ * @csspart card-badge - A result's "Open 24/7" badge.
+ * @csspart card-toggle - A result's "More details" button.
+ * @csspart card-details - A result's disclosed details.
+ * @csspart card-suggest-form - A result's "Suggest an update" form.
  *
  * @cssproperty --rd-font-family - Font of the widget. Default: the host page's.
  * @cssproperty --rd-font-size - Base font size. Default: `1rem`.
@@ -304,13 +325,14 @@ export class ReferralDirectory extends LitElement {
         : html`<rd-quick-exit
             class="exit"
             part="quick-exit"
+            exportparts="button:quick-exit-button,hint:quick-exit-hint"
             lang=${locale}
             url=${exitUrl}
             ?compact=${this.compact || this.quickExitPosition === 'fixed'}
           ></rd-quick-exit>`}
-      <rd-hotline-banner part="hotline" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
+      <rd-hotline-banner part="hotline" exportparts="base:hotline-base,number:hotline-number" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
       <h2 part="title">${t('title')}</h2>
-      <rd-search-bar part="search" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} @rd-search=${this._onSearch}></rd-search-bar>
+      <rd-search-bar part="search" exportparts="input:search-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} @rd-search=${this._onSearch}></rd-search-bar>
       <div class="layout" @rd-filter-change=${this._onFilterChange}>
         <div class="filters" part="filters">
           <button
@@ -324,6 +346,7 @@ export class ReferralDirectory extends LitElement {
           </button>
           <rd-filter-panel
             id="filter-panel"
+            exportparts="base:filter-panel,group:filter-group"
             class=${this._filtersOpen ? 'open' : ''}
             role="group"
             aria-label=${t('filters.heading')}
@@ -350,6 +373,7 @@ export class ReferralDirectory extends LitElement {
             </label>
           </div>
           <rd-filter-chips
+            exportparts="base:chips,chip,clear:clear-filters"
             lang=${locale}
             .selection=${this._selection}
             .locked=${this.#lockedNames()}
@@ -486,6 +510,7 @@ export class ReferralDirectory extends LitElement {
             html`<li>
               <rd-result-card
                 part="card"
+                exportparts="base:card-base,name:card-name,badge:card-badge,toggle:card-toggle,details:card-details,suggest-form:card-suggest-form"
                 lang=${locale}
                 .organization=${o}
                 .client=${this.#client}

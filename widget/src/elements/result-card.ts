@@ -22,6 +22,7 @@ import './suggest-form.js';
  * @csspart badge - The "Open 24/7" badge.
  * @csspart toggle - The "More details" button.
  * @csspart details - The disclosed details.
+ * @csspart suggest-form - The "Suggest an update" form (`rd-suggest-form`'s `base`).
  *
  * @cssproperty --rd-card-bg - Background of the card.
  * @cssproperty --rd-urgent-bg - Background of the 24/7 badge.
@@ -193,6 +194,7 @@ export class RdResultCard extends LitElement {
           </div>
           ${this._suggesting
             ? html`<rd-suggest-form
+                exportparts="base:suggest-form"
                 lang=${locale}
                 .client=${this.client}
                 organization=${o.slug}
