@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import {
-  createDirectoryClient, FILTER_NAMES, MAX_PAGE_SIZE, SORTS,
+  createDirectoryClient, FILTER_NAMES, isHttpError, MAX_PAGE_SIZE, SORTS,
   type DirectoryClient, type DirectorySettings, type FilterName, type PageMeta, type PublicOrganization, type Sort,
 } from '@referral-directory/sdk';
 import { I18nController } from './controllers/i18n-controller.js';
@@ -40,6 +40,9 @@ const PRESETS = {
 interface Results {
   items: PublicOrganization[];
   meta: PageMeta;
+  /** The keyword and filters they were loaded for. */
+  q: string;
+  selection: FilterSelection;
 }
 
 const isSort = (value: string): value is Sort => (SORTS as readonly string[]).includes(value);
@@ -122,6 +125,8 @@ const widgets = new Set<ReferralDirectory>();
  * @fires rd-select - The person expanded a result. `detail: { slug, name }`.
  * @fires rd-quick-exit - The person used quick exit. `detail: { url }`.
  * @fires rd-suggestion-sent - A suggested update was accepted. `detail: { organization, reference }`.
+ * @fires rd-results - A load of the results succeeded (each one, the first included). `detail: { count, q, filters }`.
+ * @fires rd-error - A load of the results failed. `detail: { name, status }`.
  */
 export class ReferralDirectory extends LitElement {
   static override styles = [shared, styles];
@@ -239,6 +244,7 @@ export class ReferralDirectory extends LitElement {
   #focusIndex: number | undefined;
   #locale = this.#i18n.locale;
   #bar: Element | null = null;
+  #interrupted: Task[] = [];
   // The quick-exit bar's height, for the scroll margins that keep focus clear of it (styles).
   readonly #barSize = new ResizeObserver(([entry]) => {
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
@@ -269,12 +275,18 @@ export class ReferralDirectory extends LitElement {
         locale,
       });
       const items = list.data.map(normalizeOrganization);
-      return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta };
+      return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta, q: q.trim(), selection };
     },
     args: () =>
       [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, this.#pageSize] as const,
     onComplete: (value) => {
       this.#loaded = value.items;
+      emit(this, 'rd-results', { count: value.meta.total, q: value.q, filters: value.selection });
+    },
+    onError: (error) => {
+      // A load aborted because the widget left the page is no failure.
+      if (!this.isConnected) return;
+      emit(this, 'rd-error', { name: error instanceof Error ? error.name : 'Error', status: isHttpError(error) ? error.status : undefined });
     },
   });
 
@@ -282,12 +294,18 @@ export class ReferralDirectory extends LitElement {
     super.connectedCallback();
     widgets.add(this);
     widgets.forEach((w) => w.requestUpdate());
+    // Put back on the page: load again what leaving it interrupted.
+    for (const task of this.#interrupted) void task.run();
+    this.#interrupted = [];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     widgets.delete(this);
     widgets.forEach((w) => w.requestUpdate());
+    // Off the page: stop its requests in flight.
+    this.#interrupted = [this.#settings, this.#facets, this.#results].filter((task) => task.status === TaskStatus.PENDING);
+    for (const task of this.#interrupted) task.abort();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
