@@ -2,8 +2,7 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Locale } from '@referral-directory/sdk';
 import { api } from '../test/handlers.js';
-import { deepQueryAll, expectAccessible, startWorker, useScenario } from '../test/helpers.js';
-import { RdQuickExit } from './elements/quick-exit.js';
+import { deepQueryAll, expectAccessible, recordNavigations, startWorker, useScenario } from '../test/helpers.js';
 import { uncoverPage } from './lib/page-cover.js';
 import './referral-directory.js';
 import type { ReferralDirectory } from './referral-directory.js';
@@ -64,16 +63,7 @@ describe('two widgets on one page', () => {
   });
 
   describe('quick exit', () => {
-    const original = RdQuickExit.navigate;
-    let navigations: string[];
-    beforeEach(() => {
-      navigations = [];
-      RdQuickExit.navigate = (url) => navigations.push(url);
-    });
-    afterEach(() => {
-      RdQuickExit.navigate = original;
-      uncoverPage();
-    });
+    const navigations = recordNavigations();
 
     it('leaves once on Shift × 3, with one keyboard listener for the page', async () => {
       const listeners: unknown[] = [];
