@@ -1,0 +1,129 @@
+/**
+ * Near me and open now over a catalog's entries: built once per catalog version from the records
+ * themselves (public or staff alike), then each query is a pass over small arrays.
+ *
+ * - A record is *nearby* when one of its placed locations is within the radius (published
+ *   distances only: see geo/placement.ts). Otherwise it *serves the area* when it is national,
+ *   serves the place's whole province, or names a region whose centre is within the radius; such
+ *   records come after the nearby ones, marked `coverage: "serves-area"`.
+ * - A province typed alone is a region: records located in it, then those serving it.
+ * - Open now / at: from the record's weekly hours in the time zone of its first placed location
+ *   (else of its first location's province, else of its first service area's province); a record
+ *   with neither hours nor 24/7 is never "open now".
+ */
+import type { OpeningHours, Province } from '@referral-directory/sdk';
+import { PROVINCES } from '@referral-directory/sdk';
+import { haversineKm } from '../geo/distance';
+import type { Gazetteer, Place } from '../geo/gazetteer';
+import { nearestKm, placeLocation, publishedKm, type LocatedRecord, type PlacedLocation } from '../geo/placement';
+import { timeZoneOf } from '../geo/time-zone';
+import { openState, wallTimeAt, type OpenState, type WallTime, type WeeklyHours } from '../hours/open-now';
+
+/** What near and open need of a record. */
+export interface GeoRecord {
+  national: boolean;
+  serviceAreas: ReadonlyArray<{ province: Province; regions: readonly string[] }>;
+  locations: readonly LocatedRecord[];
+  hours: { open24x7: boolean; schedule: readonly OpeningHours[] };
+}
+
+/** Without `radiusKm`, "near" means within this many kilometres. */
+export const DEFAULT_RADIUS_KM = 100;
+export const MAX_RADIUS_KM = 1000;
+
+export type NearTarget = { kind: 'point'; place: Place; radiusKm: number } | { kind: 'province'; province: Province };
+
+/** `now`: an instant, read in each record's zone; `local`: a wall-clock time, read the same everywhere. */
+export type OpenTime = { kind: 'now'; instant: Date } | { kind: 'local'; wall: WallTime };
+
+export interface NearHit {
+  /** 0: nearby (or located in the province), 1: serves the area. */
+  group: 0 | 1;
+  /** Published distance to the nearest placed location, when the target is a point and one exists. */
+  distanceKm?: number;
+}
+
+interface GeoFacts {
+  placed: PlacedLocation[];
+  provinces: ReadonlySet<Province>;
+  /** Provinces served whole (national: all). */
+  wholeProvinces: ReadonlySet<Province>;
+  regionPoints: Array<{ lat: number; lon: number }>;
+  timeZone: string | null;
+  hours: WeeklyHours;
+}
+
+export class GeoIndex {
+  private readonly facts: GeoFacts[];
+
+  constructor(records: readonly GeoRecord[], gazetteer: Gazetteer) {
+    this.facts = records.map((r) => {
+      const placed: PlacedLocation[] = [];
+      for (const l of r.locations) {
+        const p = placeLocation(l, gazetteer);
+        if (p) placed.push(p);
+      }
+      const whole = new Set<Province>(r.national ? PROVINCES : []);
+      const regionPoints: Array<{ lat: number; lon: number }> = [];
+      for (const a of r.serviceAreas) {
+        if (a.regions.length === 0) whole.add(a.province);
+        for (const region of a.regions) {
+          const c = gazetteer.city(region, a.province);
+          if (c) regionPoints.push({ lat: c.lat, lon: c.lon });
+        }
+      }
+      const firstLocation = r.locations[0];
+      const firstPlaced = firstLocation ? placeLocation(firstLocation, gazetteer) : undefined;
+      const zoneProvince = firstLocation?.province ?? r.serviceAreas[0]?.province;
+      return {
+        placed,
+        provinces: new Set(r.locations.map((l) => l.province)),
+        wholeProvinces: whole,
+        regionPoints,
+        timeZone: zoneProvince ? timeZoneOf(zoneProvince, firstPlaced) : null,
+        hours: { open24x7: r.hours.open24x7, schedule: r.hours.schedule },
+      };
+    });
+  }
+
+  /** Per record: where it stands for this target, or undefined when it is neither near nor serving. */
+  near(target: NearTarget): Array<NearHit | undefined> {
+    return this.facts.map((f): NearHit | undefined => {
+      if (target.kind === 'province') {
+        if (f.provinces.has(target.province)) return { group: 0 };
+        return f.wholeProvinces.has(target.province) ? { group: 1 } : undefined;
+      }
+      const distanceKm = nearestKm(target.place, f.placed);
+      if (distanceKm !== undefined && distanceKm <= target.radiusKm) return { group: 0, distanceKm };
+      const serves = f.wholeProvinces.has(target.place.province)
+        || f.regionPoints.some((p) => publishedKm(haversineKm(target.place, p), false) <= target.radiusKm);
+      if (!serves) return undefined;
+      return distanceKm === undefined ? { group: 1 } : { group: 1, distanceKm };
+    });
+  }
+
+  /** Record i's opening state at a time; null when its hours are unknown. */
+  open(i: number, at: OpenTime): OpenState | null {
+    const f = this.facts[i];
+    if (!f) return null;
+    if (f.hours.open24x7) return { now: true };
+    if (!f.timeZone) return null;
+    const wall = at.kind === 'now' ? wallTimeAt(at.instant, f.timeZone) : at.wall;
+    return openState(f.hours, wall, f.timeZone);
+  }
+}
+
+/**
+ * Orders records for `sort=distance`: nearby first by published distance, then those serving the
+ * area (by distance where they have one); ties keep the given base order (name).
+ */
+export function byDistance(indexes: readonly number[], hits: ReadonlyArray<NearHit | undefined>): number[] {
+  const key = (i: number): [number, number] => {
+    const h = hits[i];
+    return [h?.group ?? 2, h?.distanceKm ?? Number.POSITIVE_INFINITY];
+  };
+  return indexes
+    .map((i, k) => ({ i, k, g: key(i) }))
+    .sort((a, b) => a.g[0] - b.g[0] || a.g[1] - b.g[1] || a.k - b.k)
+    .map((x) => x.i);
+}

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ErrorDetail } from '@referral-directory/sdk';
+import { createGazetteer } from '../geo/gazetteer';
+import { canonicalNear, parseNearParams } from './near-query';
+
+const gazetteer = createGazetteer();
+const NOW = new Date('2026-12-03T16:30:00Z');
+const parse = (qs: string) => {
+  const details: ErrorDetail[] = [];
+  const result = parseNearParams(new URLSearchParams(qs), gazetteer, NOW, details);
+  return { ...result, details };
+};
+
+test('near a city resolves to its centre with the default radius, or the one given', () => {
+  const r = parse('near=montreal');
+  assert.deepEqual(r.details, []);
+  assert.equal(r.near?.kind, 'point');
+  assert.ok(r.near?.kind === 'point' && r.near.place.label === 'Montréal, QC' && r.near.radiusKm === 100);
+  const r2 = parse('near=Montr%C3%A9al&radiusKm=25');
+  assert.ok(r2.near?.kind === 'point' && r2.near.radiusKm === 25);
+});
+
+test('an unknown, ambiguous or malformed place is a 400 detail naming it', () => {
+  assert.match(parse('near=Atlantis').details[0]?.message ?? '', /unknown place "Atlantis"/);
+  assert.equal(parse('near=Atlantis').details[0]?.path, 'near');
+  assert.match(parse('near=Douglas').details[0]?.message ?? '', /"Douglas" is in several provinces/);
+  assert.match(parse('near=H2D%201Y4').details[0]?.message ?? '', /not a Canadian postal code/);
+  assert.match(parse('near=J8Z').details[0]?.message ?? '', /postal area of "J8Z" \(QC\) is not known/);
+  assert.match(parse('near=').details[0]?.message ?? '', /must name/);
+  assert.match(parse(`near=${'x'.repeat(101)}`).details[0]?.message ?? '', /at most 100/);
+});
+
+test('radiusKm is a whole number from 1 to 1000 and needs a point to measure from', () => {
+  for (const bad of ['0', '1001', '2.5', '-3', 'far']) assert.equal(parse(`near=Toronto&radiusKm=${bad}`).details[0]?.path, 'radiusKm', bad);
+  assert.match(parse('radiusKm=10').details[0]?.message ?? '', /needs near/);
+  assert.match(parse('near=Ontario&radiusKm=10').details[0]?.message ?? '', /not a province/);
+  assert.deepEqual(parse('near=Ontario').near, { kind: 'province', province: 'ON' });
+});
+
+test('openNow=true reads the current instant; openAt a local date-time; not both', () => {
+  assert.deepEqual(parse('openNow=true').open, { kind: 'now', instant: NOW });
+  assert.equal(parse('openNow=false').open, null);
+  assert.deepEqual(parse('openAt=2026-12-03T23:00').open, { kind: 'local', wall: { date: '2026-12-03', minutes: 1380 } });
+  assert.equal(parse('openNow=yes').details[0]?.path, 'openNow');
+  assert.equal(parse('openAt=2026-12-03T23:00Z').details[0]?.path, 'openAt');
+  assert.equal(parse('openNow=true&openAt=2026-12-03T23:00').details[0]?.path, 'openAt');
+  assert.equal(parse('near=Toronto&near=Ottawa').details[0]?.message, 'must be given once');
+});
+
+test('the canonical form never holds the text typed, only the place resolved, and open now the minute', () => {
+  const a = canonicalNear(parse('near=MONTREAL&openNow=true'));
+  const b = canonicalNear(parse('near=montréal&openNow=true'));
+  assert.equal(a, b);
+  assert.equal(a, 'Montréal, QC@100|now:2026-12-03T16:30');
+});

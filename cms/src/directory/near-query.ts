@@ -1,0 +1,81 @@
+/**
+ * Parsing of the near-me and open-now parameters of the list and facets (public and staff):
+ * `near`, `radiusKm`, `openNow`, `openAt`. A place the gazetteer cannot resolve is a 400 naming
+ * it — never an empty list that would read as "no services here".
+ */
+import type { ErrorDetail } from '@referral-directory/sdk';
+import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, type NearTarget, type OpenTime } from '../catalog/near';
+import type { Gazetteer, PlaceLookup } from '../geo/gazetteer';
+import { parseLocalDateTime } from '../hours/open-now';
+
+export const NEAR_KEYS = ['near', 'radiusKm', 'openNow', 'openAt'] as const;
+export const MAX_NEAR_LENGTH = 100;
+
+export interface NearParams {
+  near: NearTarget | null;
+  /** Keep only records open at this time, and say per hit whether and until when they are. */
+  open: OpenTime | null;
+}
+
+const quote = (text: string): string => JSON.stringify(text.slice(0, MAX_NEAR_LENGTH));
+
+/** Why a place was not resolved, in words a person can act on. */
+function unresolved(result: Exclude<PlaceLookup, { found: 'point' } | { found: 'province' }>): string {
+  switch (result.reason) {
+    case 'ambiguous':
+      return `${quote(result.text)} is in several provinces (${result.provinces.join(', ')}): add one, e.g. ${quote(`${result.text}, ${result.provinces[0]}`)}`;
+    case 'invalid-postal-code':
+      return `${quote(result.text)} is not a Canadian postal code (A1A 1A1)`;
+    case 'unknown-postal-area':
+      return `the postal area of ${quote(result.text)} (${result.province}) is not known to the directory: enter the city instead`;
+    default:
+      return `unknown place ${quote(result.text)}: enter a Canadian postal code, its first three characters, or a city`;
+  }
+}
+
+export function parseNearParams(params: URLSearchParams, gazetteer: Gazetteer, now: Date, details: ErrorDetail[]): NearParams {
+  for (const key of NEAR_KEYS) if (params.getAll(key).length > 1) details.push({ path: key, message: 'must be given once' });
+
+  let near: NearTarget | null = null;
+  const nearRaw = params.get('near');
+  const radiusRaw = params.get('radiusKm');
+  let radiusKm = DEFAULT_RADIUS_KM;
+  if (radiusRaw !== null) {
+    if (!/^[0-9]{1,4}$/.test(radiusRaw) || Number(radiusRaw) < 1 || Number(radiusRaw) > MAX_RADIUS_KM) {
+      details.push({ path: 'radiusKm', message: `must be a whole number of kilometres from 1 to ${MAX_RADIUS_KM}` });
+    } else radiusKm = Number(radiusRaw);
+    if (nearRaw === null) details.push({ path: 'radiusKm', message: 'needs near' });
+  }
+  if (nearRaw !== null) {
+    if (nearRaw.trim() === '') details.push({ path: 'near', message: 'must name a postal code or a city' });
+    else if (nearRaw.length > MAX_NEAR_LENGTH) details.push({ path: 'near', message: `must be at most ${MAX_NEAR_LENGTH} characters` });
+    else {
+      const result = gazetteer.lookup(nearRaw);
+      if (result.found === 'point') near = { kind: 'point', place: result.place, radiusKm };
+      else if (result.found === 'province') {
+        near = { kind: 'province', province: result.province };
+        if (radiusRaw !== null) details.push({ path: 'radiusKm', message: 'needs near to be a postal code or a city, not a province' });
+      } else details.push({ path: 'near', message: unresolved(result) });
+    }
+  }
+
+  let open: OpenTime | null = null;
+  const openNow = params.get('openNow');
+  const openAt = params.get('openAt');
+  if (openNow !== null && openNow !== 'true' && openNow !== 'false') details.push({ path: 'openNow', message: 'must be true or false' });
+  if (openNow === 'true' && openAt !== null) details.push({ path: 'openAt', message: 'cannot be combined with openNow=true' });
+  else if (openNow === 'true') open = { kind: 'now', instant: now };
+  if (openAt !== null) {
+    const wall = parseLocalDateTime(openAt);
+    if (!wall) details.push({ path: 'openAt', message: 'must be a local date-time without offset, e.g. 2026-12-03T23:00' });
+    else if (openNow !== 'true') open = { kind: 'local', wall };
+  }
+  return { near, open };
+}
+
+/** A canonical form for ETags and the response cache: open now changes with the minute. */
+export function canonicalNear(p: NearParams): string {
+  const near = !p.near ? '' : p.near.kind === 'province' ? `p:${p.near.province}` : `${p.near.place.label}@${p.near.radiusKm}`;
+  const open = !p.open ? '' : p.open.kind === 'now' ? `now:${p.open.instant.toISOString().slice(0, 16)}` : `at:${p.open.wall.date}+${p.open.wall.minutes}`;
+  return `${near}|${open}`;
+}
