@@ -14,7 +14,8 @@
 import type { OpeningHours, Province } from '@referral-directory/sdk';
 import { PROVINCES } from '@referral-directory/sdk';
 import { haversineKm } from '../geo/distance';
-import type { Gazetteer, Place } from '../geo/gazetteer';
+import { createGazetteer, type Gazetteer, type Place } from '../geo/gazetteer';
+import { learnPostalAreas } from '../geo/postal-areas';
 import { nearestKm, placeLocation, publishedKm, type LocatedRecord, type PlacedLocation } from '../geo/placement';
 import { timeZoneOf } from '../geo/time-zone';
 import { openState, wallTimeAt, type OpenState, type WallTime, type WeeklyHours } from '../hours/open-now';
@@ -126,4 +127,27 @@ export function byDistance(indexes: readonly number[], hits: ReadonlyArray<NearH
     .map((i, k) => ({ i, k, g: key(i) }))
     .sort((a, b) => a.g[0] - b.g[0] || a.g[1] - b.g[1] || a.k - b.k)
     .map((x) => x.i);
+}
+
+/** What `geoOf` needs of a catalog: its entries' English records (places and hours are not localized). */
+export interface GeoCatalog {
+  readonly entries: ReadonlyArray<{ records: { en: GeoRecord } }>;
+}
+
+const built = new WeakMap<GeoCatalog, { gazetteer: Gazetteer; index: GeoIndex }>();
+
+/**
+ * The gazetteer (with the postal areas this catalog's own non-confidential addresses teach it) and
+ * the geo index of a catalog, built once per catalog version.
+ */
+export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIndex } {
+  let geo = built.get(catalog);
+  if (!geo) {
+    const records = catalog.entries.map((e) => e.records.en);
+    const base = createGazetteer();
+    const gazetteer = createGazetteer({ postalAreas: learnPostalAreas(records.flatMap((r) => r.locations), base) });
+    geo = { gazetteer, index: new GeoIndex(records, gazetteer) };
+    built.set(catalog, geo);
+  }
+  return geo;
 }
