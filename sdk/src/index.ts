@@ -50,7 +50,7 @@ export {
 } from './types.js';
 export type {
   // vocabularies
-  Criterion, FilterName, FilterValues, IndirectOffering, ListingStatus, Locale, Need, OrganizationKind, PhoneType,
+  Criterion, FilterInput, FilterName, FilterValues, IndirectOffering, ListingStatus, Locale, Need, OrganizationKind, PhoneType,
   ProviderRole, Province, RemovalReason, Sort, Timeframe, Weekday,
   // editor-extensible taxonomies: known codes, open to new ones
   FocusAreaCode, KnownFocusArea, KnownLanguage, KnownPopulation, KnownService, LanguageCode, PopulationCode,

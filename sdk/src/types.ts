@@ -207,7 +207,7 @@ export interface FilterValues {
 }
 
 /** One value, or several (OR), of a filter; `undefined` means "not filtered". */
-type FilterInput<V> = V | V[] | undefined;
+export type FilterInput<V> = V | V[] | undefined;
 
 /** The filters of the public list and of the facets. Arrays mean OR within a kind. */
 export interface OrganizationFilters {
