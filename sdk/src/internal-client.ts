@@ -47,7 +47,7 @@ export interface InternalClient {
      * One full record by slug.
      * @example
      * ```ts
-     * const { data } = await staff.organizations.get('maison-de-l-esperance');
+     * const { data } = await staff.organizations.get('maison-aurore');
      * console.log(data.referralProtocol?.warmTransfer);
      * ```
      * @throws {NotFoundError} when no record has this slug.
@@ -91,9 +91,9 @@ export interface InternalClient {
  *
  * const staff = createInternalClient({
  *   baseUrl: 'https://directory.example.ca',
- *   token: process.env.DIRECTORY_API_TOKEN!,
+ *   token: process.env.DIRECTORY_API_TOKEN ?? '', // an empty token throws at once
  * });
- * const { data } = await staff.organizations.get('maison-de-l-esperance');
+ * const { data } = await staff.organizations.get('maison-aurore');
  * ```
  * @throws {Error} when run in a browser page without `dangerouslyAllowBrowser: true`,
  * or when `token` is empty.

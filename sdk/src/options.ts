@@ -33,7 +33,8 @@ export interface StaleEvent {
 /** Options shared by the public and the internal clients. */
 export interface ClientOptions {
   /**
-   * Origin (and optional path prefix) of the CMS, without `/api`. May be relative in a browser.
+   * Origin (and optional path prefix) of the CMS, without `/api`: an http(s) URL, or in a browser
+   * page a URL relative to the page. Anything else throws a `TypeError` when the client is created.
    * @example 'https://directory.example.ca'
    */
   baseUrl: string;
@@ -69,7 +70,8 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined;
   /**
    * Entries of the in-memory response cache used for conditional requests (`ETag` /
-   * `If-None-Match`) and by `staleIfError`. `0` disables it.
+   * `If-None-Match`, outside browsers: in a page the browser's HTTP cache does this) and by
+   * `staleIfError`. `0` disables it.
    * @default 50
    */
   cacheSize?: number | undefined;
