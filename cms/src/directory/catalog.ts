@@ -98,6 +98,10 @@ const collators: Record<Locale, Intl.Collator> = {
  * postings it names and one pass over a typed array, so it stays fast at 100,000 records.
  */
 export class Catalog<R extends Named = PublicOrganization, F extends string = FilterName> {
+  /**
+   * Entries by the slug of each of their locales: a slug the API returned in any locale must
+   * resolve (a French list links to French slugs). On a clash, a record's English slug wins.
+   */
   readonly bySlug: ReadonlyMap<string, Entry<R, F>>;
   /** Entry indexes in name order per locale: the stable base order of every list. */
   private readonly byName: Record<Locale, Uint32Array>;
@@ -118,7 +122,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     readonly version: string,
     readonly filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
   ) {
-    this.bySlug = new Map(entries.map((e) => [e.slug, e]));
+    const bySlug = new Map(entries.map((e) => [e.slug, e]));
+    for (const locale of LOCALES) {
+      for (const e of entries) if (!bySlug.has(e.records[locale].slug)) bySlug.set(e.records[locale].slug, e);
+    }
+    this.bySlug = bySlug;
     const order = (locale: Locale) => Uint32Array.from(
       entries.map((_, i) => i).sort((a, b) => {
         const x = entries[a]!;
