@@ -3,10 +3,14 @@
  * `near`, `radiusKm`, `openNow`, `openAt`. A place the gazetteer cannot resolve is a 400 naming
  * it — never an empty list that would read as "no services here".
  */
-import type { ErrorDetail } from '@referral-directory/sdk';
-import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, type NearTarget, type OpenTime } from '../catalog/near';
+import type { ErrorDetail, FilterName } from '@referral-directory/sdk';
+import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, geoOf, type GeoCatalog, type NearTarget, type OpenTime } from '../catalog/near';
+import type { NearQuery } from '../catalog/near-search';
 import type { Gazetteer, PlaceLookup } from '../geo/gazetteer';
 import { parseLocalDateTime } from '../hours/open-now';
+import type { DirectoryQuery, Vocabulary } from './catalog';
+import { DirectoryHttpError, validationError } from './errors';
+import { parseDirectoryQuery } from './query';
 
 export const NEAR_KEYS = ['near', 'radiusKm', 'openNow', 'openAt'] as const;
 export const MAX_NEAR_LENGTH = 100;
@@ -78,4 +82,35 @@ export function canonicalNear(p: NearParams): string {
   const near = !p.near ? '' : p.near.kind === 'province' ? `p:${p.near.province}` : `${p.near.place.label}@${p.near.radiusKm}`;
   const open = !p.open ? '' : p.open.kind === 'now' ? `now:${p.open.instant.toISOString().slice(0, 16)}` : `at:${p.open.wall.date}+${p.open.wall.minutes}`;
   return `${near}|${open}`;
+}
+
+/**
+ * The list or facets query with the near and open parameters: the catalog's own parameters are
+ * parsed as before (without these keys), then these; every error of both comes back in one 400.
+ * `sort=distance` needs `near`, and is the default with it.
+ */
+export function parseNearQuery<F extends string = FilterName>(
+  params: URLSearchParams,
+  catalog: GeoCatalog & { vocabulary: Vocabulary<F> },
+  kind: 'list' | 'facets',
+  filterNames?: readonly F[],
+  now: Date = new Date(),
+): { q: DirectoryQuery<F>; nq: NearQuery } {
+  const base = new URLSearchParams(params);
+  for (const key of NEAR_KEYS) base.delete(key);
+  const sorts = params.getAll('sort');
+  const wantsDistance = kind === 'list' && sorts.length === 1 && sorts[0] === 'distance';
+  if (wantsDistance) base.delete('sort');
+  const details: ErrorDetail[] = [];
+  let q: DirectoryQuery<F> | null = null;
+  try {
+    q = parseDirectoryQuery<F>(base, catalog.vocabulary, kind, filterNames);
+  } catch (error) {
+    if (!(error instanceof DirectoryHttpError) || error.status !== 400) throw error;
+    details.push(...error.details);
+  }
+  const p = parseNearParams(params, geoOf(catalog).gazetteer, now, details);
+  if (wantsDistance && !p.near) details.push({ path: 'sort', message: 'distance needs near' });
+  if (details.length || !q) throw validationError(details);
+  return { q, nq: { ...p, byDistance: !!p.near && (wantsDistance || !params.has('sort')) } };
 }

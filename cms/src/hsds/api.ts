@@ -13,6 +13,7 @@ import {
   fullOrganization, fullService, fullServiceAtLocation, organizationId, organizationRecord, type Pair,
   publicLocationIndexes, serviceAtLocationRecord, serviceId, serviceRecord, taxonomyRecord, taxonomyTermRecord,
 } from './mapper';
+import { coverage, withinProximity } from './proximity';
 import type { HsdsQuery } from './query';
 import { HSDS_TAXONOMIES, type HsdsTaxonomyName, taxonomyId } from './vocab';
 
@@ -135,9 +136,15 @@ function items(catalog: Catalog, q: HsdsQuery, profileUri: string): Array<() => 
     case 'organizations':
       return selectEntries(catalog, ix, q).map((e) => () =>
         (nested ? cached(e, 'organization:full', () => fullOrganization(pairOf(e))) : cached(e, 'organization', () => organizationRecord(pairOf(e)))));
-    case 'service_at_locations':
-      return selectEntries(catalog, ix, q).flatMap((e) => publicLocationIndexes(pairOf(e)).map((i) => () =>
+    case 'service_at_locations': {
+      const near = q.proximity;
+      const covers = near ? coverage(catalog, near) : null;
+      const covered = covers ? new Set(catalog.entries.filter((_, k) => covers[k])) : null;
+      return selectEntries(catalog, ix, q).filter((e) => !covered || covered.has(e)).flatMap((e) => publicLocationIndexes(pairOf(e))
+        .filter((i) => !near || withinProximity(catalog, near, e.records.en.locations[i]!))
+        .map((i) => () =>
         (nested ? cached(e, `sal:full:${i}`, () => fullServiceAtLocation(pairOf(e), i)) : cached(e, `sal:${i}`, () => serviceAtLocationRecord(pairOf(e), i, false)))));
+    }
     case 'taxonomies':
       return ix.taxonomyRecords
         .filter((t) => q.terms.every((w) => t.text.includes(w)))

@@ -7,7 +7,9 @@ import type { ErrorDetail } from '@referral-directory/sdk';
 import { validationError } from '../directory/errors';
 import { terms } from '../directory/normalize';
 import { MAX_PAGE, MAX_QUERY_LENGTH } from '../directory/query';
+import type { GeoCatalog } from '../catalog/near';
 import { isUuid } from './ids';
+import { parseProximity, type HsdsProximity } from './proximity';
 
 export const HSDS_DEFAULT_PER_PAGE = 50;
 export const HSDS_MAX_PER_PAGE = 200;
@@ -20,11 +22,11 @@ const RECORD_FILTERS = ['taxonomy_term_id', 'taxonomy_id', 'organization_id', 'm
 const KEYS: Record<HsdsListKind, ReadonlySet<string>> = {
   services: new Set([...COMMON, ...RECORD_FILTERS]),
   organizations: new Set([...COMMON, ...RECORD_FILTERS]),
-  service_at_locations: new Set([...COMMON, ...RECORD_FILTERS]),
+  service_at_locations: new Set([...COMMON, ...RECORD_FILTERS, 'postcode', 'proximity']),
   taxonomies: new Set(COMMON),
   taxonomy_terms: new Set([...COMMON, 'taxonomy_id']),
 };
-const SINGLE = ['search', 'page', 'per_page', 'format', 'modified_after'];
+const SINGLE = ['search', 'page', 'per_page', 'format', 'modified_after', 'postcode', 'proximity'];
 
 export interface HsdsQuery {
   kind: HsdsListKind;
@@ -38,6 +40,8 @@ export interface HsdsQuery {
   organizationIds: ReadonlySet<string> | null;
   /** ISO timestamp: records modified on or after it. */
   modifiedAfter: string | null;
+  /** `postcode` (and `proximity`), service_at_locations only. */
+  proximity: HsdsProximity | null;
 }
 
 function whole(raw: string | null, path: string, fallback: number, max: number, details: ErrorDetail[]): number {
@@ -61,7 +65,7 @@ function ids(params: URLSearchParams, path: string, details: ErrorDetail[]): Rea
 /** `2025-01-31` or an ISO 8601 date-time with a zone (`2025-01-31T12:00:00Z`). */
 const DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
-export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind): HsdsQuery {
+export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind, catalog?: GeoCatalog): HsdsQuery {
   const allowed = KEYS[kind];
   const details: ErrorDetail[] = [];
   for (const key of new Set(params.keys())) if (!allowed.has(key)) details.push({ path: key, message: 'is not a known parameter' });
@@ -84,11 +88,12 @@ export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind): Hsd
   const taxonomyTermIds = allowed.has('taxonomy_term_id') ? ids(params, 'taxonomy_term_id', details) : null;
   const taxonomyIds = allowed.has('taxonomy_id') ? ids(params, 'taxonomy_id', details) : null;
   const organizationIds = allowed.has('organization_id') ? ids(params, 'organization_id', details) : null;
+  const proximity = allowed.has('postcode') && catalog ? parseProximity(params, catalog, details) : null;
 
   if (details.length) throw validationError(details);
   return {
     kind, terms: search.length <= MAX_QUERY_LENGTH ? terms(search) : [], page, perPage,
-    format: format as 'json' | 'ndjson', taxonomyTermIds, taxonomyIds, organizationIds, modifiedAfter,
+    format: format as 'json' | 'ndjson', taxonomyTermIds, taxonomyIds, organizationIds, modifiedAfter, proximity,
   };
 }
 
@@ -98,11 +103,15 @@ export function assertNoParams(params: URLSearchParams): void {
   if (details.length) throw validationError(details);
 }
 
+/** The place resolved (never the text typed) and the distance. */
+const proximityKey = (p: HsdsProximity | null): string =>
+  (!p ? '' : `${p.target.kind === 'point' ? p.target.place.label : p.target.province}@${p.proximityM ?? ''}`);
+
 /** A canonical form of a query, for ETags and the response cache (page and size do not matter for ndjson). */
 export function canonicalHsdsQuery(q: HsdsQuery): string {
   const set = (s: ReadonlySet<string> | null) => (s ? [...s].sort().join(',') : '');
   return [
     q.kind, q.format, q.format === 'ndjson' ? '' : `${q.page}/${q.perPage}`, q.terms.join(' '),
-    set(q.taxonomyTermIds), set(q.taxonomyIds), set(q.organizationIds), q.modifiedAfter ?? '',
+    set(q.taxonomyTermIds), set(q.taxonomyIds), set(q.organizationIds), q.modifiedAfter ?? '', proximityKey(q.proximity),
   ].join('|');
 }

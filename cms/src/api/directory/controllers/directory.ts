@@ -4,7 +4,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { parseDirectoryQuery, parseLocaleOnly, canonicalQuery } from '../../../directory/query';
+import { parseLocaleOnly, canonicalQuery } from '../../../directory/query';
+import { canonicalNear, parseNearQuery } from '../../../directory/near-query';
+import { nearFacets, searchWithNear, withExtra } from '../../../catalog/near-search';
 import { sendCached } from '../../../directory/http';
 import { notFound } from '../../../directory/errors';
 import { formsOf, projectionOf } from '../../../directory/services';
@@ -18,11 +20,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async listOrganizations(ctx: Context) {
       const catalog = await projection().catalog();
-      const q = parseDirectoryQuery(params(ctx), catalog.vocabulary, 'list');
-      sendCached(ctx, catalog.version, `list|${canonicalQuery(q)}`, () => {
-        const { page, total } = catalog.search(q);
-        const meta = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };
-        return `{"data":[${page.map((e) => e.json[q.locale]).join(',')}],"meta":${JSON.stringify(meta)}}`;
+      const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
+      sendCached(ctx, catalog.version, `list|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
+        const { page, total, extra, meta: nearMeta } = searchWithNear(catalog, q, nq);
+        const meta = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize), ...nearMeta };
+        return `{"data":[${page.map((e) => withExtra(e.json[q.locale], extra(e))).join(',')}],"meta":${JSON.stringify(meta)}}`;
       });
     },
 
@@ -37,9 +39,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async facets(ctx: Context) {
       const catalog = await projection().catalog();
-      const q = parseDirectoryQuery(params(ctx), catalog.vocabulary, 'facets');
-      sendCached(ctx, catalog.version, `facets|${canonicalQuery(q)}`, () => {
-        const { data, total } = catalog.facets(q);
+      const { q, nq } = parseNearQuery(params(ctx), catalog, 'facets');
+      sendCached(ctx, catalog.version, `facets|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
+        const { data, total } = nq.near || nq.open ? nearFacets(catalog, q, nq) : catalog.facets(q);
         return JSON.stringify({ data, meta: { total, locale: q.locale } });
       });
     },

@@ -5,7 +5,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { MAX_PAGE_SIZE } from '@referral-directory/sdk';
-import { parseDirectoryQuery, parseLocaleOnly } from '../../../directory/query';
+import { parseLocaleOnly } from '../../../directory/query';
+import { parseNearQuery } from '../../../directory/near-query';
+import { searchWithNear, withExtra } from '../../../catalog/near-search';
 import { notFound, validationError } from '../../../directory/errors';
 import { projectionOf } from '../../../directory/services';
 import { INTERNAL_FILTER_NAMES } from '../services/projection';
@@ -16,10 +18,10 @@ const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async listOrganizations(ctx: Context) {
     const catalog = await projectionOf(strapi).internalCatalog();
-    const q = parseDirectoryQuery(params(ctx), catalog.vocabulary, 'list', INTERNAL_FILTER_NAMES);
-    const { page, total } = catalog.search(q);
+    const { q, nq } = parseNearQuery(params(ctx), catalog, 'list', INTERNAL_FILTER_NAMES);
+    const { page, total, extra, meta } = searchWithNear(catalog, q, nq);
     ctx.type = 'application/json; charset=utf-8';
-    ctx.body = `{"data":[${page.map((e) => e.json[q.locale]).join(',')}],"meta":${JSON.stringify({ page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) })}}`;
+    ctx.body = `{"data":[${page.map((e) => withExtra(e.json[q.locale], extra(e))).join(',')}],"meta":${JSON.stringify({ page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize), ...meta })}}`;
   },
 
   async getOrganization(ctx: Context) {

@@ -36,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const list = (kind: HsdsListKind) => async (ctx: Context) => {
     const c = await catalog();
-    const q = parseHsdsQuery(params(ctx), kind);
+    const q = parseHsdsQuery(params(ctx), kind, c);
     const key = `hsds|${canonicalHsdsQuery(q)}`;
     if (q.format === 'ndjson') {
       const etag = etagFor(c.version, key);
