@@ -40,6 +40,27 @@ describe('organizations.list', () => {
     );
   });
 
+  test('send near, radiusKm, openNow and sort=distance, and type the hits’ distance, coverage and open state', async () => {
+    const hit = { ...organization(), distanceKm: 3, open: { now: true, until: '2026-12-03T17:00:00-05:00' } };
+    const seen = answer('get', `${API}/organizations`, {
+      ...page([hit, { ...organization(), slug: 'far', coverage: 'serves-area' }]),
+      meta: { ...page([]).meta, total: 2, near: { label: 'Montréal, QC', radiusKm: 10 }, attribution: 'GeoNames' },
+    });
+    const result = await client.organizations.list({ near: 'H2X 1Y4', radiusKm: 10, openNow: true }, { sort: 'distance' });
+    assert.equal(query(seen[0]), '?locale=fr&near=H2X%201Y4&openNow=true&radiusKm=10&sort=distance');
+    const [first, second] = result.data;
+    assert.equal(first?.distanceKm, 3);
+    assert.equal(first?.open?.until, '2026-12-03T17:00:00-05:00');
+    assert.equal(second?.coverage, 'serves-area');
+    assert.deepEqual(result.meta.near, { label: 'Montréal, QC', radiusKm: 10 });
+  });
+
+  test('send openAt as the local date-time given', async () => {
+    const seen = answer('get', `${API}/organizations`, page([]));
+    await client.organizations.list({ openAt: '2026-12-03T23:00' });
+    assert.equal(query(seen[0]), '?locale=fr&openAt=2026-12-03T23%3A00');
+  });
+
   test('let a call override the client locale', async () => {
     const seen = answer('get', `${API}/organizations`, page([]));
     await client.organizations.list({}, { locale: 'en' });

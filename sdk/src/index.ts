@@ -56,8 +56,8 @@ export type {
   FocusAreaCode, KnownFocusArea, KnownLanguage, KnownPopulation, KnownService, LanguageCode, PopulationCode,
   ServiceCode,
   // public records and responses
-  FacetsResponse, FacetValue, OpeningHours, OrganizationFilters, OrganizationList, OrganizationResponse,
-  PageMeta, PublicLocation, PublicOrganization, PublicPhone, ServiceArea, SettingsResponse,
+  FacetsResponse, FacetValue, NearFields, NearMeta, OpenState, OpeningHours, OrganizationFilters, OrganizationList,
+  OrganizationResponse, PageMeta, PublicLocation, PublicOrganization, PublicPhone, ServiceArea, SettingsResponse,
   DirectorySettings, TaxonomyTerm,
   // forms
   ApplicationInput, SubmissionReceipt, SuggestionInput,

@@ -49,8 +49,11 @@ export type PhoneType = (typeof PHONE_TYPES)[number];
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** Orders the public list accepts. `relevance` is the default when `q` is set, `name` otherwise. */
-export const SORTS = ['relevance', 'name', '-name', '-lastVerified'] as const;
+/**
+ * Orders the public list accepts. `distance` (needs `near`) is the default when `near` is set,
+ * then `relevance` when `q` is set, `name` otherwise.
+ */
+export const SORTS = ['relevance', 'name', '-name', '-lastVerified', 'distance'] as const;
 export type Sort = (typeof SORTS)[number];
 
 /** The seven minimum criteria an applicant attests. */
@@ -222,6 +225,53 @@ export interface OrganizationFilters {
   language?: FilterInput<LanguageCode>;
   role?: FilterInput<ProviderRole>;
   type?: FilterInput<OrganizationKind>;
+  /**
+   * A Canadian postal code, its first three characters, a city or a province, resolved offline by
+   * the server; results then sort by distance and carry `distanceKm` / `coverage`. A place the
+   * server cannot resolve is a `ValidationError` naming it.
+   * @example 'H2X 1Y4'
+   * @example 'Montréal'
+   */
+  near?: string | undefined;
+  /**
+   * With `near` (a postal code or a city): kilometres that count as near, 1–1000.
+   * @default 100
+   */
+  radiusKm?: number | undefined;
+  /** Only organizations open now, in their location's time zone; hits carry `open`. */
+  openNow?: boolean | undefined;
+  /**
+   * Only organizations open at this local date-time (no offset), read in each one's own time zone;
+   * hits carry `open`. Not with `openNow`.
+   * @example '2026-12-03T23:00'
+   */
+  openAt?: string | undefined;
+}
+
+/** Open or not at the time asked; `until` is absent while open when it never closes (24/7). */
+export interface OpenState {
+  now: boolean;
+  /** While open: local date-time with offset, e.g. `2026-12-03T17:00:00-05:00`. */
+  until?: string;
+  /** While closed: when it next opens, same format. */
+  opensAt?: string;
+}
+
+/** What a list hit adds with `near`, `openNow` or `openAt`. */
+export interface NearFields {
+  /** Kilometres to the nearest location (in 10 km steps to a confidential one, from its city's centre). */
+  distanceKm?: number;
+  /** Included because its service area covers the place, not for a location near it. */
+  coverage?: 'serves-area';
+  open?: OpenState;
+}
+
+/** What the list's `meta` adds with `near`. */
+export interface NearMeta {
+  /** The place resolved (never the text typed) and the radius, or the province. */
+  near?: { label: string; radiusKm: number } | { province: Province };
+  /** Credit owed for the place coordinates (GeoNames, CC BY 4.0). */
+  attribution?: string;
 }
 
 /** The filter names, in the order facets are listed. */
@@ -239,8 +289,8 @@ export interface PageMeta {
 
 /** `GET /api/directory/organizations` */
 export interface OrganizationList {
-  data: PublicOrganization[];
-  meta: PageMeta;
+  data: Array<PublicOrganization & NearFields>;
+  meta: PageMeta & NearMeta;
 }
 
 /** `GET /api/directory/organizations/:slug` */
@@ -427,8 +477,8 @@ export interface InternalOrganizationFilters extends OrganizationFilters {
 }
 
 export interface InternalOrganizationList {
-  data: InternalOrganization[];
-  meta: PageMeta;
+  data: Array<InternalOrganization & NearFields>;
+  meta: PageMeta & NearMeta;
 }
 
 export interface PoliceContact {

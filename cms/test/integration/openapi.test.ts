@@ -232,12 +232,13 @@ describe('the OpenAPI document of the public directory API', () => {
       assert.equal(params.q.schema.maxLength, 200);
     });
 
-    test('the list and the facets take every filter as a repeatable form parameter, and nothing else', () => {
+    test('the list and the facets take every filter as a repeatable form parameter, near and open, and nothing else', () => {
       const names = (op: Json) => op.parameters.map((p: Json) => deref(p)).filter((p: Json) => p.in === 'query').map((p: Json) => p.name);
       const list = DOC.paths['/api/directory/organizations'].get;
       const facets = DOC.paths['/api/directory/facets'].get;
-      assert.deepEqual(names(list).sort(), ['q', ...FILTER_NAMES, 'locale', 'page', 'pageSize', 'sort'].sort());
-      assert.deepEqual(names(facets).sort(), ['q', ...FILTER_NAMES, 'locale'].sort());
+      const near = ['near', 'radiusKm', 'openNow', 'openAt'];
+      assert.deepEqual(names(list).sort(), ['q', ...FILTER_NAMES, ...near, 'locale', 'page', 'pageSize', 'sort'].sort());
+      assert.deepEqual(names(facets).sort(), ['q', ...FILTER_NAMES, ...near, 'locale'].sort());
       for (const name of FILTER_NAMES) {
         const p = deref(list.parameters.find((x: Json) => deref(x).name === name));
         assert.equal(p.style, 'form');
