@@ -9,7 +9,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Context } from 'koa';
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture } from '../expect';
-import { raw, type RawResponse } from '../raw-http';
+import { raw, type RawResponse } from '../../scripts/lib/raw-http';
 
 const SECURITY_HEADERS = ['x-content-type-options', 'content-security-policy', 'referrer-policy', 'x-frame-options', 'strict-transport-security'];
 const FORM_LIMIT = 6;
