@@ -69,7 +69,7 @@ describe('the lock-down', () => {
     assert.equal(await server.strapi.db.query('plugin::users-permissions.user').count({}), 0);
   });
 
-  test('the staff API answers the documented custom token, and refuses a read-only one', async () => {
+  test('the staff API answers the documented custom token (and full access, as documented), and refuses a read-only one', async () => {
     const ok = await server.get('/api/internal/organizations?pageSize=1', bearer(staff));
     assert.equal(ok.status, 200);
     const body = await ok.json() as { data: unknown[] };
@@ -77,6 +77,7 @@ describe('the lock-down', () => {
     assert.equal((await server.get('/api/internal/protocols', bearer(staff))).status, 200);
     for (const p of ['/api/internal/organizations', '/api/internal/protocols']) {
       assert.equal((await server.get(p, bearer(readOnly))).status, 403, `${p} with a read-only token`);
+      assert.equal((await server.get(p, bearer(fullAccess))).status, 200, `${p} with a full-access token (documented)`);
       assert.equal((await server.get(p)).status, 401, `${p} without a token`);
     }
   });
