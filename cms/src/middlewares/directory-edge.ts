@@ -114,6 +114,8 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
     } finally {
       ctx.set('Cache-Control', 'private, no-store');
       secure(ctx);
+      // Staff data is for the hotline's own tools, never to be embedded by another site.
+      ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
     }
   };
 
