@@ -61,7 +61,11 @@ export class Representation {
   private br?: Buffer;
   private gzip?: Buffer;
 
-  constructor(text: string | Buffer) {
+  /**
+   * @param brotliQuality 9 for bodies made at request time (a few ms for a page); 11, the smallest
+   * but slowest, for files compressed once per process (the widget).
+   */
+  constructor(text: string | Buffer, private readonly brotliQuality = 9) {
     this.identity = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     this.etag = weakEtagOf([this.identity]);
   }
@@ -75,7 +79,7 @@ export class Representation {
     switch (this.encodingFor(encoding)) {
       case 'br':
         this.br ??= brotliCompressSync(this.identity, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
+          params: { [constants.BROTLI_PARAM_QUALITY]: this.brotliQuality, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
         });
         return this.br;
       case 'gzip':

@@ -47,7 +47,7 @@ export function loadWidgetBuild(dir: string): WidgetBuild | null {
     const file = path.join(dir, name);
     if (!type || !fs.statSync(file).isFile()) continue;
     const bytes = fs.readFileSync(file);
-    const rep = new Representation(bytes);
+    const rep = new Representation(bytes, 11);
     rep.bytes('br');
     rep.bytes('gzip');
     files.set(name, { rep, type, integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` });
