@@ -6,8 +6,9 @@
  *   (b) GET /api/directory/facets with the same filters
  *   (c) the same question through Strapi's stock REST route (GET /api/organizations, read-only API token)
  *   (d) a bare node:http server answering the exact bytes of (a): the ceiling
- * then req/s, p50/p99, the ratios a/c and a/d against their targets, and how the in-memory
- * search of (a) grows from 1,000 to 10,000 to 100,000 organizations.
+ * then req/s, p50/p99, the ratios a/c and a/d against their targets, how the in-memory
+ * search of (a) grows from 1,000 to 10,000 to 100,000 organizations, and the bytes on the wire of
+ * the first page (English and French) and of the widget, uncompressed, gzip and brotli.
  *
  * The servers run in child processes (autocannon's CPU stays out of their event loops), on a
  * throwaway copy of the database. A missed target is printed, never a failure: this is a measurement.
@@ -23,6 +24,7 @@ import { type BenchQuery, directoryFacetsPath, directoryListPath, stockPath, sto
 import { freePort, cleanupNow, describeChild, tempDir, spawnChild, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, startStrapi } from './lib/bench-strapi';
 import { measureScaling } from './lib/bench-scale';
+import { formatWireSizes, wireSize } from './lib/bench-wire';
 
 const TARGETS = { aOverC: 15, aOverD: 0.3, p99Ms: 25 };
 const SCALE_SIZES = [1_000, 10_000, 100_000];
@@ -196,6 +198,8 @@ Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or 
   // Pushed on spawn, so that a failed boot still shows the server's log.
   const { base, token } = await startStrapi({
     db: copy.file, port: strapiPort, logDir: tmpDir, bootTimeoutMs: BOOT_TIMEOUT_MS, onSpawn: (child) => children.push(child),
+    // Stock REST is closed everywhere else; (c) needs the organizations route back, on this copy only.
+    env: { BENCH_STOCK_REST: 'true' },
   });
   console.log(`bench: ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (read-only API token created on the copy).`);
 
@@ -226,6 +230,13 @@ Query: province=${q.province} focus=${q.focus} q=${JSON.stringify(q.q)} pageSize
       ${JSON.stringify(stockQuery(q))}
       total ${totalC}, ${c.json.data.length} on the page, ${int(c.bytes.length)} bytes`);
   if (totalA === 0) console.log('  warning: (a) matches no record; pick --q/--province/--focus values present in this database.');
+  const wire = [];
+  for (const p of ['/api/directory/organizations?locale=en', '/api/directory/organizations?locale=fr&pageSize=20', directoryListPath(q), '/widget/referral-directory.js', '/widget/referral-directory.classic.js']) {
+    wire.push(await wireSize(base, p));
+  }
+  console.log(`
+Bytes on the wire (response body as sent, by Accept-Encoding; "-": not sent in that encoding):
+${formatWireSizes(wire)}`);
   const setA = await directorySlugs(base, q);
   const setC = await stockSlugs(base, q, token);
   const onlyA = setA.slugs.filter((s) => !setC.slugs.includes(s));

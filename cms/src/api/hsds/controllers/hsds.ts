@@ -1,11 +1,11 @@
 /**
  * Thin handlers of the HSDS API: parse the query strictly, ask the public catalog, answer with a
- * cacheable body (ETag per catalog version and query). Mapping lives in src/hsds.
+ * cacheable, compressed body (its ETag a hash of the body). Mapping lives in src/hsds.
  */
-import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { etagFor, sendCached } from '../../../directory/http';
+import { Representation } from '../../../directory/compression';
+import { sendCached, sendRepresentation, sendStream } from '../../../directory/http';
 import { notFound } from '../../../directory/errors';
 import { projectionOf } from '../../../directory/services';
 import { detail, listPage, ndjsonLines, type HsdsDetailKind } from '../../../hsds/api';
@@ -15,20 +15,17 @@ import { HSDS_VERSION } from '../../../hsds/vocab';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
 const STATIC_CACHE_CONTROL = 'public, max-age=3600';
-const LIST_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400';
 
-const ifNoneMatch = (ctx: Context, etag: string) =>
-  ctx.get('If-None-Match').split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));
-
-/** A document that does not depend on the catalog (index, profile, OpenAPI). */
-function sendStatic(ctx: Context, text: string, key: string): void {
-  const etag = etagFor(text, key);
-  ctx.set('ETag', etag);
-  ctx.set('Cache-Control', STATIC_CACHE_CONTROL);
-  if (ifNoneMatch(ctx, etag)) { ctx.status = 304; ctx.body = null; return; }
-  ctx.type = 'application/json; charset=utf-8';
-  ctx.status = 200;
-  ctx.body = text;
+/**
+ * Documents that do not depend on the catalog (index, profile, OpenAPI). They name the public URL,
+ * read at each request, so the one kept is replaced when its text changes.
+ */
+const statics = new Map<string, Representation>();
+function sendStatic(ctx: Context, key: string, text: string): void {
+  let rep = statics.get(key);
+  const bytes = Buffer.from(text, 'utf8');
+  if (!rep || !rep.identity.equals(bytes)) statics.set(key, (rep = new Representation(bytes)));
+  sendRepresentation(ctx, rep, STATIC_CACHE_CONTROL);
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -39,13 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const q = parseHsdsQuery(params(ctx), kind, c);
     const key = `hsds|${canonicalHsdsQuery(q)}`;
     if (q.format === 'ndjson') {
-      const etag = etagFor(c.version, key);
-      ctx.set('ETag', etag);
-      ctx.set('Cache-Control', LIST_CACHE_CONTROL);
-      if (ifNoneMatch(ctx, etag)) { ctx.status = 304; ctx.body = null; return; }
-      ctx.type = 'application/x-ndjson; charset=utf-8';
-      ctx.status = 200;
-      ctx.body = Readable.from(ndjsonLines(c, q, profileUri()));
+      sendStream(ctx, c.version, key, () => ndjsonLines(c, q, profileUri()), 'application/x-ndjson; charset=utf-8');
       return;
     }
     sendCached(ctx, c.version, key, () => listPage(c, q, profileUri()));
@@ -63,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async index(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, JSON.stringify({ version: HSDS_VERSION, profile: profileUri(), openapi_url: openapiUrl() }), 'hsds-index');
+      sendStatic(ctx, 'hsds-index', JSON.stringify({ version: HSDS_VERSION, profile: profileUri(), openapi_url: openapiUrl() }));
     },
     listServices: list('services'),
     getService: one('services'),
@@ -78,23 +69,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async openapi(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, openapiDocument(), 'hsds-openapi');
+      sendStatic(ctx, 'hsds-openapi', openapiDocument());
     },
     async profile(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, JSON.stringify(profileDescriptor()), 'hsds-profile');
+      sendStatic(ctx, 'hsds-profile', JSON.stringify(profileDescriptor()));
     },
     async profileFile(ctx: Context) {
       assertNoParams(params(ctx));
       const file = profileFile(String(ctx.params.file ?? ''));
       if (file === null) throw notFound();
-      sendStatic(ctx, JSON.stringify(file), `hsds-profile-${String(ctx.params.file)}`);
+      sendStatic(ctx, `hsds-profile-${String(ctx.params.file)}`, JSON.stringify(file));
     },
     async profileSchema(ctx: Context) {
       assertNoParams(params(ctx));
       const schema = compiledProfileSchema(String(ctx.params.file ?? ''));
       if (schema === null) throw notFound();
-      sendStatic(ctx, JSON.stringify(schema), `hsds-schema-${String(ctx.params.file)}`);
+      sendStatic(ctx, `hsds-schema-${String(ctx.params.file)}`, JSON.stringify(schema));
     },
   };
 };
