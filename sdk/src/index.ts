@@ -54,7 +54,7 @@ export type {
   ProviderRole, Province, RemovalReason, Sort, Timeframe, Weekday,
   // public records and responses
   FacetsResponse, FacetValue, OpeningHours, OrganizationFilters, OrganizationList, OrganizationResponse,
-  PageMeta, PublicLocation, PublicOrganization, PublicPhone, ServiceArea, SettingsResponse,
+  PageMeta, PublicLocation, PublicOrganization, PublicPhone, SearchMatch, SearchMeta, ServiceArea, SettingsResponse,
   DirectorySettings, TaxonomyTerm,
   // forms
   ApplicationInput, SubmissionReceipt, SuggestionInput,

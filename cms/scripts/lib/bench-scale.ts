@@ -5,60 +5,17 @@
  * `catalog.search` alone and on a body-cache miss (search + the page's JSON, as the controller builds it),
  * and `catalog.facets` for the same query.
  */
-import { serviceComponents } from '../../src/directory/mapper';
 import { performance } from 'node:perf_hooks';
-import type { Locale } from '@referral-directory/sdk';
-import type { OrganizationFixture, Taxonomies, TaxonomyFixture } from './fixtures';
+import type { Taxonomies } from './fixtures';
 import { generateOrganizations } from './generate';
 import { percentile } from './bench-load';
-import { Catalog, fixedVocabulary, type Entry, type Vocabulary } from '../../src/directory/catalog';
+import { Catalog, type Entry } from '../../src/catalog/catalog';
 import { parseDirectoryQuery } from '../../src/directory/query';
-import { entryFromRows } from '../../src/api/directory/services/projection';
-import type { OrganizationRow, TermRow } from '../../src/directory/rows';
+import { entryFromRows } from '../../src/catalog/projection';
+import { rowsOf, termIndex, vocabularyOf } from './fixture-catalog';
 
 /** Keeps the timed work observable, so the JIT cannot drop it. */
 export let sink = 0;
-
-type TermIndex = Record<keyof Taxonomies, Map<string, TermRow>>;
-
-function termIndex(t: Taxonomies): TermIndex {
-  const index = (list: TaxonomyFixture[], prefix: string) =>
-    new Map(list.map((x, i) => [x.code, { id: i + 1, documentId: `${prefix}-${x.code}`, code: x.code, labelEn: x.labelEn, labelFr: x.labelFr, sortOrder: i }]));
-  return {
-    focusAreas: index(t.focusAreas, 'focus'), services: index(t.services, 'service'),
-    populations: index(t.populations, 'population'), languages: index(t.languages, 'language'),
-  };
-}
-
-function vocabularyOf(t: Taxonomies): Vocabulary {
-  const v = (list: TaxonomyFixture[]) => list.map((x) => ({ value: x.code, labels: { en: x.labelEn, fr: x.labelFr } }));
-  return { ...fixedVocabulary(), focus: v(t.focusAreas), service: v(t.services), population: v(t.populations), language: v(t.languages) };
-}
-
-/** The rows the database would hold for a fixture (published versions only; the seed writes drafts equal to them). */
-function rowsOf(o: OrganizationFixture, id: number, terms: TermIndex): OrganizationRow[] {
-  if (!o.state.published) return [];
-  const pick = (key: keyof Taxonomies, codes: string[]) => codes.map((c) => terms[key].get(c)).filter((x): x is TermRow => !!x);
-  const at = '2026-06-01T00:00:00.000Z';
-  const shared = {
-    documentId: `doc-${id}`, publishedAt: at, updatedAt: at, slug: o.slug, kind: o.kind, role: o.role,
-    focusAreas: pick('focusAreas', o.focusAreas), services: pick('services', o.services),
-    populations: pick('populations', o.populations), languages: pick('languages', o.languages),
-    ...serviceComponents(o),
-    ageMin: o.ageMin, ageMax: o.ageMax, national: o.national,
-    serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })),
-    locations: o.locations.map((l) => ({ ...l })), phones: o.phones.map((p) => ({ ...p })),
-    email: o.email, website: o.website, open24x7: o.open24x7, openingHours: o.openingHours.map((h) => ({ ...h })),
-    listingStatus: o.state.listingStatus, publicConsent: o.state.publicConsent, lastVerifiedAt: o.state.lastVerifiedAt,
-  };
-  return (['en', 'fr'] as Locale[]).map((locale, k) => {
-    const t = o[locale];
-    return {
-      ...shared, id: id * 2 + k, locale, name: t.name, otherNames: t.otherNames.join('\n'), description: t.description,
-      eligibility: t.eligibility, fees: t.fees, hoursNotes: t.hoursNotes, accessibility: t.accessibility,
-    } as unknown as OrganizationRow;
-  });
-}
 
 export interface ScaleRow {
   organizations: number;

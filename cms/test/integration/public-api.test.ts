@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FacetsResponse, OrganizationList, PublicOrganization } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
-import { fold } from '../../src/directory/normalize';
+import { fold } from '../../src/catalog/normalize';
 
 describe('the public directory API', () => {
   let server: TestServer;

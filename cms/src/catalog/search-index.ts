@@ -1,0 +1,297 @@
+/**
+ * The full-text index of one catalog version: BM25 over field-weighted words, with each query word
+ * expanded to the indexed words it may mean, best first:
+ *   exact (1) > same English or French stem (0.85) > synonym (0.8) > prefix (0.6) > typo (0.5, 0.35).
+ * A typo is looked for only when a word has no exact, stem or prefix match, so a correctly spelt
+ * word never drags in look-alikes, and exact and prefix matches always outrank fuzzy ones.
+ *
+ * BM25 scores are computed per (word, record) when the index is built, so a query is a few passes
+ * over posting lists into typed arrays: fast at 100,000 records.
+ */
+import { STOP_WORDS, meaningful, stemsOf } from './analyze';
+import { findSynonyms, type SynonymGroup } from './synonyms';
+
+/** A record's words with their field-weighted counts, as the index reads them. */
+export interface IndexedText {
+  words: readonly string[];
+  /** Per word, the sum of the weights of the fields it occurs in, once per occurrence. */
+  weights: Float32Array;
+  /** Sum of the weights: the record's length for BM25's length normalization. */
+  length: number;
+}
+
+/** Field weights: a word in a name says more about a record than one in its description. */
+export const FIELD_WEIGHTS = { name: 3, label: 1.5, place: 1.5, text: 1, fees: 0.5, internal: 0.75 } as const;
+export type FieldKind = keyof typeof FIELD_WEIGHTS;
+
+/** Builds a record's indexed text from its fields' words. */
+export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly string[]]>): IndexedText {
+  const weights = new Map<string, number>();
+  let length = 0;
+  for (const [kind, list] of fields) {
+    const w = FIELD_WEIGHTS[kind];
+    for (const word of list) {
+      weights.set(word, (weights.get(word) ?? 0) + w);
+      length += w;
+    }
+  }
+  return { words: [...weights.keys()], weights: Float32Array.from(weights.values()), length };
+}
+
+const K1 = 1.2;
+const B = 0.75;
+const EXACT = 1;
+const STEM = 0.85;
+const SYNONYM = 0.8;
+const PREFIX = 0.6;
+const TYPO = [0, 0.5, 0.35] as const;
+/** Shorter stems say too little (`queer` → `que`): they match only the word itself. */
+const MIN_STEM = 4;
+/** The most indexed words one prefix may stand for (the most frequent are kept). */
+const MAX_PREFIX_WORDS = 100;
+const CACHE_SIZE = 32;
+
+/** Indexed words a query word stands for, each with how much a match counts. */
+type Expansion = ReadonlyArray<readonly [word: number, weight: number]>;
+
+/** One query word or phrase: a record matches it through any alternative (all of whose parts match). */
+interface Clause { label: string; alternatives: Expansion[][]; correction: string | null }
+
+export interface TextMatch {
+  /** The query words or synonym phrases, in query order. */
+  labels: readonly string[];
+  /** Per clause, per record: the record's score for it (0: no match). */
+  scores: readonly Float32Array[];
+  /** Indexed words that matched, for highlighting. */
+  highlight: ReadonlySet<string>;
+  /** A corrected query, when a word was matched only through typo tolerance or not at all. */
+  corrected: string | null;
+}
+
+/** Optimal string alignment distance (insert, delete, substitute, transpose), or max + 1 beyond max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Typo tolerance by word length: none under 4 letters, one edit for 4–7, two from 8. */
+export const typoBudget = (word: string): number => (word.length < 4 ? 0 : word.length < 8 ? 1 : 2);
+
+export class SearchIndex {
+  readonly size: number;
+  private readonly words: string[];
+  private readonly ids = new Map<string, number>();
+  private readonly docs: Uint32Array[];
+  private readonly scores: Float32Array[];
+  private readonly stems = new Map<string, number[]>();
+  private readonly byLength: number[][] = [];
+  private readonly cache = new Map<string, TextMatch>();
+
+  constructor(texts: readonly IndexedText[], private readonly synonyms: readonly SynonymGroup[] = []) {
+    this.size = texts.length;
+    const postings = new Map<string, { docs: number[]; tf: number[] }>();
+    let totalLength = 0;
+    texts.forEach((t, d) => {
+      totalLength += t.length;
+      t.words.forEach((w, k) => {
+        let p = postings.get(w);
+        if (!p) { p = { docs: [], tf: [] }; postings.set(w, p); }
+        p.docs.push(d);
+        p.tf.push(t.weights[k]!);
+      });
+    });
+    const avgLength = totalLength / Math.max(1, texts.length) || 1;
+    this.words = [...postings.keys()].sort();
+    this.docs = new Array<Uint32Array>(this.words.length);
+    this.scores = new Array<Float32Array>(this.words.length);
+    this.words.forEach((w, id) => {
+      this.ids.set(w, id);
+      const p = postings.get(w)!;
+      const df = p.docs.length;
+      const idf = Math.log(1 + (texts.length - df + 0.5) / (df + 0.5));
+      this.docs[id] = Uint32Array.from(p.docs);
+      this.scores[id] = Float32Array.from(p.docs, (d, k) => {
+        const tf = p.tf[k]!;
+        return (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * texts[d]!.length) / avgLength));
+      });
+      const [en, fr] = stemsOf(w);
+      for (const key of new Set([`e:${en}`, `f:${fr}`])) {
+        const list = this.stems.get(key);
+        if (list) list.push(id);
+        else this.stems.set(key, [id]);
+      }
+      (this.byLength[w.length] ??= []).push(id);
+    });
+  }
+
+  /** How many records hold an indexed word. */
+  private df(id: number): number { return this.docs[id]!.length; }
+
+  private exactAndStems(word: string, weight: number, into: Map<number, number>): void {
+    const id = this.ids.get(word);
+    if (id !== undefined) into.set(id, Math.max(into.get(id) ?? 0, weight * EXACT));
+    const [en, fr] = stemsOf(word);
+    for (const key of [en.length >= MIN_STEM && `e:${en}`, fr.length >= MIN_STEM && `f:${fr}`]) {
+      if (!key) continue;
+      for (const s of this.stems.get(key) ?? []) if (!into.has(s) && !STOP_WORDS.has(this.words[s]!)) into.set(s, weight * STEM);
+    }
+  }
+
+  private prefixed(word: string, into: Map<number, number>): void {
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.words[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let k = lo; k < this.words.length && this.words[k]!.startsWith(word); k++) if (!into.has(k)) found.push(k);
+    if (found.length > MAX_PREFIX_WORDS) found.sort((a, b) => this.df(b) - this.df(a)).length = MAX_PREFIX_WORDS;
+    for (const k of found) into.set(k, PREFIX);
+  }
+
+  /** Indexed words within the typo budget; the first letter is kept for words under 8 letters. */
+  private nearWords(word: string, budget: number, keepFirst: boolean): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    if (budget === 0) return out;
+    for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
+      for (const id of this.byLength[len] ?? []) {
+        const w = this.words[id]!;
+        if (keepFirst && w[0] !== word[0]) continue;
+        const d = editDistance(word, w, budget);
+        if (d <= budget) out.push([id, d]);
+      }
+    }
+    return out;
+  }
+
+  private expand(word: string, last: boolean): { expansion: Expansion; correction: string | null } {
+    const into = new Map<number, number>();
+    this.exactAndStems(word, 1, into);
+    if (last || word.length >= 4) this.prefixed(word, into);
+    if (into.size > 0) return { expansion: [...into], correction: null };
+    const near = this.nearWords(word, typoBudget(word), word.length < 8);
+    let best: [number, number] | null = null;
+    for (const [id, d] of near) {
+      into.set(id, Math.max(into.get(id) ?? 0, TYPO[d] ?? 0));
+      if (!best || d < best[1] || (d === best[1] && this.df(id) > this.df(best[0]))) best = [id, d];
+    }
+    return { expansion: [...into], correction: best ? this.words[best[0]]! : null };
+  }
+
+  private sameWord = (q: string, g: string): boolean => {
+    if (q === g) return true;
+    const [qe, qf] = stemsOf(q);
+    const [ge, gf] = stemsOf(g);
+    return (qe.length >= MIN_STEM && qe === ge) || (qf.length >= MIN_STEM && qf === gf);
+  };
+
+  private clauses(terms: readonly string[]): Clause[] {
+    const out: Clause[] = [];
+    const expanded = terms.map((w, k) => this.expand(w, k === terms.length - 1));
+    // A mistyped word finds its synonyms through its correction (`sheltr` → `shelter` → `hébergement`).
+    const hits = findSynonyms(expanded.map((e, k) => e.correction ?? terms[k]!), this.synonyms, this.sameWord);
+    let h = 0;
+    for (let i = 0; i < terms.length;) {
+      const hit = hits[h];
+      const span = hit && hit.start === i ? hit.length : 1;
+      const own = expanded.slice(i, i + span);
+      const alternatives: Expansion[][] = [own.map((o) => o.expansion)];
+      if (hit && hit.start === i) {
+        for (const alt of hit.alternatives) {
+          alternatives.push(alt.map((w) => { const m = new Map<number, number>(); this.exactAndStems(w, SYNONYM, m); return [...m]; }));
+        }
+        h++;
+      }
+      const corrections = own.map((o, k) => o.correction ?? terms[i + k]!);
+      out.push({
+        label: terms.slice(i, i + span).join(' '),
+        alternatives,
+        correction: own.some((o) => o.correction) ? corrections.join(' ') : null,
+      });
+      i += span;
+    }
+    return out;
+  }
+
+  /** Per-record scores of a part (one query word's expansion): the best of its words. */
+  private partScores(part: Expansion, into: Float32Array): void {
+    for (const [id, weight] of part) {
+      const docs = this.docs[id]!;
+      const scores = this.scores[id]!;
+      for (let k = 0; k < docs.length; k++) {
+        const v = weight * scores[k]!;
+        if (v > into[docs[k]!]!) into[docs[k]!] = v;
+      }
+    }
+  }
+
+  /** Scores every record against each clause of the query (its meaningful words). */
+  match(queryTerms: readonly string[]): TextMatch {
+    const terms = meaningful(queryTerms);
+    const key = terms.join(' ');
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const n = this.size;
+    const highlight = new Set<string>();
+    const clauses = this.clauses(terms);
+    const scores = clauses.map((clause) => {
+      const out = new Float32Array(n);
+      for (const alt of clause.alternatives) {
+        for (const part of alt) for (const [id] of part) highlight.add(this.words[id]!);
+        if (alt.length === 1) { this.partScores(alt[0]!, out); continue; }
+        // A phrase alternative matches where every one of its words does.
+        const parts = alt.map((part) => { const s = new Float32Array(n); this.partScores(part, s); return s; });
+        for (let d = 0; d < n; d++) {
+          let sum = 0;
+          for (const s of parts) { if (s[d] === 0) { sum = 0; break; } sum += s[d]!; }
+          if (sum > out[d]!) out[d] = sum;
+        }
+      }
+      return out;
+    });
+    const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
+    const result: TextMatch = { labels: clauses.map((c) => c.label), scores, highlight, corrected };
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /**
+   * Corrections for words that match nothing even with typo tolerance: the closest indexed word
+   * (two edits, any letter), the most common first. Used when a search finds nothing.
+   */
+  suggest(queryTerms: readonly string[]): string | null {
+    const terms = meaningful(queryTerms);
+    let changed = false;
+    const out = terms.map((w) => {
+      if (w.length < 3 || this.ids.has(w)) return w;
+      let best: [number, number] | null = null;
+      for (const [id, d] of this.nearWords(w, 2, false)) {
+        if (!best || d < best[1] || (d === best[1] && this.df(id) > this.df(best[0]))) best = [id, d];
+      }
+      if (!best) return w;
+      changed = true;
+      return this.words[best[0]]!;
+    });
+    return changed ? out.join(' ') : null;
+  }
+}
