@@ -199,7 +199,9 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
 
   /**
    * Per entry, how many query clauses it matches and its score, and whether the search had to be
-   * relaxed: every clause where some entry passing `passes` has them all, else at least one.
+   * relaxed. Kept: the entries with every clause — and, for queries of three clauses or more,
+   * those missing only one, ranked after — when some entry passing `passes` has every clause;
+   * otherwise (relaxed) every entry with at least one.
    */
   private textMask(match: TextMatch, passes: (i: number) => boolean): { mask: Uint8Array; score: Float32Array; relaxed: boolean } {
     const n = this.entries.length;
@@ -211,10 +213,14 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const all = match.scores.length;
     let strict = false;
     for (let i = 0; i < n && !strict; i++) if (count[i] === all && passes(i)) strict = true;
+    const least = !strict ? 1 : all >= 3 ? all - 1 : all;
     const mask = new Uint8Array(n);
-    for (let i = 0; i < n; i++) mask[i] = strict ? (count[i] === all ? 1 : 0) : (count[i]! > 0 ? 1 : 0);
-    // Relaxed: the more words an entry has, the higher it ranks, whatever its score.
-    if (!strict) for (let i = 0; i < n; i++) if (count[i]! > 0) score[i]! += 1000 * count[i]!;
+    for (let i = 0; i < n; i++) {
+      if (count[i]! < least) continue;
+      mask[i] = 1;
+      // The more clauses an entry has, the higher it ranks, whatever its score; then words side by side count.
+      score[i]! += 1000 * count[i]! + match.adjacency[i]!;
+    }
     return { mask, score, relaxed: !strict && all > 1 };
   }
 

@@ -1,7 +1,7 @@
 /**
  * The full-text index of one catalog version: BM25 over field-weighted words, with each query word
  * expanded to the indexed words it may mean, best first:
- *   exact (1) > same English or French stem (0.85) > synonym (0.8) > prefix (0.6) > typo (0.5, 0.35).
+ *   exact (1) > same English or French stem (0.85; 0.5 beyond an ending) > prefix (0.6) > synonym (0.5) > typo (0.5, 0.35).
  * A typo is looked for only when a word has no exact, stem or prefix match, so a correctly spelt
  * word never drags in look-alikes, and exact and prefix matches always outrank fuzzy ones.
  *
@@ -24,6 +24,11 @@ export interface IndexedText {
 export const FIELD_WEIGHTS = { name: 3, label: 1.5, place: 1.5, text: 1, fees: 0.5, internal: 0.75 } as const;
 export type FieldKind = keyof typeof FIELD_WEIGHTS;
 
+/** Fields whose adjacent words are indexed as pairs too, so `aide juridique` ranks the label `Aide juridique` first. */
+const PAIRED: ReadonlySet<FieldKind> = new Set(['name', 'label']);
+/** The index key of two adjacent words (a space never occurs inside a folded word). */
+export const pairKey = (a: string, b: string): string => `${a} ${b}`;
+
 /** Builds a record's indexed text from its fields' words. */
 export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly string[]]>): IndexedText {
   const weights = new Map<string, number>();
@@ -34,6 +39,13 @@ export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly 
       weights.set(word, (weights.get(word) ?? 0) + w);
       length += w;
     }
+    if (PAIRED.has(kind)) {
+      const kept = list.filter((x) => !STOP_WORDS.has(x));
+      for (let k = 1; k < kept.length; k++) {
+        const key = pairKey(kept[k - 1]!, kept[k]!);
+        weights.set(key, (weights.get(key) ?? 0) + w);
+      }
+    }
   }
   return { words: [...weights.keys()], weights: Float32Array.from(weights.values()), length };
 }
@@ -42,7 +54,9 @@ const K1 = 1.2;
 const B = 0.75;
 const EXACT = 1;
 const STEM = 0.85;
-const SYNONYM = 0.8;
+/** Same stem, but not just an inflection of the word (`refuge` / `réfugiés`, `employers` / `employment`). */
+const LOOSE_STEM = 0.5;
+const SYNONYM = 0.5;
 const PREFIX = 0.6;
 const TYPO = [0, 0.5, 0.35] as const;
 /** Shorter stems say too little (`queer` → `que`): they match only the word itself. */
@@ -62,6 +76,8 @@ export interface TextMatch {
   labels: readonly string[];
   /** Per clause, per record: the record's score for it (0: no match). */
   scores: readonly Float32Array[];
+  /** Per record, extra score for query words found side by side in its name or labels. */
+  adjacency: Float32Array;
   /** Indexed words that matched, for highlighting. */
   highlight: ReadonlySet<string>;
   /** A corrected query, when a word was matched only through typo tolerance or not at all. */
@@ -89,6 +105,15 @@ export function editDistance(a: string, b: string, max: number): number {
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/**
+ * Whether two words of the same stem differ only by an ending: the shorter one starts the longer
+ * (`refugie` / `refugies`), or does without its final y (`family` / `families`); not `refuge` / `refugies`.
+ */
+function inflects(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.startsWith(short) || (short.endsWith('y') && long.startsWith(short.slice(0, -1)));
 }
 
 /** Typo tolerance by word length: none under 4 letters, one edit for 4–7, two from 8. */
@@ -150,7 +175,11 @@ export class SearchIndex {
     const [en, fr] = stemsOf(word);
     for (const key of [en.length >= MIN_STEM && `e:${en}`, fr.length >= MIN_STEM && `f:${fr}`]) {
       if (!key) continue;
-      for (const s of this.stems.get(key) ?? []) if (!into.has(s) && !STOP_WORDS.has(this.words[s]!)) into.set(s, weight * STEM);
+      for (const s of this.stems.get(key) ?? []) {
+        const other = this.words[s]!;
+        if (into.has(s) || STOP_WORDS.has(other)) continue;
+        into.set(s, weight * (inflects(word, other) ? STEM : LOOSE_STEM));
+      }
     }
   }
 
@@ -201,7 +230,7 @@ export class SearchIndex {
     if (q === g) return true;
     const [qe, qf] = stemsOf(q);
     const [ge, gf] = stemsOf(g);
-    return (qe.length >= MIN_STEM && qe === ge) || (qf.length >= MIN_STEM && qf === gf);
+    return ((qe.length >= MIN_STEM && qe === ge) || (qf.length >= MIN_STEM && qf === gf)) && inflects(q, g);
   };
 
   private clauses(terms: readonly string[]): Clause[] {
@@ -268,8 +297,13 @@ export class SearchIndex {
       }
       return out;
     });
+    const adjacency = new Float32Array(n);
+    for (let k = 1; k < terms.length; k++) {
+      const id = this.ids.get(pairKey(terms[k - 1]!, terms[k]!));
+      if (id !== undefined) this.partScores([[id, EXACT]], adjacency);
+    }
     const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
-    const result: TextMatch = { labels: clauses.map((c) => c.label), scores, highlight, corrected };
+    const result: TextMatch = { labels: clauses.map((c) => c.label), scores, adjacency, highlight, corrected };
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, result);
     return result;
