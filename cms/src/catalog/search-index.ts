@@ -63,7 +63,6 @@ const TYPO = [0, 0.5, 0.35] as const;
 const MIN_STEM = 4;
 /** The most indexed words one prefix may stand for (the most frequent are kept). */
 const MAX_PREFIX_WORDS = 100;
-const CACHE_SIZE = 32;
 
 /** Indexed words a query word stands for, each with how much a match counts. */
 type Expansion = ReadonlyArray<readonly [word: number, weight: number]>;
@@ -126,8 +125,8 @@ export class SearchIndex {
   private readonly docs: Uint32Array[];
   private readonly scores: Float32Array[];
   private readonly stems = new Map<string, number[]>();
-  private readonly byLength: number[][] = [];
-  private readonly cache = new Map<string, TextMatch>();
+  /** Word ids by length, then by first letter: where typo tolerance looks (numbers are never fuzzy). */
+  private readonly byLength: Array<Map<string, number[]>> = [];
 
   constructor(texts: readonly IndexedText[], private readonly synonyms: readonly SynonymGroup[] = []) {
     this.size = texts.length;
@@ -156,13 +155,19 @@ export class SearchIndex {
         const tf = p.tf[k]!;
         return (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * texts[d]!.length) / avgLength));
       });
+      if (w.includes(' ')) return; // a pair of adjacent words: looked up whole, never stemmed, prefixed or fuzzy
       const [en, fr] = stemsOf(w);
       for (const key of new Set([`e:${en}`, `f:${fr}`])) {
         const list = this.stems.get(key);
         if (list) list.push(id);
         else this.stems.set(key, [id]);
       }
-      (this.byLength[w.length] ??= []).push(id);
+      if (!/^[0-9]+$/.test(w)) {
+        const bucket = (this.byLength[w.length] ??= new Map());
+        const list = bucket.get(w[0]!);
+        if (list) list.push(id);
+        else bucket.set(w[0]!, [id]);
+      }
     });
   }
 
@@ -192,7 +197,9 @@ export class SearchIndex {
       else hi = mid;
     }
     const found: number[] = [];
-    for (let k = lo; k < this.words.length && this.words[k]!.startsWith(word); k++) if (!into.has(k)) found.push(k);
+    for (let k = lo; k < this.words.length && this.words[k]!.startsWith(word); k++) {
+      if (!into.has(k) && !this.words[k]!.includes(' ')) found.push(k);
+    }
     if (found.length > MAX_PREFIX_WORDS) found.sort((a, b) => this.df(b) - this.df(a)).length = MAX_PREFIX_WORDS;
     for (const k of found) into.set(k, PREFIX);
   }
@@ -202,11 +209,14 @@ export class SearchIndex {
     const out: Array<[number, number]> = [];
     if (budget === 0) return out;
     for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
-      for (const id of this.byLength[len] ?? []) {
-        const w = this.words[id]!;
-        if (keepFirst && w[0] !== word[0]) continue;
-        const d = editDistance(word, w, budget);
-        if (d <= budget) out.push([id, d]);
+      const bucket = this.byLength[len];
+      if (!bucket) continue;
+      const lists = keepFirst ? [bucket.get(word[0]!) ?? []] : bucket.values();
+      for (const list of lists) {
+        for (const id of list) {
+          const d = editDistance(word, this.words[id]!, budget);
+          if (d <= budget) out.push([id, d]);
+        }
       }
     }
     return out;
@@ -276,9 +286,6 @@ export class SearchIndex {
   /** Scores every record against each clause of the query (its meaningful words). */
   match(queryTerms: readonly string[]): TextMatch {
     const terms = meaningful(queryTerms);
-    const key = terms.join(' ');
-    const cached = this.cache.get(key);
-    if (cached) return cached;
     const n = this.size;
     const highlight = new Set<string>();
     const clauses = this.clauses(terms);
@@ -303,10 +310,7 @@ export class SearchIndex {
       if (id !== undefined) this.partScores([[id, EXACT]], adjacency);
     }
     const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
-    const result: TextMatch = { labels: clauses.map((c) => c.label), scores, adjacency, highlight, corrected };
-    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, result);
-    return result;
+    return { labels: clauses.map((c) => c.label), scores, adjacency, highlight, corrected };
   }
 
   /**
