@@ -73,15 +73,16 @@ type Searchable = Pick<PublicOrganization,
 
 /** The fields a person would search, per record and locale (the public ones only: see toEntry). */
 function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind, readonly string[]]> {
-  const labels = (list: { label: string }[]) => list.map((t) => t.label).join(' ');
+  const labels = [
+    ...[r.services, r.focusAreas, r.populations, r.languages].flatMap((list) => list.map((t) => t.label)), KIND_LABELS[r.kind][locale],
+    ...r.timeframes.map((t) => TIMEFRAME_LABELS[t][locale]), ...r.needs.map((n) => NEED_LABELS[n][locale]),
+  ];
   return [
-    ['name', words([r.name, ...r.otherNames].join(' '))],
+    ...[r.name, ...r.otherNames].map((name) => ['name', words(name)] as const),
     ['text', words(`${r.description} ${r.eligibility ?? ''}`)],
     ['fees', words(r.fees ?? '')],
-    ['label', words([
-      labels(r.services), labels(r.focusAreas), labels(r.populations), labels(r.languages), KIND_LABELS[r.kind][locale],
-      ...r.timeframes.map((t) => TIMEFRAME_LABELS[t][locale]), ...r.needs.map((n) => NEED_LABELS[n][locale]),
-    ].join(' '))],
+    // One value per label, so that word pairs stay within a label.
+    ...labels.map((label) => ['label', words(label)] as const),
     ['place', words([
       ...r.provinces.map((p) => `${p} ${PROVINCE_LABELS[p][locale]}`),
       ...r.serviceAreas.flatMap((a) => a.regions), ...r.locations.map((l) => l.city),

@@ -29,7 +29,24 @@ const PAIRED: ReadonlySet<FieldKind> = new Set(['name', 'label']);
 /** The index key of two adjacent words (a space never occurs inside a folded word). */
 export const pairKey = (a: string, b: string): string => `${a} ${b}`;
 
-/** Builds a record's indexed text from its fields' words. */
+/**
+ * One copy of each indexed word for all records: the same words recur in thousands of records,
+ * and every catalog version keeps them. Bounded, so odd data cannot grow it without end.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED = 500_000;
+function intern(word: string): string {
+  const known = interned.get(word);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  interned.set(word, word);
+  return word;
+}
+
+/**
+ * Builds a record's indexed text from its fields' words. Each list is one field value (one name,
+ * one label…): pairs of adjacent words are taken within a value, never across two.
+ */
 export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly string[]]>): IndexedText {
   const weights = new Map<string, number>();
   let length = 0;
@@ -40,14 +57,18 @@ export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly 
       length += w;
     }
     if (PAIRED.has(kind)) {
-      const kept = list.filter((x) => !STOP_WORDS.has(x));
-      for (let k = 1; k < kept.length; k++) {
-        const key = pairKey(kept[k - 1]!, kept[k]!);
-        weights.set(key, (weights.get(key) ?? 0) + w);
+      let previous: string | null = null;
+      for (const word of list) {
+        if (STOP_WORDS.has(word)) continue;
+        if (previous !== null) {
+          const key = pairKey(previous, word);
+          weights.set(key, (weights.get(key) ?? 0) + w);
+        }
+        previous = word;
       }
     }
   }
-  return { words: [...weights.keys()], weights: Float32Array.from(weights.values()), length };
+  return { words: [...weights.keys()].map(intern), weights: Float32Array.from(weights.values()), length };
 }
 
 const K1 = 1.2;
@@ -122,39 +143,48 @@ export class SearchIndex {
   readonly size: number;
   private readonly words: string[];
   private readonly ids = new Map<string, number>();
-  private readonly docs: Uint32Array[];
-  private readonly scores: Float32Array[];
+  /** Postings of word `id`: docs[offsets[id]] … docs[offsets[id + 1] - 1], with their BM25 scores. */
+  private readonly offsets: Uint32Array;
+  private readonly docs: Uint32Array;
+  private readonly scores: Float32Array;
   private readonly stems = new Map<string, number[]>();
   /** Word ids by length, then by first letter: where typo tolerance looks (numbers are never fuzzy). */
   private readonly byLength: Array<Map<string, number[]>> = [];
 
   constructor(texts: readonly IndexedText[], private readonly synonyms: readonly SynonymGroup[] = []) {
     this.size = texts.length;
-    const postings = new Map<string, { docs: number[]; tf: number[] }>();
+    // Pass 1: each word's document frequency; pass 2: postings into flat typed arrays.
+    const df = new Map<string, number>();
     let totalLength = 0;
-    texts.forEach((t, d) => {
+    let total = 0;
+    for (const t of texts) {
       totalLength += t.length;
-      t.words.forEach((w, k) => {
-        let p = postings.get(w);
-        if (!p) { p = { docs: [], tf: [] }; postings.set(w, p); }
-        p.docs.push(d);
-        p.tf.push(t.weights[k]!);
-      });
+      total += t.words.length;
+      for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+    this.words = [...df.keys()].sort();
+    this.words.forEach((w, id) => this.ids.set(w, id));
+    this.offsets = new Uint32Array(this.words.length + 1);
+    this.words.forEach((w, id) => { this.offsets[id + 1] = this.offsets[id]! + df.get(w)!; });
+    this.docs = new Uint32Array(total);
+    this.scores = new Float32Array(total);
+    const fill = this.offsets.slice(0, this.words.length);
+    const idf = Float64Array.from(this.words, (w) => {
+      const n = df.get(w)!;
+      return Math.log(1 + (texts.length - n + 0.5) / (n + 0.5));
     });
     const avgLength = totalLength / Math.max(1, texts.length) || 1;
-    this.words = [...postings.keys()].sort();
-    this.docs = new Array<Uint32Array>(this.words.length);
-    this.scores = new Array<Float32Array>(this.words.length);
-    this.words.forEach((w, id) => {
-      this.ids.set(w, id);
-      const p = postings.get(w)!;
-      const df = p.docs.length;
-      const idf = Math.log(1 + (texts.length - df + 0.5) / (df + 0.5));
-      this.docs[id] = Uint32Array.from(p.docs);
-      this.scores[id] = Float32Array.from(p.docs, (d, k) => {
-        const tf = p.tf[k]!;
-        return (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * texts[d]!.length) / avgLength));
+    texts.forEach((t, d) => {
+      const norm = K1 * (1 - B + (B * t.length) / avgLength);
+      t.words.forEach((w, k) => {
+        const id = this.ids.get(w)!;
+        const at = fill[id]!++;
+        const tf = t.weights[k]!;
+        this.docs[at] = d;
+        this.scores[at] = (idf[id]! * tf * (K1 + 1)) / (tf + norm);
       });
+    });
+    this.words.forEach((w, id) => {
       if (w.includes(' ')) return; // a pair of adjacent words: looked up whole, never stemmed, prefixed or fuzzy
       const [en, fr] = stemsOf(w);
       for (const key of new Set([`e:${en}`, `f:${fr}`])) {
@@ -172,7 +202,7 @@ export class SearchIndex {
   }
 
   /** How many records hold an indexed word. */
-  private df(id: number): number { return this.docs[id]!.length; }
+  private df(id: number): number { return this.offsets[id + 1]! - this.offsets[id]!; }
 
   private exactAndStems(word: string, weight: number, into: Map<number, number>): void {
     const id = this.ids.get(word);
@@ -273,10 +303,9 @@ export class SearchIndex {
 
   /** Per-record scores of a part (one query word's expansion): the best of its words. */
   private partScores(part: Expansion, into: Float32Array): void {
+    const { docs, scores, offsets } = this;
     for (const [id, weight] of part) {
-      const docs = this.docs[id]!;
-      const scores = this.scores[id]!;
-      for (let k = 0; k < docs.length; k++) {
+      for (let k = offsets[id]!, end = offsets[id + 1]!; k < end; k++) {
         const v = weight * scores[k]!;
         if (v > into[docs[k]!]!) into[docs[k]!] = v;
       }
