@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { PublicOrganization } from '@referral-directory/sdk';
 import { Catalog, fixedVocabulary, toEntry, type Vocabulary } from './catalog';
 import { parseDirectoryQuery } from '../directory/query';
@@ -122,4 +123,23 @@ test('confidential text is searchable only in an entry built with it', () => {
   const staff = new Catalog([toEntry(base, { ...base, locale: 'fr' }, undefined, 'canarywordzz')], vocabulary, 's');
   assert.equal(publicOne.search(query('q=canarywordzz')).total, 0);
   assert.equal(staff.search(query('q=canarywordzz')).total, 1);
+});
+
+test('any query string is answered (never throws), and a word only in confidential text never matches a public record', () => {
+  const secret = 'zqconfidentialword';
+  const base = org('quiet', { name: 'Quiet Harbour', description: 'Support and shelter.' });
+  const staff = new Catalog([toEntry(base, { ...base, locale: 'fr' }, undefined, secret)], vocabulary, 's');
+  assert.equal(staff.search(parseDirectoryQuery(new URLSearchParams({ q: secret }), vocabulary, 'list')).total, 1);
+  const publicCatalog = new Catalog([both(base), ...withNations], vocabulary, 'p', undefined, [...synonyms, [['zqalias'], [secret]]]);
+  fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('en', 'fr'), (q, locale) => {
+    const parsed = parseDirectoryQuery(new URLSearchParams({ q, locale }), vocabulary, 'list');
+    const r = publicCatalog.search(parsed);
+    assert.ok(r.total >= 0 && r.total <= publicCatalog.entries.length);
+    publicCatalog.facets(parseDirectoryQuery(new URLSearchParams({ q, locale }), vocabulary, 'facets'));
+  }), { numRuns: 300 });
+  fc.assert(fc.property(fc.constantFrom(secret, `${secret.slice(0, -1)}x`, 'zqalias', `${secret} shelter`), (q) => {
+    const r = publicCatalog.search(parseDirectoryQuery(new URLSearchParams({ q }), vocabulary, 'list'));
+    assert.ok(!r.page.some((e) => e.slug === 'quiet' && !/shelter/.test(q)), q);
+    assert.ok(!(r.text?.suggestions ?? []).some((x) => x.includes('zqconf')), q);
+  }));
 });
