@@ -93,8 +93,8 @@ export async function measureScaling(
   const out: ScaleRow[] = [];
   for (const size of sizes) {
     // Fixtures and rows are garbage once the catalog is built: only the catalog is alive while timing.
-    const rows = generateOrganizations(size, taxonomies).map((o, i) => rowsOf(o, i + 1, terms));
     const base = heapMb();
+    const rows = generateOrganizations(size, taxonomies).map((o, i) => rowsOf(o, i + 1, terms));
     const t0 = performance.now();
     const entries: Entry[] = [];
     for (const r of rows) {

@@ -21,10 +21,21 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'besoin', 'trouver', 'aidez', 'moi', 'l', 'd', 'j', 'qu', 'n', 's', 'c', 'm', 't', 'y',
 ]);
 
+/** Short texts (labels, names of places) recur in thousands of records: fold each once. */
+const shortTexts = new Map<string, readonly string[]>();
+const SHORT = 64;
+
 /** The folded words of a text, in order (with repeats): the unit records are indexed in. */
-export function words(text: string): string[] {
+export function words(text: string): readonly string[] {
+  const known = text.length <= SHORT ? shortTexts.get(text) : undefined;
+  if (known) return known;
   const f = fold(text);
-  return f === '' ? [] : f.split(' ');
+  const out = f === '' ? [] : f.split(' ');
+  if (text.length <= SHORT) {
+    if (shortTexts.size >= MAX_MEMO) shortTexts.clear();
+    shortTexts.set(text, out);
+  }
+  return out;
 }
 
 /** The words of a query worth searching: stop words dropped, unless nothing else is left. */

@@ -11,6 +11,7 @@ import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABEL
 import { words } from './analyze';
 import { type FieldKind, type IndexedText, SearchIndex, type TextMatch, indexedText } from './search-index';
 import type { SynonymGroup } from './synonyms';
+import { topK } from './top';
 
 /** What the catalog needs of a record to sort it. */
 export interface Named { slug: string; name: string }
@@ -246,12 +247,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const order = this.byName[q.locale];
     const picked: number[] = [];
     for (const i of order) if (bits[i] === all && (!text || text.mask[i])) picked.push(i);
+    const start = (q.page - 1) * q.pageSize;
     let hits: number[] = picked;
     if (q.sort === 'relevance' && text) {
-      const rank = new Uint32Array(this.entries.length);
-      order.forEach((i, k) => { rank[i] = k; });
-      const score = text.score;
-      hits = picked.sort((a, b) => score[b]! - score[a]! || rank[a]! - rank[b]!);
+      // `picked` is in name order: ties keep it. Only the pages up to this one are ranked.
+      hits = topK(picked, text.score, start + q.pageSize);
     } else if (q.sort === '-name') {
       hits.reverse();
     } else if (q.sort === '-lastVerified') {
@@ -259,17 +259,16 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
         .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
         .map((x) => x.i);
     }
-    const start = (q.page - 1) * q.pageSize;
     const page = hits.slice(start, start + q.pageSize).map((i) => this.entries[i]!);
     let outcome: TextOutcome | null = null;
     if (match && text) {
       const matched = text.relaxed
-        ? match.labels.filter((_, c) => hits.some((i) => match.scores[c]![i]! > 0))
+        ? match.labels.filter((_, c) => picked.some((i) => match.scores[c]![i]! > 0))
         : [];
-      const suggestion = match.corrected ?? (hits.length === 0 || text.relaxed ? this.index.suggest(q.terms) : null);
-      outcome = { relaxed: text.relaxed && hits.length > 0, matched, suggestions: suggestion ? [suggestion] : [], highlight: match.highlight };
+      const suggestion = match.corrected ?? (picked.length === 0 || text.relaxed ? this.index.suggest(q.terms) : null);
+      outcome = { relaxed: text.relaxed && picked.length > 0, matched, suggestions: suggestion ? [suggestion] : [], highlight: match.highlight };
     }
-    return { page, total: hits.length, text: outcome };
+    return { page, total: picked.length, text: outcome };
   }
 
   /** Counts per filter value over the records matching q and every *other* active filter. */
