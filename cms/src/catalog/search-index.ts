@@ -204,7 +204,8 @@ export class SearchIndex {
   /** How many records hold an indexed word. */
   private df(id: number): number { return this.offsets[id + 1]! - this.offsets[id]!; }
 
-  private exactAndStems(word: string, weight: number, into: Map<number, number>): void {
+  /** The word itself and the words of its stems; `loose` also those beyond an inflection (weaker). */
+  private exactAndStems(word: string, weight: number, into: Map<number, number>, loose = true): void {
     const id = this.ids.get(word);
     if (id !== undefined) into.set(id, Math.max(into.get(id) ?? 0, weight * EXACT));
     const [en, fr] = stemsOf(word);
@@ -213,7 +214,8 @@ export class SearchIndex {
       for (const s of this.stems.get(key) ?? []) {
         const other = this.words[s]!;
         if (into.has(s) || STOP_WORDS.has(other)) continue;
-        into.set(s, weight * (inflects(word, other) ? STEM : LOOSE_STEM));
+        if (inflects(word, other)) into.set(s, weight * STEM);
+        else if (loose) into.set(s, weight * LOOSE_STEM);
       }
     }
   }
@@ -257,7 +259,10 @@ export class SearchIndex {
     this.exactAndStems(word, 1, into);
     if (last || word.length >= 4) this.prefixed(word, into);
     if (into.size > 0) return { expansion: [...into], correction: null };
-    const near = this.nearWords(word, typoBudget(word), word.length < 8);
+    const found = this.nearWords(word, typoBudget(word), word.length < 8);
+    // Only the closest words: a one-edit correction exists, two-edit look-alikes are noise.
+    const closest = Math.min(...found.map(([, d]) => d));
+    const near = found.filter(([, d]) => d === closest);
     let best: [number, number] | null = null;
     for (const [id, d] of near) {
       into.set(id, Math.max(into.get(id) ?? 0, TYPO[d] ?? 0));
@@ -286,7 +291,8 @@ export class SearchIndex {
       const alternatives: Expansion[][] = [own.map((o) => o.expansion)];
       if (hit && hit.start === i) {
         for (const alt of hit.alternatives) {
-          alternatives.push(alt.map((w) => { const m = new Map<number, number>(); this.exactAndStems(w, SYNONYM, m); return [...m]; }));
+          // Synonyms stand for exactly their words and inflections: `nations` must not find `national`.
+          alternatives.push(alt.map((w) => { const m = new Map<number, number>(); this.exactAndStems(w, SYNONYM, m, false); return [...m]; }));
         }
         h++;
       }
