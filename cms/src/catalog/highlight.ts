@@ -23,7 +23,10 @@ export function ranges(text: string, words: ReadonlySet<string>): Array<[number,
   return out;
 }
 
-const has = (text: string, words: ReadonlySet<string>) => ranges(text, words).length > 0;
+function has(text: string, words: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(WORD)) if (words.has(fold(m[0]))) return true;
+  return false;
+}
 
 export function matchOf(r: Highlightable, words: ReadonlySet<string>): SearchMatch {
   const labels = (list: { label: string }[]) => list.map((t) => t.label).join(' ');
