@@ -46,7 +46,7 @@ export class RdSearchNotice extends LitElement {
       ${matched.length > 0
         ? html`<p>${t('searchNotice.relaxed')} ${matched.map((m, i) => html`${i > 0 ? ', ' : ''}<mark>${m}</mark>`)}.</p>`
         : nothing}
-      ${meta.total === 0 ? html`<p>${t('searchNotice.noResults', { q: this.query.trim() })}</p>` : nothing}
+      ${meta.total === 0 ? html`<p>${t('searchNotice.noResults', { name: this.query.trim() })}</p>` : nothing}
       ${suggestions.length > 0
         ? html`<p>
             ${t('searchNotice.didYouMean')}

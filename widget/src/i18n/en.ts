@@ -105,7 +105,7 @@ export const en = {
   },
   searchNotice: {
     relaxed: 'No organization matches all your words. Showing results for:',
-    noResults: 'No results for “{{q}}”.',
+    noResults: 'No results for “{{name}}”.',
     didYouMean: 'Did you mean',
     question: '?',
   },

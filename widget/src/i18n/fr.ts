@@ -109,7 +109,7 @@ export const fr: Resources = {
   },
   searchNotice: {
     relaxed: 'Aucun organisme ne correspond à tous vos mots. Résultats pour\u00a0:',
-    noResults: 'Aucun résultat pour «\u00a0{{q}}\u00a0».',
+    noResults: 'Aucun résultat pour «\u00a0{{name}}\u00a0».',
     didYouMean: 'Vouliez-vous dire',
     question: '\u00a0?',
   },
