@@ -346,9 +346,9 @@ or as many as fit in ${scaleBudgetMs / 1000} s per column, at least 20).
 for the (a) query; "miss" = search + the page's JSON, what a body-cache miss costs; "facets" =
 catalog.facets for the same query (what (b) costs on a cache miss); "entries MB" = heap of the
 entries, "index MB" = what the catalog built over them adds (its share of the entries in %).`);
-  const taxonomies = readFixtures().taxonomies;
+  const fixtures = readFixtures();
   const queryString = directoryListPath(o.query).split('?')[1]!;
-  const scale = await measureScaling(o.sizes, taxonomies, queryString, scaleRuns, scaleBudgetMs, o.peersMax);
+  const scale = await measureScaling(o.sizes, fixtures.taxonomies, queryString, scaleRuns, scaleBudgetMs, o.peersMax, fixtures.searchSynonyms);
   const mb = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
   console.log(table(
     ['organizations', 'public', 'hits', 'build ms', 'search p50', 'search p99', 'miss p50', 'miss p99', 'facets p50', 'facets p99', 'entries MB', 'index MB', 'runs'],

@@ -7,10 +7,12 @@
  * - search queries as people type them (a word, a typo, several words, French plurals, a word no
  *   record has beside one some have), timed on this catalog and on MiniSearch and Orama indexing
  *   the same public records (relevance/engines.ts), up to `peersMax` organizations;
+ *   (with the seeded synonym groups, as in production);
  * - the heap the catalog (filters, name order and the full-text index) adds to its entries.
  */
 import { performance } from 'node:perf_hooks';
-import type { Taxonomies } from './fixtures';
+import type { SearchSynonymFixture, Taxonomies } from './fixtures';
+import { synonymGroups } from '../../src/catalog/synonyms';
 import { generateOrganizations } from './generate';
 import { percentile } from './bench-load';
 import { Catalog, type Entry } from '../../src/catalog/catalog';
@@ -87,7 +89,10 @@ function heapMb(): number {
  */
 export async function measureScaling(
   sizes: number[], taxonomies: Taxonomies, queryString: string, runs: number, budgetMs: number, peersMax = 10_000,
+  /** The seeded synonym groups, so that searches expand as they do in production. */
+  synonyms: readonly SearchSynonymFixture[] = [],
 ): Promise<ScaleRow[]> {
+  const groups = synonymGroups(synonyms.map((g) => g.terms.join(', ')));
   const terms = termIndex(taxonomies);
   const vocabulary = vocabularyOf(taxonomies);
   const out: ScaleRow[] = [];
@@ -105,7 +110,7 @@ export async function measureScaling(
     rows.length = 0;
     const withEntries = heapMb();
     const t1 = performance.now();
-    let catalog: Catalog | null = new Catalog(entries, vocabulary, `bench-${size}`);
+    let catalog: Catalog | null = new Catalog(entries, vocabulary, `bench-${size}`, undefined, groups);
     const buildMs = t1 - t0 + (performance.now() - t1);
     const withCatalog = heapMb();
 

@@ -245,8 +245,13 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const match = q.terms.length > 0 ? this.index.match(q.terms) : null;
     const text = match ? this.textMask(match, (i) => bits[i] === all) : null;
     const order = this.byName[q.locale];
-    const picked: number[] = [];
-    for (const i of order) if (bits[i] === all && (!text || text.mask[i])) picked.push(i);
+    const kept = new Uint32Array(order.length);
+    let count = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      if (bits[i] === all && (!text || text.mask[i])) kept[count++] = i;
+    }
+    const picked = Array.from(kept.subarray(0, count));
     const start = (q.page - 1) * q.pageSize;
     let hits: number[] = picked;
     if (q.sort === 'relevance' && text) {
