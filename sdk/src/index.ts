@@ -57,7 +57,7 @@ export type {
   ServiceCode,
   // public records and responses
   FacetsResponse, FacetValue, OpeningHours, OrganizationFilters, OrganizationList, OrganizationResponse,
-  PageMeta, PublicLocation, PublicOrganization, PublicPhone, ServiceArea, SettingsResponse,
+  PageMeta, PublicLocation, PublicOrganization, PublicPhone, SearchMatch, SearchMeta, ServiceArea, SettingsResponse,
   DirectorySettings, TaxonomyTerm,
   // forms
   ApplicationInput, SubmissionReceipt, SuggestionInput,
