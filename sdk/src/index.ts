@@ -57,7 +57,8 @@ export type {
   ServiceCode,
   // public records and responses
   FacetsResponse, FacetValue, NearFields, NearMeta, OpenState, OpeningHours, OrganizationFilters, OrganizationList,
-  OrganizationResponse, PageMeta, PublicLocation, PublicOrganization, PublicPhone, ServiceArea, SettingsResponse,
+  OrganizationResponse, PageMeta, PublicLocation, PublicOrganization, PublicPhone, SearchMatch, SearchMeta, ServiceArea,
+  SettingsResponse,
   DirectorySettings, TaxonomyTerm,
   // forms
   ApplicationInput, SubmissionReceipt, SuggestionInput,

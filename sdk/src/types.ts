@@ -289,8 +289,29 @@ export interface PageMeta {
 
 /** `GET /api/directory/organizations` */
 export interface OrganizationList {
-  data: Array<PublicOrganization & NearFields>;
-  meta: PageMeta & NearMeta;
+  data: Array<PublicOrganization & { match?: SearchMatch } & NearFields>;
+  meta: PageMeta & SearchMeta & NearMeta;
+}
+
+// --- Search (`q`): relaxed results, suggestions, highlights ---
+
+/** What a list with `q` says about the search itself. */
+export interface SearchMeta {
+  /** No organization had every word: these have some of them (see `matched`). */
+  relaxed?: boolean;
+  /** With `relaxed`: the query words (or synonym phrases) that the results matched. */
+  matched?: string[];
+  /** Corrected queries from the directory's own words ("did you mean…"), best first. */
+  suggestions?: string[];
+}
+
+/** Where a hit matched the query: its fields, and word ranges in its name and description. */
+export interface SearchMatch {
+  fields: Array<'name' | 'otherNames' | 'description' | 'eligibility' | 'fees' | 'services' | 'focusAreas' | 'populations' | 'languages' | 'places'>;
+  /** UTF-16 [start, end) ranges of matched words in `name`. */
+  name: Array<[number, number]>;
+  /** UTF-16 [start, end) ranges of matched words in `description`. */
+  description: Array<[number, number]>;
 }
 
 /** `GET /api/directory/organizations/:slug` */

@@ -3,7 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import {
   createDirectoryClient, FILTER_NAMES, isHttpError, MAX_PAGE_SIZE, SORTS,
-  type DirectoryClient, type DirectorySettings, type FilterName, type PageMeta, type PublicOrganization, type Sort,
+  type DirectoryClient, type DirectorySettings, type FilterName, type OrganizationList, type PageMeta, type PublicOrganization, type Sort,
 } from '@referral-directory/sdk';
 import { I18nController } from './controllers/i18n-controller.js';
 import { emit, type RdFilterChangeDetail, type RdSearchDetail } from './lib/events.js';
@@ -22,6 +22,7 @@ import './elements/hotline-banner.js';
 import './elements/quick-exit.js';
 import type { RdResultCard } from './elements/result-card.js';
 import './elements/result-card.js';
+import './elements/search-notice.js';
 import './elements/search-bar.js';
 
 /** The property holding each filter's preset. `role` is the ARIA attribute, hence `provider-role`. */
@@ -39,7 +40,7 @@ const PRESETS = {
 
 interface Results {
   items: PublicOrganization[];
-  meta: PageMeta;
+  meta: OrganizationList['meta'];
   /** The keyword and filters they were loaded for. */
   q: string;
   selection: FilterSelection;
@@ -77,6 +78,8 @@ const widgets = new Set<ReferralDirectory>();
  * @csspart results - The results column (count, sort, active filters, list, states).
  * @csspart list - The list of results.
  * @csspart card - Each result (`rd-result-card`).
+ * @csspart mark - A word of the search, marked in a result's name and description.
+ * @csspart search-notice - "Showing results for…" and "Did you mean…?" (`rd-search-notice`).
  * @csspart empty - The "no results" message.
  * @csspart error - The "cannot load" message.
  * @csspart disclaimer - The "inclusion is not an endorsement" notice.
@@ -404,9 +407,8 @@ export class ReferralDirectory extends LitElement {
                 ? this.#list(this.#loaded, undefined, true)
                 : html`<p class="loading">${t('results.loading')}</p>`,
             complete: (value) =>
-              value.meta.total === 0 || value.items.length === 0
-                ? this.#empty(settings)
-                : this.#list(value.items, value.meta, false),
+              html`<rd-search-notice part="search-notice" lang=${locale} .meta=${value.meta} .query=${this._q} @rd-search=${this._onSearch}></rd-search-notice>
+                ${value.meta.total === 0 || value.items.length === 0 ? this.#empty(settings) : this.#list(value.items, value.meta, false)}`,
             error: () =>
               html`${this._page > 1 && this.#loaded.length ? this.#list(this.#loaded, undefined, false) : nothing}
               ${this.#notice(t('results.errorTitle'), t('results.errorHint'), settings, true)}`,
@@ -528,7 +530,7 @@ export class ReferralDirectory extends LitElement {
             html`<li>
               <rd-result-card
                 part="card"
-                exportparts="base:card-base,name:card-name,badge:card-badge,toggle:card-toggle,details:card-details,suggest-form:card-suggest-form"
+                exportparts="base:card-base,name:card-name,badge:card-badge,toggle:card-toggle,details:card-details,suggest-form:card-suggest-form,mark"
                 lang=${locale}
                 .organization=${o}
                 .client=${this.#client}

@@ -4,7 +4,7 @@
  * Each hit of the page gets its `distanceKm`, `coverage` and `open` as extra JSON members.
  */
 import type { FacetValue, Locale } from '@referral-directory/sdk';
-import type { DirectoryQuery } from '../directory/catalog';
+import type { DirectoryQuery } from './catalog';
 import { PLACES_ATTRIBUTION } from '../geo/place-table';
 import type { OpenState } from '../hours/open-now';
 import { byDistance, geoOf, type GeoRecord, type NearHit, type NearTarget, type OpenTime } from './near';
@@ -131,6 +131,3 @@ export function searchWithNear<E extends GeoEntry<F>, F extends string, T>(
   if (nq.near || nq.open) return nearSearch(catalog, q, nq);
   return { ...catalog.search(q), extra: () => '', meta: {} };
 }
-
-/** A pre-serialized record with the extra members of its hit. */
-export const withExtra = (json: string, extra: string): string => (extra ? `${json.slice(0, -1)}${extra}}` : json);

@@ -8,7 +8,7 @@ import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, geoOf, type GeoCatalog, type NearTarg
 import type { NearQuery } from '../catalog/near-search';
 import type { Gazetteer, PlaceLookup } from '../geo/gazetteer';
 import { parseLocalDateTime } from '../hours/open-now';
-import type { DirectoryQuery, Vocabulary } from './catalog';
+import type { DirectoryQuery, Vocabulary } from '../catalog/catalog';
 import { DirectoryHttpError, validationError } from './errors';
 import { parseDirectoryQuery } from './query';
 

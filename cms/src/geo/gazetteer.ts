@@ -11,7 +11,7 @@
  * such, with its province, rather than guessed.
  */
 import { PROVINCES, type Province } from '@referral-directory/sdk';
-import { fold } from '../directory/normalize';
+import { fold } from '../catalog/normalize';
 import { provinceOf } from '../hsds/reverse';
 import table from './places.ca.json';
 import { PLACES_ATTRIBUTION, isPlaceRow } from './place-table';

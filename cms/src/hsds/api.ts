@@ -6,8 +6,8 @@
  * Per catalog version an index maps HSDS ids to catalog entries; per entry the serialized records
  * are cached (entries are reused across catalog versions until their document changes).
  */
-import type { Catalog, Entry } from '../directory/catalog';
-import { fold } from '../directory/normalize';
+import type { Catalog, Entry } from '../catalog/catalog';
+import { fold } from '../catalog/normalize';
 import { hsdsId } from './ids';
 import {
   fullOrganization, fullService, fullServiceAtLocation, organizationId, organizationRecord, type Pair,

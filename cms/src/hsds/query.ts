@@ -5,7 +5,7 @@
  */
 import type { ErrorDetail } from '@referral-directory/sdk';
 import { validationError } from '../directory/errors';
-import { terms } from '../directory/normalize';
+import { terms } from '../catalog/normalize';
 import { MAX_PAGE, MAX_QUERY_LENGTH } from '../directory/query';
 import type { GeoCatalog } from '../catalog/near';
 import { isUuid } from './ids';

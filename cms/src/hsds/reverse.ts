@@ -9,7 +9,7 @@
  */
 import { PROVINCES } from '@referral-directory/sdk';
 import { PROVINCE_LABELS } from '../directory/labels';
-import { fold } from '../directory/normalize';
+import { fold } from '../catalog/normalize';
 import { isUuid } from './ids';
 import { ALL_WEEK, IDENTIFIER_SCHEME, OTHER_NAMES_SEPARATOR } from './mapper';
 import {

@@ -55,6 +55,15 @@ describe('the internal staff API', () => {
     }
   });
 
+  test('staff search finds records by their confidential fields too, hidden ones included', async () => {
+    const hidden = server.fixtures.organizations.find((o) => o.state.listingStatus !== 'active' && o.internal.designatedContact)!;
+    const name = hidden.internal.designatedContact!.name;
+    const body = await json<InternalOrganizationList>(await server.get(`/api/internal/organizations?q=${encodeURIComponent(name)}&pageSize=100`, as(staff)));
+    assert.ok(body.data.some((o) => o.slug === hidden.slug), `${name} finds ${hidden.slug}`);
+    const pub = await json<{ data: Array<{ slug: string }> }>(await server.get(`/api/directory/organizations?q=${encodeURIComponent(name)}&pageSize=100`));
+    assert.ok(!pub.data.some((o) => o.slug === hidden.slug));
+  });
+
   test('filterable like the public list, plus status', async () => {
     for (const status of ['suspended', 'removed', 'applicant']) {
       const body = await json<InternalOrganizationList>(await server.get(`/api/internal/organizations?status=${status}&pageSize=100`, as(staff)));

@@ -104,6 +104,12 @@ export const en = {
     retry: 'Try again',
     unconfigured: 'The directory is not available on this page.',
   },
+  searchNotice: {
+    relaxed: 'No organization matches all your words. Showing results for:',
+    noResults: 'No results for “{{name}}”.',
+    didYouMean: 'Did you mean',
+    question: '?',
+  },
   card: {
     open24: 'Open 24/7',
     services: 'Services',

@@ -108,6 +108,12 @@ export const fr: Resources = {
     retry: 'Réessayer',
     unconfigured: "Le répertoire n'est pas disponible sur cette page.",
   },
+  searchNotice: {
+    relaxed: 'Aucun organisme ne correspond à tous vos mots. Résultats pour\u00a0:',
+    noResults: 'Aucun résultat pour «\u00a0{{name}}\u00a0».',
+    didYouMean: 'Vouliez-vous dire',
+    question: '\u00a0?',
+  },
   card: {
     open24: 'Ouvert 24 h sur 24, 7 jours sur 7',
     services: 'Services',

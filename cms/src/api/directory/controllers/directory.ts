@@ -1,14 +1,15 @@
 /**
  * The public directory API: thin handlers that parse and validate input, ask the catalog,
- * and shape output. Everything public comes from the in-memory catalog (see services/projection).
+ * and shape output. Everything public comes from the in-memory catalog (see src/catalog).
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseLocaleOnly, canonicalQuery } from '../../../directory/query';
 import { canonicalNear, parseNearQuery } from '../../../directory/near-query';
-import { nearFacets, searchWithNear, withExtra } from '../../../catalog/near-search';
+import { nearFacets, searchWithNear } from '../../../catalog/near-search';
 import { sendCached } from '../../../directory/http';
 import { notFound } from '../../../directory/errors';
+import { listBody } from '../../../catalog/response';
 import { formsOf, projectionOf } from '../../../directory/services';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
@@ -22,9 +23,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const catalog = await projection().catalog();
       const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
       sendCached(ctx, catalog.version, `list|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
-        const { page, total, extra, meta: nearMeta } = searchWithNear(catalog, q, nq);
-        const meta = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize), ...nearMeta };
-        return `{"data":[${page.map((e) => withExtra(e.json[q.locale], extra(e))).join(',')}],"meta":${JSON.stringify(meta)}}`;
+        return listBody(searchWithNear(catalog, q, nq), q);
       });
     },
 

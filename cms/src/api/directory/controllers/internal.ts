@@ -7,10 +7,11 @@ import type { Context } from 'koa';
 import { MAX_PAGE_SIZE } from '@referral-directory/sdk';
 import { parseLocaleOnly } from '../../../directory/query';
 import { parseNearQuery } from '../../../directory/near-query';
-import { searchWithNear, withExtra } from '../../../catalog/near-search';
+import { searchWithNear } from '../../../catalog/near-search';
 import { notFound, validationError } from '../../../directory/errors';
+import { listBody } from '../../../catalog/response';
 import { projectionOf } from '../../../directory/services';
-import { INTERNAL_FILTER_NAMES } from '../services/projection';
+import { INTERNAL_FILTER_NAMES } from '../../../catalog/projection';
 import { toProtocol, type ProtocolRow } from '../../../directory/protocol-mapper';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
@@ -19,9 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async listOrganizations(ctx: Context) {
     const catalog = await projectionOf(strapi).internalCatalog();
     const { q, nq } = parseNearQuery(params(ctx), catalog, 'list', INTERNAL_FILTER_NAMES);
-    const { page, total, extra, meta } = searchWithNear(catalog, q, nq);
     ctx.type = 'application/json; charset=utf-8';
-    ctx.body = `{"data":[${page.map((e) => withExtra(e.json[q.locale], extra(e))).join(',')}],"meta":${JSON.stringify({ page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize), ...meta })}}`;
+    ctx.body = listBody(searchWithNear(catalog, q, nq), q);
   },
 
   async getOrganization(ctx: Context) {

@@ -7,8 +7,11 @@ import type {
   FacetValue, FilterName, Locale, OrganizationKind, ProviderRole, Province, PublicOrganization, Sort,
 } from '@referral-directory/sdk';
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
-import { fold } from './normalize';
-import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from './labels';
+import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
+import { words } from './analyze';
+import { type FieldKind, type IndexedText, SearchIndex, type TextMatch, indexedText } from './search-index';
+import type { SynonymGroup } from './synonyms';
+import { topK } from './top';
 
 /** What the catalog needs of a record to sort it. */
 export interface Named { slug: string; name: string }
@@ -18,10 +21,8 @@ export interface Entry<R extends Named = PublicOrganization, F extends string = 
   records: Record<Locale, R>;
   json: Record<Locale, string>;
   values: Record<F, readonly string[]>;
-  /** Folded words of the names (both locales, other names). */
-  nameTokens: readonly string[];
-  /** Folded words of names, descriptions, services and cities (both locales), without duplicates. */
-  tokens: readonly string[];
+  /** Every searchable word of the record (both locales), with its field weights. */
+  text: IndexedText;
   lastVerified: string;
 }
 
@@ -66,36 +67,78 @@ export function filterValues(r: PublicOrganization | Omit<PublicOrganization, 'l
   };
 }
 
-type Searchable = Pick<PublicOrganization, 'slug' | 'name' | 'otherNames' | 'description' | 'services' | 'serviceAreas' | 'lastVerified'> & { locations: Array<{ city: string }> };
+type Searchable = Pick<PublicOrganization,
+  'slug' | 'name' | 'otherNames' | 'description' | 'eligibility' | 'fees' | 'kind' | 'focusAreas' | 'services'
+  | 'populations' | 'languages' | 'timeframes' | 'needs' | 'provinces' | 'serviceAreas' | 'lastVerified'
+> & { locations: Array<{ city: string }> };
 
-/** Builds a catalog entry from a record in both locales and its filter values. */
-export function toEntry<R extends Searchable, F extends string = FilterName>(en: R, fr: R, values?: Record<F, readonly string[]>): Entry<R, F> {
-  const searchable = [en, fr].flatMap((r) => [
-    r.name, ...r.otherNames, r.description, ...r.services.map((s) => s.label),
-    ...r.serviceAreas.flatMap((a) => a.regions), ...r.locations.map((l) => l.city),
-  ]);
+/** The fields a person would search, per record and locale (the public ones only: see toEntry). */
+function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind, readonly string[]]> {
+  const labels = [
+    ...[r.services, r.focusAreas, r.populations, r.languages].flatMap((list) => list.map((t) => t.label)), KIND_LABELS[r.kind][locale],
+    ...r.timeframes.map((t) => TIMEFRAME_LABELS[t][locale]), ...r.needs.map((n) => NEED_LABELS[n][locale]),
+  ];
+  return [
+    ...[r.name, ...r.otherNames].map((name) => ['name', words(name)] as const),
+    ['text', words(`${r.description} ${r.eligibility ?? ''}`)],
+    ['fees', words(r.fees ?? '')],
+    // One value per label, so that word pairs stay within a label.
+    ...labels.map((label) => ['label', words(label)] as const),
+    ['place', words([
+      ...r.provinces.map((p) => `${p} ${PROVINCE_LABELS[p][locale]}`),
+      ...r.serviceAreas.flatMap((a) => a.regions), ...r.locations.map((l) => l.city),
+    ].join(' '))],
+  ];
+}
+
+/**
+ * Builds a catalog entry from a record in both locales and its filter values. Only the fields of
+ * the records given are searchable; the staff catalog passes its confidential text as `internalText`,
+ * the public catalog never does.
+ */
+export function toEntry<R extends Searchable, F extends string = FilterName>(
+  en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: string,
+): Entry<R, F> {
+  const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
+  if (internalText) fields.push(['internal', words(internalText)]);
   return {
     slug: en.slug,
     records: { en, fr },
     json: { en: JSON.stringify(en), fr: JSON.stringify(fr) },
     values: values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>),
-    nameTokens: words([en.name, fr.name, ...en.otherNames, ...fr.otherNames].join(' ')),
-    tokens: words(searchable.join(' ')),
+    text: indexedText(fields),
     lastVerified: en.lastVerified ?? '',
   };
 }
-
-const words = (text: string): string[] => [...new Set(fold(text).split(' ').filter(Boolean))];
 
 const collators: Record<Locale, Intl.Collator> = {
   en: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
   fr: new Intl.Collator('fr', { sensitivity: 'base', numeric: true }),
 };
 
+/** What a text search adds to a page of results. */
+export interface TextOutcome {
+  /** No record had every word: these are the records that have some. */
+  relaxed: boolean;
+  /** With `relaxed`: the query words (or synonym phrases) that some result matched. */
+  matched: string[];
+  /** Corrected queries taken from the index vocabulary, when a word was mistyped or unknown. */
+  suggestions: string[];
+  /** Indexed words that matched, for highlights. */
+  highlight: ReadonlySet<string>;
+}
+
+export interface SearchResult<R extends Named, F extends string> {
+  page: Entry<R, F>[];
+  total: number;
+  /** Present when the query has words. */
+  text: TextOutcome | null;
+}
+
 /**
- * Queries run on indexes built once per catalog version: a posting list per filter value, and a
- * sorted word list for prefix search (`montr` finds `Montréal`). A query touches only the
- * postings it names and one pass over a typed array, so it stays fast at 100,000 records.
+ * Queries run on indexes built once per catalog version: a posting list per filter value, and the
+ * full-text index (search-index.ts: stems, prefixes, typos, synonyms, BM25). A query touches only
+ * the postings it names and a few passes over typed arrays, so it stays fast at 100,000 records.
  */
 export class Catalog<R extends Named = PublicOrganization, F extends string = FilterName> {
   /**
@@ -106,8 +149,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   /** Entry indexes in name order per locale: the stable base order of every list. */
   private readonly byName: Record<Locale, Uint32Array>;
   private readonly postings = new Map<F, Map<string, number[]>>();
-  private readonly words: string[];
-  private readonly wordPostings = new Map<string, number[]>();
+  private readonly index: SearchIndex;
   /**
    * Per filter (in `filterNames` order), every entry's values as indexes into the vocabulary,
    * flat: entry i's are codes[starts[i]] … codes[starts[i + 1] - 1]. Facet counting is then
@@ -121,6 +163,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     /** Changes whenever the content changes: part of every ETag. */
     readonly version: string,
     readonly filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
+    /** Editors' synonym groups (search-synonym), folded. */
+    synonyms: readonly SynonymGroup[] = [],
   ) {
     const bySlug = new Map(entries.map((e) => [e.slug, e]));
     for (const locale of LOCALES) {
@@ -145,13 +189,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
           else lists.set(v, [i]);
         }
       }
-      for (const w of e.tokens) {
-        const list = this.wordPostings.get(w);
-        if (list) list.push(i);
-        else this.wordPostings.set(w, [i]);
-      }
     });
-    this.words = [...this.wordPostings.keys()].sort();
+    this.index = new SearchIndex(entries.map((e) => e.text), synonyms);
     this.valueCodes = filterNames.map((name) => {
       const index = new Map(vocabulary[name].map((t, k) => [t.value, k]));
       const starts = new Uint32Array(entries.length + 1);
@@ -168,27 +207,31 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     });
   }
 
-  /** 1 for every entry with a word starting with each term (AND across terms); null without terms. */
-  private textMask(terms: readonly string[]): Uint8Array | null {
-    if (terms.length === 0) return null;
+  /**
+   * Per entry, how many query clauses it matches and its score, and whether the search had to be
+   * relaxed. Kept: the entries with every clause — and, for queries of three clauses or more,
+   * those missing only one, ranked after — when some entry passing `passes` has every clause;
+   * otherwise (relaxed) every entry with at least one.
+   */
+  private textMask(match: TextMatch, passes: (i: number) => boolean): { mask: Uint8Array; score: Float32Array; relaxed: boolean } {
     const n = this.entries.length;
-    let mask: Uint8Array | null = null;
-    for (const term of terms) {
-      const hit = new Uint8Array(n);
-      let lo = 0;
-      let hi = this.words.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.words[mid]! < term) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < this.words.length && this.words[k]!.startsWith(term); k++) {
-        for (const i of this.wordPostings.get(this.words[k]!)!) hit[i] = 1;
-      }
-      if (mask) for (let i = 0; i < n; i++) mask[i]! &= hit[i]!;
-      else mask = hit;
+    const count = new Uint8Array(n);
+    const score = new Float32Array(n);
+    for (const s of match.scores) {
+      for (let i = 0; i < n; i++) if (s[i]! > 0) { count[i]!++; score[i]! += s[i]!; }
     }
-    return mask;
+    const all = match.scores.length;
+    let strict = false;
+    for (let i = 0; i < n && !strict; i++) if (count[i] === all && passes(i)) strict = true;
+    const least = !strict ? 1 : all >= 3 ? all - 1 : all;
+    const mask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (count[i]! < least) continue;
+      mask[i] = 1;
+      // The more clauses an entry has, the higher it ranks, whatever its score; then words side by side count.
+      score[i]! += 1000 * count[i]! + match.adjacency[i]!;
+    }
+    return { mask, score, relaxed: !strict && all > 1 };
   }
 
   /**
@@ -205,37 +248,46 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     return { bits, all: (1 << active.length) - 1, active };
   }
 
-  private nameScore(e: Entry<R, F>, terms: readonly string[]): number {
-    let hits = 0;
-    for (const t of terms) if (e.nameTokens.some((w) => w.startsWith(t))) hits++;
-    return hits === terms.length ? 2 : hits > 0 ? 1 : 0;
-  }
-
-  search(q: DirectoryQuery<F>): { page: Entry<R, F>[]; total: number } {
-    const mask = this.textMask(q.terms);
+  search(q: DirectoryQuery<F>): SearchResult<R, F> {
     const { bits, all } = this.filterBits(q);
-    let hits: Entry<R, F>[] = [];
-    for (const i of this.byName[q.locale]) {
-      if (bits[i] === all && (!mask || mask[i])) hits.push(this.entries[i]!);
+    const match = q.terms.length > 0 ? this.index.match(q.terms) : null;
+    const text = match ? this.textMask(match, (i) => bits[i] === all) : null;
+    const order = this.byName[q.locale];
+    const kept = new Uint32Array(order.length);
+    let count = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      if (bits[i] === all && (!text || text.mask[i])) kept[count++] = i;
     }
-    if (q.sort === 'relevance' && q.terms.length > 0) {
-      const scored = hits.map((e, i) => ({ e, i, s: this.nameScore(e, q.terms) }));
-      hits = scored.sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.e);
+    const picked = Array.from(kept.subarray(0, count));
+    const start = (q.page - 1) * q.pageSize;
+    let hits: number[] = picked;
+    if (q.sort === 'relevance' && text) {
+      // `picked` is in name order: ties keep it. Only the pages up to this one are ranked.
+      hits = topK(picked, text.score, start + q.pageSize);
     } else if (q.sort === '-name') {
       hits.reverse();
     } else if (q.sort === '-lastVerified') {
-      hits = hits.map((e, i) => ({ e, i }))
-        .sort((a, b) => (a.e.lastVerified < b.e.lastVerified ? 1 : a.e.lastVerified > b.e.lastVerified ? -1 : a.i - b.i))
-        .map((x) => x.e);
+      hits = hits.map((i, k) => ({ i, k, v: this.entries[i]!.lastVerified }))
+        .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
+        .map((x) => x.i);
     }
-    const start = (q.page - 1) * q.pageSize;
-    return { page: hits.slice(start, start + q.pageSize), total: hits.length };
+    const page = hits.slice(start, start + q.pageSize).map((i) => this.entries[i]!);
+    let outcome: TextOutcome | null = null;
+    if (match && text) {
+      const matched = text.relaxed
+        ? match.labels.filter((_, c) => picked.some((i) => match.scores[c]![i]! > 0))
+        : [];
+      const suggestion = match.corrected ?? (picked.length === 0 || text.relaxed ? this.index.suggest(q.terms) : null);
+      outcome = { relaxed: text.relaxed && picked.length > 0, matched, suggestions: suggestion ? [suggestion] : [], highlight: match.highlight };
+    }
+    return { page, total: picked.length, text: outcome };
   }
 
   /** Counts per filter value over the records matching q and every *other* active filter. */
   facets(q: DirectoryQuery<F>): { data: Record<F, FacetValue[]>; total: number } {
-    const mask = this.textMask(q.terms);
     const { bits, all, active } = this.filterBits(q);
+    const mask = q.terms.length > 0 ? this.textMask(this.index.match(q.terms), (i) => bits[i] === all).mask : null;
     const names = this.filterNames;
     const counts = names.map((name) => new Uint32Array(this.vocabulary[name].length));
     let total = 0;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PublicOrganization } from '@referral-directory/sdk';
 import { Catalog, fixedVocabulary, toEntry, type Vocabulary } from './catalog';
-import { parseDirectoryQuery } from './query';
+import { parseDirectoryQuery } from '../directory/query';
 
 function org(slug: string, over: Partial<PublicOrganization>): PublicOrganization {
   return {

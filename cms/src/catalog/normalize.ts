@@ -5,7 +5,11 @@
  */
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(text: string): string {
+  // Most text is plain ASCII: no accents to strip, so skip Unicode normalization (same result).
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .toLowerCase()
     .normalize('NFD')
