@@ -308,6 +308,21 @@ describe('the OpenAPI document of the public directory API', () => {
       }
     });
 
+    test('the list and the facets validate with near, radiusKm, sort=distance, openNow and openAt', async () => {
+      for (const qs of [
+        'near=montreal', 'near=Montr%C3%A9al&radiusKm=20&sort=distance&locale=fr', 'near=Ontario', 'near=Toronto&sort=name',
+        'openNow=true', 'openAt=2026-12-03T11:00&near=Toronto', 'q=refuge&near=Qu%C3%A9bec&locale=fr',
+      ]) {
+        const { res, body } = await get(`/api/directory/organizations?${qs}`);
+        assert.equal(res.status, 200, qs);
+        assert.ok(body.data.length > 0, qs);
+        const facets = await get(`/api/directory/facets?${qs.replace(/&?sort=[a-z]+/, '')}`);
+        assert.equal(facets.res.status, 200, qs);
+      }
+      const unknown = await get('/api/directory/organizations?near=Atlantis');
+      assert.equal(unknown.res.status, 400);
+    });
+
     test('the list validates with repeated, comma-separated and mixed filters, with q, and on page 2', async () => {
       const vocabulary = await get('/api/directory/facets');
       const code = (name: string) => vocabulary.body.data[name].find((f: Json) => f.count > 0).value;
