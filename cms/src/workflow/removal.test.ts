@@ -7,7 +7,10 @@ const state = { listingStatus: 'active', removalReason: null, removedAt: null, s
 
 test('removing without a reason is refused, naming removalReason', () => {
   const { problems } = listingStatusRules('active', { ...state, listingStatus: 'removed' }, ctx);
-  assert.deepEqual(problems, [{ path: 'removalReason', message: 'is required when the listing status is removed' }]);
+  assert.deepEqual(problems, [{ path: 'removalReason', message: {
+    en: 'Indicate the reason: “Removal reason” is required to remove a listing.',
+    fr: 'Indiquez le motif : « Motif du retrait » est obligatoire pour retirer une fiche.',
+  } }]);
   assert.equal(listingStatusRules('active', { ...state, listingStatus: 'removed', removalReason: '  ' }, ctx).problems.length, 1);
 });
 

@@ -3,8 +3,11 @@
  * date; a suspension is dated (a structured `suspendedAt` and a dated line in the status note).
  * An organization's own request is the reason `organization_request`.
  */
-import type { FieldProblem } from './problems';
+import { requiredField, type FieldProblem } from './problems';
 import { text } from './values';
+
+const ORG = 'api::organization.organization';
+const ASK_REASON = { en: 'Indicate the reason', fr: 'Indiquez le motif' };
 
 export interface StatusState { listingStatus: unknown; removalReason: unknown; removedAt: unknown; statusNote: unknown }
 export interface StatusContext { now: string; today: string }
@@ -15,7 +18,7 @@ export function listingStatusRules(
   const patch: Record<string, unknown> = {};
   const problems: FieldProblem[] = [];
   if (next.listingStatus === 'removed') {
-    if (!text(next.removalReason)) problems.push({ path: 'removalReason', message: 'is required when the listing status is removed' });
+    if (!text(next.removalReason)) problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to remove a listing', fr: 'pour retirer une fiche' }));
     if (next.removedAt == null || next.removedAt === '') patch.removedAt = ctx.now;
   }
   if (next.listingStatus === 'suspended' && previousStatus !== 'suspended') {

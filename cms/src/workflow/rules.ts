@@ -8,6 +8,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { currentActor } from './actor';
 import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, type ApplicationRecord } from './applications';
 import { isoDay } from './dates';
+import { currentLanguage } from './language';
 import { assertNoProblems } from './problems';
 import { protocolPatch } from './protocols';
 import { listingStatusRules } from './removal';
@@ -70,7 +71,7 @@ async function organizationRules(strapi: Core.Strapi, w: Write, isCreate: boolea
     listingStatus: effective(data, before, 'listingStatus'), removalReason: effective(data, before, 'removalReason'),
     removedAt: effective(data, before, 'removedAt'), statusNote: effective(data, before, 'statusNote'),
   }, { now, today });
-  assertNoProblems(status.problems);
+  assertNoProblems(status.problems, currentLanguage(strapi));
   return { ...data, ...status.patch };
 }
 
@@ -85,7 +86,7 @@ async function protocolRules(strapi: Core.Strapi, w: Write, isCreate: boolean): 
 
 async function suggestionRules(strapi: Core.Strapi, w: Write, isCreate: boolean): Promise<Row> {
   const before = isCreate ? null : await storedRow(strapi, SUGGESTION, w.documentId, undefined, {});
-  assertNoProblems(suggestionProblems(effective(w.data, before, 'reviewStatus'), effective(w.data, before, 'resolutionNote')));
+  assertNoProblems(suggestionProblems(effective(w.data, before, 'reviewStatus'), effective(w.data, before, 'resolutionNote')), currentLanguage(strapi));
   return w.data;
 }
 
@@ -106,7 +107,7 @@ async function applicationRules(strapi: Core.Strapi, w: Write, isCreate: boolean
   const before = isCreate ? null : await storedRow(strapi, APPLICATION, w.documentId, undefined, populate);
   const data = w.data;
   const reviewStatus = effective(data, before, 'reviewStatus');
-  assertNoProblems(applicationProblems(reviewStatus, effective(data, before, 'declineReason')));
+  assertNoProblems(applicationProblems(reviewStatus, effective(data, before, 'declineReason')), currentLanguage(strapi));
   if (isCreate || !before || !isApproval(before.reviewStatus, reviewStatus)) return data;
   if (linkedAfterWrite(data.organization, 'organization' in data, isRecord(before.organization))) return data;
   const merged: ApplicationRecord = { ...before, ...data };
