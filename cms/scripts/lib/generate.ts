@@ -103,7 +103,8 @@ export function generateOrganizations(count: number, t: Taxonomies, seed = 20261
       },
     });
     const last = out[out.length - 1]!;
-    if (last.state.listingStatus === 'removed') last.state.removalReason = 'organization_request';
+    // Removal and suspension both need a reason (src/workflow/removal.ts).
+    if (last.state.listingStatus === 'removed' || last.state.listingStatus === 'suspended') last.state.removalReason = 'organization_request';
   }
   return out;
 }

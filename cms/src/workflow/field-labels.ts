@@ -57,7 +57,7 @@ export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
     safetyNotes: { en: 'Safety notes (internal)', fr: 'Notes de sécurité (interne)' },
     internalNotes: { en: 'Staff notes (internal)', fr: 'Notes du personnel (interne)' },
     listingStatus: { en: 'Listing status', fr: 'Statut de l’inscription' },
-    removalReason: { en: 'Removal reason', fr: 'Motif du retrait' },
+    removalReason: { en: 'Reason for removal or suspension', fr: 'Motif du retrait ou de la suspension' },
     removedAt: { en: 'Removed at', fr: 'Retiré le' },
     suspendedAt: { en: 'Suspended at', fr: 'Suspendu le' },
     statusNote: { en: 'Status note (internal)', fr: 'Note d’état (interne)' },

@@ -1,6 +1,6 @@
 /**
  * Listing status rules. Removal is recorded, never silent: `removed` needs a reason and gets a
- * date; a suspension is dated (a structured `suspendedAt` and a dated line in the status note).
+ * date; a suspension needs a reason too and is dated (a structured `suspendedAt` and a dated line in the status note).
  * An organization's own request is the reason `organization_request`.
  */
 import { requiredField, type FieldProblem } from './problems';
@@ -22,6 +22,7 @@ export function listingStatusRules(
     if (next.removedAt == null || next.removedAt === '') patch.removedAt = ctx.now;
   }
   if (next.listingStatus === 'suspended' && previousStatus !== 'suspended') {
+    if (!text(next.removalReason)) problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to suspend a listing', fr: 'pour suspendre une fiche' }));
     patch.suspendedAt = ctx.now;
     const stamp = `Suspended ${ctx.today}`;
     const note = text(next.statusNote);

@@ -149,10 +149,10 @@ describe('one bilingual record', () => {
     const put = (who: AdminUser, headers?: Record<string, string>) =>
       admin(who, 'PUT', `${CM}/${ORG}/${approvedDocumentId}?locale=en`, { locale: 'en', listingStatus: 'removed', removalReason: null }, headers);
     const fr = await json(await put(editorFr));
-    assert.equal(fr.error.details.errors[0].message, 'Indiquez le motif : « Motif du retrait » est obligatoire pour retirer une fiche.');
+    assert.equal(fr.error.details.errors[0].message, 'Indiquez le motif : « Motif du retrait ou de la suspension » est obligatoire pour retirer une fiche.');
     assert.equal(fr.error.message, fr.error.details.errors[0].message);
     const en = await json(await put(editor));
-    assert.equal(en.error.details.errors[0].message, 'Indicate the reason: “Removal reason” is required to remove a listing.');
+    assert.equal(en.error.details.errors[0].message, 'Indicate the reason: “Reason for removal or suspension” is required to remove a listing.');
     const byBrowser = await json(await put(editor, { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.5' }));
     assert.match(byBrowser.error.message, /^Indiquez le motif/);
   });

@@ -225,7 +225,7 @@ describe('the HSDS API', () => {
       const slug = publicSlugs[0]!;
       const docs = server.strapi.documents('api::organization.organization');
       const doc = await docs.findFirst({ filters: { slug } as never });
-      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended' } as never });
+      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
       assertErrorShape(await get(`/services/${hsdsId.service(slug)}`, 404), 404);
       assert.equal((await get('/organizations')).total_items, publicSlugs.length - 1);
       await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'active' } as never });
