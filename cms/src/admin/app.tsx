@@ -1,6 +1,7 @@
 // The admin speaks English and French: editors pick their language in their profile.
 // French labels of the workflow's fields come from one list shared with the server (English labels);
 // enumeration values and booleans read as words in both languages.
+import { Bell } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { englishAdminTranslations, frenchAdminTranslations } from '../workflow/admin-labels';
 import { BilingualPanel } from './components/BilingualPanel';
@@ -18,6 +19,16 @@ export default {
     // No call from editors' browsers to api.github.com to look for Strapi releases: the admin
     // makes no third-party request (upgrades are the operators' job, see the root README).
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // The editors' work queue on the home page, for whoever may read organizations.
+    app.widgets.register({
+      id: 'work-queue',
+      icon: Bell,
+      title: { id: 'directory.widget.work-queue', defaultMessage: 'Work queue' },
+      component: async () => (await import('./components/WorkQueueWidget')).WorkQueueWidget,
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::organization.organization' }],
+    });
   },
   bootstrap(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelledColumns);

@@ -44,6 +44,7 @@ const STRAPI_FRENCH_GAPS: Readonly<Record<string, string>> = {
 const ADMIN_UI_LABELS: Readonly<Record<string, Label>> = {
   'directory.panel.bilingual': { en: 'Translation', fr: 'Traduction' },
   'directory.list.translation': { en: 'Translation', fr: 'Traduction' },
+  'directory.widget.work-queue': { en: 'Work queue', fr: 'À faire' },
 };
 
 /** Admin translations in one language: enumeration values (looked up by raw value), booleans, our own strings. */

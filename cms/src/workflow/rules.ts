@@ -5,7 +5,7 @@
  * functions, one file per concern; this module only reads state and applies their patches.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { currentActor } from './actor';
+import { currentActor, inRequest } from './actor';
 import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, type ApplicationRecord } from './applications';
 import { isoDay } from './dates';
 import { currentLanguage } from './language';
@@ -14,6 +14,7 @@ import { protocolPatch } from './protocols';
 import { listingStatusRules } from './removal';
 import { workflowSettings } from './settings';
 import { slugify, uniqueSlug } from './slug';
+import { attemptsTimed, consentPatch } from './stamps';
 import { suggestionProblems } from './suggestions';
 import { attemptsOf, unreachablePatch, unreachableVerdict } from './unreachable';
 import { verificationPatch } from './verification';
@@ -59,6 +60,12 @@ async function organizationRules(strapi: Core.Strapi, w: Write, isCreate: boolea
   const { settings, now, today, actor } = clock(strapi);
   const before = isCreate ? null : await storedRow(strapi, ORG, w.documentId, w.locale, { contactAttempts: true });
   const data = { ...w.data, ...verificationPatch(w.data.markVerified, { today, intervalMonths: settings.reviewIntervalMonths, actorName: actor.name }) };
+  // An editor giving consent in the admin (scripts and imports carry their own record of it).
+  if (inRequest(strapi)) Object.assign(data, consentPatch(before?.publicConsent, {
+    publicConsent: effective(data, before, 'publicConsent'), consentAt: effective(data, before, 'consentAt'), consentBy: effective(data, before, 'consentBy'),
+  }, { now, actorName: actor.name }));
+  const timed = attemptsTimed(data.contactAttempts, now);
+  if (timed) data.contactAttempts = timed;
 
   const o = { today, windowMonths: settings.reviewIntervalMonths, threshold: settings.unreachableAttempts };
   const attemptsBefore = before ? unreachableVerdict(attemptsOf(before.contactAttempts), o) : null;

@@ -81,6 +81,8 @@ describe('one bilingual record', () => {
       listingStatus: 'active', publicConsent: true,
     }));
     const fr = (await rowsOf(approvedDocumentId)).find((r) => r.locale === 'fr')!;
+    assert.equal(fr.consentBy, 'Dana Editor', 'giving consent in the admin stamps who');
+    assert.ok(fr.consentAt, 'and when');
     assert.deepEqual(fr.services.map((t: Row) => t.code).sort(), ['emergency_shelter', 'legal_aid'], 'relations reach the French draft');
     assert.deepEqual(fr.openingHours.map((h: Row) => h.day), ['mon', 'tue']);
 
@@ -165,5 +167,23 @@ describe('one bilingual record', () => {
     assert.equal((await profile(slug, 'fr')).status, 404);
     const list = await json(await server.get('/api/directory/organizations?locale=en&q=Bilingual%20Test%20Shelter'));
     assert.equal(list.meta.total, 0);
+  });
+
+  test('seeded regions and a referral protocol\'s texts read in French in the French records', async () => {
+    const fixture = server.fixtures.organizations.find((o) => o.serviceAreas.some((a) => a.regions.includes('Metro Vancouver')))!;
+    const fr = await profile(fixture.slug, 'fr');
+    const en = await profile(fixture.slug, 'en');
+    assert.ok(fr.body!.serviceAreas.some((a) => a.regions.includes('Grand Vancouver')), 'French region name');
+    assert.ok(en.body!.serviceAreas.some((a) => a.regions.includes('Metro Vancouver')), 'English region name');
+    const row = await server.strapi.db.query(ORG).findOne({ where: { slug: fixture.slug, locale: 'en', publishedAt: null }, populate: { referralProtocol: true } });
+    await server.strapi.documents(ORG).update({
+      documentId: row.documentId, locale: 'en',
+      data: { referralProtocol: { ...row.referralProtocol, id: undefined, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' } } as never,
+    });
+    const internal = await server.strapi.service('api::directory.projection').internalCatalog();
+    const records = internal.bySlug.get(fixture.slug)!.records;
+    assert.equal(records.fr.referralProtocol.intakeHours, 'Accueil de 8 h à 22 h.');
+    assert.equal(records.fr.referralProtocol.afterHours, 'La nuit, demander la coordonnatrice.');
+    assert.equal(records.en.referralProtocol.intakeHours, row.referralProtocol.intakeHours);
   });
 });
