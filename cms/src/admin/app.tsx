@@ -21,14 +21,14 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
-    // The editors' work queue on the home page, for whoever may read organizations.
-    app.widgets.register({
+    // The editors' work queue first on the home page, for whoever may read organizations.
+    app.widgets.register((widgets) => [{
       id: 'work-queue',
       icon: Bell,
       title: { id: 'directory.widget.work-queue', defaultMessage: 'Work queue' },
       component: async () => (await import('./components/WorkQueueWidget')).WorkQueueWidget,
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::organization.organization' }],
-    });
+    }, ...widgets]);
   },
   bootstrap(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelledColumns);

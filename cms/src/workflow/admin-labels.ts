@@ -38,7 +38,11 @@ const STRAPI_FRENCH_GAPS: Readonly<Record<string, string>> = {
   'content-manager.plugin.name': 'Gestionnaire de contenu',
   'search.placeholder': 'Rechercher',
   'content-manager.containers.list.table-headers.status': 'Statut',
+  'content-manager.actions.unpublish.dialog.radio-label': 'Choisissez comment dépublier le document.',
 };
+
+/** Strapi's timestamps, as list columns of our types (looked up under each type's key). */
+const TIMESTAMP_LABELS: Readonly<Record<string, string>> = { createdAt: 'Créé le', updatedAt: 'Modifié le', publishedAt: 'Publié le' };
 
 /** Our own admin strings (src/admin/components). */
 const ADMIN_UI_LABELS: Readonly<Record<string, Label>> = {
@@ -70,6 +74,7 @@ export function englishAdminTranslations(): Record<string, string> {
 export function frenchAdminTranslations(): Record<string, string> {
   const out: Record<string, string> = { ...STRAPI_FRENCH_GAPS, ...valueTranslations('fr') };
   for (const [uid, fields] of Object.entries(FIELD_LABELS)) {
+    for (const [field, label] of Object.entries(TIMESTAMP_LABELS)) out[`content-manager.content-types.${uid}.${field}`] = label;
     for (const [field, label] of Object.entries(fields)) out[`content-manager.content-types.${uid}.${field}`] = label.fr;
   }
   for (const [uid, fields] of Object.entries(COMPONENT_LABELS)) {
