@@ -176,9 +176,10 @@ describe('one bilingual record', () => {
     assert.ok(fr.body!.serviceAreas.some((a) => a.regions.includes('Grand Vancouver')), 'French region name');
     assert.ok(en.body!.serviceAreas.some((a) => a.regions.includes('Metro Vancouver')), 'English region name');
     const row = await server.strapi.db.query(ORG).findOne({ where: { slug: fixture.slug, locale: 'en', publishedAt: null }, populate: { referralProtocol: true } });
+    const { id: _id, ...protocol } = row.referralProtocol;
     await server.strapi.documents(ORG).update({
       documentId: row.documentId, locale: 'en',
-      data: { referralProtocol: { ...row.referralProtocol, id: undefined, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' } } as never,
+      data: { referralProtocol: { ...protocol, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' } } as never,
     });
     const internal = await server.strapi.service('api::directory.projection').internalCatalog();
     const records = internal.bySlug.get(fixture.slug)!.records;

@@ -46,7 +46,7 @@ function poisonEverything(o: OrganizationFixture): void {
   o.website = `https://${canary()}.example.org`;
   o.phones = [{ type: 'crisis', number: canaryPhone(), extension: null, labelEn: canary(), labelFr: canary() }];
   o.locations = o.locations.map((l) => ({ ...l, name: canary(), street: canary(), city: canary(), postalCode: canary() }));
-  o.serviceAreas = o.serviceAreas.map((a) => ({ ...a, regions: [canary()] }));
+  o.serviceAreas = o.serviceAreas.map((a) => ({ ...a, regions: [canary()], regionsFr: [canary()] }));
 }
 
 function poisonedFixtures(): Fixtures {
