@@ -17,6 +17,30 @@ export interface DecodedFile {
   problem: string | null;
 }
 
+/**
+ * Windows-1252 bytes 0x80–0x9F (the rest is ISO-8859-1); null where the code page defines none.
+ * Spelled out because Node 20's TextDecoder('windows-1252') decodes these bytes as C1 controls.
+ */
+const CP1252_HIGH: ReadonlyArray<number | null> = [
+  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null,
+  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
+];
+
+/** Windows-1252 text, or null when a byte has no character in that code page. */
+export function decodeWindows1252(bytes: Uint8Array): string | null {
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk: number[] = [];
+    for (const b of bytes.subarray(i, i + 8192)) {
+      const c = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b;
+      if (c === null || c === undefined) return null;
+      chunk.push(c);
+    }
+    out.push(String.fromCharCode(...chunk));
+  }
+  return out.join('');
+}
+
 const SAVE_AS_UTF8 = 'save it again as "CSV UTF-8 (comma delimited) (*.csv)" (Excel: File › Save As; LibreOffice: Character set "Unicode (UTF-8)") / '
   + 'enregistrez-le de nouveau en « CSV UTF-8 (délimité par des virgules) »';
 
@@ -39,12 +63,12 @@ export function decodeFile(bytes: Uint8Array, kind: 'csv' | 'json'): DecodedFile
     if (kind === 'json') {
       return { text: '', encoding, warning: null, problem: 'the file is not UTF-8: JSON must be UTF-8 (RFC 8259); save or export it as UTF-8' };
     }
-    text = new TextDecoder('windows-1252').decode(bytes);
+    const cp1252 = decodeWindows1252(bytes);
     encoding = 'windows-1252';
-    // Bytes Windows-1252 leaves undefined decode to C1 controls: then it is not Windows-1252 either.
-    if (/[\u0080-\u009F]/.test(text)) {
+    if (cp1252 === null) {
       return { text: '', encoding, warning: null, problem: `the file is neither UTF-8 nor Windows-1252 text: ${SAVE_AS_UTF8}` };
     }
+    text = cp1252;
     warning = `the file is not UTF-8: it was read as Windows-1252 (what Excel saves as "CSV" on Windows); check accented letters in the report, or ${SAVE_AS_UTF8}`;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -59,7 +59,9 @@ export interface ImportRecord {
   matchIds?: string[];
 }
 
-export type AbsentPart = 'phones' | 'locations' | 'serviceAreas' | 'openingHours' | 'classification' | 'languages' | 'kind' | 'role';
+export type AbsentPart = 'phones' | 'locations' | 'serviceAreas' | 'openingHours' | 'open24x7' | 'classification' | 'languages' | 'kind' | 'role'
+  /** An organization without its service: the service's own text, ages and dates. */
+  | 'serviceDetails';
 
 /** The stored values of the parts a file left out (see `ImportRecord.absent`). */
 export function keepAbsentParts(r: ImportRecord, current: ImportRecord): void {
@@ -68,10 +70,19 @@ export function keepAbsentParts(r: ImportRecord, current: ImportRecord): void {
       case 'phones': r.phones = current.phones; break;
       case 'locations': r.locations = current.locations; break;
       case 'serviceAreas': r.serviceAreas = current.serviceAreas; r.national = current.national; break;
-      case 'openingHours': r.openingHours = current.openingHours; r.open24x7 = current.open24x7; break;
+      case 'openingHours': r.openingHours = current.openingHours; break;
+      case 'open24x7': r.open24x7 = current.open24x7; break;
       case 'classification': r.focusAreas = current.focusAreas; r.services = current.services; r.populations = current.populations; break;
       case 'languages': r.languages = current.languages; break;
       case 'kind': r.kind = current.kind; break;
+      case 'serviceDetails':
+        for (const l of ['en', 'fr'] as const) {
+          const { eligibility, fees, hoursNotes, accessibility } = current[l];
+          r[l] = { ...r[l], eligibility, fees, hoursNotes, accessibility };
+        }
+        r.ageMin = current.ageMin; r.ageMax = current.ageMax;
+        if (current.lastVerified) r.lastVerified = current.lastVerified;
+        break;
       case 'role': r.role = current.role; r.timeframes = current.timeframes; r.needs = current.needs; r.indirectOfferings = current.indirectOfferings; break;
     }
   }

@@ -134,14 +134,14 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
     : { ...en };
 
   let kind = str(org.organization_type) ?? str(first.organization_type);
-  if (!kind) { kind = 'other_allied'; warn(o('organization_type'), 'missing: set to other_allied; review'); }
+  if (!kind) { kind = 'other_allied'; warn(o('organization_type'), 'missing: a new record is set to other_allied (one already here keeps its own); review'); }
   const timeframes = strings(first.timeframes);
   const needs = strings(first.needs);
   const indirectOfferings = strings(first.indirect_offerings);
   let role = str(first.provider_role);
   if (!role) {
     role = indirectOfferings.length > 0 && timeframes.length === 0 && needs.length === 0 ? 'indirect' : timeframes.length + needs.length > 0 ? 'direct' : 'indirect';
-    warn('provider_role', `missing: set to ${role}; review`);
+    warn('provider_role', `missing: a new record is set to ${role} (one already here keeps its own); review`);
   }
 
   // Classification: attributes pointing at the directory's taxonomies.
@@ -275,11 +275,14 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
   if (!anyService('phones') && !('phones' in org)) absent.push('phones');
   if (!anyService('service_at_locations', 'service_areas') && !('locations' in org)) absent.push('locations');
   if (!('service_areas' in first)) absent.push('serviceAreas');
-  if (!('schedules' in first) && !('open_24_7' in first)) absent.push('openingHours');
+  if (!('schedules' in first)) absent.push('openingHours');
+  if (!('schedules' in first) && !('open_24_7' in first)) absent.push('open24x7');
   if (!anyService('attributes')) absent.push('classification');
   if (!anyService('languages')) absent.push('languages');
   if (!str(org.organization_type) && !str(first.organization_type)) absent.push('kind');
   if (!str(first.provider_role)) absent.push('role');
+  // An organization given without its service does not describe the service's own details.
+  if (Object.keys(first).length === 0) absent.push('serviceDetails');
   const matchIds = [str(org.id), str(first.organization_id), ...g.services.map(({ s }) => str(s.id))]
     .filter((x): x is string => !!x && isUuid(x)).map((x) => x.toLowerCase());
   const record: ImportRecord = {
