@@ -16,7 +16,6 @@ import { exportHsds } from '../../scripts/lib/hsds-export';
 import { importFile, reportLines, type ImportReport } from '../../scripts/lib/hsds-import';
 import { projectionOf } from '../../src/directory/services';
 import { parseCsv, writeCsv } from '../../src/hsds/csv';
-import { decodeWindows1252 } from '../../src/hsds/encoding';
 import { hsdsSchemaDir, hsdsSchemasMissing } from '../../src/hsds/profile';
 import { recordFromPair } from '../../src/hsds/record';
 import { templateColumns, templateRow } from '../../src/hsds/template';
@@ -193,8 +192,9 @@ describe('HSDS import as an exchange path', () => {
 
     test('a Windows-1252 file is read as such (never stored as U+FFFD), and says so', async () => {
       const text = sheet('cp1252-1', 'Réseau d’entraide à Montréal', ';');
-      // Windows-1252 bytes (so “ ” – œ ’ encode as Excel writes them).
-      const table = new Map([...Array(256).keys()].map((b) => [decodeWindows1252(Uint8Array.of(b)) ?? '', b]));
+      // Windows-1252 bytes, as Excel writes them: Latin-1, plus these characters at 0x80–0x9F.
+      const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009Džÿ'.replace('ÿ', 'Ÿ');
+      const table = new Map([...Array(256).keys()].map((b) => [b >= 0x80 && b < 0xa0 ? high[b - 0x80]! : String.fromCharCode(b), b]));
       const bytes = Buffer.from([...text].map((c) => {
         const b = table.get(c);
         if (b === undefined) throw new Error(`${c} has no Windows-1252 byte`);
