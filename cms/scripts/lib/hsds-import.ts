@@ -553,12 +553,13 @@ export function reportLines(r: ImportReport): string[] {
       + (c.overwritten ? 'OVERWRITTEN (--force)' : 'not overwritten; review it, or run again with --force to overwrite'));
   }
   if (r.newTerms.length) out.push(`import: ${verb}add taxonomy terms: ${r.newTerms.map((t) => `${t.taxonomy} ${t.code}`).join(', ')}`);
-  const writes = r.created.length + r.updated.length + r.newTerms.length;
-  if (r.written) out.push(writes > 0 ? 'import: written; editors review the drafts in the admin before publishing' : 'import: nothing to write: the directory already holds this content');
   if (r.figures) {
     const seconds = r.figures.ms / 1000;
     out.push(`import: ${r.rows} row(s) in ${seconds.toFixed(1)} s (${(r.rows / Math.max(seconds, 0.001)).toFixed(0)} rows/s), peak memory ${r.figures.peakMb.toFixed(0)} MB`);
   }
+  const writes = r.created.length + r.updated.length + r.newTerms.length;
+  if (r.written) out.push(writes > 0 ? 'import: written; editors review the drafts in the admin before publishing' : 'import: nothing to write: the directory already holds this content');
+
   else out.push(writes > 0 ? 'import: dry run: nothing written; run again with --apply to write the drafts' : 'import: dry run: nothing written (nothing would change)');
   return out;
 }
