@@ -126,8 +126,14 @@ export async function departuresSince(strapi: Core.Strapi, since: string | null)
 /** Keeps the registry in step with the catalog every `intervalMs` (the projection's own refresh interval). */
 export function startDepartures(strapi: Core.Strapi, catalog: () => Promise<Catalog>, intervalMs: number): () => void {
   if (intervalMs <= 0) return () => undefined;
+  let running = false;
   const timer = setInterval(() => {
-    catalog().then((c) => syncDepartures(strapi, c)).catch((e: unknown) => strapi.log.warn(`hsds: departures check failed: ${String(e)}`));
+    // One check at a time: a long write (an import's transaction) must not queue up checks behind it.
+    if (running) return;
+    running = true;
+    catalog().then((c) => syncDepartures(strapi, c))
+      .catch((e: unknown) => strapi.log.warn(`hsds: departures check failed: ${String(e)}`))
+      .finally(() => { running = false; });
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
