@@ -84,8 +84,8 @@ export interface ImportReport {
   refused: string | null;
   /** Where record n came from (`labels[n - 1]`), for a tabular package. */
   labels: string[] | null;
-  /** How long reading, checking and writing took, and the process's peak memory (resident set), for the report. */
-  figures: { ms: number; peakMb: number } | null;
+  /** How long reading, checking and writing took (wall and CPU), and the process's peak memory (resident set), for the report. */
+  figures: { ms: number; cpuMs: number; peakMb: number } | null;
 }
 
 type Codes = Record<TaxonomyKey, Map<string, { documentId: string | null; labelEn: string; labelFr: string }>>;
@@ -349,6 +349,11 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
     created: [], updated: [], unchanged: [], conflicts: [], newTerms: [], written: false, refused: null, labels: null, figures: null,
   };
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const figures = () => {
+    const used = process.cpuUsage(cpu);
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, cpuMs: (used.user + used.system) / 1000, peakMb: process.resourceUsage().maxRSS / 1024 };
+  };
   const codes = await loadCodes(strapi);
   const parsed = readParsed(file, codes);
   report.format = parsed.format;
@@ -487,7 +492,7 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
     else if (p.action === 'unchanged') report.unchanged.push(entry);
   }
   if (!options.apply) {
-    report.figures = { ms: Number(process.hrtime.bigint() - started) / 1e6, peakMb: process.resourceUsage().maxRSS / 1024 };
+    report.figures = figures();
     return report;
   }
 
@@ -526,7 +531,7 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
     }
   });
   report.written = true;
-  report.figures = { ms: Number(process.hrtime.bigint() - started) / 1e6, peakMb: process.resourceUsage().maxRSS / 1024 };
+  report.figures = figures();
   return report;
 }
 
@@ -555,7 +560,7 @@ export function reportLines(r: ImportReport): string[] {
   if (r.newTerms.length) out.push(`import: ${verb}add taxonomy terms: ${r.newTerms.map((t) => `${t.taxonomy} ${t.code}`).join(', ')}`);
   if (r.figures) {
     const seconds = r.figures.ms / 1000;
-    out.push(`import: ${r.rows} row(s) in ${seconds.toFixed(1)} s (${(r.rows / Math.max(seconds, 0.001)).toFixed(0)} rows/s), peak memory ${r.figures.peakMb.toFixed(0)} MB`);
+    out.push(`import: ${r.rows} row(s) in ${seconds.toFixed(1)} s (${(r.rows / Math.max(seconds, 0.001)).toFixed(0)} rows/s; ${(r.figures.cpuMs / 1000).toFixed(1)} s of CPU), peak memory ${r.figures.peakMb.toFixed(0)} MB`);
   }
   const writes = r.created.length + r.updated.length + r.newTerms.length;
   if (r.written) out.push(writes > 0 ? 'import: written; editors review the drafts in the admin before publishing' : 'import: nothing to write: the directory already holds this content');
