@@ -469,7 +469,6 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
     record.locations = keepConfidentialDetails(record.locations, storedLocations);
     const plan: Plan = { row, index, record, action: 'unchanged', documentId, slug, editor: null };
     if (!isDeepStrictEqual(contentOf(current), contentOf(record))) {
-      if (process.env.HSDS_IMPORT_DEBUG) console.error('DEBUG', slug, JSON.stringify(contentOf(current)), '\n', JSON.stringify(contentOf(record)));
       plan.editor = editors.get(documentId) ?? null;
       const newer = plan.editor && (!record.lastModified || Date.parse(plan.editor.at) > Date.parse(record.lastModified) + CLOCK_SLACK_MS);
       plan.action = newer ? 'conflict' : 'update';
