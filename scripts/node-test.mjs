@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs node:test over the TypeScript test files of a package (through tsx), streams the spec
 // report, and ends with the one line the root `npm test` sums: "N passed, N failed".
-// Usage: node ../scripts/node-test.mjs <dir> [<dir>…] [--pattern .test.ts] [--concurrency 1]
+// Usage: node ../scripts/node-test.mjs <dir or file> […] [--pattern .test.ts] [--concurrency 1]
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,7 +28,8 @@ function walk(dir) {
   return out;
 }
 
-const files = dirs.flatMap((d) => walk(d)).sort();
+// A file named on the command line runs as given; a folder runs every test file under it.
+const files = dirs.flatMap((d) => (statSync(d).isDirectory() ? walk(d) : [d])).sort();
 if (files.length === 0) {
   console.error(`no test files matching *${pattern} under ${dirs.join(', ')}`);
   console.log('0 passed, 1 failed');

@@ -1,21 +1,40 @@
 #!/usr/bin/env node
 // npm start: install what is missing, build, seed the bilingual demo data into the embedded
-// SQLite database, start the CMS and the demo partner pages, print where to go. Ctrl-C stops all.
-import { spawn } from 'node:child_process';
+// SQLite database, start the CMS and the demo partner pages, print where to go.
+// Ctrl-C, SIGINT or SIGTERM to this process alone (a supervisor, `kill`) stops everything: every
+// child runs in a process group of its own, and stopping signals the groups and waits for them.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, baseEnv, ensureInstalled, run } from './lib.mjs';
+import { ROOT, baseEnv, ensureInstalled, run, spawnGroup, stopGroups } from './lib.mjs';
 import { ensureDotEnv } from '../cms/scripts/lib/dotenv.mjs';
+
+let stopping = false;
+/** Stops the CMS, the demo pages (and a build or seed under way), waits for them, then exits. */
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the CMS and the demo pages…');
+  await stopGroups('SIGTERM', 25_000);
+  console.log('Stopped.');
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGHUP', () => void stop(0));
+
+/** Exits on a failed step, unless a signal is already stopping everything (which exits itself). */
+async function failed(message) {
+  if (stopping) await new Promise(() => {});
+  console.error(message);
+  process.exit(1);
+}
 
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 ensureInstalled();
 
-if ((await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'])) !== 0) {
-  console.error('build failed: see the messages above.');
-  process.exit(1);
-}
+if ((await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'])) !== 0) await failed('build failed: see the messages above.');
 
 const cmsDir = join(ROOT, 'cms');
 ensureDotEnv(cmsDir);
@@ -31,8 +50,8 @@ const password = givenPassword || `Demo-${randomBytes(9).toString('base64url')}1
 console.log('> seeding the bilingual demo data…');
 let adminCreated = false;
 const seedCode = await new Promise((resolve) => {
-  const child = spawn('npm', ['run', 'seed', '--silent', '-w', 'cms', '--', '--admin'], {
-    cwd: ROOT, env: { ...baseEnv, DEMO_ADMIN_EMAIL: email, DEMO_ADMIN_PASSWORD: password, STRAPI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawnGroup('npm', ['run', 'seed', '--silent', '-w', 'cms', '--', '--admin'], {
+    env: { ...baseEnv, DEMO_ADMIN_EMAIL: email, DEMO_ADMIN_PASSWORD: password, STRAPI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout.on('data', (d) => {
     const text = d.toString();
@@ -41,34 +60,18 @@ const seedCode = await new Promise((resolve) => {
   });
   child.on('exit', (code) => resolve(code ?? 1));
 });
-if (seedCode !== 0) {
-  console.error('seeding failed: see the messages above.');
-  process.exit(1);
-}
+if (seedCode !== 0) await failed('seeding failed: see the messages above.');
 
-const children = [];
 const start = (args, env = {}) => {
-  const child = spawn('npm', args, { cwd: ROOT, env: { ...baseEnv, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-  children.push(child);
+  const child = spawnGroup('npm', args, { env: { ...baseEnv, ...env } });
   child.on('exit', (code) => {
     if (!stopping) {
       console.error(`${args.join(' ')} exited (${code}); stopping.`);
-      stop(1);
+      void stop(1);
     }
   });
   return child;
 };
-let stopping = false;
-function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nStopping the CMS and the demo pages…');
-  for (const c of children) c.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
 
 start(['run', 'start', '--silent', '-w', 'cms'], { STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'warn' });
 start(['run', 'serve', '--silent', '-w', 'examples'], { EXAMPLES_PORT: examplesPort, DIRECTORY_API_URL: `http://localhost:${port}` });
@@ -93,6 +96,7 @@ Referral Directory is running (ready in ${seconds()}).
     account:            ${adminLine}
   Public API:           http://localhost:${port}/api/directory/organizations?locale=fr&q=montreal
   OpenAPI:              http://localhost:${port}/api/directory/openapi.json
+  Widget (to embed):    http://localhost:${port}/widget/referral-directory.js
   Partner demo pages:   http://localhost:${examplesPort}/
 
 Press Ctrl-C to stop.

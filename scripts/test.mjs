@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // npm test: install what is missing, build, run every suite (unit, integration against a real
 // Strapi, browser tests in Chromium) one package at a time, and end with "N passed, N failed".
-import { spawn } from 'node:child_process';
-import { ROOT, baseEnv, chromiumPath, ensureInstalled, run } from './lib.mjs';
+import { baseEnv, ensureChromium, ensureInstalled, run, spawnGroup, stopGroups } from './lib.mjs';
+
+// Stopped by a signal: take every suite's process tree down with us (servers, browsers).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { void stopGroups('SIGTERM', 10_000).then(() => process.exit(130)); });
+}
 
 ensureInstalled();
-const chrome = chromiumPath();
-if (!chrome) {
-  console.error('Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH.');
-  process.exit(1);
-}
+const chrome = ensureChromium();
+if (!chrome) process.exit(1);
 const env = { ...baseEnv, CHROME_PATH: chrome };
 
 if ((await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { env })) !== 0) {
@@ -18,7 +19,11 @@ if ((await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { 
   process.exit(1);
 }
 
-const SUITES = ['sdk', 'cms', 'widget', 'examples'];
+const SUITES = ['sdk', 'cms', 'widget', 'examples', 'scripts'];
+/** A workspace's own `npm test`; the root scripts' tests (npm start, Chromium) run here. */
+const command = (suite) => (suite === 'scripts'
+  ? [process.execPath, ['scripts/node-test.mjs', 'scripts/test', '--pattern', '.test.mjs']]
+  : ['npm', ['run', 'test', '--silent', '-w', suite]]);
 const SUMMARY = /(\d+) passed, (\d+) failed/;
 let passed = 0;
 let failed = 0;
@@ -28,7 +33,8 @@ for (const suite of SUITES) {
   const { code, last } = await new Promise((resolve) => {
     let last = null;
     let buffer = '';
-    const child = spawn('npm', ['run', 'test', '--silent', '-w', suite], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const [cmd, args] = command(suite);
+    const child = spawnGroup(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       buffer += chunk.toString();

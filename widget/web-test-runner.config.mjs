@@ -1,15 +1,14 @@
 // Browser tests in Debian's Chromium (no browser download on these machines), TypeScript through
 // esbuild with the widget's tsconfig (legacy decorators), and msw's service worker served from
 // the test root so that `setupWorker` can register it. The build's own transforms apply here
-// too (after esbuild), so that the tests run what ships: the slimmed i18next
-// (scripts/i18next-slim.mjs) and the minified templates (scripts/minify-templates.mjs).
+// too (after esbuild), so that the tests run what ships: the minified templates
+// (scripts/minify-templates.mjs).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseAst } from 'rollup/parseAst';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { isI18next, slimI18next } from './scripts/i18next-slim.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const require = createRequire(import.meta.url);
@@ -40,7 +39,6 @@ export default {
       name: 'build-transforms',
       transform(context) {
         if (typeof context.body !== 'string') return undefined;
-        if (isI18next(context.path)) return { body: slimI18next(context.body, parseAst) };
         if (/^\/src\/.*(?<!\.test)\.ts$/.test(context.path)) {
           const body = minifyTemplates(context.body, parseAst);
           return body === null ? undefined : { body };

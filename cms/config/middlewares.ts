@@ -7,6 +7,9 @@ export default ({ env }: { env: Env }) => [
   'strapi::errors',
   // Public directory edge (CORS *, size and rate limits, stable error body) before everything else.
   'global::directory-edge',
+  // The built widget at /widget/… (CORS *, cross-origin, versioned and immutable), before the
+  // security middleware, whose same-origin resource policy would keep partner pages from loading it.
+  'global::widget-host',
   'strapi::security',
   {
     // Everything but the public directory: only the admin's own origin (and any listed), never *.

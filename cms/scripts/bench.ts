@@ -6,8 +6,9 @@
  *   (b) GET /api/directory/facets with the same filters
  *   (c) the same question through Strapi's stock REST route (GET /api/organizations, read-only API token)
  *   (d) a bare node:http server answering the exact bytes of (a): the ceiling
- * then req/s, p50/p99, the ratios a/c and a/d against their targets, and how the in-memory
- * search of (a) grows from 1,000 to 10,000 to 100,000 organizations.
+ * then req/s, p50/p99, the ratios a/c and a/d against their targets, how the in-memory
+ * search of (a) grows from 1,000 to 10,000 to 100,000 organizations, and the bytes on the wire of
+ * the first page (English and French) and of the widget, uncompressed, gzip and brotli.
  *
  * The servers run in child processes (autocannon's CPU stays out of their event loops), on a
  * throwaway copy of the database. A missed target is printed, never a failure: this is a measurement.
@@ -23,6 +24,7 @@ import { type BenchQuery, directoryFacetsPath, directoryListPath, stockPath, sto
 import { freePort, cleanupNow, describeChild, tempDir, spawnChild, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, startStrapi } from './lib/bench-strapi';
 import { measureScaling } from './lib/bench-scale';
+import { formatWireSizes, wireSize } from './lib/bench-wire';
 
 const TARGETS = { aOverC: 15, aOverD: 0.3, p99Ms: 25 };
 const SCALE_SIZES = [1_000, 10_000, 100_000];
@@ -37,11 +39,16 @@ const USAGE = `usage: npm run bench -w cms [-- options]
                      synthetic description, so a full page of 20 on synthetic data)
   --miss             also measure (a) with a different page on every request, so that none is
                      answered from the directory's body cache (an extra run)
-  --no-build         do not recompile cms/dist even if it is older than src`;
+  --no-build         do not recompile cms/dist even if it is older than src
+  --in-process       only the in-process table (no database, no HTTP)
+  --sizes LIST       organizations per row of the in-process table (default 1000,10000,100000)
+  --peers-max N      largest size at which MiniSearch and Orama are measured too (default 10000)
+Run it through npm run bench (node --expose-gc) for the heap columns.`;
 
 interface Options {
   db: string; durationS: number; connections: number; quick: boolean; build: boolean; miss: boolean;
   query: BenchQuery;
+  inProcessOnly: boolean; sizes: number[]; peersMax: number;
 }
 
 /** Relative paths are relative to where the user typed the command (npm runs scripts in cms/). */
@@ -52,6 +59,7 @@ function parseArgs(argv: string[]): Options | string {
     db: process.env.BENCH_DB ? fromUserDir(process.env.BENCH_DB) : path.join(CMS_DIR, '.tmp', 'bench-10000.db'),
     durationS: 20, connections: 32, quick: false, build: true, miss: false,
     query: { province: 'QC', focus: 'trafficking', q: 'survivors', pageSize: 20, locale: 'en' },
+    inProcessOnly: false, sizes: SCALE_SIZES, peersMax: 10_000,
   };
   let durationSet = false;
   for (let i = 0; i < argv.length; i++) {
@@ -72,6 +80,9 @@ function parseArgs(argv: string[]): Options | string {
       else if (a === '--quick') o.quick = true;
       else if (a === '--no-build') o.build = false;
       else if (a === '--miss') o.miss = true;
+      else if (a === '--in-process') o.inProcessOnly = true;
+      else if (a === '--sizes') o.sizes = value().split(',').map(whole);
+      else if (a === '--peers-max') o.peersMax = whole(value());
       else if (a === '--q') o.query.q = value();
       else if (a === '--province') o.query.province = value();
       else if (a === '--focus') o.query.focus = value();
@@ -162,6 +173,12 @@ async function main(): Promise<number> {
     return parsed === USAGE ? 0 : 2;
   }
   const o = parsed;
+  const scaleRuns = o.quick ? 50 : 200;
+  const scaleBudgetMs = o.quick ? 3_000 : 15_000;
+  if (o.inProcessOnly) {
+    await printScaling(o, scaleRuns, scaleBudgetMs);
+    return 0;
+  }
   if (!fs.existsSync(o.db)) {
     console.error(`bench: no benchmark database at ${o.db}.
 Create it once with 10,000 synthetic organizations (about a minute), from the repository root:
@@ -174,8 +191,6 @@ Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or 
   }
 
   const warmS = o.quick ? 2 : 5;
-  const scaleRuns = o.quick ? 50 : 200;
-  const scaleBudgetMs = o.quick ? 3_000 : 15_000;
   // Hard stop: boot + 5 × (warm-up + run + grace) + the in-process part, whatever happens.
   const budgetMs = BOOT_TIMEOUT_MS + 5 * (warmS + o.durationS + 60) * 1000 + 10 * 60 * 1000;
   setTimeout(() => {
@@ -196,6 +211,8 @@ Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or 
   // Pushed on spawn, so that a failed boot still shows the server's log.
   const { base, token } = await startStrapi({
     db: copy.file, port: strapiPort, logDir: tmpDir, bootTimeoutMs: BOOT_TIMEOUT_MS, onSpawn: (child) => children.push(child),
+    // Stock REST is closed everywhere else; (c) needs the organizations route back, on this copy only.
+    env: { BENCH_STOCK_REST: 'true' },
   });
   console.log(`bench: ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (read-only API token created on the copy).`);
 
@@ -226,6 +243,13 @@ Query: province=${q.province} focus=${q.focus} q=${JSON.stringify(q.q)} pageSize
       ${JSON.stringify(stockQuery(q))}
       total ${totalC}, ${c.json.data.length} on the page, ${int(c.bytes.length)} bytes`);
   if (totalA === 0) console.log('  warning: (a) matches no record; pick --q/--province/--focus values present in this database.');
+  const wire = [];
+  for (const p of ['/api/directory/organizations?locale=en', '/api/directory/organizations?locale=fr&pageSize=20', directoryListPath(q), '/widget/referral-directory.js', '/widget/referral-directory.classic.js']) {
+    wire.push(await wireSize(base, p));
+  }
+  console.log(`
+Bytes on the wire (response body as sent, by Accept-Encoding; "-": not sent in that encoding):
+${formatWireSizes(wire)}`);
   const setA = await directorySlugs(base, q);
   const setC = await stockSlugs(base, q, token);
   const onlyA = setA.slugs.filter((s) => !setC.slugs.includes(s));
@@ -320,23 +344,41 @@ p99 (b) = ${ms(rB.p99)} ms (target ≤ ${TARGETS.p99Ms} ms): ${verdict(rB.p99 <=
 per-catalog-version body cache; what a cache miss adds is the "miss" column below${o.miss ? ` and the (a') run
 (same query, page cycling 1…2000, pages past the last one are empty)` : ' (or run with --miss)'}.`);
 
-  // --- In-process scaling ---------------------------------------------------------------------
-  console.log(`
-In-process catalog time for the (a) query (no HTTP, no database; generated organizations; ${scaleRuns} timed runs,
-or as many as fit in ${scaleBudgetMs / 1000} s per column, at least 20).
-The HTTP figure above is (a) on this database; "build" = mapper + entries + sorted catalog;
-"search" = catalog.search; "miss" = search + the page's JSON, what a body-cache miss costs;
-"facets" = catalog.facets for the same query (what (b) costs on a cache miss).`);
-  const taxonomies = readFixtures().taxonomies;
-  const queryString = directoryListPath(q).split('?')[1]!;
-  const scale = measureScaling(SCALE_SIZES, taxonomies, queryString, scaleRuns, scaleBudgetMs);
-  console.log(table(
-    ['organizations', 'public', 'hits', 'build ms', 'search p50', 'search p99', 'miss p50', 'miss p99', 'facets p50', 'facets p99', 'runs'],
-    scale.map((s) => [int(s.organizations), int(s.publicEntries), int(s.hits), int(s.buildMs), ms(s.searchP50), ms(s.searchP99), ms(s.missP50), ms(s.missP99), ms(s.facetsP50), ms(s.facetsP99), String(s.runs)]),
-    [true, true, true, true, true, true, true, true, true, true, true],
-  ));
-  console.log('(search, miss and facets in ms)');
+  await printScaling(o, scaleRuns, scaleBudgetMs);
   return 0;
+}
+
+/** The in-process table: the (a) query, then search queries beside MiniSearch and Orama, and the heap. */
+async function printScaling(o: Options, scaleRuns: number, scaleBudgetMs: number): Promise<void> {
+  console.log(`
+In-process catalog time (no HTTP, no database; generated organizations; ${scaleRuns} timed runs,
+or as many as fit in ${scaleBudgetMs / 1000} s per column, at least 20).
+"build" = mapper + entries + catalog (filters, name order, full-text index); "search" = catalog.search
+for the (a) query; "miss" = search + the page's JSON, what a body-cache miss costs; "facets" =
+catalog.facets for the same query (what (b) costs on a cache miss); "entries MB" = heap of the
+entries, "index MB" = what the catalog built over them adds (its share of the entries in %).`);
+  const fixtures = readFixtures();
+  const queryString = directoryListPath(o.query).split('?')[1]!;
+  const scale = await measureScaling(o.sizes, fixtures.taxonomies, queryString, scaleRuns, scaleBudgetMs, o.peersMax, fixtures.searchSynonyms);
+  const mb = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
+  console.log(table(
+    ['organizations', 'public', 'hits', 'build ms', 'search p50', 'search p99', 'miss p50', 'miss p99', 'facets p50', 'facets p99', 'entries MB', 'index MB', 'runs'],
+    scale.map((s) => [int(s.organizations), int(s.publicEntries), int(s.hits), int(s.buildMs), ms(s.searchP50), ms(s.searchP99), ms(s.missP50), ms(s.missP99),
+      ms(s.facetsP50), ms(s.facetsP99), mb(s.entriesMb), `${mb(s.catalogMb)} (${Number.isFinite(s.catalogMb) ? Math.round((100 * s.catalogMb) / s.entriesMb) : '—'} %)`, String(s.runs)]),
+    Array(13).fill(true),
+  ));
+  console.log(`(ms) Search as people type it: q alone (hits = this catalog's total), page of 20 with its JSON for this
+catalog; MiniSearch (prefix, fuzzy 0.2) and Orama (stemming, tolerance 1) on the same public records,
+up to ${int(o.peersMax)} organizations.`);
+  const t = (x: { p50: number; p99: number } | null) => (x ? `${ms(x.p50)} / ${ms(x.p99)}` : '—');
+  console.log(table(
+    ['organizations', 'query', 'hits', 'catalog p50/p99', 'MiniSearch p50/p99', 'Orama p50/p99'],
+    scale.flatMap((s) => s.searches.map((r) => [int(s.organizations), `${r.label}: ${r.q}`, int(r.hits), t(r.catalog), t(r.minisearch), t(r.orama)])),
+    [true, false, true, true, true, true],
+  ));
+  for (const s of scale) {
+    if (s.peerBuildMs) console.log(`index build at ${int(s.organizations)}: catalog ${int(s.buildMs)} ms, MiniSearch ${int(s.peerBuildMs.minisearch)} ms, Orama ${int(s.peerBuildMs.orama)} ms`);
+  }
 }
 
 process.on('SIGINT', () => { console.error('\nbench: interrupted; stopping the servers.'); cleanupNow(); process.exit(130); });

@@ -98,6 +98,31 @@ describe('the widget on partner pages, against a real CMS', () => {
     await context.close();
   });
 
+  test('a mistyped search offers the spelling the API suggests; choosing it searches, and the words are marked', async () => {
+    const none = await api('/api/directory/organizations?q=xhelter&locale=en');
+    assert.equal(none.meta.total, 0);
+    const [suggestion] = none.meta.suggestions;
+    assert.ok(suggestion, 'the API suggests a spelling');
+    const fixed = await api(`/api/directory/organizations?q=${encodeURIComponent(suggestion)}&locale=en&pageSize=100`);
+    const { page, context } = await openPage('/es-module.html');
+    const widget = page.locator('referral-directory');
+    await widget.getByRole('searchbox').fill('xhelter');
+    await widget.getByRole('searchbox').press('Enter');
+    await widget.getByText(/No results for “xhelter”/).waitFor();
+    await widget.getByRole('button', { name: suggestion, exact: true }).click();
+    await waitForCount(page, fixed.meta.total);
+    assert.equal(await widget.getByRole('searchbox').inputValue(), suggestion);
+    const marked = await widget.locator('[part~="card"] mark').allInnerTexts();
+    assert.ok(marked.length > 0, 'matched words are marked');
+    const relaxed = await api('/api/directory/organizations?q=legal%20aid%20montreal%20qqzzyx&locale=en');
+    assert.equal(relaxed.meta.relaxed, true);
+    await widget.getByRole('searchbox').fill('legal aid montreal qqzzyx');
+    await widget.getByRole('searchbox').press('Enter');
+    await waitForCount(page, relaxed.meta.total);
+    await widget.getByText(/No organization matches all your words/).waitFor();
+    await context.close();
+  });
+
   test('a filter narrows the results to what the API counts, and a record opens with safe links', async () => {
     const on = await api('/api/directory/organizations?province=ON&pageSize=1');
     const { page, context } = await openPage('/es-module.html');

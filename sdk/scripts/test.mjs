@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The sdk test command: check what would ship (publint, then attw for the types under every
-// module resolution), then run the unit tests.
+// module resolution, then the type tests against dist/*.d.ts under a partner's strictest
+// settings), then run the unit tests.
 // Its last line is always "N passed, N failed", which the root `npm test` adds up.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,4 +34,11 @@ if (run('npx', ['attw', '--pack', '.', '--format', 'table-flipped']) !== 0) {
   process.exit(1);
 }
 
-process.exit(run(process.execPath, ['../scripts/node-test.mjs', 'src']));
+if (run('npx', ['tsc', '-p', 'test-types/tsconfig.json']) !== 0) {
+  console.log('type tests: the published types reject code they should accept (or accept code they should reject)');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+console.log('type tests: ok');
+
+process.exit(run(process.execPath, ['../scripts/node-test.mjs', 'src', 'test']));

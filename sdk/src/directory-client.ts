@@ -33,7 +33,7 @@ export interface DirectoryClient {
      * One public organization by slug.
      * @example
      * ```ts
-     * const { data: org } = await client.organizations.get('maison-de-l-esperance');
+     * const { data: org } = await client.organizations.get('maison-aurore');
      * ```
      * @throws {NotFoundError} when the record does not exist or is not public.
      */

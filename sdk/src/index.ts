@@ -28,7 +28,7 @@ export type {
 // Errors: one base class, its subclasses, and guards that work across bundle copies
 // ---------------------------------------------------------------------------
 export { DirectoryError } from './errors/directory-error.js';
-export type { RequestTarget } from './errors/directory-error.js';
+export type { DirectoryErrorName, HttpErrorName, RequestTarget } from './errors/directory-error.js';
 export { HttpError } from './errors/http-error.js';
 export { NotFoundError } from './errors/not-found-error.js';
 export { ValidationError } from './errors/validation-error.js';
@@ -50,11 +50,14 @@ export {
 } from './types.js';
 export type {
   // vocabularies
-  Criterion, FilterName, IndirectOffering, ListingStatus, Locale, Need, OrganizationKind, PhoneType,
+  Criterion, FilterInput, FilterName, FilterValues, IndirectOffering, ListingStatus, Locale, Need, OrganizationKind, PhoneType,
   ProviderRole, Province, RemovalReason, Sort, Timeframe, Weekday,
+  // editor-extensible taxonomies: known codes, open to new ones
+  FocusAreaCode, KnownFocusArea, KnownLanguage, KnownPopulation, KnownService, LanguageCode, PopulationCode,
+  ServiceCode,
   // public records and responses
   FacetsResponse, FacetValue, OpeningHours, OrganizationFilters, OrganizationList, OrganizationResponse,
-  PageMeta, PublicLocation, PublicOrganization, PublicPhone, ServiceArea, SettingsResponse,
+  PageMeta, PublicLocation, PublicOrganization, PublicPhone, SearchMatch, SearchMeta, ServiceArea, SettingsResponse,
   DirectorySettings, TaxonomyTerm,
   // forms
   ApplicationInput, SubmissionReceipt, SuggestionInput,

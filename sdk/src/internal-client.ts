@@ -25,7 +25,7 @@ export interface InternalClientOptions extends ClientOptions {
    * exposes the token to every script on the page. Only for trusted, non-public tools.
    * @default false
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** Options of one page of protocols (they have no sort and no locale). */
@@ -47,7 +47,7 @@ export interface InternalClient {
      * One full record by slug.
      * @example
      * ```ts
-     * const { data } = await staff.organizations.get('maison-de-l-esperance');
+     * const { data } = await staff.organizations.get('maison-aurore');
      * console.log(data.referralProtocol?.warmTransfer);
      * ```
      * @throws {NotFoundError} when no record has this slug.
@@ -82,10 +82,6 @@ export interface InternalClient {
   };
 }
 
-const assertInternalList = listOf<InternalOrganizationList>(['slug', 'name', 'documentId']);
-const assertInternalOne = oneOf<InternalOrganizationResponse>(['slug', 'name', 'documentId']);
-const assertProtocolList = listOf<ProtocolList>(['documentId', 'agency']);
-
 /**
  * A client for the internal staff API (full records and police protocols), for servers.
  *
@@ -95,9 +91,9 @@ const assertProtocolList = listOf<ProtocolList>(['documentId', 'agency']);
  *
  * const staff = createInternalClient({
  *   baseUrl: 'https://directory.example.ca',
- *   token: process.env.DIRECTORY_API_TOKEN!,
+ *   token: process.env.DIRECTORY_API_TOKEN ?? '', // an empty token throws at once
  * });
- * const { data } = await staff.organizations.get('maison-de-l-esperance');
+ * const { data } = await staff.organizations.get('maison-aurore');
  * ```
  * @throws {Error} when run in a browser page without `dangerouslyAllowBrowser: true`,
  * or when `token` is empty.
@@ -114,12 +110,17 @@ export function createInternalClient({ token, dangerouslyAllowBrowser, ...option
   const request = createTransport(options, { authorization: `Bearer ${token}` });
   const base = '/api/internal/';
 
+  // Built here rather than at module level, so that bundlers drop them from public-only pages.
+  const checkProtocols = listOf<ProtocolList>(['documentId', 'agency']);
   const protocols = ({ page, pageSize, ...call }: ProtocolListOptions = {}) =>
-    request({ method: 'GET', path: `${base}protocols`, query: { page, pageSize }, check: assertProtocolList, options: call });
+    request({ method: 'GET', path: `${base}protocols`, query: { page, pageSize }, check: checkProtocols, options: call });
 
   return {
     organizations: organizationsApi<InternalOrganizationFilters, InternalOrganization, InternalOrganizationList, InternalOrganizationResponse>(
-      request, base, { list: assertInternalList, one: assertInternalOne },
+      request, base, {
+        list: listOf<InternalOrganizationList>(['slug', 'name', 'documentId']),
+        one: oneOf<InternalOrganizationResponse>(['slug', 'name', 'documentId']),
+      },
     ),
     protocols: {
       list: protocols,

@@ -7,7 +7,7 @@
  */
 
 // ---------------------------------------------------------------------------
-// Fixed vocabularies (enumerations). Editor-extensible taxonomies are plain codes.
+// Fixed vocabularies (enumerations). Editor-extensible taxonomies: the known codes, open to more.
 // ---------------------------------------------------------------------------
 
 /** The two official languages the directory speaks. */
@@ -63,14 +63,47 @@ export type Criterion = (typeof CRITERIA)[number];
 /** Largest page the public list serves. */
 export const MAX_PAGE_SIZE = 100;
 
+// Codes of the editor-extensible taxonomies: the ones the directory ships with (so editors
+// autocomplete them and typos stand out), plus any code editors add (`string & {}` keeps the
+// literals from collapsing into `string`).
+
+/** Focus areas the directory ships with (`focus` filter, `focusAreas` of a record). */
+export type KnownFocusArea =
+  | 'trafficking' | 'sexual_assault' | 'domestic_violence' | 'labour_rights' | 'homeless_youth'
+  | 'indigenous' | 'immigrant_refugee' | 'health_care' | 'child_protection';
+/** A focus-area code: a known one, or one an editor added. */
+export type FocusAreaCode = KnownFocusArea | (string & {});
+
+/** Services the directory ships with (`service` filter, `services` of a record). */
+export type KnownService =
+  | 'emergency_shelter' | 'transitional_housing' | 'counselling' | 'crisis_line' | 'legal_aid'
+  | 'immigration_legal' | 'court_support' | 'victim_services' | 'health_care' | 'mental_health' | 'addiction'
+  | 'case_management' | 'basic_needs' | 'peer_support' | 'employment' | 'information_line' | 'training'
+  | 'volunteering_program';
+/** A service code: a known one, or one an editor added. */
+export type ServiceCode = KnownService | (string & {});
+
+/** Populations the directory ships with (`population` filter, `populations` of a record). */
+export type KnownPopulation =
+  | 'women' | 'men' | 'youth' | 'children' | 'families' | '2slgbtqi' | 'indigenous_peoples' | 'newcomers'
+  | 'migrant_workers' | 'seniors' | 'people_with_disabilities';
+/** A population code: a known one, or one an editor added. */
+export type PopulationCode = KnownPopulation | (string & {});
+
+/** Languages of service the directory ships with, as ISO 639 codes (`language` filter). */
+export type KnownLanguage =
+  | 'en' | 'fr' | 'es' | 'ar' | 'zh' | 'pa' | 'tl' | 'uk' | 'so' | 'ti' | 'fa' | 'pt' | 'vi' | 'ht' | 'cr' | 'oj' | 'iu';
+/** A language code: a known one, or one an editor added. */
+export type LanguageCode = KnownLanguage | (string & {});
+
 // ---------------------------------------------------------------------------
 // Public records
 // ---------------------------------------------------------------------------
 
 /** A term of an editor-extensible taxonomy, labelled in the requested locale. */
-export interface TaxonomyTerm {
+export interface TaxonomyTerm<Code extends string = string> {
   /** Stable code, e.g. `labour_rights`. */
-  code: string;
+  code: Code;
   /** Label in the response locale. */
   label: string;
 }
@@ -121,15 +154,15 @@ export interface PublicOrganization {
   fees: string | null;
   kind: OrganizationKind;
   role: ProviderRole;
-  focusAreas: TaxonomyTerm[];
-  services: TaxonomyTerm[];
+  focusAreas: TaxonomyTerm<FocusAreaCode>[];
+  services: TaxonomyTerm<ServiceCode>[];
   /** Direct providers only; empty for indirect ones. */
   timeframes: Timeframe[];
   /** Direct providers only; empty for indirect ones. */
   needs: Need[];
   /** Indirect providers only; empty for direct ones. */
   indirectOfferings: IndirectOffering[];
-  populations: TaxonomyTerm[];
+  populations: TaxonomyTerm<PopulationCode>[];
   ageRange: { min: number | null; max: number | null };
   /** Serves the whole country. */
   national: boolean;
@@ -138,7 +171,7 @@ export interface PublicOrganization {
   serviceAreas: ServiceArea[];
   locations: PublicLocation[];
   /** Languages of service, as ISO 639 codes with labels in the response locale. */
-  languages: TaxonomyTerm[];
+  languages: TaxonomyTerm<LanguageCode>[];
   phones: PublicPhone[];
   email: string | null;
   website: string | null;
@@ -160,19 +193,35 @@ export interface PublicOrganization {
   audience?: never;
 }
 
+/** The value type of each filter: what a filter accepts and what its facet lists. */
+export interface FilterValues {
+  province: Province;
+  focus: FocusAreaCode;
+  service: ServiceCode;
+  timeframe: Timeframe;
+  need: Need;
+  population: PopulationCode;
+  language: LanguageCode;
+  role: ProviderRole;
+  type: OrganizationKind;
+}
+
+/** One value, or several (OR), of a filter; `undefined` means "not filtered". */
+export type FilterInput<V> = V | V[] | undefined;
+
 /** The filters of the public list and of the facets. Arrays mean OR within a kind. */
 export interface OrganizationFilters {
   /** Free text, case- and accent-insensitive, over names, description, services and cities. */
-  q?: string;
-  province?: Province | Province[];
-  focus?: string | string[];
-  service?: string | string[];
-  timeframe?: Timeframe | Timeframe[];
-  need?: Need | Need[];
-  population?: string | string[];
-  language?: string | string[];
-  role?: ProviderRole | ProviderRole[];
-  type?: OrganizationKind | OrganizationKind[];
+  q?: string | undefined;
+  province?: FilterInput<Province>;
+  focus?: FilterInput<FocusAreaCode>;
+  service?: FilterInput<ServiceCode>;
+  timeframe?: FilterInput<Timeframe>;
+  need?: FilterInput<Need>;
+  population?: FilterInput<PopulationCode>;
+  language?: FilterInput<LanguageCode>;
+  role?: FilterInput<ProviderRole>;
+  type?: FilterInput<OrganizationKind>;
 }
 
 /** The filter names, in the order facets are listed. */
@@ -190,8 +239,29 @@ export interface PageMeta {
 
 /** `GET /api/directory/organizations` */
 export interface OrganizationList {
-  data: PublicOrganization[];
-  meta: PageMeta;
+  data: Array<PublicOrganization & { match?: SearchMatch }>;
+  meta: PageMeta & SearchMeta;
+}
+
+// --- Search (`q`): relaxed results, suggestions, highlights ---
+
+/** What a list with `q` says about the search itself. */
+export interface SearchMeta {
+  /** No organization had every word: these have some of them (see `matched`). */
+  relaxed?: boolean;
+  /** With `relaxed`: the query words (or synonym phrases) that the results matched. */
+  matched?: string[];
+  /** Corrected queries from the directory's own words ("did you mean…"), best first. */
+  suggestions?: string[];
+}
+
+/** Where a hit matched the query: its fields, and word ranges in its name and description. */
+export interface SearchMatch {
+  fields: Array<'name' | 'otherNames' | 'description' | 'eligibility' | 'fees' | 'services' | 'focusAreas' | 'populations' | 'languages' | 'places'>;
+  /** UTF-16 [start, end) ranges of matched words in `name`. */
+  name: Array<[number, number]>;
+  /** UTF-16 [start, end) ranges of matched words in `description`. */
+  description: Array<[number, number]>;
 }
 
 /** `GET /api/directory/organizations/:slug` */
@@ -199,8 +269,9 @@ export interface OrganizationResponse {
   data: PublicOrganization;
 }
 
-export interface FacetValue {
-  value: string;
+/** A value of a facet; `value` has the type its filter accepts, so it can be fed back to a filter. */
+export interface FacetValue<V extends string = string> {
+  value: V;
   label: string;
   /** Public organizations matching the other active filters plus this value. */
   count: number;
@@ -208,7 +279,7 @@ export interface FacetValue {
 
 /** `GET /api/directory/facets` */
 export interface FacetsResponse {
-  data: Record<FilterName, FacetValue[]>;
+  data: { [F in FilterName]: FacetValue<FilterValues[F]>[] };
   meta: { total: number; locale: Locale };
 }
 
@@ -250,19 +321,19 @@ export interface ApplicationInput {
   role: ProviderRole;
   provinces: Province[];
   description: string;
-  website?: string;
-  email?: string;
-  phone?: string;
+  website?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
   /** Free text: services offered. */
-  services?: string;
+  services?: string | undefined;
   contactName: string;
-  contactTitle?: string;
+  contactTitle?: string | undefined;
   contactEmail: string;
-  contactPhone?: string;
+  contactPhone?: string | undefined;
   /** Every criterion must be attested `true`. */
   attestations: Record<Criterion, boolean>;
   /** Honeypot: leave empty. A filled value is accepted silently and discarded. */
-  fax?: string;
+  fax?: string | undefined;
 }
 
 /** `POST /api/directory/suggestions` — "suggest an update" on a public record. */
@@ -272,10 +343,10 @@ export interface SuggestionInput {
   organization: string;
   message: string;
   /** Which part of the record is wrong, free text (e.g. "phone"). */
-  field?: string;
-  contactEmail?: string;
+  field?: string | undefined;
+  contactEmail?: string | undefined;
   /** Honeypot: leave empty. */
-  fax?: string;
+  fax?: string | undefined;
 }
 
 /** 202 answer to either form: no internal data, a reference only. */
@@ -373,7 +444,7 @@ export interface InternalOrganization extends Omit<PublicOrganization, 'location
 }
 
 export interface InternalOrganizationFilters extends OrganizationFilters {
-  status?: ListingStatus | ListingStatus[];
+  status?: FilterInput<ListingStatus>;
 }
 
 export interface InternalOrganizationList {

@@ -3,9 +3,9 @@ import { api } from '../test/handlers.js';
 import { deepQuery, deepText, expectAccessible, startWorker, useScenario } from '../test/helpers.js';
 
 /**
- * What ships: the built ES module (`npm run build`), minified, with its slimmed i18next
- * (scripts/i18next-slim.mjs) and minified templates. The other tests run the sources (with the
- * same i18next and templates); these check that minification kept the widget working. Skipped
+ * What ships: the built ES module (`npm run build`), minified, with its minified templates. The
+ * other tests run the sources (with the same templates); these check that minification kept the
+ * widget working. Skipped
  * when the widget has not been built.
  */
 const BUNDLE: string = '/dist/referral-directory.js';

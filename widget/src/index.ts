@@ -11,6 +11,7 @@ export { RdHotlineBanner } from './elements/hotline-banner.js';
 export { RdQuickExit } from './elements/quick-exit.js';
 export { RdSuggestForm } from './elements/suggest-form.js';
 export type {
-  RdEventMap, RdFilterChangeDetail, RdQuickExitDetail, RdSearchDetail, RdSelectDetail, RdSuggestionSentDetail,
+  RdErrorDetail, RdEventMap, RdFilterChangeDetail, RdQuickExitDetail, RdResultsDetail, RdSearchDetail, RdSelectDetail,
+  RdSuggestionSentDetail,
 } from './lib/events.js';
 export type { FilterSelection } from './lib/filters.js';

@@ -51,6 +51,14 @@ export const styles = css`
     gap: var(--rd-gap);
     min-width: 0;
   }
+  /* The room the quick-exit bar takes (--rd-bar-size, measured) plus the focus ring: see shared.styles. */
+  .root {
+    --rd-bar-top: calc(var(--rd-bar-size, 0px) + 0.5rem);
+  }
+  :host([quick-exit-position='fixed']) .root {
+    --rd-bar-top: 0px;
+    --rd-bar-bottom: calc(var(--rd-bar-size, 0px) + 1.5rem);
+  }
   .exit {
     position: sticky;
     top: 0;

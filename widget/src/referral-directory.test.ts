@@ -4,7 +4,8 @@ import type { Locale } from '@referral-directory/sdk';
 import { http, HttpResponse } from 'msw';
 import { api, listRequests, requests, scenarios } from '../test/handlers.js';
 import {
-  deepActiveElement, deepQuery, deepQueryAll, deepText, expectAccessible, foreignRequests, startWorker, useScenario, worker,
+  deepActiveElement, deepQuery, deepQueryAll, deepText, expectAccessible, foreignRequests, recordNavigations, startWorker,
+  useScenario, worker,
 } from '../test/helpers.js';
 import { en } from './i18n/en.js';
 import { fr } from './i18n/fr.js';
@@ -437,16 +438,7 @@ describe('<referral-directory>', () => {
   });
 
   describe('quick exit', () => {
-    let navigations: string[];
-    const original = RdQuickExit.navigate;
-    beforeEach(() => {
-      navigations = [];
-      RdQuickExit.navigate = (url) => navigations.push(url);
-    });
-    afterEach(() => {
-      RdQuickExit.navigate = original;
-      uncoverPage();
-    });
+    const navigations = recordNavigations();
 
     it('is on by default, labelled, and leaves for the settings URL', async () => {
       const el = await mount('en');

@@ -2,8 +2,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import {
-  createDirectoryClient, FILTER_NAMES, MAX_PAGE_SIZE, SORTS,
-  type DirectoryClient, type DirectorySettings, type FilterName, type PageMeta, type PublicOrganization, type Sort,
+  createDirectoryClient, FILTER_NAMES, isHttpError, MAX_PAGE_SIZE, SORTS,
+  type DirectoryClient, type DirectorySettings, type FilterName, type OrganizationList, type PageMeta, type PublicOrganization, type Sort,
 } from '@referral-directory/sdk';
 import { I18nController } from './controllers/i18n-controller.js';
 import { emit, type RdFilterChangeDetail, type RdSearchDetail } from './lib/events.js';
@@ -22,6 +22,7 @@ import './elements/hotline-banner.js';
 import './elements/quick-exit.js';
 import type { RdResultCard } from './elements/result-card.js';
 import './elements/result-card.js';
+import './elements/search-notice.js';
 import './elements/search-bar.js';
 
 /** The property holding each filter's preset. `role` is the ARIA attribute, hence `provider-role`. */
@@ -39,10 +40,16 @@ const PRESETS = {
 
 interface Results {
   items: PublicOrganization[];
-  meta: PageMeta;
+  meta: OrganizationList['meta'];
+  /** The keyword and filters they were loaded for. */
+  q: string;
+  selection: FilterSelection;
 }
 
 const isSort = (value: string): value is Sort => (SORTS as readonly string[]).includes(value);
+
+/** The widgets on the page, so that each can tell its landmarks from the others'. */
+const widgets = new Set<ReferralDirectory>();
 
 /**
  * The public directory of support services for victims and survivors of human trafficking in
@@ -51,6 +58,10 @@ const isSort = (value: string): value is Sort => (SORTS as readonly string[]).in
  *
  * Privacy: requests go to `api-url` only, without cookies; nothing is stored in the browser;
  * the URL changes only when the host opts in with `sync-url`.
+ *
+ * Styling: the parts below from `quick-exit-button` on are the sub-elements' own, forwarded
+ * (`exportparts`) so that a page stylesheet reaches them, e.g.
+ * `referral-directory::part(card-name) { color: #5b2a86; }`.
  *
  * @summary Embeddable, bilingual directory of anti-trafficking support services.
  *
@@ -67,9 +78,28 @@ const isSort = (value: string): value is Sort => (SORTS as readonly string[]).in
  * @csspart results - The results column (count, sort, active filters, list, states).
  * @csspart list - The list of results.
  * @csspart card - Each result (`rd-result-card`).
+ * @csspart mark - A word of the search, marked in a result's name and description.
+ * @csspart search-notice - "Showing results for…" and "Did you mean…?" (`rd-search-notice`).
  * @csspart empty - The "no results" message.
  * @csspart error - The "cannot load" message.
  * @csspart disclaimer - The "inclusion is not an endorsement" notice.
+ * @csspart quick-exit-button - The quick-exit button.
+ * @csspart quick-exit-hint - The text explaining the Shift × 3 shortcut.
+ * @csspart hotline-base - The hotline banner's box.
+ * @csspart hotline-number - The hotline's phone link.
+ * @csspart search-input - The keyword field.
+ * @csspart search-button - The search button.
+ * @csspart filter-panel - The list of filter groups.
+ * @csspart filter-group - One filter's disclosure.
+ * @csspart chips - The list of active filters.
+ * @csspart chip - One active filter.
+ * @csspart clear-filters - The "Clear all filters" button under the chips.
+ * @csspart card-base - A result's box.
+ * @csspart card-name - A result's name (a heading).
+ * @csspart card-badge - A result's "Open 24/7" badge.
+ * @csspart card-toggle - A result's "More details" button.
+ * @csspart card-details - A result's disclosed details.
+ * @csspart card-suggest-form - A result's "Suggest an update" form.
  *
  * @cssproperty --rd-font-family - Font of the widget. Default: the host page's.
  * @cssproperty --rd-font-size - Base font size. Default: `1rem`.
@@ -98,6 +128,8 @@ const isSort = (value: string): value is Sort => (SORTS as readonly string[]).in
  * @fires rd-select - The person expanded a result. `detail: { slug, name }`.
  * @fires rd-quick-exit - The person used quick exit. `detail: { url }`.
  * @fires rd-suggestion-sent - A suggested update was accepted. `detail: { organization, reference }`.
+ * @fires rd-results - A load of the results succeeded (each one, the first included). `detail: { count, q, filters }`.
+ * @fires rd-error - A load of the results failed. `detail: { name, status }`.
  */
 export class ReferralDirectory extends LitElement {
   static override styles = [shared, styles];
@@ -125,6 +157,7 @@ export class ReferralDirectory extends LitElement {
     suggestions: { type: Boolean },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     compact: { type: Boolean, reflect: true },
+    label: {},
     _q: { state: true, attribute: false },
     _selection: { state: true, attribute: false },
     _sort: { state: true, attribute: false },
@@ -192,6 +225,12 @@ export class ReferralDirectory extends LitElement {
   /** One-column layout with tighter cards, for narrow slots. */
   compact = false;
 
+  /**
+   * Tells this directory from others on the page, in its landmarks' names, e.g. `Quebec`:
+   * "Search the directory (Quebec)". Default: its number on the page, from the second one on.
+   */
+  label = '';
+
   private _q = '';
   private _selection: FilterSelection = {};
   private _sort: Sort | '' = '';
@@ -207,6 +246,13 @@ export class ReferralDirectory extends LitElement {
   #loaded: PublicOrganization[] = [];
   #focusIndex: number | undefined;
   #locale = this.#i18n.locale;
+  #bar: Element | null = null;
+  #interrupted: Task[] = [];
+  // The quick-exit bar's height, for the scroll margins that keep focus clear of it (styles).
+  readonly #barSize = new ResizeObserver(([entry]) => {
+    const root = this.renderRoot.querySelector<HTMLElement>('.root');
+    if (entry && root) root.style.setProperty('--rd-bar-size', `${entry.borderBoxSize[0]?.blockSize ?? 0}px`);
+  });
 
   readonly #settings = new Task(this, {
     task: async ([client, locale], { signal }) =>
@@ -232,14 +278,38 @@ export class ReferralDirectory extends LitElement {
         locale,
       });
       const items = list.data.map(normalizeOrganization);
-      return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta };
+      return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta, q: q.trim(), selection };
     },
     args: () =>
       [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, this.#pageSize] as const,
     onComplete: (value) => {
       this.#loaded = value.items;
+      emit(this, 'rd-results', { count: value.meta.total, q: value.q, filters: value.selection });
+    },
+    onError: (error) => {
+      // A load aborted because the widget left the page is no failure.
+      if (!this.isConnected) return;
+      emit(this, 'rd-error', { name: error instanceof Error ? error.name : 'Error', status: isHttpError(error) ? error.status : undefined });
     },
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    widgets.add(this);
+    widgets.forEach((w) => w.requestUpdate());
+    // Put back on the page: load again what leaving it interrupted.
+    for (const task of this.#interrupted) void task.run();
+    this.#interrupted = [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    widgets.delete(this);
+    widgets.forEach((w) => w.requestUpdate());
+    // Off the page: stop its requests in flight.
+    this.#interrupted = [this.#settings, this.#facets, this.#results].filter((task) => task.status === TaskStatus.PENDING);
+    for (const task of this.#interrupted) task.abort();
+  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiUrl')) {
@@ -268,19 +338,22 @@ export class ReferralDirectory extends LitElement {
     const settings = this.#currentSettings();
     const exitUrl = this.exitUrl || settings.quickExitUrl || DEFAULT_EXIT_URL;
     const filterCount = countSelected(this._selection);
+    const scope = this.#scope();
+    const named = (name: string) => (scope ? `${name} (${scope})` : name);
     return html`<div class="root" part="base" lang=${locale}>
       ${this.noQuickExit
         ? nothing
         : html`<rd-quick-exit
             class="exit"
             part="quick-exit"
+            exportparts="button:quick-exit-button,hint:quick-exit-hint"
             lang=${locale}
             url=${exitUrl}
             ?compact=${this.compact || this.quickExitPosition === 'fixed'}
           ></rd-quick-exit>`}
-      <rd-hotline-banner part="hotline" lang=${locale} .hotline=${settings.hotline}></rd-hotline-banner>
+      <rd-hotline-banner part="hotline" exportparts="base:hotline-base,number:hotline-number" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
       <h2 part="title">${t('title')}</h2>
-      <rd-search-bar part="search" lang=${locale} .value=${this._q} @rd-search=${this._onSearch}></rd-search-bar>
+      <rd-search-bar part="search" exportparts="input:search-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} @rd-search=${this._onSearch}></rd-search-bar>
       <div class="layout" @rd-filter-change=${this._onFilterChange}>
         <div class="filters" part="filters">
           <button
@@ -294,6 +367,7 @@ export class ReferralDirectory extends LitElement {
           </button>
           <rd-filter-panel
             id="filter-panel"
+            exportparts="base:filter-panel,group:filter-group"
             class=${this._filtersOpen ? 'open' : ''}
             role="group"
             aria-label=${t('filters.heading')}
@@ -320,6 +394,7 @@ export class ReferralDirectory extends LitElement {
             </label>
           </div>
           <rd-filter-chips
+            exportparts="base:chips,chip,clear:clear-filters"
             lang=${locale}
             .selection=${this._selection}
             .locked=${this.#lockedNames()}
@@ -332,9 +407,8 @@ export class ReferralDirectory extends LitElement {
                 ? this.#list(this.#loaded, undefined, true)
                 : html`<p class="loading">${t('results.loading')}</p>`,
             complete: (value) =>
-              value.meta.total === 0 || value.items.length === 0
-                ? this.#empty(settings)
-                : this.#list(value.items, value.meta, false),
+              html`<rd-search-notice part="search-notice" lang=${locale} .meta=${value.meta} .query=${this._q} @rd-search=${this._onSearch}></rd-search-notice>
+                ${value.meta.total === 0 || value.items.length === 0 ? this.#empty(settings) : this.#list(value.items, value.meta, false)}`,
             error: () =>
               html`${this._page > 1 && this.#loaded.length ? this.#list(this.#loaded, undefined, false) : nothing}
               ${this.#notice(t('results.errorTitle'), t('results.errorHint'), settings, true)}`,
@@ -346,6 +420,12 @@ export class ReferralDirectory extends LitElement {
   }
 
   override async updated(): Promise<void> {
+    const bar = this.renderRoot.querySelector('rd-quick-exit');
+    if (bar !== this.#bar) {
+      this.#barSize.disconnect();
+      if (bar) this.#barSize.observe(bar);
+      this.#bar = bar;
+    }
     if (this.#focusIndex === undefined || this.#results.status === TaskStatus.PENDING) return;
     const index = this.#focusIndex;
     this.#focusIndex = undefined;
@@ -359,6 +439,12 @@ export class ReferralDirectory extends LitElement {
   get #pageSize(): number {
     const size = Math.trunc(this.pageSize);
     return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : 10;
+  }
+
+  /** The host's label, else this widget's number on the page when another one comes before it. */
+  #scope(): string {
+    const before = [...widgets].filter((w) => w.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING).length;
+    return this.label.trim() || (before ? String(before + 1) : '');
   }
 
   #lockedNames(): FilterName[] {
@@ -444,6 +530,7 @@ export class ReferralDirectory extends LitElement {
             html`<li>
               <rd-result-card
                 part="card"
+                exportparts="base:card-base,name:card-name,badge:card-badge,toggle:card-toggle,details:card-details,suggest-form:card-suggest-form,mark"
                 lang=${locale}
                 .organization=${o}
                 .client=${this.#client}

@@ -6,6 +6,8 @@ import 'axe-core/axe.min.js';
 import type axeCore from 'axe-core';
 import { setupWorker } from 'msw/browser';
 import { API_HOST, nextApi, scenarios, type ScenarioName } from './handlers.js';
+import { RdQuickExit } from '../src/elements/quick-exit.js';
+import { uncoverPage } from '../src/lib/page-cover.js';
 
 declare global {
   interface Window {
@@ -38,6 +40,24 @@ export function startWorker(): Promise<unknown> {
 export function useScenario(name: ScenarioName): void {
   worker.resetHandlers(...scenarios[name]);
   nextApi();
+}
+
+/**
+ * Stands in for quick exit's navigation in the tests of the calling `describe` (and shows the
+ * page again after each): the array lists the URLs quick exit left for, in the current test.
+ */
+export function recordNavigations(): string[] {
+  const navigations: string[] = [];
+  const original = RdQuickExit.navigate;
+  beforeEach(() => {
+    navigations.length = 0;
+    RdQuickExit.navigate = (url) => navigations.push(url);
+  });
+  afterEach(() => {
+    RdQuickExit.navigate = original;
+    uncoverPage();
+  });
+  return navigations;
 }
 
 /** Runs axe on `element` (through its shadow roots) and fails with a readable list of violations. */

@@ -1,64 +1,43 @@
 /**
  * In-process scaling of the public catalog, no database and no HTTP: generated organizations
  * (scripts/lib/generate.ts) → database-shaped rows → the projection's own entryFromRows
- * (mapper + toEntry) → Catalog; then the same parsed list query as (a), timed on
- * `catalog.search` alone and on a body-cache miss (search + the page's JSON, as the controller builds it),
- * and `catalog.facets` for the same query.
+ * (mapper + toEntry) → Catalog (fixture-catalog.ts); then, per size:
+ * - the (a) list query timed on `catalog.search` alone, on a body-cache miss (search + the page's
+ *   JSON, as the controller builds it) and `catalog.facets` for the same query;
+ * - search queries as people type them (a word, a typo, several words, French plurals, a word no
+ *   record has beside one some have), timed on this catalog and on MiniSearch and Orama indexing
+ *   the same public records (relevance/engines.ts), up to `peersMax` organizations;
+ *   (with the seeded synonym groups, as in production);
+ * - the heap the catalog (filters, name order and the full-text index) adds to its entries.
  */
-import { serviceComponents } from '../../src/directory/mapper';
 import { performance } from 'node:perf_hooks';
-import type { Locale } from '@referral-directory/sdk';
-import type { OrganizationFixture, Taxonomies, TaxonomyFixture } from './fixtures';
+import type { SearchSynonymFixture, Taxonomies } from './fixtures';
+import { synonymGroups } from '../../src/catalog/synonyms';
 import { generateOrganizations } from './generate';
 import { percentile } from './bench-load';
-import { Catalog, fixedVocabulary, type Entry, type Vocabulary } from '../../src/directory/catalog';
+import { Catalog, type Entry } from '../../src/catalog/catalog';
+import { listBody } from '../../src/catalog/response';
 import { parseDirectoryQuery } from '../../src/directory/query';
-import { entryFromRows } from '../../src/api/directory/services/projection';
-import type { OrganizationRow, TermRow } from '../../src/directory/rows';
+import { entryFromRows } from '../../src/catalog/projection';
+import { rowsOf, termIndex, vocabularyOf } from './fixture-catalog';
+import { miniSearchRanker, oramaRanker } from '../../relevance/engines';
+import type { Ranker } from '../../relevance/metrics';
 
 /** Keeps the timed work observable, so the JIT cannot drop it. */
 export let sink = 0;
 
-type TermIndex = Record<keyof Taxonomies, Map<string, TermRow>>;
+/** The search queries of the table, on words the synthetic records hold. */
+export const SEARCH_QUERIES: ReadonlyArray<{ label: string; q: string; locale: 'en' | 'fr' }> = [
+  { label: 'word', q: 'shelter', locale: 'en' },
+  { label: 'typo', q: 'survivrs', locale: 'en' },
+  { label: 'multi-word', q: 'legal aid montreal', locale: 'en' },
+  { label: 'FR plural', q: 'hébergements santé', locale: 'fr' },
+  { label: 'relaxed', q: 'shelter qqzzy', locale: 'en' },
+];
 
-function termIndex(t: Taxonomies): TermIndex {
-  const index = (list: TaxonomyFixture[], prefix: string) =>
-    new Map(list.map((x, i) => [x.code, { id: i + 1, documentId: `${prefix}-${x.code}`, code: x.code, labelEn: x.labelEn, labelFr: x.labelFr, sortOrder: i }]));
-  return {
-    focusAreas: index(t.focusAreas, 'focus'), services: index(t.services, 'service'),
-    populations: index(t.populations, 'population'), languages: index(t.languages, 'language'),
-  };
-}
+export interface Timing { p50: number; p99: number; runs: number }
 
-function vocabularyOf(t: Taxonomies): Vocabulary {
-  const v = (list: TaxonomyFixture[]) => list.map((x) => ({ value: x.code, labels: { en: x.labelEn, fr: x.labelFr } }));
-  return { ...fixedVocabulary(), focus: v(t.focusAreas), service: v(t.services), population: v(t.populations), language: v(t.languages) };
-}
-
-/** The rows the database would hold for a fixture (published versions only; the seed writes drafts equal to them). */
-function rowsOf(o: OrganizationFixture, id: number, terms: TermIndex): OrganizationRow[] {
-  if (!o.state.published) return [];
-  const pick = (key: keyof Taxonomies, codes: string[]) => codes.map((c) => terms[key].get(c)).filter((x): x is TermRow => !!x);
-  const at = '2026-06-01T00:00:00.000Z';
-  const shared = {
-    documentId: `doc-${id}`, publishedAt: at, updatedAt: at, slug: o.slug, kind: o.kind, role: o.role,
-    focusAreas: pick('focusAreas', o.focusAreas), services: pick('services', o.services),
-    populations: pick('populations', o.populations), languages: pick('languages', o.languages),
-    ...serviceComponents(o),
-    ageMin: o.ageMin, ageMax: o.ageMax, national: o.national,
-    serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })),
-    locations: o.locations.map((l) => ({ ...l })), phones: o.phones.map((p) => ({ ...p })),
-    email: o.email, website: o.website, open24x7: o.open24x7, openingHours: o.openingHours.map((h) => ({ ...h })),
-    listingStatus: o.state.listingStatus, publicConsent: o.state.publicConsent, lastVerifiedAt: o.state.lastVerifiedAt,
-  };
-  return (['en', 'fr'] as Locale[]).map((locale, k) => {
-    const t = o[locale];
-    return {
-      ...shared, id: id * 2 + k, locale, name: t.name, otherNames: t.otherNames.join('\n'), description: t.description,
-      eligibility: t.eligibility, fees: t.fees, hoursNotes: t.hoursNotes, accessibility: t.accessibility,
-    } as unknown as OrganizationRow;
-  });
-}
+export interface SearchRow { label: string; q: string; hits: number; catalog: Timing; minisearch: Timing | null; orama: Timing | null }
 
 export interface ScaleRow {
   organizations: number;
@@ -73,63 +52,106 @@ export interface ScaleRow {
   facetsP99: number;
   /** Timed runs of search (and of miss): fewer than asked when a size is slow. */
   runs: number;
+  /** Heap of the entries alone, and what the catalog built over them adds (MB; NaN without --expose-gc). */
+  entriesMb: number;
+  catalogMb: number;
+  peerBuildMs: { minisearch: number; orama: number } | null;
+  searches: SearchRow[];
 }
 
 /** Times `runs` calls after a few warm-up calls, or fewer (at least 20) when they exceed `budgetMs`. */
-function timeRuns(runs: number, budgetMs: number, fn: () => void): { p50: number; p99: number; runs: number } {
-  for (let i = 0; i < 5; i++) fn(); // warm the JIT
+async function timeRuns(runs: number, budgetMs: number, fn: () => unknown): Promise<Timing> {
+  for (let i = 0; i < 5; i++) await fn(); // warm the JIT
   const samples: number[] = [];
   const deadline = performance.now() + budgetMs;
   while (samples.length < runs && (samples.length < 20 || performance.now() < deadline)) {
     const t0 = performance.now();
-    fn();
+    const r = fn();
+    if (r instanceof Promise) await r;
     samples.push(performance.now() - t0);
   }
   const sorted = Float64Array.from(samples).sort();
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), runs: samples.length };
 }
 
+/** Heap in use after a full collection, in MB (NaN when node runs without --expose-gc). */
+function heapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return Number.NaN;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
 /**
  * Measures each size in turn. The generator is deterministic and sequential, so the smaller
  * lists are prefixes of the larger ones: 1,000 ⊂ 10,000 ⊂ 100,000.
  */
-export function measureScaling(sizes: number[], taxonomies: Taxonomies, queryString: string, runs: number, budgetMs: number): ScaleRow[] {
+export async function measureScaling(
+  sizes: number[], taxonomies: Taxonomies, queryString: string, runs: number, budgetMs: number, peersMax = 10_000,
+  /** The seeded synonym groups, so that searches expand as they do in production. */
+  synonyms: readonly SearchSynonymFixture[] = [],
+): Promise<ScaleRow[]> {
+  const groups = synonymGroups(synonyms.map((g) => g.terms.join(', ')));
   const terms = termIndex(taxonomies);
   const vocabulary = vocabularyOf(taxonomies);
   const out: ScaleRow[] = [];
   for (const size of sizes) {
     // Fixtures and rows are garbage once the catalog is built: only the catalog is alive while timing.
-    const build = () => {
-      const rows = generateOrganizations(size, taxonomies).map((o, i) => rowsOf(o, i + 1, terms));
-      const t0 = performance.now();
-      const entries: Entry[] = [];
-      for (const r of rows) {
-        if (r.length === 0) continue;
-        const e = entryFromRows(r);
-        if (e) entries.push(e);
-      }
-      const catalog = new Catalog(entries, vocabulary, `bench-${size}`);
-      return { catalog, entries: entries.length, buildMs: performance.now() - t0 };
-    };
-    const { catalog, entries, buildMs } = build();
+    const base = heapMb();
+    const rows = generateOrganizations(size, taxonomies).map((o, i) => rowsOf(o, i + 1, terms));
+    const t0 = performance.now();
+    const entries: Entry[] = [];
+    for (const r of rows) {
+      if (r.length === 0) continue;
+      const e = entryFromRows(r);
+      if (e) entries.push(e);
+    }
+    rows.length = 0;
+    const withEntries = heapMb();
+    const t1 = performance.now();
+    let catalog: Catalog | null = new Catalog(entries, vocabulary, `bench-${size}`, undefined, groups);
+    const buildMs = t1 - t0 + (performance.now() - t1);
+    const withCatalog = heapMb();
 
     const q = parseDirectoryQuery(new URLSearchParams(queryString), catalog.vocabulary, 'list');
-    const hits = catalog.search(q).total;
-    const search = timeRuns(runs, budgetMs, () => { catalog.search(q); });
-    const miss = timeRuns(runs, budgetMs, () => {
-      const { page, total } = catalog.search(q);
-      const meta = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };
-      sink += `{"data":[${page.map((e) => e.json[q.locale]).join(',')}],"meta":${JSON.stringify(meta)}}`.length;
-    });
+    const c = catalog;
+    const hits = c.search(q).total;
+    const search = await timeRuns(runs, budgetMs, () => { sink += c.search(q).total; });
+    const miss = await timeRuns(runs, budgetMs, () => { sink += listBody(c.search(q), q).length; });
     const facetParams = new URLSearchParams(queryString);
     for (const listOnly of ['page', 'pageSize', 'sort']) facetParams.delete(listOnly);
-    const fq = parseDirectoryQuery(facetParams, catalog.vocabulary, 'facets');
-    const facets = timeRuns(runs, budgetMs, () => { sink += catalog.facets(fq).total; });
+    const fq = parseDirectoryQuery(facetParams, c.vocabulary, 'facets');
+    const facets = await timeRuns(runs, budgetMs, () => { sink += c.facets(fq).total; });
+
+    let peers: { minisearch: Ranker; orama: Ranker } | null = null;
+    let peerBuildMs: ScaleRow['peerBuildMs'] = null;
+    if (size <= peersMax) {
+      const p0 = performance.now();
+      const minisearch = miniSearchRanker(c);
+      const p1 = performance.now();
+      const orama = await oramaRanker(c);
+      peerBuildMs = { minisearch: p1 - p0, orama: performance.now() - p1 };
+      peers = { minisearch, orama };
+    }
+    const searches: SearchRow[] = [];
+    for (const s of SEARCH_QUERIES) {
+      const sq = parseDirectoryQuery(new URLSearchParams({ q: s.q, locale: s.locale }), c.vocabulary, 'list');
+      searches.push({
+        label: s.label, q: s.q, hits: c.search(sq).total,
+        catalog: await timeRuns(runs, budgetMs, () => { sink += listBody(c.search(sq), sq).length; }),
+        minisearch: peers ? await timeRuns(runs, budgetMs, () => peers!.minisearch(s.q, s.locale)) : null,
+        orama: peers ? await timeRuns(runs, budgetMs, () => peers!.orama(s.q, s.locale)) : null,
+      });
+    }
+    peers = null;
     out.push({
-      organizations: size, publicEntries: entries, hits, buildMs,
+      organizations: size, publicEntries: entries.length, hits, buildMs,
       searchP50: search.p50, searchP99: search.p99, missP50: miss.p50, missP99: miss.p99,
       facetsP50: facets.p50, facetsP99: facets.p99, runs: Math.min(search.runs, miss.runs, facets.runs),
+      entriesMb: withEntries - base, catalogMb: withCatalog - withEntries, peerBuildMs, searches,
     });
+    catalog = null;
   }
   return out;
 }

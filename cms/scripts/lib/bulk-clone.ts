@@ -625,7 +625,7 @@ export async function seedSynthetic(strapi: Core.Strapi, options: SyntheticOptio
     report.seedReport = await seed(strapi, {
       taxonomies: options.fixtures.taxonomies,
       settings: options.fixtures.settings,
-      organizations: missingBase, protocols: [], applications: [], suggestions: [],
+      organizations: missingBase, protocols: [], applications: [], suggestions: [], searchSynonyms: [],
     });
     if (report.seedReport.rejected.length > 0) {
       const r = report.seedReport.rejected[0]!;

@@ -95,7 +95,11 @@ export interface Fixtures {
   protocols: ProtocolFixture[];
   applications: ApplicationFixture[];
   suggestions: SuggestionFixture[];
+  searchSynonyms: SearchSynonymFixture[];
 }
+
+/** A group of equivalent search terms (English and French together). */
+export interface SearchSynonymFixture { terms: string[]; note: string | null }
 
 export function readFixtures(dir = FIXTURES_DIR): Fixtures {
   const read = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), 'utf8'));
@@ -106,6 +110,7 @@ export function readFixtures(dir = FIXTURES_DIR): Fixtures {
     protocols: read('protocols') as ProtocolFixture[],
     applications: read('applications') as ApplicationFixture[],
     suggestions: read('suggestions') as SuggestionFixture[],
+    searchSynonyms: read('search-synonyms') as SearchSynonymFixture[],
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog } from '../../src/directory/catalog';
+import type { Catalog } from '../../src/catalog/catalog';
 import { pairOf } from '../../src/hsds/api';
 import { fullOrganization, fullService, taxonomyRecord, taxonomyTermRecord } from '../../src/hsds/mapper';
 import { csvOf, datapackage, TABLES, tablesOf } from '../../src/hsds/tabular';

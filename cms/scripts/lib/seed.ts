@@ -15,6 +15,7 @@ const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
 const APPLICATION = 'api::application.application';
 const SUGGESTION = 'api::suggestion.suggestion';
 const SETTINGS = 'api::directory-setting.directory-setting';
+const SYNONYM = 'api::search-synonym.search-synonym';
 const BATCH = 100;
 
 /** The taxonomy content types, by fixture key. */
@@ -206,6 +207,23 @@ export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOption
       continue;
     }
     count(await upsertByKey(strapi, SUGGESTION, 'reference', s.reference, { ...s, organization }));
+  }
+
+  // A group is known by its first term (editors may add terms after it).
+  const synonyms = strapi.documents(SYNONYM);
+  for (const g of f.searchSynonyms) {
+    const first = g.terms[0];
+    if (!first || g.terms.length < 2) {
+      report.rejected.push({ record: `search synonym ${first ?? '?'}`, field: 'terms', message: 'needs at least two terms' });
+      continue;
+    }
+    // Strapi's document types do not know this app's fields (no generated types): as for the taxonomies.
+    const data = { terms: g.terms.join(', '), note: g.note ?? null } as never;
+    const existing = (await synonyms.findMany({ filters: { terms: { $startsWith: first } } as never }))
+      .find((s) => String(s.terms ?? '').split(/[\n,;]/)[0]?.trim() === first);
+    if (existing) await synonyms.update({ documentId: existing.documentId, data });
+    else await synonyms.create({ data });
+    count(!existing);
   }
   return report;
 }

@@ -20,8 +20,11 @@ export const TAXONOMY_TYPES = [
 
 export const SETTINGS_TYPE = 'api::directory-setting.directory-setting' as const;
 
+/** Editors' search synonyms: served only through the catalog's search, never through stock REST. */
+export const SEARCH_SYNONYM_TYPE = 'api::search-synonym.search-synonym' as const;
+
 /** Every type of this app that editors manage in the admin. */
-export const DIRECTORY_TYPES = [...CONFIDENTIAL_TYPES, ...TAXONOMY_TYPES, SETTINGS_TYPE] as const;
+export const DIRECTORY_TYPES = [...CONFIDENTIAL_TYPES, ...TAXONOMY_TYPES, SETTINGS_TYPE, SEARCH_SYNONYM_TYPE] as const;
 
 /** Types with i18n enabled (their admin permissions need a `locales` property). */
 export const LOCALIZED_TYPES: readonly string[] = ['api::organization.organization', SETTINGS_TYPE];

@@ -1,10 +1,13 @@
 /**
  * Permissions are granted in code, declaratively, at every boot (idempotent):
  * - admin roles "Directory editor" (create, edit, publish) and "Hotline staff" (read only);
- * - the Public and Authenticated API roles hold no permission on any directory type: the
- *   public directory is served by our own routes, through the allowlist mapper, never by stock REST.
+ * - the Public and Authenticated API roles hold no permission on any directory type, the audit
+ *   trail, the staff API or end-user accounts: the public directory is served by our own routes,
+ *   through the allowlist mapper, never by stock REST; and nobody can register an account.
  */
 import type { Core } from '@strapi/strapi';
+import { AUDIT_ENTRY } from '../workflow/audit';
+import { isRecord } from '../workflow/values';
 import { DIRECTORY_TYPES, LOCALIZED_TYPES } from './content-types';
 
 const CM = 'plugin::content-manager.explorer';
@@ -52,20 +55,39 @@ export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
   }
 }
 
-/** Removes any permission of the Public and Authenticated roles on a directory type (e.g. granted by hand). */
+/** What the Public and Authenticated roles may never hold, by action prefix. */
+const FORBIDDEN_PREFIXES: readonly string[] = [
+  ...[...DIRECTORY_TYPES, AUDIT_ENTRY].map((uid) => `${uid}.`),
+  'api::directory.internal.',
+  'plugin::users-permissions.',
+];
+
+/**
+ * Removes any permission of the Public and Authenticated roles on a directory type, the audit
+ * trail, the staff API or end-user accounts (e.g. granted by hand), and switches registration off.
+ */
 export async function lockDownApiRoles(strapi: Core.Strapi): Promise<void> {
   const roles = await strapi.db
     .query('plugin::users-permissions.role')
     .findMany({ where: { type: { $in: ['public', 'authenticated'] } } });
   for (const role of roles) {
-    const prefixes = DIRECTORY_TYPES.map((uid) => `${uid}.`);
     const perms: Array<{ id: number; action: string }> = await strapi.db
       .query('plugin::users-permissions.permission')
       .findMany({ where: { role: role.id } });
-    const forbidden = perms.filter((p) => prefixes.some((prefix) => p.action.startsWith(prefix)));
+    const forbidden = perms.filter((p) => FORBIDDEN_PREFIXES.some((prefix) => p.action.startsWith(prefix)));
     if (forbidden.length > 0) {
       await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { id: { $in: forbidden.map((p) => p.id) } } });
-      strapi.log.warn(`Removed ${forbidden.length} permission(s) of the ${role.type} role on directory types.`);
+      strapi.log.warn(`Removed ${forbidden.length} permission(s) of the ${role.type} role on directory types, the staff API or accounts.`);
     }
   }
+  await closeRegistration(strapi);
+}
+
+/** The plugin's own switch, off (its routes are gone too: extensions/users-permissions). */
+async function closeRegistration(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
+  const advanced: unknown = await store.get();
+  const current = isRecord(advanced) ? advanced : {};
+  if (current.allow_register === false) return;
+  await store.set({ value: { ...current, allow_register: false } });
 }

@@ -1,9 +1,12 @@
 /**
- * HTTP conventions of the public directory: cacheable JSON with a weak ETag derived from the
- * catalog version and the canonical query (so a 304 costs no serialization), CDN-friendly
- * Cache-Control, and a small cache of serialized bodies per catalog version.
+ * HTTP conventions of the public APIs (directory and HSDS): cacheable JSON whose weak ETag is a
+ * hash of the body itself, so a change that is not public (a hidden record edited, a draft saved)
+ * changes no public validator; CDN-friendly Cache-Control; brotli or gzip as the client asks; and
+ * a small cache of bodies, with their validators and compressed forms, per catalog version (so a
+ * 304 or a compressed answer costs a lookup, not a serialization or a compression).
  */
-import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { encodeStream, negotiateEncoding, Representation, varyOnEncoding, weakEtagOf } from './compression';
 
 export interface HttpContext {
   status: number;
@@ -16,13 +19,13 @@ export interface HttpContext {
 /** Browsers revalidate after a minute; a CDN may serve 5 minutes and keep a stale copy if we fail. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400';
 
-/** Serialized bodies of the current catalog version, least recently used out first, bounded in bytes. */
-class BodyCache {
+/** Bodies of the current catalog version, least recently used out first, bounded in bytes. */
+class BodyCache<T extends { size: number }> {
   private version = '';
   private bytes = 0;
-  private readonly map = new Map<string, string>();
+  private readonly map = new Map<string, T>();
   constructor(private readonly maxBytes: number) {}
-  get(version: string, key: string): string | undefined {
+  get(version: string, key: string): T | undefined {
     if (version !== this.version) {
       this.version = version;
       this.map.clear();
@@ -36,47 +39,83 @@ class BodyCache {
     }
     return hit;
   }
-  set(key: string, body: string): void {
-    if (body.length * 2 > this.maxBytes / 8) return;
-    this.map.set(key, body);
-    this.bytes += body.length * 2;
+  set(key: string, value: T): void {
+    // Counted at twice the body: its compressed forms come on first use.
+    const cost = value.size * 2;
+    if (cost > this.maxBytes / 8) return;
+    this.map.set(key, value);
+    this.bytes += cost;
     while (this.bytes > this.maxBytes) {
-      const [oldest, value] = this.map.entries().next().value as [string, string];
-      this.map.delete(oldest);
-      this.bytes -= value.length * 2;
+      const oldest = this.map.entries().next().value;
+      if (!oldest) break;
+      this.map.delete(oldest[0]);
+      this.bytes -= oldest[1].size * 2;
     }
   }
 }
 
-const bodies = new BodyCache(Number(process.env.DIRECTORY_RESPONSE_CACHE_MB ?? 32) * 1024 * 1024);
+const bodies = new BodyCache<Representation>(Number(process.env.DIRECTORY_RESPONSE_CACHE_MB ?? 32) * 1024 * 1024);
 
-export function etagFor(version: string, key: string): string {
-  return `W/"${createHash('sha1').update(version).update('\0').update(key).digest('base64url').slice(0, 27)}"`;
-}
+/** Validators of streamed bodies (not kept themselves), per catalog version. */
+const streamEtags = new BodyCache<{ etag: string; size: number }>(1024 * 1024);
 
-function matches(ifNoneMatch: string, etag: string): boolean {
+/** Whether If-None-Match names this validator (weak comparison, RFC 9110 §13.1.2). */
+export function matchesEtag(ifNoneMatch: string, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
   const bare = etag.replace(/^W\//, '');
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
 }
 
-/** Answers with a cacheable JSON body built (once per catalog version) by `build`. */
-export function sendCached(ctx: HttpContext, version: string, key: string, build: () => string): void {
-  const etag = etagFor(version, key);
-  ctx.set('ETag', etag);
-  ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-  if (matches(ctx.get('If-None-Match'), etag)) {
+/** Answers with a body (its validator and compressed forms made once): 304 when the client has it. */
+export function sendRepresentation(ctx: HttpContext, rep: Representation, cacheControl: string, type = 'application/json; charset=utf-8'): void {
+  ctx.set('ETag', rep.etag);
+  ctx.set('Cache-Control', cacheControl);
+  ctx.set('Vary', varyOnEncoding(ctx.get('Vary')));
+  if (matchesEtag(ctx.get('If-None-Match'), rep.etag)) {
     ctx.status = 304;
     ctx.body = null;
     return;
   }
-  let body = bodies.get(version, key);
-  if (body === undefined) {
-    body = build();
-    bodies.set(key, body);
-  }
-  ctx.type = 'application/json; charset=utf-8';
+  const encoding = rep.encodingFor(negotiateEncoding(ctx.get('Accept-Encoding')));
+  ctx.type = type;
   ctx.status = 200;
-  ctx.body = body;
+  if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
+  ctx.body = rep.bytes(encoding);
 }
+
+/** Answers with a cacheable JSON body built (once per catalog version) by `build`. */
+export function sendCached(ctx: HttpContext, version: string, key: string, build: () => string): void {
+  let rep = bodies.get(version, key);
+  if (rep === undefined) {
+    rep = new Representation(build());
+    bodies.set(key, rep);
+  }
+  sendRepresentation(ctx, rep, PUBLIC_CACHE_CONTROL);
+}
+
+/**
+ * Answers with a body too large to keep, streamed from `lines` (called again for each pass). Its
+ * validator is the hash of what it streams, computed once per catalog version by a first pass.
+ */
+export function sendStream(ctx: HttpContext, version: string, key: string, lines: () => Iterable<string>, type: string): void {
+  let known = streamEtags.get(version, key);
+  if (known === undefined) {
+    known = { etag: weakEtagOf(lines()), size: key.length + 64 };
+    streamEtags.set(key, known);
+  }
+  ctx.set('ETag', known.etag);
+  ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+  ctx.set('Vary', varyOnEncoding(ctx.get('Vary')));
+  if (matchesEtag(ctx.get('If-None-Match'), known.etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+    return;
+  }
+  const encoding = negotiateEncoding(ctx.get('Accept-Encoding'));
+  ctx.type = type;
+  ctx.status = 200;
+  if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
+  ctx.body = encodeStream(Readable.from(lines()), encoding);
+}
+

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixedVocabulary, type Vocabulary } from './catalog';
+import { fixedVocabulary, type Vocabulary } from '../catalog/catalog';
 import { parseDirectoryQuery, parseLocaleOnly, canonicalQuery } from './query';
 import { DirectoryHttpError } from './errors';
 

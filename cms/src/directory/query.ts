@@ -5,9 +5,9 @@
  */
 import type { ErrorDetail, FilterName, Locale, Sort } from '@referral-directory/sdk';
 import { FILTER_NAMES, MAX_PAGE_SIZE, SORTS } from '@referral-directory/sdk';
-import type { DirectoryQuery, Vocabulary } from './catalog';
-import { isLocale } from './catalog';
-import { terms } from './normalize';
+import type { DirectoryQuery, Vocabulary } from '../catalog/catalog';
+import { isLocale } from '../catalog/catalog';
+import { terms } from '../catalog/normalize';
 import { validationError } from './errors';
 
 export const MAX_QUERY_LENGTH = 200;

@@ -1,6 +1,6 @@
 /** Typed access to the directory's Strapi services (the registry itself is untyped). */
 import type { Core } from '@strapi/strapi';
-import type { Projection } from '../api/directory/services/projection';
+import type { Projection } from '../catalog/projection';
 import type { Forms } from '../api/directory/services/forms';
 
 export const projectionOf = (strapi: Core.Strapi) => strapi.service('api::directory.projection') as unknown as Projection;

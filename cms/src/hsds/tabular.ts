@@ -11,7 +11,7 @@ import {
   serviceAreaRecords, scheduleRecords, serviceAtLocationRecord, serviceRecord, languageRecords, taxonomyRecord, taxonomyTermRecord,
 } from './mapper';
 import { HSDS_TAXONOMIES, HSDS_VERSION, PROFILE_NAME, PROFILE_VERSION } from './vocab';
-import type { Vocabulary } from '../directory/catalog';
+import type { Vocabulary } from '../catalog/catalog';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'time' | 'array';
 export interface Field { name: string; type: FieldType; format?: string; profile?: boolean }

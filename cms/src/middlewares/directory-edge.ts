@@ -2,7 +2,9 @@
  * The edge of the public directory API (/api/directory/*), ahead of Strapi's own middlewares:
  * CORS `*` without credentials (preflights answered here), a body size cap and a per-client
  * rate limit on the forms before any parsing, and one stable error body for every failure,
- * including Strapi's own 404/405 and body-parser errors. Never a stack trace.
+ * including Strapi's own 404/405 and body-parser errors. Never a stack trace. Every answer, errors
+ * made here included, carries the same security headers; a method a path does not take is a 405
+ * naming the ones it does (`Allow`); a path that is not valid percent-encoding is a plain 404.
  *
  * The public reads (list, detail, facets, settings) are answered right here, from the in-memory
  * catalog: they need no body parsing, session, routing or policy, and skipping that machinery is
@@ -14,7 +16,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { DirectoryHttpError, isDatabaseDown, unavailable } from '../directory/errors';
+import { DirectoryHttpError, isDatabaseDown, notFound, unavailable } from '../directory/errors';
 import { projectionOf } from '../directory/services';
 import { RateLimiter } from '../directory/rate-limit';
 
@@ -24,7 +26,7 @@ const HSDS_PREFIX = '/api/hsds';
 const INTERNAL_PREFIX = '/api/internal/';
 const FORM_PATHS = new Set(['/api/directory/applications', '/api/directory/suggestions']);
 /** Headers Strapi's security middleware would set, fit for a JSON API read from any origin. */
-const READ_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'Referrer-Policy': 'no-referrer',
@@ -35,7 +37,16 @@ const READ_HEADERS: Record<string, string> = {
 
 type ReadHandler = 'listOrganizations' | 'getOrganization' | 'facets' | 'settings';
 
-/** The public read a GET path names, with its slug when it has one. */
+/** The path decoded, or null when it is not valid percent-encoding (`%ZZ`, a lone `%`, bad UTF-8). */
+export function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The public read a GET path names, with its slug when it has one (a path that does not decode names none). */
 export function readRoute(path: string): { handler: ReadHandler; slug?: string } | null {
   switch (path) {
     case '/api/directory/organizations': return { handler: 'listOrganizations' };
@@ -43,10 +54,18 @@ export function readRoute(path: string): { handler: ReadHandler; slug?: string }
     case '/api/directory/settings': return { handler: 'settings' };
     default: {
       const m = /^\/api\/directory\/organizations\/([^/]+)$/.exec(path);
-      return m ? { handler: 'getOrganization', slug: decodeURIComponent(m[1]!) } : null;
+      const slug = m ? decodePath(m[1]!) : null;
+      return slug === null ? null : { handler: 'getOrganization', slug };
     }
   }
 }
+
+/** The methods a public path takes: the forms are posted, everything else is read. */
+export const allowedMethods = (path: string): readonly string[] =>
+  FORM_PATHS.has(path) ? ['POST', 'OPTIONS'] : ['GET', 'HEAD', 'OPTIONS'];
+
+const methodNotAllowed = (allow: readonly string[]) =>
+  new DirectoryHttpError(405, 'MethodNotAllowedError', 'Method not allowed', [], { Allow: allow.join(', ') });
 
 export interface DirectoryEdgeConfig { maxBodyBytes?: number; formLimit?: number; formWindowMs?: number }
 
@@ -62,6 +81,9 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
     for (const [k, v] of Object.entries(error.headers)) ctx.set(k, v);
     ctx.set('Cache-Control', 'no-store');
     ctx.body = error.toBody();
+  };
+  const secure = (ctx: Context) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) ctx.set(k, v);
   };
 
   /** The staff API: token required (401 without one), never cached, never CORS *; same error body. */
@@ -81,7 +103,9 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
         405: ['MethodNotAllowedError', 'Method not allowed'],
       };
       const known = names[ctx.status];
-      if (known && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(ctx.status, known[0], known[1]));
+      if (known && !isDirectoryBody(ctx.body)) {
+        fail(ctx, ctx.status === 405 ? methodNotAllowed(['GET', 'HEAD']) : new DirectoryHttpError(ctx.status, known[0], known[1]));
+      }
     } catch (error: unknown) {
       if (error instanceof DirectoryHttpError) return fail(ctx, error);
       if (isDatabaseDown(error)) return fail(ctx, unavailable());
@@ -89,6 +113,9 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));
     } finally {
       ctx.set('Cache-Control', 'private, no-store');
+      secure(ctx);
+      // Staff data is for the hotline's own tools, never to be embedded by another site.
+      ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
     }
   };
 
@@ -102,13 +129,17 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       ctx.set('Access-Control-Allow-Headers', 'Content-Type, If-None-Match');
       ctx.set('Access-Control-Max-Age', '86400');
       ctx.status = 204;
+      secure(ctx);
       return;
     }
 
     try {
+      // Not valid percent-encoding: no route can name it (Strapi's router would answer 400 or 500).
+      if (decodePath(ctx.path) === null) throw notFound();
+      const allow = allowedMethods(ctx.path);
+      if (!allow.includes(ctx.method)) throw methodNotAllowed(allow);
       const read = ctx.method === 'GET' || ctx.method === 'HEAD' ? readRoute(ctx.path) : null;
       if (read) {
-        for (const [k, v] of Object.entries(READ_HEADERS)) ctx.set(k, v);
         ctx.params = read.slug === undefined ? {} : { slug: read.slug };
         const controller = strapi.controller('api::directory.directory') as unknown as Record<ReadHandler, (c: Context) => Promise<void>>;
         await controller[read.handler](ctx);
@@ -133,15 +164,16 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       }
       await next();
       if (ctx.status === 404 && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(404, 'NotFoundError', 'Not found'));
-      else if (ctx.status === 405 && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(405, 'MethodNotAllowedError', 'Method not allowed'));
+      else if (ctx.status === 405 && !isDirectoryBody(ctx.body)) fail(ctx, methodNotAllowed(allow));
     } catch (error: unknown) {
       if (error instanceof DirectoryHttpError) return fail(ctx, error);
       const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
-      if (status === 400 || status === 413 || status === 415) {
+      if ((status === 400 || status === 413 || status === 415) && ctx.method === 'POST') {
         // Body parser refusals (malformed JSON, too large).
         return fail(ctx, new DirectoryHttpError(status, status === 400 ? 'ValidationError' : status === 413 ? 'PayloadTooLargeError' : 'UnsupportedMediaTypeError',
           status === 400 ? 'The body is not valid JSON' : 'The body was refused', [{ path: 'body', message: status === 400 ? 'must be valid JSON' : 'was refused' }]));
       }
+      if (status === 400) return fail(ctx, new DirectoryHttpError(400, 'ValidationError', 'Bad request'));
       if (isDatabaseDown(error)) {
         return fail(ctx, unavailable());
       }
@@ -151,7 +183,9 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       ctx.remove('Access-Control-Allow-Credentials');
       ctx.set('Access-Control-Allow-Origin', '*');
       ctx.set('Access-Control-Expose-Headers', 'ETag, Retry-After');
-      ctx.set('Vary', 'Accept-Encoding');
+      // A body whose language was negotiated (HSDS: Accept-Language) says so with Content-Language.
+      ctx.set('Vary', ctx.response.get('Content-Language') ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding');
+      secure(ctx);
     }
   };
 };

@@ -10,6 +10,7 @@ import focusArea from '../api/focus-area/content-types/focus-area/schema.json';
 import serviceCategory from '../api/service-category/content-types/service-category/schema.json';
 import population from '../api/population/content-types/population/schema.json';
 import language from '../api/language/content-types/language/schema.json';
+import searchSynonym from '../api/search-synonym/content-types/search-synonym/schema.json';
 import audit from '../api/audit-entry/content-types/audit-entry/schema.json';
 import attestations from '../components/directory/attestations.json';
 import contactAttempt from '../components/directory/contact-attempt.json';
@@ -37,6 +38,7 @@ const CONTENT_TYPES: Record<string, Schema> = {
   'api::service-category.service-category': serviceCategory,
   'api::population.population': population,
   'api::language.language': language,
+  'api::search-synonym.search-synonym': searchSynonym,
   'api::audit-entry.audit-entry': audit,
 };
 

@@ -20,6 +20,7 @@ export const TYPE_NAMES: Readonly<Record<string, Label>> = {
   'api::organization.organization': { en: 'Organization', fr: 'Organisation' },
   'api::population.population': { en: 'Population', fr: 'Population' },
   'api::referral-outcome.referral-outcome': { en: 'Referral outcome', fr: 'Suivi de renvoi' },
+  'api::search-synonym.search-synonym': { en: 'Search synonym', fr: 'Synonyme de recherche' },
   'api::service-category.service-category': { en: 'Service category', fr: 'Catégorie de service' },
   'api::suggestion.suggestion': { en: 'Suggestion', fr: 'Demande de mise à jour' },
 };

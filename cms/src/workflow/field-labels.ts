@@ -138,6 +138,10 @@ export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
   'api::service-category.service-category': TAXONOMY,
   'api::population.population': TAXONOMY,
   'api::language.language': { ...TAXONOMY, code: { en: 'ISO 639 code', fr: 'Code ISO 639' } },
+  'api::search-synonym.search-synonym': {
+    terms: { en: 'Equivalent terms (one per line or comma-separated)', fr: 'Termes équivalents (un par ligne ou séparés par des virgules)' },
+    note: { en: 'Note', fr: 'Remarque' },
+  },
   'api::audit-entry.audit-entry': {
     occurredAt: { en: 'When', fr: 'Date' },
     action: { en: 'Action', fr: 'Action' },

@@ -12,7 +12,8 @@ describe('the internal staff API', () => {
   before(async () => {
     server = await startServer();
     staff = await createApiToken(server.strapi, 'hotline tools', 'custom', INTERNAL_ACTIONS);
-    other = await createApiToken(server.strapi, 'unrelated', 'custom', ['api::focus-area.focus-area.find']);
+    // A custom token for something else (the HSDS index: stock REST routes are not mounted, so not those).
+    other = await createApiToken(server.strapi, 'unrelated', 'custom', ['api::hsds.hsds.index']);
   });
   after(async () => { await server?.stop(); });
 
@@ -52,6 +53,15 @@ describe('the internal staff API', () => {
       const confidential = f.locations.findIndex((l) => l.confidential);
       if (confidential >= 0) assert.equal(o.locations[confidential]!.street, f.locations[confidential]!.street);
     }
+  });
+
+  test('staff search finds records by their confidential fields too, hidden ones included', async () => {
+    const hidden = server.fixtures.organizations.find((o) => o.state.listingStatus !== 'active' && o.internal.designatedContact)!;
+    const name = hidden.internal.designatedContact!.name;
+    const body = await json<InternalOrganizationList>(await server.get(`/api/internal/organizations?q=${encodeURIComponent(name)}&pageSize=100`, as(staff)));
+    assert.ok(body.data.some((o) => o.slug === hidden.slug), `${name} finds ${hidden.slug}`);
+    const pub = await json<{ data: Array<{ slug: string }> }>(await server.get(`/api/directory/organizations?q=${encodeURIComponent(name)}&pageSize=100`));
+    assert.ok(!pub.data.some((o) => o.slug === hidden.slug));
   });
 
   test('filterable like the public list, plus status', async () => {

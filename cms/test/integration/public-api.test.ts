@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FacetsResponse, OrganizationList, PublicOrganization } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
-import { fold } from '../../src/directory/normalize';
+import { fold } from '../../src/catalog/normalize';
 
 describe('the public directory API', () => {
   let server: TestServer;
@@ -125,6 +125,54 @@ describe('the public directory API', () => {
       const nameHit = results.map((o) => fold(`${o.name} ${o.otherNames.join(' ')}`).includes('montreal'));
       const firstMiss = nameHit.indexOf(false);
       if (firstMiss >= 0) assert.ok(nameHit.slice(firstMiss).every((h) => !h), `name matches first: ${JSON.stringify(nameHit)}`);
+    });
+
+    for (const query of ['shelters', 'woman', 'sheltr', 'youth shelter', 'mentl health', 'hébergements', 'réfugiés',
+      'aide juridique pour immigrants', 'lgbtq', 'aboriginal']) {
+      test(`"${query}", as people type it, finds public records`, async () => {
+        const body = await list(`q=${encodeURIComponent(query)}&pageSize=100`);
+        assert.ok(body.meta.total > 0, `${query}: ${body.meta.total} results`);
+        for (const o of body.data) assert.ok(publicSlugs.has(o.slug));
+      });
+    }
+
+    test('a query whose words no record has together answers records with some, and says which words matched', async () => {
+      const body = await list('q=legal%20aid%20montreal%20qqzzyx');
+      assert.ok(body.meta.total > 0);
+      assert.equal(body.meta.relaxed, true);
+      assert.deepEqual(body.meta.matched, ['legal aid', 'montreal']);
+      const strict = await list('q=legal%20aid%20montreal');
+      assert.equal(strict.meta.relaxed, undefined);
+    });
+
+    test('a query that finds nothing suggests a corrected one from the directory\'s words', async () => {
+      const body = await list('q=xhelter');
+      assert.equal(body.meta.total, 0);
+      assert.deepEqual(body.meta.suggestions, ['shelter']);
+    });
+
+    test('each hit says where it matched, and the ranges cover the words of the query', async () => {
+      for (const locale of ['en', 'fr']) {
+        const body = await list(`q=montreal&locale=${locale}&pageSize=100`);
+        assert.ok(body.data.length > 0);
+        for (const o of body.data) {
+          assert.ok(o.match && o.match.fields.length > 0, `${o.slug} has a match`);
+          const marked = [...o.match.name.map(([x, y]) => o.name.slice(x, y)), ...o.match.description.map(([x, y]) => o.description.slice(x, y))];
+          for (const word of marked) assert.ok(fold(word).startsWith('montreal') || fold(word) === 'mtl', `${o.slug}: marked "${word}"`);
+          if (fold(o.description).includes('montreal')) assert.ok(o.match.description.length > 0, `${o.slug}: description marked`);
+        }
+      }
+    });
+
+    test('an editor\'s synonym applies to search at once, and its removal too', async () => {
+      const synonyms = server.strapi.documents('api::search-synonym.search-synonym');
+      assert.equal((await list('q=qqsafeplace')).meta.total, 0);
+      const doc = await synonyms.create({ data: { terms: 'qqsafeplace, shelter' } as never });
+      const body = await list('q=qqsafeplace&pageSize=100');
+      assert.ok(body.meta.total > 0);
+      for (const o of body.data) assert.ok(fold(JSON.stringify(o)).includes('shelter'), `${o.slug} says shelter`);
+      await synonyms.delete({ documentId: doc.documentId });
+      assert.equal((await list('q=qqsafeplace')).meta.total, 0);
     });
 
     test('English and French queries see the same records', async () => {

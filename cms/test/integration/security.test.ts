@@ -62,6 +62,11 @@ function poisonedFixtures(): Fixtures {
   }
   for (const a of f.applications) { a.organizationName = canary(); a.description = canary(); a.contact = { name: canary(), title: canary(), email: canaryEmail(), phone: canaryPhone() }; }
   for (const s of f.suggestions) { s.message = canary(); s.contactEmail = canaryEmail(); }
+  // Synonyms that tie confidential words (and a hidden record's name) to a harmless public alias.
+  const target = f.organizations.find(isPublicFixture)!;
+  const hidden = f.organizations.find((o) => !isPublicFixture(o))!;
+  f.searchSynonyms.push({ terms: [target.internal.internalNotes!, target.internal.designatedContact!.name, 'qqaliasword'], note: canary() });
+  f.searchSynonyms.push({ terms: [hidden.en.name, 'qqhiddenalias'], note: null });
   return f;
 }
 
@@ -121,6 +126,28 @@ describe('the public API never leaks', () => {
       for (const word of ['cnry', 'designated', 'internal', 'protocol']) await crawl(`/api/directory/organizations?q=${word}&locale=${locale}`);
     }
     assert.ok(requests > 200, `crawled ${requests} responses`);
+  });
+
+  test('a word found only in confidential fields or hidden records matches nothing, directly, mistyped or through a synonym', async () => {
+    for (const o of server.fixtures.organizations.filter(isPublicFixture)) {
+      const i = o.internal;
+      const words = [i.internalNotes, i.capacityNotes, i.safetyNotes, i.designatedContact?.name, i.referralProtocol?.eligibilityNotes,
+        o.state.statusNote, o.state.contactAttempts?.[0]?.notes, ...o.locations.filter((l) => l.confidential).map((l) => l.street)];
+      for (const word of words.filter((w): w is string => typeof w === 'string').slice(0, 4)) {
+        // The word itself, and with one letter changed (typo tolerance must not reach it either).
+        for (const q of [word, `${word.slice(0, -1)}x`]) {
+          const res = await server.get(`/api/directory/organizations?q=${encodeURIComponent(q)}`);
+          const body = await json(res);
+          assert.equal(body.meta.total, 0, `${o.slug}: "${q}" found ${body.meta.total}`);
+          const facets = await json(await server.get(`/api/directory/facets?q=${encodeURIComponent(q)}`));
+          assert.equal(facets.meta.total, 0);
+        }
+      }
+    }
+    for (const alias of ['qqaliasword', 'qqhiddenalias']) {
+      const { body } = await crawl(`/api/directory/organizations?q=${alias}`);
+      assert.equal((JSON.parse(body) as OrganizationList).meta.total, 0, alias);
+    }
   });
 
   test('filtering or sorting on a confidential field is refused exactly like any unknown key', async () => {

@@ -17,12 +17,24 @@ export interface RequestTarget {
  * catch (e) { if (isDirectoryError(e)) console.warn(e.method, e.url, e.message); }
  * ```
  */
+/** The `name` of every error class of the SDK: what the `is…Error` guards compare. */
+export type DirectoryErrorName =
+  | 'DirectoryError' | HttpErrorName | 'NetworkError' | 'TimeoutError' | 'MalformedResponseError';
+
+/** The `name` of `HttpError` and its subclasses. */
+export type HttpErrorName = 'HttpError' | 'NotFoundError' | 'ValidationError' | 'RateLimitError';
+
 export class DirectoryError extends Error {
-  override name = 'DirectoryError';
+  override name: DirectoryErrorName = 'DirectoryError';
+  /**
+   * The underlying error (what `fetch` threw, or the parse error), when there is one. Declared
+   * here so that it is typed even where the TypeScript `lib` predates ES2022.
+   */
+  declare readonly cause?: unknown;
   /** HTTP method of the failed request. */
-  readonly method: string;
+  declare readonly method: string;
   /** URL of the failed request (the API token is never part of it). */
-  readonly url: string;
+  declare readonly url: string;
 
   /**
    * @param message - what went wrong; the method and URL are appended.

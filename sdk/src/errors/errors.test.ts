@@ -85,7 +85,7 @@ describe('NetworkError', () => {
     const cause = new TypeError('fetch failed');
     const error = new NetworkError(request, cause);
     assert.equal(error.cause, cause);
-    assert.equal(error.message, `Network error (GET ${request.url})`);
+    assert.equal(error.message, `Network error: fetch failed (GET ${request.url})`);
   });
 });
 
@@ -128,6 +128,17 @@ describe('type guards', () => {
       }
     });
   }
+
+  test('recognise one HTTP status, such as 401 or 403 from the internal API, when given it', () => {
+    const unauthorized: unknown = new HttpError(401, request);
+    assert.ok(isHttpError(unauthorized, 401));
+    assert.equal(isHttpError(unauthorized, 403), false);
+    assert.equal(isHttpError(new NetworkError(request), 401), false);
+    if (isHttpError(unauthorized, 401)) {
+      const status: 401 = unauthorized.status; // narrowed to the literal
+      assert.equal(status, 401);
+    }
+  });
 
   test('recognise an error of another copy of the SDK by its name', () => {
     class ForeignNotFound extends Error {

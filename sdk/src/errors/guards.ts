@@ -27,14 +27,22 @@ const guard =
 export const isDirectoryError = guard<DirectoryError>([
   'DirectoryError', 'NetworkError', 'TimeoutError', 'MalformedResponseError', ...HTTP,
 ]);
+const anyHttpError = guard<HttpError>(HTTP);
+
 /**
- * True for an error status from the server (including 400, 404, 429).
+ * True for an error status from the server (including 400, 404, 429); with `status`, for that
+ * status only (e.g. 401 or 403 from the internal API: a wrong token, or one without the permission).
  * @example
  * ```ts
  * if (isHttpError(e) && e.status >= 500) showServiceDown();
+ * if (isHttpError(e, 401)) console.error('Check DIRECTORY_API_TOKEN');
  * ```
  */
-export const isHttpError = guard<HttpError>(HTTP);
+export function isHttpError(error: unknown): error is HttpError;
+export function isHttpError<S extends number>(error: unknown, status: S): error is HttpError & { status: S };
+export function isHttpError(error: unknown, status?: number): boolean {
+  return anyHttpError(error) && (status === undefined || error.status === status);
+}
 /**
  * True for a 404: the record does not exist or is no longer public.
  * @example

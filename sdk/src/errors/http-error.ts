@@ -1,5 +1,5 @@
 import type { ErrorBody } from '../types.js';
-import { DirectoryError, type RequestTarget } from './directory-error.js';
+import { DirectoryError, type HttpErrorName, type RequestTarget } from './directory-error.js';
 
 /**
  * The server answered with an error status (4xx/5xx) that no more specific class covers
@@ -11,11 +11,11 @@ import { DirectoryError, type RequestTarget } from './directory-error.js';
  * ```
  */
 export class HttpError extends DirectoryError {
-  override name = 'HttpError';
+  override name: HttpErrorName = 'HttpError';
   /** HTTP status code, e.g. `503`. */
-  readonly status: number;
+  declare readonly status: number;
   /** The parsed error body, or `undefined` when the body was not an {@link ErrorBody}. */
-  readonly body: ErrorBody | undefined;
+  declare readonly body: ErrorBody | undefined;
 
   /**
    * @param status - the HTTP status.

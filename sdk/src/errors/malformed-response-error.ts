@@ -10,9 +10,9 @@ import { DirectoryError, type RequestTarget } from './directory-error.js';
  * ```
  */
 export class MalformedResponseError extends DirectoryError {
-  override name = 'MalformedResponseError';
+  override name: 'MalformedResponseError' = 'MalformedResponseError';
   /** HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
 
   /**
    * @param problem - what was wrong, e.g. `data[2].slug is not a string`.

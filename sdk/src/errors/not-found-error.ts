@@ -11,5 +11,5 @@ import { HttpError } from './http-error.js';
  * ```
  */
 export class NotFoundError extends HttpError {
-  override name = 'NotFoundError';
+  override name: 'NotFoundError' = 'NotFoundError';
 }

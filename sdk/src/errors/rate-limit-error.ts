@@ -12,9 +12,9 @@ import { HttpError } from './http-error.js';
  * ```
  */
 export class RateLimitError extends HttpError {
-  override name = 'RateLimitError';
+  override name: 'RateLimitError' = 'RateLimitError';
   /** Seconds to wait before trying again, from the `Retry-After` header; `undefined` if absent. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(status: number, request: RequestTarget, body?: ErrorBody, statusText?: string, retryAfter?: number) {
     super(status, request, body, statusText);

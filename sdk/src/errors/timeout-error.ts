@@ -10,9 +10,9 @@ import { DirectoryError, type RequestTarget } from './directory-error.js';
  * ```
  */
 export class TimeoutError extends DirectoryError {
-  override name = 'TimeoutError';
+  override name: 'TimeoutError' = 'TimeoutError';
   /** The time limit that was exceeded, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(request: RequestTarget, timeoutMs: number) {
     super(`Timed out after ${timeoutMs} ms`, request);

@@ -14,9 +14,9 @@ import { HttpError } from './http-error.js';
  * ```
  */
 export class ValidationError extends HttpError {
-  override name = 'ValidationError';
+  override name: 'ValidationError' = 'ValidationError';
   /** One entry per invalid field (`path` is a query key or a body field path); may be empty. */
-  readonly details: ErrorDetail[];
+  declare readonly details: ErrorDetail[];
 
   constructor(status: number, request: RequestTarget, body?: ErrorBody, statusText?: string) {
     super(status, request, body, statusText);

@@ -7,11 +7,11 @@ export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: n
   return random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
 }
 
-/** `Retry-After` in seconds (from delta-seconds or an HTTP date), or `undefined` if absent/invalid. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value?.trim()) return undefined;
-  const seconds = Number(value);
-  if (!Number.isNaN(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+/**
+ * `Retry-After` in seconds, or `undefined` if absent or not delta-seconds. The directory API and
+ * its nginx send seconds; the HTTP-date form is not worth its bytes in every partner page.
+ */
+export function parseRetryAfter(value: string | null): number | undefined {
+  const seconds = Number(value || NaN); // not Number(''), which is 0 (Headers trim values)
+  return Number.isNaN(seconds) ? undefined : Math.max(0, seconds);
 }

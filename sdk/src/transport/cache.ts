@@ -13,23 +13,17 @@ export interface Lru<V> {
 
 export function createLru<V>(max: number): Lru<V> {
   const map = new Map<string, V>();
-  return {
+  const lru: Lru<V> = {
     get(key) {
       const value = map.get(key);
-      if (value !== undefined) {
-        map.delete(key);
-        map.set(key, value);
-      }
+      if (value !== undefined) lru.set(key, value); // now the most recently used
       return value;
     },
     set(key, value) {
-      if (max <= 0) return;
       map.delete(key);
       map.set(key, value);
-      for (const oldest of map.keys()) {
-        if (map.size <= max) break;
-        map.delete(oldest);
-      }
+      for (const oldest of map.keys()) if (map.size > max) map.delete(oldest);
     },
   };
+  return lru;
 }

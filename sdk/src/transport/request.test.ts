@@ -1,7 +1,7 @@
 // Resilience of every call: retries, timeout, aborts, the ETag cache, stale-if-error and
 // malformed answers, exercised through the public client against msw.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { delay, http, HttpResponse } from 'msw';
 import { createDirectoryClient } from '../directory-client.js';
 import type { ClientOptions, StaleEvent } from '../options.js';
@@ -60,7 +60,7 @@ describe('retries', () => {
     await assert.rejects(client().settings(), (e: unknown) => {
       assert.ok(e instanceof Error);
       assert.equal(e.name, 'NetworkError');
-      assert.match(e.message, new RegExp(`^Network error \\(GET ${SETTINGS}`));
+      assert.match(e.message, new RegExp(`^Network error: .+ \\(GET ${SETTINGS}`));
       return true;
     });
   });
@@ -190,6 +190,82 @@ describe('conditional requests', () => {
   });
 });
 
+describe('in a browser page', () => {
+  // What the transport sees of a page; Node has no `document`.
+  before(() => { Object.assign(globalThis, { document: { baseURI: 'https://partner.example/help/directory.html' } }); });
+  after(() => { Reflect.deleteProperty(globalThis, 'document'); });
+  const etag = () => HttpResponse.json({ data: settings }, { headers: { ETag: '"v1"' } });
+
+  test('send no If-None-Match, so that cross-origin GETs stay simple and the HTTP cache answers', async () => {
+    const seen = sequence(SETTINGS, [etag]);
+    const c = client();
+    await c.settings();
+    await c.settings();
+    await c.settings();
+    assert.equal(seen.length, 3);
+    assert.deepEqual(seen.map((r) => r.headers.get('if-none-match')), [null, null, null]);
+  });
+
+  test('send no cookies', async () => {
+    const seen = sequence(SETTINGS, [etag]);
+    await client().settings();
+    assert.equal(seen[0]?.credentials, 'omit');
+  });
+
+  test('still serve the last good body with staleIfError', async () => {
+    sequence(SETTINGS, [etag, status(503)]);
+    const events: StaleEvent[] = [];
+    const c = client({ staleIfError: true, onStale: (e) => events.push(e) });
+    await c.settings();
+    const stale = await c.settings();
+    assert.equal(stale.data.hotline.phone, settings.hotline.phone);
+    assert.equal(events[0]?.error.name, 'HttpError');
+  });
+
+  test('resolve a relative baseUrl against the page', async () => {
+    const seen = sequence('https://partner.example/directory/api/directory/settings', [etag]);
+    await createDirectoryClient({ baseUrl: '/directory/' }).settings();
+    assert.equal(seen.length, 1);
+  });
+});
+
+describe('baseUrl', () => {
+  for (const baseUrl of ['directory.example.ca', '/directory', 'ftp://directory.example.ca', '']) {
+    test(`reject ${JSON.stringify(baseUrl)} when the client is created, saying what is expected`, () => {
+      assert.throws(() => createDirectoryClient({ baseUrl }), (e: unknown) => {
+        assert.ok(e instanceof TypeError);
+        assert.equal(e.message, `baseUrl is not an http(s) URL: "${baseUrl}"`);
+        return true;
+      });
+    });
+  }
+
+  test('accept an origin with a path prefix and trailing slashes', async () => {
+    const seen = sequence(`${BASE}/cms/api/directory/settings`, [ok]);
+    await client({ baseUrl: `${BASE}/cms//` }).settings();
+    assert.equal(seen.length, 1);
+  });
+});
+
+describe('network errors', () => {
+  test('name the underlying reason in the message, as Node nests it in cause', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    const fetch = () => Promise.reject(new TypeError('fetch failed', { cause: refused }));
+    await assert.rejects(client({ fetch, retry: false }).settings(), {
+      name: 'NetworkError',
+      message: `Network error: fetch failed: connect ECONNREFUSED 127.0.0.1:9 (GET ${SETTINGS})`,
+    });
+  });
+
+  test('fall back to the error code when the cause has no message', async () => {
+    const refused = Object.assign(new AggregateError([], ''), { code: 'ECONNREFUSED' });
+    const fetch = () => Promise.reject(new TypeError('fetch failed', { cause: refused }));
+    await assert.rejects(client({ fetch, retry: false }).settings(), {
+      message: `Network error: fetch failed: ECONNREFUSED (GET ${SETTINGS})`,
+    });
+  });
+});
+
 describe('staleIfError', () => {
   const fresh = () => HttpResponse.json({ data: settings });
 
@@ -302,12 +378,14 @@ describe('fetch and request details', () => {
     assert.deepEqual(calls, [undefined]);
   });
 
-  test('omit credentials, ask for JSON and add the configured headers', async () => {
+  test('ask for JSON and add the configured headers, without credentials (no cookie jar outside a page)', async () => {
     const seen = sequence(SETTINGS, [ok]);
-    await client({ headers: { 'X-Partner': 'test' } }).settings();
+    const inits: (RequestInit | undefined)[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => { inits.push(init); return globalThis.fetch(input, init); };
+    await client({ headers: { 'X-Partner': 'test' }, fetch }).settings();
     const request = seen[0];
     assert.ok(request);
-    assert.equal(request.credentials, 'omit');
+    assert.equal(inits[0] && 'credentials' in inits[0], false, 'Cloudflare Workers reject a credentials member');
     assert.equal(request.headers.get('accept'), 'application/json');
     assert.equal(request.headers.get('x-partner'), 'test');
     assert.equal(request.headers.get('content-type'), null, 'a GET stays a simple CORS request');

@@ -1,6 +1,6 @@
 // One place where every call goes through: URL building, headers, the overall timeout combined
-// with the caller's signal, retries with backoff for GETs, the ETag cache, stale-if-error,
-// and the mapping of every failure to a `DirectoryError` (aborts excepted).
+// with the caller's signal, retries with backoff for GETs, the ETag cache (outside browsers),
+// stale-if-error, and the mapping of every failure to a `DirectoryError` (aborts excepted).
 import type { DirectoryError } from '../errors/directory-error.js';
 import { isDirectoryError, isHttpError, isRateLimitError } from '../errors/guards.js';
 import { MalformedResponseError } from '../errors/malformed-response-error.js';
@@ -32,9 +32,20 @@ export type Transport = <T>(call: Call<T>) => Promise<T>;
 
 const RETRY_STATUSES = [429, 502, 503, 504];
 
-// Cloudflare Workers reject a `credentials` member they do not implement.
-const credentials = (): RequestInit =>
-  typeof Request === 'function' && 'credentials' in Request.prototype ? { credentials: 'omit' } : {};
+/**
+ * `baseUrl` as an absolute http(s) URL without trailing slashes. A relative one resolves against
+ * the page in a browser; elsewhere it is an error now, at creation, rather than a
+ * `NetworkError` on every call later.
+ */
+function checkBaseUrl(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl, globalThis.document?.baseURI);
+    if (/^https?:$/.test(url.protocol)) return url.href.replace(/\/+$/, '');
+  } catch {
+    // not a URL at all: reported below
+  }
+  throw new TypeError(`baseUrl is not an http(s) URL: "${baseUrl}"`);
+}
 
 function isRetryable(error: DirectoryError): boolean {
   return isHttpError(error) ? RETRY_STATUSES.includes(error.status) : error.name === 'NetworkError';
@@ -52,7 +63,13 @@ export function createTransport(options: ClientOptions, secretHeaders?: Record<s
   const { timeoutMs = 10_000, retry = {}, staleIfError, onStale } = options;
   const { retries = 2, baseDelayMs = 300, maxDelayMs = 5_000 } = retry || { retries: 0 };
   const cache = createLru<CacheEntry>(options.cacheSize ?? 50);
-  const root = options.baseUrl.replace(/\/+$/, '');
+  const root = checkBaseUrl(options.baseUrl);
+  // In a browser page the HTTP cache revalidates by itself (the API sends max-age and ETag),
+  // whereas a script-set If-None-Match makes every cross-origin GET non-simple (a preflight
+  // per call) and bypasses that cache. There the LRU only remembers bodies for staleIfError.
+  // Only a page has cookies to leak; elsewhere `credentials` is left out, since Cloudflare
+  // Workers reject it.
+  const page = typeof document == 'object';
 
   return async function request<T>({ method, path, query, body, localized, check, options: call = {} }: Call<T>) {
     const url = root + path + toQuery({ ...query, locale: localized ? call.locale ?? options.locale : undefined });
@@ -86,10 +103,10 @@ export function createTransport(options: ClientOptions, secretHeaders?: Record<s
             ...options.headers,
             ...secretHeaders,
             ...(body !== undefined && { 'content-type': 'application/json' }),
-            ...(cached?.etag && { 'if-none-match': cached.etag }),
+            ...(!page && cached?.etag && { 'if-none-match': cached.etag }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
-          ...credentials(),
+          ...(page && { credentials: 'omit' }),
         });
       } catch (e) {
         if (signal.aborted) throw e;

@@ -23,10 +23,14 @@ export class RdHotlineBanner extends LitElement {
 
   static override properties = {
     hotline: { attribute: false },
+    label: {},
   };
 
   /** The hotline from the settings API; `undefined` shows the built-in fallback. */
   hotline: DirectorySettings['hotline'] | undefined;
+
+  /** Name of the banner's region, when a page holds several. Default: the hotline's name. */
+  label = '';
 
   readonly #i18n = new I18nController(this);
 
@@ -37,7 +41,7 @@ export class RdHotlineBanner extends LitElement {
     const sms = hotline.text ? phoneHref(hotline.text, null, 'sms') : null;
     const chat = httpUrl(hotline.chatUrl);
     const number = hotline.phoneDisplay || hotline.phone;
-    return html`<section class="hotline" part="base" aria-label=${t('hotline.name')}>
+    return html`<section class="hotline" part="base" aria-label=${this.label || t('hotline.name')}>
       <p class="name">${t('hotline.name')}</p>
       <p class="call">
         <span>${t('hotline.call')}</span>

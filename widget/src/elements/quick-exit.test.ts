@@ -1,22 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { expectAccessible } from '../../test/helpers.js';
+import { expectAccessible, recordNavigations } from '../../test/helpers.js';
 import { isPageCovered, uncoverPage } from '../lib/page-cover.js';
-import { RdQuickExit } from './quick-exit.js';
+import './quick-exit.js';
+import type { RdQuickExit } from './quick-exit.js';
 
 describe('rd-quick-exit', () => {
-  const original = RdQuickExit.navigate;
-  let navigations: string[];
-
-  beforeEach(() => {
-    navigations = [];
-    RdQuickExit.navigate = (url) => navigations.push(url);
-  });
-
-  afterEach(() => {
-    RdQuickExit.navigate = original;
-    uncoverPage();
-  });
+  const navigations = recordNavigations();
 
   const button = (el: RdQuickExit) => el.shadowRoot!.querySelector('button')!;
 

@@ -51,6 +51,7 @@ export class RdQuickExit extends LitElement {
   // Registered in the constructor like every controller; it checks `shortcut` when it fires.
   readonly #keys = new TripleShiftController(this, () => {
     if (this.shortcut) this.exit();
+    return this.shortcut;
   });
 
   override render() {

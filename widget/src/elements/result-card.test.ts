@@ -179,3 +179,25 @@ describe('rd-result-card', () => {
     expect(deepActiveElement()).to.equal(root(el).querySelector('h3'));
   });
 });
+
+describe('rd-result-card highlights', () => {
+  it('marks the matched words of its name and description, as text, with a part', async () => {
+    const o = { ...org('maison-horizon'), name: 'Safe <b>Shelter</b> House', description: 'A shelter in Montréal.' };
+    const hit = { ...o, match: { fields: ['name', 'description'], name: [[8, 15]], description: [[2, 9], [13, 21]] } };
+    const el = await card(normalizeOrganization(hit));
+    const marks = [...root(el).querySelectorAll('mark')];
+    expect(marks.map((m) => m.textContent)).to.deep.equal(['Shelter', 'shelter', 'Montréal']);
+    expect(marks.every((m) => m.getAttribute('part') === 'mark')).to.equal(true);
+    expect(root(el).querySelector('b')).to.equal(null);
+    expect(root(el).querySelector('h3')!.textContent).to.equal('Safe <b>Shelter</b> House');
+    await expectAccessible(el);
+  });
+
+  it('ignores ranges that do not fit the text, and shows plain text without a match', async () => {
+    const o = org('maison-horizon');
+    const bad = { ...o, match: { fields: [], name: [[-1, 3], [5, 2], [0, 10_000], 'x'], description: null } };
+    const el = await card(normalizeOrganization(bad as unknown as PublicOrganization));
+    expect(root(el).querySelectorAll('mark').length).to.equal(0);
+    expect(root(el).querySelector('h3')!.textContent).to.equal(o.name);
+  });
+});

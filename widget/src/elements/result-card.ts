@@ -4,6 +4,7 @@ import { I18nController } from '../controllers/i18n-controller.js';
 import { vocabulary, type Vocabulary } from '../i18n/i18n.js';
 import { emit } from '../lib/events.js';
 import { formatDate, formatTime } from '../lib/format.js';
+import { highlighted, matchRanges } from '../lib/highlight.js';
 import { displayUrl, httpUrl, mailHref, phoneHref } from '../lib/links.js';
 import { shared } from '../styles/shared.styles.js';
 import { styles } from './result-card.styles.js';
@@ -19,9 +20,11 @@ import './suggest-form.js';
  *
  * @csspart base - The card.
  * @csspart name - The organization's name (a heading).
+ * @csspart mark - A word of the search, marked in the name and description.
  * @csspart badge - The "Open 24/7" badge.
  * @csspart toggle - The "More details" button.
  * @csspart details - The disclosed details.
+ * @csspart suggest-form - The "Suggest an update" form (`rd-suggest-form`'s `base`).
  *
  * @cssproperty --rd-card-bg - Background of the card.
  * @cssproperty --rd-urgent-bg - Background of the 24/7 badge.
@@ -77,10 +80,10 @@ export class RdResultCard extends LitElement {
     const services = o.services.map((s) => s.label).join(', ');
     const languages = o.languages.map((l) => l.label).join(', ');
     return html`<article class="card" part="base" aria-labelledby="name">
-      <h3 id="name" part="name" tabindex="-1">${o.name}</h3>
+      <h3 id="name" part="name" tabindex="-1">${highlighted(o.name, matchRanges(o, 'name'))}</h3>
       <p class="kind">${this.#label('type', o.kind)} · ${this.#label('role', o.role)}</p>
       ${o.hours.open24x7 ? html`<p class="urgent" part="badge">${t('card.open24')}</p>` : nothing}
-      <p class="pre">${o.description}</p>
+      <p class="pre">${highlighted(o.description, matchRanges(o, 'description'))}</p>
       <dl>
         ${this.#fact(t('card.services'), services)}
         ${this.#fact(t('card.areas'), this.#areas(o))}
@@ -193,6 +196,7 @@ export class RdResultCard extends LitElement {
           </div>
           ${this._suggesting
             ? html`<rd-suggest-form
+                exportparts="base:suggest-form"
                 lang=${locale}
                 .client=${this.client}
                 organization=${o.slug}

@@ -19,9 +19,13 @@ export class RdSearchBar extends LitElement {
   static override styles = [shared, styles];
 
   static override properties = {
+    label: {},
     value: {},
     debounce: { type: Number },
   };
+
+  /** Name of the search landmark, when a page holds several. Default: "Search the directory". */
+  label = '';
 
   /** The keyword shown in the field. */
   value = '';
@@ -38,7 +42,7 @@ export class RdSearchBar extends LitElement {
 
   override render() {
     const { t } = this.#i18n;
-    return html`<form role="search" @submit=${this._onSubmit}>
+    return html`<form role="search" aria-label=${this.label || t('search.landmark')} @submit=${this._onSubmit}>
       <label for="q">${t('search.label')}</label>
       <input
         id="q"

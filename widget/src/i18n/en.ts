@@ -6,6 +6,7 @@ export const en = {
   title: 'Find support services',
   colon: ': ',
   search: {
+    landmark: 'Search the directory',
     label: 'Search by keyword',
     placeholder: 'e.g. shelter, legal aid, Montréal',
     submit: 'Search',
@@ -102,6 +103,12 @@ export const en = {
     errorHint: 'Check your connection and try again. If you need help now, call the hotline.',
     retry: 'Try again',
     unconfigured: 'The directory is not available on this page.',
+  },
+  searchNotice: {
+    relaxed: 'No organization matches all your words. Showing results for:',
+    noResults: 'No results for “{{name}}”.',
+    didYouMean: 'Did you mean',
+    question: '?',
   },
   card: {
     open24: 'Open 24/7',

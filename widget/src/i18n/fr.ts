@@ -8,6 +8,7 @@ export const fr: Resources = {
   title: 'Trouver des services de soutien',
   colon: '\u00a0: ',
   search: {
+    landmark: 'Rechercher dans le répertoire',
     label: 'Rechercher par mot-clé',
     placeholder: 'p. ex. hébergement, aide juridique, Montréal',
     submit: 'Rechercher',
@@ -106,6 +107,12 @@ export const fr: Resources = {
       "Vérifiez votre connexion et réessayez. Si vous avez besoin d'aide maintenant, appelez la ligne d'urgence.",
     retry: 'Réessayer',
     unconfigured: "Le répertoire n'est pas disponible sur cette page.",
+  },
+  searchNotice: {
+    relaxed: 'Aucun organisme ne correspond à tous vos mots. Résultats pour\u00a0:',
+    noResults: 'Aucun résultat pour «\u00a0{{name}}\u00a0».',
+    didYouMean: 'Vouliez-vous dire',
+    question: '\u00a0?',
   },
   card: {
     open24: 'Ouvert 24 h sur 24, 7 jours sur 7',

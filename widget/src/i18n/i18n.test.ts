@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { instance, resolveLocale, toLocale, translator, vocabulary } from './i18n.js';
-import { CALL_OPTIONS, FIXED_VALUES, UNUSED_METHODS } from '../../scripts/i18next-slim.mjs';
 
 /** Every dotted key path of a resource object. */
 function keys(resource: object, prefix = ''): string[] {
@@ -51,77 +50,19 @@ describe('i18n', () => {
     });
   });
 
-  describe('the slimmed i18next (scripts/i18next-slim.mjs)', () => {
-    type Internals = Record<string, unknown> & {
-      services: Record<string, unknown>;
-      translator: { translate: (keys: unknown, options: Record<string, unknown>) => unknown };
-    };
-    const internals = instance as unknown as Internals;
-
-    /** Translates every key of both languages, and returns what i18next's translate received. */
-    function translateEverything(): { keys: unknown[]; options: Record<string, unknown>[]; texts: [string, string][] } {
-      const { translator: target } = internals;
-      const original = target.translate;
-      const seen = { keys: [] as unknown[], options: [] as Record<string, unknown>[], texts: [] as [string, string][] };
-      target.translate = function (this: unknown, keys: unknown, options: Record<string, unknown>) {
-        seen.keys.push(keys);
-        seen.options.push({ ...options });
-        return original.call(this, keys, options);
-      };
-      const values = { count: 2, name: 'X', ext: 12, reference: 'R', shown: 10, total: 1200, min: 12, max: 18 };
-      try {
-        for (const locale of ['en', 'fr'] as const) {
-          for (const key of new Set(keys(en).map((k) => k.replace(/_(one|other)$/, '')))) {
-            seen.texts.push([key, translator(locale)(key as never, values)]);
-          }
-        }
-      } finally {
-        target.translate = original;
-      }
-      return seen;
-    }
-
-    it('is the one the tests run, as in the build', () => {
-      expect(Object.values(UNUSED_METHODS).flat()).to.include('cloneInstance');
-      for (const name of ['cloneInstance', 'use', 'dir', 'getFixedT']) expect(internals[name], name).to.equal(undefined);
-      expect(internals.services['formatter'], 'formatter').to.equal(undefined);
-      expect(internals.services['backendConnector'], 'backend connector').to.equal(undefined);
+  describe('i18next as published', () => {
+    it('is pinned to one exact version', async () => {
+      const manifest: unknown = await (await fetch('/package.json')).json();
+      const pinned = (manifest as { dependencies?: Record<string, string> }).dependencies?.['i18next'];
+      expect(pinned).to.match(/^\d+\.\d+\.\d+$/);
     });
 
-    it("replaces only reads whose value is fixed by the widget's init options", () => {
-      for (const [code, value, path] of FIXED_VALUES) {
-        const actual = path.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown> | undefined)?.[key], instance);
-        if (value === true) expect(Boolean(actual), code).to.equal(true);
-        else expect(actual, code).to.equal(value);
+    it('runs unmodified: its whole public API is there (nothing compiled out at build time)', () => {
+      for (const name of ['cloneInstance', 'use', 'dir', 'getFixedT', 'exists', 'loadNamespaces', 'addResourceBundle']) {
+        const owner = name === 'addResourceBundle' ? instance.store : instance;
+        expect(Reflect.get(owner, name), name).to.be.a('function');
       }
-    });
-
-    it('is called with a string key and only `lng`, `count` and `replace`: every other option is left out', () => {
-      expect(CALL_OPTIONS.map(([code]) => code)).to.include('opt.context');
-      const { keys: calledKeys, options } = translateEverything();
-      expect(calledKeys.length).to.be.greaterThan(100);
-      for (const key of calledKeys) {
-        expect(key).to.be.a('string');
-        // Namespaces in keys (`ns:key`) are compiled out.
-        expect(key as string).not.to.include(':');
-      }
-      for (const option of options) {
-        expect(Object.keys(option)).to.satisfy((names: string[]) => names.every((n) => ['lng', 'count', 'replace'].includes(n)));
-        expect(option['lng']).to.be.oneOf(['en', 'fr']);
-      }
-    });
-
-    it('needs none of the features compiled out: every key translates, without nesting nor formats', () => {
-      const { texts } = translateEverything();
-      for (const [key, text] of texts) {
-        expect(text, key).not.to.equal(key);
-        expect(text, key).not.to.include('{{');
-      }
-      for (const text of [...leaves(en), ...leaves(fr)]) {
-        expect(text, 'nesting').not.to.include('$t(');
-        expect(text, 'a format').not.to.match(/{{[^}]*,[^}]*}}/);
-        expect(text, 'unescaped interpolation').not.to.include('{{-');
-      }
+      expect(instance.dir('ar')).to.equal('rtl');
     });
   });
 

@@ -54,8 +54,7 @@ const translators = new Map<Locale, Translate>();
 /**
  * The translate function of `locale` (cached). Numbers are formatted in that language before
  * they are interpolated (`1,200`, `1 200`); `count` also picks the plural form. i18next gets the
- * values apart, as `replace`: its call options are only `lng`, `count` and `replace`, which lets
- * the build leave out the options the widget never uses (scripts/i18next-slim.mjs).
+ * values apart, as `replace`, so that no value is ever read as one of its call options.
  */
 export function translator(locale: Locale): Translate {
   let t = translators.get(locale);

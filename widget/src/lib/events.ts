@@ -1,7 +1,8 @@
 /**
  * The public events of the widget. Each is a `CustomEvent` that bubbles and crosses shadow
- * roots (`composed`), is fired for a user action only (never on load), and is typed for
- * `addEventListener` through `GlobalEventHandlersEventMap`.
+ * roots (`composed`) and is typed for `addEventListener` through `GlobalEventHandlersEventMap`.
+ * Most are fired for a user action only; `rd-results` and `rd-error` tell the host page how
+ * each load of the results ended (the first one included).
  */
 import type { FilterSelection } from './filters.js';
 
@@ -37,12 +38,32 @@ export interface RdSuggestionSentDetail {
   reference: string;
 }
 
+/** `rd-results`: a load of the results succeeded (the first one, then after each change). */
+export interface RdResultsDetail {
+  /** How many organizations match, in all (not only those shown). */
+  count: number;
+  /** The keyword in force, trimmed; empty when none. */
+  q: string;
+  /** The filters in force (presets and locked filters included). */
+  filters: FilterSelection;
+}
+
+/** `rd-error`: a load of the results failed (the widget shows its error state and the hotline). */
+export interface RdErrorDetail {
+  /** The SDK's error name, e.g. `HttpError`, `NetworkError`, `TimeoutError`, `MalformedResponseError`. */
+  name: string;
+  /** The HTTP status, when the API answered one. */
+  status: number | undefined;
+}
+
 export interface RdEventMap {
   'rd-search': CustomEvent<RdSearchDetail>;
   'rd-filter-change': CustomEvent<RdFilterChangeDetail>;
   'rd-select': CustomEvent<RdSelectDetail>;
   'rd-quick-exit': CustomEvent<RdQuickExitDetail>;
   'rd-suggestion-sent': CustomEvent<RdSuggestionSentDetail>;
+  'rd-results': CustomEvent<RdResultsDetail>;
+  'rd-error': CustomEvent<RdErrorDetail>;
 }
 
 declare global {

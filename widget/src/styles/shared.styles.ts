@@ -13,6 +13,11 @@ export const shared = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Focus Not Obscured (WCAG 2.4.11): a control scrolled into view (Tab, focus()) stops clear of
+     the quick-exit bar; <referral-directory> sets the room the bar takes. */
+  * {
+    scroll-margin-block: var(--rd-bar-top, 0px) var(--rd-bar-bottom, 0px);
+  }
   [hidden] {
     display: none !important;
   }

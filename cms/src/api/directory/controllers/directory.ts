@@ -1,12 +1,13 @@
 /**
  * The public directory API: thin handlers that parse and validate input, ask the catalog,
- * and shape output. Everything public comes from the in-memory catalog (see services/projection).
+ * and shape output. Everything public comes from the in-memory catalog (see src/catalog).
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseDirectoryQuery, parseLocaleOnly, canonicalQuery } from '../../../directory/query';
 import { sendCached } from '../../../directory/http';
 import { notFound } from '../../../directory/errors';
+import { listBody } from '../../../catalog/response';
 import { formsOf, projectionOf } from '../../../directory/services';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
@@ -20,9 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const catalog = await projection().catalog();
       const q = parseDirectoryQuery(params(ctx), catalog.vocabulary, 'list');
       sendCached(ctx, catalog.version, `list|${canonicalQuery(q)}`, () => {
-        const { page, total } = catalog.search(q);
-        const meta = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };
-        return `{"data":[${page.map((e) => e.json[q.locale]).join(',')}],"meta":${JSON.stringify(meta)}}`;
+        return listBody(catalog.search(q), q);
       });
     },
 

@@ -7,8 +7,9 @@ import type { Context } from 'koa';
 import { MAX_PAGE_SIZE } from '@referral-directory/sdk';
 import { parseDirectoryQuery, parseLocaleOnly } from '../../../directory/query';
 import { notFound, validationError } from '../../../directory/errors';
+import { listBody } from '../../../catalog/response';
 import { projectionOf } from '../../../directory/services';
-import { INTERNAL_FILTER_NAMES } from '../services/projection';
+import { INTERNAL_FILTER_NAMES } from '../../../catalog/projection';
 import { toProtocol, type ProtocolRow } from '../../../directory/protocol-mapper';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
@@ -17,9 +18,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async listOrganizations(ctx: Context) {
     const catalog = await projectionOf(strapi).internalCatalog();
     const q = parseDirectoryQuery(params(ctx), catalog.vocabulary, 'list', INTERNAL_FILTER_NAMES);
-    const { page, total } = catalog.search(q);
     ctx.type = 'application/json; charset=utf-8';
-    ctx.body = `{"data":[${page.map((e) => e.json[q.locale]).join(',')}],"meta":${JSON.stringify({ page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) })}}`;
+    ctx.body = listBody(catalog.search(q), q);
   },
 
   async getOrganization(ctx: Context) {

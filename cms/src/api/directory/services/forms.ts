@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { Catalog } from '../../../directory/catalog';
+import type { Catalog } from '../../../catalog/catalog';
 import { attestationsOf, validateApplication, validateSuggestion } from '../../../directory/forms';
 import { validationError } from '../../../directory/errors';
 

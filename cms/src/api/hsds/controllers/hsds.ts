@@ -1,69 +1,77 @@
 /**
  * Thin handlers of the HSDS API: parse the query strictly, ask the public catalog, answer with a
- * cacheable body (ETag per catalog version and query). Mapping lives in src/hsds.
+ * cacheable, compressed body (its ETag a hash of the body). Mapping lives in src/hsds.
+ *
+ * Language: `locale` or Accept-Language picks the language of the core text fields; the answer
+ * says which (Content-Language) and that it depends on the header (Vary: Accept-Language).
+ * URLs in `/`, the profile and the OpenAPI document are those of the origin the request came to.
  */
-import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { etagFor, sendCached } from '../../../directory/http';
+import { Representation } from '../../../directory/compression';
+import { sendCached, sendRepresentation, sendStream } from '../../../directory/http';
 import { notFound } from '../../../directory/errors';
 import { projectionOf } from '../../../directory/services';
-import { detail, listPage, ndjsonLines, type HsdsDetailKind } from '../../../hsds/api';
+import { detail, listPage, ndjsonLines, pageEnvelope, type HsdsDetailKind } from '../../../hsds/api';
+import { departuresSince, syncDepartures } from '../../../hsds/departures';
 import { compiledProfileSchema, openapiDocument, openapiUrl, profileDescriptor, profileFile, profileUri } from '../../../hsds/profile';
-import { assertNoParams, canonicalHsdsQuery, parseHsdsQuery, type HsdsListKind } from '../../../hsds/query';
+import {
+  assertNoParams, canonicalHsdsQuery, parseDetailQuery, parseHsdsQuery, type HsdsListKind, type HsdsLocale,
+} from '../../../hsds/query';
 import { HSDS_VERSION } from '../../../hsds/vocab';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
 const STATIC_CACHE_CONTROL = 'public, max-age=3600';
-const LIST_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400';
 
-const ifNoneMatch = (ctx: Context, etag: string) =>
-  ctx.get('If-None-Match').split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));
+/**
+ * Documents that do not depend on the catalog (index, profile, OpenAPI). They name the public URL,
+ * read at each request, so the one kept is replaced when its text changes.
+ */
+const statics = new Map<string, Representation>();
+function sendStatic(ctx: Context, key: string, text: string): void {
+  let rep = statics.get(key);
+  const bytes = Buffer.from(text, 'utf8');
+  if (!rep || !rep.identity.equals(bytes)) statics.set(key, (rep = new Representation(bytes)));
+  sendRepresentation(ctx, rep, STATIC_CACHE_CONTROL);
+}
 
-/** A document that does not depend on the catalog (index, profile, OpenAPI). */
-function sendStatic(ctx: Context, text: string, key: string): void {
-  const etag = etagFor(text, key);
-  ctx.set('ETag', etag);
-  ctx.set('Cache-Control', STATIC_CACHE_CONTROL);
-  if (ifNoneMatch(ctx, etag)) { ctx.status = 304; ctx.body = null; return; }
-  ctx.type = 'application/json; charset=utf-8';
-  ctx.status = 200;
-  ctx.body = text;
+function languageHeaders(ctx: Context, locale: HsdsLocale): void {
+  ctx.set('Content-Language', locale);
+  ctx.vary('Accept-Language');
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const catalog = () => projectionOf(strapi).catalog();
+  const acceptLanguage = (ctx: Context) => ctx.get('Accept-Language') || undefined;
 
   const list = (kind: HsdsListKind) => async (ctx: Context) => {
     const c = await catalog();
-    const q = parseHsdsQuery(params(ctx), kind);
-    const key = `hsds|${canonicalHsdsQuery(q)}`;
+    const q = parseHsdsQuery(params(ctx), kind, acceptLanguage(ctx));
+    const uri = profileUri(ctx.origin);
+    const key = `hsds|${uri}|${canonicalHsdsQuery(q)}`;
+    languageHeaders(ctx, q.locale);
     if (q.format === 'ndjson') {
-      const etag = etagFor(c.version, key);
-      ctx.set('ETag', etag);
-      ctx.set('Cache-Control', LIST_CACHE_CONTROL);
-      if (ifNoneMatch(ctx, etag)) { ctx.status = 304; ctx.body = null; return; }
-      ctx.type = 'application/x-ndjson; charset=utf-8';
-      ctx.status = 200;
-      ctx.body = Readable.from(ndjsonLines(c, q, profileUri()));
+      sendStream(ctx, c.version, key, () => ndjsonLines(c, q, uri), 'application/x-ndjson; charset=utf-8');
       return;
     }
-    sendCached(ctx, c.version, key, () => listPage(c, q, profileUri()));
+    sendCached(ctx, c.version, key, () => listPage(c, q, uri));
   };
 
   const one = (kind: HsdsDetailKind) => async (ctx: Context) => {
     const c = await catalog();
-    assertNoParams(params(ctx));
+    const q = parseDetailQuery(params(ctx), kind, acceptLanguage(ctx));
     const id = String(ctx.params.id ?? '');
-    const body = detail(c, kind, id, profileUri());
+    const uri = profileUri(ctx.origin);
+    const body = detail(c, kind, id, uri, q);
     if (body === null) throw notFound();
-    sendCached(ctx, c.version, `hsds|${kind}|${id.toLowerCase()}`, () => body);
+    languageHeaders(ctx, q.locale);
+    sendCached(ctx, c.version, `hsds|${uri}|${kind}|${id.toLowerCase()}|${q.locale}|${q.fullService}`, () => body);
   };
 
   return {
     async index(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, JSON.stringify({ version: HSDS_VERSION, profile: profileUri(), openapi_url: openapiUrl() }), 'hsds-index');
+      sendStatic(ctx, 'hsds-index', JSON.stringify({ version: HSDS_VERSION, profile: profileUri(ctx.origin), openapi_url: openapiUrl(ctx.origin) }));
     },
     listServices: list('services'),
     getService: one('services'),
@@ -76,25 +84,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     listTaxonomyTerms: list('taxonomy_terms'),
     getTaxonomyTerm: one('taxonomy_terms'),
 
+    /** Records that stopped being public on or after `modified_after`: id, object, date; nothing else. */
+    async listDeleted(ctx: Context) {
+      const q = parseHsdsQuery(params(ctx), 'deleted');
+      const c = await catalog();
+      await syncDepartures(strapi, c);
+      const all = (await departuresSince(strapi, q.modifiedAfter)).map((d) => JSON.stringify(d));
+      ctx.set('Cache-Control', 'no-cache');
+      if (q.format === 'ndjson') {
+        ctx.type = 'application/x-ndjson; charset=utf-8';
+        ctx.body = all.map((l) => `${l}\n`).join('');
+        return;
+      }
+      const start = (q.page - 1) * q.perPage;
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = pageEnvelope(all.length, q.page, q.perPage, all.slice(start, start + q.perPage));
+    },
+
     async openapi(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, openapiDocument(), 'hsds-openapi');
+      sendStatic(ctx, 'hsds-openapi', openapiDocument(ctx.origin));
     },
     async profile(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, JSON.stringify(profileDescriptor()), 'hsds-profile');
+      sendStatic(ctx, 'hsds-profile', JSON.stringify(profileDescriptor(ctx.origin)));
     },
     async profileFile(ctx: Context) {
       assertNoParams(params(ctx));
       const file = profileFile(String(ctx.params.file ?? ''));
       if (file === null) throw notFound();
-      sendStatic(ctx, JSON.stringify(file), `hsds-profile-${String(ctx.params.file)}`);
+      sendStatic(ctx, `hsds-profile-${String(ctx.params.file)}`, JSON.stringify(file));
     },
     async profileSchema(ctx: Context) {
       assertNoParams(params(ctx));
       const schema = compiledProfileSchema(String(ctx.params.file ?? ''));
       if (schema === null) throw notFound();
-      sendStatic(ctx, JSON.stringify(schema), `hsds-schema-${String(ctx.params.file)}`);
+      sendStatic(ctx, `hsds-schema-${String(ctx.params.file)}`, JSON.stringify(schema));
     },
   };
 };

@@ -1,0 +1,392 @@
+/**
+ * Keeps the in-memory public catalog in step with the database.
+ *
+ * - At boot: a full load (every organization row, draft and published, both locales, in pages).
+ * - On a write through the Document Service of this instance: the document is marked pending
+ *   and re-read before the next public read, so an unpublished or removed record is gone at once.
+ * - Other instances' writes: a cheap fingerprint (count + latest update per table) is polled;
+ *   a change re-reads what changed in the background, so every instance converges within the
+ *   poll interval without any shared cache.
+ * - The database goes away: the poll notices (and readiness), reads keep being answered from the
+ *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
+ *   the next poll that reaches the database again catches up, with no restart.
+ */
+import type { Core } from '@strapi/strapi';
+import type { DirectorySettings, FilterName, InternalOrganization, ListingStatus, Locale, PublicOrganization } from '@referral-directory/sdk';
+import { FILTER_NAMES, LISTING_STATUSES } from '@referral-directory/sdk';
+import { Catalog, type Entry, type Vocabulary, filterValues, fixedVocabulary, toEntry } from './catalog';
+import { toPublicOrganization } from '../directory/mapper';
+import { toInternalOrganization } from '../directory/internal-mapper';
+import { STATUS_LABELS } from '../directory/labels';
+import { isDatabaseDown } from '../directory/errors';
+import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../directory/rows';
+import { type SynonymGroup, synonymGroups } from './synonyms';
+
+const ORG = 'api::organization.organization';
+const SETTINGS = 'api::directory-setting.directory-setting';
+const SYNONYMS = 'api::search-synonym.search-synonym';
+const TAXONOMIES = {
+  focus: 'api::focus-area.focus-area',
+  service: 'api::service-category.service-category',
+  population: 'api::population.population',
+  language: 'api::language.language',
+} as const;
+const REFERENCE_TYPES: string[] = [SETTINGS, SYNONYMS, ...Object.values(TAXONOMIES)];
+const PAGE = 500;
+const PING_TIMEOUT_MS = 2000;
+
+export type InternalFilterName = FilterName | 'status';
+export const INTERNAL_FILTER_NAMES: readonly InternalFilterName[] = [...FILTER_NAMES, 'status'];
+export type InternalEntry = Entry<InternalOrganization, InternalFilterName>;
+export type InternalCatalog = Catalog<InternalOrganization, InternalFilterName>;
+
+/** Public iff approved and active, consenting, and published (and the draft agrees). */
+export function isPublicState(row: Pick<OrganizationRow, 'listingStatus' | 'publicConsent'>): boolean {
+  return row.listingStatus === 'active' && row.publicConsent === true;
+}
+
+/** The public entry of one document, from all its rows (locales × draft/published), or null. */
+export function entryFromRows(rows: OrganizationRow[]): Entry | null {
+  const published = new Map<Locale, OrganizationRow>();
+  const drafts: OrganizationRow[] = [];
+  for (const r of rows) {
+    if (r.publishedAt) published.set(r.locale, r);
+    else drafts.push(r);
+  }
+  // Both locales or nothing: the public directory never serves a missing translation.
+  const en = published.get('en');
+  const fr = published.get('fr');
+  if (!en || !fr) return null;
+  // Stricter of the two versions: a suspension saved as a draft takes effect at once.
+  if (![...published.values(), ...drafts].every(isPublicState)) return null;
+  const record = (row: OrganizationRow, locale: Locale): PublicOrganization =>
+    ({ ...toPublicOrganization(row, locale), locale: row.locale });
+  return toEntry(record(en, 'en'), record(fr, 'fr'));
+}
+
+/** The staff entry of one document: its latest (draft) version, whatever its status. */
+export function internalEntryFromRows(rows: OrganizationRow[]): InternalEntry | null {
+  const latest = new Map<Locale, OrganizationRow>();
+  for (const r of rows) if (!r.publishedAt || !latest.has(r.locale)) latest.set(r.locale, r);
+  const published = rows.some((r) => r.publishedAt);
+  const en = latest.get('en') ?? latest.get('fr');
+  if (!en) return null;
+  const fr = latest.get('fr') ?? en;
+  const a = toInternalOrganization(en, 'en', published);
+  const b = toInternalOrganization(fr, 'fr', published);
+  return toEntry<InternalOrganization, InternalFilterName>(a, b, { ...filterValues(a), status: [a.status] }, internalText(a, b));
+}
+
+/** The confidential text staff may search by (never part of a public entry). */
+function internalText(...records: InternalOrganization[]): string {
+  const person = (p: { name: string; title: string | null; email: string | null } | null) => (p ? [p.name, p.title, p.email] : []);
+  return records.flatMap((r) => [
+    ...person(r.designatedContact), ...r.keyStaff.flatMap(person), r.internalEmail,
+    r.referralProtocol?.eligibilityNotes, r.referralProtocol?.intakeHours, r.referralProtocol?.afterHours,
+    r.capacityNotes, r.safetyNotes, r.internalNotes, ...r.contactAttempts.map((c) => c.notes),
+    ...r.locations.flatMap((l) => [l.name, l.street, l.postalCode]),
+  ]).filter((t): t is string => typeof t === 'string' && t !== '').join(' ');
+}
+
+const termVocabulary = (terms: TermRow[]) =>
+  [...terms]
+    .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.code.localeCompare(b.code))
+    .map((t) => ({ value: t.code, labels: { en: t.labelEn, fr: t.labelFr } }));
+
+type SettingsRow = {
+  locale: Locale; hotlinePhone: string; hotlinePhoneDisplay: string; hotlineText: string | null; chatUrl: string | null;
+  hotlineHours: string; available24x7: boolean | null; hotlineLanguages: string; quickExitUrl: string; disclaimer: string;
+};
+
+function toSettings(row: SettingsRow, locale: Locale): DirectorySettings {
+  return {
+    locale,
+    hotline: {
+      phone: row.hotlinePhone,
+      phoneDisplay: row.hotlinePhoneDisplay,
+      text: row.hotlineText || null,
+      chatUrl: row.chatUrl || null,
+      hours: row.hotlineHours,
+      available24x7: row.available24x7 !== false,
+      languages: row.hotlineLanguages,
+    },
+    quickExitUrl: row.quickExitUrl,
+    disclaimer: row.disclaimer,
+  };
+}
+
+const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
+  const entries = new Map<string, Entry>();
+  const internalEntries = new Map<string, InternalEntry>();
+  let vocabulary: Vocabulary | null = null;
+  let settings: Partial<Record<Locale, DirectorySettings>> = {};
+  let synonyms: SynonymGroup[] = [];
+  let catalog: Catalog | null = null;
+  let internalCatalog: InternalCatalog | null = null;
+  let generation = 0;
+  const pending = new Set<string>();
+  let referenceDirty = true;
+  let work: Promise<void> | null = null;
+  let orgFingerprint = '';
+  let referenceFingerprint = '';
+  let lastSeenUpdate = '';
+  let timer: NodeJS.Timeout | null = null;
+  /** When the database stopped answering (null: it answers). */
+  let unreachableSince: number | null = null;
+
+  function databaseAnswered(): void {
+    if (unreachableSince === null) return;
+    strapi.log.warn(`directory: the database answers again after ${Math.round((Date.now() - unreachableSince) / 1000)} s`);
+    unreachableSince = null;
+  }
+
+  /** Records an error; true if it means the database is unreachable. */
+  function databaseFailed(error: unknown): boolean {
+    if (!isDatabaseDown(error)) return false;
+    if (unreachableSince === null) {
+      unreachableSince = Date.now();
+      strapi.log.error(`directory: the database is unreachable (${(error as Error)?.message ?? String(error)}); serving the last catalog`);
+    }
+    return true;
+  }
+
+  /** Hides this instance's own writes that could not be re-read: their public state is unknown. */
+  function withholdPending(): void {
+    let changed = false;
+    for (const id of pending) changed = entries.delete(id) || changed;
+    if (changed) publish();
+  }
+
+  /** Brings the catalog up to date for a reader; while the database is away, serves what it has. */
+  async function current(): Promise<void> {
+    if (catalog && pending.size === 0 && !referenceDirty) return;
+    if (catalog && unreachableSince !== null) return withholdPending();
+    try {
+      await run(false);
+    } catch (error: unknown) {
+      if (!catalog || !databaseFailed(error)) throw error;
+      withholdPending();
+    }
+  }
+
+  const orgRows = (where: Record<string, unknown>, offset?: number, limit?: number): Promise<OrganizationRow[]> =>
+    strapi.db.query(ORG).findMany({ where, populate: ORGANIZATION_POPULATE, orderBy: { id: 'asc' }, offset, limit }) as Promise<OrganizationRow[]>;
+
+  async function loadReference(): Promise<void> {
+    const [focus, service, population, language] = await Promise.all(
+      Object.values(TAXONOMIES).map((uid) => strapi.db.query(uid).findMany({}) as Promise<TermRow[]>),
+    );
+    vocabulary = {
+      ...fixedVocabulary(),
+      focus: termVocabulary(focus!),
+      service: termVocabulary(service!),
+      population: termVocabulary(population!),
+      language: termVocabulary(language!),
+    };
+    const synonymRows = (await strapi.db.query(SYNONYMS).findMany({ select: ['terms'] })) as Array<{ terms: string | null }>;
+    synonyms = synonymGroups(synonymRows.map((r) => r.terms ?? ''));
+    const rows = (await strapi.db.query(SETTINGS).findMany({})) as SettingsRow[];
+    const next: Partial<Record<Locale, DirectorySettings>> = {};
+    for (const locale of ['en', 'fr'] as const) {
+      const row = rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === 'en') ?? rows[0];
+      if (row) next[locale] = toSettings(row, locale);
+    }
+    settings = next;
+  }
+
+  function setDocument(documentId: string, rows: OrganizationRow[]): void {
+    const entry = entryFromRows(rows);
+    if (entry) entries.set(documentId, entry);
+    else entries.delete(documentId);
+    const internal = internalEntryFromRows(rows);
+    if (internal) internalEntries.set(documentId, internal);
+    else internalEntries.delete(documentId);
+  }
+
+  async function loadAll(): Promise<void> {
+    const byDoc = new Map<string, OrganizationRow[]>();
+    for (let offset = 0; ; offset += PAGE) {
+      const rows = await orgRows({}, offset, PAGE);
+      for (const r of rows) {
+        const list = byDoc.get(r.documentId);
+        if (list) list.push(r);
+        else byDoc.set(r.documentId, [r]);
+      }
+      if (rows.length < PAGE) break;
+    }
+    entries.clear();
+    internalEntries.clear();
+    for (const [documentId, rows] of byDoc) setDocument(documentId, rows);
+  }
+
+  async function loadDocuments(documentIds: string[]): Promise<void> {
+    for (let i = 0; i < documentIds.length; i += PAGE) {
+      const ids = documentIds.slice(i, i + PAGE);
+      const rows = await orgRows({ documentId: { $in: ids } });
+      for (const id of ids) setDocument(id, rows.filter((r) => r.documentId === id));
+    }
+  }
+
+  async function fingerprints(): Promise<{ org: string; reference: string; latest: string }> {
+    const knex = strapi.db.connection;
+    const stat = async (uid: string) => {
+      const table = strapi.db.metadata.get(uid).tableName;
+      const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at' }).first()) as { c: number | string; m: unknown } | undefined;
+      // PostgreSQL gives a Date, SQLite the epoch milliseconds.
+      const raw = row?.m;
+      const date = raw === null || raw === undefined ? null : new Date(raw as Date | number | string);
+      const m = date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+      return { count: Number(row?.c ?? 0), latest: m };
+    };
+    const org = await stat(ORG);
+    const refs = await Promise.all(REFERENCE_TYPES.map(stat));
+    return {
+      org: `${org.count}|${org.latest}`,
+      reference: refs.map((r) => `${r.count}|${r.latest}`).join(';'),
+      latest: org.latest,
+    };
+  }
+
+  function publish(): void {
+    generation++;
+    const version = `${Date.now().toString(36)}.${generation}`;
+    catalog = new Catalog([...entries.values()], vocabulary!, version, undefined, synonyms);
+    const statuses = LISTING_STATUSES.map((value: ListingStatus) => ({ value, labels: STATUS_LABELS[value] }));
+    internalCatalog = new Catalog([...internalEntries.values()], { ...vocabulary!, status: statuses }, version, INTERNAL_FILTER_NAMES, synonyms);
+  }
+
+  /** Brings the catalog up to date with local writes (awaited by readers). */
+  async function sync(full: boolean): Promise<void> {
+    const fp = await fingerprints();
+    if (referenceDirty || full || !vocabulary) {
+      referenceDirty = false;
+      try {
+        await loadReference();
+      } catch (error: unknown) {
+        referenceDirty = true;
+        throw error;
+      }
+    }
+    if (full || !catalog) {
+      pending.clear();
+      await loadAll();
+    } else if (pending.size > 0) {
+      const ids = [...pending];
+      pending.clear();
+      try {
+        await loadDocuments(ids);
+      } catch (error: unknown) {
+        for (const id of ids) pending.add(id);
+        throw error;
+      }
+    }
+    orgFingerprint = fp.org;
+    referenceFingerprint = fp.reference;
+    lastSeenUpdate = fp.latest;
+    publish();
+  }
+
+  function run(full: boolean): Promise<void> {
+    const previous = work ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => sync(full));
+    const settled: Promise<void> = next.catch(() => undefined).then(() => { if (work === settled) work = null; });
+    work = settled;
+    return next;
+  }
+
+  /** Picks up other instances' writes, and notices when the database goes away and comes back. */
+  async function poll(): Promise<void> {
+    if (work || !catalog) return;
+    let fp: Awaited<ReturnType<typeof fingerprints>>;
+    try {
+      fp = await fingerprints();
+    } catch (error: unknown) {
+      if (databaseFailed(error)) return;
+      throw error;
+    }
+    databaseAnswered();
+    if (fp.reference !== referenceFingerprint) referenceDirty = true;
+    if (pending.size > 0) return run(false);
+    if (fp.org === orgFingerprint && !referenceDirty) return;
+    const [count] = fp.org.split('|');
+    const [knownCount] = orgFingerprint.split('|');
+    if (count !== knownCount) return run(true);
+    // Same number of rows: re-read the documents changed since (a little before) the last update seen.
+    const since = lastSeenUpdate ? new Date(Date.parse(lastSeenUpdate) - 2000) : new Date(0);
+    const changed = (await strapi.db.query(ORG).findMany({ where: { updatedAt: { $gte: since } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+    for (const c of changed) pending.add(c.documentId);
+    return run(false);
+  }
+
+  return {
+    /** The current catalog, after applying this instance's own pending writes. */
+    async catalog(): Promise<Catalog> {
+      await current();
+      return catalog!;
+    },
+
+    /** Every organization, with confidential fields, for the staff API. */
+    async internalCatalog(): Promise<InternalCatalog> {
+      await current();
+      return internalCatalog!;
+    },
+
+    async settings(locale: Locale): Promise<DirectorySettings | null> {
+      await current();
+      return settings[locale] ?? null;
+    },
+
+    /** Called by the Document Service middleware after a write. */
+    invalidate(uid: string, documentId?: string): void {
+      if (uid === ORG && documentId) pending.add(documentId);
+      else if (uid === ORG) void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
+      else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
+    },
+
+    /** False from the moment a query finds the database unreachable until one reaches it again. */
+    databaseReachable(): boolean {
+      return unreachableSince === null;
+    },
+
+    /** Asks the database `select 1` (bounded wait); records the answer; throws if unreachable. */
+    async pingDatabase(): Promise<void> {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          strapi.db.connection.raw('select 1'),
+          new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('ETIMEDOUT: no answer from the database')), PING_TIMEOUT_MS); }),
+        ]);
+        databaseAnswered();
+      } catch (error: unknown) {
+        databaseFailed(error);
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    async reload(): Promise<void> {
+      await run(true);
+    },
+
+    start(intervalMs: number): void {
+      if (timer || intervalMs <= 0) return;
+      timer = setInterval(() => {
+        poll().catch((e: unknown) => strapi.log.warn(`directory: refresh check failed: ${String(e)}`));
+      }, intervalMs);
+      timer.unref();
+    },
+
+    stop(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+
+    watches(uid: string): boolean {
+      return uid === ORG || REFERENCE_TYPES.includes(uid);
+    },
+  };
+};
+
+export type Projection = ReturnType<typeof createProjection>;
+export default createProjection;

@@ -1,0 +1,376 @@
+/**
+ * The full-text index of one catalog version: BM25 over field-weighted words, with each query word
+ * expanded to the indexed words it may mean, best first:
+ *   exact (1) > same English or French stem (0.85; 0.5 beyond an ending) > prefix (0.6) > synonym (0.5) > typo (0.5, 0.35).
+ * A typo is looked for only when a word has no exact, stem or prefix match, so a correctly spelt
+ * word never drags in look-alikes, and exact and prefix matches always outrank fuzzy ones.
+ *
+ * BM25 scores are computed per (word, record) when the index is built, so a query is a few passes
+ * over posting lists into typed arrays: fast at 100,000 records.
+ */
+import { STOP_WORDS, meaningful, stemsOf } from './analyze';
+import { findSynonyms, type SynonymGroup } from './synonyms';
+
+/** A record's words with their field-weighted counts, as the index reads them. */
+export interface IndexedText {
+  words: readonly string[];
+  /** Per word, the sum of the weights of the fields it occurs in, once per occurrence. */
+  weights: Float32Array;
+  /** Sum of the weights: the record's length for BM25's length normalization. */
+  length: number;
+}
+
+/** Field weights: a word in a name says more about a record than one in its description. */
+export const FIELD_WEIGHTS = { name: 3, label: 1.5, place: 1.5, text: 1, fees: 0.5, internal: 0.75 } as const;
+export type FieldKind = keyof typeof FIELD_WEIGHTS;
+
+/** Fields whose adjacent words are indexed as pairs too, so `aide juridique` ranks the label `Aide juridique` first. */
+const PAIRED: ReadonlySet<FieldKind> = new Set(['name', 'label']);
+/** The index key of two adjacent words (a space never occurs inside a folded word). */
+export const pairKey = (a: string, b: string): string => `${a} ${b}`;
+
+/**
+ * One copy of each indexed word for all records: the same words recur in thousands of records,
+ * and every catalog version keeps them. Bounded, so odd data cannot grow it without end.
+ */
+const interned = new Map<string, string>();
+const MAX_INTERNED = 500_000;
+function intern(word: string): string {
+  const known = interned.get(word);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  interned.set(word, word);
+  return word;
+}
+
+/**
+ * Builds a record's indexed text from its fields' words. Each list is one field value (one name,
+ * one label…): pairs of adjacent words are taken within a value, never across two.
+ */
+export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly string[]]>): IndexedText {
+  const weights = new Map<string, number>();
+  let length = 0;
+  for (const [kind, list] of fields) {
+    const w = FIELD_WEIGHTS[kind];
+    for (const word of list) {
+      weights.set(word, (weights.get(word) ?? 0) + w);
+      length += w;
+    }
+    if (PAIRED.has(kind)) {
+      let previous: string | null = null;
+      for (const word of list) {
+        if (STOP_WORDS.has(word)) continue;
+        if (previous !== null) {
+          const key = pairKey(previous, word);
+          weights.set(key, (weights.get(key) ?? 0) + w);
+        }
+        previous = word;
+      }
+    }
+  }
+  return { words: [...weights.keys()].map(intern), weights: Float32Array.from(weights.values()), length };
+}
+
+const K1 = 1.2;
+const B = 0.75;
+const EXACT = 1;
+const STEM = 0.85;
+/** Same stem, but not just an inflection of the word (`refuge` / `réfugiés`, `employers` / `employment`). */
+const LOOSE_STEM = 0.5;
+const SYNONYM = 0.5;
+const PREFIX = 0.6;
+const TYPO = [0, 0.5, 0.35] as const;
+/** Shorter stems say too little (`queer` → `que`): they match only the word itself. */
+const MIN_STEM = 4;
+/** The most indexed words one prefix may stand for (the most frequent are kept). */
+const MAX_PREFIX_WORDS = 100;
+
+/** Indexed words a query word stands for, each with how much a match counts. */
+type Expansion = ReadonlyArray<readonly [word: number, weight: number]>;
+
+/** One query word or phrase: a record matches it through any alternative (all of whose parts match). */
+interface Clause { label: string; alternatives: Expansion[][]; correction: string | null }
+
+export interface TextMatch {
+  /** The query words or synonym phrases, in query order. */
+  labels: readonly string[];
+  /** Per clause, per record: the record's score for it (0: no match). */
+  scores: readonly Float32Array[];
+  /** Per record, extra score for query words found side by side in its name or labels. */
+  adjacency: Float32Array;
+  /** Indexed words that matched, for highlighting. */
+  highlight: ReadonlySet<string>;
+  /** A corrected query, when a word was matched only through typo tolerance or not at all. */
+  corrected: string | null;
+}
+
+/** Optimal string alignment distance (insert, delete, substitute, transpose), or max + 1 beyond max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  // Three rolling rows in one reused buffer: typo tolerance compares thousands of words per query.
+  const w = b.length + 1;
+  if (rows.length < 3 * w) rows = new Int32Array(3 * w * 2);
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j < w; j++) rows[prev + j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    rows[cur] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(rows[prev + j]! + 1, rows[cur + j - 1]! + 1, rows[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        d = Math.min(d, rows[prev2 + j - 2]! + 1);
+      }
+      rows[cur + j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return rows[prev + b.length]!;
+}
+let rows = new Int32Array(3 * 64);
+
+/**
+ * Whether two words of the same stem differ only by an ending: the shorter one starts the longer
+ * (`refugie` / `refugies`), or does without its final y (`family` / `families`); not `refuge` / `refugies`.
+ */
+function inflects(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.startsWith(short) || (short.endsWith('y') && long.startsWith(short.slice(0, -1)));
+}
+
+/** Typo tolerance by word length: none under 4 letters, one edit for 4–7, two from 8. */
+export const typoBudget = (word: string): number => (word.length < 4 ? 0 : word.length < 8 ? 1 : 2);
+
+export class SearchIndex {
+  readonly size: number;
+  private readonly words: string[];
+  private readonly ids = new Map<string, number>();
+  /** Postings of word `id`: docs[offsets[id]] … docs[offsets[id + 1] - 1], with their BM25 scores. */
+  private readonly offsets: Uint32Array;
+  private readonly docs: Uint32Array;
+  private readonly scores: Float32Array;
+  private readonly stems = new Map<string, number[]>();
+  /** Word ids by length, then by first letter: where typo tolerance looks (numbers are never fuzzy). */
+  private readonly byLength: Array<Map<string, number[]>> = [];
+
+  constructor(texts: readonly IndexedText[], private readonly synonyms: readonly SynonymGroup[] = []) {
+    this.size = texts.length;
+    // Pass 1: each word's document frequency; pass 2: postings into flat typed arrays.
+    const df = new Map<string, number>();
+    let totalLength = 0;
+    let total = 0;
+    for (const t of texts) {
+      totalLength += t.length;
+      total += t.words.length;
+      for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+    this.words = [...df.keys()].sort();
+    this.words.forEach((w, id) => this.ids.set(w, id));
+    this.offsets = new Uint32Array(this.words.length + 1);
+    this.words.forEach((w, id) => { this.offsets[id + 1] = this.offsets[id]! + df.get(w)!; });
+    this.docs = new Uint32Array(total);
+    this.scores = new Float32Array(total);
+    const fill = this.offsets.slice(0, this.words.length);
+    const idf = Float64Array.from(this.words, (w) => {
+      const n = df.get(w)!;
+      return Math.log(1 + (texts.length - n + 0.5) / (n + 0.5));
+    });
+    const avgLength = totalLength / Math.max(1, texts.length) || 1;
+    texts.forEach((t, d) => {
+      const norm = K1 * (1 - B + (B * t.length) / avgLength);
+      t.words.forEach((w, k) => {
+        const id = this.ids.get(w)!;
+        const at = fill[id]!++;
+        const tf = t.weights[k]!;
+        this.docs[at] = d;
+        this.scores[at] = (idf[id]! * tf * (K1 + 1)) / (tf + norm);
+      });
+    });
+    this.words.forEach((w, id) => {
+      if (w.includes(' ')) return; // a pair of adjacent words: looked up whole, never stemmed, prefixed or fuzzy
+      const [en, fr] = stemsOf(w);
+      for (const key of new Set([`e:${en}`, `f:${fr}`])) {
+        const list = this.stems.get(key);
+        if (list) list.push(id);
+        else this.stems.set(key, [id]);
+      }
+      if (!/^[0-9]+$/.test(w)) {
+        const bucket = (this.byLength[w.length] ??= new Map());
+        const list = bucket.get(w[0]!);
+        if (list) list.push(id);
+        else bucket.set(w[0]!, [id]);
+      }
+    });
+  }
+
+  /** How many records hold an indexed word. */
+  private df(id: number): number { return this.offsets[id + 1]! - this.offsets[id]!; }
+
+  /** The word itself and the words of its stems; `loose` also those beyond an inflection (weaker). */
+  private exactAndStems(word: string, weight: number, into: Map<number, number>, loose = true): void {
+    const id = this.ids.get(word);
+    if (id !== undefined) into.set(id, Math.max(into.get(id) ?? 0, weight * EXACT));
+    const [en, fr] = stemsOf(word);
+    for (const key of [en.length >= MIN_STEM && `e:${en}`, fr.length >= MIN_STEM && `f:${fr}`]) {
+      if (!key) continue;
+      for (const s of this.stems.get(key) ?? []) {
+        const other = this.words[s]!;
+        if (into.has(s) || STOP_WORDS.has(other)) continue;
+        if (inflects(word, other)) into.set(s, weight * STEM);
+        else if (loose) into.set(s, weight * LOOSE_STEM);
+      }
+    }
+  }
+
+  private prefixed(word: string, into: Map<number, number>): void {
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.words[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let k = lo; k < this.words.length && this.words[k]!.startsWith(word); k++) {
+      if (!into.has(k) && !this.words[k]!.includes(' ')) found.push(k);
+    }
+    if (found.length > MAX_PREFIX_WORDS) found.sort((a, b) => this.df(b) - this.df(a)).length = MAX_PREFIX_WORDS;
+    for (const k of found) into.set(k, PREFIX);
+  }
+
+  /** Indexed words within the typo budget; the first letter is kept for words under 8 letters. */
+  private nearWords(word: string, budget: number, keepFirst: boolean): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    if (budget === 0) return out;
+    for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
+      const bucket = this.byLength[len];
+      if (!bucket) continue;
+      const lists = keepFirst ? [bucket.get(word[0]!) ?? []] : bucket.values();
+      for (const list of lists) {
+        for (const id of list) {
+          const d = editDistance(word, this.words[id]!, budget);
+          if (d <= budget) out.push([id, d]);
+        }
+      }
+    }
+    return out;
+  }
+
+  private expand(word: string, last: boolean): { expansion: Expansion; correction: string | null } {
+    const into = new Map<number, number>();
+    this.exactAndStems(word, 1, into);
+    if (last || word.length >= 4) this.prefixed(word, into);
+    if (into.size > 0) return { expansion: [...into], correction: null };
+    const found = this.nearWords(word, typoBudget(word), word.length < 8);
+    // Only the closest words: a one-edit correction exists, two-edit look-alikes are noise.
+    const closest = Math.min(...found.map(([, d]) => d));
+    const near = found.filter(([, d]) => d === closest);
+    let best: [number, number] | null = null;
+    for (const [id, d] of near) {
+      into.set(id, Math.max(into.get(id) ?? 0, TYPO[d] ?? 0));
+      if (!best || d < best[1] || (d === best[1] && this.df(id) > this.df(best[0]))) best = [id, d];
+    }
+    return { expansion: [...into], correction: best ? this.words[best[0]]! : null };
+  }
+
+  private sameWord = (q: string, g: string): boolean => {
+    if (q === g) return true;
+    const [qe, qf] = stemsOf(q);
+    const [ge, gf] = stemsOf(g);
+    return ((qe.length >= MIN_STEM && qe === ge) || (qf.length >= MIN_STEM && qf === gf)) && inflects(q, g);
+  };
+
+  private clauses(terms: readonly string[]): Clause[] {
+    const out: Clause[] = [];
+    const expanded = terms.map((w, k) => this.expand(w, k === terms.length - 1));
+    // A mistyped word finds its synonyms through its correction (`sheltr` → `shelter` → `hébergement`).
+    const hits = findSynonyms(expanded.map((e, k) => e.correction ?? terms[k]!), this.synonyms, this.sameWord);
+    let h = 0;
+    for (let i = 0; i < terms.length;) {
+      const hit = hits[h];
+      const span = hit && hit.start === i ? hit.length : 1;
+      const own = expanded.slice(i, i + span);
+      const alternatives: Expansion[][] = [own.map((o) => o.expansion)];
+      if (hit && hit.start === i) {
+        for (const alt of hit.alternatives) {
+          // Synonyms stand for exactly their words and inflections: `nations` must not find `national`.
+          alternatives.push(alt.map((w) => { const m = new Map<number, number>(); this.exactAndStems(w, SYNONYM, m, false); return [...m]; }));
+        }
+        h++;
+      }
+      const corrections = own.map((o, k) => o.correction ?? terms[i + k]!);
+      out.push({
+        label: terms.slice(i, i + span).join(' '),
+        alternatives,
+        correction: own.some((o) => o.correction) ? corrections.join(' ') : null,
+      });
+      i += span;
+    }
+    return out;
+  }
+
+  /** Per-record scores of a part (one query word's expansion): the best of its words. */
+  private partScores(part: Expansion, into: Float32Array): void {
+    const { docs, scores, offsets } = this;
+    for (const [id, weight] of part) {
+      for (let k = offsets[id]!, end = offsets[id + 1]!; k < end; k++) {
+        const v = weight * scores[k]!;
+        if (v > into[docs[k]!]!) into[docs[k]!] = v;
+      }
+    }
+  }
+
+  /** Scores every record against each clause of the query (its meaningful words). */
+  match(queryTerms: readonly string[]): TextMatch {
+    const terms = meaningful(queryTerms);
+    const n = this.size;
+    const highlight = new Set<string>();
+    const clauses = this.clauses(terms);
+    const scores = clauses.map((clause) => {
+      const out = new Float32Array(n);
+      for (const alt of clause.alternatives) {
+        for (const part of alt) for (const [id] of part) highlight.add(this.words[id]!);
+        if (alt.length === 1) { this.partScores(alt[0]!, out); continue; }
+        // A phrase alternative matches where every one of its words does.
+        const parts = alt.map((part) => { const s = new Float32Array(n); this.partScores(part, s); return s; });
+        for (let d = 0; d < n; d++) {
+          let sum = 0;
+          for (const s of parts) { if (s[d] === 0) { sum = 0; break; } sum += s[d]!; }
+          if (sum > out[d]!) out[d] = sum;
+        }
+      }
+      return out;
+    });
+    const adjacency = new Float32Array(n);
+    for (let k = 1; k < terms.length; k++) {
+      const id = this.ids.get(pairKey(terms[k - 1]!, terms[k]!));
+      if (id !== undefined) this.partScores([[id, EXACT]], adjacency);
+    }
+    const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
+    return { labels: clauses.map((c) => c.label), scores, adjacency, highlight, corrected };
+  }
+
+  /**
+   * Corrections for words that match nothing even with typo tolerance: the closest indexed word
+   * (two edits, any letter), the most common first. Used when a search finds nothing.
+   */
+  suggest(queryTerms: readonly string[]): string | null {
+    const terms = meaningful(queryTerms);
+    let changed = false;
+    const out = terms.map((w) => {
+      if (w.length < 3 || this.ids.has(w)) return w;
+      let best: [number, number] | null = null;
+      for (const [id, d] of this.nearWords(w, 2, false)) {
+        if (!best || d < best[1] || (d === best[1] && this.df(id) > this.df(best[0]))) best = [id, d];
+      }
+      if (!best) return w;
+      changed = true;
+      return this.words[best[0]]!;
+    });
+    return changed ? out.join(' ') : null;
+  }
+}
