@@ -1,8 +1,8 @@
 /**
  * npm run import -w cms -- FILE [--apply] [--force]
- * Imports organizations from the bilingual CSV template (cms/hsds/import-template.csv) or HSDS
- * JSON (services, as `npm run export:hsds` writes them in json/services.json or the HSDS API
- * serves them). Dry run by default: prints what would happen and writes nothing. With --apply,
+ * Imports organizations from the bilingual CSV template (cms/hsds/import-template.csv), HSDS
+ * JSON (services or organizations, as `npm run export:hsds` writes them in json/ or the HSDS API
+ * serves them) or an HSDS tabular package (the export's tabular/ folder or its datapackage.json). Dry run by default: prints what would happen and writes nothing. With --apply,
  * writes DRAFTS for editors to review (one transaction: all or nothing). A file with a rejected
  * row writes nothing. --force overwrites records an editor changed after the file's version.
  * Exit codes: 0 done, 1 rejected (nothing written), 2 usage, 3 conflicts left unwritten.
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--apply' && a !== '--force');
   const files = args.filter((a) => !a.startsWith('--'));
   if (unknown.length > 0 || files.length !== 1) {
-    console.error('import: usage: npm run import -w cms -- FILE [--apply] [--force]   (FILE: .csv template or HSDS .json/.ndjson)');
+    console.error('import: usage: npm run import -w cms -- FILE [--apply] [--force]   (FILE: the .csv template, HSDS .json/.ndjson, or an HSDS tabular package: its folder or datapackage.json)');
     return 2;
   }
   // npm -w runs scripts in cms/: resolve FILE from where the command was typed (INIT_CWD).

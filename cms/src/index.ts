@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureAdminRoles, lockDownApiRoles } from './bootstrap/roles';
 import { projectionOf } from './directory/services';
+import { startDepartures } from './hsds/departures';
 import { configureHttpServer } from './startup/http-server';
 import { bootstrapWorkflow, registerWorkflow } from './workflow';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+let stopDepartures: (() => void) | null = null;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,10 +35,14 @@ export default {
     const projection = projectionOf(strapi);
     await projection.reload();
     projection.start(Number(process.env.DIRECTORY_REFRESH_INTERVAL_MS ?? 2000));
+    // HSDS consumers learn what left the public directory (src/hsds/departures.ts).
+    stopDepartures = startDepartures(strapi, () => projection.catalog(), Number(process.env.DIRECTORY_REFRESH_INTERVAL_MS ?? 2000));
     configureHttpServer(strapi);
   },
 
   destroy({ strapi }: { strapi: Core.Strapi }) {
     projectionOf(strapi)?.stop();
+    stopDepartures?.();
+    stopDepartures = null;
   },
 };

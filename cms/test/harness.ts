@@ -83,6 +83,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Boot on this existing database and leave it in place on stop (default: a throwaway one). */
   database?: DatabaseTarget;
+  /** Serve the built admin panel too (browser tests of the admin). */
+  admin?: boolean;
 }
 
 /** Strapi's secrets, freshly random. Pass the same ones to every boot that must accept the same API tokens. */
@@ -126,7 +128,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   }
   Object.assign(process.env, env, databaseEnv(target));
 
-  const strapi = await bootStrapi({ listen: true });
+  const strapi = await bootStrapi({ listen: true, admin: options.admin === true });
   const fixtures = options.fixtures ?? readFixtures();
   let seedReport: SeedReport | null = null;
   if (options.seed !== false) {

@@ -4,13 +4,14 @@ import { createStrapi, type Core } from '@strapi/strapi';
 
 export const CMS_DIR = path.resolve(__dirname, '..', '..');
 
-export async function bootStrapi({ listen = false }: { listen?: boolean } = {}): Promise<Core.Strapi> {
+/** `admin`: also serve the built admin panel (`dist/build`), for browser tests of the editors' work. */
+export async function bootStrapi({ listen = false, admin = false }: { listen?: boolean; admin?: boolean } = {}): Promise<Core.Strapi> {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   const app = createStrapi({
     appDir: CMS_DIR,
     distDir: path.join(CMS_DIR, 'dist'),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel: admin,
   });
   if (listen) await app.start();
   else await app.load();

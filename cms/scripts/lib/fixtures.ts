@@ -37,7 +37,8 @@ export interface OrganizationFixture {
   timeframes: string[]; needs: string[]; indirectOfferings: string[];
   ageMin: number | null; ageMax: number | null;
   national: boolean;
-  serviceAreas: Array<{ province: string; regions: string[] }>;
+  /** Regions one per name, with their French names line for line (`regionsFr`; the same name when French has no other). */
+  serviceAreas: Array<{ province: string; regions: string[]; regionsFr?: string[] }>;
   locations: Array<{ name: string | null; street: string | null; city: string; province: string; postalCode: string | null; confidential: boolean }>;
   phones: PhoneFixture[];
   email: string | null;
@@ -198,7 +199,13 @@ export function validateOrganization(o: OrganizationFixture, t: Taxonomies): Fix
   if (o.ageMin != null && o.ageMax != null && o.ageMin > o.ageMax) c.fail('ageMax', 'must not be below ageMin');
   c.bool('national', o.national);
   if (!Array.isArray(o.serviceAreas)) c.fail('serviceAreas', 'must be an array');
-  else o.serviceAreas.forEach((a, i) => c.oneOf(`serviceAreas[${i}].province`, a?.province, PROVINCES));
+  else o.serviceAreas.forEach((a, i) => {
+    c.oneOf(`serviceAreas[${i}].province`, a?.province, PROVINCES);
+    const fr: unknown = a?.regionsFr;
+    if (fr !== undefined && (!Array.isArray(fr) || fr.length !== (a?.regions?.length ?? 0))) {
+      c.fail(`serviceAreas[${i}].regionsFr`, 'must list the French name of each region, in the same order');
+    }
+  });
   if (!Array.isArray(o.locations)) c.fail('locations', 'must be an array');
   else o.locations.forEach((l, i) => {
     c.text(`locations[${i}].city`, l?.city, true);

@@ -78,7 +78,7 @@ export function generateOrganizations(count: number, t: Taxonomies, seed = 20261
       indirectOfferings: role === 'indirect' ? some(INDIRECT_OFFERINGS, 2) : [],
       ageMin: rand() < 0.3 ? 12 : 18, ageMax: null,
       national: i % 97 === 0,
-      serviceAreas: [{ province, regions: [city] }],
+      serviceAreas: [{ province, regions: [city], regionsFr: [city] }],
       locations: [{ name: null, street: `${100 + (i % 8000)} Example Street`, city, province, postalCode: null, confidential: rand() < 0.2 }],
       phones: [{ type: rand() < 0.2 ? 'crisis' : 'voice', number: phone, extension: null, labelEn: null, labelFr: null }],
       email: `contact-${n}@example.org`,
@@ -103,7 +103,8 @@ export function generateOrganizations(count: number, t: Taxonomies, seed = 20261
       },
     });
     const last = out[out.length - 1]!;
-    if (last.state.listingStatus === 'removed') last.state.removalReason = 'organization_request';
+    // Removal and suspension both need a reason (src/workflow/removal.ts).
+    if (last.state.listingStatus === 'removed' || last.state.listingStatus === 'suspended') last.state.removalReason = 'organization_request';
   }
   return out;
 }

@@ -24,10 +24,14 @@ import type { Locale } from '@referral-directory/sdk';
 import { toPublicOrganization } from '../../src/directory/mapper';
 import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../../src/directory/rows';
 import { hsdsId } from '../../src/hsds/ids';
+import { csvObjects, CsvSyntaxError } from '../../src/hsds/csv';
+import { decodeFile, detectDelimiter, DELIMITER_NAMES } from '../../src/hsds/encoding';
 import {
-  contentOf, recordFromPair, type ImportLocation, type ImportProblem, type ImportRecord, type ParsedFile, type TermDefinition,
+  contentOf, emptyDefinitions, keepAbsentParts, recordFromPair, replacementCharField,
+  type ImportLocation, type ImportProblem, type ImportRecord, type ParsedFile, type TermDefinition,
 } from '../../src/hsds/record';
-import { parseHsdsJson } from '../../src/hsds/reverse';
+import { parseHsdsDocuments, parseHsdsJson } from '../../src/hsds/reverse';
+import { documentsOfTables, tableNameOf, type TableRows } from '../../src/hsds/tabular-read';
 import { parseTemplateCsv } from '../../src/hsds/template';
 import { HSDS_TAXONOMIES } from '../../src/hsds/vocab';
 import { slugify, uniqueSlug } from '../../src/workflow/slug';
@@ -78,6 +82,10 @@ export interface ImportReport {
   written: boolean;
   /** Why nothing was written, when apply was asked and nothing was. */
   refused: string | null;
+  /** Where record n came from (`labels[n - 1]`), for a tabular package. */
+  labels: string[] | null;
+  /** How long reading, checking and writing took (wall and CPU), and the process's peak memory (resident set), for the report. */
+  figures: { ms: number; cpuMs: number; peakMb: number } | null;
 }
 
 type Codes = Record<TaxonomyKey, Map<string, { documentId: string | null; labelEn: string; labelFr: string }>>;
@@ -137,12 +145,80 @@ function extraProblems(r: ImportRecord): Array<{ field: string; message: string 
   return out;
 }
 
-function readParsed(file: string, text: string, codes: Codes): ParsedFile | null {
+const fileProblem = (format: ParsedFile['format'], message: string, row = 0, column = ''): ParsedFile =>
+  ({ format, records: [], fileProblems: [{ row, column, message }], definitions: emptyDefinitions() });
+
+/** A CSV file's records as objects, after finding its encoding and separator (warnings say what was assumed). */
+function readCsv(file: string, warnings: ImportProblem[]): { rows: ReturnType<typeof csvObjects> | null; problem: ImportProblem | null } {
+  const decoded = decodeFile(fs.readFileSync(file), 'csv');
+  const name = path.basename(file);
+  if (decoded.problem) return { rows: null, problem: { row: 0, column: '', message: `${name}: ${decoded.problem}` } };
+  if (decoded.warning) warnings.push({ row: 0, column: '', message: `${name}: ${decoded.warning}` });
+  const delimiter = detectDelimiter(decoded.text);
+  if (delimiter !== ',') {
+    warnings.push({ row: 0, column: '', message: `${name}: columns are separated by ${DELIMITER_NAMES[delimiter]}s (as Excel saves CSV in French locales): read that way` });
+  }
+  try {
+    return { rows: csvObjects(decoded.text, delimiter), problem: null };
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return { rows: null, problem: { row: e.row, column: `column ${e.column}`, message: e.message.replace(/^row \d+, column \d+: /, '') } };
+    throw e;
+  }
+}
+
+/** An HSDS tabular package: a folder of HSDS CSV files, or its datapackage.json. */
+function readTabular(target: string, codes: Codes): ParsedFile {
+  const dir = fs.statSync(target).isDirectory() ? target : path.dirname(target);
+  const warnings: ImportProblem[] = [];
+  let files: string[] = [];
+  const descriptor = path.join(dir, 'datapackage.json');
+  try {
+    const pkg = JSON.parse(fs.readFileSync(descriptor, 'utf8')) as { resources?: Array<{ path?: unknown; name?: unknown }> };
+    files = (pkg.resources ?? []).map((r) => (typeof r.path === 'string' ? r.path : '')).filter(Boolean);
+  } catch {
+    // No descriptor (or not JSON): the folder's CSV files, by their HSDS names.
+    files = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.csv'));
+    if (fs.existsSync(descriptor)) warnings.push({ row: 0, column: '', message: 'datapackage.json is not JSON: the HSDS tables of the folder were read by their file names' });
+  }
+  const tables = new Map<string, TableRows>();
+  for (const f of files) {
+    const full = path.resolve(dir, f);
+    // A descriptor names files inside its own folder only.
+    if (path.relative(dir, full).startsWith('..') || path.isAbsolute(path.relative(dir, full))) return fileProblem('hsds-tabular', `datapackage.json names a file outside its folder: ${f}`);
+    const table = tableNameOf(f);
+    if (!table) { warnings.push({ row: 0, column: '', message: `${f}: not a table the directory imports: ignored` }); continue; }
+    if (!fs.existsSync(full)) return fileProblem('hsds-tabular', `${f} is listed in datapackage.json but missing`);
+    const { rows, problem } = readCsv(full, warnings);
+    if (problem) return { ...fileProblem('hsds-tabular', problem.message, problem.row, problem.column ? `${f} ${problem.column}` : f), fileWarnings: warnings };
+    tables.set(table, rows!.rows.map((r) => ({ row: r.row, values: r.values })));
+  }
+  if (!tables.has('service') && !tables.has('organization')) {
+    return fileProblem('hsds-tabular', 'the package has neither services.csv nor organizations.csv: nothing to import');
+  }
+  const { documents, labels } = documentsOfTables(tables);
+  const parsed = parseHsdsDocuments(documents, knownTermIds(codes), 'hsds-tabular');
+  return { ...parsed, fileWarnings: [...warnings, ...(parsed.fileWarnings ?? [])], labels };
+}
+
+function readParsed(file: string, codes: Codes): ParsedFile {
   const ext = path.extname(file).toLowerCase();
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (ext === '.csv' || (ext !== '.json' && ext !== '.ndjson' && !/^[[{]/.test(trimmed))) return parseTemplateCsv(text);
-  if (ext === '.json' || ext === '.ndjson' || /^[[{]/.test(trimmed)) return parseHsdsJson(text, knownTermIds(codes));
-  return null;
+  if (fs.statSync(file).isDirectory() || path.basename(file).toLowerCase() === 'datapackage.json') return readTabular(file, codes);
+  const bytes = fs.readFileSync(file);
+  const head = bytes.subarray(0, 64).toString('latin1').replace(/^\u00EF\u00BB\u00BF/, '').trimStart();
+  const json = ext === '.json' || ext === '.ndjson' || (ext !== '.csv' && /^[[{]/.test(head));
+  if (json) {
+    const decoded = decodeFile(bytes, 'json');
+    if (decoded.problem) return fileProblem('hsds-json', decoded.problem);
+    return parseHsdsJson(decoded.text, knownTermIds(codes));
+  }
+  const warnings: ImportProblem[] = [];
+  const { rows, problem } = readCsv(file, warnings);
+  if (problem) return { ...fileProblem('csv', problem.message, problem.row, problem.column), fileWarnings: warnings };
+  if (rows!.header.includes('id') && !rows!.header.includes('external_id')) {
+    return fileProblem('csv', 'this looks like one table of an HSDS tabular package (it has an id column, not external_id): import the package\'s folder or its datapackage.json', 1, 'id');
+  }
+  const parsed = parseTemplateCsv(rows!);
+  return { ...parsed, fileWarnings: [...warnings, ...(parsed.fileWarnings ?? [])] };
 }
 
 interface Plan {
@@ -155,17 +231,55 @@ interface Plan {
   editor: { at: string; by: string } | null;
 }
 
-async function draftRows(strapi: Core.Strapi, documentId: string): Promise<OrganizationRow[]> {
-  return (await strapi.db.query(ORG).findMany({ where: { documentId, publishedAt: null }, populate: ORGANIZATION_POPULATE })) as OrganizationRow[];
+const IN_CHUNK = 200;
+
+/** Every organization's keys, in one query: by external id, slug and the HSDS ids derived from the slug. */
+async function existingOrganizations(strapi: Core.Strapi) {
+  const rows = (await strapi.db.query(ORG).findMany({ select: ['documentId', 'slug', 'externalId', 'locale'] })) as Array<{ documentId: string; slug: string | null; externalId: string | null; locale: string }>;
+  const byExternalId = new Map<string, { documentId: string; slug: string }>();
+  const bySlug = new Map<string, { documentId: string; slug: string }>();
+  const byHsdsId = new Map<string, { documentId: string; slug: string }>();
+  const slugs = new Set<string>();
+  for (const r of rows) {
+    if (!r.slug) continue;
+    const hit = { documentId: r.documentId, slug: r.slug };
+    slugs.add(r.slug);
+    if (r.externalId && !byExternalId.has(r.externalId)) byExternalId.set(r.externalId, hit);
+    if (!bySlug.has(r.slug)) {
+      bySlug.set(r.slug, hit);
+      byHsdsId.set(hsdsId.organization(r.slug), hit);
+      byHsdsId.set(hsdsId.service(r.slug), hit);
+    }
+  }
+  return { byExternalId, bySlug, byHsdsId, slugs };
 }
 
-async function latestEditorChange(strapi: Core.Strapi, documentId: string): Promise<{ at: string; by: string } | null> {
-  const rows = (await strapi.db.query(AUDIT).findMany({
-    where: { targetDocumentId: documentId, actorType: { $ne: 'system' } }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], limit: 1,
-  })) as Array<{ occurredAt: string | Date; actorName: string | null; actorType: string }>;
-  const r = rows[0];
-  if (!r) return null;
-  return { at: new Date(r.occurredAt).toISOString(), by: r.actorName ?? r.actorType };
+/** The draft rows (every locale, populated) of the given documents, by document id. */
+async function draftRowsOf(strapi: Core.Strapi, documentIds: string[]): Promise<Map<string, OrganizationRow[]>> {
+  const out = new Map<string, OrganizationRow[]>();
+  for (let i = 0; i < documentIds.length; i += IN_CHUNK) {
+    const rows = (await strapi.db.query(ORG).findMany({
+      where: { documentId: { $in: documentIds.slice(i, i + IN_CHUNK) }, publishedAt: null }, populate: ORGANIZATION_POPULATE,
+    })) as OrganizationRow[];
+    for (const r of rows) (out.get(r.documentId) ?? out.set(r.documentId, []).get(r.documentId)!).push(r);
+  }
+  return out;
+}
+
+/** The latest change by an editor (admin or API token, not a script) of each given document. */
+async function latestEditorChanges(strapi: Core.Strapi, documentIds: string[]): Promise<Map<string, { at: string; by: string }>> {
+  const out = new Map<string, { at: string; by: string }>();
+  for (let i = 0; i < documentIds.length; i += IN_CHUNK) {
+    const rows = (await strapi.db.query(AUDIT).findMany({
+      where: { targetDocumentId: { $in: documentIds.slice(i, i + IN_CHUNK) }, actorType: { $ne: 'system' } },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      select: ['targetDocumentId', 'occurredAt', 'actorName', 'actorType'],
+    })) as Array<{ targetDocumentId: string; occurredAt: string | Date; actorName: string | null; actorType: string }>;
+    for (const r of rows) {
+      if (!out.has(r.targetDocumentId)) out.set(r.targetDocumentId, { at: new Date(r.occurredAt).toISOString(), by: r.actorName ?? r.actorType });
+    }
+  }
+  return out;
 }
 
 function localized(r: ImportRecord, locale: Locale) {
@@ -232,18 +346,20 @@ function keepConfidentialDetails(incoming: ImportLocation[], stored: ImportLocat
 export async function importFile(strapi: Core.Strapi, file: string, options: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = {
     file, format: 'unknown', apply: options.apply, rows: 0, accepted: 0, rejectedRows: 0, problems: [], warnings: [],
-    created: [], updated: [], unchanged: [], conflicts: [], newTerms: [], written: false, refused: null,
+    created: [], updated: [], unchanged: [], conflicts: [], newTerms: [], written: false, refused: null, labels: null, figures: null,
   };
-  const text = fs.readFileSync(file, 'utf8');
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const figures = () => {
+    const used = process.cpuUsage(cpu);
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, cpuMs: (used.user + used.system) / 1000, peakMb: process.resourceUsage().maxRSS / 1024 };
+  };
   const codes = await loadCodes(strapi);
-  const parsed = readParsed(file, text, codes);
-  if (!parsed) {
-    report.problems.push({ row: 0, column: '', message: 'unknown format: give a .csv (the import template) or a .json / .ndjson (HSDS services)' });
-    report.refused = 'the file cannot be read';
-    return report;
-  }
+  const parsed = readParsed(file, codes);
   report.format = parsed.format;
+  report.labels = parsed.labels ?? null;
   report.problems.push(...parsed.fileProblems);
+  report.warnings.push(...(parsed.fileWarnings ?? []));
   report.rows = parsed.records.length;
 
   // Validate every record (syntax problems from the parser, then the directory's rules).
@@ -263,6 +379,8 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
       const dupId = seenIds.get(r.externalId);
       if (r.externalId && dupId !== undefined) rowProblems.push({ row: p.row, column: p.columnOf('externalId'), message: `repeats the external id of row ${dupId}` });
       else if (r.externalId) seenIds.set(r.externalId, p.row);
+      const damaged = replacementCharField(r);
+      if (damaged) rowProblems.push({ row: p.row, column: p.columnOf(damaged), message: 'holds the replacement character U+FFFD (\uFFFD): the text was damaged by a wrong conversion; fix it in the source file' });
       const dupSlug = r.slug ? seenSlugs.get(r.slug) : undefined;
       if (r.slug && dupSlug !== undefined) rowProblems.push({ row: p.row, column: p.columnOf('slug'), message: `repeats the slug of row ${dupSlug}` });
       else if (r.slug) seenSlugs.set(r.slug, p.row);
@@ -297,23 +415,42 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
   }
 
   // Plan: match each record to an existing organization, compare, look for newer editor changes.
+  // Everything is looked up in a few queries for the whole file, not per record.
+  const existing = await existingOrganizations(strapi);
   const plans: Plan[] = [];
-  const slugsTaken = new Set<string>();
-  const slugTaken = async (s: string) => slugsTaken.has(s) || (await strapi.db.query(ORG).count({ where: { slug: s } })) > 0;
+  const slugTaken = async (s: string) => existing.slugs.has(s);
+  const matched: Array<{ index: number; row: number; record: ImportRecord; documentId: string; slug: string }> = [];
   for (const [index, { row, record }] of valid.entries()) {
-    const docs = strapi.documents(ORG);
-    let existing = await docs.findFirst({ locale: 'en', status: 'draft', filters: { externalId: record.externalId } as never, fields: ['documentId', 'slug'] as never }) as { documentId: string; slug: string } | null;
-    if (!existing && record.slug) {
-      existing = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug: record.slug } as never, fields: ['documentId', 'slug'] as never }) as { documentId: string; slug: string } | null;
-    }
-    if (!existing) {
-      const base = record.slug && !(await slugTaken(record.slug)) ? record.slug : slugify(record.en.name);
+    const hit = existing.byExternalId.get(record.externalId)
+      ?? (record.slug ? existing.bySlug.get(record.slug) : undefined)
+      ?? (record.matchIds ?? []).map((id) => existing.byHsdsId.get(id)).find(Boolean);
+    if (!hit) {
+      const base = record.slug && !existing.slugs.has(record.slug) ? record.slug : slugify(record.en.name);
       const slug = await uniqueSlug(base, slugTaken);
-      slugsTaken.add(slug);
+      existing.slugs.add(slug);
       plans.push({ row, index, record, action: 'create', documentId: null, slug, editor: null });
       continue;
     }
-    const rows = await draftRows(strapi, existing.documentId);
+    matched.push({ index, row, record, documentId: hit.documentId, slug: hit.slug });
+  }
+  const seenDocs = new Map<string, number>();
+  for (const m of matched) {
+    const other = seenDocs.get(m.documentId);
+    if (other !== undefined) {
+      report.problems.push({ row: m.row, column: '', message: `is the organization ${m.slug} already given by ${other === m.row ? 'this row' : `row/record ${other}`}: give each organization once` });
+      report.rejectedRows++;
+    }
+    seenDocs.set(m.documentId, m.row);
+  }
+  if (report.problems.length > 0) {
+    report.accepted -= report.rejectedRows;
+    report.refused = `${report.rejectedRows} row(s) rejected: nothing is written`;
+    return report;
+  }
+  const stored = await draftRowsOf(strapi, matched.map((m) => m.documentId));
+  const editors = await latestEditorChanges(strapi, matched.map((m) => m.documentId));
+  for (const { index, row, record, documentId, slug } of matched) {
+    const rows = stored.get(documentId) ?? [];
     const row0 = (l: Locale) => rows.find((x) => x.locale === l) ?? rows[0]!;
     const current = recordFromPair({
       en: { ...toPublicOrganization(row0('en'), 'en'), locale: 'en' },
@@ -327,15 +464,17 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
       name: l.name ?? null, street: l.street ?? null, city: l.city, province: l.province, postalCode: l.postalCode ?? null, confidential: l.confidential === true,
     }));
     current.locations = storedLocations;
+    // What the file does not describe at all (a list-shaped record) stays as stored.
+    keepAbsentParts(record, current);
     record.locations = keepConfidentialDetails(record.locations, storedLocations);
-    const plan: Plan = { row, index, record, action: 'unchanged', documentId: existing.documentId, slug: existing.slug, editor: null };
+    const plan: Plan = { row, index, record, action: 'unchanged', documentId, slug, editor: null };
     if (!isDeepStrictEqual(contentOf(current), contentOf(record))) {
-      plan.editor = await latestEditorChange(strapi, existing.documentId);
+      plan.editor = editors.get(documentId) ?? null;
       const newer = plan.editor && (!record.lastModified || Date.parse(plan.editor.at) > Date.parse(record.lastModified) + CLOCK_SLACK_MS);
       plan.action = newer ? 'conflict' : 'update';
       if (newer) {
         report.conflicts.push({
-          row, externalId: record.externalId, slug: existing.slug, editedAt: plan.editor!.at, editedBy: plan.editor!.by,
+          row, externalId: record.externalId, slug, editedAt: plan.editor!.at, editedBy: plan.editor!.by,
           fileModified: record.lastModified, overwritten: options.force === true,
         });
         if (options.force) plan.action = 'update';
@@ -343,6 +482,7 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
     }
     plans.push(plan);
   }
+  plans.sort((a, b) => a.index - b.index);
 
   for (const p of plans) {
     const entry = { row: p.row, externalId: p.record.externalId, slug: p.slug };
@@ -350,7 +490,10 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
     else if (p.action === 'update') report.updated.push({ ...entry, replacesEditorChange: p.editor ? `${p.editor.by} on ${p.editor.at}` : null });
     else if (p.action === 'unchanged') report.unchanged.push(entry);
   }
-  if (!options.apply) return report;
+  if (!options.apply) {
+    report.figures = figures();
+    return report;
+  }
 
   // Apply: everything in one transaction.
   const now = options.now ?? new Date();
@@ -387,13 +530,16 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
     }
   });
   report.written = true;
+  report.figures = figures();
   return report;
 }
 
 /** The report as the lines the command prints. */
 export function reportLines(r: ImportReport): string[] {
   const out: string[] = [];
-  const where = (p: ImportProblem) => (p.row === 0 ? 'file' : `${r.format === 'csv' ? 'row' : 'record'} ${p.row}${p.column ? `, ${r.format === 'csv' ? 'column' : 'field'} ${p.column}` : ''}`);
+  const csv = r.format === 'csv';
+  const at = (row: number) => (csv ? `row ${row}` : r.labels?.[row - 1] ? `record ${row} (${r.labels[row - 1]})` : `record ${row}`);
+  const where = (p: ImportProblem) => (p.row === 0 ? `file${p.column ? `, ${p.column}` : ''}` : `${at(p.row)}${p.column ? `, ${csv ? 'column' : 'field'} ${p.column}` : ''}`);
   out.push(`import: ${r.file} (${r.format}, ${r.apply ? 'apply' : 'dry run'})`);
   out.push(`import: ${r.rows} row(s): ${r.accepted} accepted, ${r.rejectedRows} rejected`);
   for (const p of r.problems) out.push(`import: rejected ${where(p)}: ${p.message}`);
@@ -411,8 +557,13 @@ export function reportLines(r: ImportReport): string[] {
       + (c.overwritten ? 'OVERWRITTEN (--force)' : 'not overwritten; review it, or run again with --force to overwrite'));
   }
   if (r.newTerms.length) out.push(`import: ${verb}add taxonomy terms: ${r.newTerms.map((t) => `${t.taxonomy} ${t.code}`).join(', ')}`);
+  if (r.figures) {
+    const seconds = r.figures.ms / 1000;
+    out.push(`import: ${r.rows} row(s) in ${seconds.toFixed(1)} s (${(r.rows / Math.max(seconds, 0.001)).toFixed(0)} rows/s; ${(r.figures.cpuMs / 1000).toFixed(1)} s of CPU), peak memory ${r.figures.peakMb.toFixed(0)} MB`);
+  }
   const writes = r.created.length + r.updated.length + r.newTerms.length;
   if (r.written) out.push(writes > 0 ? 'import: written; editors review the drafts in the admin before publishing' : 'import: nothing to write: the directory already holds this content');
+
   else out.push(writes > 0 ? 'import: dry run: nothing written; run again with --apply to write the drafts' : 'import: dry run: nothing written (nothing would change)');
   return out;
 }

@@ -76,7 +76,7 @@ export function sharedOrganizationData(o: OrganizationFixture, codes: CodeIndex)
     ageMin: o.ageMin,
     ageMax: o.ageMax,
     national: o.national,
-    serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })),
+    serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n'), regionsFr: a.regionsFr?.join('\n') ?? null })),
     locations: o.locations.map((l) => ({ ...l })),
     phones: o.phones.map(phone),
     email: o.email,

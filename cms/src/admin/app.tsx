@@ -1,16 +1,44 @@
 // The admin speaks English and French: editors pick their language in their profile.
-// French labels of the workflow's fields come from one list shared with the server (English labels).
-import { frenchAdminTranslations } from '../workflow/admin-labels';
+// French labels of the workflow's fields come from one list shared with the server (English labels);
+// enumeration values and booleans read as words in both languages.
+import { Bell } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { englishAdminTranslations, frenchAdminTranslations } from '../workflow/admin-labels';
+import { BilingualPanel } from './components/BilingualPanel';
+import { KeepValuesOnRefusal } from './components/KeepValuesOnRefusal';
+import { labelledColumns } from './components/listColumns';
+import { isRecord } from '../workflow/values';
 
 export default {
   config: {
     locales: ['fr'],
     translations: {
+      en: englishAdminTranslations(),
       fr: frenchAdminTranslations(),
     },
     // No call from editors' browsers to api.github.com to look for Strapi releases: the admin
     // makes no third-party request (upgrades are the operators' job, see the root README).
     notifications: { releases: false },
   },
-  bootstrap() {},
+  register(app: StrapiApp) {
+    // The editors' work queue first on the home page, for whoever may read organizations.
+    app.widgets.register((widgets) => [{
+      id: 'work-queue',
+      icon: Bell,
+      title: { id: 'directory.widget.work-queue', defaultMessage: 'Work queue' },
+      component: async () => (await import('./components/WorkQueueWidget')).WorkQueueWidget,
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::organization.organization' }],
+    }, ...widgets]);
+  },
+  bootstrap(app: StrapiApp) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelledColumns);
+    // The plugin's APIs are typed `unknown` on the app; the content manager's own type is a class.
+    const contentManager: unknown = app.getPlugin('content-manager').apis;
+    if (isRecord(contentManager) && typeof contentManager.addEditViewSidePanel === 'function') {
+      contentManager.addEditViewSidePanel([BilingualPanel]);
+    }
+    if (isRecord(contentManager) && typeof contentManager.addDocumentHeaderAction === 'function') {
+      contentManager.addDocumentHeaderAction([KeepValuesOnRefusal]);
+    }
+  },
 };

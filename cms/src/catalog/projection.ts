@@ -53,11 +53,12 @@ export function entryFromRows(rows: OrganizationRow[]): Entry | null {
     if (r.publishedAt) published.set(r.locale, r);
     else drafts.push(r);
   }
-  if (published.size === 0) return null;
+  // Both locales or nothing: the public directory never serves a missing translation.
+  const en = published.get('en');
+  const fr = published.get('fr');
+  if (!en || !fr) return null;
   // Stricter of the two versions: a suspension saved as a draft takes effect at once.
   if (![...published.values(), ...drafts].every(isPublicState)) return null;
-  const en = published.get('en') ?? published.get('fr')!;
-  const fr = published.get('fr') ?? en;
   const record = (row: OrganizationRow, locale: Locale): PublicOrganization =>
     ({ ...toPublicOrganization(row, locale), locale: row.locale });
   return toEntry(record(en, 'en'), record(fr, 'fr'));

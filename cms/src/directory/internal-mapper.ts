@@ -13,12 +13,15 @@ const day = (v: unknown): string | null => iso(v)?.slice(0, 10) ?? null;
 
 const person = (p: PersonRow): Person => ({ name: p.name, title: str(p.title), email: str(p.email), phone: str(p.phone) });
 
-function protocol(p: Record<string, unknown> | null): ReferralProtocol | null {
+/** The protocol's texts in the locale's language; French falls back to the English where none was entered. */
+function protocol(p: Record<string, unknown> | null, locale: Locale): ReferralProtocol | null {
   if (!p) return null;
+  const textOf = (field: 'intakeHours' | 'afterHours' | 'eligibilityNotes') =>
+    (locale === 'fr' ? str(p[`${field}Fr`]) : null) ?? str(p[field]);
   return {
     warmTransfer: p.warmTransfer === true, conferenceCall: p.conferenceCall === true, byPhone: p.byPhone === true,
-    byChat: p.byChat === true, byEmail: p.byEmail === true, intakeHours: str(p.intakeHours),
-    afterHours: str(p.afterHours), eligibilityNotes: str(p.eligibilityNotes),
+    byChat: p.byChat === true, byEmail: p.byEmail === true, intakeHours: textOf('intakeHours'),
+    afterHours: textOf('afterHours'), eligibilityNotes: textOf('eligibilityNotes'),
   };
 }
 
@@ -50,7 +53,7 @@ export function toInternalOrganization(row: OrganizationRow, locale: Locale, pub
     keyStaff: (row.keyStaff ?? []).map(person),
     internalPhones: (row.internalPhones ?? []).map((p) => publicPhone(p, locale)),
     internalEmail: str(row.internalEmail),
-    referralProtocol: protocol(row.referralProtocol),
+    referralProtocol: protocol(row.referralProtocol, locale),
     capacityNotes: str(row.capacityNotes),
     safetyNotes: str(row.safetyNotes),
     internalNotes: str(row.internalNotes),

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PROVINCES } from '@referral-directory/sdk';
-import { toPublicOrganization } from './mapper';
+import { serviceAreasOf, toPublicOrganization } from './mapper';
 import type { OrganizationRow } from './rows';
 
 /** Every key the public type declares, by path; arrays are entered with []. */
@@ -75,4 +75,17 @@ test('a confidential location keeps only its city and province', () => {
     }),
     { numRuns: 200 },
   );
+});
+
+test('regions read in the profile\'s language, French falling back to the English names left untranslated', () => {
+  const row = {
+    serviceAreas: [
+      { province: 'AB', regions: 'Northern Alberta\nEdmonton', regionsFr: 'Nord de l’Alberta\nEdmonton' },
+      { province: 'BC', regions: 'Metro Vancouver', regionsFr: null },
+    ],
+  } as unknown as OrganizationRow;
+  assert.deepEqual(serviceAreasOf(row, 'fr'), [
+    { province: 'AB', regions: ['Nord de l’Alberta', 'Edmonton'] }, { province: 'BC', regions: ['Metro Vancouver'] },
+  ]);
+  assert.deepEqual(serviceAreasOf(row, 'en')[0], { province: 'AB', regions: ['Northern Alberta', 'Edmonton'] });
 });

@@ -57,8 +57,12 @@ export function offeringsOf(row: OrganizationRow): IndirectOffering[] {
   ].filter(Boolean) as IndirectOffering[];
 }
 
-export function serviceAreasOf(row: OrganizationRow): ServiceArea[] {
-  return (row.serviceAreas ?? []).map((a) => ({ province: a.province, regions: lines(a.regions) }));
+/** Regions in the locale's language; French falls back to the English names where none was entered. */
+export function serviceAreasOf(row: OrganizationRow, locale: Locale = 'en'): ServiceArea[] {
+  return (row.serviceAreas ?? []).map((a) => {
+    const french = locale === 'fr' ? lines(a.regionsFr) : [];
+    return { province: a.province, regions: french.length > 0 ? french : lines(a.regions) };
+  });
 }
 
 export function provincesOf(row: OrganizationRow): ServiceArea['province'][] {
@@ -103,7 +107,7 @@ export function toPublicOrganization(row: OrganizationRow, locale: Locale): Publ
     ageRange: { min: row.ageMin ?? null, max: row.ageMax ?? null },
     national: row.national === true,
     provinces: provincesOf(row),
-    serviceAreas: serviceAreasOf(row),
+    serviceAreas: serviceAreasOf(row, locale),
     locations: (row.locations ?? []).map(publicLocation),
     languages: terms(row.languages, locale),
     phones: (row.phones ?? []).map((p) => publicPhone(p, locale)),

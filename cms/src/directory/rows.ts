@@ -34,7 +34,7 @@ export interface OrganizationRow {
   ageMin: number | null;
   ageMax: number | null;
   national: boolean | null;
-  serviceAreas: Array<{ province: Province; regions: string | null }> | null;
+  serviceAreas: Array<{ province: Province; regions: string | null; regionsFr?: string | null }> | null;
   locations: Array<{ name: string | null; street: string | null; city: string; province: Province; postalCode: string | null; confidential: boolean | null }> | null;
   phones: PhoneRow[] | null;
   email: string | null;

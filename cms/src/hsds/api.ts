@@ -10,11 +10,11 @@ import type { Catalog, Entry } from '../catalog/catalog';
 import { fold } from '../catalog/normalize';
 import { hsdsId } from './ids';
 import {
-  fullOrganization, fullService, fullServiceAtLocation, organizationId, organizationRecord, type Pair,
+  fullOrganization, fullService, fullServiceAtLocation, inLocale, lastModified, organizationId, organizationRecord, type Pair,
   publicLocationIndexes, serviceAtLocationRecord, serviceId, serviceRecord, taxonomyRecord, taxonomyTermRecord,
 } from './mapper';
 import { coverage, withinProximity } from './proximity';
-import type { HsdsQuery } from './query';
+import type { HsdsDetailQuery, HsdsLocale, HsdsQuery } from './query';
 import { HSDS_TAXONOMIES, type HsdsTaxonomyName, taxonomyId } from './vocab';
 
 export interface HsdsPage<T = string> {
@@ -35,12 +35,12 @@ interface Index {
   byService: Map<string, Entry>;
   bySal: Map<string, { entry: Entry; i: number }>;
   terms: Map<string, TermRef>;
-  /** Taxonomy term records (JSON) in vocabulary order, with their folded search text. */
-  termRecords: Array<{ taxonomy: string; json: string; text: string }>;
-  taxonomyRecords: Array<{ id: string; json: string; text: string }>;
+  /** Taxonomy term records (JSON per language) in vocabulary order, with their folded search text. */
+  termRecords: Array<{ id: string; taxonomy: string; json: Record<HsdsLocale, string>; text: string }>;
+  taxonomyRecords: Array<{ id: string; json: Record<HsdsLocale, string>; text: string }>;
 }
 
-const indexes = new WeakMap<Catalog, Index>();
+const indexes = new WeakMap<Catalog, Map<string, Index>>();
 /** HSDS ids per entry (entries outlive catalog versions until their document changes: hash each once). */
 const entryIds = new WeakMap<Entry, { organization: string; service: string; sals: Array<[string, number]> }>();
 
@@ -60,17 +60,28 @@ const serialized = new WeakMap<Entry, Map<string, string>>();
 
 export const pairOf = (e: Entry): Pair => ({ en: e.records.en, fr: e.records.fr });
 
-/** Serialized records per entry; the key includes the profile URI where the record embeds it. */
-function cached(e: Entry, key: string, build: () => unknown): string {
+/** Serialized records per entry and language; the key includes the profile URI where the record embeds it. */
+function cached(e: Entry, key: string, locale: HsdsLocale, build: () => unknown): string {
   let m = serialized.get(e);
   if (!m) { m = new Map(); serialized.set(e, m); }
-  let s = m.get(key);
-  if (s === undefined) { s = JSON.stringify(build()); m.set(key, s); }
+  const k = `${locale}|${key}`;
+  let s = m.get(k);
+  if (s === undefined) { s = JSON.stringify(inLocale(build(), locale)); m.set(k, s); }
   return s;
 }
 
+/** The organization with its service fully nested (`full_service=true`). */
+function organizationWithFullServices(p: Pair, profileUri: string) {
+  return { ...fullOrganization(p), services: [fullService(p, profileUri)] };
+}
+
+const bothLocales = (o: unknown): Record<HsdsLocale, string> => ({ en: JSON.stringify(o), fr: JSON.stringify(inLocale(o, 'fr')) });
+
+/** The indexes are per catalog and per profile URI (the URI is in the records; it follows the origin serving). */
 function indexOf(catalog: Catalog, profileUri: string): Index {
-  let ix = indexes.get(catalog);
+  let perUri = indexes.get(catalog);
+  if (!perUri) { perUri = new Map(); indexes.set(catalog, perUri); }
+  let ix = perUri.get(profileUri);
   if (ix) return ix;
   const byOrganization = new Map<string, Entry>();
   const byService = new Map<string, Entry>();
@@ -85,21 +96,23 @@ function indexOf(catalog: Catalog, profileUri: string): Index {
   const termRecords: Index['termRecords'] = [];
   for (const t of HSDS_TAXONOMIES) {
     for (const v of catalog.vocabulary[t.filter]) {
-      terms.set(hsdsId.taxonomyTerm(t.name, v.value), { taxonomy: t.name, filter: t.filter, code: v.value });
+      const id = hsdsId.taxonomyTerm(t.name, v.value);
+      terms.set(id, { taxonomy: t.name, filter: t.filter, code: v.value });
       termRecords.push({
+        id,
         taxonomy: taxonomyId(t.name),
-        json: JSON.stringify(taxonomyTermRecord(t.name, { code: v.value, labels: v.labels }, profileUri)),
+        json: bothLocales(taxonomyTermRecord(t.name, { code: v.value, labels: v.labels }, profileUri)),
         text: ` ${fold([v.value.replace(/_/g, ' '), v.labels.en, v.labels.fr].join(' '))} `,
       });
     }
   }
   const taxonomyRecords = HSDS_TAXONOMIES.map((t) => ({
     id: taxonomyId(t.name),
-    json: JSON.stringify(taxonomyRecord(t, profileUri)),
+    json: bothLocales(taxonomyRecord(t, profileUri)),
     text: ` ${fold([t.name.replace(/_/g, ' '), t.labels.en, t.labels.fr].join(' '))} `,
   }));
   ix = { byOrganization, byService, bySal, terms, termRecords, taxonomyRecords };
-  indexes.set(catalog, ix);
+  perUri.set(profileUri, ix);
   return ix;
 }
 
@@ -120,22 +133,29 @@ function selectEntries(catalog: Catalog, ix: Index, q: HsdsQuery): Entry[] {
     if (wantedTerms && !wantedTerms.some((t) => e.values[t.filter].includes(t.code))) return false;
     if (wantedTaxonomies && !wantedTaxonomies.some((f) => e.values[f].length > 0)) return false;
     if (wantedEntries && !wantedEntries.has(e)) return false;
-    if (q.modifiedAfter && !(e.records.en.updatedAt >= q.modifiedAfter)) return false;
+    if (q.modifiedAfter && !((lastModified(pairOf(e)) ?? '') >= q.modifiedAfter)) return false;
     return true;
   });
 }
 
-/** The items of a list query, as lazily built JSON strings: list shape, or nested for ndjson. */
+/**
+ * The items of a list query, as lazily built JSON strings: list shape; fully nested with `full`,
+ * `full_service` or ndjson; ids and dates only with `minimal`.
+ */
 function items(catalog: Catalog, q: HsdsQuery, profileUri: string): Array<() => string> {
   const ix = indexOf(catalog, profileUri);
-  const nested = q.format === 'ndjson';
+  const nested = q.format === 'ndjson' || q.full;
+  const l = q.locale;
   switch (q.kind) {
     case 'services':
+      if (q.minimal) return selectEntries(catalog, ix, q).map((e) => () => JSON.stringify({ id: idsOf(e).service, last_modified: lastModified(pairOf(e)) ?? undefined }));
       return selectEntries(catalog, ix, q).map((e) => () =>
-        (nested ? cached(e, `service:full|${profileUri}`, () => fullService(pairOf(e), profileUri)) : cached(e, 'service', () => serviceRecord(pairOf(e)))));
+        (nested ? cached(e, `service:full|${profileUri}`, l, () => fullService(pairOf(e), profileUri)) : cached(e, 'service', l, () => serviceRecord(pairOf(e)))));
     case 'organizations':
-      return selectEntries(catalog, ix, q).map((e) => () =>
-        (nested ? cached(e, 'organization:full', () => fullOrganization(pairOf(e))) : cached(e, 'organization', () => organizationRecord(pairOf(e)))));
+      return selectEntries(catalog, ix, q).map((e) => () => {
+        if (q.fullService) return cached(e, `organization:full_service|${profileUri}`, l, () => organizationWithFullServices(pairOf(e), profileUri));
+        return nested ? cached(e, 'organization:full', l, () => fullOrganization(pairOf(e))) : cached(e, 'organization', l, () => organizationRecord(pairOf(e)));
+      });
     case 'service_at_locations': {
       const near = q.proximity;
       const covers = near ? coverage(catalog, near) : null;
@@ -143,17 +163,21 @@ function items(catalog: Catalog, q: HsdsQuery, profileUri: string): Array<() => 
       return selectEntries(catalog, ix, q).filter((e) => !covered || covered.has(e)).flatMap((e) => publicLocationIndexes(pairOf(e))
         .filter((i) => !near || withinProximity(catalog, near, e.records.en.locations[i]!))
         .map((i) => () =>
-        (nested ? cached(e, `sal:full:${i}`, () => fullServiceAtLocation(pairOf(e), i)) : cached(e, `sal:${i}`, () => serviceAtLocationRecord(pairOf(e), i, false)))));
+        (nested ? cached(e, `sal:full:${i}`, l, () => fullServiceAtLocation(pairOf(e), i)) : cached(e, `sal:${i}`, l, () => serviceAtLocationRecord(pairOf(e), i, false)))));
     }
     case 'taxonomies':
       return ix.taxonomyRecords
         .filter((t) => q.terms.every((w) => t.text.includes(w)))
-        .map((t) => () => t.json);
+        .map((t) => () => t.json[l]);
     case 'taxonomy_terms':
+      // The directory's terms are flat: every term is a top-level term, none has a parent.
+      if (q.parentId !== null) return [];
       return ix.termRecords
         .filter((t) => !q.taxonomyIds || q.taxonomyIds.has(t.taxonomy))
         .filter((t) => q.terms.every((w) => t.text.includes(w)))
-        .map((t) => () => t.json);
+        .map((t) => () => t.json[l]);
+    case 'deleted':
+      return [];
   }
 }
 
@@ -182,29 +206,29 @@ export function* ndjsonLines(catalog: Catalog, q: HsdsQuery, profileUri: string)
 export type HsdsDetailKind = 'services' | 'organizations' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms';
 
 /** One record by id, as JSON, or null when there is no such public record. */
-export function detail(catalog: Catalog, kind: HsdsDetailKind, id: string, profileUri: string): string | null {
+export function detail(catalog: Catalog, kind: HsdsDetailKind, id: string, profileUri: string, q: HsdsDetailQuery): string | null {
   const ix = indexOf(catalog, profileUri);
   const key = id.toLowerCase();
+  const l = q.locale;
   switch (kind) {
     case 'services': {
       const e = ix.byService.get(key);
-      return e ? cached(e, `service:full|${profileUri}`, () => fullService(pairOf(e), profileUri)) : null;
+      return e ? cached(e, `service:full|${profileUri}`, l, () => fullService(pairOf(e), profileUri)) : null;
     }
     case 'organizations': {
       const e = ix.byOrganization.get(key);
-      return e ? cached(e, 'organization:full', () => fullOrganization(pairOf(e))) : null;
+      if (!e) return null;
+      return q.fullService
+        ? cached(e, `organization:full_service|${profileUri}`, l, () => organizationWithFullServices(pairOf(e), profileUri))
+        : cached(e, 'organization:full', l, () => fullOrganization(pairOf(e)));
     }
     case 'service_at_locations': {
       const hit = ix.bySal.get(key);
-      return hit ? cached(hit.entry, `sal:full:${hit.i}`, () => fullServiceAtLocation(pairOf(hit.entry), hit.i)) : null;
+      return hit ? cached(hit.entry, `sal:full:${hit.i}`, l, () => fullServiceAtLocation(pairOf(hit.entry), hit.i)) : null;
     }
     case 'taxonomies':
-      return ix.taxonomyRecords.find((t) => t.id === key)?.json ?? null;
-    case 'taxonomy_terms': {
-      const t = ix.terms.get(key);
-      if (!t) return null;
-      const v = catalog.vocabulary[t.filter].find((x) => x.value === t.code)!;
-      return JSON.stringify(taxonomyTermRecord(t.taxonomy, { code: v.value, labels: v.labels }, profileUri));
-    }
+      return ix.taxonomyRecords.find((t) => t.id === key)?.json[l] ?? null;
+    case 'taxonomy_terms':
+      return ix.termRecords.find((t) => t.id === key)?.json[l] ?? null;
   }
 }

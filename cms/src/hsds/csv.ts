@@ -10,6 +10,8 @@
  * (the header is row 1), whatever line breaks quoted cells hold.
  */
 
+import type { Delimiter } from './encoding';
+
 export interface CsvRecord {
   /** Spreadsheet row number: 1 for the header, 2 for the first data row. */
   row: number;
@@ -34,8 +36,8 @@ export function writeCsv(header: readonly string[], rows: Iterable<readonly stri
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Parses CSV text into records. Throws CsvSyntaxError on a malformed quote. */
-export function parseCsv(text: string): CsvRecord[] {
+/** Parses CSV text into records (`delimiter` between cells, `,` by default). Throws CsvSyntaxError on a malformed quote. */
+export function parseCsv(text: string, delimiter: Delimiter = ','): CsvRecord[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const out: CsvRecord[] = [];
   let cells: string[] = [];
@@ -79,12 +81,12 @@ export function parseCsv(text: string): CsvRecord[] {
         i++;
       }
       const next = src[i];
-      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+      if (next !== undefined && next !== delimiter && next !== '\r' && next !== '\n') {
         throw new CsvSyntaxError(row, cells.length + 1, 'unexpected text after a closing quote');
       }
       continue;
     }
-    if (c === ',') { endField(); i++; continue; }
+    if (c === delimiter) { endField(); i++; continue; }
     if (c === '\r' || c === '\n') {
       endRecord();
       i += c === '\r' && src[i + 1] === '\n' ? 2 : 1;
@@ -100,8 +102,8 @@ export function parseCsv(text: string): CsvRecord[] {
 }
 
 /** Records as objects keyed by the header. Extra cells are an error; missing trailing cells are empty. */
-export function csvObjects(text: string): { header: string[]; rows: Array<{ row: number; values: Record<string, string>; extra: number }> } {
-  const [head, ...body] = parseCsv(text);
+export function csvObjects(text: string, delimiter: Delimiter = ','): { header: string[]; rows: Array<{ row: number; values: Record<string, string>; extra: number }> } {
+  const [head, ...body] = parseCsv(text, delimiter);
   if (!head) return { header: [], rows: [] };
   const header = head.cells.map((h) => h.trim());
   const rows = body.map((r) => {

@@ -45,6 +45,15 @@ const names = (list: string[]) => (list.length > 0 ? list.join(OTHER_NAMES_SEPAR
 const time = (hhmm: string) => (/^\d{2}:\d{2}$/.test(hhmm) ? `${hhmm}:00` : hhmm);
 const extensionNumber = (ext: string | null) => (ext != null && /^[1-9][0-9]{0,8}$/.test(ext) ? Number(ext) : null);
 
+/**
+ * When the record last changed in either language (each locale is published on its own: a French
+ * correction must reach consumers that sync with `modified_after`). Null when neither says.
+ */
+export function lastModified(p: Pair): string | null {
+  const latest = [p.en.updatedAt, p.fr.updatedAt].filter(Boolean).sort().at(-1);
+  return latest || null;
+}
+
 export const organizationId = (slug: string) => hsdsId.organization(slug);
 export const serviceId = (slug: string) => hsdsId.service(slug);
 
@@ -128,7 +137,7 @@ export function serviceRecord(p: Pair): HsdsObject {
     minimum_age: en.ageRange.min,
     maximum_age: en.ageRange.max,
     assured_date: en.lastVerified,
-    last_modified: en.updatedAt || null,
+    last_modified: lastModified(p),
     name_fr: fr(p.fr.name),
     alternate_name_fr: names(p.fr.otherNames),
     description_fr: fr(p.fr.description),
@@ -304,6 +313,29 @@ export function attributeRecords(p: Pair, profileUri: string, nested: boolean): 
 // ---------------------------------------------------------------------------
 // Nested documents
 // ---------------------------------------------------------------------------
+
+/**
+ * A record in the requested language. French consumers that ignore the profile read the core
+ * fields: each core text field takes its `*_fr` twin where there is one (the twins stay, so the
+ * record is still valid against the profile). English is the record as built.
+ */
+export function inLocale<T>(value: T, locale: Locale): T {
+  if (locale === 'en') return value;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) out[k] = walk(x);
+    for (const [k, x] of Object.entries(o)) {
+      if (k.endsWith('_fr') && typeof x === 'string' && x !== '') out[k.slice(0, -3)] = x;
+    }
+    // A taxonomy term says which language its name is in.
+    if ('taxonomy_id' in o && 'term_uri' in o && o.language === 'en') out.language = 'fr';
+    return out;
+  };
+  return walk(value) as T;
+}
 
 /** `GET /services/{id}`: the service with everything related. */
 export function fullService(p: Pair, profileUri: string): HsdsObject {

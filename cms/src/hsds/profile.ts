@@ -78,17 +78,26 @@ export function profileSchemas(core: Record<string, Json> = coreSchemas()): Reco
   return out;
 }
 
-/** The profile URI: `HSDS_PROFILE_URI`, else `<PUBLIC_URL>/api/hsds/profile`. */
-export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_URL || 'http://localhost:1337').replace(/\/+$/, '');
+/**
+ * The base URL of the server: the origin a request came to (so `/`, the profile and the OpenAPI
+ * document name the server actually answering, whatever PUBLIC_URL says; behind a proxy set
+ * PROXY=true so Koa reads X-Forwarded-Proto/Host), else PUBLIC_URL (scripts such as the export).
+ */
+export function publicBaseUrl(origin?: string): string {
+  return (origin || process.env.PUBLIC_URL || 'http://localhost:1337').replace(/\/+$/, '');
 }
-export const profileUri = () => process.env.HSDS_PROFILE_URI || `${publicBaseUrl()}/api/hsds/profile`;
-export const openapiUrl = () => `${publicBaseUrl()}/api/hsds/openapi.json`;
+/** The profile URI: `HSDS_PROFILE_URI`, else `<origin>/api/hsds/profile`. */
+export const profileUri = (origin?: string) => process.env.HSDS_PROFILE_URI || `${publicBaseUrl(origin)}/api/hsds/profile`;
+export const openapiUrl = (origin?: string) => `${publicBaseUrl(origin)}/api/hsds/openapi.json`;
 
-/** What `GET /api/hsds/profile` answers: what the profile is, in both languages, and where its files are. */
-export function profileDescriptor(): Record<string, unknown> {
-  const uri = profileUri();
-  const base = `${publicBaseUrl()}/api/hsds/profile`;
+/**
+ * What `GET /api/hsds/profile` answers: what the profile is, in both languages, and where its files are.
+ * The layout is the one the HSDS Profiles reference describes under the profile's URI: the JSON
+ * Merge Patch files under `<uri>/profile/`, the compiled schemas under `<uri>/schema/`.
+ */
+export function profileDescriptor(origin?: string): Record<string, unknown> {
+  const uri = profileUri(origin);
+  const base = `${publicBaseUrl(origin)}/api/hsds/profile`;
   const files = Object.keys(profilePatches());
   return {
     name: PROFILE_NAME,
@@ -100,17 +109,21 @@ export function profileDescriptor(): Record<string, unknown> {
       fr: 'Répertoire canadien de référence en matière de traite des personnes : profil HSDS',
     },
     description: {
-      en: 'HSDS 3.0 with bilingual text (French in *_fr fields), direct/indirect provider roles, timeframes, needs and '
+      en: 'HSDS 3.0 with bilingual text (French in *_fr fields, or in the core fields with locale=fr or Accept-Language: fr), '
+        + 'direct/indirect provider roles, timeframes, needs and '
         + 'indirect offerings, the date the hotline last verified each record (assured_date), and confidential sites given '
         + 'only by city and province (service_area of type confidential_site, never a location). Only organizations that '
-        + 'are approved, active, published and consented to a public profile exist here; no internal field is ever emitted.',
-      fr: 'HSDS 3.0 avec texte bilingue (le français dans les champs *_fr), le rôle de fournisseur direct ou indirect, les '
+        + 'are approved, active, published and consented to a public profile exist here; no internal field is ever emitted. '
+        + 'Records that stop being public are listed, by id and date only, at /api/hsds/deleted.',
+      fr: 'HSDS 3.0 avec texte bilingue (le français dans les champs *_fr, ou dans les champs de base avec locale=fr ou '
+        + 'Accept-Language: fr), le rôle de fournisseur direct ou indirect, les '
         + 'délais, les besoins et les offres indirectes, la date de la dernière vérification par la ligne d’urgence '
         + '(assured_date), et les lieux confidentiels donnés par leur ville et leur province seulement (service_area de type '
         + 'confidential_site, jamais une location). Seuls les organismes approuvés, actifs, publiés et ayant consenti à un '
-        + 'profil public existent ici ; aucun champ interne n’est jamais publié.',
+        + 'profil public existent ici ; aucun champ interne n’est jamais publié. Les fiches qui cessent d’être publiques '
+        + 'sont listées, par identifiant et date seulement, à /api/hsds/deleted.',
     },
-    modifications: Object.fromEntries(files.map((f) => [f, `${base}/${f}`])),
+    modifications: Object.fromEntries(files.map((f) => [f, `${base}/profile/${f}`])),
     schemas: Object.fromEntries(files.map((f) => [f, `${base}/schema/${f}`])),
     taxonomies: HSDS_TAXONOMIES.map((t) => ({ name: t.name, title: t.labels, uri: `${uri}#taxonomy-${t.name}` })),
     identifiers: {
@@ -119,7 +132,7 @@ export function profileDescriptor(): Record<string, unknown> {
       fr: 'Les identifiants sont des UUID version 5 dérivés du slug de l’organisme, stables d’un export à l’autre. '
         + 'organization_identifiers porte le slug (schéma « referral-directory », type « slug »).',
     },
-    openapi_url: openapiUrl(),
+    openapi_url: openapiUrl(origin),
     documentation: 'cms/hsds/README.md',
   };
 }
@@ -140,7 +153,7 @@ export function compiledProfileSchema(name: string): Json | null {
 }
 
 /** The served OpenAPI description (`cms/hsds/openapi.json`), with this server's URL. */
-export function openapiDocument(): string {
+export function openapiDocument(origin?: string): string {
   const text = fs.readFileSync(path.join(cmsDir(), 'hsds', 'openapi.json'), 'utf8');
-  return text.replace(/https:\/\/directory\.example\.org/g, publicBaseUrl());
+  return text.replace(/https:\/\/directory\.example\.org/g, publicBaseUrl(origin));
 }

@@ -1,7 +1,8 @@
 /**
  * Strict parsing of the HSDS API query strings, as the directory API does it: an unknown key, a
  * malformed value or an oversized search is a 400 naming the parameter. Repeated keys and
- * comma-separated values mean OR.
+ * comma-separated values mean OR. Every parameter the HSDS 3.0 API reference defines for an
+ * endpoint is accepted, `postcode` and `proximity` included (resolved offline: src/geo).
  */
 import type { ErrorDetail } from '@referral-directory/sdk';
 import { validationError } from '../directory/errors';
@@ -15,18 +16,29 @@ export const HSDS_DEFAULT_PER_PAGE = 50;
 export const HSDS_MAX_PER_PAGE = 200;
 const MAX_IDS = 50;
 
-export type HsdsListKind = 'services' | 'organizations' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms';
+export type HsdsListKind = 'services' | 'organizations' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms' | 'deleted';
+export type HsdsLocale = 'en' | 'fr';
 
-const COMMON = ['search', 'page', 'per_page', 'format'];
+const COMMON = ['search', 'page', 'per_page', 'format', 'locale'];
 const RECORD_FILTERS = ['taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'];
 const KEYS: Record<HsdsListKind, ReadonlySet<string>> = {
-  services: new Set([...COMMON, ...RECORD_FILTERS]),
-  organizations: new Set([...COMMON, ...RECORD_FILTERS]),
-  service_at_locations: new Set([...COMMON, ...RECORD_FILTERS, 'postcode', 'proximity']),
+  services: new Set([...COMMON, ...RECORD_FILTERS, 'minimal', 'full']),
+  organizations: new Set([...COMMON, ...RECORD_FILTERS, 'full', 'full_service']),
+  service_at_locations: new Set([...COMMON, ...RECORD_FILTERS, 'full', 'postcode', 'proximity']),
   taxonomies: new Set(COMMON),
-  taxonomy_terms: new Set([...COMMON, 'taxonomy_id']),
+  taxonomy_terms: new Set([...COMMON, 'taxonomy_id', 'top_only', 'parent_id']),
+  deleted: new Set(['page', 'per_page', 'format', 'modified_after']),
 };
-const SINGLE = ['search', 'page', 'per_page', 'format', 'modified_after', 'postcode', 'proximity'];
+const BOOLEANS = ['minimal', 'full', 'full_service', 'top_only'];
+const SINGLE = ['search', 'page', 'per_page', 'format', 'modified_after', 'postcode', 'proximity', 'locale', 'parent_id', ...BOOLEANS];
+const DETAIL_KEYS: Record<HsdsListKind, ReadonlySet<string>> = {
+  services: new Set(['locale']),
+  organizations: new Set(['locale', 'full_service']),
+  service_at_locations: new Set(['locale']),
+  taxonomies: new Set(['locale']),
+  taxonomy_terms: new Set(['locale']),
+  deleted: new Set(),
+};
 
 export interface HsdsQuery {
   kind: HsdsListKind;
@@ -42,6 +54,43 @@ export interface HsdsQuery {
   modifiedAfter: string | null;
   /** `postcode` (and `proximity`), service_at_locations only. */
   proximity: HsdsProximity | null;
+  /** The language of the core text fields (`locale`, else Accept-Language, else English). */
+  locale: HsdsLocale;
+  /** `minimal=true` (services): ids and last_modified only. */
+  minimal: boolean;
+  /** `full=true`: fully nested records, as the detail endpoints give them. */
+  full: boolean;
+  /** `full_service=true` (organizations): each organization with its services fully nested. */
+  fullService: boolean;
+  /** `top_only=true` (taxonomy terms): terms without children. */
+  topOnly: boolean;
+  /** `parent_id` (taxonomy terms): children of that term. */
+  parentId: string | null;
+}
+
+/** An explicit `locale` wins; else the first of en/fr the Accept-Language header prefers; else English. */
+export function localeOf(explicit: string | null, acceptLanguage: string | undefined, details: ErrorDetail[]): HsdsLocale {
+  if (explicit !== null) {
+    const l = explicit.trim().toLowerCase();
+    if (l === 'en' || l === 'fr') return l;
+    details.push({ path: 'locale', message: 'must be en or fr' });
+    return 'en';
+  }
+  const ranked = (acceptLanguage ?? '').split(',').map((part, i) => {
+    const [tag, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((x) => /^\s*q=([0-9.]+)\s*$/.exec(x)).find(Boolean);
+    return { lang: (tag ?? '').split('-')[0]!, q: q ? Number(q[1]) : 1, i };
+  }).filter((x) => (x.lang === 'en' || x.lang === 'fr') && x.q > 0).sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.lang === 'fr' ? 'fr' : 'en';
+}
+
+function flag(params: URLSearchParams, key: string, allowed: ReadonlySet<string>, details: ErrorDetail[]): boolean {
+  const raw = params.get(key);
+  if (raw === null || !allowed.has(key)) return false;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  details.push({ path: key, message: 'must be true or false' });
+  return false;
 }
 
 function whole(raw: string | null, path: string, fallback: number, max: number, details: ErrorDetail[]): number {
@@ -65,10 +114,17 @@ function ids(params: URLSearchParams, path: string, details: ErrorDetail[]): Rea
 /** `2025-01-31` or an ISO 8601 date-time with a zone (`2025-01-31T12:00:00Z`). */
 const DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
-export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind, catalog?: GeoCatalog): HsdsQuery {
+function unknownKeys(params: URLSearchParams, allowed: ReadonlySet<string>, details: ErrorDetail[]): void {
+  for (const key of new Set(params.keys())) {
+    if (allowed.has(key)) continue;
+    details.push({ path: key, message: 'is not a known parameter' });
+  }
+}
+
+export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind, acceptLanguage?: string, catalog?: GeoCatalog): HsdsQuery {
   const allowed = KEYS[kind];
   const details: ErrorDetail[] = [];
-  for (const key of new Set(params.keys())) if (!allowed.has(key)) details.push({ path: key, message: 'is not a known parameter' });
+  unknownKeys(params, allowed, details);
   for (const key of SINGLE) if (params.getAll(key).length > 1) details.push({ path: key, message: 'must be given once' });
 
   const search = params.get('search') ?? '';
@@ -89,17 +145,37 @@ export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind, cata
   const taxonomyIds = allowed.has('taxonomy_id') ? ids(params, 'taxonomy_id', details) : null;
   const organizationIds = allowed.has('organization_id') ? ids(params, 'organization_id', details) : null;
   const proximity = allowed.has('postcode') && catalog ? parseProximity(params, catalog, details) : null;
+  const parents = allowed.has('parent_id') ? ids(params, 'parent_id', details) : null;
+  const locale = localeOf(allowed.has('locale') ? params.get('locale') : null, acceptLanguage, details);
+  const [minimal, full, fullService, topOnly] = BOOLEANS.map((k) => flag(params, k, allowed, details)) as [boolean, boolean, boolean, boolean];
+  if (minimal && (full || fullService)) details.push({ path: 'minimal', message: 'cannot be combined with full or full_service' });
 
   if (details.length) throw validationError(details);
   return {
     kind, terms: search.length <= MAX_QUERY_LENGTH ? terms(search) : [], page, perPage,
     format: format as 'json' | 'ndjson', taxonomyTermIds, taxonomyIds, organizationIds, modifiedAfter, proximity,
+    locale, minimal, full, fullService, topOnly, parentId: parents ? [...parents][0]! : null,
   };
 }
 
-/** Detail routes take no parameters. */
+export interface HsdsDetailQuery { locale: HsdsLocale; fullService: boolean }
+
+/** Detail routes take the language (and, for organizations, full_service); anything else is a 400. */
+export function parseDetailQuery(params: URLSearchParams, kind: HsdsListKind, acceptLanguage?: string): HsdsDetailQuery {
+  const allowed = DETAIL_KEYS[kind];
+  const details: ErrorDetail[] = [];
+  unknownKeys(params, allowed, details);
+  for (const key of allowed) if (params.getAll(key).length > 1) details.push({ path: key, message: 'must be given once' });
+  const locale = localeOf(allowed.has('locale') ? params.get('locale') : null, acceptLanguage, details);
+  const fullService = flag(params, 'full_service', allowed, details);
+  if (details.length) throw validationError(details);
+  return { locale, fullService };
+}
+
+/** The index, profile and OpenAPI routes take no parameters. */
 export function assertNoParams(params: URLSearchParams): void {
-  const details = [...new Set(params.keys())].map((path) => ({ path, message: 'is not a known parameter' }));
+  const details: ErrorDetail[] = [];
+  unknownKeys(params, new Set(), details);
   if (details.length) throw validationError(details);
 }
 
@@ -113,5 +189,6 @@ export function canonicalHsdsQuery(q: HsdsQuery): string {
   return [
     q.kind, q.format, q.format === 'ndjson' ? '' : `${q.page}/${q.perPage}`, q.terms.join(' '),
     set(q.taxonomyTermIds), set(q.taxonomyIds), set(q.organizationIds), q.modifiedAfter ?? '', proximityKey(q.proximity),
+    q.locale, q.minimal, q.full, q.fullService, q.topOnly, q.parentId ?? '',
   ].join('|');
 }

@@ -49,6 +49,57 @@ export interface ImportRecord {
   lastVerified: string | null;
   /** ISO timestamp: when the source last changed the record, if it says. */
   lastModified: string | null;
+  /**
+   * Parts the file does not describe at all (e.g. a service in an API list, without its nested
+   * phones or locations): a new record takes the defaults (with a warning), an existing one keeps
+   * its own. Absent from CSV rows: a template row describes everything.
+   */
+  absent?: AbsentPart[];
+  /** HSDS ids the file gives the record (organization, services), lowercased: a record already here is matched by them too. */
+  matchIds?: string[];
+}
+
+export type AbsentPart = 'phones' | 'locations' | 'serviceAreas' | 'openingHours' | 'open24x7' | 'classification' | 'languages' | 'kind' | 'role'
+  /** An organization without its service: the service's own text, ages and dates. */
+  | 'serviceDetails';
+
+/** The stored values of the parts a file left out (see `ImportRecord.absent`). */
+export function keepAbsentParts(r: ImportRecord, current: ImportRecord): void {
+  for (const part of r.absent ?? []) {
+    switch (part) {
+      case 'phones': r.phones = current.phones; break;
+      case 'locations': r.locations = current.locations; break;
+      case 'serviceAreas': r.serviceAreas = current.serviceAreas; r.national = current.national; break;
+      case 'openingHours': r.openingHours = current.openingHours; break;
+      case 'open24x7': r.open24x7 = current.open24x7; break;
+      case 'classification': r.focusAreas = current.focusAreas; r.services = current.services; r.populations = current.populations; break;
+      case 'languages': r.languages = current.languages; break;
+      case 'kind': r.kind = current.kind; break;
+      case 'serviceDetails':
+        for (const l of ['en', 'fr'] as const) {
+          const { eligibility, fees, hoursNotes, accessibility } = current[l];
+          r[l] = { ...r[l], eligibility, fees, hoursNotes, accessibility };
+        }
+        r.ageMin = current.ageMin; r.ageMax = current.ageMax;
+        if (current.lastVerified) r.lastVerified = current.lastVerified;
+        break;
+      case 'role': r.role = current.role; r.timeframes = current.timeframes; r.needs = current.needs; r.indirectOfferings = current.indirectOfferings; break;
+    }
+  }
+}
+
+/** The first field of a record whose text holds U+FFFD (a character lost by a wrong conversion), or null. */
+export function replacementCharField(r: ImportRecord): string | null {
+  const walk = (v: unknown, path: string): string | null => {
+    if (typeof v === 'string') return v.includes('\uFFFD') ? path : null;
+    if (Array.isArray(v)) { for (const [i, x] of v.entries()) { const hit = walk(x, `${path}[${i}]`); if (hit) return hit; } return null; }
+    if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) { const hit = walk(x, path ? `${path}.${k}` : k); if (hit) return hit; }
+    }
+    return null;
+  };
+  const { absent: _a, matchIds: _m, ...content } = r;
+  return walk(content, '');
 }
 
 export interface ImportProblem {
@@ -73,10 +124,14 @@ export interface ParsedRecord {
 }
 
 export interface ParsedFile {
-  format: 'csv' | 'hsds-json';
+  format: 'csv' | 'hsds-json' | 'hsds-tabular';
   records: ParsedRecord[];
   /** Problems with the file as a whole (row 0): syntax, missing header columns… */
   fileProblems: ImportProblem[];
+  /** What the report should say about the file as a whole (row 0): encoding or separator assumed… */
+  fileWarnings?: ImportProblem[];
+  /** Where record n came from (`labels[n - 1]`, e.g. `services.csv row 3`), when the record number alone does not say. */
+  labels?: string[];
   /** Terms the file defines (HSDS JSON only), by taxonomy: focusAreas, services, populations, languages. */
   definitions: Record<'focusAreas' | 'services' | 'populations' | 'languages', Map<string, TermDefinition>>;
 }
@@ -124,7 +179,7 @@ export function recordFromPair(p: Pair, externalId = ''): ImportRecord {
 /** The public content of a record, for comparisons (no key, no source timestamp; term order ignored). */
 export function contentOf(r: ImportRecord): unknown {
   const sorted = (l: string[]) => [...l].sort();
-  const { externalId: _k, lastModified: _m, slug: _s, ...rest } = r;
+  const { externalId: _k, lastModified: _m, slug: _s, absent: _a, matchIds: _i, ...rest } = r;
   return {
     ...rest,
     focusAreas: sorted(r.focusAreas), services: sorted(r.services), populations: sorted(r.populations), languages: sorted(r.languages),

@@ -79,9 +79,9 @@ describe('HSDS JSON back to directory records', () => {
     const parsed = parseHsdsJson(JSON.stringify([{
       id: 'ac148810-d857-441c-9679-408f346de14b', name: 'Community Counselling', status: 'active',
       description: 'Counselling', organization: { id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610', name: 'Example Org', description: 'An org' },
-      phones: [{ id: '1554f2e2-a373-45db-a3fa-9fc48a61c15e', number: '+1 514 555 0100', type: 'fax' }, { id: 'x', number: '+1 514 555 0101', extension: 100 }],
-      schedules: [{ id: 's', freq: 'WEEKLY', byday: 'MO,TU', opens_at: '10:00:00', closes_at: '18:00:00' }],
-      service_areas: [{ id: 'a', name: 'Ontario' }],
+      phones: [{ id: '1554f2e2-a373-45db-a3fa-9fc48a61c15e', number: '+1 514 555 0100', type: 'fax' }, { id: '2554f2e2-a373-45db-a3fa-9fc48a61c15e', number: '+1 514 555 0101', extension: 100 }],
+      schedules: [{ id: '3554f2e2-a373-45db-a3fa-9fc48a61c15e', freq: 'WEEKLY', byday: 'MO,TU', opens_at: '10:00:00', closes_at: '18:00:00' }],
+      service_areas: [{ id: '4554f2e2-a373-45db-a3fa-9fc48a61c15e', name: 'Ontario' }],
     }]));
     const [r] = parsed.records;
     assert.deepEqual(r!.problems, []);
@@ -106,7 +106,16 @@ describe('HSDS JSON back to directory records', () => {
 
   test('a service without an organization name is a problem with its column', () => {
     const [r] = parseHsdsJson(JSON.stringify([{ id: 'ac148810-d857-441c-9679-408f346de14b', status: 'active', organization: { id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610' } }])).records;
-    assert.deepEqual(r!.problems.map((p) => [p.row, p.column]), [[1, 'organization.name'], [1, 'organization.description']]);
+    for (const c of ['organization.name', 'organization.description']) assert.ok(r!.problems.some((p) => p.row === 1 && p.column === c), c);
+  });
+
+  test('values the official schema refuses are problems with their JSON path, before any mapping', { skip: hsdsSchemasMissing() ?? false }, () => {
+    const [r] = parseHsdsJson(JSON.stringify([{
+      id: 'ac148810-d857-441c-9679-408f346de14b', name: 12345, status: 'active', last_modified: 'yesterday', description: 'd',
+      organization: { id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610', name: 'Org', description: 'd', email: 'not-an-email' },
+    }])).records;
+    const where = r!.problems.map((p) => p.column);
+    for (const c of ['name', 'last_modified', 'organization.email']) assert.ok(where.includes(c), `${c} in ${where.join(', ')}`);
   });
 });
 

@@ -1,11 +1,15 @@
 /**
  * HSDS JSON → import records: the reverse of mapper.ts, tolerant of HSDS from other tools.
  *
- * Reads fully nested services (each with its `organization`), as the export's `json/services.json`
- * (an array), an HSDS API page (`{ contents: [...] }`), `/services?format=ndjson` output or a single
- * `/services/{id}` answer. Services of the same organization are merged into one record. Profile
- * fields are read when present; what a foreign file lacks is defaulted with a warning (the import
- * writes drafts that editors review), never silently.
+ * Reads services and organizations — fully nested (the export's `json/services.json`, `/services/{id}`,
+ * `?full=true`, ndjson) or as API lists (`{ contents: [...] }`) — one, an array, a page or ndjson.
+ * A document is recognised by its shape: taxonomies, terms, locations… are refused by name. Every
+ * document is first validated against the official HSDS 3.0 schema (a bad value is refused with
+ * its JSON path). The directory keeps one service per organization: an organization with several
+ * different services, or a service under two organizations, is refused. Profile fields are read
+ * when present; what a foreign file lacks is defaulted with a warning (the import writes drafts
+ * that editors review), never silently; what a list-shaped record does not describe at all (its
+ * phones, sites…) is left as it is on a record already here.
  */
 import { PROVINCES } from '@referral-directory/sdk';
 import { PROVINCE_LABELS } from '../directory/labels';
@@ -13,8 +17,10 @@ import { fold } from '../catalog/normalize';
 import { isUuid } from './ids';
 import { ALL_WEEK, IDENTIFIER_SCHEME, OTHER_NAMES_SEPARATOR } from './mapper';
 import {
-  emptyDefinitions, type ImportLocation, type ImportProblem, type ImportRecord, type ParsedFile, type ParsedRecord,
+  emptyDefinitions, type AbsentPart, type ImportLocation, type ImportProblem, type ImportRecord, type ParsedFile, type ParsedRecord,
 } from './record';
+import { refusalOf, shapeOf, type HsdsShape } from './shapes';
+import { coreRecordValidator } from './validation';
 import { HSDS_TAXONOMIES, TAXONOMY_BY_ID, WEEKDAY_TO_ICAL, phoneTypeFromHsds, taxonomyByName } from './vocab';
 
 type Obj = Record<string, unknown>;
@@ -50,35 +56,35 @@ function hhmm(v: unknown, closing = false): string | null {
   return closing && t === '23:59' ? '24:00' : t;
 }
 
-/** Splits the input text into service objects (JSON array, page, single object, or NDJSON). */
-export function servicesOfText(text: string): { services: unknown[]; problem: string | null } {
+/** Splits the input text into documents (JSON array, page, single object, or NDJSON). */
+export function documentsOfText(text: string): { documents: unknown[]; problem: string | null } {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return { services: [], problem: 'the file is empty' };
+  if (trimmed === '') return { documents: [], problem: 'the file is empty' };
   try {
     const doc: unknown = JSON.parse(trimmed);
-    if (Array.isArray(doc)) return { services: doc, problem: null };
-    if (isObj(doc) && Array.isArray(doc.contents)) return { services: doc.contents, problem: null };
-    if (isObj(doc)) return { services: [doc], problem: null };
-    return { services: [], problem: 'expected HSDS services: an array, a page with contents, or one service' };
+    if (Array.isArray(doc)) return { documents: doc, problem: null };
+    if (isObj(doc) && Array.isArray(doc.contents)) return { documents: doc.contents, problem: null };
+    if (isObj(doc)) return { documents: [doc], problem: null };
+    return { documents: [], problem: 'expected HSDS services or organizations: an array, a page with contents, or one record' };
   } catch (e) {
     const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== '');
     if (lines.length > 1) {
       const out: unknown[] = [];
       for (const [i, l] of lines.entries()) {
-        try { out.push(JSON.parse(l)); } catch { return { services: [], problem: `line ${i + 1} is not JSON (expected one HSDS service per line)` }; }
+        try { out.push(JSON.parse(l)); } catch { return { documents: [], problem: `line ${i + 1} is not JSON (expected one HSDS record per line)` }; }
       }
-      return { services: out, problem: null };
+      return { documents: out, problem: null };
     }
-    return { services: [], problem: `not JSON: ${(e as Error).message}` };
+    return { documents: [], problem: `not JSON: ${(e as Error).message}` };
   }
 }
 
-interface Group { row: number; org: Obj | null; services: Array<{ s: Obj; row: number }> }
+interface Group { row: number; org: Obj | null; services: Array<{ s: Obj; row: number }>; problems: ImportProblem[]; warnings: ImportProblem[] }
 
 /** One merged record from the services of one organization. */
 function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof ParsedFile['definitions']; code: string }>, defs: ParsedFile['definitions']): ParsedRecord {
-  const problems: ImportProblem[] = [];
-  const warnings: ImportProblem[] = [];
+  const problems: ImportProblem[] = [...g.problems];
+  const warnings: ImportProblem[] = [...g.warnings];
   const row = g.row;
   const warn = (column: string, message: string) => warnings.push({ row, column, message });
   const fail = (column: string, message: string) => problems.push({ row, column, message });
@@ -128,14 +134,14 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
     : { ...en };
 
   let kind = str(org.organization_type) ?? str(first.organization_type);
-  if (!kind) { kind = 'other_allied'; warn(o('organization_type'), 'missing: set to other_allied; review'); }
+  if (!kind) { kind = 'other_allied'; warn(o('organization_type'), 'missing: a new record is set to other_allied (one already here keeps its own); review'); }
   const timeframes = strings(first.timeframes);
   const needs = strings(first.needs);
   const indirectOfferings = strings(first.indirect_offerings);
   let role = str(first.provider_role);
   if (!role) {
     role = indirectOfferings.length > 0 && timeframes.length === 0 && needs.length === 0 ? 'indirect' : timeframes.length + needs.length > 0 ? 'direct' : 'indirect';
-    warn('provider_role', `missing: set to ${role}; review`);
+    warn('provider_role', `missing: a new record is set to ${role} (one already here keeps its own); review`);
   }
 
   // Classification: attributes pointing at the directory's taxonomies.
@@ -264,6 +270,21 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
 
   const age = (k: string): number | null => (typeof first[k] === 'number' ? (first[k] as number) : str(first[k]) ? Number(first[k]) : null);
   const date = str(first.assured_date);
+  const anyService = (...keys: string[]) => g.services.some(({ s }) => keys.some((k) => k in s));
+  const absent: AbsentPart[] = [];
+  if (!anyService('phones') && !('phones' in org)) absent.push('phones');
+  if (!anyService('service_at_locations', 'service_areas') && !('locations' in org)) absent.push('locations');
+  if (!('service_areas' in first)) absent.push('serviceAreas');
+  if (!('schedules' in first)) absent.push('openingHours');
+  if (!('schedules' in first) && !('open_24_7' in first)) absent.push('open24x7');
+  if (!anyService('attributes')) absent.push('classification');
+  if (!anyService('languages')) absent.push('languages');
+  if (!str(org.organization_type) && !str(first.organization_type)) absent.push('kind');
+  if (!str(first.provider_role)) absent.push('role');
+  // An organization given without its service does not describe the service's own details.
+  if (Object.keys(first).length === 0) absent.push('serviceDetails');
+  const matchIds = [str(org.id), str(first.organization_id), ...g.services.map(({ s }) => str(s.id))]
+    .filter((x): x is string => !!x && isUuid(x)).map((x) => x.toLowerCase());
   const record: ImportRecord = {
     externalId: key ? `hsds:${key.toLowerCase()}` : '',
     slug: str(slugId?.identifier),
@@ -285,6 +306,8 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
     openingHours,
     lastVerified: date ? date.slice(0, 10) : null,
     lastModified: str(first.last_modified),
+    absent,
+    matchIds: [...new Set(matchIds)],
   };
 
   const SCALAR: Record<string, string> = {
@@ -311,35 +334,108 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
   return { row, record, problems, warnings, columnOf };
 }
 
+type KnownTermIds = ReadonlyMap<string, { key: keyof ParsedFile['definitions']; code: string }>;
+
+/** Checks a document against its official schema; without the schemas, the checks the mapping relies on. */
+function schemaProblems(doc: Obj, shape: 'service' | 'organization'): Array<{ path: string; message: string }> {
+  const validate = coreRecordValidator();
+  if (!('skip' in validate)) return validate(`${shape}.json`, doc);
+  const out: Array<{ path: string; message: string }> = [];
+  const check = (o: Obj, prefix: string) => {
+    for (const k of ['name', 'description', 'alternate_name', 'email', 'url', 'website']) {
+      if (k in o && typeof o[k] !== 'string') out.push({ path: `${prefix}${k}`, message: 'must be string' });
+    }
+    if ('last_modified' in o && (typeof o.last_modified !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(o.last_modified) || Number.isNaN(Date.parse(o.last_modified)))) {
+      out.push({ path: `${prefix}last_modified`, message: 'must be a valid date-time' });
+    }
+    if ('assured_date' in o && (typeof o.assured_date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.assured_date))) out.push({ path: `${prefix}assured_date`, message: 'must be a valid date' });
+  };
+  check(doc, '');
+  if (isObj(doc.organization)) check(doc.organization, 'organization.');
+  return out;
+}
+
+/**
+ * Parses HSDS documents (already read from JSON or from a tabular package): services and
+ * organizations become records; anything else is refused by name. `label(i)` says where document
+ * i came from, for the report (record number, or `services.csv row 3`).
+ */
+export function parseHsdsDocuments(documents: unknown[], knownTermIds: KnownTermIds = new Map(), format: ParsedFile['format'] = 'hsds-json'): ParsedFile {
+  const definitions = emptyDefinitions();
+  const records: ParsedRecord[] = [];
+  const shapes = documents.map(shapeOf);
+  const importable = (x: HsdsShape) => x === 'service' || x === 'organization';
+  // A file of nothing importable is refused as a whole, saying what it holds.
+  if (documents.length > 0 && !shapes.some(importable)) {
+    const counts = new Map<HsdsShape, number>();
+    for (const x of shapes) counts.set(x, (counts.get(x) ?? 0) + 1);
+    const [main] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    return { format, records: [], fileProblems: [{ row: 0, column: '', message: refusalOf(main, documents.length) }], definitions };
+  }
+  const groups = new Map<string, Group>();
+  const serviceOwner = new Map<string, Group>();
+  documents.forEach((doc, i) => {
+    const row = i + 1;
+    const shape = shapes[i]!;
+    if (!isObj(doc) || !importable(shape)) {
+      const what = refusalOf(shape).replace(/^the file (holds|is) /, '').replace(/:.*$/s, '');
+      records.push({ row, record: null, problems: [{ row, column: '', message: `is ${what}: only organizations and services are imported` }], warnings: [], columnOf: (f) => f });
+      return;
+    }
+    const problems = schemaProblems(doc, shape as 'service' | 'organization').slice(0, 20).map((x) => ({ row, column: x.path, message: x.message }));
+    const org = shape === 'organization' ? doc : isObj(doc.organization) ? doc.organization : null;
+    const services = shape === 'organization' ? list(doc.services) : [doc];
+    const key = (str(org?.id) ?? str(services[0]?.organization_id) ?? str(services[0]?.id) ?? `row:${row}`).toLowerCase();
+    let g = groups.get(key);
+    if (!g) {
+      g = { row, org, services: [], problems: [], warnings: [] };
+      groups.set(key, g);
+    } else if (!g.org && org) {
+      g.org = org;
+    }
+    g.problems.push(...problems);
+    if (services.length === 0 && g.services.length === 0) g.services.push({ s: {}, row });
+    for (const s of services) {
+      const id = str(s.id)?.toLowerCase();
+      const owner = id ? serviceOwner.get(id) : undefined;
+      if (owner && owner !== g) {
+        const message = `service ${id} is also listed under another organization (record ${owner.row}): a service belongs to one organization`;
+        g.problems.push({ row, column: 'organization_id', message });
+        owner.problems.push({ row: owner.row, column: 'organization_id', message: `service ${id} is also listed under another organization (record ${row})` });
+        continue;
+      }
+      if (id && owner === g) {
+        g.warnings.push({ row, column: 'id', message: `repeats service ${id} of record ${g.row}: read once` });
+        continue;
+      }
+      if (id) serviceOwner.set(id, g);
+      // An organization-only placeholder gives way to a real service.
+      if (g.services.length === 1 && Object.keys(g.services[0]!.s).length === 0) g.services = [];
+      g.services.push({ s, row });
+    }
+  });
+  for (const g of groups.values()) {
+    const ids = g.services.map(({ s }) => str(s.id)).filter((x): x is string => !!x);
+    if (ids.length > 1) {
+      g.problems.push({
+        row: g.row, column: 'services',
+        message: `the organization has ${ids.length} different services (records ${[...new Set(g.services.map((x) => x.row))].join(', ')}); `
+          + 'the directory keeps one service per organization: merge them into one service before importing',
+      });
+    }
+    if (g.services.length === 0) g.services.push({ s: {}, row: g.row });
+    records.push(recordOf(g, knownTermIds, definitions));
+  }
+  records.sort((a, b) => a.row - b.row);
+  return { format, records, fileProblems: [], definitions };
+}
+
 /**
  * Parses HSDS JSON text. `knownTermIds` maps the HSDS ids of terms the directory already has
  * (its own deterministic ids) to their codes, for files that link terms by id only.
  */
-export function parseHsdsJson(text: string, knownTermIds: ReadonlyMap<string, { key: keyof ParsedFile['definitions']; code: string }> = new Map()): ParsedFile {
-  const definitions = emptyDefinitions();
-  const { services, problem } = servicesOfText(text);
-  if (problem) return { format: 'hsds-json', records: [], fileProblems: [{ row: 0, column: '', message: problem }], definitions };
-  const groups = new Map<string, Group>();
-  const records: ParsedRecord[] = [];
-  services.forEach((s, i) => {
-    const row = i + 1;
-    if (!isObj(s)) {
-      records.push({ row, record: null, problems: [{ row, column: '', message: 'is not an HSDS service object' }], warnings: [], columnOf: (f) => f });
-      return;
-    }
-    const org = isObj(s.organization) ? s.organization : null;
-    const key = str(org?.id) ?? str(s.organization_id) ?? str(s.id) ?? `row:${row}`;
-    const g = groups.get(key);
-    if (g) g.services.push({ s, row });
-    else groups.set(key, { row, org, services: [{ s, row }] });
-  });
-  for (const g of groups.values()) {
-    const parsed = recordOf(g, knownTermIds, definitions);
-    for (const extra of g.services.slice(1)) {
-      parsed.warnings.push({ row: extra.row, column: '', message: `a further service of the organization of record ${g.row}: merged into it (the directory has one service per organization)` });
-    }
-    records.push(parsed);
-  }
-  records.sort((a, b) => a.row - b.row);
-  return { format: 'hsds-json', records, fileProblems: [], definitions };
+export function parseHsdsJson(text: string, knownTermIds: KnownTermIds = new Map()): ParsedFile {
+  const { documents, problem } = documentsOfText(text);
+  if (problem) return { format: 'hsds-json', records: [], fileProblems: [{ row: 0, column: '', message: problem }], definitions: emptyDefinitions() };
+  return parseHsdsDocuments(documents, knownTermIds);
 }

@@ -91,12 +91,12 @@ export function parseServiceAreas(v: string | null): { areas: Array<{ province: 
   return { areas, error: null };
 }
 
-/** Parses the template CSV. */
-export function parseTemplateCsv(text: string): ParsedFile {
+/** Parses the template CSV: its text (comma-separated), or its rows already read. */
+export function parseTemplateCsv(input: string | ReturnType<typeof csvObjects>): ParsedFile {
   const definitions = emptyDefinitions();
   let parsed: ReturnType<typeof csvObjects>;
   try {
-    parsed = csvObjects(text);
+    parsed = typeof input === 'string' ? csvObjects(input) : input;
   } catch (e) {
     if (e instanceof CsvSyntaxError) return { format: 'csv', records: [], fileProblems: [{ row: e.row, column: `column ${e.column}`, message: e.message.replace(/^row \d+, column \d+: /, '') }], definitions };
     throw e;

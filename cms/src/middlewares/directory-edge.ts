@@ -183,7 +183,8 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       ctx.remove('Access-Control-Allow-Credentials');
       ctx.set('Access-Control-Allow-Origin', '*');
       ctx.set('Access-Control-Expose-Headers', 'ETag, Retry-After');
-      ctx.set('Vary', 'Accept-Encoding');
+      // A body whose language was negotiated (HSDS: Accept-Language) says so with Content-Language.
+      ctx.set('Vary', ctx.response.get('Content-Language') ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding');
       secure(ctx);
     }
   };

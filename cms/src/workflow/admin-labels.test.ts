@@ -23,7 +23,7 @@ import phone from '../components/directory/phone.json';
 import policeContact from '../components/directory/police-contact.json';
 import referralProtocol from '../components/directory/referral-protocol.json';
 import serviceArea from '../components/directory/service-area.json';
-import { COMPONENT_LABELS, FIELD_LABELS, TYPE_NAMES, frenchAdminTranslations, type Label } from './admin-labels';
+import { COMPONENT_LABELS, FIELD_LABELS, TYPE_NAMES, VALUE_LABELS, englishAdminTranslations, frenchAdminTranslations, type Label } from './admin-labels';
 
 interface Schema { info: { displayName: string }; attributes: Record<string, unknown> }
 
@@ -112,4 +112,24 @@ test('French translations use the content-manager keys of content-type and compo
     assert.equal(CONTENT_TYPES[uid]!.info.displayName, name.en);
     assert.equal(fr[name.en], name.fr);
   }
+});
+
+test('every enumeration value of every directory content type and component has an English and a French label', () => {
+  const en = englishAdminTranslations();
+  const fr = frenchAdminTranslations();
+  for (const [, schemas] of TABLES) {
+    for (const [uid, schema] of Object.entries(schemas)) {
+      for (const [field, attribute] of Object.entries(schema.attributes)) {
+        const values = (attribute as { enum?: string[] }).enum ?? [];
+        for (const value of values) {
+          assert.ok(VALUE_LABELS[value], `${uid}.${field}: "${value}" has no label`);
+          assert.ok(en[value] && en[value] !== value, `${uid}.${field}: "${value}" reads raw in English`);
+          assert.ok(fr[value]?.trim(), `${uid}.${field}: "${value}" has no French label`);
+        }
+      }
+    }
+  }
+  assert.equal(fr.removed, 'Retiré');
+  assert.equal(en.organization_request, 'At the organization’s request');
+  assert.equal(fr['app.components.ToggleCheckbox.on-label'], 'Oui');
 });

@@ -31,3 +31,12 @@ test('a field with a hint but no label keeps its stored labels', () => {
   const stored = { note: { edit: { label: 'note' }, list: { label: 'note' } } };
   assert.deepEqual(labelledMetadatas(stored, ['note'], {}, { note: { editable: false } }).note, { edit: { label: 'note', editable: false }, list: { label: 'note' } });
 });
+
+test('the status-and-review block sits at the top, two fields to a row', () => {
+  const out = editLayout([[{ name: 'name', size: 6 }, { name: 'listingStatus', size: 6 }], [{ name: 'publicConsent', size: 4 }, { name: 'x', size: 6 }]],
+    ['listingStatus', 'removalReason', 'publicConsent']);
+  assert.deepEqual(out, [
+    [{ name: 'listingStatus', size: 6 }, { name: 'removalReason', size: 6 }], [{ name: 'publicConsent', size: 6 }],
+    [{ name: 'name', size: 6 }], [{ name: 'x', size: 6 }],
+  ]);
+});

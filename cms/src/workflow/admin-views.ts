@@ -9,7 +9,7 @@ import { COMPONENT_LABELS, FIELD_LABELS } from './admin-labels';
 import { AUDIT_ENTRY } from './audit';
 import { isRecord } from './values';
 
-interface FieldMeta { label?: string; description?: string; editable?: boolean }
+interface FieldMeta { label?: string; description?: string; editable?: boolean; mainField?: string }
 
 interface View {
   list: string[];
@@ -30,9 +30,13 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
       needsAttention: {
         description: 'Set by the workflow (e.g. unreachable contact); see the status note. Clear it once handled. / Signalé par le flux de travail (p. ex. personne-ressource injoignable); voir la note d’état.',
       },
+      // Relation pickers and lists show a term's name, not its code.
+      focusAreas: { mainField: 'labelEn' }, services: { mainField: 'labelEn' }, populations: { mainField: 'labelEn' }, languages: { mainField: 'labelEn' },
       suspendedAt: { description: 'Set when the listing status becomes suspended. / Inscrit lors de la suspension.' },
-      removalReason: { description: 'Required when the listing status is removed. / Obligatoire quand la fiche est retirée.' },
+      removalReason: { description: 'Required to remove or suspend a listing. / Obligatoire pour retirer ou suspendre une fiche.' },
     },
+    // The work first: status and review, then the record.
+    editFirst: ['listingStatus', 'removalReason', 'publicConsent', 'needsAttention', 'lastVerifiedAt', 'nextReviewDue', 'markVerified', 'statusNote'],
   },
   'api::law-enforcement-protocol.law-enforcement-protocol': {
     list: ['agency', 'province', 'version', 'lastReviewedAt', 'nextReviewDue'],
@@ -42,6 +46,7 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
   },
   'api::application.application': {
     list: ['organizationName', 'reviewStatus', 'kind', 'role', 'locale', 'createdAt'],
+    settings: { defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' },
     editFirst: ['reviewStatus'],
     edit: {
       reviewStatus: { description: 'Approving creates a draft organization; declining needs a reason. / L’approbation crée un organisme en brouillon; un refus exige un motif.' },
@@ -56,6 +61,11 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
       resolutionNote: { description: 'Required to resolve or dismiss. / Obligatoire pour résoudre ou rejeter.' },
     },
   },
+  // Relation pickers show a term's name, not its code.
+  ...Object.fromEntries(['focus-area', 'service-category', 'population', 'language'].map((name) => [`api::${name}.${name}`, {
+    list: ['labelEn', 'labelFr', 'code'],
+    settings: { mainField: 'labelEn', defaultSortBy: 'sortOrder', defaultSortOrder: 'ASC' },
+  } satisfies View])),
   [AUDIT_ENTRY]: {
     list: ['occurredAt', 'action', 'targetLabel', 'actorName', 'statusTo', 'changedFields'],
     settings: { mainField: 'targetLabel', defaultSortBy: 'occurredAt', defaultSortOrder: 'DESC' },
@@ -68,12 +78,14 @@ const record = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 type Cell = { name: string; size: number };
 const isCell = (v: unknown): v is Cell => isRecord(v) && typeof v.name === 'string' && typeof v.size === 'number';
 
-/** The edit layout (rows of cells) with `first` on a row of its own at the top. */
+/** The edit layout (rows of cells) with `first` at the top, two to a row (the grid is 12 wide). */
 export function editLayout(edit: unknown, first: readonly string[]): Cell[][] {
   const rows = (Array.isArray(edit) ? edit : []).map((row: unknown) => (Array.isArray(row) ? row.filter(isCell) : []));
   const moved = new Set(first);
   const rest = rows.map((row) => row.filter((c) => !moved.has(c.name))).filter((row) => row.length > 0);
-  return first.length > 0 ? [first.map((name) => ({ name, size: 6 })), ...rest] : rest;
+  const top: Cell[][] = [];
+  for (let i = 0; i < first.length; i += 2) top.push(first.slice(i, i + 2).map((name) => ({ name, size: 6 })));
+  return [...top, ...rest];
 }
 
 /** Stored metadatas with `labels` as each field's English label (edit and list) and `edit` merged in. */

@@ -12,7 +12,10 @@ const app = {
 };
 
 test('declining requires a reason; other statuses do not', () => {
-  assert.deepEqual(applicationProblems('declined', ''), [{ path: 'declineReason', message: 'is required when the application is declined' }]);
+  assert.deepEqual(applicationProblems('declined', ''), [{ path: 'declineReason', message: {
+    en: 'Indicate why the application is declined: “Reason declined” is required to decline an application.',
+    fr: 'Indiquez le motif du refus : « Motif du refus » est obligatoire pour refuser une demande.',
+  } }]);
   assert.deepEqual(applicationProblems('declined', 'Does not meet the criteria.'), []);
   assert.deepEqual(applicationProblems('in_review', null), []);
 });

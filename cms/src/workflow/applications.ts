@@ -5,12 +5,14 @@
  */
 import { CRITERIA, PROVINCES, type Province } from '@referral-directory/sdk';
 import { dayOf } from './dates';
-import type { FieldProblem } from './problems';
+import { requiredField, type FieldProblem } from './problems';
 import { isRecord, text } from './values';
 
 export function applicationProblems(status: unknown, declineReason: unknown): FieldProblem[] {
   if (status === 'declined' && !text(declineReason)) {
-    return [{ path: 'declineReason', message: 'is required when the application is declined' }];
+    return [requiredField('api::application.application', 'declineReason',
+      { en: 'Indicate why the application is declined', fr: 'Indiquez le motif du refus' },
+      { en: 'to decline an application', fr: 'pour refuser une demande' })];
   }
   return [];
 }

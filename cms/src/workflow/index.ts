@@ -5,6 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { auditGuard, auditMiddleware } from './audit';
+import { bilingualMiddleware } from './bilingual-middleware';
 import { configureAdminViews } from './admin-views';
 import { grantReadOnlyTypes } from './permissions';
 import { rulesMiddleware } from './rules';
@@ -12,10 +13,14 @@ import { rulesMiddleware } from './rules';
 export { READ_ONLY_TYPES } from './permissions';
 export { runReviewJob } from './review-job';
 
-/** Document Service middlewares, outermost first: the audit sees the write the rules made. */
+/**
+ * Document Service middlewares, outermost first: the audit sees the write the rules made, and the
+ * bilingual rules (one record in two locales) wrap the per-field rules.
+ */
 export function registerWorkflow(strapi: Core.Strapi): void {
   strapi.documents.use(auditGuard(strapi));
   strapi.documents.use(auditMiddleware(strapi));
+  strapi.documents.use(bilingualMiddleware(strapi));
   strapi.documents.use(rulesMiddleware(strapi));
 }
 

@@ -1,10 +1,13 @@
 /**
  * Listing status rules. Removal is recorded, never silent: `removed` needs a reason and gets a
- * date; a suspension is dated (a structured `suspendedAt` and a dated line in the status note).
+ * date; a suspension needs a reason too and is dated (a structured `suspendedAt` and a dated line in the status note).
  * An organization's own request is the reason `organization_request`.
  */
-import type { FieldProblem } from './problems';
+import { requiredField, type FieldProblem } from './problems';
 import { text } from './values';
+
+const ORG = 'api::organization.organization';
+const ASK_REASON = { en: 'Indicate the reason', fr: 'Indiquez le motif' };
 
 export interface StatusState { listingStatus: unknown; removalReason: unknown; removedAt: unknown; statusNote: unknown }
 export interface StatusContext { now: string; today: string }
@@ -15,10 +18,11 @@ export function listingStatusRules(
   const patch: Record<string, unknown> = {};
   const problems: FieldProblem[] = [];
   if (next.listingStatus === 'removed') {
-    if (!text(next.removalReason)) problems.push({ path: 'removalReason', message: 'is required when the listing status is removed' });
+    if (!text(next.removalReason)) problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to remove a listing', fr: 'pour retirer une fiche' }));
     if (next.removedAt == null || next.removedAt === '') patch.removedAt = ctx.now;
   }
   if (next.listingStatus === 'suspended' && previousStatus !== 'suspended') {
+    if (!text(next.removalReason)) problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to suspend a listing', fr: 'pour suspendre une fiche' }));
     patch.suspendedAt = ctx.now;
     const stamp = `Suspended ${ctx.today}`;
     const note = text(next.statusNote);

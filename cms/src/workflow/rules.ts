@@ -5,14 +5,16 @@
  * functions, one file per concern; this module only reads state and applies their patches.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { currentActor } from './actor';
+import { currentActor, inRequest } from './actor';
 import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, type ApplicationRecord } from './applications';
 import { isoDay } from './dates';
+import { currentLanguage } from './language';
 import { assertNoProblems } from './problems';
 import { protocolPatch } from './protocols';
 import { listingStatusRules } from './removal';
 import { workflowSettings } from './settings';
 import { slugify, uniqueSlug } from './slug';
+import { attemptsTimed, consentPatch } from './stamps';
 import { suggestionProblems } from './suggestions';
 import { attemptsOf, unreachablePatch, unreachableVerdict } from './unreachable';
 import { verificationPatch } from './verification';
@@ -58,6 +60,12 @@ async function organizationRules(strapi: Core.Strapi, w: Write, isCreate: boolea
   const { settings, now, today, actor } = clock(strapi);
   const before = isCreate ? null : await storedRow(strapi, ORG, w.documentId, w.locale, { contactAttempts: true });
   const data = { ...w.data, ...verificationPatch(w.data.markVerified, { today, intervalMonths: settings.reviewIntervalMonths, actorName: actor.name }) };
+  // An editor giving consent in the admin (scripts and imports carry their own record of it).
+  if (inRequest(strapi)) Object.assign(data, consentPatch(before?.publicConsent, {
+    publicConsent: effective(data, before, 'publicConsent'), consentAt: effective(data, before, 'consentAt'), consentBy: effective(data, before, 'consentBy'),
+  }, { now, actorName: actor.name }));
+  const timed = attemptsTimed(data.contactAttempts, now);
+  if (timed) data.contactAttempts = timed;
 
   const o = { today, windowMonths: settings.reviewIntervalMonths, threshold: settings.unreachableAttempts };
   const attemptsBefore = before ? unreachableVerdict(attemptsOf(before.contactAttempts), o) : null;
@@ -70,7 +78,7 @@ async function organizationRules(strapi: Core.Strapi, w: Write, isCreate: boolea
     listingStatus: effective(data, before, 'listingStatus'), removalReason: effective(data, before, 'removalReason'),
     removedAt: effective(data, before, 'removedAt'), statusNote: effective(data, before, 'statusNote'),
   }, { now, today });
-  assertNoProblems(status.problems);
+  assertNoProblems(status.problems, currentLanguage(strapi));
   return { ...data, ...status.patch };
 }
 
@@ -85,7 +93,7 @@ async function protocolRules(strapi: Core.Strapi, w: Write, isCreate: boolean): 
 
 async function suggestionRules(strapi: Core.Strapi, w: Write, isCreate: boolean): Promise<Row> {
   const before = isCreate ? null : await storedRow(strapi, SUGGESTION, w.documentId, undefined, {});
-  assertNoProblems(suggestionProblems(effective(w.data, before, 'reviewStatus'), effective(w.data, before, 'resolutionNote')));
+  assertNoProblems(suggestionProblems(effective(w.data, before, 'reviewStatus'), effective(w.data, before, 'resolutionNote')), currentLanguage(strapi));
   return w.data;
 }
 
@@ -106,7 +114,7 @@ async function applicationRules(strapi: Core.Strapi, w: Write, isCreate: boolean
   const before = isCreate ? null : await storedRow(strapi, APPLICATION, w.documentId, undefined, populate);
   const data = w.data;
   const reviewStatus = effective(data, before, 'reviewStatus');
-  assertNoProblems(applicationProblems(reviewStatus, effective(data, before, 'declineReason')));
+  assertNoProblems(applicationProblems(reviewStatus, effective(data, before, 'declineReason')), currentLanguage(strapi));
   if (isCreate || !before || !isApproval(before.reviewStatus, reviewStatus)) return data;
   if (linkedAfterWrite(data.organization, 'organization' in data, isRecord(before.organization))) return data;
   const merged: ApplicationRecord = { ...before, ...data };

@@ -1,12 +1,15 @@
 /** A suggestion is closed (resolved or dismissed) only with a note saying what was done. */
-import type { FieldProblem } from './problems';
+import { requiredField, type FieldProblem } from './problems';
 import { text } from './values';
 
 const CLOSED = new Set(['resolved', 'dismissed']);
 
 export function suggestionProblems(status: unknown, resolutionNote: unknown): FieldProblem[] {
   if (typeof status === 'string' && CLOSED.has(status) && !text(resolutionNote)) {
-    return [{ path: 'resolutionNote', message: `is required when the suggestion is ${status}` }];
+    const because = status === 'resolved'
+      ? { en: 'to resolve a suggestion', fr: 'pour marquer une demande comme traitée' }
+      : { en: 'to dismiss a suggestion', fr: 'pour écarter une demande' };
+    return [requiredField('api::suggestion.suggestion', 'resolutionNote', { en: 'Say what was done', fr: 'Indiquez ce qui a été fait' }, because)];
   }
   return [];
 }

@@ -192,8 +192,10 @@ describe('HSDS export and import', () => {
     test('a failure half-way through --apply writes nothing (one transaction)', async () => {
       const services = readJson(servicesFile).slice(0, 3).map((s: Json, i: number) => ({
         ...s,
+        // New organizations: new organization and service ids (an existing HSDS id would match its record).
+        id: `3000000${i}-0000-4000-8000-000000000000`, organization_id: `0000000${i}-0000-4000-8000-000000000000`,
         organization: { ...s.organization, id: `0000000${i}-0000-4000-8000-000000000000`, organization_identifiers: [], name: `Half Way ${i}` },
-        attributes: [...s.attributes, { id: `1000000${i}-0000-4000-8000-000000000000`, taxonomy_term: { id: `2000000${i}-0000-4000-8000-000000000000`, code: `brand_new_${i}`, name: 'New', name_fr: 'Nouveau', taxonomy: 'focus_area' } }],
+        attributes: [...s.attributes, { id: `1000000${i}-0000-4000-8000-000000000000`, taxonomy_term: { id: `2000000${i}-0000-4000-8000-000000000000`, code: `brand_new_${i}`, name: 'New', description: 'A new focus area', name_fr: 'Nouveau', taxonomy: 'focus_area' } }],
       }));
       const file = path.join(tmp, 'half.json');
       fs.writeFileSync(file, JSON.stringify(services));

@@ -94,7 +94,7 @@ describe('the HSDS API', () => {
       assert.ok(profile.description.en && profile.description.fr);
       const dir = path.resolve(__dirname, '..', '..', 'hsds', 'profile');
       for (const file of fs.readdirSync(dir)) {
-        assert.equal(profile.modifications[file], `${server.url}/api/hsds/profile/${file}`);
+        assert.equal(profile.modifications[file], `${server.url}/api/hsds/profile/profile/${file}`);
         assert.deepEqual(await get(`/profile/${file}`), JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
       }
       assertErrorShape(await get('/profile/nope.json', 404), 404);
@@ -115,7 +115,7 @@ describe('the HSDS API', () => {
       const someService = hsdsId.service(publicSlugs[0]!);
       const ids: Record<string, string> = {
         '/services/{id}': someService, '/organizations/{id}': hsdsId.organization(publicSlugs[0]!),
-        '/taxonomies/{id}': taxonomyId('focus_area'), '/profile/{file}': 'service.json', '/profile/schema/{file}': 'service.json',
+        '/taxonomies/{id}': taxonomyId('focus_area'), '/profile/{file}': 'service.json', '/profile/profile/{file}': 'service.json', '/profile/schema/{file}': 'service.json',
       };
       const sal = (await get('/service_at_locations?per_page=1')).contents[0];
       ids['/service_at_locations/{id}'] = sal.id;
@@ -225,7 +225,7 @@ describe('the HSDS API', () => {
       const slug = publicSlugs[0]!;
       const docs = server.strapi.documents('api::organization.organization');
       const doc = await docs.findFirst({ filters: { slug } as never });
-      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended' } as never });
+      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
       assertErrorShape(await get(`/services/${hsdsId.service(slug)}`, 404), 404);
       assert.equal((await get('/organizations')).total_items, publicSlugs.length - 1);
       await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'active' } as never });
@@ -280,7 +280,7 @@ describe('the HSDS API', () => {
 
     test('bad parameters are refused with 400 naming them, with CORS and the error body', async () => {
       for (const [qs, p] of [
-        ['/services?full=true', 'full'], ['/services?per_page=0', 'per_page'], ['/services?per_page=1000', 'per_page'],
+        ['/services?full=yes', 'full'], ['/services?per_page=0', 'per_page'], ['/services?per_page=1000', 'per_page'],
         ['/services?page=x', 'page'], ['/services?format=xml', 'format'], ['/services?taxonomy_term_id=abc', 'taxonomy_term_id'],
         ['/services?modified_after=yesterday', 'modified_after'], ['/taxonomies?organization_id=x', 'organization_id'],
         ['/services?internalNotes=x', 'internalNotes'], [`/services/${hsdsId.service(publicSlugs[0]!)}?x=1`, 'x'],

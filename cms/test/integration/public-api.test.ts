@@ -63,7 +63,7 @@ describe('the public directory API', () => {
       const docs = server.strapi.documents('api::organization.organization');
       const doc = await docs.findFirst({ filters: { slug } as never });
       assert.ok(doc);
-      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'suspended' } as never });
+      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
       assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 404);
       assert.ok(!(await all('locale=en')).some((o) => o.slug === slug));
       await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'active' } as never });

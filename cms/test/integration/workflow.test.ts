@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture, json } from '../expect';
+import { adminFetch, adminUser } from '../admin-users';
 import type { OrganizationFixture } from '../../scripts/lib/fixtures';
 import { addMonths, isoDay } from '../../src/workflow/dates';
 import { runReviewJob } from '../../src/workflow/review-job';
@@ -20,7 +21,6 @@ const AUDIT = 'api::audit-entry.audit-entry';
 const CM = '/content-manager/collection-types';
 /** Put in confidential fields; must never appear in an audit entry. */
 const CANARY = 'CANARY-b71e-confidential';
-const PASSWORD = 'Workflow-Test-Passw0rd';
 
 type Row = Record<string, any>;
 
@@ -31,24 +31,7 @@ describe('the editorial workflow', () => {
   let publicOrgs: OrganizationFixture[];
   const today = () => isoDay(new Date());
 
-  async function adminUser(roleCode: string, firstname: string, lastname: string, email: string) {
-    const role = await server.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-    assert.ok(role, `role ${roleCode}`);
-    const user = await server.strapi.service('admin::user').create({
-      email, firstname, lastname, password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id],
-    });
-    const res = await server.post('/admin/login', { email, password: PASSWORD });
-    assert.equal(res.status, 200, `login ${email}`);
-    const body = await json<{ data: { token: string } }>(res);
-    return { id: Number(user.id), token: body.data.token };
-  }
-
-  const admin = (who: { token: string }, method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${who.token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const admin = (who: { token: string }, method: string, path: string, body?: unknown) => adminFetch(server, who, method, path, body);
 
   const orgBySlug = async (slug: string, locale = 'en'): Promise<Row> => {
     const row = await server.strapi.db.query(ORG).findOne({
@@ -74,8 +57,8 @@ describe('the editorial workflow', () => {
   before(async () => {
     server = await startServer({ env: { SUSPEND_UNREACHABLE: 'true', UNREACHABLE_ATTEMPTS: '3', REVIEW_INTERVAL_MONTHS: '12' } });
     publicOrgs = server.fixtures.organizations.filter(isPublicFixture);
-    editor = await adminUser('directory-editor', 'Dana', 'Editor', 'dana.editor@example.org');
-    staff = await adminUser('hotline-staff', 'Sam', 'Staff', 'sam.staff@example.org');
+    editor = await adminUser(server, 'directory-editor', 'Dana', 'Editor', 'dana.editor@example.org');
+    staff = await adminUser(server, 'hotline-staff', 'Sam', 'Staff', 'sam.staff@example.org');
   });
   after(async () => { await server?.stop(); });
 
@@ -398,6 +381,13 @@ describe('the editorial workflow', () => {
   });
 
   describe('in the admin', () => {
+    test('the favicon every admin page asks for is served, not a 500', async () => {
+      const res = await server.get('/favicon.ico');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /^image\//);
+      assert.ok((await res.arrayBuffer()).byteLength > 0);
+    });
+
     test('lists show the triage columns and the workflow fields carry their labels', async () => {
       const res = await admin(editor, 'GET', `/content-manager/content-types/${ORG}/configuration`);
       assert.equal(res.status, 200);

@@ -1,6 +1,10 @@
 /**
  * Thin handlers of the HSDS API: parse the query strictly, ask the public catalog, answer with a
  * cacheable, compressed body (its ETag a hash of the body). Mapping lives in src/hsds.
+ *
+ * Language: `locale` or Accept-Language picks the language of the core text fields; the answer
+ * says which (Content-Language) and that it depends on the header (Vary: Accept-Language).
+ * URLs in `/`, the profile and the OpenAPI document are those of the origin the request came to.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
@@ -8,9 +12,12 @@ import { Representation } from '../../../directory/compression';
 import { sendCached, sendRepresentation, sendStream } from '../../../directory/http';
 import { notFound } from '../../../directory/errors';
 import { projectionOf } from '../../../directory/services';
-import { detail, listPage, ndjsonLines, type HsdsDetailKind } from '../../../hsds/api';
+import { detail, listPage, ndjsonLines, pageEnvelope, type HsdsDetailKind } from '../../../hsds/api';
+import { departuresSince, syncDepartures } from '../../../hsds/departures';
 import { compiledProfileSchema, openapiDocument, openapiUrl, profileDescriptor, profileFile, profileUri } from '../../../hsds/profile';
-import { assertNoParams, canonicalHsdsQuery, parseHsdsQuery, type HsdsListKind } from '../../../hsds/query';
+import {
+  assertNoParams, canonicalHsdsQuery, parseDetailQuery, parseHsdsQuery, type HsdsListKind, type HsdsLocale,
+} from '../../../hsds/query';
 import { HSDS_VERSION } from '../../../hsds/vocab';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
@@ -28,33 +35,43 @@ function sendStatic(ctx: Context, key: string, text: string): void {
   sendRepresentation(ctx, rep, STATIC_CACHE_CONTROL);
 }
 
+function languageHeaders(ctx: Context, locale: HsdsLocale): void {
+  ctx.set('Content-Language', locale);
+  ctx.vary('Accept-Language');
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const catalog = () => projectionOf(strapi).catalog();
+  const acceptLanguage = (ctx: Context) => ctx.get('Accept-Language') || undefined;
 
   const list = (kind: HsdsListKind) => async (ctx: Context) => {
     const c = await catalog();
-    const q = parseHsdsQuery(params(ctx), kind, c);
-    const key = `hsds|${canonicalHsdsQuery(q)}`;
+    const q = parseHsdsQuery(params(ctx), kind, acceptLanguage(ctx), c);
+    const uri = profileUri(ctx.origin);
+    const key = `hsds|${uri}|${canonicalHsdsQuery(q)}`;
+    languageHeaders(ctx, q.locale);
     if (q.format === 'ndjson') {
-      sendStream(ctx, c.version, key, () => ndjsonLines(c, q, profileUri()), 'application/x-ndjson; charset=utf-8');
+      sendStream(ctx, c.version, key, () => ndjsonLines(c, q, uri), 'application/x-ndjson; charset=utf-8');
       return;
     }
-    sendCached(ctx, c.version, key, () => listPage(c, q, profileUri()));
+    sendCached(ctx, c.version, key, () => listPage(c, q, uri));
   };
 
   const one = (kind: HsdsDetailKind) => async (ctx: Context) => {
     const c = await catalog();
-    assertNoParams(params(ctx));
+    const q = parseDetailQuery(params(ctx), kind, acceptLanguage(ctx));
     const id = String(ctx.params.id ?? '');
-    const body = detail(c, kind, id, profileUri());
+    const uri = profileUri(ctx.origin);
+    const body = detail(c, kind, id, uri, q);
     if (body === null) throw notFound();
-    sendCached(ctx, c.version, `hsds|${kind}|${id.toLowerCase()}`, () => body);
+    languageHeaders(ctx, q.locale);
+    sendCached(ctx, c.version, `hsds|${uri}|${kind}|${id.toLowerCase()}|${q.locale}|${q.fullService}`, () => body);
   };
 
   return {
     async index(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, 'hsds-index', JSON.stringify({ version: HSDS_VERSION, profile: profileUri(), openapi_url: openapiUrl() }));
+      sendStatic(ctx, 'hsds-index', JSON.stringify({ version: HSDS_VERSION, profile: profileUri(ctx.origin), openapi_url: openapiUrl(ctx.origin) }));
     },
     listServices: list('services'),
     getService: one('services'),
@@ -67,13 +84,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     listTaxonomyTerms: list('taxonomy_terms'),
     getTaxonomyTerm: one('taxonomy_terms'),
 
+    /** Records that stopped being public on or after `modified_after`: id, object, date; nothing else. */
+    async listDeleted(ctx: Context) {
+      const q = parseHsdsQuery(params(ctx), 'deleted');
+      const c = await catalog();
+      await syncDepartures(strapi, c);
+      const all = (await departuresSince(strapi, q.modifiedAfter)).map((d) => JSON.stringify(d));
+      ctx.set('Cache-Control', 'no-cache');
+      if (q.format === 'ndjson') {
+        ctx.type = 'application/x-ndjson; charset=utf-8';
+        ctx.body = all.map((l) => `${l}\n`).join('');
+        return;
+      }
+      const start = (q.page - 1) * q.perPage;
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = pageEnvelope(all.length, q.page, q.perPage, all.slice(start, start + q.perPage));
+    },
+
     async openapi(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, 'hsds-openapi', openapiDocument());
+      sendStatic(ctx, 'hsds-openapi', openapiDocument(ctx.origin));
     },
     async profile(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, 'hsds-profile', JSON.stringify(profileDescriptor()));
+      sendStatic(ctx, 'hsds-profile', JSON.stringify(profileDescriptor(ctx.origin)));
     },
     async profileFile(ctx: Context) {
       assertNoParams(params(ctx));

@@ -25,8 +25,12 @@ export default {
     route('/taxonomies/:id', 'getTaxonomy'),
     route('/taxonomy_terms', 'listTaxonomyTerms'),
     route('/taxonomy_terms/:id', 'getTaxonomyTerm'),
+    route('/deleted', 'listDeleted'),
     route('/openapi.json', 'openapi'),
     route('/profile', 'profile'),
+    // The layout of the HSDS Profiles reference under the profile URI (<uri>/profile/, <uri>/schema/);
+    // <uri>/<file> is kept for links made before.
+    route('/profile/profile/:file', 'profileFile'),
     route('/profile/schema/:file', 'profileSchema'),
     route('/profile/:file', 'profileFile'),
   ],

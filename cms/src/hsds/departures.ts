@@ -1,0 +1,140 @@
+/**
+ * What left the public directory, for HSDS consumers that sync with `modified_after`: a record that
+ * stops being public (suspended, removed, consent withdrawn, unpublished, deleted, or renamed to a
+ * new slug, which changes its ids) vanishes from every list, so consumers could only learn of it by
+ * re-crawling everything. This registry remembers every HSDS id (organization, service,
+ * service_at_location) that has ever been public, and when it stopped being public.
+ *
+ * Only ids that were public are ever registered, so the list reveals nothing about private records;
+ * it carries no reason and nothing else: the id, what kind of HSDS object it was, and the date it
+ * left. A record that becomes public again is removed from the list.
+ *
+ * The table is plain SQL (knex: SQLite and PostgreSQL alike), created at start-up if absent; it is
+ * not a content type, so editors never see it and no Document Service write is involved. Every
+ * instance keeps it in step with its own catalog: updates only set `left_at` where it is still
+ * empty, so the first instance to notice a departure dates it.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Catalog, Entry } from '../catalog/catalog';
+import { hsdsId } from './ids';
+import { publicLocationIndexes, type Pair } from './mapper';
+
+export const DEPARTURES_TABLE = 'hsds_public_ids';
+export type HsdsObjectName = 'organization' | 'service' | 'service_at_location';
+export interface Departure { id: string; object: HsdsObjectName; deleted_at: string }
+
+type Knex = Core.Strapi['db']['connection'];
+const CHUNK = 300;
+
+interface State { ready: Promise<void> | null; known: Map<string, { object: HsdsObjectName; left: boolean }> | null; version: string | null; work: Promise<void> | null }
+const states = new WeakMap<Core.Strapi, State>();
+const stateOf = (strapi: Core.Strapi): State => {
+  let s = states.get(strapi);
+  if (!s) { s = { ready: null, known: null, version: null, work: null }; states.set(strapi, s); }
+  return s;
+};
+
+async function createTable(knex: Knex): Promise<void> {
+  if (await knex.schema.hasTable(DEPARTURES_TABLE)) return;
+  try {
+    await knex.schema.createTable(DEPARTURES_TABLE, (t) => {
+      t.string('hsds_id', 36).primary();
+      t.string('object', 32).notNullable();
+      // Epoch milliseconds: the same on both databases, and compares as a number.
+      t.bigInteger('left_at').nullable().index();
+    });
+  } catch (error: unknown) {
+    // Another instance created it at the same moment.
+    if (!(await knex.schema.hasTable(DEPARTURES_TABLE))) throw error;
+  }
+}
+
+/** Creates the table when absent (idempotent; awaited by every other call). */
+export function ensureDeparturesTable(strapi: Core.Strapi): Promise<void> {
+  const s = stateOf(strapi);
+  if (!s.ready) s.ready = createTable(strapi.db.connection).catch((e: unknown) => { s.ready = null; throw e; });
+  return s.ready;
+}
+
+/** Every HSDS id an entry exposes, with the kind of object. */
+function idsOfEntry(e: Entry): Array<[string, HsdsObjectName]> {
+  const p: Pair = { en: e.records.en, fr: e.records.fr };
+  return [
+    [hsdsId.organization(e.slug), 'organization'],
+    [hsdsId.service(e.slug), 'service'],
+    ...publicLocationIndexes(p).map((i): [string, HsdsObjectName] => [hsdsId.serviceAtLocation(e.slug, i), 'service_at_location']),
+  ];
+}
+const entryIds = new WeakMap<Entry, Array<[string, HsdsObjectName]>>();
+const cachedIds = (e: Entry) => {
+  let ids = entryIds.get(e);
+  if (!ids) { ids = idsOfEntry(e); entryIds.set(e, ids); }
+  return ids;
+};
+
+async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): Promise<void> {
+  const s = stateOf(strapi);
+  await ensureDeparturesTable(strapi);
+  if (s.version === catalog.version) return;
+  const knex = strapi.db.connection;
+  if (!s.known) {
+    const rows = (await knex(DEPARTURES_TABLE).select('hsds_id', 'object', 'left_at')) as Array<{ hsds_id: string; object: HsdsObjectName; left_at: unknown }>;
+    s.known = new Map(rows.map((r) => [r.hsds_id, { object: r.object, left: r.left_at !== null && r.left_at !== undefined }]));
+  }
+  const current = new Map<string, HsdsObjectName>();
+  for (const e of catalog.entries) for (const [id, object] of cachedIds(e)) current.set(id, object);
+  const arrived: Array<{ hsds_id: string; object: HsdsObjectName; left_at: null }> = [];
+  for (const [id, object] of current) {
+    const k = s.known.get(id);
+    if (!k || k.left) arrived.push({ hsds_id: id, object, left_at: null });
+  }
+  const left = [...s.known].filter(([id, k]) => !k.left && !current.has(id)).map(([id]) => id);
+  if (arrived.length > 0 || left.length > 0) {
+    const at = now();
+    await knex.transaction(async (trx) => {
+      for (let i = 0; i < arrived.length; i += CHUNK) {
+        await trx(DEPARTURES_TABLE).insert(arrived.slice(i, i + CHUNK)).onConflict('hsds_id').merge(['left_at']);
+      }
+      for (let i = 0; i < left.length; i += CHUNK) {
+        await trx(DEPARTURES_TABLE).whereIn('hsds_id', left.slice(i, i + CHUNK)).whereNull('left_at').update({ left_at: at });
+      }
+    });
+    for (const a of arrived) s.known.set(a.hsds_id, { object: a.object, left: false });
+    for (const id of left) s.known.get(id)!.left = true;
+  }
+  s.version = catalog.version;
+}
+
+/** Brings the registry up to date with the catalog (one run at a time; cheap when nothing changed). */
+export function syncDepartures(strapi: Core.Strapi, catalog: Catalog, now: () => number = Date.now): Promise<void> {
+  const s = stateOf(strapi);
+  const previous = s.work ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => sync(strapi, catalog, now));
+  s.work = next.catch(() => undefined).then(() => undefined);
+  return next;
+}
+
+/** Records that left on or after `since` (ISO), oldest first. */
+export async function departuresSince(strapi: Core.Strapi, since: string | null): Promise<Departure[]> {
+  await ensureDeparturesTable(strapi);
+  const q = strapi.db.connection(DEPARTURES_TABLE).select('hsds_id', 'object', 'left_at').whereNotNull('left_at');
+  if (since) q.where('left_at', '>=', Date.parse(since));
+  const rows = (await q.orderBy([{ column: 'left_at' }, { column: 'hsds_id' }])) as Array<{ hsds_id: string; object: HsdsObjectName; left_at: number | string }>;
+  return rows.map((r) => ({ id: r.hsds_id, object: r.object, deleted_at: new Date(Number(r.left_at)).toISOString() }));
+}
+
+/** Keeps the registry in step with the catalog every `intervalMs` (the projection's own refresh interval). */
+export function startDepartures(strapi: Core.Strapi, catalog: () => Promise<Catalog>, intervalMs: number): () => void {
+  if (intervalMs <= 0) return () => undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    // One check at a time: a long write (an import's transaction) must not queue up checks behind it.
+    if (running) return;
+    running = true;
+    catalog().then((c) => syncDepartures(strapi, c))
+      .catch((e: unknown) => strapi.log.warn(`hsds: departures check failed: ${String(e)}`))
+      .finally(() => { running = false; });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,85 @@
+/**
+ * The Document Service side of bilingual.ts, for organizations: fills a new locale's slug and
+ * relations from the other, copies them to the other locale after every write, and makes publish
+ * and unpublish act on both locales (refusing to publish a half-translated record).
+ */
+import type { Core } from '@strapi/strapi';
+import { FIELD_LABELS } from './field-labels';
+import { currentLanguage } from './language';
+import { assertNoProblems } from './problems';
+import {
+  LOCALES, SHARED_RELATIONS, type Locale, isLocale, linksOf, linksPatch, publishProblems, setsRelation,
+} from './bilingual';
+import { documentIdOf, isRecord } from './values';
+
+const ORG = 'api::organization.organization';
+type Row = Record<string, unknown>;
+const LINKS_POPULATE = Object.fromEntries(SHARED_RELATIONS.map((k) => [k, { select: ['id', 'documentId'] }]));
+
+async function draftRows(strapi: Core.Strapi, documentId: string): Promise<Map<Locale, Row>> {
+  const rows: unknown[] = await strapi.db.query(ORG).findMany({ where: { documentId, publishedAt: null }, populate: LINKS_POPULATE });
+  const byLocale = new Map<Locale, Row>();
+  for (const r of rows) if (isRecord(r) && isLocale(r.locale)) byLocale.set(r.locale, r);
+  return byLocale;
+}
+
+/** Before a locale is first written: the slug and relations it does not set come from the other. */
+function fillNewLocale(data: Row, from: Row): void {
+  if (!data.slug && typeof from.slug === 'string') data.slug = from.slug;
+  for (const key of SHARED_RELATIONS) {
+    if (setsRelation(data[key])) continue;
+    const list = Array.isArray(from[key]) ? from[key] : [];
+    data[key] = { set: list.flatMap((t) => (isRecord(t) && typeof t.documentId === 'string' ? [{ documentId: t.documentId }] : [])) };
+  }
+}
+
+/** After a write to `locale`: the other locales' drafts get its slug and relations. */
+async function spreadLinks(strapi: Core.Strapi, documentId: string, locale: Locale): Promise<void> {
+  const drafts = await draftRows(strapi, documentId);
+  const source = drafts.get(locale);
+  if (!source) return;
+  const links = linksOf(source);
+  for (const [other, row] of drafts) {
+    if (other === locale) continue;
+    const patch = linksPatch(links, linksOf(row));
+    if (Object.keys(patch).length > 0) await strapi.db.query(ORG).update({ where: { id: row.id }, data: patch });
+  }
+}
+
+/** Puts the entry the editor is looking at first among a both-locale publish's (the admin shows entry 0). */
+function requestedFirst(result: unknown, locale: unknown): void {
+  if (!isRecord(result) || !Array.isArray(result.entries)) return;
+  result.entries.sort((a: unknown, b: unknown) => Number(isRecord(b) && b.locale === locale) - Number(isRecord(a) && a.locale === locale));
+}
+
+export function bilingualMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi['documents']['use']>[0] {
+  return async (context, next) => {
+    const params: unknown = context.params;
+    if (context.uid !== ORG || !isRecord(params)) return next();
+    const documentId = documentIdOf(params);
+    const requested = params.locale;
+
+    if (context.action === 'publish' || context.action === 'unpublish') {
+      if (!documentId) return next();
+      if (context.action === 'publish') {
+        assertNoProblems(publishProblems(await draftRows(strapi, documentId), FIELD_LABELS[ORG] ?? {}), currentLanguage(strapi));
+      }
+      params.locale = '*';
+      const published = await next();
+      requestedFirst(published, requested);
+      return published;
+    }
+
+    const data = params.data;
+    if ((context.action !== 'create' && context.action !== 'update') || !isLocale(requested) || !isRecord(data)) return next();
+    if (documentId) {
+      const drafts = await draftRows(strapi, documentId);
+      const from = LOCALES.map((l) => drafts.get(l)).find((r) => r && r.locale !== requested);
+      if (!drafts.has(requested) && from) fillNewLocale(data, from);
+    }
+    const result = await next();
+    const written = documentId ?? documentIdOf(result);
+    if (written) await spreadLinks(strapi, written, requested);
+    return result;
+  };
+}
