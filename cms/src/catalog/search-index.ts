@@ -14,8 +14,12 @@ import { findSynonyms, type SynonymGroup } from './synonyms';
 /** A record's words with their field-weighted counts, as the index reads them. */
 export interface IndexedText {
   words: readonly string[];
-  /** Per word, the sum of the weights of the fields it occurs in, once per occurrence. */
-  weights: Float32Array;
+  /**
+   * Per word, the sum of the weights of the fields it occurs in, once per occurrence. A plain array,
+   * not a typed one: one small ArrayBuffer per record made every garbage collection of a large
+   * catalog slower (sums of these weights are exact either way).
+   */
+  weights: readonly number[];
   /** Sum of the weights: the record's length for BM25's length normalization. */
   length: number;
 }
@@ -48,27 +52,34 @@ function intern(word: string): string {
  * one label…): pairs of adjacent words are taken within a value, never across two.
  */
 export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly string[]]>): IndexedText {
-  const weights = new Map<string, number>();
+  // Word → its position in `words`/`weights`: one pass, no copy of the map at the end.
+  const at = new Map<string, number>();
+  const words: string[] = [];
+  const weights: number[] = [];
+  const add = (word: string, w: number) => {
+    const k = at.get(word);
+    if (k !== undefined) { weights[k]! += w; return; }
+    at.set(word, words.length);
+    words.push(intern(word));
+    weights.push(w);
+  };
   let length = 0;
   for (const [kind, list] of fields) {
     const w = FIELD_WEIGHTS[kind];
     for (const word of list) {
-      weights.set(word, (weights.get(word) ?? 0) + w);
+      add(word, w);
       length += w;
     }
     if (PAIRED.has(kind)) {
       let previous: string | null = null;
       for (const word of list) {
         if (STOP_WORDS.has(word)) continue;
-        if (previous !== null) {
-          const key = pairKey(previous, word);
-          weights.set(key, (weights.get(key) ?? 0) + w);
-        }
+        if (previous !== null) add(pairKey(previous, word), w);
         previous = word;
       }
     }
   }
-  return { words: [...weights.keys()].map(intern), weights: Float32Array.from(weights.values()), length };
+  return { words, weights, length };
 }
 
 const K1 = 1.2;
