@@ -14,12 +14,8 @@ import { findSynonyms, type SynonymGroup } from './synonyms';
 /** A record's words with their field-weighted counts, as the index reads them. */
 export interface IndexedText {
   words: readonly string[];
-  /**
-   * Per word, the sum of the weights of the fields it occurs in, once per occurrence. A plain array,
-   * not a typed one: one small ArrayBuffer per record made every garbage collection of a large
-   * catalog slower (sums of these weights are exact either way).
-   */
-  weights: readonly number[];
+  /** Per word, the sum of the weights of the fields it occurs in, once per occurrence. */
+  weights: Float32Array;
   /** Sum of the weights: the record's length for BM25's length normalization. */
   length: number;
 }
@@ -79,7 +75,7 @@ export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly 
       }
     }
   }
-  return { words, weights, length };
+  return { words, weights: Float32Array.from(weights), length };
 }
 
 const K1 = 1.2;
