@@ -259,20 +259,25 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       const i = order[k]!;
       if (bits[i] === all && (!text || text.mask[i])) kept[count++] = i;
     }
-    const picked = Array.from(kept.subarray(0, count));
+    // Kept as a typed array: copying every match into a JS array cost more than the search itself.
+    const picked = kept.subarray(0, count);
     const start = (q.page - 1) * q.pageSize;
-    let hits: number[] = picked;
+    const end = Math.min(count, start + q.pageSize);
+    let page: number[];
     if (q.sort === 'relevance' && text) {
       // `picked` is in name order: ties keep it. Only the pages up to this one are ranked.
-      hits = topK(picked, text.score, start + q.pageSize);
+      page = topK(picked, text.score, start + q.pageSize).slice(start);
     } else if (q.sort === '-name') {
-      hits.reverse();
+      page = [];
+      for (let k = start; k < end; k++) page.push(picked[count - 1 - k]!);
     } else if (q.sort === '-lastVerified') {
-      hits = hits.map((i, k) => ({ i, k, v: this.entries[i]!.lastVerified }))
+      page = Array.from(picked, (i, k) => ({ i, k, v: this.entries[i]!.lastVerified }))
         .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
+        .slice(start, start + q.pageSize)
         .map((x) => x.i);
+    } else {
+      page = Array.from(picked.subarray(Math.min(start, count), Math.max(start, end)));
     }
-    const page = hits.slice(start, start + q.pageSize).map((i) => this.entries[i]!);
     let outcome: TextOutcome | null = null;
     if (match && text) {
       const matched = text.relaxed
@@ -281,7 +286,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       const suggestion = match.corrected ?? (picked.length === 0 || text.relaxed ? this.index.suggest(q.terms) : null);
       outcome = { relaxed: text.relaxed && picked.length > 0, matched, suggestions: suggestion ? [suggestion] : [], highlight: match.highlight };
     }
-    return { page, total: picked.length, text: outcome };
+    return { page: page.map((i) => this.entries[i]!), total: count, text: outcome };
   }
 
   /** Counts per filter value over the records matching q and every *other* active filter. */

@@ -14,17 +14,33 @@ interface Highlightable {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/**
+ * A word's folded form, memoized: every hit of every search folds the words of its fields, and
+ * the same few thousand words recur (bounded, so odd data cannot grow it without end).
+ */
+const foldedWords = new Map<string, string>();
+const MAX_FOLDED = 50_000;
+function foldWord(word: string): string {
+  let f = foldedWords.get(word);
+  if (f === undefined) {
+    f = fold(word);
+    if (foldedWords.size >= MAX_FOLDED) foldedWords.clear();
+    foldedWords.set(word, f);
+  }
+  return f;
+}
+
 /** The ranges of the words of `text` whose folded form is in `words`. */
 export function ranges(text: string, words: ReadonlySet<string>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(WORD)) {
-    if (words.has(fold(m[0]))) out.push([m.index, m.index + m[0].length]);
+    if (words.has(foldWord(m[0]))) out.push([m.index, m.index + m[0].length]);
   }
   return out;
 }
 
 function has(text: string, words: ReadonlySet<string>): boolean {
-  for (const m of text.matchAll(WORD)) if (words.has(fold(m[0]))) return true;
+  for (const m of text.matchAll(WORD)) if (words.has(foldWord(m[0]))) return true;
   return false;
 }
 

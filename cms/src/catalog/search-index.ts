@@ -48,27 +48,34 @@ function intern(word: string): string {
  * one label…): pairs of adjacent words are taken within a value, never across two.
  */
 export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly string[]]>): IndexedText {
-  const weights = new Map<string, number>();
+  // Word → its position in `words`/`weights`: one pass, no copy of the map at the end.
+  const at = new Map<string, number>();
+  const words: string[] = [];
+  const weights: number[] = [];
+  const add = (word: string, w: number) => {
+    const k = at.get(word);
+    if (k !== undefined) { weights[k]! += w; return; }
+    at.set(word, words.length);
+    words.push(intern(word));
+    weights.push(w);
+  };
   let length = 0;
   for (const [kind, list] of fields) {
     const w = FIELD_WEIGHTS[kind];
     for (const word of list) {
-      weights.set(word, (weights.get(word) ?? 0) + w);
+      add(word, w);
       length += w;
     }
     if (PAIRED.has(kind)) {
       let previous: string | null = null;
       for (const word of list) {
         if (STOP_WORDS.has(word)) continue;
-        if (previous !== null) {
-          const key = pairKey(previous, word);
-          weights.set(key, (weights.get(key) ?? 0) + w);
-        }
+        if (previous !== null) add(pairKey(previous, word), w);
         previous = word;
       }
     }
   }
-  return { words: [...weights.keys()].map(intern), weights: Float32Array.from(weights.values()), length };
+  return { words, weights: Float32Array.from(weights), length };
 }
 
 const K1 = 1.2;
@@ -145,6 +152,23 @@ function inflects(a: string, b: string): boolean {
 /** Typo tolerance by word length: none under 4 letters, one edit for 4–7, two from 8. */
 export const typoBudget = (word: string): number => (word.length < 4 ? 0 : word.length < 8 ? 1 : 2);
 
+/**
+ * The letters of a word as bits (char code mod 32). An edit changes at most two bits of the
+ * difference between two words' masks, so words whose masks differ in more than 2 × budget bits
+ * are beyond the budget: typo tolerance skips them without computing a distance.
+ */
+function letterMask(word: string): number {
+  let m = 0;
+  for (let i = 0; i < word.length; i++) m |= 1 << (word.charCodeAt(i) & 31);
+  return m;
+}
+
+function bitCount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 export class SearchIndex {
   readonly size: number;
   private readonly words: string[];
@@ -156,6 +180,8 @@ export class SearchIndex {
   private readonly stems = new Map<string, number[]>();
   /** Word ids by length, then by first letter: where typo tolerance looks (numbers are never fuzzy). */
   private readonly byLength: Array<Map<string, number[]>> = [];
+  /** Per word id, its letterMask. */
+  private readonly masks: Uint32Array;
 
   constructor(texts: readonly IndexedText[], private readonly synonyms: readonly SynonymGroup[] = []) {
     this.size = texts.length;
@@ -190,6 +216,7 @@ export class SearchIndex {
         this.scores[at] = (idf[id]! * tf * (K1 + 1)) / (tf + norm);
       });
     });
+    this.masks = Uint32Array.from(this.words, letterMask);
     this.words.forEach((w, id) => {
       if (w.includes(' ')) return; // a pair of adjacent words: looked up whole, never stemmed, prefixed or fuzzy
       const [en, fr] = stemsOf(w);
@@ -246,12 +273,14 @@ export class SearchIndex {
   private nearWords(word: string, budget: number, keepFirst: boolean): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     if (budget === 0) return out;
+    const mask = letterMask(word);
     for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
       const bucket = this.byLength[len];
       if (!bucket) continue;
       const lists = keepFirst ? [bucket.get(word[0]!) ?? []] : bucket.values();
       for (const list of lists) {
         for (const id of list) {
+          if (bitCount(mask ^ this.masks[id]!) > 2 * budget) continue;
           const d = editDistance(word, this.words[id]!, budget);
           if (d <= budget) out.push([id, d]);
         }

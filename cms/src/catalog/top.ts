@@ -4,12 +4,12 @@
  */
 
 /** The first `k` of `items` by descending `score[item]`, ties kept in the order of `items`; sorted. */
-export function topK(items: readonly number[], score: ArrayLike<number>, k: number): number[] {
+export function topK(items: ArrayLike<number>, score: ArrayLike<number>, k: number): number[] {
   const n = items.length;
   const better = (a: number, b: number) => score[items[a]!]! > score[items[b]!]! || (score[items[a]!] === score[items[b]!] && a < b);
   if (k <= 0) return [];
   if (k * 4 >= n) {
-    return items.map((_, p) => p).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, k).map((p) => items[p]!);
+    return Array.from({ length: n }, (_, p) => p).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, k).map((p) => items[p]!);
   }
   // A heap of positions whose root is the worst of the best k seen so far.
   const heap: number[] = [];
