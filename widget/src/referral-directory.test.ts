@@ -4,9 +4,10 @@ import type { Locale } from '@referral-directory/sdk';
 import { http, HttpResponse } from 'msw';
 import { api, listRequests, requests, scenarios } from '../test/handlers.js';
 import {
-  deepActiveElement, deepQuery, deepQueryAll, deepText, expectAccessible, foreignRequests, recordNavigations, startWorker,
+  deepActiveElement, deepQuery, deepQueryAll, deepText, expectAccessible, foreignRequests, startWorker,
   useScenario, worker,
 } from '../test/helpers.js';
+import { recordNavigations } from '../test/navigations.js';
 import { en } from './i18n/en.js';
 import { fr } from './i18n/fr.js';
 import { RdQuickExit } from './elements/quick-exit.js';

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { expectAccessible, recordNavigations } from '../../test/helpers.js';
+import { expectAccessible } from '../../test/helpers.js';
+import { recordNavigations } from '../../test/navigations.js';
 import { isPageCovered, uncoverPage } from '../lib/page-cover.js';
 import './quick-exit.js';
 import type { RdQuickExit } from './quick-exit.js';
