@@ -298,7 +298,7 @@ function shared(r: ImportRecord, ids: (key: TaxonomyKey, codes: string[]) => str
     populations: ids('populations', r.populations), languages: ids('languages', r.languages),
     ...serviceComponents(r),
     ageMin: r.ageMin, ageMax: r.ageMax, national: r.national,
-    serviceAreas: r.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n') })),
+    serviceAreas: r.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n'), regionsFr: a.regionsFr.join('\n') })),
     locations: locations.map((l) => ({ ...l })),
     phones: r.phones.map((p) => ({ type: p.type, number: p.number, extension: p.extension, labelEn: p.labelEn, labelFr: p.labelFr })),
     email: r.email, website: r.website, open24x7: r.open24x7,

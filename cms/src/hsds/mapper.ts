@@ -271,11 +271,14 @@ export function serviceAreaRecords(p: Pair): HsdsObject[] {
   const out: HsdsObject[] = [];
   const add = (o: HsdsObject) => out.push(compact({ id: hsdsId.serviceArea(slug, out.length), service_id: serviceId(slug), ...o }));
   if (p.en.national) add({ name: 'Canada', name_fr: 'Canada', area_type: 'country' });
-  for (const a of p.en.serviceAreas) {
+  p.en.serviceAreas.forEach((a, k) => {
     const label = PROVINCE_LABELS[a.province];
     if (a.regions.length === 0) add({ name: label.en, name_fr: label.fr, area_type: 'state_province', state_province: a.province });
-    for (const r of a.regions) add({ name: `${r}, ${a.province}`, name_fr: `${r}, ${a.province}`, area_type: 'region', state_province: a.province, region: r });
-  }
+    const french = p.fr.serviceAreas[k]?.regions ?? [];
+    a.regions.forEach((r, j) => add({
+      name: `${r}, ${a.province}`, name_fr: `${french[j] ?? r}, ${a.province}`, area_type: 'region', state_province: a.province, region: r,
+    }));
+  });
   p.en.locations.forEach((l, i) => {
     if (!l.confidential) return;
     add({

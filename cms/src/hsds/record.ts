@@ -38,7 +38,8 @@ export interface ImportRecord {
   ageMin: number | null;
   ageMax: number | null;
   national: boolean;
-  serviceAreas: Array<{ province: string; regions: string[] }>;
+  /** `regionsFr`: the French names, in the same order (empty: none entered). */
+  serviceAreas: Array<{ province: string; regions: string[]; regionsFr: string[] }>;
   locations: ImportLocation[];
   phones: ImportPhone[];
   email: string | null;
@@ -164,7 +165,7 @@ export function recordFromPair(p: Pair, externalId = ''): ImportRecord {
     ageMin: en.ageRange.min,
     ageMax: en.ageRange.max,
     national: en.national,
-    serviceAreas: en.serviceAreas.map((a) => ({ province: a.province, regions: [...a.regions] })),
+    serviceAreas: en.serviceAreas.map((a, k) => ({ province: a.province, regions: [...a.regions], regionsFr: frenchRegions(a.regions, p.fr.serviceAreas[k]?.regions ?? []) })),
     locations: en.locations.map((l) => ({ ...l })),
     phones: en.phones.map((ph, i) => ({ type: ph.type, number: ph.number, extension: ph.extension, labelEn: ph.label, labelFr: p.fr.phones[i]?.label ?? null })),
     email: en.email,
@@ -185,4 +186,9 @@ export function contentOf(r: ImportRecord): unknown {
     focusAreas: sorted(r.focusAreas), services: sorted(r.services), populations: sorted(r.populations), languages: sorted(r.languages),
     timeframes: sorted(r.timeframes), needs: sorted(r.needs), indirectOfferings: sorted(r.indirectOfferings),
   };
+}
+
+/** French region names, kept only where one differs from the English (the public record falls back to English). */
+export function frenchRegions(en: readonly string[], fr: readonly string[]): string[] {
+  return fr.length === en.length && fr.some((r, i) => r !== en[i]) ? [...fr] : [];
 }

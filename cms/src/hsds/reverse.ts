@@ -18,6 +18,7 @@ import { isUuid } from './ids';
 import { ALL_WEEK, IDENTIFIER_SCHEME, OTHER_NAMES_SEPARATOR } from './mapper';
 import {
   emptyDefinitions, type AbsentPart, type ImportLocation, type ImportProblem, type ImportRecord, type ParsedFile, type ParsedRecord,
+  frenchRegions,
 } from './record';
 import { refusalOf, shapeOf, type HsdsShape } from './shapes';
 import { coreRecordValidator } from './validation';
@@ -181,10 +182,10 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
 
   // Areas and confidential sites.
   let national = false;
-  const serviceAreas: Array<{ province: string; regions: string[] }> = [];
+  const serviceAreas: Array<{ province: string; regions: string[]; regionsFr: string[] }> = [];
   const sites: Array<{ position: number | null; loc: ImportLocation; source: string }> = [];
   const locationSources: string[] = [];
-  let lastRegionArea: { province: string; regions: string[] } | null = null;
+  let lastRegionArea: { province: string; regions: string[]; regionsFr: string[] } | null = null;
   list(first.service_areas).forEach((a, i) => {
     const type = str(a.area_type);
     const province = provinceOf(a.state_province) ?? (type ? null : provinceOf(a.name));
@@ -197,9 +198,12 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
       sites.push({ position: pos, loc: { name: null, street: null, city: region, province, postalCode: null, confidential: true }, source: `service_areas[${i}]` });
       return;
     }
-    if (!region || type === 'state_province') { serviceAreas.push({ province, regions: [] }); lastRegionArea = null; return; }
-    if (lastRegionArea && lastRegionArea.province === province) lastRegionArea.regions.push(region);
-    else { lastRegionArea = { province, regions: [region] }; serviceAreas.push(lastRegionArea); }
+    if (!region || type === 'state_province') { serviceAreas.push({ province, regions: [], regionsFr: [] }); lastRegionArea = null; return; }
+    // name_fr is "<French region>, <province>" in this directory's export; anything else: no French name.
+    const nameFr = str(a.name_fr);
+    const regionFr = nameFr && nameFr.endsWith(`, ${province}`) ? nameFr.slice(0, -`, ${province}`.length) : region;
+    if (lastRegionArea && lastRegionArea.province === province) { lastRegionArea.regions.push(region); lastRegionArea.regionsFr.push(regionFr); }
+    else { lastRegionArea = { province, regions: [region], regionsFr: [regionFr] }; serviceAreas.push(lastRegionArea); }
   });
 
   const seenLocations = new Set<string>();
@@ -297,7 +301,7 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
     ageMin: age('minimum_age'),
     ageMax: age('maximum_age'),
     national,
-    serviceAreas,
+    serviceAreas: serviceAreas.map((a) => ({ ...a, regionsFr: frenchRegions(a.regions, a.regionsFr) })),
     locations,
     phones,
     email: str(first.email) ?? str(org.email),
