@@ -19,7 +19,12 @@ export default {
         if (projection.watches(context.uid)) {
           const params = context.params as { documentId?: string };
           const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-          projection.invalidate(context.uid, documentId);
+          const mark = () => projection.invalidate(context.uid, documentId);
+          mark();
+          // Inside a transaction, a read on another connection (PostgreSQL) still sees the rows as
+          // they were: mark the document again once the transaction commits, so the next read
+          // re-reads what was committed. (A nested transaction shares the outer one's callbacks.)
+          if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => { onCommit(mark); });
         }
       }
       return result;

@@ -37,6 +37,9 @@ const STRAPI = {
 
 const label = (field: string, lang: Lang) => FIELD_LABELS[ORG]![field]![lang];
 const value = (v: string, lang: Lang) => VALUE_LABELS[v]![lang];
+/** Resolves when the admin's publish request has been answered (the document is committed by then). */
+const publishAnswered = (page: Page) =>
+  page.waitForResponse((r) => r.request().method() === 'POST' && /\/actions\/publish(\?|$)/.test(r.url()), { timeout: 30_000 });
 const exact = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 /**
@@ -181,7 +184,8 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       await shot('3-organization-completed');
       await click(page.getByRole('button', { name: exact(STRAPI.save[lang]) }));
       await page.getByText(STRAPI.saved[lang]).first().waitFor();
-      await click(page.getByRole('button', { name: exact(STRAPI.publish[lang]) }));
+      // The page already says "published" from before: wait for the publish request itself.
+      await Promise.all([publishAnswered(page), click(page.getByRole('button', { name: exact(STRAPI.publish[lang]) }))]);
       await page.getByText(STRAPI.published[lang]).first().waitFor();
       await shot('4-published');
       journey.toPublished = { clicks: journey.clicks, pageLoads: journey.pageLoads };
@@ -204,7 +208,8 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       }
       await page.locator('[name="openingHours.0.opens"]').fill('10:00');
       await page.locator('[name="openingHours.0.closes"]').fill('16:00');
-      await click(page.getByRole('button', { name: exact(STRAPI.publish[lang]) }));
+      // The page already says "published" from before: wait for the publish request itself.
+      await Promise.all([publishAnswered(page), click(page.getByRole('button', { name: exact(STRAPI.publish[lang]) }))]);
       await page.getByText(STRAPI.published[lang]).first().waitFor();
       for (const locale of ['en', 'fr'] as const) {
         const hours = (await profile(slug, locale))!.hours.schedule[0];

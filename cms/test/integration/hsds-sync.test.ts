@@ -92,7 +92,7 @@ describe('HSDS sync, parameters and languages', () => {
       const since = new Date().toISOString();
       await tick();
       const documentId = await documentOf(o.slug);
-      await docs().update({ documentId, locale: 'en', data: { listingStatus: 'suspended' } as never });
+      await docs().update({ documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
       const gone = await get(`/deleted?modified_after=${encodeURIComponent(since)}`);
       assert.deepEqual(Object.keys(gone).sort(), ['contents', 'empty', 'first_page', 'last_page', 'page_number', 'size', 'total_items', 'total_pages']);
       const expected = [
