@@ -33,7 +33,7 @@ export function generatedCsv(rows: number): string {
     externalId: `sheet-${o.externalId}`, slug: null, kind: o.kind, role: o.role, en: o.en, fr: o.fr,
     focusAreas: o.focusAreas, services: o.services, populations: o.populations, languages: o.languages,
     timeframes: o.timeframes, needs: o.needs, indirectOfferings: o.indirectOfferings, ageMin: o.ageMin, ageMax: o.ageMax,
-    national: o.national, serviceAreas: o.serviceAreas.map((a) => ({ ...a, regionsFr: a.regionsFr ?? [] })), locations: o.locations, phones: o.phones, email: o.email,
+    national: o.national, serviceAreas: o.serviceAreas.map((a) => ({ ...a, regionsFr: a.regionsFr ?? [...a.regions] })), locations: o.locations, phones: o.phones, email: o.email,
     website: o.website, open24x7: o.open24x7, openingHours: o.openingHours, lastVerified: o.state.lastVerifiedAt, lastModified: null,
   }));
   return writeCsv(columns, records.map((r) => templateRow(r, columns)));

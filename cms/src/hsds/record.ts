@@ -188,7 +188,7 @@ export function contentOf(r: ImportRecord): unknown {
   };
 }
 
-/** French region names, kept only where one differs from the English (the public record falls back to English). */
+/** French region names, one per English name in the same order (the English name where none is known). */
 export function frenchRegions(en: readonly string[], fr: readonly string[]): string[] {
-  return fr.length === en.length && fr.some((r, i) => r !== en[i]) ? [...fr] : [];
+  return fr.length === en.length ? [...fr] : [...en];
 }

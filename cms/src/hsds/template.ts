@@ -203,7 +203,7 @@ export function parseTemplateCsv(input: string | ReturnType<typeof csvObjects>):
       ageMin: whole('age_min'),
       ageMax: whole('age_max'),
       national: yes('national'),
-      serviceAreas: areas.areas.map((a) => ({ ...a, regionsFr: [] })),
+      serviceAreas: areas.areas.map((a) => ({ ...a, regionsFr: [...a.regions] })),
       locations,
       phones,
       email: get('email'),
