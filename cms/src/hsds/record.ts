@@ -38,7 +38,7 @@ export interface ImportRecord {
   ageMin: number | null;
   ageMax: number | null;
   national: boolean;
-  /** `regionsFr`: the French names, in the same order (empty: none entered). */
+  /** `regionsFr`: one French name per region, in the same order (the English one where none is known). */
   serviceAreas: Array<{ province: string; regions: string[]; regionsFr: string[] }>;
   locations: ImportLocation[];
   phones: ImportPhone[];

@@ -199,7 +199,7 @@ function recordOf(g: Group, knownTermIds: ReadonlyMap<string, { key: keyof Parse
       return;
     }
     if (!region || type === 'state_province') { serviceAreas.push({ province, regions: [], regionsFr: [] }); lastRegionArea = null; return; }
-    // name_fr is "<French region>, <province>" in this directory's export; anything else: no French name.
+    // name_fr is "<French region>, <province>" in this directory's export; anything else: the English name.
     const nameFr = str(a.name_fr);
     const regionFr = nameFr && nameFr.endsWith(`, ${province}`) ? nameFr.slice(0, -`, ${province}`.length) : region;
     if (lastRegionArea && lastRegionArea.province === province) { lastRegionArea.regions.push(region); lastRegionArea.regionsFr.push(regionFr); }
