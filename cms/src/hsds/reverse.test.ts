@@ -90,7 +90,7 @@ describe('HSDS JSON back to directory records', () => {
     assert.equal(r!.record!.kind, 'other_allied');
     assert.deepEqual(r!.record!.phones.map((p) => [p.number, p.extension]), [['+1 514 555 0101', '100']]);
     assert.deepEqual(r!.record!.openingHours, [{ day: 'mon', opens: '10:00', closes: '18:00' }, { day: 'tue', opens: '10:00', closes: '18:00' }]);
-    assert.deepEqual(r!.record!.serviceAreas, [{ province: 'ON', regions: [] }]);
+    assert.deepEqual(r!.record!.serviceAreas, [{ province: 'ON', regions: [], regionsFr: [] }]);
     const columns = r!.warnings.map((w) => w.column);
     for (const c of ['organization.name_fr', 'organization.description_fr', 'organization.organization_type', 'provider_role', 'phones[0].type']) assert.ok(columns.includes(c), c);
   });
