@@ -239,6 +239,16 @@ describe('<referral-directory>', () => {
       expect(labels).to.include('Droits du travail (2)');
     });
 
+    for (const lang of ['en', 'fr'] as const) {
+      it(`names a kind and a role on the cards exactly as the filters do: one table of labels (${lang})`, async () => {
+        const el = await mount(lang);
+        await waitUntil(() => panel(el).querySelector('input[value="ngo"]'), 'no kind filter', WAIT);
+        const option = (value: string) => panel(el).querySelector(`input[value="${value}"]`)!.closest('label')!.textContent!.replace(/\s*\(\d+\)\s*$/, '').trim();
+        const kinds = cards(el).map((c) => shadow(c).querySelector('.kind')!.textContent!.trim());
+        expect(kinds).to.include(`${option('ngo')} · ${option('direct')}`);
+      });
+    }
+
     it('filters on a checked value, shows it as a chip and fires rd-filter-change', async () => {
       const el = await mount('en');
       await waitUntil(() => panel(el).querySelector('input[value="legal"]'), 'no need filter', WAIT);

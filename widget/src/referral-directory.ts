@@ -533,6 +533,7 @@ export class ReferralDirectory extends LitElement {
                 exportparts="base:card-base,name:card-name,badge:card-badge,toggle:card-toggle,details:card-details,suggest-form:card-suggest-form,mark"
                 lang=${locale}
                 .organization=${o}
+                .facets=${this.#facets.value}
                 .client=${this.#client}
                 ?suggestions=${this.suggestions}
                 ?compact=${this.compact}

@@ -115,6 +115,9 @@ function facets(all: PublicOrganization[], url: URL) {
   return { data, meta: { total: all.filter((o) => matches(o, url.searchParams)).length, locale } };
 }
 
+/** The default scenario's facets in `locale`, unfiltered: for elements tested on their own. */
+export const facetsFor = (locale: Locale) => facets(organizations(locale), new URL(`https://${API_HOST}/api/directory/facets?locale=${locale}`)).data;
+
 const errorBody = (status: number, name: string, message: string, details: ErrorBody['error']['details'] = []): ErrorBody =>
   ({ error: { status, name, message, details } });
 

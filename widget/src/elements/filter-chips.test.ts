@@ -1,12 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { FilterName } from '@referral-directory/sdk';
+import type { FilterName, Locale } from '@referral-directory/sdk';
+import { facetsFor } from '../../test/handlers.js';
 import { expectAccessible } from '../../test/helpers.js';
 import type { FilterSelection } from '../lib/filters.js';
 import './filter-chips.js';
 import type { RdFilterChips } from './filter-chips.js';
 
-const chips = (selection: FilterSelection, locked: FilterName[] = [], lang = 'en') =>
-  fixture<RdFilterChips>(html`<rd-filter-chips lang=${lang} .selection=${selection} .locked=${locked}></rd-filter-chips>`);
+const chips = (selection: FilterSelection, locked: FilterName[] = [], lang: Locale = 'en') =>
+  fixture<RdFilterChips>(html`<rd-filter-chips lang=${lang} .selection=${selection} .locked=${locked} .facets=${facetsFor(lang)}></rd-filter-chips>`);
 
 describe('rd-filter-chips', () => {
   it('has no axe violations', async () => {
@@ -19,7 +20,7 @@ describe('rd-filter-chips', () => {
     expect(el.shadowRoot!.querySelector('*')).to.equal(null);
   });
 
-  it('names each chip by filter and value, with built-in labels, in a labelled list', async () => {
+  it('names each chip by filter and value, with the labels of the facets, in a labelled list', async () => {
     const el = await chips({ province: ['QC'], timeframe: ['long_term'] }, [], 'fr');
     expect(el.shadowRoot!.querySelector('ul')!.getAttribute('aria-label')).to.equal('Filtres actifs');
     const names = [...el.shadowRoot!.querySelectorAll('button[data-name]')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());

@@ -41,14 +41,14 @@ export class RdFilterChips extends LitElement {
   #focusIndex: number | undefined;
 
   override render() {
-    const { t, locale } = this.#i18n;
+    const { t } = this.#i18n;
     const chips = FILTER_NAMES.flatMap((name) => (this.selection[name] ?? []).map((value) => ({ name, value })));
     if (!chips.length) return nothing;
     const removable = chips.some((c) => !this.locked.includes(c.name));
     return html`<div class="chips" part="base">
       <ul aria-label=${t('filters.active')}>
         ${chips.map(({ name, value }) => {
-          const text = `${t(`filters.names.${name}`)}${t('colon')}${labelOf(name, value, this.facets, locale)}`;
+          const text = `${t(`filters.names.${name}`)}${t('colon')}${labelOf(name, value, this.facets)}`;
           return html`<li>
             ${this.locked.includes(name)
               ? html`<span class="chip" part="chip">${text}<span class="vh"> ${t('filters.locked')}</span></span>`

@@ -47,13 +47,10 @@ describe('rd-filter-panel', () => {
     expect(groups[0]!.querySelector('summary')!.textContent).to.contain('1 choisi');
   });
 
-  it('falls back to built-in labels (no counts) for fixed vocabularies when there are no facets', async () => {
-    const el = await panel({ lang: 'fr' });
-    const provinces = labels(el, 'province');
-    expect(provinces).to.have.length(13);
-    expect(provinces).to.include('Île-du-Prince-Édouard');
-    expect(provinces[0]).to.equal('Alberta');
-    expect(labels(el, 'timeframe')).to.deep.equal(['Court terme / transition', 'Long terme', 'Urgence']);
+  it('offers only the selected values when there are no facets: labels come from the API alone', async () => {
+    const el = await panel({ lang: 'fr', selection: { province: ['QC'] } });
+    expect(labels(el, 'province')).to.deep.equal(['QC']);
+    expect(el.shadowRoot!.querySelector('details[data-name="timeframe"]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('details[data-name="focus"]')).to.equal(null);
   });
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { FILTER_NAMES, type FilterName } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { emit } from '../lib/events.js';
-import { FIXED_VOCABULARIES, isFilterName, labelOf, type Facets, type FilterSelection } from '../lib/filters.js';
+import { isFilterName, labelOf, type Facets, type FilterSelection } from '../lib/filters.js';
 import { shared } from '../styles/shared.styles.js';
 import { styles } from './filter-panel.styles.js';
 
@@ -87,19 +87,16 @@ export class RdFilterPanel extends LitElement {
   }
 
   #options(name: FilterName): Option[] {
-    const { locale } = this.#i18n;
     const selected = this.selection[name] ?? [];
     const facet = this.facets?.[name];
-    const options: Option[] = facet
-      ? facet
-          .filter((f) => f.count > 0 || selected.includes(f.value))
-          .map((f) => ({ value: f.value, label: f.label || labelOf(name, f.value, undefined, locale), count: f.count }))
-      : (FIXED_VOCABULARIES[name] ?? [])
-          .map((value) => ({ value, label: labelOf(name, value, undefined, locale), count: undefined }))
-          .sort((a, b) => a.label.localeCompare(b.label, locale));
+    // Without facets (not loaded, or failed) no value can be named or counted: only the selected
+    // ones are offered, so that they can still be unchecked.
+    const options: Option[] = (facet ?? [])
+      .filter((f) => f.count > 0 || selected.includes(f.value))
+      .map((f) => ({ value: f.value, label: f.label || f.value, count: f.count }));
     for (const value of selected) {
       if (!options.some((o) => o.value === value)) {
-        options.push({ value, label: labelOf(name, value, this.facets, locale), count: undefined });
+        options.push({ value, label: labelOf(name, value, this.facets), count: undefined });
       }
     }
     return options;

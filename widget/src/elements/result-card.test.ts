@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createDirectoryClient, type Locale, type PublicOrganization } from '@referral-directory/sdk';
 import { organizations } from '../../test/fixtures.js';
-import { api } from '../../test/handlers.js';
+import { api, facetsFor } from '../../test/handlers.js';
 import { deepActiveElement, expectAccessible } from '../../test/helpers.js';
 import { normalizeOrganization } from '../lib/normalize.js';
 import './result-card.js';
@@ -16,7 +16,7 @@ const org = (slug: string, locale: Locale = 'en'): PublicOrganization => {
 async function card(o: PublicOrganization, lang: Locale = 'en', suggestions = false): Promise<RdResultCard> {
   const client = createDirectoryClient({ baseUrl: api() });
   return fixture<RdResultCard>(
-    html`<rd-result-card lang=${lang} .organization=${o} .client=${client} ?suggestions=${suggestions}></rd-result-card>`,
+    html`<rd-result-card lang=${lang} .organization=${o} .facets=${facetsFor(lang)} .client=${client} ?suggestions=${suggestions}></rd-result-card>`,
   );
 }
 
@@ -40,7 +40,8 @@ describe('rd-result-card', () => {
       const el = await card(org('maison-horizon'));
       expect(root(el).querySelector('h3')!.textContent).to.equal('Maison Horizon');
       const t = text(el);
-      expect(t).to.contain('Non-profit organization · Direct services');
+      // The kind, role and provinces are named by the facets' labels, as the filters name them.
+      expect(t).to.contain('Non-profit · Direct services');
       expect(t).to.contain('Safe emergency housing');
       expect(t).to.contain('Emergency shelter, Counselling');
       expect(t).to.contain('Quebec (Montréal, Laval)');

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { WEEKDAYS, type DirectoryClient, type PublicOrganization, type PublicPhone } from '@referral-directory/sdk';
+import { WEEKDAYS, type DirectoryClient, type FilterName, type PublicOrganization, type PublicPhone } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { vocabulary, type Vocabulary } from '../i18n/i18n.js';
 import { emit } from '../lib/events.js';
+import { labelOf, type Facets } from '../lib/filters.js';
 import { formatDate, formatTime } from '../lib/format.js';
 import { highlighted, matchRanges } from '../lib/highlight.js';
 import { displayUrl, httpUrl, mailHref, phoneHref } from '../lib/links.js';
@@ -38,6 +39,7 @@ export class RdResultCard extends LitElement {
 
   static override properties = {
     organization: { attribute: false },
+    facets: { attribute: false },
     suggestions: { type: Boolean },
     client: { attribute: false },
     compact: { type: Boolean, reflect: true },
@@ -47,6 +49,9 @@ export class RdResultCard extends LitElement {
 
   /** The organization to show. */
   organization: PublicOrganization | undefined;
+
+  /** The facets, whose labels name the kind, role, provinces, timeframes and needs (as the filters do). */
+  facets: Facets | undefined;
 
   /** Offers the "Suggest an update" form (needs `client`). */
   suggestions = false;
@@ -132,7 +137,7 @@ export class RdResultCard extends LitElement {
 
   #details(o: PublicOrganization): TemplateResult {
     const { t, locale } = this.#i18n;
-    const list = (group: Vocabulary, codes: readonly string[]) => codes.map((c) => this.#label(group, c)).join(', ');
+    const list = (group: Vocabulary | FilterName, codes: readonly string[]) => codes.map((c) => this.#label(group, c)).join(', ');
     const { min, max } = o.ageRange;
     const ages =
       min !== null && max !== null
@@ -231,8 +236,10 @@ export class RdResultCard extends LitElement {
       .join('; ');
   }
 
-  #label(group: Vocabulary, code: string): string {
-    return vocabulary(this.#i18n.locale, group, code) ?? code;
+  #label(group: Vocabulary | FilterName, code: string): string {
+    return group === 'offering' || group === 'phone' || group === 'day'
+      ? (vocabulary(this.#i18n.locale, group, code) ?? code)
+      : labelOf(group, code, this.facets);
   }
 
   private _onToggle(): void {

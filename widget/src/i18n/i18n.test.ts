@@ -67,11 +67,11 @@ describe('i18n', () => {
   });
 
   describe('vocabulary', () => {
-    it('labels fixed vocabularies in each language and rejects unknown codes', () => {
-      expect(vocabulary('fr', 'province', 'QC')).to.equal('Québec');
-      expect(vocabulary('en', 'timeframe', 'long_term')).to.equal('Long-term');
-      expect(vocabulary('en', 'province', 'toString')).to.equal(undefined);
-      expect(vocabulary('en', 'province', 'XX')).to.equal(undefined);
+    it('labels the codes the API sends without labels in each language and rejects unknown codes', () => {
+      expect(vocabulary('fr', 'day', 'mon')).to.equal('Lundi');
+      expect(vocabulary('en', 'phone', 'toll_free')).to.equal('Toll-free');
+      expect(vocabulary('en', 'day', 'toString')).to.equal(undefined);
+      expect(vocabulary('en', 'offering', 'XX')).to.equal(undefined);
     });
   });
 

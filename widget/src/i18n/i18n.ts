@@ -26,10 +26,14 @@ export type Translate = (key: TranslationKey, values?: Record<string, unknown>) 
 
 const RESOURCES: Record<Locale, Resources> = { en, fr };
 
-/** Groups of built-in labels keyed by a code of the API's fixed vocabularies. */
-export type Vocabulary = 'province' | 'timeframe' | 'need' | 'role' | 'type' | 'offering' | 'phone' | 'day';
+/**
+ * Groups of built-in labels keyed by a code the API sends without a label. The filters' fixed
+ * vocabularies (province, kind, role, timeframe, need) are not here: their one table is the
+ * server's, served with the facets (`labelOf` in `lib/filters.ts`).
+ */
+export type Vocabulary = 'offering' | 'phone' | 'day';
 
-/** The built-in label of a vocabulary code, e.g. `('fr', 'province', 'QC')` → `Québec`. */
+/** The built-in label of a vocabulary code, e.g. `('fr', 'day', 'mon')` → `Lundi`. */
 export function vocabulary(locale: Locale, group: Vocabulary, code: string): string | undefined {
   const labels: Record<string, string> = RESOURCES[locale][group];
   return Object.hasOwn(labels, code) ? labels[code] : undefined;

@@ -8,8 +8,6 @@ import {
   FILTER_NAMES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES,
   type FacetsResponse, type FilterName, type OrganizationFilters,
 } from '@referral-directory/sdk';
-import type { Locale } from '@referral-directory/sdk';
-import { vocabulary } from '../i18n/i18n.js';
 
 /** Selected values per filter (OR within a filter, AND across filters). */
 export type FilterSelection = Partial<Record<FilterName, string[]>>;
@@ -90,13 +88,12 @@ export function toFilters(q: string, selection: FilterSelection): OrganizationFi
 }
 
 /**
- * The label of a filter value: the facets API's (in the response language), else the built-in
- * label of a fixed vocabulary, else the code itself.
+ * The label of a filter value, on the filters, the chips and the cards alike: the facets API's,
+ * in the response language (the server's one table of labels, `cms/src/directory/labels.ts`),
+ * else the code itself until the facets have loaded.
  */
-export function labelOf(name: FilterName, value: string, facets: Facets | undefined, locale: Locale): string {
-  const fromApi = facets?.[name]?.find((f) => f.value === value)?.label;
-  const fixed = name === 'province' || name === 'timeframe' || name === 'need' || name === 'role' || name === 'type';
-  return fromApi || (fixed && vocabulary(locale, name, value)) || value;
+export function labelOf(name: FilterName, value: string, facets: Facets | undefined): string {
+  return facets?.[name]?.find((f) => f.value === value)?.label || value;
 }
 
 const PREFIX = 'rd-';

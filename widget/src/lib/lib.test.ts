@@ -28,11 +28,15 @@ describe('filters', () => {
     expect(toFilters('', {})).to.deep.equal({});
   });
 
-  it('labels values from the facets first, then from built-in labels, then shows the code', () => {
-    const facets = { focus: [{ value: 'labour_rights', label: 'Droits du travail', count: 2 }] } as never;
-    expect(labelOf('focus', 'labour_rights', facets, 'fr')).to.equal('Droits du travail');
-    expect(labelOf('province', 'PE', undefined, 'fr')).to.equal('Île-du-Prince-Édouard');
-    expect(labelOf('service', 'mystery', undefined, 'en')).to.equal('mystery');
+  it('labels values from the facets (fixed vocabularies included), else shows the code', () => {
+    const facets = {
+      focus: [{ value: 'labour_rights', label: 'Droits du travail', count: 2 }],
+      province: [{ value: 'PE', label: 'Île-du-Prince-Édouard', count: 0 }],
+    } as never;
+    expect(labelOf('focus', 'labour_rights', facets)).to.equal('Droits du travail');
+    expect(labelOf('province', 'PE', facets)).to.equal('Île-du-Prince-Édouard');
+    expect(labelOf('province', 'PE', undefined)).to.equal('PE');
+    expect(labelOf('service', 'mystery', facets)).to.equal('mystery');
   });
 
   it("round-trips the keyword and filters through the URL, keeping the host page's parameters", () => {
