@@ -182,6 +182,10 @@ export const styles = css`
     .more button {
       display: none !important;
     }
+    /* A card's "Print": that record alone. */
+    .results:has(rd-result-card[printing]) :is(li, .shared, .bar, .more, rd-filter-chips, rd-search-notice):not(:has([printing])) {
+      display: none;
+    }
     .layout {
       display: block;
     }

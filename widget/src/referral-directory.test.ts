@@ -214,7 +214,7 @@ describe('<referral-directory>', () => {
       await sendKeys({ type: 'youth' });
       const event = oneEvent(el, 'rd-search');
       await sendKeys({ press: 'Enter' });
-      expect((await event).detail).to.deep.equal({ q: 'youth' });
+      expect((await event).detail).to.deep.equal({ q: 'youth', near: '' });
     });
 
     it('offers "best match" order once there is a keyword, and lets the person sort by name', async () => {

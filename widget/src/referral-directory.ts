@@ -2,8 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import {
-  createDirectoryClient, FILTER_NAMES, isHttpError, MAX_PAGE_SIZE, SORTS,
-  type DirectoryClient, type DirectorySettings, type FilterName, type OrganizationList, type PageMeta, type PublicOrganization, type Sort,
+  createDirectoryClient, FILTER_NAMES, isHttpError, isValidationError, MAX_PAGE_SIZE, SORTS,
+  type DirectoryClient, type DirectorySettings, type FilterName, type NearFields, type OrganizationFilters, type OrganizationList,
+  type PageMeta, type PublicOrganization, type Sort,
 } from '@referral-directory/sdk';
 import { I18nController } from './controllers/i18n-controller.js';
 import { emit, type RdFilterChangeDetail, type RdSearchDetail } from './lib/events.js';
@@ -38,8 +39,10 @@ const PRESETS = {
   type: 'type',
 } as const satisfies Record<FilterName, keyof ReferralDirectory>;
 
+type Hit = PublicOrganization & NearFields;
+
 interface Results {
-  items: PublicOrganization[];
+  items: Hit[];
   meta: OrganizationList['meta'];
   /** The keyword and filters they were loaded for. */
   q: string;
@@ -47,6 +50,16 @@ interface Results {
 }
 
 const isSort = (value: string): value is Sort => (SORTS as readonly string[]).includes(value);
+
+/** The request filters: the keyword and selection, plus the place and "open now". */
+const filtersOf = (q: string, selection: FilterSelection, near: string, openNow: boolean): OrganizationFilters => ({
+  ...toFilters(q, selection),
+  ...(near.trim() && { near: near.trim() }),
+  ...(openNow && { openNow }),
+});
+
+/** A link to a record copied from a card: `#rd-org=slug` (see `RdResultCard`). */
+const sharedSlug = (): string => /^#rd-org=([\w-]{1,100})$/.exec(location.hash)?.[1] ?? '';
 
 /** The widgets on the page, so that each can tell its landmarks from the others'. */
 const widgets = new Set<ReferralDirectory>();
@@ -139,6 +152,7 @@ export class ReferralDirectory extends LitElement {
   static override properties = {
     apiUrl: { attribute: 'api-url' },
     q: {},
+    near: {},
     province: {},
     focusArea: { attribute: 'focus' },
     service: {},
@@ -161,6 +175,8 @@ export class ReferralDirectory extends LitElement {
     _q: { state: true, attribute: false },
     _selection: { state: true, attribute: false },
     _sort: { state: true, attribute: false },
+    _near: { state: true, attribute: false },
+    _openNow: { state: true, attribute: false },
     _page: { state: true, attribute: false },
     _filtersOpen: { state: true, attribute: false },
   };
@@ -170,6 +186,9 @@ export class ReferralDirectory extends LitElement {
 
   /** Initial keyword. */
   q = '';
+
+  /** Initial place: a city or a postal code (`H2X 1Y4`, `H2X`); results then sort by distance. */
+  near = '';
 
   /** Preset provinces/territories, e.g. `QC` or `"ON QC"`. */
   province = '';
@@ -234,6 +253,8 @@ export class ReferralDirectory extends LitElement {
   private _q = '';
   private _selection: FilterSelection = {};
   private _sort: Sort | '' = '';
+  private _near = '';
+  private _openNow = false;
   private _page = 1;
   private _filtersOpen = false;
 
@@ -243,7 +264,7 @@ export class ReferralDirectory extends LitElement {
 
   readonly #i18n = new I18nController(this);
   #client: DirectoryClient | undefined;
-  #loaded: PublicOrganization[] = [];
+  #loaded: Hit[] = [];
   #focusIndex: number | undefined;
   #locale = this.#i18n.locale;
   #bar: Element | null = null;
@@ -261,19 +282,25 @@ export class ReferralDirectory extends LitElement {
   });
 
   readonly #facets = new Task(this, {
-    task: async ([client, locale, q, selection], { signal }) =>
-      client ? (await client.facets(toFilters(q, selection), { signal, locale })).data : initialState,
-    args: () => [this.#client, this.#i18n.locale, this._q, this._selection] as const,
+    task: async ([client, locale, q, selection, near, openNow], { signal }) =>
+      client ? (await client.facets(filtersOf(q, selection, near, openNow), { signal, locale })).data : initialState,
+    args: () => [this.#client, this.#i18n.locale, this._q, this._selection, this._near, this._openNow] as const,
+  });
+
+  readonly #shared = new Task(this, {
+    task: async ([client, locale, slug], { signal }) =>
+      client && slug ? (await client.organizations.get(slug, { signal, locale })).data : initialState,
+    args: () => [this.#client, this.#i18n.locale, sharedSlug()] as const,
   });
 
   readonly #results = new Task(this, {
-    task: async ([client, locale, q, selection, sort, page, pageSize], { signal }): Promise<Results | typeof initialState> => {
+    task: async ([client, locale, q, selection, sort, page, pageSize, near, openNow], { signal }): Promise<Results | typeof initialState> => {
       if (!client) return initialState;
-      const list = await client.organizations.list(toFilters(q, selection), {
+      const list = await client.organizations.list(filtersOf(q, selection, near, openNow), {
         page,
         pageSize,
-        // "Best match" means nothing without a keyword: let the API pick its default order.
-        sort: sort && !(sort === 'relevance' && !q.trim()) ? sort : undefined,
+        // "Best match" means nothing without a keyword, nor distance without a place: let the API pick.
+        sort: sort && !(sort === 'relevance' && !q.trim()) && !(sort === 'distance' && !near.trim()) ? sort : undefined,
         signal,
         locale,
       });
@@ -281,7 +308,7 @@ export class ReferralDirectory extends LitElement {
       return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta, q: q.trim(), selection };
     },
     args: () =>
-      [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, this.#pageSize] as const,
+      [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, this.#pageSize, this._near, this._openNow] as const,
     onComplete: (value) => {
       this.#loaded = value.items;
       emit(this, 'rd-results', { count: value.meta.total, q: value.q, filters: value.selection });
@@ -324,7 +351,7 @@ export class ReferralDirectory extends LitElement {
         : undefined;
     }
     const presetChanged =
-      !this.hasUpdated || changed.has('q') || changed.has('locked') || Object.values(PRESETS).some((p) => changed.has(p));
+      !this.hasUpdated || changed.has('q') || changed.has('near') || changed.has('locked') || Object.values(PRESETS).some((p) => changed.has(p));
     if (presetChanged) this.#applyPresets(!this.hasUpdated && this.syncUrl);
     if (this.#i18n.locale !== this.#locale) {
       // A new language reloads the list from its first page.
@@ -353,7 +380,7 @@ export class ReferralDirectory extends LitElement {
           ></rd-quick-exit>`}
       <rd-hotline-banner part="hotline" exportparts="base:hotline-base,number:hotline-number" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
       <h2 part="title">${t('title')}</h2>
-      <rd-search-bar part="search" exportparts="input:search-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} @rd-search=${this._onSearch}></rd-search-bar>
+      <rd-search-bar part="search" exportparts="input:search-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} .near=${this._near} .nearError=${this.#placeUnknown() ? this.#placeMessage() : ''} @rd-search=${this._onSearch}></rd-search-bar>
       <div class="layout" @rd-filter-change=${this._onFilterChange}>
         <div class="filters" part="filters">
           <button
@@ -388,11 +415,18 @@ export class ReferralDirectory extends LitElement {
                     ['relevance', t('results.sortRelevance')],
                     ['name', t('results.sortName')],
                     ['-lastVerified', t('results.sortVerified')],
+                    ...(this._near ? ([['distance', t('results.sortDistance')]] as const) : []),
                   ] as const
                 ).map(([value, label]) => html`<option value=${value} ?selected=${value === this.#sortShown()}>${label}</option>`)}
               </select>
             </label>
+            <label class="sort">
+              <input type="checkbox" .checked=${this._openNow} @change=${this._onOpenNow} />
+              <span>${t('open.filter')}</span>
+            </label>
+            <button type="button" class="btn" @click=${() => print()}>${t('share.printList')}</button>
           </div>
+          ${this.#sharedRecord()}
           <rd-filter-chips
             exportparts="base:chips,chip,clear:clear-filters"
             lang=${locale}
@@ -410,8 +444,10 @@ export class ReferralDirectory extends LitElement {
               html`<rd-search-notice part="search-notice" lang=${locale} .meta=${value.meta} .query=${this._q} @rd-search=${this._onSearch}></rd-search-notice>
                 ${value.meta.total === 0 || value.items.length === 0 ? this.#empty(settings) : this.#list(value.items, value.meta, false)}`,
             error: () =>
-              html`${this._page > 1 && this.#loaded.length ? this.#list(this.#loaded, undefined, false) : nothing}
-              ${this.#notice(t('results.errorTitle'), t('results.errorHint'), settings, true)}`,
+              this.#placeUnknown()
+                ? this.#notice(this.#placeMessage(), '', settings, false)
+                : html`${this._page > 1 && this.#loaded.length ? this.#list(this.#loaded, undefined, false) : nothing}
+                    ${this.#notice(t('results.errorTitle'), t('results.errorHint'), settings, true)}`,
           })}
         </div>
       </div>
@@ -483,6 +519,7 @@ export class ReferralDirectory extends LitElement {
       selection = { ...selection, ...state.selection };
     }
     this._q = q;
+    this._near = this.near;
     this._selection = this.#withLocked(selection);
     this._page = 1;
   }
@@ -501,7 +538,36 @@ export class ReferralDirectory extends LitElement {
   }
 
   #sortShown(): Sort {
-    return this._sort || (this._q.trim() ? 'relevance' : 'name');
+    const near = this._near.trim();
+    return (this._sort !== 'distance' || near ? this._sort : '') || (near ? 'distance' : this._q.trim() ? 'relevance' : 'name');
+  }
+
+  /** The API did not know the place typed (a 400 on `near`): said beside the field, never "no services". */
+  #placeUnknown(): boolean {
+    const error: unknown = this.#results.error;
+    return this.#results.status === TaskStatus.ERROR && isValidationError(error) && error.details.some((d) => d.path === 'near');
+  }
+
+  #placeMessage(): string {
+    return this.#i18n.t('near.unknown', { place: this._near.trim() });
+  }
+
+  /** The record a copied link names (`#rd-org=slug`), shown expanded above the results. */
+  #sharedRecord() {
+    return this.#shared.render({
+      complete: (o) =>
+        o
+          ? html`<section class="shared" aria-label=${this.#i18n.t('share.shared')}>
+              <rd-result-card
+                part="card"
+                lang=${this.#i18n.locale}
+                .organization=${normalizeOrganization(o)}
+                .facets=${this.#facets.value}
+                expanded
+              ></rd-result-card>
+            </section>`
+          : nothing,
+    });
   }
 
   #statusText(): string {
@@ -512,7 +578,7 @@ export class ReferralDirectory extends LitElement {
       case TaskStatus.COMPLETE:
         return t('results.count', { count: this.#results.value?.meta.total ?? 0 });
       case TaskStatus.ERROR:
-        return t('results.errorTitle');
+        return this.#placeUnknown() ? this.#placeMessage() : t('results.errorTitle');
       default:
         return '';
     }
@@ -596,6 +662,7 @@ export class ReferralDirectory extends LitElement {
 
   private _onSearch(event: CustomEvent<RdSearchDetail>): void {
     this._q = event.detail.q;
+    this._near = event.detail.near ?? this._near;
     this._page = 1;
     this.#syncToUrl();
   }
@@ -616,6 +683,11 @@ export class ReferralDirectory extends LitElement {
     this.#syncToUrl();
     emit(this, 'rd-filter-change', { filters: this._selection });
     void this.updateComplete.then(() => this._count?.focus());
+  }
+
+  private _onOpenNow(event: Event): void {
+    this._openNow = event.currentTarget instanceof HTMLInputElement && event.currentTarget.checked;
+    this._page = 1;
   }
 
   private _onSort(event: Event): void {

@@ -77,6 +77,13 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0 0.5em;
   }
+  .near {
+    font-weight: 600;
+  }
+  .copied {
+    flex-basis: 100%;
+    overflow-wrap: anywhere;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -103,7 +110,8 @@ export const styles = css`
       content: ' (' attr(href) ')';
       font-weight: 400;
     }
-    rd-suggest-form {
+    rd-suggest-form,
+    .copied {
       display: none;
     }
   }

@@ -131,7 +131,7 @@ describe('rd-result-card', () => {
       toggle(el).click();
       await el.updateComplete;
       const hours = [...root(el).querySelectorAll('.schedule li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-      expect(hours[0]).to.equal('Lundi 9 h 00–17 h 00');
+      expect(hours[0]).to.equal('lundi 9 h 00–17 h 00');
       expect(hours).to.have.length(5);
       expect(text(el)).to.contain("Personnes résidant dans le Nord de l'Ontario.");
     });

@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { WEEKDAYS, type DirectoryClient, type FilterName, type PublicOrganization, type PublicPhone } from '@referral-directory/sdk';
+import {
+  WEEKDAYS, type DirectoryClient, type FilterName, type NearFields, type PublicOrganization, type PublicPhone,
+} from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { vocabulary, type Vocabulary } from '../i18n/i18n.js';
 import { emit } from '../lib/events.js';
@@ -45,10 +47,11 @@ export class RdResultCard extends LitElement {
     compact: { type: Boolean, reflect: true },
     expanded: { type: Boolean, reflect: true },
     _suggesting: { state: true, attribute: false },
+    _copied: { state: true, attribute: false },
   };
 
-  /** The organization to show. */
-  organization: PublicOrganization | undefined;
+  /** The organization to show, with its distance and open state when the list was asked for them. */
+  organization: (PublicOrganization & NearFields) | undefined;
 
   /** The facets, whose labels name the kind, role, provinces, timeframes and needs (as the filters do). */
   facets: Facets | undefined;
@@ -66,6 +69,7 @@ export class RdResultCard extends LitElement {
   expanded = false;
 
   private _suggesting = false;
+  private _copied = '';
 
   private get _heading(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('h3');
@@ -84,9 +88,11 @@ export class RdResultCard extends LitElement {
     const email = mailHref(o.email);
     const services = o.services.map((s) => s.label).join(', ');
     const languages = o.languages.map((l) => l.label).join(', ');
+    const about = html`<span class="vh"> ${t('card.about', { name: o.name })}</span>`;
     return html`<article class="card" part="base" aria-labelledby="name">
       <h3 id="name" part="name" tabindex="-1">${highlighted(o.name, matchRanges(o, 'name'))}</h3>
       <p class="kind">${this.#label('type', o.kind)} · ${this.#label('role', o.role)}</p>
+      ${this.#nearOpen(o)}
       ${o.hours.open24x7 ? html`<p class="urgent" part="badge">${t('card.open24')}</p>` : nothing}
       <p class="pre">${highlighted(o.description, matchRanges(o, 'description'))}</p>
       <dl>
@@ -123,8 +129,11 @@ export class RdResultCard extends LitElement {
           aria-controls="details"
           @click=${this._onToggle}
         >
-          ${t(this.expanded ? 'card.less' : 'card.more')}<span class="vh"> ${t('card.about', { name: o.name })}</span>
+          ${t(this.expanded ? 'card.less' : 'card.more')}${about}
         </button>
+        <button type="button" class="btn" @click=${this._onPrint}>${t('share.print')}${about}</button>
+        <button type="button" class="btn" @click=${this._onCopy}>${t('share.copy')}${about}</button>
+        <p class="copied" role="status">${this._copied}</p>
       </div>
       <div id="details" class="details" part="details" ?hidden=${!this.expanded}>${this.#details(o)}</div>
     </article>`;
@@ -147,6 +156,8 @@ export class RdResultCard extends LitElement {
           : max !== null
             ? t('card.agesMax', { max })
             : null;
+    // 2024-01-01 was a Monday: the reader's language names the days.
+    const weekday = new Intl.DateTimeFormat(this.#i18n.tag, { weekday: 'long', timeZone: 'UTC' });
     const schedule = [...o.hours.schedule].sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day));
     return html`<dl>
         ${o.hours.open24x7 || schedule.length || o.hours.notes
@@ -157,7 +168,7 @@ export class RdResultCard extends LitElement {
                   ? html`<ul class="schedule">
                       ${schedule.map(
                         (s) => html`<li>
-                          <span>${this.#label('day', s.day)}</span>
+                          <span>${weekday.format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(s.day)))}</span>
                           <span>${formatTime(s.opens, this.#i18n.tag)}–${formatTime(s.closes, this.#i18n.tag)}</span>
                         </li>`,
                       )}
@@ -212,6 +223,22 @@ export class RdResultCard extends LitElement {
         : nothing}`;
   }
 
+  /**
+   * "12 km away · Open now · closes at 5:00 p.m.": what the list says with `near` or `openNow`.
+   * `until` is the organization's own wall-clock time (`2026-12-03T17:00:00-05:00`), shown as
+   * written; open and never closing, the "Open 24/7" badge says it. (The widget asks only
+   * "open now", so a hit is never closed.)
+   */
+  #nearOpen(o: NearFields) {
+    const { t, tag } = this.#i18n;
+    const until = o.open?.until;
+    const parts = [
+      o.distanceKm !== undefined ? t('near.distance', { km: o.distanceKm }) : o.coverage ? t('near.serves') : '',
+      until ? t('open.until', { time: formatTime(until.slice(11, 16), tag) }) : '',
+    ].filter(Boolean);
+    return parts.length ? html`<p class="near">${parts.join(' · ')}</p>` : nothing;
+  }
+
   #fact(term: string, value: string | null | undefined) {
     return value ? html`<dt>${term}</dt><dd class="pre">${value}</dd>` : nothing;
   }
@@ -237,7 +264,7 @@ export class RdResultCard extends LitElement {
   }
 
   #label(group: Vocabulary | FilterName, code: string): string {
-    return group === 'offering' || group === 'phone' || group === 'day'
+    return group === 'offering' || group === 'phone'
       ? (vocabulary(this.#i18n.locale, group, code) ?? code)
       : labelOf(group, code, this.facets);
   }
@@ -246,6 +273,29 @@ export class RdResultCard extends LitElement {
     this.expanded = !this.expanded;
     const o = this.organization;
     if (this.expanded && o) emit(this, 'rd-select', { slug: o.slug, name: o.name });
+  }
+
+  /** Prints this record alone: the widget's print styles hide the other results while it is marked. */
+  private _onPrint(): void {
+    this.toggleAttribute('printing', true);
+    print();
+    this.toggleAttribute('printing', false);
+  }
+
+  /**
+   * Copies a link to this record: the host page's address with a fragment the widget reads back
+   * (`#rd-org=slug`). A fragment never reaches a server; nothing is stored.
+   */
+  private async _onCopy(): Promise<void> {
+    const { t } = this.#i18n;
+    const url = `${location.href.split('#')[0]}#rd-org=${encodeURIComponent(this.organization?.slug ?? '')}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      this._copied = t('share.copied');
+    } catch {
+      // No clipboard (permission, or an insecure page): the link itself, to copy by hand.
+      this._copied = url;
+    }
   }
 
   private _onSuggest(): void {

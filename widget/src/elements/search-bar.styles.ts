@@ -18,6 +18,12 @@ export const styles = css`
     flex: 1 1 12rem;
     min-width: 0;
   }
+  .error {
+    flex: 1 1 100%;
+    margin: 0;
+    color: var(--rd-error);
+    font-weight: 600;
+  }
   @media print {
     :host {
       display: none !important;

@@ -44,7 +44,7 @@ describe('rd-search-bar', () => {
     input(el).value = '';
     const event = oneEvent(el, 'rd-search');
     input(el).dispatchEvent(new Event('input'));
-    expect((await event).detail).to.deep.equal({ q: '' });
+    expect((await event).detail).to.deep.equal({ q: '', near: '' });
   });
 
   it('does not fire for the keyword it was given', async () => {
@@ -53,5 +53,30 @@ describe('rd-search-bar', () => {
     el.addEventListener('rd-search', () => (fired = true));
     el.shadowRoot!.querySelector('form')!.requestSubmit();
     expect(fired).to.equal(false);
+  });
+
+  it('searches the place (a city or a postal code) with the keyword on Enter, not while a keyword is typed', async () => {
+    const el = await fixture<RdSearchBar>(html`<rd-search-bar lang="fr" debounce="0"></rd-search-bar>`);
+    const searched: Array<{ q: string; near?: string }> = [];
+    el.addEventListener('rd-search', (e) => searched.push(e.detail));
+    const place = el.shadowRoot!.querySelector<HTMLInputElement>('#near')!;
+    expect(place.labels![0]!.textContent).to.contain('code postal');
+    expect(place.autocomplete).to.equal('off');
+    place.value = 'Montréal';
+    input(el).value = 'refuge';
+    input(el).dispatchEvent(new Event('input'));
+    await waitUntil(() => searched.length === 1);
+    expect(searched[0]).to.deep.equal({ q: 'refuge', near: '' });
+    place.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(searched[1]).to.deep.equal({ q: 'refuge', near: 'Montréal' });
+  });
+
+  it('says why a place is not known under the field, which reads as invalid', async () => {
+    const el = await fixture<RdSearchBar>(html`<rd-search-bar near="Atlantis" near-error="Not a place."></rd-search-bar>`);
+    const place = el.shadowRoot!.querySelector<HTMLInputElement>('#near')!;
+    expect(place.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.getElementById(place.getAttribute('aria-describedby')!)!.textContent).to.equal('Not a place.');
+    await expectAccessible(el);
   });
 });

@@ -1,19 +1,22 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { emit } from '../lib/events.js';
 import { shared } from '../styles/shared.styles.js';
 import { styles } from './search-bar.styles.js';
 
 /**
- * The keyword field. Typing searches after a short pause; Enter or the button searches at once.
- * A keyword equal to `value` (the one in force) is not searched again.
+ * The keyword field and the place field. Typing a keyword searches after a short pause; Enter or
+ * the button searches at once, with the place (a city or a postal code) typed beside it. A search
+ * equal to the one in force (`value`, `near`) is not made again. The place field has autocomplete
+ * off, so that the browser keeps no list of the places typed.
  *
- * @summary Keyword search, debounced.
+ * @summary Keyword and place search, debounced.
  *
  * @csspart input - The search field.
+ * @csspart near-input - The place field.
  * @csspart button - The search button.
  *
- * @fires rd-search - The person searched. `detail: { q }`.
+ * @fires rd-search - The person searched. `detail: { q, near }`.
  */
 export class RdSearchBar extends LitElement {
   static override styles = [shared, styles];
@@ -21,6 +24,8 @@ export class RdSearchBar extends LitElement {
   static override properties = {
     label: {},
     value: {},
+    near: {},
+    nearError: { attribute: 'near-error' },
     debounce: { type: Number },
   };
 
@@ -30,11 +35,20 @@ export class RdSearchBar extends LitElement {
   /** The keyword shown in the field. */
   value = '';
 
+  /** The place shown in the place field. */
+  near = '';
+
+  /** Why the place in force is not known (shown under the field), or empty. */
+  nearError = '';
+
   /** Pause after the last keystroke before searching, in ms. */
   debounce = 350;
 
   private get _input(): HTMLInputElement {
     return this.renderRoot.querySelector<HTMLInputElement>('input')!;
+  }
+  private get _near(): HTMLInputElement {
+    return this.renderRoot.querySelector<HTMLInputElement>('#near')!;
   }
 
   readonly #i18n = new I18nController(this);
@@ -57,7 +71,21 @@ export class RdSearchBar extends LitElement {
         placeholder=${t('search.placeholder')}
         @input=${this._onInput}
       />
+      <label for="near">${t('near.label')}</label>
+      <input
+        id="near"
+        class="field"
+        part="near-input"
+        name="near"
+        autocomplete="off"
+        spellcheck="false"
+        maxlength="100"
+        .value=${this.near}
+        aria-describedby="near-error"
+        aria-invalid=${String(!!this.nearError)}
+      />
       <button class="btn primary" part="button">${t('search.submit')}</button>
+      ${this.nearError ? html`<p id="near-error" class="error">${this.nearError}</p>` : nothing}
     </form>`;
   }
 
@@ -79,15 +107,18 @@ export class RdSearchBar extends LitElement {
   private _onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     clearTimeout(this.#timer);
-    this.#search();
+    this.#search(true);
   }
 
-  #search(): void {
+  /** Searches the keyword, and the place too when the person submitted (not while typing). */
+  #search(submitted = false): void {
     const q = this._input.value.trim();
-    if (q === this.value.trim()) return;
+    const near = submitted ? this._near.value.trim() : this.near;
+    if (q === this.value.trim() && near === this.near) return;
     // Keep the untrimmed text: re-rendering a trimmed value would eat the space being typed.
     this.value = this._input.value;
-    emit(this, 'rd-search', { q });
+    this.near = near;
+    emit(this, 'rd-search', { q, near });
   }
 }
 

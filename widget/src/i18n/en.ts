@@ -11,6 +11,23 @@ export const en = {
     placeholder: 'e.g. shelter, legal aid, Montréal',
     submit: 'Search',
   },
+  near: {
+    label: 'Near: a city or a postal code (e.g. H2X 1Y4)',
+    unknown: '“{{place}}” is not a place the directory knows. Enter a Canadian city or postal code.',
+    distance: '{{km}} km away',
+    serves: 'Serves this area',
+  },
+  open: {
+    filter: 'Open now',
+    until: 'Open now · closes at {{time}}',
+  },
+  share: {
+    printList: 'Print the list',
+    print: 'Print',
+    copy: 'Copy link',
+    copied: 'Link copied.',
+    shared: 'Shared record',
+  },
   filters: {
     toggle: 'Filters',
     toggleCount: 'Filters ({{count}})',
@@ -47,15 +64,6 @@ export const en = {
     crisis: 'Crisis line',
     ext: 'ext. {{ext}}',
   },
-  day: {
-    mon: 'Monday',
-    tue: 'Tuesday',
-    wed: 'Wednesday',
-    thu: 'Thursday',
-    fri: 'Friday',
-    sat: 'Saturday',
-    sun: 'Sunday',
-  },
   results: {
     count_one: '{{count}} organization found',
     count_other: '{{count}} organizations found',
@@ -67,6 +75,7 @@ export const en = {
     sortRelevance: 'Best match',
     sortName: 'Name (A to Z)',
     sortVerified: 'Recently verified',
+    sortDistance: 'Distance (nearest first)',
     emptyTitle: 'No services match your search.',
     emptyHint: 'Try other words, or remove some filters to widen the search. The hotline can also help you find support.',
     errorTitle: 'The directory cannot be loaded right now.',

@@ -13,6 +13,23 @@ export const fr: Resources = {
     placeholder: 'p. ex. hébergement, aide juridique, Montréal',
     submit: 'Rechercher',
   },
+  near: {
+    label: 'Près de\u00a0: une ville ou un code postal (p. ex. H2X 1Y4)',
+    unknown: '«\u00a0{{place}}\u00a0» n’est pas un lieu connu du répertoire. Entrez une ville ou un code postal canadien.',
+    distance: 'À {{km}}\u00a0km',
+    serves: 'Dessert cette région',
+  },
+  open: {
+    filter: 'Ouvert maintenant',
+    until: 'Ouvert maintenant · ferme à {{time}}',
+  },
+  share: {
+    printList: 'Imprimer la liste',
+    print: 'Imprimer',
+    copy: 'Copier le lien',
+    copied: 'Lien copié.',
+    shared: 'Fiche partagée',
+  },
   filters: {
     toggle: 'Filtres',
     toggleCount: 'Filtres ({{count}})',
@@ -49,15 +66,6 @@ export const fr: Resources = {
     crisis: 'Ligne de crise',
     ext: 'poste {{ext}}',
   },
-  day: {
-    mon: 'Lundi',
-    tue: 'Mardi',
-    wed: 'Mercredi',
-    thu: 'Jeudi',
-    fri: 'Vendredi',
-    sat: 'Samedi',
-    sun: 'Dimanche',
-  },
   results: {
     count_one: '{{count}} organisme trouvé',
     count_other: '{{count}} organismes trouvés',
@@ -69,6 +77,7 @@ export const fr: Resources = {
     sortRelevance: 'Pertinence',
     sortName: 'Nom (A à Z)',
     sortVerified: 'Vérifiés récemment',
+    sortDistance: 'Distance (le plus proche d’abord)',
     emptyTitle: 'Aucun service ne correspond à votre recherche.',
     emptyHint:
       "Essayez d'autres mots, ou retirez des filtres pour élargir la recherche. La ligne d'urgence peut aussi vous aider à trouver du soutien.",

@@ -68,9 +68,9 @@ describe('i18n', () => {
 
   describe('vocabulary', () => {
     it('labels the codes the API sends without labels in each language and rejects unknown codes', () => {
-      expect(vocabulary('fr', 'day', 'mon')).to.equal('Lundi');
+      expect(vocabulary('fr', 'phone', 'crisis')).to.equal('Ligne de crise');
       expect(vocabulary('en', 'phone', 'toll_free')).to.equal('Toll-free');
-      expect(vocabulary('en', 'day', 'toString')).to.equal(undefined);
+      expect(vocabulary('en', 'phone', 'toString')).to.equal(undefined);
       expect(vocabulary('en', 'offering', 'XX')).to.equal(undefined);
     });
   });

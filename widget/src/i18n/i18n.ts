@@ -27,13 +27,13 @@ export type Translate = (key: TranslationKey, values?: Record<string, unknown>) 
 const RESOURCES: Record<Locale, Resources> = { en, fr };
 
 /**
- * Groups of built-in labels keyed by a code the API sends without a label. The filters' fixed
+ * Groups of built-in labels keyed by a code the API sends without a label. Days are named by `Intl`. The filters' fixed
  * vocabularies (province, kind, role, timeframe, need) are not here: their one table is the
  * server's, served with the facets (`labelOf` in `lib/filters.ts`).
  */
-export type Vocabulary = 'offering' | 'phone' | 'day';
+export type Vocabulary = 'offering' | 'phone';
 
-/** The built-in label of a vocabulary code, e.g. `('fr', 'day', 'mon')` → `Lundi`. */
+/** The built-in label of a vocabulary code, e.g. `('fr', 'phone', 'toll_free')` → `Sans frais`. */
 export function vocabulary(locale: Locale, group: Vocabulary, code: string): string | undefined {
   const labels: Record<string, string> = RESOURCES[locale][group];
   return Object.hasOwn(labels, code) ? labels[code] : undefined;

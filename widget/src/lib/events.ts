@@ -10,6 +10,8 @@ import type { FilterSelection } from './filters.js';
 export interface RdSearchDetail {
   /** The keyword, trimmed; empty when the field was cleared. */
   q: string;
+  /** The place (city or postal code) in force, trimmed; absent when the search did not say (a "Did you mean"). */
+  near?: string;
 }
 
 /** `rd-filter-change`: the person changed the filters. */

@@ -18,3 +18,4 @@ export function formatTime(hhmm: string, tag: string): string {
   const time = Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]));
   return new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(time);
 }
+
