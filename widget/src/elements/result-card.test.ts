@@ -49,6 +49,15 @@ describe('rd-result-card', () => {
       expect(t).to.contain('Wheelchair accessible');
     });
 
+    it('says how far it is and, open now, until when, on its own clock, in each language', async () => {
+      const near = (lang: Locale) => ({ ...org('northern-legal-clinic', lang), distanceKm: 1200, open: { now: true, until: '2026-12-03T17:00:00-05:00' } });
+      expect(root(await card(near('en'))).querySelector('.near')!.textContent).to.equal('1,200 km away · Open now · closes at 5:00 p.m.');
+      expect(root(await card(near('fr'), 'fr')).querySelector('.near')!.textContent).to.equal(`À ${new Intl.NumberFormat('fr').format(1200)}\u00a0km · Ouvert maintenant · ferme à 17 h 00`);
+      const serves = await card({ ...org('northern-legal-clinic'), coverage: 'serves-area' } as PublicOrganization);
+      expect(root(serves).querySelector('.near')!.textContent).to.equal('Serves this area');
+      expect(root(await card(org('northern-legal-clinic'))).querySelector('.near')).to.equal(null);
+    });
+
     it('makes 24/7 stand out', async () => {
       const el = await card(org('maison-horizon'));
       expect(root(el).querySelector('[part="badge"]')!.textContent).to.equal('Open 24/7');
