@@ -77,7 +77,9 @@ describe('focus not obscured by the quick-exit bar (WCAG 2.2, 2.4.11)', () => {
   for (const [width, height] of [[1280, 800], [360, 640]] as const) {
     for (const lang of ['en', 'fr'] as const) {
       for (const position of ['top', 'fixed']) {
-        it(`never covers the focused element, tabbing forwards or backwards, at ${width} px (${lang}, ${position})`, async () => {
+        it(`never covers the focused element, tabbing forwards or backwards, at ${width} px (${lang}, ${position})`, async function () {
+          // Three buttons a card (details, print, copy link), every card expanded: a long walk.
+          this.timeout(60_000);
           await setViewport({ width, height });
           const { el, before, after } = await page(lang, position);
           expect(document.documentElement.scrollHeight, 'the page scrolls').to.be.above(height * 2);

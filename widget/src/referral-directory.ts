@@ -101,6 +101,7 @@ const widgets = new Set<ReferralDirectory>();
  * @csspart hotline-base - The hotline banner's box.
  * @csspart hotline-number - The hotline's phone link.
  * @csspart search-input - The keyword field.
+ * @csspart search-near-input - The place field (a city or a postal code).
  * @csspart search-button - The search button.
  * @csspart filter-panel - The list of filter groups.
  * @csspart filter-group - One filter's disclosure.
@@ -380,7 +381,7 @@ export class ReferralDirectory extends LitElement {
           ></rd-quick-exit>`}
       <rd-hotline-banner part="hotline" exportparts="base:hotline-base,number:hotline-number" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
       <h2 part="title">${t('title')}</h2>
-      <rd-search-bar part="search" exportparts="input:search-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} .near=${this._near} .nearError=${this.#placeUnknown() ? this.#placeMessage() : ''} @rd-search=${this._onSearch}></rd-search-bar>
+      <rd-search-bar part="search" exportparts="input:search-input,near-input:search-near-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} .near=${this._near} .nearError=${this.#placeUnknown() ? this.#placeMessage() : ''} @rd-search=${this._onSearch}></rd-search-bar>
       <div class="layout" @rd-filter-change=${this._onFilterChange}>
         <div class="filters" part="filters">
           <button
