@@ -223,6 +223,7 @@ describe('the editorial workflow', () => {
       assert.equal(r.listingStatus, 'suspended');
       assert.equal(r.removalReason, 'unreachable');
       assert.match(r.statusNote, new RegExp(`^Suspended ${today()}: designated contact unreachable after 3 failed attempts`));
+      assert.match(r.statusNote, new RegExp(`\nSuspendue le ${today()} : personne-ressource désignée injoignable après 3 tentatives`), 'the note in French too');
       assert.ok(r.suspendedAt);
       assert.equal(await publicStatus(slug), 404);
       assert.ok(await server.strapi.db.query(ORG).count({ where: { documentId: org.documentId } }) >= 2, 'never deleted');
