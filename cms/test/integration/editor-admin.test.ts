@@ -1,0 +1,68 @@
+/**
+ * What an editor sees of a record in the admin, through the content manager's own API with the
+ * editor's JWT (as the admin UI calls it) on a real Strapi: collapsed repeatable rows titled by
+ * their content, the record's history, taxonomy names in the admin's language, an application's
+ * provinces, and whether a translation is out of date by what it says.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type TestServer } from '../harness';
+import { isPublicFixture, json } from '../expect';
+import { adminFetch, adminUser } from '../admin-users';
+
+const ORG = 'api::organization.organization';
+const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
+
+type Row = Record<string, any>;
+
+describe('the record as the editor sees it in the admin', () => {
+  let server: TestServer;
+  let editor: { id: number; token: string };
+  let editeur: { id: number; token: string };
+  const admin = (who: { token: string }, method: string, path: string, body?: unknown) => adminFetch(server, who, method, path, body);
+  const draft = async (slug: string, locale = 'en', populate: Row = {}): Promise<Row> => {
+    const row = await server.strapi.db.query(ORG).findOne({ where: { slug, locale, publishedAt: null }, populate });
+    assert.ok(row, `organization ${slug} (${locale})`);
+    return row;
+  };
+
+  before(async () => {
+    server = await startServer();
+    editor = await adminUser(server, 'directory-editor', 'Dana', 'Editor', 'dana.rows@example.org', 'en');
+    editeur = await adminUser(server, 'directory-editor', 'Élise', 'Rédactrice', 'elise.rows@example.org', 'fr');
+  });
+  after(async () => { await server?.stop(); });
+
+  test('collapsed repeatable rows are titled by their content, not by their number', async () => {
+    const res = await admin(editor, 'GET', `/content-manager/content-types/${ORG}/configuration`);
+    assert.equal(res.status, 200);
+    const { data } = await json(res);
+    const titles = Object.fromEntries(Object.entries(data.components as Record<string, Row>).map(([uid, c]) => [uid, c.settings.mainField]));
+    assert.deepEqual(
+      [titles['directory.opening-hours'], titles['directory.contact-attempt'], titles['directory.location'], titles['directory.phone'], titles['directory.person']],
+      ['summary', 'summary', 'city', 'number', 'name'],
+    );
+    for (const uid of ['directory.opening-hours', 'directory.contact-attempt']) {
+      const fields = (data.components[uid].layouts.edit as Array<Array<{ name: string }>>).flat().map((c) => c.name);
+      assert.ok(!fields.includes('summary'), `${uid}: the summary is written by the workflow, not by the editor`);
+    }
+    const slug = server.fixtures.organizations.filter(isPublicFixture)[0]!.slug;
+    const org = await draft(slug);
+    await server.strapi.documents(ORG).update({
+      documentId: org.documentId, locale: 'en',
+      data: {
+        openingHours: [{ day: 'tue', opens: '08:30', closes: '12:00' }],
+        contactAttempts: [{ at: '2026-11-30T15:00:00.000Z', method: 'phone', outcome: 'no_answer' }],
+      } as never,
+    });
+    const saved = await draft(slug, 'fr', { openingHours: true, contactAttempts: true });
+    assert.equal(saved.openingHours[0].summary, 'Tuesday / Mardi 08:30–12:00');
+    assert.equal(saved.contactAttempts[0].summary, '2026-11-30 · No answer / Pas de réponse');
+    const protocol = await server.strapi.db.query(PROTOCOL).findOne({});
+    await server.strapi.documents(PROTOCOL).update({
+      documentId: protocol.documentId, data: { contacts: [{ name: 'Sgt. Roy', role: 'Intake', active: false }] } as never,
+    });
+    const contacts = (await server.strapi.db.query(PROTOCOL).findOne({ where: { id: protocol.id }, populate: { contacts: true } })).contacts;
+    assert.equal(contacts[0].summary, 'Sgt. Roy · Intake (inactive / inactif)');
+  });
+});
