@@ -5,6 +5,7 @@ import { Bell } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { englishAdminTranslations, frenchAdminTranslations } from '../workflow/admin-labels';
 import { BilingualPanel } from './components/BilingualPanel';
+import { HistoryPanel } from './components/HistoryPanel';
 import { KeepValuesOnRefusal } from './components/KeepValuesOnRefusal';
 import { labelledColumns } from './components/listColumns';
 import { isRecord } from '../workflow/values';
@@ -35,7 +36,7 @@ export default {
     // The plugin's APIs are typed `unknown` on the app; the content manager's own type is a class.
     const contentManager: unknown = app.getPlugin('content-manager').apis;
     if (isRecord(contentManager) && typeof contentManager.addEditViewSidePanel === 'function') {
-      contentManager.addEditViewSidePanel([BilingualPanel]);
+      contentManager.addEditViewSidePanel([BilingualPanel, HistoryPanel]);
     }
     if (isRecord(contentManager) && typeof contentManager.addDocumentHeaderAction === 'function') {
       contentManager.addDocumentHeaderAction([KeepValuesOnRefusal]);

@@ -43,6 +43,7 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
     list: ['agency', 'province', 'version', 'lastReviewedAt', 'nextReviewDue'],
     edit: {
       version: { description: 'Bumped automatically when the protocol or its contacts change. / Incrémentée automatiquement à chaque modification du protocole ou des contacts.' },
+      previousProtocol: { editable: false, description: 'The text before the last change, for comparison. / Le texte avant la dernière modification, pour comparaison.' },
     },
   },
   'api::application.application': {

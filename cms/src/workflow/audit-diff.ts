@@ -24,7 +24,8 @@ const SKIPPED = new Set([
   'id', 'documentId', 'locale', 'localizations', 'createdAt', 'updatedAt', 'publishedAt', 'firstPublishedAt',
   'createdBy', 'updatedBy', 'markVerified',
 ]);
-const COMPONENT_BOOKKEEPING = new Set(['id', '__component', '__temp_key__']);
+/** `summary` is the admin's title of a repeatable row, derived from the row (component-titles.ts). */
+const COMPONENT_BOOKKEEPING = new Set(['id', '__component', '__temp_key__', 'summary']);
 const TO_MANY = new Set(['oneToMany', 'manyToMany', 'manyWay', 'morphToMany', 'morphMany']);
 
 const localizedOption = (v: unknown): boolean | undefined => {

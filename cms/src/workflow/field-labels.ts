@@ -81,6 +81,7 @@ export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
     capacityNotes: { en: 'Capacity notes', fr: 'Notes sur la capacité' },
     operationalNotes: { en: 'Operational notes', fr: 'Notes opérationnelles' },
     protocol: { en: 'Referral and reporting protocol', fr: 'Protocole de renvoi et de signalement' },
+    previousProtocol: { en: 'Previous protocol text', fr: 'Texte précédent du protocole' },
     version: { en: 'Version', fr: 'Version' },
     lastReviewedAt: { en: 'Last reviewed', fr: 'Dernière révision' },
     nextReviewDue: { en: 'Next review due', fr: 'Prochaine révision' },

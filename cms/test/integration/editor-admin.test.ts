@@ -9,9 +9,11 @@ import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture, json } from '../expect';
 import { adminFetch, adminUser } from '../admin-users';
+import { historyApiPath, historyItems } from '../../src/workflow/audit-history';
 
 const ORG = 'api::organization.organization';
 const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
+const CM = '/content-manager/collection-types';
 
 type Row = Record<string, any>;
 
@@ -64,5 +66,35 @@ describe('the record as the editor sees it in the admin', () => {
     });
     const contacts = (await server.strapi.db.query(PROTOCOL).findOne({ where: { id: protocol.id }, populate: { contacts: true } })).contacts;
     assert.equal(contacts[0].summary, 'Sgt. Roy · Intake (inactive / inactif)');
+  });
+
+  test('the record\'s history reads before → after, labelled in the admin\'s language, and a protocol keeps its previous text', async () => {
+    const slug = server.fixtures.organizations.filter(isPublicFixture)[1]!.slug;
+    const org = await draft(slug);
+    const put = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, { hoursNotes: 'Closed on holidays', open24x7: !org.open24x7 });
+    assert.equal(put.status, 200);
+    await put.body?.cancel();
+    for (const [who, language] of [[editor, 'en'], [editeur, 'fr']] as const) {
+      const res = await admin(who, 'GET', historyApiPath(org.documentId));
+      assert.equal(res.status, 200);
+      const [latest] = historyItems((await json(res)).results, language);
+      assert.equal(latest!.actor, 'Dana Editor');
+      assert.equal(latest!.action, language === 'en' ? 'Updated' : 'Modification');
+      const lines = latest!.changes.map((c) => `${c.label}${c.locale ? ` (${c.locale})` : ''}: ${c.from} → ${c.to}`);
+      const yes = language === 'en' ? ['No', 'Yes'] : ['Non', 'Oui'];
+      const [from, to] = org.open24x7 ? [...yes].reverse() : yes;
+      assert.deepEqual(lines.sort(), [
+        `${language === 'en' ? 'Notes on hours' : 'Précisions sur les heures'} (en): ${org.hoursNotes ?? '—'} → Closed on holidays`,
+        `${language === 'en' ? 'Open 24/7' : 'Ouvert 24 h/24, 7 j/7'}: ${from} → ${to}`,
+      ].sort());
+    }
+    const protocol = await server.strapi.db.query(PROTOCOL).findOne({});
+    await server.strapi.documents(PROTOCOL).update({ documentId: protocol.documentId, data: { protocol: 'Call the intake line first.' } as never });
+    const stored = await server.strapi.db.query(PROTOCOL).findOne({ where: { id: protocol.id } });
+    assert.equal(stored.previousProtocol, protocol.protocol);
+    const res = await admin(editor, 'GET', historyApiPath(protocol.documentId));
+    const [entry] = historyItems((await json(res)).results, 'en');
+    assert.deepEqual(entry!.changes.find((c) => c.field === 'protocol'), { field: 'protocol', label: 'Referral and reporting protocol', locale: null, from: null, to: null },
+      'the protocol text is confidential: named in the trail, kept on the record');
   });
 });
