@@ -18,6 +18,8 @@ interface View {
   edit?: Record<string, FieldMeta>;
   /** Fields put on the first row of the edit view. */
   editFirst?: string[];
+  /** Fields the workflow writes and the edit view does not show. */
+  hidden?: string[];
   readOnly?: boolean;
 }
 
@@ -38,6 +40,8 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
     },
     // The work first: status and review, then the record.
     editFirst: ['listingStatus', 'removalReason', 'publicConsent', 'needsAttention', 'lastVerifiedAt', 'nextReviewDue', 'markVerified', 'statusNote'],
+    // Shown as the Translation column and panel (translation-status.ts).
+    hidden: ['translationBasis', 'translationState'],
   },
   'api::law-enforcement-protocol.law-enforcement-protocol': {
     list: ['agency', 'province', 'version', 'lastReviewedAt', 'nextReviewDue'],
@@ -134,7 +138,8 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
         ? {
           ...layouts,
           list: view.list.filter((f) => f in attributes || f === 'createdAt'),
-          edit: editLayout(layouts.edit, (view.editFirst ?? []).filter((f) => f in attributes)),
+          edit: (view.hidden ?? []).reduce((edit, f) => withoutField(edit, f),
+            editLayout(layouts.edit, (view.editFirst ?? []).filter((f) => f in attributes))),
         }
         : layouts,
     });

@@ -97,4 +97,33 @@ describe('the record as the editor sees it in the admin', () => {
     assert.deepEqual(entry!.changes.find((c) => c.field === 'protocol'), { field: 'protocol', label: 'Referral and reporting protocol', locale: null, from: null, to: null },
       'the protocol text is confidential: named in the trail, kept on the record');
   });
+
+  test('a translation is out of date when the other locale\'s text changed, not when it was merely saved', async () => {
+    const slug = server.fixtures.organizations.filter(isPublicFixture)[2]!.slug;
+    const org = await draft(slug);
+    const fr = await draft(slug, 'fr');
+    const state = async (locale: 'en' | 'fr') => {
+      const res = await admin(editor, 'GET', `${CM}/${ORG}/${org.documentId}?locale=${locale}`);
+      assert.equal(res.status, 200);
+      return (await json(res)).data.translationState;
+    };
+    const save = async (locale: 'en' | 'fr', data: Row) => {
+      const res = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=${locale}`, data);
+      assert.equal(res.status, 200, `save ${locale}`);
+      await res.body?.cancel();
+    };
+    await save('en', { description: org.description, website: 'https://shared.example.org' });
+    await new Promise((r) => setTimeout(r, 6_000)); // later than any "same action" window of save times
+    await save('fr', { description: fr.description });
+    assert.deepEqual([await state('en'), await state('fr')], ['bilingual', 'bilingual'], 'saving without a text change flags nothing');
+    await save('en', { description: `${org.description} Now also on weekends.` });
+    assert.deepEqual([await state('en'), await state('fr')], ['fr_outdated', 'fr_outdated'], 'a changed English text leaves the French behind');
+    await save('en', { website: 'https://other.example.org' });
+    assert.equal(await state('fr'), 'fr_outdated', 'a shared field does not bring it back in line');
+    await save('fr', { description: `${fr.description} Aussi les fins de semaine.` });
+    assert.deepEqual([await state('en'), await state('fr')], ['bilingual', 'bilingual'], 'translating it brings both in line');
+    const layout = await json(await admin(editor, 'GET', `/content-manager/content-types/${ORG}/configuration`));
+    const fields = (layout.data.contentType.layouts.edit as Array<Array<{ name: string }>>).flat().map((c) => c.name);
+    assert.ok(!fields.includes('translationState') && !fields.includes('translationBasis'), 'the workflow keeps them, not the editor');
+  });
 });
