@@ -8,6 +8,7 @@ import { BilingualPanel } from './components/BilingualPanel';
 import { HistoryPanel } from './components/HistoryPanel';
 import { KeepValuesOnRefusal } from './components/KeepValuesOnRefusal';
 import { labelledColumns } from './components/listColumns';
+import { PROVINCES_FIELD } from '../workflow/provinces-field';
 import { isRecord } from '../workflow/values';
 
 export default {
@@ -22,6 +23,13 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // An application's provinces, chosen by name (workflow/provinces-field.ts).
+    app.customFields.register({
+      ...PROVINCES_FIELD,
+      intlLabel: { id: 'directory.field.provinces', defaultMessage: 'Provinces and territories' },
+      intlDescription: { id: 'directory.field.provinces.hint', defaultMessage: 'Provinces and territories, by name' },
+      components: { Input: async () => import('./components/ProvincesInput') },
+    });
     // The editors' work queue first on the home page, for whoever may read organizations.
     app.widgets.register((widgets) => [{
       id: 'work-queue',

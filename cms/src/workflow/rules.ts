@@ -6,7 +6,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { currentActor, inRequest } from './actor';
-import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, type ApplicationRecord } from './applications';
+import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, provincesProblems, type ApplicationRecord } from './applications';
 import { isoDay } from './dates';
 import { currentLanguage } from './language';
 import { assertNoProblems } from './problems';
@@ -120,7 +120,10 @@ async function applicationRules(strapi: Core.Strapi, w: Write, isCreate: boolean
   const before = isCreate ? null : await storedRow(strapi, APPLICATION, w.documentId, undefined, populate);
   const data = w.data;
   const reviewStatus = effective(data, before, 'reviewStatus');
-  assertNoProblems(applicationProblems(reviewStatus, effective(data, before, 'declineReason')), currentLanguage(strapi));
+  assertNoProblems([
+    ...applicationProblems(reviewStatus, effective(data, before, 'declineReason')),
+    ...('provinces' in data ? provincesProblems(data.provinces) : []),
+  ], currentLanguage(strapi));
   if (isCreate || !before || !isApproval(before.reviewStatus, reviewStatus)) return data;
   if (linkedAfterWrite(data.organization, 'organization' in data, isRecord(before.organization))) return data;
   const merged: ApplicationRecord = { ...before, ...data };

@@ -7,13 +7,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
-import { isPublicFixture, json } from '../expect';
+import { application, isPublicFixture, json } from '../expect';
 import { adminFetch, adminUser } from '../admin-users';
 import { historyApiPath, historyItems } from '../../src/workflow/audit-history';
 
 const ORG = 'api::organization.organization';
 const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
 const CM = '/content-manager/collection-types';
+const APPLICATION = 'api::application.application';
+const FOCUS_AREA = 'api::focus-area.focus-area';
 
 type Row = Record<string, any>;
 
@@ -125,5 +127,42 @@ describe('the record as the editor sees it in the admin', () => {
     const layout = await json(await admin(editor, 'GET', `/content-manager/content-types/${ORG}/configuration`));
     const fields = (layout.data.contentType.layouts.edit as Array<Array<{ name: string }>>).flat().map((c) => c.name);
     assert.ok(!fields.includes('translationState') && !fields.includes('translationBasis'), 'the workflow keeps them, not the editor');
+  });
+
+  test('taxonomy pickers name the terms in the admin\'s language', async () => {
+    const terms: Row[] = await server.strapi.db.query(FOCUS_AREA).findMany({});
+    const names = (lang: 'labelEn' | 'labelFr') => new Map(terms.map((t) => [t.documentId, t[lang]]));
+    const slug = server.fixtures.organizations.filter(isPublicFixture)[3]!.slug;
+    const org = await draft(slug);
+    for (const [who, field] of [[editor, 'labelEn'], [editeur, 'labelFr']] as const) {
+      const available = await admin(who, 'GET', `/content-manager/relations/${ORG}/focusAreas?locale=en&pageSize=50`);
+      assert.equal(available.status, 200);
+      const options: Row[] = (await json(available)).results;
+      assert.ok(options.length > 0);
+      for (const o of options) assert.equal(o.labelEn, names(field).get(o.documentId), `option ${o.documentId} (${field})`);
+      const existing = await admin(who, 'GET', `/content-manager/relations/${ORG}/${org.documentId}/focusAreas?locale=en&status=draft`);
+      assert.equal(existing.status, 200);
+      const chosen: Row[] = (await json(existing)).results;
+      assert.ok(chosen.length > 0, 'the record has focus areas');
+      for (const o of chosen) assert.equal(o.labelEn, names(field).get(o.documentId), `chosen ${o.documentId} (${field})`);
+    }
+    assert.ok(terms.some((t) => t.labelEn !== t.labelFr), 'the names differ between the languages');
+  });
+
+  test('an application\'s provinces are a labelled multiple choice, checked on save', async () => {
+    const types = await json(await admin(editor, 'GET', '/content-manager/content-types'));
+    const schema = (types.data as Row[]).find((t) => t.uid === APPLICATION)!;
+    assert.equal(schema.attributes.provinces.customField, 'global::provinces', 'not raw JSON');
+    const sent = await json(await server.post('/api/directory/applications', application({ organizationName: 'Provinces Test' })));
+    const app = await server.strapi.db.query(APPLICATION).findOne({ where: { reference: sent.data.reference } });
+    const bad = await admin(editeur, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { provinces: ['QC', 'Québec'] });
+    assert.equal(bad.status, 400);
+    const error = (await json(bad)).error;
+    assert.deepEqual(error.details.errors.map((e: Row) => e.path.join('.')), ['provinces']);
+    assert.match(error.message, /« Provinces et territoires »/);
+    const good = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { provinces: ['NB', 'QC'] });
+    assert.equal(good.status, 200);
+    await good.body?.cancel();
+    assert.deepEqual((await server.strapi.db.query(APPLICATION).findOne({ where: { id: app.id } })).provinces, ['NB', 'QC']);
   });
 });
