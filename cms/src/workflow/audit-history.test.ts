@@ -9,7 +9,7 @@ const entry = {
   changes: [
     { field: 'listingStatus', confidential: true },
     { field: 'removalReason', confidential: true },
-    { field: 'openingHours', confidential: false, from: [{ day: 'mon', opens: '09:00', closes: '17:00', summary: 'x' }], to: [] },
+    { field: 'openingHours', confidential: false, from: [{ closes: '17:00', day: 'mon', opens: '09:00', summary: 'x' }], to: [] },
     { field: 'description', locale: 'fr', confidential: false, from: 'Ancien', to: 'Nouveau' },
     { field: 'open24x7', confidential: false, from: false, to: true },
   ],

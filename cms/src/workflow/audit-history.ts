@@ -15,6 +15,8 @@ export interface HistoryChange { field: string; label: string; locale: string | 
 export interface HistoryItem { id: string; at: string; action: string; actor: string; changes: HistoryChange[] }
 
 const EMPTY = '—';
+/** Fields of the public components, in the order a person reads them (others follow). */
+const READING_ORDER = ['day', 'opens', 'closes', 'name', 'street', 'city', 'province', 'postalCode', 'regions', 'type', 'number', 'extension'];
 const YES_NO: Readonly<Record<Language, [string, string]>> = { en: ['Yes', 'No'], fr: ['Oui', 'Non'] };
 
 /** One stored value (a scalar, a list, a component) as words. */
@@ -25,8 +27,10 @@ export function displayValue(v: unknown, language: Language): string {
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? EMPTY : v.map((x) => displayValue(x, language)).join(isRecord(v[0]) ? '; ' : ', ');
   if (isRecord(v)) {
-    // A component: its values in order, without the empty ones and the admin's row title.
-    const parts = Object.entries(v).filter(([k, x]) => k !== 'summary' && x !== null && x !== '' && x !== false).map(([, x]) => displayValue(x, language));
+    // A component (stored with its keys sorted): its values in reading order, without the empty ones.
+    const rank = (k: string) => { const i = READING_ORDER.indexOf(k); return i < 0 ? READING_ORDER.length : i; };
+    const parts = Object.entries(v).filter(([k, x]) => k !== 'summary' && x !== null && x !== '' && x !== false)
+      .sort(([a], [b]) => rank(a) - rank(b)).map(([, x]) => displayValue(x, language));
     return parts.length === 0 ? EMPTY : parts.join(' ');
   }
   return EMPTY;

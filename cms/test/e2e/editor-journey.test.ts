@@ -222,8 +222,11 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       await Promise.all([publishAnswered(page), click(page.getByRole('button', { name: exact(STRAPI.publish[lang]) }))]);
       await page.getByText(STRAPI.published[lang]).first().waitFor();
       // The collapsed row is titled by its day and times, not "1".
-      await page.getByText(`${VALUE_LABELS.mon!.en} / ${VALUE_LABELS.mon!.fr} 10:00–16:00`, { exact: true }).first().waitFor();
+      const hoursTitle = page.getByText(`${VALUE_LABELS.mon!.en} / ${VALUE_LABELS.mon!.fr} 10:00–16:00`, { exact: true }).first();
+      await hoursTitle.waitFor();
+      await hoursTitle.scrollIntoViewIfNeeded();
       await shot('4b-hours-row-title');
+      await page.locator('[name=listingStatus]').scrollIntoViewIfNeeded();
       for (const locale of ['en', 'fr'] as const) {
         const hours = (await profile(slug, locale))!.hours.schedule[0];
         assert.deepEqual([hours?.opens, hours?.closes], ['10:00', '16:00'], `${locale} profile shows the new hours`);
