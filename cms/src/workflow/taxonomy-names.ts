@@ -4,7 +4,9 @@
  * admin-views.ts), read by its relation routes straight from the database. For an editor whose admin
  * is in French, a route middleware on those two routes puts each term's French name in that field
  * of the answer: the picker's options and the chosen terms read in French. (Typing in the picker
- * still searches the English names: the route filters on the main field before we see it.)
+ * still searches the English names: the route filters on the main field before we see it. A term
+ * just added reads in English until the record is saved: the admin then fetches it from the
+ * taxonomy's own document route, which must keep serving the stored values to the edit form.)
  */
 import type { Core, UID } from '@strapi/strapi';
 import { languageOf } from './language';
