@@ -312,7 +312,7 @@ describe('the editorial workflow', () => {
       assert.equal(r.version, fixture.version + 2);
       const audit = (await auditOf(p.documentId)).slice(-3);
       assert.deepEqual(audit.map((e) => e.changedFields.split(', ').sort()), [
-        ['lastReviewedAt', 'nextReviewDue', 'protocol', 'version'], ['contacts', 'version'], ['area'],
+        ['lastReviewedAt', 'nextReviewDue', 'previousProtocol', 'protocol', 'version'], ['contacts', 'version'], ['area'],
       ]);
       assert.ok(audit.every((e) => e.actorName === 'Dana Editor' && e.changes.every((c: Row) => c.confidential === true)));
     });
