@@ -5,8 +5,10 @@ import { Bell } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { englishAdminTranslations, frenchAdminTranslations } from '../workflow/admin-labels';
 import { BilingualPanel } from './components/BilingualPanel';
+import { HistoryPanel } from './components/HistoryPanel';
 import { KeepValuesOnRefusal } from './components/KeepValuesOnRefusal';
 import { labelledColumns } from './components/listColumns';
+import { PROVINCES_FIELD } from '../workflow/provinces-field';
 import { isRecord } from '../workflow/values';
 
 export default {
@@ -21,6 +23,13 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // An application's provinces, chosen by name (workflow/provinces-field.ts).
+    app.customFields.register({
+      ...PROVINCES_FIELD,
+      intlLabel: { id: 'directory.field.provinces', defaultMessage: 'Provinces and territories' },
+      intlDescription: { id: 'directory.field.provinces.hint', defaultMessage: 'Provinces and territories, by name' },
+      components: { Input: async () => import('./components/ProvincesInput') },
+    });
     // The editors' work queue first on the home page, for whoever may read organizations.
     app.widgets.register((widgets) => [{
       id: 'work-queue',
@@ -35,7 +44,7 @@ export default {
     // The plugin's APIs are typed `unknown` on the app; the content manager's own type is a class.
     const contentManager: unknown = app.getPlugin('content-manager').apis;
     if (isRecord(contentManager) && typeof contentManager.addEditViewSidePanel === 'function') {
-      contentManager.addEditViewSidePanel([BilingualPanel]);
+      contentManager.addEditViewSidePanel([BilingualPanel, HistoryPanel]);
     }
     if (isRecord(contentManager) && typeof contentManager.addDocumentHeaderAction === 'function') {
       contentManager.addDocumentHeaderAction([KeepValuesOnRefusal]);

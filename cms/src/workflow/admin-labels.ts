@@ -50,6 +50,12 @@ const ADMIN_UI_LABELS: Readonly<Record<string, Label>> = {
   'directory.panel.bilingual': { en: 'Translation', fr: 'Traduction' },
   'directory.list.translation': { en: 'Translation', fr: 'Traduction' },
   'directory.widget.work-queue': { en: 'Work queue', fr: 'À faire' },
+  'directory.panel.history': { en: 'History', fr: 'Historique' },
+  'directory.field.provinces': { en: 'Provinces and territories', fr: 'Provinces et territoires' },
+  'directory.field.provinces.hint': { en: 'Provinces and territories, by name', fr: 'Provinces et territoires, par leur nom' },
+  'directory.history.empty': { en: 'No history yet.', fr: 'Aucun historique pour l’instant.' },
+  'directory.history.confidential': { en: 'value not recorded', fr: 'valeur non conservée' },
+  'directory.history.all': { en: 'Whole history', fr: 'Tout l’historique' },
 };
 
 /** Admin translations in one language: enumeration values (looked up by raw value), booleans, our own strings. */

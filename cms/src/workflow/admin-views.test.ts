@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editLayout, labelledMetadatas } from './admin-views';
+import { editLayout, labelledMetadatas, withoutField } from './admin-views';
 
 const layout = [[{ name: 'declineReason', size: 6 }, { name: 'reviewStatus', size: 6 }], [{ name: 'reference', size: 6 }]];
 
@@ -39,4 +39,9 @@ test('the status-and-review block sits at the top, two fields to a row', () => {
     [{ name: 'listingStatus', size: 6 }, { name: 'removalReason', size: 6 }], [{ name: 'publicConsent', size: 6 }],
     [{ name: 'name', size: 6 }], [{ name: 'x', size: 6 }],
   ]);
+});
+
+test('a field the workflow writes is taken out of the edit layout, and empty rows with it', () => {
+  assert.deepEqual(withoutField([[{ name: 'day', size: 4 }, { name: 'summary', size: 6 }], [{ name: 'summary', size: 6 }]], 'summary'),
+    [[{ name: 'day', size: 4 }]]);
 });

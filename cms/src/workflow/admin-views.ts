@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { COMPONENT_LABELS, FIELD_LABELS } from './admin-labels';
 import { AUDIT_ENTRY } from './audit';
+import { COMPONENT_TITLES, SUMMARY } from './component-titles';
 import { isRecord } from './values';
 
 interface FieldMeta { label?: string; description?: string; editable?: boolean; mainField?: string }
@@ -17,6 +18,8 @@ interface View {
   edit?: Record<string, FieldMeta>;
   /** Fields put on the first row of the edit view. */
   editFirst?: string[];
+  /** Fields the workflow writes and the edit view does not show. */
+  hidden?: string[];
   readOnly?: boolean;
 }
 
@@ -37,11 +40,14 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
     },
     // The work first: status and review, then the record.
     editFirst: ['listingStatus', 'removalReason', 'publicConsent', 'needsAttention', 'lastVerifiedAt', 'nextReviewDue', 'markVerified', 'statusNote'],
+    // Shown as the Translation column and panel (translation-status.ts).
+    hidden: ['translationBasis', 'translationState'],
   },
   'api::law-enforcement-protocol.law-enforcement-protocol': {
     list: ['agency', 'province', 'version', 'lastReviewedAt', 'nextReviewDue'],
     edit: {
       version: { description: 'Bumped automatically when the protocol or its contacts change. / Incrémentée automatiquement à chaque modification du protocole ou des contacts.' },
+      previousProtocol: { editable: false, description: 'The text before the last change, for comparison. / Le texte avant la dernière modification, pour comparaison.' },
     },
   },
   'api::application.application': {
@@ -88,6 +94,11 @@ export function editLayout(edit: unknown, first: readonly string[]): Cell[][] {
   return [...top, ...rest];
 }
 
+/** The edit layout without one field (one the workflow writes and editors do not). */
+export function withoutField(edit: unknown, field: string): Cell[][] {
+  return editLayout(edit, []).map((row) => row.filter((c) => c.name !== field)).filter((row) => row.length > 0);
+}
+
 /** Stored metadatas with `labels` as each field's English label (edit and list) and `edit` merged in. */
 export function labelledMetadatas(
   stored: unknown, fields: Iterable<string>, labels: Readonly<Record<string, { en: string }>>, edit: Readonly<Record<string, FieldMeta>> = {},
@@ -127,22 +138,27 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
         ? {
           ...layouts,
           list: view.list.filter((f) => f in attributes || f === 'createdAt'),
-          edit: editLayout(layouts.edit, (view.editFirst ?? []).filter((f) => f in attributes)),
+          edit: (view.hidden ?? []).reduce((edit, f) => withoutField(edit, f),
+            editLayout(layouts.edit, (view.editFirst ?? []).filter((f) => f in attributes))),
         }
         : layouts,
     });
   }
-  // Components keep their layouts; only their fields' labels are set.
+  // Components keep their layouts, less the workflow's row summary; their fields get labels and
+  // their collapsed rows a title (component-titles.ts).
   const components = strapi.plugin('content-manager').service('components');
-  for (const [uid, labels] of Object.entries(COMPONENT_LABELS)) {
+  for (const uid of new Set([...Object.keys(COMPONENT_LABELS), ...Object.keys(COMPONENT_TITLES)])) {
     const component: unknown = strapi.components[uid as keyof typeof strapi.components];
     if (!isRecord(component) || !isRecord(component.attributes)) continue;
     const attributes = component.attributes;
+    const labels = COMPONENT_LABELS[uid] ?? {};
     const current = record(await components.findConfiguration(component));
+    const title = COMPONENT_TITLES[uid];
+    const layouts = record(current.layouts);
     await components.updateConfiguration(component, {
-      settings: record(current.settings),
+      settings: { ...record(current.settings), ...(title && title in attributes ? { mainField: title } : {}) },
       metadatas: labelledMetadatas(current.metadatas, Object.keys(labels).filter((f) => f in attributes), labels),
-      layouts: record(current.layouts),
+      layouts: { ...layouts, edit: withoutField(layouts.edit, SUMMARY) },
     });
   }
 }

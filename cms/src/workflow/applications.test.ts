@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite } from './applications';
+import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, provincesProblems } from './applications';
 
 const app = {
   reference: 'APP-DEMO-001', locale: 'fr', organizationName: 'Refuge Colibri du Centre-du-Québec', kind: 'ngo', role: 'direct',
@@ -63,4 +63,12 @@ test('missing attestation dates fall back to the submission day', () => {
   assert.deepEqual(d.shared.phones, []);
   assert.equal((d.shared.attestations as Record<string, unknown>).attestedAt, '2026-10-01');
   assert.equal((d.shared.attestations as Record<string, unknown>).traumaInformed, false);
+});
+
+test('an editor\'s provinces are known codes, each once; an empty field is fine', () => {
+  assert.deepEqual(provincesProblems(['QC', 'ON']), []);
+  assert.deepEqual(provincesProblems(null), []);
+  for (const bad of [['QC', 'QC'], ['Quebec'], 'QC', { QC: true }]) {
+    assert.deepEqual(provincesProblems(bad).map((p) => p.path), ['provinces'], JSON.stringify(bad));
+  }
 });

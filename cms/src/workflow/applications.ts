@@ -17,6 +17,16 @@ export function applicationProblems(status: unknown, declineReason: unknown): Fi
   return [];
 }
 
+/** An editor's list of provinces (the admin's provinces field, stored as a list of codes): each a known code, no repeats. */
+export function provincesProblems(value: unknown): FieldProblem[] {
+  const known: readonly unknown[] = PROVINCES;
+  const valid = value == null || (Array.isArray(value) && value.every((p) => known.includes(p)) && new Set(value).size === value.length);
+  return valid ? [] : [{
+    path: 'provinces',
+    message: { en: '“Provinces and territories” must list provinces or territories, each once.', fr: '« Provinces et territoires » doit énumérer des provinces ou territoires, chacun une fois.' },
+  }];
+}
+
 /** Approval is a transition: creating a record already approved (an import) creates nothing. */
 export const isApproval = (previous: unknown, next: unknown): boolean => next === 'approved' && previous !== 'approved';
 

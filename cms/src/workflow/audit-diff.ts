@@ -19,12 +19,13 @@ export interface Change {
   to?: unknown;
 }
 
-/** Bookkeeping fields, and the transient "mark as verified" trigger, are not changes. */
+/** Bookkeeping fields (the translation state too), and the transient "mark as verified" trigger, are not changes. */
 const SKIPPED = new Set([
   'id', 'documentId', 'locale', 'localizations', 'createdAt', 'updatedAt', 'publishedAt', 'firstPublishedAt',
-  'createdBy', 'updatedBy', 'markVerified',
+  'createdBy', 'updatedBy', 'markVerified', 'translationBasis', 'translationState',
 ]);
-const COMPONENT_BOOKKEEPING = new Set(['id', '__component', '__temp_key__']);
+/** `summary` is the admin's title of a repeatable row, derived from the row (component-titles.ts). */
+const COMPONENT_BOOKKEEPING = new Set(['id', '__component', '__temp_key__', 'summary']);
 const TO_MANY = new Set(['oneToMany', 'manyToMany', 'manyWay', 'morphToMany', 'morphMany']);
 
 const localizedOption = (v: unknown): boolean | undefined => {

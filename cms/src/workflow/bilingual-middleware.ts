@@ -1,6 +1,7 @@
 /**
  * The Document Service side of bilingual.ts, for organizations: fills a new locale's slug and
- * relations from the other, copies them to the other locale after every write, and makes publish
+ * relations from the other, copies them to the other locale after every write, keeps the
+ * translation state (translation-status.ts) by what each write did to the text, and makes publish
  * and unpublish act on both locales (refusing to publish a half-translated record).
  */
 import type { Core } from '@strapi/strapi';
@@ -8,9 +9,10 @@ import { FIELD_LABELS } from './field-labels';
 import { currentLanguage } from './language';
 import { assertNoProblems } from './problems';
 import {
-  LOCALES, SHARED_RELATIONS, type Locale, isLocale, linksOf, linksPatch, publishProblems, setsRelation,
+  LOCALES, SHARED_RELATIONS, type Locale, isLocale, linksOf, linksPatch, otherLocale, publishProblems, setsRelation, textHash,
 } from './bilingual';
-import { documentIdOf, isRecord } from './values';
+import { nextBases, translationState } from './translation-status';
+import { documentIdOf, isRecord, text } from './values';
 
 const ORG = 'api::organization.organization';
 type Row = Record<string, unknown>;
@@ -33,16 +35,31 @@ function fillNewLocale(data: Row, from: Row): void {
   }
 }
 
-/** After a write to `locale`: the other locales' drafts get its slug and relations. */
-async function spreadLinks(strapi: Core.Strapi, documentId: string, locale: Locale): Promise<void> {
+/**
+ * After a write to `locale` (`before`: the drafts before it): the other locale's draft gets its slug
+ * and relations, and both get their translation basis and the record's translation state.
+ */
+async function afterWrite(strapi: Core.Strapi, documentId: string, locale: Locale, before: ReadonlyMap<Locale, Row>): Promise<void> {
   const drafts = await draftRows(strapi, documentId);
   const source = drafts.get(locale);
-  if (!source) return;
-  const links = linksOf(source);
-  for (const [other, row] of drafts) {
-    if (other === locale) continue;
-    const patch = linksPatch(links, linksOf(row));
-    if (Object.keys(patch).length > 0) await strapi.db.query(ORG).update({ where: { id: row.id }, data: patch });
+  const other = drafts.get(otherLocale(locale));
+  if (!source || !other) return;
+  const patch = linksPatch(linksOf(source), linksOf(other));
+  const previous = before.get(locale);
+  const bases = nextBases(
+    { before: previous ? textHash(previous) : null, after: textHash(source), basis: text(source.translationBasis) },
+    { hash: textHash(other), basis: text(other.translationBasis) },
+  );
+  const written = { hash: textHash(source), basis: bases.written };
+  const unwritten = { hash: textHash(other), basis: bases.other };
+  const state = translationState(locale === 'en' ? { en: written, fr: unwritten } : { en: unwritten, fr: written });
+  const sourceTrack = { translationBasis: bases.written, translationState: state };
+  const otherTrack = { translationBasis: bases.other, translationState: state };
+  if (source.translationBasis !== bases.written || source.translationState !== state) {
+    await strapi.db.query(ORG).update({ where: { id: source.id }, data: sourceTrack });
+  }
+  if (Object.keys(patch).length > 0 || other.translationBasis !== bases.other || other.translationState !== state) {
+    await strapi.db.query(ORG).update({ where: { id: other.id }, data: { ...patch, ...otherTrack } });
   }
 }
 
@@ -72,14 +89,15 @@ export function bilingualMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi
 
     const data = params.data;
     if ((context.action !== 'create' && context.action !== 'update') || !isLocale(requested) || !isRecord(data)) return next();
-    if (documentId) {
-      const drafts = await draftRows(strapi, documentId);
-      const from = LOCALES.map((l) => drafts.get(l)).find((r) => r && r.locale !== requested);
-      if (!drafts.has(requested) && from) fillNewLocale(data, from);
-    }
+    const before = documentId ? await draftRows(strapi, documentId) : new Map<Locale, Row>();
+    const from = LOCALES.map((l) => before.get(l)).find((r) => r && r.locale !== requested);
+    if (!before.has(requested) && from) fillNewLocale(data, from);
+    // The workflow's bookkeeping, whatever a form sends back.
+    delete data.translationBasis;
+    delete data.translationState;
     const result = await next();
     const written = documentId ?? documentIdOf(result);
-    if (written) await spreadLinks(strapi, written, requested);
+    if (written) await afterWrite(strapi, written, requested, before);
     return result;
   };
 }

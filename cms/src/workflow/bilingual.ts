@@ -10,6 +10,7 @@
  *   locales have their required text (the public directory never serves a missing translation).
  * Pure decisions live here; bilingual-middleware.ts reads and writes the rows.
  */
+import { createHash } from 'node:crypto';
 import type { FieldProblem } from './problems';
 import { isRecord, text } from './values';
 
@@ -23,6 +24,14 @@ export const REQUIRED_TEXT = ['name', 'description'] as const;
 
 export const isLocale = (v: unknown): v is Locale => v === 'en' || v === 'fr';
 export const otherLocale = (l: Locale): Locale => (l === 'en' ? 'fr' : 'en');
+
+/** The text a translator translates: the localized text fields (not the slug, which is shared). */
+export const TRANSLATED_TEXT = ['name', 'otherNames', 'description', 'eligibility', 'fees', 'hoursNotes', 'accessibility'] as const;
+
+/** One locale's translated text as a hash (translation-status.ts compares these; whitespace at the ends aside). */
+export function textHash(row: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(TRANSLATED_TEXT.map((f) => text(row[f])))).digest('hex').slice(0, 32);
+}
 
 /** The relation ids and slug of one stored row: what must agree across locales. */
 export interface SharedLinks { slug: string | null; relations: Record<(typeof SHARED_RELATIONS)[number], number[]> }

@@ -72,6 +72,8 @@ export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
     markVerified: { en: 'Mark as verified on save', fr: 'Marquer comme vérifié à l’enregistrement' },
     contactAttempts: { en: 'Contact attempts (internal)', fr: 'Tentatives de contact (interne)' },
     externalId: { en: 'External id', fr: 'Identifiant externe' },
+    translationState: { en: 'Translation', fr: 'Traduction' },
+    translationBasis: { en: 'Translation basis (internal)', fr: 'Base de la traduction (interne)' },
   },
   'api::law-enforcement-protocol.law-enforcement-protocol': {
     agency: { en: 'Police service', fr: 'Service de police' },
@@ -81,6 +83,7 @@ export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
     capacityNotes: { en: 'Capacity notes', fr: 'Notes sur la capacité' },
     operationalNotes: { en: 'Operational notes', fr: 'Notes opérationnelles' },
     protocol: { en: 'Referral and reporting protocol', fr: 'Protocole de renvoi et de signalement' },
+    previousProtocol: { en: 'Previous protocol text', fr: 'Texte précédent du protocole' },
     version: { en: 'Version', fr: 'Version' },
     lastReviewedAt: { en: 'Last reviewed', fr: 'Dernière révision' },
     nextReviewDue: { en: 'Next review due', fr: 'Prochaine révision' },
@@ -173,6 +176,7 @@ export const COMPONENT_LABELS: Readonly<Record<string, Labels>> = {
     attestedAt: { en: 'Attested on', fr: 'Attesté le' },
   },
   'directory.contact-attempt': {
+    summary: { en: 'Summary', fr: 'Résumé' },
     at: { en: 'When', fr: 'Date' },
     method: { en: 'Method', fr: 'Moyen' },
     outcome: { en: 'Outcome', fr: 'Résultat' },
@@ -200,6 +204,7 @@ export const COMPONENT_LABELS: Readonly<Record<string, Labels>> = {
     confidential: { en: 'Confidential address', fr: 'Adresse confidentielle' },
   },
   'directory.opening-hours': {
+    summary: { en: 'Summary', fr: 'Résumé' },
     day: { en: 'Day', fr: 'Jour' },
     opens: { en: 'Opens', fr: 'Ouverture' },
     closes: { en: 'Closes', fr: 'Fermeture' },
@@ -218,6 +223,7 @@ export const COMPONENT_LABELS: Readonly<Record<string, Labels>> = {
     labelFr: { en: 'French label', fr: 'Libellé français' },
   },
   'directory.police-contact': {
+    summary: { en: 'Summary', fr: 'Résumé' },
     name: { en: 'Name', fr: 'Nom' },
     rank: { en: 'Rank', fr: 'Grade' },
     unit: { en: 'Unit', fr: 'Unité' },

@@ -8,7 +8,9 @@ import { auditGuard, auditMiddleware } from './audit';
 import { bilingualMiddleware } from './bilingual-middleware';
 import { configureAdminViews } from './admin-views';
 import { grantReadOnlyTypes } from './permissions';
+import { registerProvincesField } from './provinces-field';
 import { rulesMiddleware } from './rules';
+import { registerTaxonomyNames } from './taxonomy-names';
 
 export { READ_ONLY_TYPES } from './permissions';
 export { runReviewJob } from './review-job';
@@ -18,10 +20,12 @@ export { runReviewJob } from './review-job';
  * bilingual rules (one record in two locales) wrap the per-field rules.
  */
 export function registerWorkflow(strapi: Core.Strapi): void {
+  registerProvincesField(strapi);
   strapi.documents.use(auditGuard(strapi));
   strapi.documents.use(auditMiddleware(strapi));
   strapi.documents.use(bilingualMiddleware(strapi));
   strapi.documents.use(rulesMiddleware(strapi));
+  registerTaxonomyNames(strapi);
 }
 
 /** After the admin roles exist (ensureAdminRoles). */

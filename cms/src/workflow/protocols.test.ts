@@ -7,13 +7,16 @@ const contact = { id: 7, name: 'Sgt. A. Roy', rank: 'Sergeant', unit: 'HT unit',
 const before = { protocol: 'Call the duty sergeant.', contacts: [contact], version: 3 };
 
 test('a new protocol text bumps the version and dates the review', () => {
-  assert.deepEqual(protocolPatch(before, { protocol: 'Email the HT unit first.' }, ctx), { version: 4, lastReviewedAt: '2026-11-29', nextReviewDue: '2027-11-29' });
+  assert.deepEqual(protocolPatch(before, { protocol: 'Email the HT unit first.' }, ctx), {
+    version: 4, lastReviewedAt: '2026-11-29', nextReviewDue: '2027-11-29', previousProtocol: 'Call the duty sergeant.',
+  }, 'the text it replaces is kept for comparison');
 });
 
 test('a changed, added or removed contact bumps the version', () => {
   assert.equal(protocolPatch(before, { contacts: [{ ...contact, phone: '+1-613-555-0199' }] }, ctx).version, 4);
   assert.equal(protocolPatch(before, { contacts: [contact, { name: 'Cst. B. Lee' }] }, ctx).version, 4);
   assert.equal(protocolPatch(before, { contacts: [] }, ctx).version, 4);
+  assert.equal('previousProtocol' in protocolPatch(before, { contacts: [] }, ctx), false, 'the text did not change');
   assert.equal(protocolPatch(before, { contacts: [{ ...contact, active: false }] }, ctx).version, 4);
 });
 

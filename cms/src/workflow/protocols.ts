@@ -1,7 +1,7 @@
 /**
  * Law-enforcement protocols are living documents: whoever receives the hotline's communications
  * must be current. A change to the protocol text or the contact list bumps the version and dates
- * the review; a new protocol starts reviewed today unless its dates are given.
+ * the review, keeping the text it replaces; a new protocol starts reviewed today unless its dates are given.
  */
 import { addMonths } from './dates';
 import { isRecord } from './values';
@@ -37,5 +37,9 @@ export function protocolPatch(before: ProtocolState | null, data: Record<string,
   if (!textChanged && !contactsChanged) return {};
   const bumped = versionOf(before.version) + 1;
   const asked = 'version' in data ? versionOf(data.version) : 0;
-  return { version: Math.max(bumped, asked), lastReviewedAt: ctx.today, nextReviewDue: due };
+  // The text it replaces stays on the record (confidential like it) for comparison.
+  return {
+    version: Math.max(bumped, asked), lastReviewedAt: ctx.today, nextReviewDue: due,
+    ...(textChanged ? { previousProtocol: typeof before.protocol === 'string' ? before.protocol : null } : {}),
+  };
 }

@@ -32,11 +32,11 @@ test('suspending without a reason is refused, like a removal', () => {
 test('a suspension is dated in suspendedAt and in the status note', () => {
   const suspended = { ...state, listingStatus: 'suspended', removalReason: 'unreachable' };
   assert.deepEqual(listingStatusRules('active', suspended, ctx).patch,
-    { suspendedAt: ctx.now, statusNote: 'Suspended 2026-11-29.' });
+    { suspendedAt: ctx.now, statusNote: 'Suspended 2026-11-29 / Suspendue le 2026-11-29.' });
   assert.equal(listingStatusRules('active', { ...suspended, statusNote: 'Funding paused' }, ctx).patch.statusNote,
-    'Suspended 2026-11-29: Funding paused');
-  assert.equal(listingStatusRules('active', { ...suspended, statusNote: 'Suspended 2026-11-29: unreachable' }, ctx).patch.statusNote,
-    undefined);
+    'Suspended 2026-11-29 / Suspendue le 2026-11-29: Funding paused');
+  assert.equal(listingStatusRules('active', { ...suspended, statusNote: 'Suspended 2026-11-29: unreachable\nSuspendue le 2026-11-29 : injoignable' }, ctx).patch.statusNote,
+    undefined, 'the unreachable rule has dated it already');
 });
 
 test('saving a record that stays suspended or active changes nothing', () => {

@@ -24,10 +24,12 @@ export function listingStatusRules(
   if (next.listingStatus === 'suspended' && previousStatus !== 'suspended') {
     if (!text(next.removalReason)) problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to suspend a listing', fr: 'pour suspendre une fiche' }));
     patch.suspendedAt = ctx.now;
+    // In both languages; a note the unreachable rule dated today (also "Suspended <today>") is kept.
     const stamp = `Suspended ${ctx.today}`;
+    const both = `${stamp} / Suspendue le ${ctx.today}`;
     const note = text(next.statusNote);
-    if (!note) patch.statusNote = `${stamp}.`;
-    else if (!note.startsWith(stamp)) patch.statusNote = `${stamp}: ${note}`;
+    if (!note) patch.statusNote = `${both}.`;
+    else if (!note.startsWith(stamp)) patch.statusNote = `${both}: ${note}`;
   }
   return { patch, problems };
 }

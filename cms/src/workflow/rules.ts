@@ -6,7 +6,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { currentActor, inRequest } from './actor';
-import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, type ApplicationRecord } from './applications';
+import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, provincesProblems, type ApplicationRecord } from './applications';
 import { isoDay } from './dates';
 import { currentLanguage } from './language';
 import { assertNoProblems } from './problems';
@@ -14,6 +14,7 @@ import { protocolPatch } from './protocols';
 import { listingStatusRules } from './removal';
 import { workflowSettings } from './settings';
 import { slugify, uniqueSlug } from './slug';
+import { attemptSummary, hoursSummary, policeContactSummary, withSummaries } from './component-titles';
 import { attemptsTimed, consentPatch } from './stamps';
 import { suggestionProblems } from './suggestions';
 import { attemptsOf, unreachablePatch, unreachableVerdict } from './unreachable';
@@ -66,6 +67,10 @@ async function organizationRules(strapi: Core.Strapi, w: Write, isCreate: boolea
   }, { now, actorName: actor.name }));
   const timed = attemptsTimed(data.contactAttempts, now);
   if (timed) data.contactAttempts = timed;
+  const hours = withSummaries(data.openingHours, hoursSummary);
+  if (hours) data.openingHours = hours;
+  const attempts = withSummaries(data.contactAttempts, (a) => attemptSummary(a, settings.timeZone));
+  if (attempts) data.contactAttempts = attempts;
 
   const o = { today, windowMonths: settings.reviewIntervalMonths, threshold: settings.unreachableAttempts };
   const attemptsBefore = before ? unreachableVerdict(attemptsOf(before.contactAttempts), o) : null;
@@ -88,7 +93,8 @@ async function protocolRules(strapi: Core.Strapi, w: Write, isCreate: boolean): 
   if (!isCreate && !before) return w.data;
   const patch = protocolPatch(before ? { protocol: before.protocol, contacts: before.contacts, version: before.version } : null, w.data,
     { today, intervalMonths: settings.reviewIntervalMonths });
-  return { ...w.data, ...patch };
+  const contacts = withSummaries(w.data.contacts, policeContactSummary);
+  return { ...w.data, ...patch, ...(contacts ? { contacts } : {}) };
 }
 
 async function suggestionRules(strapi: Core.Strapi, w: Write, isCreate: boolean): Promise<Row> {
@@ -114,7 +120,10 @@ async function applicationRules(strapi: Core.Strapi, w: Write, isCreate: boolean
   const before = isCreate ? null : await storedRow(strapi, APPLICATION, w.documentId, undefined, populate);
   const data = w.data;
   const reviewStatus = effective(data, before, 'reviewStatus');
-  assertNoProblems(applicationProblems(reviewStatus, effective(data, before, 'declineReason')), currentLanguage(strapi));
+  assertNoProblems([
+    ...applicationProblems(reviewStatus, effective(data, before, 'declineReason')),
+    ...('provinces' in data ? provincesProblems(data.provinces) : []),
+  ], currentLanguage(strapi));
   if (isCreate || !before || !isApproval(before.reviewStatus, reviewStatus)) return data;
   if (linkedAfterWrite(data.organization, 'organization' in data, isRecord(before.organization))) return data;
   const merged: ApplicationRecord = { ...before, ...data };

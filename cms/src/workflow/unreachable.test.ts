@@ -44,7 +44,8 @@ test('an unreachable active record is flagged with a dated note, keeping the pre
   const patch = unreachablePatch(null, three, { listingStatus: 'active', statusNote: 'Old note' }, { today: o.today, suspend: false });
   assert.equal(patch.needsAttention, true);
   assert.equal(patch.listingStatus, undefined);
-  assert.match(String(patch.statusNote), /^Needs attention 2026-11-29: designated contact unreachable after 3 failed attempts \(2026-08-04 to 2026-08-18\)/);
+  assert.match(String(patch.statusNote), /^Needs attention 2026-11-29: designated contact unreachable after 3 failed attempts \(2026-08-04 to 2026-08-18\), none reached since\.\n/);
+  assert.match(String(patch.statusNote), /\nÀ traiter le 2026-11-29 : personne-ressource désignée injoignable après 3 tentatives infructueuses \(du 2026-08-04 au 2026-08-18\), aucune réussie depuis\.\n/, 'in French too');
   assert.match(String(patch.statusNote), /\nOld note$/);
 });
 
@@ -52,7 +53,7 @@ test('with suspension on, an active record is suspended as unreachable; other st
   const active = unreachablePatch(null, three, { listingStatus: 'active', statusNote: null }, { today: o.today, suspend: true });
   assert.equal(active.listingStatus, 'suspended');
   assert.equal(active.removalReason, 'unreachable');
-  assert.match(String(active.statusNote), /^Suspended 2026-11-29: /);
+  assert.match(String(active.statusNote), /^Suspended 2026-11-29: designated contact .*\nSuspendue le 2026-11-29 : personne-ressource désignée injoignable/);
   const review = unreachablePatch(null, three, { listingStatus: 'under_review', statusNote: null }, { today: o.today, suspend: true });
   assert.equal(review.listingStatus, undefined);
   assert.equal(review.needsAttention, true);

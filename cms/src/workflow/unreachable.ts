@@ -59,8 +59,14 @@ export function unreachablePatch(
   if (state.listingStatus === 'suspended' || state.listingStatus === 'removed') return {};
   if (before?.unreachable && after.failures <= before.failures) return {};
   const suspend = o.suspend && state.listingStatus === 'active';
-  const what = `designated contact unreachable after ${after.failures} failed attempts (${after.first} to ${after.last}), none reached since.`;
-  const note = suspend ? `Suspended ${o.today}: ${what}` : `Needs attention ${o.today}: ${what}`;
+  // Both languages: the note is read by English and French editors alike.
+  const what = {
+    en: `designated contact unreachable after ${after.failures} failed attempts (${after.first} to ${after.last}), none reached since.`,
+    fr: `personne-ressource désignée injoignable après ${after.failures} tentatives infructueuses (du ${after.first} au ${after.last}), aucune réussie depuis.`,
+  };
+  const note = suspend
+    ? `Suspended ${o.today}: ${what.en}\nSuspendue le ${o.today} : ${what.fr}`
+    : `Needs attention ${o.today}: ${what.en}\nÀ traiter le ${o.today} : ${what.fr}`;
   const previous = text(state.statusNote);
   return {
     needsAttention: true,

@@ -70,6 +70,10 @@ export const VALUE_LABELS: Readonly<Record<string, Label>> = {
   provincial: { en: 'Provincial police', fr: 'Police provinciale' },
   federal: { en: 'Federal police (RCMP)', fr: 'Police fédérale (GRC)' },
   indigenous: { en: 'Indigenous police service', fr: 'Service de police autochtone' },
+  // organization.translationState
+  bilingual: { en: 'Bilingual', fr: 'Bilingue' },
+  en_outdated: { en: 'English out of date', fr: 'Anglais à mettre à jour' },
+  fr_outdated: { en: 'French out of date', fr: 'Français à mettre à jour' },
   // audit-entry.action
   create: { en: 'Created', fr: 'Création' },
   update: { en: 'Updated', fr: 'Modification' },

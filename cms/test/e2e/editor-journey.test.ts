@@ -3,7 +3,9 @@
  * a throwaway database): an application arrives through the public form → approve → complete →
  * publish once → both public profiles complete and equal in every non-text field; suspend and
  * remove, refused without a reason (values kept, message in the admin's language) and accepted
- * with one; a suggestion changes the hours and both locales show them. Run in the English and the
+ * with one; a suggestion changes the hours and both locales show them. On the way: provinces and
+ * taxonomy terms by name in the admin's language, repeatable rows titled by their content, and the
+ * record's history panel with the status change before → after. Run in the English and the
  * French admin; counts console errors (none of ours), clicks and page loads, and keeps screenshots
  * in cms/screenshots/ (git-ignored).
  */
@@ -40,7 +42,8 @@ const value = (v: string, lang: Lang) => VALUE_LABELS[v]![lang];
 /** Resolves when the admin's publish request has been answered (the document is committed by then). */
 const publishAnswered = (page: Page) =>
   page.waitForResponse((r) => r.request().method() === 'POST' && /\/actions\/publish(\?|$)/.test(r.url()), { timeout: 30_000 });
-const exact = (s: string) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exact = (s: string) => new RegExp(`^${escaped(s)}$`);
 
 /**
  * Console errors that are not ours, by cause: Strapi's own requests for features this app does
@@ -158,6 +161,8 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       await page.waitForURL(new RegExp(app.documentId));
       await click(page.locator('[name=reviewStatus]'));
       await click(page.getByRole('option', { name: value('approved', lang) }));
+      // Provinces read as names in the admin's language, not as JSON (the public form sent QC and ON).
+      await page.getByText(lang === 'en' ? 'Quebec' : 'Québec', { exact: true }).first().waitFor();
       await click(page.getByRole('button', { name: exact(STRAPI.save[lang]) }));
       await page.getByText(STRAPI.saved[lang]).first().waitFor();
       await shot('1-application-approved');
@@ -172,9 +177,14 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       await click(page.getByRole('option', { name: value('active', lang) }));
       journey.clicks++;
       await page.locator('input[name=publicConsent]').setChecked(true);
-      for (const [field, term] of [['focusAreas', 'Human trafficking'], ['services', 'Emergency shelter'], ['languages', lang === 'en' ? 'English' : 'French']] as const) {
+      // Pickers name the terms in the admin's language.
+      for (const [field, uid, term] of [
+        ['focusAreas', 'api::focus-area.focus-area', 'Human trafficking'], ['services', 'api::service-category.service-category', 'Emergency shelter'],
+        ['languages', 'api::language.language', lang === 'en' ? 'English' : 'French'],
+      ] as const) {
+        const row = await server.strapi.db.query(uid).findOne({ where: { labelEn: { $containsi: term } } });
         await click(page.locator(`input[name=${field}]`));
-        await click(page.getByRole('option', { name: new RegExp(term, 'i') }).first());
+        await click(page.getByRole('option', { name: new RegExp(escaped(lang === 'en' ? row.labelEn : row.labelFr), 'i') }).first());
       }
       await click(page.locator(`xpath=//label[starts-with(normalize-space(.), ${JSON.stringify(label('openingHours', lang))})]/ancestor::div[.//button][1]//button`).first());
       await click(page.locator('[name="openingHours.0.day"]'));
@@ -211,6 +221,12 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       // The page already says "published" from before: wait for the publish request itself.
       await Promise.all([publishAnswered(page), click(page.getByRole('button', { name: exact(STRAPI.publish[lang]) }))]);
       await page.getByText(STRAPI.published[lang]).first().waitFor();
+      // The collapsed row is titled by its day and times, not "1".
+      const hoursTitle = page.getByText(`${VALUE_LABELS.mon!.en} / ${VALUE_LABELS.mon!.fr} 10:00–16:00`, { exact: true }).first();
+      await hoursTitle.waitFor();
+      await hoursTitle.scrollIntoViewIfNeeded();
+      await shot('4b-hours-row-title');
+      await page.locator('[name=listingStatus]').scrollIntoViewIfNeeded();
       for (const locale of ['en', 'fr'] as const) {
         const hours = (await profile(slug, locale))!.hours.schedule[0];
         assert.deepEqual([hours?.opens, hours?.closes], ['10:00', '16:00'], `${locale} profile shows the new hours`);
@@ -243,6 +259,12 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
         assert.equal(await profile(slug, 'fr'), null);
       }
       await shot('6-removed');
+      // The record's history, on the record: the last status change, before → after, in the admin's language.
+      const statusChange = page.locator('[data-history-entry] [data-change=listingStatus]').first();
+      await statusChange.filter({ hasText: `${value('suspended', lang)} → ${value('removed', lang)}` }).waitFor();
+      assert.match((await statusChange.textContent()) ?? '', new RegExp(`^${label('listingStatus', lang)}`));
+      await statusChange.scrollIntoViewIfNeeded();
+      await shot('7-history');
       assert.deepEqual(journey.consoleErrors, [], `no console error of ours:\n${journey.consoleErrors.join('\n')}`);
     });
   }

@@ -223,6 +223,7 @@ describe('the editorial workflow', () => {
       assert.equal(r.listingStatus, 'suspended');
       assert.equal(r.removalReason, 'unreachable');
       assert.match(r.statusNote, new RegExp(`^Suspended ${today()}: designated contact unreachable after 3 failed attempts`));
+      assert.match(r.statusNote, new RegExp(`\nSuspendue le ${today()} : personne-ressource désignée injoignable après 3 tentatives`), 'the note in French too');
       assert.ok(r.suspendedAt);
       assert.equal(await publicStatus(slug), 404);
       assert.ok(await server.strapi.db.query(ORG).count({ where: { documentId: org.documentId } }) >= 2, 'never deleted');
@@ -311,7 +312,7 @@ describe('the editorial workflow', () => {
       assert.equal(r.version, fixture.version + 2);
       const audit = (await auditOf(p.documentId)).slice(-3);
       assert.deepEqual(audit.map((e) => e.changedFields.split(', ').sort()), [
-        ['lastReviewedAt', 'nextReviewDue', 'protocol', 'version'], ['contacts', 'version'], ['area'],
+        ['lastReviewedAt', 'nextReviewDue', 'previousProtocol', 'protocol', 'version'], ['contacts', 'version'], ['area'],
       ]);
       assert.ok(audit.every((e) => e.actorName === 'Dana Editor' && e.changes.every((c: Row) => c.confidential === true)));
     });

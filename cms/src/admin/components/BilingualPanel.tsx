@@ -4,18 +4,15 @@ import { useIntl } from 'react-intl';
 import { TranslationBadge } from './TranslationBadge';
 import { isRecord } from '../../workflow/values';
 
-const versionOf = (v: unknown) =>
-  isRecord(v) && typeof v.locale === 'string'
-    ? [{ locale: v.locale, updatedAt: typeof v.updatedAt === 'string' ? v.updatedAt : null }]
-    : [];
+const localeOf = (v: unknown) => (isRecord(v) && typeof v.locale === 'string' ? [v.locale] : []);
 
 // Panels are rendered as components: hooks are allowed.
 export const BilingualPanel: PanelComponent = ({ document, meta, model }) => {
   const { formatMessage } = useIntl();
   if (model !== 'api::organization.organization' || !document?.documentId) return null;
-  const versions = [...versionOf(document), ...(meta?.availableLocales ?? []).flatMap(versionOf)];
+  const locales = [...localeOf(document), ...(meta?.availableLocales ?? []).flatMap(localeOf)];
   return {
     title: formatMessage({ id: 'directory.panel.bilingual', defaultMessage: 'Translation' }),
-    content: <TranslationBadge versions={versions} />,
+    content: <TranslationBadge locales={locales} state={document.translationState} />,
   };
 };

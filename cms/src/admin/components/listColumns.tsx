@@ -11,10 +11,9 @@ interface HookArgs { displayedHeaders: Header[]; layout: { options?: unknown; [k
 const isLocalized = (options: unknown) =>
   isRecord(options) && isRecord(options.i18n) && options.i18n.localized === true;
 
-const versions = (row: Record<string, unknown>) => [
-  { locale: String(row.locale ?? ''), updatedAt: typeof row.updatedAt === 'string' ? row.updatedAt : null },
-  ...(Array.isArray(row.localizations) ? row.localizations : []).flatMap((l: unknown) =>
-    isRecord(l) && typeof l.locale === 'string' ? [{ locale: l.locale, updatedAt: typeof l.updatedAt === 'string' ? l.updatedAt : null }] : []),
+const locales = (row: Record<string, unknown>) => [
+  String(row.locale ?? ''),
+  ...(Array.isArray(row.localizations) ? row.localizations : []).flatMap((l: unknown) => (isRecord(l) && typeof l.locale === 'string' ? [l.locale] : [])),
 ];
 
 export function labelledColumns({ displayedHeaders, layout }: HookArgs): HookArgs {
@@ -27,7 +26,7 @@ export function labelledColumns({ displayedHeaders, layout }: HookArgs): HookArg
       label: { id: 'directory.list.translation', defaultMessage: 'Translation' },
       searchable: false,
       sortable: false,
-      cellFormatter: (row) => <TranslationBadge versions={versions(row)} />,
+      cellFormatter: (row) => <TranslationBadge locales={locales(row)} state={row.translationState} />,
     });
   }
   return { displayedHeaders: headers, layout };
