@@ -80,6 +80,15 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
       return consoleSearch(catalog, params(ctx), today(), workflowSettings());
     }),
 
+    /** The values of each filter, labelled in the locale (the quick filters' choices). */
+    filters: handle(async (ctx) => {
+      const locale = parseLocaleOnly(params(ctx));
+      const catalog = await projection().internalCatalog();
+      const data = Object.fromEntries(catalog.filterNames.map((name) =>
+        [name, catalog.vocabulary[name].map((t) => ({ value: t.value, label: t.labels[locale] }))]));
+      return { data };
+    }),
+
     organization: handle(async (ctx) => {
       const locale = parseLocaleOnly(params(ctx));
       const [catalog, pub] = await Promise.all([projection().internalCatalog(), projection().catalog()]);
@@ -146,6 +155,7 @@ export function registerConsoleRoutes(strapi: Core.Strapi): void {
     prefix: CONSOLE_PREFIX,
     routes: [
       route('GET', '/search', h.search),
+      route('GET', '/filters', h.filters),
       route('GET', '/organizations/:slug', h.organization),
       route('GET', '/police', h.police),
       route('GET', '/message', h.message),
