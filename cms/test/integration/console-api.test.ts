@@ -89,16 +89,28 @@ describe('the referral console API', () => {
     assert.equal(typo.data[0]?.slug, 'maison-aurore');
   });
 
-  test('filters: place, timeframe and open at 23:00 keep the emergency providers of Montréal open then', async () => {
+  test('the Montréal call at 23:00: emergency providers near Montréal, open ones first, closed ones kept and marked; openOnly drops them', async () => {
     const res = await get(staff, '/referral-console/search?near=Montreal&timeframe=emergency&openAt=2026-12-03T23:00&locale=fr');
     assert.equal(res.status, 200);
     const body = await json(res);
-    assert.ok(body.data.length > 0);
-    for (const h of body.data) {
-      assert.ok(h.timeframes.includes('emergency'), h.slug);
-      assert.equal(h.open?.now, true, h.slug);
-    }
-    assert.ok(body.data.some((h: { slug: string }) => h.slug === 'maison-aurore'));
+    const hits: Array<{ slug: string; status: string; timeframes: string[]; open?: { now: boolean } }> = body.data;
+    assert.ok(hits.length > 1);
+    for (const h of hits) assert.ok(h.timeframes.includes('emergency'), h.slug);
+    assert.equal(hits[0]!.slug, 'maison-aurore', 'the 24/7 shelter of Montréal first');
+    assert.equal(hits[0]!.open?.now, true);
+    const ancrage = hits.find((h) => h.slug === 'centre-ancrage');
+    assert.ok(ancrage, 'the legal clinic, closed at 23:00, is still listed');
+    assert.equal(ancrage.open?.now, false);
+    const rank = (h: (typeof hits)[number]) => (h.status !== 'active' ? 2 : h.open?.now ? 0 : 1);
+    assert.deepEqual(hits.map(rank), [...hits.map(rank)].sort((a, b) => a - b), 'open, then closed, then not active');
+
+    const only = await json(await get(staff, '/referral-console/search?near=Montreal&timeframe=emergency&openAt=2026-12-03T23:00&openOnly=true'));
+    assert.ok(only.data.length > 0);
+    assert.ok(only.data.every((h: { open?: { now: boolean } }) => h.open?.now === true));
+    assert.equal(only.meta.total, only.data.length);
+    const lonely = await get(staff, '/referral-console/search?openOnly=true');
+    assert.equal(lonely.status, 400);
+    assert.equal((await json(lonely)).error.details[0].path, 'openOnly');
     const bad = await get(staff, '/referral-console/search?near=Atlantis&internalNotes=x');
     assert.equal(bad.status, 400);
     assert.equal(bad.headers.get('cache-control'), 'no-store');

@@ -184,6 +184,7 @@ export function ConsolePage() {
           {TIMEFRAMES.map((v) => <Chip key={v} on={form.timeframe.includes(v)} onClick={() => toggle('timeframe', v)}>{valueLabel(v, locale)}</Chip>)}
           {NEEDS.map((v) => <Chip key={v} on={form.need.includes(v)} onClick={() => toggle('need', v)}>{valueLabel(v, locale)}</Chip>)}
           <Chip on={form.openNow} onClick={() => set('openNow', !form.openNow)}>{t.openNow}</Chip>
+          {(form.openNow || form.openAt !== '') && <Chip on={form.openOnly} onClick={() => set('openOnly', !form.openOnly)}>{t.openOnly}</Chip>}
           {filterSelect('service', t.service, choices.service ?? [])}
           {filterSelect('population', t.population, choices.population ?? [])}
           {filterSelect('language', t.language, choices.language ?? [])}

@@ -83,11 +83,13 @@ export interface SearchForm {
   population: string;
   language: string;
   openNow: boolean;
+  /** With openNow or openAt: drop the closed ones (otherwise they come after the open ones, marked). */
+  openOnly: boolean;
   /** `HH:MM`, read as today's date at that local time in each organization's time zone. */
   openAt: string;
 }
 
-export const EMPTY_FORM: SearchForm = { q: '', place: '', timeframe: [], need: [], role: '', service: '', population: '', language: '', openNow: false, openAt: '' };
+export const EMPTY_FORM: SearchForm = { q: '', place: '', timeframe: [], need: [], role: '', service: '', population: '', language: '', openNow: false, openOnly: false, openAt: '' };
 
 const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -100,5 +102,6 @@ export function searchQuery(form: SearchForm, locale: Locale, now = new Date()):
   for (const key of ['role', 'service', 'population', 'language'] as const) if (form[key]) p.set(key, form[key]);
   if (form.openNow) p.set('openNow', 'true');
   else if (/^\d{2}:\d{2}$/.test(form.openAt)) p.set('openAt', `${localDay(now)}T${form.openAt}`);
+  if (form.openOnly && (p.has('openNow') || p.has('openAt'))) p.set('openOnly', 'true');
   return p.toString();
 }
