@@ -55,6 +55,8 @@ export function ConsolePage() {
   const [form, setForm] = useState<SearchForm>(EMPTY_FORM);
   const [choices, setChoices] = useState<FilterChoices>({});
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  /** The query the list on screen answers (while a newer one is on its way, the list is busy). */
+  const [answered, setAnswered] = useState('');
   const [searchError, setSearchError] = useState<string | null>(null);
   const [openSlug, setOpenSlug] = useState<string | null>(null);
   const [view, setView] = useState<CallView | null>(null);
@@ -92,7 +94,7 @@ export function ConsolePage() {
   useEffect(() => {
     const controller = new AbortController();
     get(`${CONSOLE_API}/search?${query}`, { signal: controller.signal })
-      .then((res) => { setAnswer(searchAnswer(res.data)); setSearchError(null); })
+      .then((res) => { setAnswer(searchAnswer(res.data)); setAnswered(query); setSearchError(null); })
       .catch((e: unknown) => { if (!controller.signal.aborted) setSearchError(reasonsOf(e) ?? t.error); });
     return () => controller.abort();
   }, [get, query, t]);
@@ -217,7 +219,7 @@ export function ConsolePage() {
             {searchError && <Box padding={2}><Typography textColor="danger700" role="alert">{searchError}</Typography></Box>}
             {answer?.relaxed && <Box paddingLeft={2}><Typography variant="pi" textColor="neutral700">{t.relaxed}</Typography></Box>}
             {answer && answer.hits.length === 0 && !searchError && <Box padding={2}><Typography textColor="neutral700">{t.noResults}</Typography></Box>}
-            <Box ref={resultsRef} style={{ maxHeight: '36vh', overflowY: 'auto' }}>
+            <Box ref={resultsRef} style={{ maxHeight: '36vh', overflowY: 'auto' }} aria-busy={answered !== searchQuery(form, locale)} data-answered={answered}>
               {answer && <ResultsList hits={answer.hits} locale={locale} openSlug={openSlug} selected={selected} onOpen={setOpenSlug} />}
             </Box>
           </Box>
