@@ -17,7 +17,10 @@ export interface ConsoleWarning {
   detail: string | null;
 }
 
-export function warningsOf(org: InternalOrganization, today: string, settings: Pick<WorkflowSettings, 'reviewIntervalMonths' | 'unreachableAttempts'>): ConsoleWarning[] {
+/** What the warnings read from a record. */
+export type WarningFacts = Pick<InternalOrganization, 'status' | 'removalReason' | 'contactAttempts' | 'safetyNotes' | 'capacityNotes' | 'nextReviewDue' | 'lastVerified'>;
+
+export function warningsOf(org: WarningFacts, today: string, settings: Pick<WorkflowSettings, 'reviewIntervalMonths' | 'unreachableAttempts'>): ConsoleWarning[] {
   const out: ConsoleWarning[] = [];
   if (org.status !== 'active') out.push({ kind: 'status', detail: org.removalReason ? `${org.status}: ${org.removalReason}` : org.status });
   const verdict = unreachableVerdict(org.contactAttempts, { today, windowMonths: settings.reviewIntervalMonths, threshold: settings.unreachableAttempts });
