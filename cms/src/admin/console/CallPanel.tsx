@@ -2,6 +2,7 @@
 // private intake line (copy button), then what may be given to the caller. Confidential parts sit
 // in a marked frame. The order keeps the protocol in view at 1280×800 without scrolling.
 import { useState, type ReactNode } from 'react';
+import { Lock } from '@strapi/icons';
 import { Badge, Box, Button, Checkbox, Flex, MenuItem, SimpleMenu, Typography } from '@strapi/design-system';
 import type { Locale, ReferralProtocol } from '@referral-directory/sdk';
 import type { CallView } from '../../console/call-view';
@@ -90,7 +91,7 @@ export function CallPanel({ view, locale, selected, onSelect, onOutcome }: Props
       <Box tag="section" aria-labelledby="console-protocol" background="warning100" borderColor="warning200" hasRadius padding={3} data-protocol="">
         <Flex justifyContent="space-between" wrap="wrap" gap={2}>
           <Typography id="console-protocol" tag="h3" variant="delta">{t.protocol}</Typography>
-          <Typography variant="pi" fontWeight="bold" textColor="warning700">🔒 {t.confidential}</Typography>
+          <Typography variant="pi" fontWeight="bold" textColor="warning700"><Lock aria-hidden focusable={false} /> {t.confidential}</Typography>
         </Flex>
         {p ? (
           <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>

@@ -3,7 +3,7 @@
 // private intake line in view; the police protocol for the place; a referral message for the
 // caller; the outcome in two clicks. Keyboard first: `/` searches, arrows move, Enter opens.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Box, Button, Field, Flex, Main, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Main, SingleSelect, SingleSelectOption, TextInput, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { Locale } from '@referral-directory/sdk';
@@ -154,10 +154,14 @@ export function ConsolePage() {
     return next;
   });
 
+  /** A compact select: its name is its placeholder, and its label is for screen readers only. */
   const filterSelect = (key: 'service' | 'population' | 'language' | 'role', label: string, options: Array<{ value: string; label: string }>) => (
-    <Field.Root name={key} id={`console-${key}`} width="180px">
-      <Field.Label>{label}</Field.Label>
-      <SingleSelect size="S" value={form[key]} onChange={(v) => set(key, String(v))} placeholder={t.any} onClear={form[key] ? () => set(key, '') : undefined} clearLabel={t.clear}>
+    <Field.Root name={key} id={`console-${key}`} width="150px" key={key}>
+      <VisuallyHidden><Field.Label>{label}</Field.Label></VisuallyHidden>
+      <SingleSelect
+        size="S" value={form[key]} placeholder={label} onChange={(v) => set(key, String(v))}
+        onClear={form[key] ? () => set(key, '') : undefined} clearLabel={`${t.clear} (${label})`}
+      >
         {options.map((o) => <SingleSelectOption key={o.value} value={o.value}>{o.label}</SingleSelectOption>)}
       </SingleSelect>
     </Field.Root>
@@ -166,32 +170,34 @@ export function ConsolePage() {
   return (
     <Main>
       <Page.Title>{t.title}</Page.Title>
-      <Box paddingLeft={6} paddingRight={6} paddingTop={4} paddingBottom={2} data-console="" lang={locale}>
-        <Typography tag="h1" variant="alpha">{t.title}</Typography>
-        <Flex gap={3} alignItems="flex-end" paddingTop={2} wrap="wrap">
-          <Field.Root name="q" id="console-q" hint={t.searchHint} style={{ flex: '2 1 280px' }}>
+      <Box paddingLeft={6} paddingRight={6} paddingTop={3} paddingBottom={3} data-console="" lang={locale}>
+        <Typography tag="h1" variant="beta">{t.title}</Typography>
+        <Flex gap={3} alignItems="flex-end" paddingTop={2}>
+          <Field.Root name="q" id="console-q" style={{ flex: '2 1 240px' }}>
             <Field.Label>{t.searchLabel}</Field.Label>
-            <TextInput ref={searchRef} type="search" value={form.q} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('q', e.target.value)} onKeyDown={toResults} autoComplete="off" />
+            <TextInput ref={searchRef} type="search" placeholder={t.searchHint} value={form.q} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('q', e.target.value)} onKeyDown={toResults} autoComplete="off" />
           </Field.Root>
-          <Field.Root name="place" id="console-place" hint={t.placeHint} style={{ flex: '1 1 200px' }}>
+          <Field.Root name="place" id="console-place" style={{ flex: '1 1 180px' }}>
             <Field.Label>{t.placeLabel}</Field.Label>
-            <TextInput value={form.place} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('place', e.target.value)} onKeyDown={toResults} autoComplete="off" />
+            <TextInput placeholder={t.placeHint} value={form.place} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('place', e.target.value)} onKeyDown={toResults} autoComplete="off" />
           </Field.Root>
-          <Field.Root name="openAt" id="console-open-at" width="150px">
+          <Field.Root name="openAt" id="console-open-at" width="140px">
             <Field.Label>{t.openAtLabel}</Field.Label>
             <TextInput type="time" value={form.openAt} disabled={form.openNow} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set('openAt', e.target.value)} onKeyDown={toResults} />
           </Field.Root>
+          <Flex gap={2} paddingBottom={1}>
+            <Chip on={form.openNow} onClick={() => set('openNow', !form.openNow)}>{t.openNow}</Chip>
+            {(form.openNow || form.openAt !== '') && <Chip on={form.openOnly} onClick={() => set('openOnly', !form.openOnly)}>{t.openOnly}</Chip>}
+            <Button size="S" variant="ghost" onClick={() => setForm(EMPTY_FORM)}>{t.clear}</Button>
+          </Flex>
         </Flex>
-        <Flex gap={2} paddingTop={2} wrap="wrap" alignItems="flex-end" role="group" aria-label={t.quickFilters}>
+        <Flex gap={2} paddingTop={2} wrap="wrap" alignItems="center" role="group" aria-label={t.quickFilters}>
           {TIMEFRAMES.map((v) => <Chip key={v} on={form.timeframe.includes(v)} onClick={() => toggle('timeframe', v)}>{valueLabel(v, locale)}</Chip>)}
           {NEEDS.map((v) => <Chip key={v} on={form.need.includes(v)} onClick={() => toggle('need', v)}>{valueLabel(v, locale)}</Chip>)}
-          <Chip on={form.openNow} onClick={() => set('openNow', !form.openNow)}>{t.openNow}</Chip>
-          {(form.openNow || form.openAt !== '') && <Chip on={form.openOnly} onClick={() => set('openOnly', !form.openOnly)}>{t.openOnly}</Chip>}
           {filterSelect('service', t.service, choices.service ?? [])}
           {filterSelect('population', t.population, choices.population ?? [])}
           {filterSelect('language', t.language, choices.language ?? [])}
           {filterSelect('role', t.role, choices.role ?? [])}
-          <Button size="S" variant="ghost" onClick={() => setForm(EMPTY_FORM)}>{t.clear}</Button>
         </Flex>
       </Box>
 
@@ -219,7 +225,7 @@ export function ConsolePage() {
             {searchError && <Box padding={2}><Typography textColor="danger700" role="alert">{searchError}</Typography></Box>}
             {answer?.relaxed && <Box paddingLeft={2}><Typography variant="pi" textColor="neutral700">{t.relaxed}</Typography></Box>}
             {answer && answer.hits.length === 0 && !searchError && <Box padding={2}><Typography textColor="neutral700">{t.noResults}</Typography></Box>}
-            <Box ref={resultsRef} style={{ maxHeight: '36vh', overflowY: 'auto' }} aria-busy={answered !== searchQuery(form, locale)} data-answered={answered}>
+            <Box ref={resultsRef} style={{ maxHeight: '32vh', overflowY: 'auto' }} aria-busy={answered !== searchQuery(form, locale)} data-answered={answered}>
               {answer && <ResultsList hits={answer.hits} locale={locale} openSlug={openSlug} selected={selected} onOpen={setOpenSlug} />}
             </Box>
           </Box>

@@ -1,6 +1,7 @@
 // The police protocol for the place of the call: the one whose jurisdiction names it, or the
 // stated provincial / national fallback; version, last review and the active contacts in order.
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { Lock } from '@strapi/icons';
 import type { Locale } from '@referral-directory/sdk';
 import type { PoliceLookup } from '../../console/police';
 import { CONSOLE_LABELS, valueLabel } from './labels';
@@ -11,7 +12,7 @@ export function PoliceBox({ lookup, locale, error }: { lookup: PoliceLookup | nu
     <Box tag="section" aria-labelledby="console-police" background="neutral0" hasRadius borderColor="neutral200" padding={3} data-police={lookup?.coverage ?? ''}>
       <Flex justifyContent="space-between" wrap="wrap" gap={2}>
         <Typography id="console-police" tag="h2" variant="delta">{t.police}{lookup ? ` — ${t.policeFor(lookup.place.label)}` : ''}</Typography>
-        {lookup && lookup.protocols.length > 0 && <Typography variant="pi" fontWeight="bold" textColor="warning700">🔒 {t.confidential}</Typography>}
+        {lookup && lookup.protocols.length > 0 && <Typography variant="pi" fontWeight="bold" textColor="warning700"><Lock aria-hidden focusable={false} /> {t.confidential}</Typography>}
       </Flex>
       {error && <Typography tag="p" textColor="danger700">{error}</Typography>}
       {!lookup && !error && <Typography tag="p" textColor="neutral700">{t.policeHint}</Typography>}
