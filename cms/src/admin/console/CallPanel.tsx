@@ -91,7 +91,7 @@ export function CallPanel({ view, locale, selected, onSelect, onOutcome }: Props
       <Box tag="section" aria-labelledby="console-protocol" background="warning100" borderColor="warning200" hasRadius padding={3} data-protocol="">
         <Flex justifyContent="space-between" wrap="wrap" gap={2}>
           <Typography id="console-protocol" tag="h3" variant="delta">{t.protocol}</Typography>
-          <Typography variant="pi" fontWeight="bold" textColor="warning700"><Lock aria-hidden focusable={false} /> {t.confidential}</Typography>
+          <Typography variant="pi" fontWeight="bold" textColor="danger700"><Lock aria-hidden focusable={false} /> {t.confidential}</Typography>
         </Flex>
         {p ? (
           <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>

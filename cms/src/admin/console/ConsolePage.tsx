@@ -156,7 +156,7 @@ export function ConsolePage() {
 
   /** A compact select: its name is its placeholder, and its label is for screen readers only. */
   const filterSelect = (key: 'service' | 'population' | 'language' | 'role', label: string, options: Array<{ value: string; label: string }>) => (
-    <Field.Root name={key} id={`console-${key}`} width="150px" key={key}>
+    <Field.Root name={key} id={`console-${key}`} width="140px" key={key}>
       <VisuallyHidden><Field.Label>{label}</Field.Label></VisuallyHidden>
       <SingleSelect
         size="S" value={form[key]} placeholder={label} onChange={(v) => set(key, String(v))}

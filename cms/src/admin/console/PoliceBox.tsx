@@ -12,12 +12,12 @@ export function PoliceBox({ lookup, locale, error }: { lookup: PoliceLookup | nu
     <Box tag="section" aria-labelledby="console-police" background="neutral0" hasRadius borderColor="neutral200" padding={3} data-police={lookup?.coverage ?? ''}>
       <Flex justifyContent="space-between" wrap="wrap" gap={2}>
         <Typography id="console-police" tag="h2" variant="delta">{t.police}{lookup ? ` — ${t.policeFor(lookup.place.label)}` : ''}</Typography>
-        {lookup && lookup.protocols.length > 0 && <Typography variant="pi" fontWeight="bold" textColor="warning700"><Lock aria-hidden focusable={false} /> {t.confidential}</Typography>}
+        {lookup && lookup.protocols.length > 0 && <Typography variant="pi" fontWeight="bold" textColor="danger700"><Lock aria-hidden focusable={false} /> {t.confidential}</Typography>}
       </Flex>
       {error && <Typography tag="p" textColor="danger700">{error}</Typography>}
       {!lookup && !error && <Typography tag="p" textColor="neutral700">{t.policeHint}</Typography>}
       {lookup && (
-        <Typography tag="p" fontWeight={lookup.coverage === 'covers' ? 'regular' : 'bold'} textColor={lookup.coverage === 'covers' ? 'neutral800' : 'warning700'} data-coverage={lookup.coverage}>
+        <Typography tag="p" fontWeight={lookup.coverage === 'covers' ? 'regular' : 'bold'} textColor="neutral800" data-coverage={lookup.coverage}>
           {t.coverage[lookup.coverage]}
         </Typography>
       )}
