@@ -154,6 +154,7 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
       for (const secret of [aurore.internal.internalPhones[0]!.number, ancrageFixture.internal.internalPhones[0]!.number, aurore.internal.internalNotes]) {
         if (secret) assert.ok(!message.includes(secret), `confidential "${secret}" in the message`);
       }
+      await page.waitForTimeout(600); // the dialog's opening animation, for the screenshot only
       await shot('2-message-1280x800');
       await act(() => page.keyboard.press('Escape'));
 
