@@ -14,12 +14,12 @@ const WORDS = {
   en: {
     intro: 'Here are services that may be able to help you. Each one decides who it can serve.',
     phone: 'Phone', email: 'Email', website: 'Website', hours: 'Hours', address: 'Address', open24x7: 'Open 24 hours a day, 7 days a week',
-    hotline: 'You can call the hotline again any time', ext: 'ext.',
+    hotline: 'You can call the hotline again any time', ext: 'ext.', colon: ': ',
   },
   fr: {
     intro: 'Voici des services qui pourraient vous aider. Chacun décide des personnes qu’il peut accueillir.',
     phone: 'Téléphone', email: 'Courriel', website: 'Site Web', hours: 'Heures', address: 'Adresse', open24x7: 'Ouvert 24 heures sur 24, 7 jours sur 7',
-    hotline: 'Vous pouvez rappeler la ligne d’urgence en tout temps', ext: 'poste',
+    hotline: 'Vous pouvez rappeler la ligne d’urgence en tout temps', ext: 'poste', colon: ' : ',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -34,21 +34,21 @@ function hoursOf(o: PublicOrganization, locale: Locale): string | null {
 function block(o: PublicOrganization, n: number, locale: Locale): string {
   const w = WORDS[locale];
   const lines = [`${n}. ${o.name}`];
-  for (const p of o.phones) lines.push(`   ${p.label ?? w.phone}: ${p.number}${p.extension ? ` ${w.ext} ${p.extension}` : ''}`);
-  if (o.email) lines.push(`   ${w.email}: ${o.email}`);
-  if (o.website) lines.push(`   ${w.website}: ${o.website}`);
+  for (const p of o.phones) lines.push(`   ${p.label ?? w.phone}${w.colon}${p.number}${p.extension ? ` ${w.ext} ${p.extension}` : ''}`);
+  if (o.email) lines.push(`   ${w.email}${w.colon}${o.email}`);
+  if (o.website) lines.push(`   ${w.website}${w.colon}${o.website}`);
   for (const l of o.locations) {
     const where = [l.street, l.city, l.province, l.postalCode].filter((t) => t).join(', ');
-    lines.push(`   ${w.address}: ${where}`);
+    lines.push(`   ${w.address}${w.colon}${where}`);
   }
   const hours = hoursOf(o, locale);
-  if (hours) lines.push(`   ${w.hours}: ${hours}`);
+  if (hours) lines.push(`   ${w.hours}${w.colon}${hours}`);
   return lines.join('\n');
 }
 
 export function referralMessage(orgs: readonly PublicOrganization[], locale: Locale, settings: DirectorySettings | null): string {
   const w = WORDS[locale];
   const parts = [w.intro, ...orgs.map((o, i) => block(o, i + 1, locale))];
-  if (settings) parts.push(`${w.hotline}: ${settings.hotline.phoneDisplay}.`, settings.disclaimer);
+  if (settings) parts.push(`${w.hotline}${w.colon}${settings.hotline.phoneDisplay}.`, settings.disclaimer);
   return parts.join('\n\n');
 }

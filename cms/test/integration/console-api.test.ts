@@ -170,7 +170,7 @@ describe('the referral console API', () => {
     assert.equal(fr.status, 200);
     const { data } = await json(fr);
     assert.match(data.text, /Maison Aurore/);
-    assert.match(data.text, /Téléphone|Ouvert/);
+    assert.match(data.text, /Heures : Ouvert 24 heures sur 24/, 'French words and typography');
     for (const slug of ['maison-aurore', 'centre-ancrage']) {
       const f = server.fixtures.organizations.find((o) => o.slug === slug)!;
       const secrets = [
