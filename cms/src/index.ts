@@ -3,6 +3,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureAdminRoles, lockDownApiRoles } from './bootstrap/roles';
 import { projectionOf } from './directory/services';
 import { startDepartures } from './hsds/departures';
+import { registerConsole } from './console';
 import { configureHttpServer } from './startup/http-server';
 import { bootstrapWorkflow, registerWorkflow } from './workflow';
 
@@ -10,7 +11,7 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 let stopDepartures: (() => void) | null = null;
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     // Keep the in-memory public catalog in step with every write made through the Document Service.
     strapi.documents.use(async (context, next) => {
       const result = await next();
@@ -30,6 +31,7 @@ export default {
       return result;
     });
     registerWorkflow(strapi);
+    await registerConsole(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,6 +1,7 @@
 /**
  * Permissions are granted in code, declaratively, at every boot (idempotent):
- * - admin roles "Directory editor" (create, edit, publish) and "Hotline staff" (read only);
+ * - admin roles "Directory editor" (create, edit, publish) and "Hotline staff" (read only), both
+ *   with the referral console (src/console/permissions.ts);
  * - the Public and Authenticated API roles hold no permission on any directory type, the audit
  *   trail, the staff API or end-user accounts: the public directory is served by our own routes,
  *   through the allowlist mapper, never by stock REST; and nobody can register an account.
@@ -8,6 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { AUDIT_ENTRY } from '../workflow/audit';
 import { isRecord } from '../workflow/values';
+import { consolePermissions } from '../console/permissions';
 import { DIRECTORY_TYPES, LOCALIZED_TYPES } from './content-types';
 
 const CM = 'plugin::content-manager.explorer';
@@ -27,7 +29,7 @@ export const ADMIN_ROLES = [
   },
 ] as const;
 
-type PermissionInput = { action: string; subject: string; properties: Record<string, unknown>; conditions: string[] };
+type PermissionInput = { action: string; subject: string | null; properties: Record<string, unknown>; conditions: string[] };
 
 function permissionsFor(strapi: Core.Strapi, actions: readonly string[]): PermissionInput[] {
   const provider = strapi.service('admin::permission').actionProvider;
@@ -51,7 +53,7 @@ export async function ensureAdminRoles(strapi: Core.Strapi): Promise<void> {
   for (const def of ADMIN_ROLES) {
     let role = await strapi.db.query('admin::role').findOne({ where: { code: def.code } });
     if (!role) role = await roleService.create({ name: def.name, code: def.code, description: def.description });
-    await roleService.assignPermissions(role.id, permissionsFor(strapi, def.actions));
+    await roleService.assignPermissions(role.id, [...permissionsFor(strapi, def.actions), ...consolePermissions()]);
   }
 }
 
