@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PROVINCES } from '@referral-directory/sdk';
-import { serviceAreasOf, toPublicOrganization } from './mapper';
+import { PUBLIC_ORGANIZATION_FIELDS, serviceAreasOf, toPublicOrganization } from './mapper';
 import type { OrganizationRow } from './rows';
 
 /** Every key the public type declares, by path; arrays are entered with []. */
@@ -58,6 +58,20 @@ test('the mapper never outputs a key outside the public type', () => {
       for (const p of paths(out)) assert.ok(PUBLIC_KEYS.has(p), `unexpected key ${p}`);
     }),
     { numRuns: 300 },
+  );
+});
+
+test('the mapper reads no stored field outside PUBLIC_ORGANIZATION_FIELDS (the one list of what is public)', () => {
+  // Version metadata is not content: it dates the record, whatever its fields hold.
+  const allowed = new Set<string>([...PUBLIC_ORGANIZATION_FIELDS, 'publishedAt', 'updatedAt']);
+  fc.assert(
+    fc.property(row, fc.constantFrom('en' as const, 'fr' as const), (r, locale) => {
+      const read = new Set<string>();
+      const watched = new Proxy(r, { get: (target, key, receiver) => { if (typeof key === 'string') read.add(key); return Reflect.get(target, key, receiver); } });
+      toPublicOrganization(watched as unknown as OrganizationRow, locale);
+      for (const key of read) assert.ok(allowed.has(key), `the mapper reads ${key}, which PUBLIC_ORGANIZATION_FIELDS does not list`);
+    }),
+    { numRuns: 100 },
   );
 });
 

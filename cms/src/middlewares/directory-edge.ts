@@ -8,8 +8,8 @@
  *
  * The public reads (list, detail, facets, settings) are answered right here, from the in-memory
  * catalog: they need no body parsing, session, routing or policy, and skipping that machinery is
- * most of their cost (see `npm run bench -w cms`). The forms and health go through Strapi's router
- * (routes/01-custom-directory.ts).
+ * most of their cost (see `npm run bench -w cms`); src/directory/reads.ts holds them. The forms and
+ * health go through Strapi's router (routes/01-custom-directory.ts).
  *
  * While the database is away the reads keep answering from memory; the forms and the staff API,
  * which need it, answer 503 at once (docs/operations.md).
@@ -19,6 +19,7 @@ import type { Context, Next } from 'koa';
 import { DirectoryHttpError, isDatabaseDown, notFound, unavailable } from '../directory/errors';
 import { projectionOf } from '../directory/services';
 import { RateLimiter } from '../directory/rate-limit';
+import { publicReads, type ReadHandler } from '../directory/reads';
 
 const PREFIX = '/api/directory/';
 /** The Open Referral HSDS API (src/api/hsds): public and read-only, same edge. */
@@ -34,8 +35,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
-
-type ReadHandler = 'listOrganizations' | 'getOrganization' | 'facets' | 'settings';
 
 /** The path decoded, or null when it is not valid percent-encoding (`%ZZ`, a lone `%`, bad UTF-8). */
 export function decodePath(path: string): string | null {
@@ -76,12 +75,9 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
     config.formWindowMs ?? Number(process.env.DIRECTORY_FORM_RATE_WINDOW_MS ?? 15 * 60 * 1000),
   );
 
-  const fail = (ctx: Context, error: DirectoryHttpError) => {
-    ctx.status = error.status;
-    for (const [k, v] of Object.entries(error.headers)) ctx.set(k, v);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = error.toBody();
-  };
+  const reads = publicReads(strapi);
+
+  const fail = (ctx: Context, error: DirectoryHttpError) => error.respond(ctx);
   const secure = (ctx: Context) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) ctx.set(k, v);
   };
@@ -141,8 +137,7 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       const read = ctx.method === 'GET' || ctx.method === 'HEAD' ? readRoute(ctx.path) : null;
       if (read) {
         ctx.params = read.slug === undefined ? {} : { slug: read.slug };
-        const controller = strapi.controller('api::directory.directory') as unknown as Record<ReadHandler, (c: Context) => Promise<void>>;
-        await controller[read.handler](ctx);
+        await reads[read.handler](ctx);
         return;
       }
       if (ctx.method === 'POST' && FORM_PATHS.has(ctx.path)) {

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import type { Context } from 'koa';
+import { projectionOf } from '../../src/directory/services';
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture } from '../expect';
 import { raw, type RawResponse } from '../../scripts/lib/raw-http';
@@ -116,9 +116,10 @@ describe('the edge of the public APIs', () => {
     });
 
     test('a failure inside a read answers 500 with the error body and the security headers', async () => {
-      const controller = server.strapi.controller('api::directory.directory') as unknown as Record<string, (ctx: Context) => Promise<void>>;
-      const original = controller.facets!;
-      controller.facets = async () => { throw new Error('simulated fault'); };
+      // Every read starts by asking the projection for the catalog: make that fail.
+      const projection = projectionOf(server.strapi);
+      const original = projection.catalog;
+      projection.catalog = async () => { throw new Error('simulated fault'); };
       try {
         const r = await raw(base, '/api/directory/facets');
         assert.equal(r.status, 500);
@@ -126,7 +127,7 @@ describe('the edge of the public APIs', () => {
         assert.doesNotMatch(r.text(), /simulated/);
         assertSecurityHeaders(r, 'facets');
       } finally {
-        controller.facets = original;
+        projection.catalog = original;
       }
       assert.equal((await raw(base, '/api/directory/facets')).status, 200);
     });

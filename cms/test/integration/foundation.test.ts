@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
 import { seed } from '../../scripts/lib/seed';
-import { CONFIDENTIAL_TYPES, DIRECTORY_TYPES } from '../../src/bootstrap/content-types';
+import { CONFIDENTIAL_TYPES, DIRECTORY_TYPES } from '../../src/content-types';
 
 const COUNTED = [...DIRECTORY_TYPES] as const;
 

@@ -5,7 +5,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { MAX_PAGE_SIZE } from '@referral-directory/sdk';
-import { parseLocaleOnly } from '../../../directory/query';
+import { MAX_PAGE, parseLocaleOnly } from '../../../directory/query';
+import { wholeNumberParam } from '../../../directory/params';
 import { parseNearQuery } from '../../../directory/near-query';
 import { searchWithNear } from '../../../catalog/near-search';
 import { notFound, validationError } from '../../../directory/errors';
@@ -36,14 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async listProtocols(ctx: Context) {
     const p = params(ctx);
     const details = [...new Set(p.keys())].filter((k) => k !== 'page' && k !== 'pageSize').map((k) => ({ path: k, message: 'is not a known parameter' }));
-    const int = (key: string, fallback: number, max: number) => {
-      const raw = p.get(key);
-      if (raw === null) return fallback;
-      if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) details.push({ path: key, message: `must be a whole number from 1 to ${max}` });
-      return Number(raw);
-    };
-    const page = int('page', 1, 10_000);
-    const pageSize = int('pageSize', 25, MAX_PAGE_SIZE);
+    const page = wholeNumberParam(p.get('page'), 'page', 1, MAX_PAGE, details);
+    const pageSize = wholeNumberParam(p.get('pageSize'), 'pageSize', 25, MAX_PAGE_SIZE, details);
     if (details.length) throw validationError(details);
     const uid = 'api::law-enforcement-protocol.law-enforcement-protocol';
     const [rows, total] = await Promise.all([
