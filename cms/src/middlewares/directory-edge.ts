@@ -66,6 +66,44 @@ export const allowedMethods = (path: string): readonly string[] =>
 const methodNotAllowed = (allow: readonly string[]) =>
   new DirectoryHttpError(405, 'MethodNotAllowedError', 'Method not allowed', [], { Allow: allow.join(', ') });
 
+const fail = (ctx: Context, error: DirectoryHttpError) => error.respond(ctx);
+const secure = (ctx: Context) => {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) ctx.set(k, v);
+};
+
+/** The staff API: token required (401 without one), never cached, never CORS *; same error body. */
+async function internalEdge(strapi: Core.Strapi, ctx: Context, next: Next): Promise<void> {
+  ctx.set('Cache-Control', 'private, no-store');
+  try {
+    if (!/^Bearer\s+\S+/i.test(ctx.get('Authorization'))) {
+      throw new DirectoryHttpError(401, 'UnauthorizedError', 'An API token is required', [], { 'WWW-Authenticate': 'Bearer' });
+    }
+    // Checking the token needs the database: while it is known to be away, answer at once.
+    if (!projectionOf(strapi).databaseReachable()) throw unavailable();
+    await next();
+    const names: Record<number, [string, string]> = {
+      401: ['UnauthorizedError', 'The API token is not valid'],
+      403: ['ForbiddenError', 'The API token does not grant this'],
+      404: ['NotFoundError', 'Not found'],
+      405: ['MethodNotAllowedError', 'Method not allowed'],
+    };
+    const known = names[ctx.status];
+    if (known && !isDirectoryBody(ctx.body)) {
+      fail(ctx, ctx.status === 405 ? methodNotAllowed(['GET', 'HEAD']) : new DirectoryHttpError(ctx.status, known[0], known[1]));
+    }
+  } catch (error: unknown) {
+    if (error instanceof DirectoryHttpError) return fail(ctx, error);
+    if (isDatabaseDown(error)) return fail(ctx, unavailable());
+    strapi.log.error(`internal: ${ctx.method} ${ctx.path} failed: ${(error as Error)?.message ?? String(error)}`);
+    return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));
+  } finally {
+    ctx.set('Cache-Control', 'private, no-store');
+    secure(ctx);
+    // Staff data is for the hotline's own tools, never to be embedded by another site.
+    ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
+  }
+}
+
 export interface DirectoryEdgeConfig { maxBodyBytes?: number; formLimit?: number; formWindowMs?: number }
 
 export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }) => {
@@ -77,46 +115,8 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
 
   const reads = publicReads(strapi);
 
-  const fail = (ctx: Context, error: DirectoryHttpError) => error.respond(ctx);
-  const secure = (ctx: Context) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) ctx.set(k, v);
-  };
-
-  /** The staff API: token required (401 without one), never cached, never CORS *; same error body. */
-  const internalEdge = async (ctx: Context, next: Next) => {
-    ctx.set('Cache-Control', 'private, no-store');
-    try {
-      if (!/^Bearer\s+\S+/i.test(ctx.get('Authorization'))) {
-        throw new DirectoryHttpError(401, 'UnauthorizedError', 'An API token is required', [], { 'WWW-Authenticate': 'Bearer' });
-      }
-      // Checking the token needs the database: while it is known to be away, answer at once.
-      if (!projectionOf(strapi).databaseReachable()) throw unavailable();
-      await next();
-      const names: Record<number, [string, string]> = {
-        401: ['UnauthorizedError', 'The API token is not valid'],
-        403: ['ForbiddenError', 'The API token does not grant this'],
-        404: ['NotFoundError', 'Not found'],
-        405: ['MethodNotAllowedError', 'Method not allowed'],
-      };
-      const known = names[ctx.status];
-      if (known && !isDirectoryBody(ctx.body)) {
-        fail(ctx, ctx.status === 405 ? methodNotAllowed(['GET', 'HEAD']) : new DirectoryHttpError(ctx.status, known[0], known[1]));
-      }
-    } catch (error: unknown) {
-      if (error instanceof DirectoryHttpError) return fail(ctx, error);
-      if (isDatabaseDown(error)) return fail(ctx, unavailable());
-      strapi.log.error(`internal: ${ctx.method} ${ctx.path} failed: ${(error as Error)?.message ?? String(error)}`);
-      return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));
-    } finally {
-      ctx.set('Cache-Control', 'private, no-store');
-      secure(ctx);
-      // Staff data is for the hotline's own tools, never to be embedded by another site.
-      ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
-    }
-  };
-
   return async (ctx: Context, next: Next) => {
-    if (ctx.path.startsWith(INTERNAL_PREFIX)) return internalEdge(ctx, next);
+    if (ctx.path.startsWith(INTERNAL_PREFIX)) return internalEdge(strapi, ctx, next);
     if (!ctx.path.startsWith(PREFIX) && ctx.path !== HSDS_PREFIX && !ctx.path.startsWith(`${HSDS_PREFIX}/`)) return next();
 
     ctx.set('Access-Control-Allow-Origin', '*');

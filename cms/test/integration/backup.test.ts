@@ -49,10 +49,10 @@ function script(name: 'backup' | 'restore', args: string[], target: DatabaseTarg
 
 // The parts of pg and better-sqlite3 used here (neither package ships types).
 interface PgClient { connect(): Promise<void>; query(sql: string): Promise<{ rows: Record<string, unknown>[] }>; end(): Promise<void> }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when used, and typed here
 const { Client }: { Client: new (options: { connectionString: string | undefined }) => PgClient } = require('pg');
 type SqliteDb = { prepare(sql: string): { all(): Record<string, unknown>[] }; exec(sql: string): void; close(): void };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when used, and typed here
 const Sqlite: new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => SqliteDb = require('better-sqlite3');
 
 async function rows(target: DatabaseTarget, sql: string): Promise<Record<string, unknown>[]> {

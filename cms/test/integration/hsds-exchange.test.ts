@@ -20,7 +20,7 @@ import { hsdsSchemaDir, hsdsSchemasMissing } from '../../src/hsds/profile';
 import { recordFromPair } from '../../src/hsds/record';
 import { templateColumns, templateRow } from '../../src/hsds/template';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 const ORG = 'api::organization.organization';
 const SCHEMAS_MISSING = hsdsSchemasMissing();
 const skipSchemas = SCHEMAS_MISSING ? `official HSDS schemas unavailable: ${SCHEMAS_MISSING}` : false;

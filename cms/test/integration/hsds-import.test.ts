@@ -25,7 +25,7 @@ import { TABLES, valueOf } from '../../src/hsds/tabular';
 import { templateColumns, templateRow } from '../../src/hsds/template';
 import { hsdsValidators } from '../../src/hsds/validation';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 const ORG = 'api::organization.organization';
 const SCHEMAS_MISSING = hsdsSchemasMissing();
 /** Why schema validation is skipped: the official schemas are not in HSDS_SCHEMA_DIR (default ../shared/hsds/3.0). */

@@ -14,7 +14,7 @@ import { hsdsId } from '../../src/hsds/ids';
 import { hsdsValidators } from '../../src/hsds/validation';
 import { taxonomyId } from '../../src/hsds/vocab';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 const ORG = 'api::organization.organization';
 const validators = hsdsValidators();
 

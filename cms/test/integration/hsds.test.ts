@@ -16,7 +16,7 @@ import { hsdsValidators } from '../../src/hsds/validation';
 import { hsdsSchemasMissing } from '../../src/hsds/profile';
 import { taxonomyId } from '../../src/hsds/vocab';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 const SCHEMAS_MISSING = hsdsSchemasMissing();
 /** Why schema validation is skipped: the official schemas are not in HSDS_SCHEMA_DIR (default ../shared/hsds/3.0). */
 const skipSchemas = SCHEMAS_MISSING ? `official HSDS schemas unavailable: ${SCHEMAS_MISSING}` : false;
