@@ -11,8 +11,8 @@ import {
   LOCALES, SHARED_RELATIONS, type Locale, isLocale, linksOf, linksPatch, publishProblems, setsRelation,
 } from './bilingual';
 import { documentIdOf, isRecord } from './values';
+import { ORGANIZATION as ORG } from '../content-types';
 
-const ORG = 'api::organization.organization';
 type Row = Record<string, unknown>;
 const LINKS_POPULATE = Object.fromEntries(SHARED_RELATIONS.map((k) => [k, { select: ['id', 'documentId'] }]));
 

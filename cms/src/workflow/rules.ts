@@ -19,11 +19,7 @@ import { suggestionProblems } from './suggestions';
 import { attemptsOf, unreachablePatch, unreachableVerdict } from './unreachable';
 import { verificationPatch } from './verification';
 import { documentIdOf, effective, isRecord } from './values';
-
-const ORG = 'api::organization.organization' satisfies UID.ContentType;
-const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol' satisfies UID.ContentType;
-const APPLICATION = 'api::application.application' satisfies UID.ContentType;
-const SUGGESTION = 'api::suggestion.suggestion' satisfies UID.ContentType;
+import { APPLICATION, ORGANIZATION as ORG, PROTOCOL, SUGGESTION } from '../content-types';
 
 type Row = Record<string, unknown>;
 type Write = { documentId: string | null; locale: unknown; data: Row };

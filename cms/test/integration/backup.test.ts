@@ -15,9 +15,9 @@ import { databaseEnv, freshSecrets, startServer, throwawayDatabase, type Databas
 import { CMS_DIR } from '../../scripts/lib/boot';
 import { isPublicFixture, json } from '../expect';
 import { INTERNAL_ACTIONS, createApiToken } from '../tokens';
+import { ORGANIZATION as ORG, SUGGESTION } from '../../src/content-types';
 
 const BASE_DATABASE_URL = process.env.DATABASE_URL;
-const ORG = 'api::organization.organization';
 const LOCALES = ['en', 'fr'] as const;
 
 // The same secrets on every boot, as in production: API tokens are stored as HMACs keyed by
@@ -146,7 +146,7 @@ async function snapshot(server: TestServer, token: string) {
   // A suggestion links to every row of its organization (draft and published); which row a
   // populate returns first is up to the database's physical order, which a PostgreSQL restore
   // may change. So the link is compared by what identifies it: the document.
-  snap.suggestions = await server.strapi.db.query('api::suggestion.suggestion').findMany({ orderBy: [{ id: 'asc' }], populate: { organization: { select: ['documentId', 'slug'] } } });
+  snap.suggestions = await server.strapi.db.query(SUGGESTION).findMany({ orderBy: [{ id: 'asc' }], populate: { organization: { select: ['documentId', 'slug'] } } });
   return snap;
 }
 

@@ -6,8 +6,8 @@ import { isPublicFixture, json } from '../expect';
 import type { OrganizationFixture } from '../../scripts/lib/fixtures';
 import { generateOrganizations } from '../../scripts/lib/generate';
 import { clonePlan, seedSynthetic, syntheticKey, type SyntheticReport } from '../../scripts/lib/bulk-clone';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
 const BASE = 30;
 const TOTAL = 300;
 

@@ -10,6 +10,7 @@ import { projectionOf } from '../../src/directory/services';
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture } from '../expect';
 import { raw, type RawResponse } from '../../scripts/lib/raw-http';
+import { ORGANIZATION } from '../../src/content-types';
 
 const SECURITY_HEADERS = ['x-content-type-options', 'content-security-policy', 'referrer-policy', 'x-frame-options', 'strict-transport-security'];
 const FORM_LIMIT = 6;
@@ -151,7 +152,7 @@ describe('the edge of the public APIs', () => {
       }
       return out;
     };
-    const docs = () => server.strapi.documents('api::organization.organization');
+    const docs = () => server.strapi.documents(ORGANIZATION);
     const catalogVersion = async () => (await server.strapi.service('api::directory.projection').catalog()).version as string;
 
     test('an edit to a hidden record changes no public ETag or body', async () => {

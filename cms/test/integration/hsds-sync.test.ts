@@ -13,9 +13,9 @@ import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { hsdsId } from '../../src/hsds/ids';
 import { hsdsValidators } from '../../src/hsds/validation';
 import { taxonomyId } from '../../src/hsds/vocab';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
 type Json = any;
-const ORG = 'api::organization.organization';
 const validators = hsdsValidators();
 
 describe('HSDS sync, parameters and languages', () => {

@@ -15,6 +15,7 @@ import { hsdsId } from '../../src/hsds/ids';
 import { hsdsValidators } from '../../src/hsds/validation';
 import { hsdsSchemasMissing } from '../../src/hsds/profile';
 import { taxonomyId } from '../../src/hsds/vocab';
+import { ORGANIZATION } from '../../src/content-types';
 
 type Json = any;
 const SCHEMAS_MISSING = hsdsSchemasMissing();
@@ -223,7 +224,7 @@ describe('the HSDS API', () => {
 
     test('a suspension takes effect at once in HSDS too', async () => {
       const slug = publicSlugs[0]!;
-      const docs = server.strapi.documents('api::organization.organization');
+      const docs = server.strapi.documents(ORGANIZATION);
       const doc = await docs.findFirst({ filters: { slug } as never });
       await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
       assertErrorShape(await get(`/services/${hsdsId.service(slug)}`, 404), 404);

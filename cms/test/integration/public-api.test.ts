@@ -4,6 +4,7 @@ import type { FacetsResponse, OrganizationList, PublicOrganization } from '@refe
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { fold } from '../../src/catalog/normalize';
+import { ORGANIZATION, SEARCH_SYNONYM_TYPE } from '../../src/content-types';
 
 describe('the public directory API', () => {
   let server: TestServer;
@@ -60,7 +61,7 @@ describe('the public directory API', () => {
 
     test('a suspension takes effect at once, and the record comes back when reactivated', async () => {
       const slug = [...publicSlugs][0]!;
-      const docs = server.strapi.documents('api::organization.organization');
+      const docs = server.strapi.documents(ORGANIZATION);
       const doc = await docs.findFirst({ filters: { slug } as never });
       assert.ok(doc);
       await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
@@ -73,7 +74,7 @@ describe('the public directory API', () => {
 
     test("another instance's write (straight to the database) is picked up by the refresh poll", async () => {
       const slug = [...publicSlugs][1]!;
-      const rows = server.strapi.db.query('api::organization.organization');
+      const rows = server.strapi.db.query(ORGANIZATION);
       const status = async () => (await server.get(`/api/directory/organizations/${slug}`)).status;
       const waitFor = async (expected: number) => {
         for (let i = 0; i < 100 && (await status()) !== expected; i++) await new Promise((r) => setTimeout(r, 100));
@@ -165,7 +166,7 @@ describe('the public directory API', () => {
     });
 
     test('an editor\'s synonym applies to search at once, and its removal too', async () => {
-      const synonyms = server.strapi.documents('api::search-synonym.search-synonym');
+      const synonyms = server.strapi.documents(SEARCH_SYNONYM_TYPE);
       assert.equal((await list('q=qqsafeplace')).meta.total, 0);
       const doc = await synonyms.create({ data: { terms: 'qqsafeplace, shelter' } as never });
       const body = await list('q=qqsafeplace&pageSize=100');

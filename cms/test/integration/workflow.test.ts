@@ -12,12 +12,8 @@ import type { OrganizationFixture } from '../../scripts/lib/fixtures';
 import { addMonths, isoDay } from '../../src/workflow/dates';
 import { runReviewJob } from '../../src/workflow/review-job';
 import type { EmailMessage } from '../../src/workflow/email';
+import { APPLICATION, AUDIT_ENTRY as AUDIT, ORGANIZATION as ORG, PROTOCOL, SUGGESTION } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
-const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
-const APPLICATION = 'api::application.application';
-const SUGGESTION = 'api::suggestion.suggestion';
-const AUDIT = 'api::audit-entry.audit-entry';
 const CM = '/content-manager/collection-types';
 /** Put in confidential fields; must never appear in an audit entry. */
 const CANARY = 'CANARY-b71e-confidential';

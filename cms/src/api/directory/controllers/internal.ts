@@ -14,6 +14,7 @@ import { listBody } from '../../../catalog/response';
 import { projectionOf } from '../../../directory/services';
 import { INTERNAL_FILTER_NAMES } from '../../../catalog/projection';
 import { toProtocol, type ProtocolRow } from '../../../directory/protocol-mapper';
+import { PROTOCOL } from '../../../content-types';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
 
@@ -40,10 +41,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const page = wholeNumberParam(p.get('page'), 'page', 1, MAX_PAGE, details);
     const pageSize = wholeNumberParam(p.get('pageSize'), 'pageSize', 25, MAX_PAGE_SIZE, details);
     if (details.length) throw validationError(details);
-    const uid = 'api::law-enforcement-protocol.law-enforcement-protocol';
     const [rows, total] = await Promise.all([
-      strapi.db.query(uid).findMany({ populate: { contacts: true }, orderBy: [{ province: 'asc' }, { agency: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<ProtocolRow[]>,
-      strapi.db.query(uid).count({}),
+      strapi.db.query(PROTOCOL).findMany({ populate: { contacts: true }, orderBy: [{ province: 'asc' }, { agency: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<ProtocolRow[]>,
+      strapi.db.query(PROTOCOL).count({}),
     ]);
     ctx.body = { data: rows.map(toProtocol), meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
   },

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Catalog } from '../../../catalog/catalog';
 import { attestationsOf, validateApplication, validateSuggestion } from '../../../directory/forms';
 import { validationError } from '../../../directory/errors';
+import { APPLICATION, ORGANIZATION, SUGGESTION } from '../../../content-types';
 
 const reference = (prefix: string) => `${prefix}-${randomBytes(6).toString('base64url').toUpperCase()}`;
 
@@ -15,7 +16,7 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
     const input = validateApplication(body);
     const ref = reference('APP');
     if (input.fax) return { status: 'received' as const, reference: ref };
-    await strapi.documents('api::application.application').create({
+    await strapi.documents(APPLICATION).create({
       data: {
         reference: ref,
         reviewStatus: 'received',
@@ -42,8 +43,8 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!catalog.bySlug.has(input.organization)) throw validationError([{ path: 'organization', message: 'is not a listed organization' }], 'The form has errors');
     const ref = reference('SUG');
     if (input.fax) return { status: 'received' as const, reference: ref };
-    const org = await strapi.documents('api::organization.organization').findFirst({ filters: { slug: input.organization } as never, fields: ['documentId'] as never });
-    await strapi.documents('api::suggestion.suggestion').create({
+    const org = await strapi.documents(ORGANIZATION).findFirst({ filters: { slug: input.organization } as never, fields: ['documentId'] as never });
+    await strapi.documents(SUGGESTION).create({
       data: {
         reference: ref,
         reviewStatus: 'new',
