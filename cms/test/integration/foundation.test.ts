@@ -49,7 +49,7 @@ describe('the cms foundation', () => {
       assert.ok(!('status' in server.strapi.contentTypes[uid]!.attributes), `${uid} has no attribute named status`);
     }
     const org = server.strapi.contentTypes[ORGANIZATION]!;
-    const localized = (f: string) => (org.attributes[f] as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
+    const localized = (f: keyof typeof org.attributes) => (org.attributes[f] as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
     assert.equal(localized('name'), true);
     assert.equal(localized('description'), true);
     assert.equal(localized('internalNotes'), false);
