@@ -36,6 +36,7 @@ export function parseDirectoryQuery<F extends string = FilterName>(
   params: URLSearchParams,
   vocabulary: Vocabulary<F>,
   kind: 'list' | 'facets',
+  // Cast kept: the default is right only when F is FilterName (the public API); the staff API passes its own names.
   filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
 ): DirectoryQuery<F> {
   const allowed = new Set<string>([...(kind === 'list' ? LIST_KEYS : FACET_KEYS), ...filterNames]);

@@ -100,6 +100,8 @@ async function createDraftOrganization(strapi: Core.Strapi, app: ApplicationReco
   const slug = await uniqueSlug(slugify(name), async (s) => (await strapi.db.query(ORG).count({ where: { slug: s } })) > 0);
   const draft = draftOrganizationFrom(app, { slug, today });
   const docs = strapi.documents(ORG);
+  // Casts kept: the draft is built from an application's untyped fields (validated by the workflow
+  // rules on write), and Strapi types an update's data as a whole record even for one locale's texts.
   const created = await docs.create({ locale: draft.locale, data: { ...draft.shared, ...draft.localized } as never });
   await docs.update({ documentId: created.documentId, locale: draft.otherLocale, data: { ...draft.localized } as never });
   return created.documentId;

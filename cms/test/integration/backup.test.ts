@@ -232,9 +232,9 @@ describe('the backup drill: back up while running, wipe, restore', () => {
 
     // An editor's work in progress (a draft, not published) and a public submission.
     const docs = running().strapi.documents(ORG);
-    const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } as never });
+    const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } });
     assert.ok(doc);
-    await docs.update({ documentId: doc.documentId, locale: 'en', data: { description: draft } as never });
+    await docs.update({ documentId: doc.documentId, locale: 'en', data: { description: draft } });
     const res = await running().post('/api/directory/suggestions', { locale: 'en', organization: slug, message: 'The hotline hours changed.', field: 'hours' });
     assert.equal(res.status, 202);
     reference = (await json<{ data: { reference: string } }>(res)).data.reference;

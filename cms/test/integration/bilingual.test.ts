@@ -193,7 +193,7 @@ describe('one bilingual record', () => {
     const { id: _id, ...protocol } = row.referralProtocol;
     await server.strapi.documents(ORG).update({
       documentId: row.documentId, locale: 'en',
-      data: { referralProtocol: { ...protocol, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' } } as never,
+      data: { referralProtocol: { ...protocol, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' } },
     });
     const internal = await server.strapi.service('api::directory.projection').internalCatalog();
     const records = internal.bySlug.get(fixture.slug)!.records;

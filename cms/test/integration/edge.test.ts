@@ -158,9 +158,9 @@ describe('the edge of the public APIs', () => {
     test('an edit to a hidden record changes no public ETag or body', async () => {
       const before = await snapshot();
       const v0 = await catalogVersion();
-      const hidden = await docs().findFirst({ filters: { slug: hiddenSlug } as never });
+      const hidden = await docs().findFirst({ filters: { slug: hiddenSlug } });
       assert.ok(hidden);
-      await docs().update({ documentId: hidden.documentId, locale: 'en', data: { internalNotes: 'edited in a hidden record', description: 'A hidden description' } as never });
+      await docs().update({ documentId: hidden.documentId, locale: 'en', data: { internalNotes: 'edited in a hidden record', description: 'A hidden description' } });
       assert.notEqual(await catalogVersion(), v0, 'the edits reached the catalog');
       const afterEdit = await snapshot();
       for (const p of paths()) {
@@ -173,9 +173,9 @@ describe('the edge of the public APIs', () => {
 
     test('an edit to a public field changes the ETag of the responses that show it', async () => {
       const before = await snapshot();
-      const shown = await docs().findFirst({ filters: { slug: publicSlug } as never, locale: 'en' });
+      const shown = await docs().findFirst({ filters: { slug: publicSlug }, locale: 'en' });
       assert.ok(shown);
-      await docs().update({ documentId: shown.documentId, locale: 'en', data: { description: `${String(shown.description)} Now open on Sundays.` } as never });
+      await docs().update({ documentId: shown.documentId, locale: 'en', data: { description: `${String(shown.description)} Now open on Sundays.` } });
       await docs().publish({ documentId: shown.documentId, locale: 'en' });
       const afterEdit = await snapshot();
       for (const p of ['/api/directory/organizations', `/api/directory/organizations/${publicSlug}`, '/api/hsds/services']) {

@@ -258,7 +258,7 @@ describe('the database goes away under a running server', { skip: outageSkip }, 
 
     // And writes made after the outage reach the public directory.
     const doc = await server.strapi.documents(ORG).findFirst({ filters: { slug }, locale: 'en' });
-    await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { name: 'Renamed After The Outage' } as never });
+    await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { name: 'Renamed After The Outage' } });
     await server.strapi.documents(ORG).publish({ documentId: doc!.documentId, locale: 'en' });
     const detail = await json(await server.get(`/api/directory/organizations/${slug}?locale=en`));
     assert.equal(detail.data.name, 'Renamed After The Outage');
@@ -272,7 +272,7 @@ describe('the database goes away under a running server', { skip: outageSkip }, 
       const everyone = await list();
       assert.ok(everyone.includes(slug));
       const doc = await server.strapi.documents(ORG).findFirst({ filters: { slug }, locale: 'en' });
-      await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Draft written just before the outage.' } as never });
+      await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Draft written just before the outage.' } });
       cluster.stop();
 
       const during = await list();

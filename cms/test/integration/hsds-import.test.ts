@@ -153,7 +153,7 @@ describe('HSDS export and import', () => {
     test('once editors approve and publish them, they are the same public records', async () => {
       const docs = server.strapi.documents(ORG);
       for (const d of await server.strapi.db.query(ORG).findMany({ where: { locale: 'en' } }) as Json[]) {
-        await docs.update({ documentId: d.documentId, locale: 'en', data: { listingStatus: 'active', publicConsent: true } as never });
+        await docs.update({ documentId: d.documentId, locale: 'en', data: { listingStatus: 'active', publicConsent: true } });
         await docs.publish({ documentId: d.documentId, locale: '*' });
       }
       for (const locale of ['en', 'fr'] as const) assert.deepEqual(await publicRecords(server, locale), expected[locale], locale);
@@ -216,12 +216,13 @@ describe('HSDS export and import', () => {
     test('an editor\'s newer change is not overwritten without saying so', async () => {
       const docs = server.strapi.documents(ORG);
       const slug = expected.en[0]!.slug;
-      const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } as never });
+      const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } });
       const editor = { state: { user: { id: 1, firstname: 'Dana', lastname: 'Editor', email: 'dana@example.org' }, auth: { strategy: { name: 'admin' } } } };
+      // Cast kept: a request context carrying only the signed-in editor the audit reads, not a whole Koa context.
       await server.strapi.requestContext.run(editor as never, async () => {
-        await docs.update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Updated by an editor today.' } as never });
+        await docs.update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Updated by an editor today.' } });
       });
-      const description = async () => ((await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } as never })) as Json).description;
+      const description = async () => ((await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } })) as Json).description;
 
       const report = await importFile(server.strapi, servicesFile, { apply: true });
       assert.equal(report.conflicts.length, 1, reportLines(report).join('\n'));

@@ -225,11 +225,11 @@ describe('the HSDS API', () => {
     test('a suspension takes effect at once in HSDS too', async () => {
       const slug = publicSlugs[0]!;
       const docs = server.strapi.documents(ORGANIZATION);
-      const doc = await docs.findFirst({ filters: { slug } as never });
-      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
+      const doc = await docs.findFirst({ filters: { slug } });
+      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } });
       assertErrorShape(await get(`/services/${hsdsId.service(slug)}`, 404), 404);
       assert.equal((await get('/organizations')).total_items, publicSlugs.length - 1);
-      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'active' } as never });
+      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'active' } });
       await docs.publish({ documentId: doc!.documentId, locale: '*' });
       await get(`/services/${hsdsId.service(slug)}`);
     });

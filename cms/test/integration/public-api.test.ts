@@ -62,12 +62,12 @@ describe('the public directory API', () => {
     test('a suspension takes effect at once, and the record comes back when reactivated', async () => {
       const slug = [...publicSlugs][0]!;
       const docs = server.strapi.documents(ORGANIZATION);
-      const doc = await docs.findFirst({ filters: { slug } as never });
+      const doc = await docs.findFirst({ filters: { slug } });
       assert.ok(doc);
-      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
+      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } });
       assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 404);
       assert.ok(!(await all('locale=en')).some((o) => o.slug === slug));
-      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'active' } as never });
+      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'active' } });
       await docs.publish({ documentId: doc.documentId, locale: '*' });
       assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 200);
     });
@@ -168,7 +168,7 @@ describe('the public directory API', () => {
     test('an editor\'s synonym applies to search at once, and its removal too', async () => {
       const synonyms = server.strapi.documents(SEARCH_SYNONYM_TYPE);
       assert.equal((await list('q=qqsafeplace')).meta.total, 0);
-      const doc = await synonyms.create({ data: { terms: 'qqsafeplace, shelter' } as never });
+      const doc = await synonyms.create({ data: { terms: 'qqsafeplace, shelter' } });
       const body = await list('q=qqsafeplace&pageSize=100');
       assert.ok(body.meta.total > 0);
       for (const o of body.data) assert.ok(fold(JSON.stringify(o)).includes('shelter'), `${o.slug} says shelter`);

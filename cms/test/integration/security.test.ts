@@ -99,7 +99,7 @@ describe('the public API never leaks', () => {
     assert.deepEqual(server.seedReport?.rejected, []);
     halfTranslated = server.fixtures.organizations.filter(isPublicFixture).at(-1)!;
     const docs = server.strapi.documents(ORGANIZATION);
-    const doc = await docs.findFirst({ filters: { slug: halfTranslated.slug } as never });
+    const doc = await docs.findFirst({ filters: { slug: halfTranslated.slug } });
     await docs.delete({ documentId: doc!.documentId, locale: 'fr' });
   });
   after(async () => { await server?.stop(); });
@@ -173,10 +173,10 @@ describe('the public API never leaks', () => {
     ];
     const before = await Promise.all(queries.map(async (q) => (await server.get(q)).text()));
     const docs = server.strapi.documents(ORGANIZATION);
-    const doc = await docs.findFirst({ filters: { slug: target.slug } as never });
+    const doc = await docs.findFirst({ filters: { slug: target.slug } });
     await docs.update({
       documentId: doc!.documentId, locale: 'en',
-      data: { internalNotes: 'changed', capacityNotes: 'full', safetyNotes: 'changed', consentBy: 'someone else', designatedContact: { name: 'Other Person', email: 'other@example.org' } } as never,
+      data: { internalNotes: 'changed', capacityNotes: 'full', safetyNotes: 'changed', consentBy: 'someone else', designatedContact: { name: 'Other Person', email: 'other@example.org' } },
     });
     await docs.publish({ documentId: doc!.documentId, locale: '*' });
     const afterwards = await Promise.all(queries.map(async (q) => (await server.get(q)).text()));
