@@ -19,10 +19,11 @@ if ((await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { 
   process.exit(1);
 }
 
-const SUITES = ['sdk', 'cms', 'widget', 'examples', 'scripts'];
-/** A workspace's own `npm test`; the root scripts' tests (npm start, Chromium) run here. */
+const SUITES = ['lint', 'sdk', 'cms', 'widget', 'examples', 'scripts'];
+/** A workspace's own `npm test`; the linter and the root scripts' tests (npm start, Chromium) run here. */
 const command = (suite) => (suite === 'scripts'
   ? [process.execPath, ['scripts/node-test.mjs', 'scripts/test', '--pattern', '.test.mjs']]
+  : suite === 'lint' ? [process.execPath, ['scripts/lint.mjs']]
   : ['npm', ['run', 'test', '--silent', '-w', suite]]);
 const SUMMARY = /(\d+) passed, (\d+) failed/;
 let passed = 0;

@@ -42,7 +42,7 @@ export function generatedCsv(rows: number): string {
 async function database(dir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') }, drop: async () => {} };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg is loaded only on PostgreSQL runs
   const { Client } = require('pg') as typeof import('pg');
   const name = `rd_bench_import_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: base });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ensureLocales } from './bootstrap/locales';
-import { ensureAdminRoles, lockDownApiRoles } from './bootstrap/roles';
+import { ensureLocales } from './startup/locales';
+import { ensureAdminRoles, lockDownApiRoles } from './startup/roles';
 import { projectionOf } from './directory/services';
 import { startDepartures } from './hsds/departures';
 import { registerConsole } from './console';

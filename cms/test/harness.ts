@@ -30,7 +30,7 @@ const BASE_DATABASE_CLIENT = process.env.DATABASE_CLIENT;
 
 
 async function postgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg is loaded only on PostgreSQL runs
   const { Client } = require('pg') as typeof import('pg');
   const name = `rd_test_${randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: baseUrl });

@@ -5,7 +5,7 @@
  * one URL, or asks for a different request each time and can be told each one's status.
  */
 import fs from 'node:fs';
-// @ts-ignore -- autocannon ships no type declarations; the shape used is declared below.
+// @ts-expect-error -- autocannon ships no type declarations; the shape used is declared below.
 import autocannonModule from 'autocannon';
 
 interface AutocannonResult {

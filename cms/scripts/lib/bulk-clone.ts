@@ -92,7 +92,7 @@ function meta(strapi: Core.Strapi, uid: string): Meta {
 }
 
 const isComponentUid = (strapi: Core.Strapi, uid: string | undefined): boolean =>
-  !!uid && !!(strapi.components as Record<string, unknown>)[uid];
+  !!uid && uid in strapi.components;
 
 function componentTable(strapi: Core.Strapi, uid: string): ComponentTable {
   const m = meta(strapi, uid);

@@ -14,11 +14,12 @@ import { projectionOf } from '../../src/directory/services';
 import { attributesOf, populateOf } from '../../src/workflow/audit-diff';
 import { toCsv } from '../../src/workflow/csv';
 import { isRecord } from '../../src/workflow/values';
+import { APPLICATION, AUDIT_ENTRY, ORGANIZATION, PROTOCOL, REFERRAL_OUTCOME, SUGGESTION } from '../../src/content-types';
 
 const PAGE = 500;
-const WITH_CSV = ['api::organization.organization', 'api::law-enforcement-protocol.law-enforcement-protocol'] as const satisfies readonly UID.ContentType[];
+const WITH_CSV = [ORGANIZATION, PROTOCOL] as const satisfies readonly UID.ContentType[];
 const JSON_ONLY = [
-  'api::application.application', 'api::suggestion.suggestion', 'api::referral-outcome.referral-outcome', 'api::audit-entry.audit-entry',
+  APPLICATION, SUGGESTION, REFERRAL_OUTCOME, AUDIT_ENTRY,
 ] as const satisfies readonly UID.ContentType[];
 const ROW_KEYS = ['documentId', 'locale', 'publishedAt', 'createdAt', 'updatedAt'];
 

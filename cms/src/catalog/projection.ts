@@ -21,15 +21,13 @@ import { STATUS_LABELS } from '../directory/labels';
 import { isDatabaseDown } from '../directory/errors';
 import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../directory/rows';
 import { type SynonymGroup, synonymGroups } from './synonyms';
+import { FOCUS_AREA, LANGUAGE, ORGANIZATION as ORG, POPULATION, SEARCH_SYNONYM_TYPE as SYNONYMS, SERVICE_CATEGORY, SETTINGS_TYPE as SETTINGS } from '../content-types';
 
-const ORG = 'api::organization.organization';
-const SETTINGS = 'api::directory-setting.directory-setting';
-const SYNONYMS = 'api::search-synonym.search-synonym';
 const TAXONOMIES = {
-  focus: 'api::focus-area.focus-area',
-  service: 'api::service-category.service-category',
-  population: 'api::population.population',
-  language: 'api::language.language',
+  focus: FOCUS_AREA,
+  service: SERVICE_CATEGORY,
+  population: POPULATION,
+  language: LANGUAGE,
 } as const;
 const REFERENCE_TYPES: string[] = [SETTINGS, SYNONYMS, ...Object.values(TAXONOMIES)];
 const PAGE = 500;

@@ -2,7 +2,7 @@
  * The console's admin permissions: reading the console (search, records, police protocols,
  * referral messages) and recording a referral outcome. Registered as admin actions (they show in
  * the role editor under Settings → Referral console) and granted in code to the Directory editor
- * and Hotline staff roles (src/bootstrap/roles.ts); a super admin holds every action.
+ * and Hotline staff roles (src/startup/roles.ts); a super admin holds every action.
  */
 import type { Core } from '@strapi/strapi';
 

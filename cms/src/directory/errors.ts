@@ -15,6 +15,14 @@ export class DirectoryHttpError extends Error {
   toBody(): ErrorBody {
     return { error: { status: this.status, name: this.errorName, message: this.message, details: this.details } };
   }
+
+  /** Answers with this error: its status and headers, never cached, the one error body. */
+  respond(ctx: { status: number; body: unknown; set(field: string, value: string): void }): void {
+    ctx.status = this.status;
+    for (const [k, v] of Object.entries(this.headers)) ctx.set(k, v);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = this.toBody();
+  }
 }
 
 export const validationError = (details: ErrorDetail[], message = 'Invalid request') =>

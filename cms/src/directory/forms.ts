@@ -10,6 +10,7 @@ import { validationError } from './errors';
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{6,24}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?$/i;
 // Control characters other than tab/newline never belong in form text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 type Rule = { required?: boolean; max: number; format?: 'email' | 'url' | 'phone' | 'slug' };

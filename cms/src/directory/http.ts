@@ -6,7 +6,7 @@
  * 304 or a compressed answer costs a lookup, not a serialization or a compression).
  */
 import { Readable } from 'node:stream';
-import { encodeStream, negotiateEncoding, Representation, varyOnEncoding, weakEtagOf } from './compression';
+import { encodeStream, type Encoding, negotiateEncoding, Representation, varyOnEncoding, weakEtagOf } from './compression';
 
 export interface HttpContext {
   status: number;
@@ -67,21 +67,30 @@ export function matchesEtag(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
 }
 
-/** Answers with a body (its validator and compressed forms made once): 304 when the client has it. */
-export function sendRepresentation(ctx: HttpContext, rep: Representation, cacheControl: string, type = 'application/json; charset=utf-8'): void {
-  ctx.set('ETag', rep.etag);
+/**
+ * The conditional part of every public GET: validator, caching and Vary headers, then a 304 when
+ * If-None-Match names the validator (true: answered), or the 200's type and encoding headers.
+ */
+function answerConditionally(ctx: HttpContext, etag: string, cacheControl: string, type: string, encoding: () => Encoding): Encoding | null {
+  ctx.set('ETag', etag);
   ctx.set('Cache-Control', cacheControl);
   ctx.set('Vary', varyOnEncoding(ctx.get('Vary')));
-  if (matchesEtag(ctx.get('If-None-Match'), rep.etag)) {
+  if (matchesEtag(ctx.get('If-None-Match'), etag)) {
     ctx.status = 304;
     ctx.body = null;
-    return;
+    return null;
   }
-  const encoding = rep.encodingFor(negotiateEncoding(ctx.get('Accept-Encoding')));
+  const chosen = encoding();
   ctx.type = type;
   ctx.status = 200;
-  if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
-  ctx.body = rep.bytes(encoding);
+  if (chosen !== 'identity') ctx.set('Content-Encoding', chosen);
+  return chosen;
+}
+
+/** Answers with a body (its validator and compressed forms made once): 304 when the client has it. */
+export function sendRepresentation(ctx: HttpContext, rep: Representation, cacheControl: string, type = 'application/json; charset=utf-8'): void {
+  const encoding = answerConditionally(ctx, rep.etag, cacheControl, type, () => rep.encodingFor(negotiateEncoding(ctx.get('Accept-Encoding'))));
+  if (encoding !== null) ctx.body = rep.bytes(encoding);
 }
 
 /** Answers with a cacheable JSON body built (once per catalog version) by `build`. */
@@ -104,18 +113,7 @@ export function sendStream(ctx: HttpContext, version: string, key: string, lines
     known = { etag: weakEtagOf(lines()), size: key.length + 64 };
     streamEtags.set(key, known);
   }
-  ctx.set('ETag', known.etag);
-  ctx.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-  ctx.set('Vary', varyOnEncoding(ctx.get('Vary')));
-  if (matchesEtag(ctx.get('If-None-Match'), known.etag)) {
-    ctx.status = 304;
-    ctx.body = null;
-    return;
-  }
-  const encoding = negotiateEncoding(ctx.get('Accept-Encoding'));
-  ctx.type = type;
-  ctx.status = 200;
-  if (encoding !== 'identity') ctx.set('Content-Encoding', encoding);
-  ctx.body = encodeStream(Readable.from(lines()), encoding);
+  const encoding = answerConditionally(ctx, known.etag, PUBLIC_CACHE_CONTROL, type, () => negotiateEncoding(ctx.get('Accept-Encoding')));
+  if (encoding !== null) ctx.body = encodeStream(Readable.from(lines()), encoding);
 }
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PROVINCES } from '@referral-directory/sdk';
-import { serviceAreasOf, toPublicOrganization } from './mapper';
+import { PUBLIC_ORGANIZATION_FIELDS, serviceAreasOf, toPublicOrganization } from './mapper';
 import type { OrganizationRow } from './rows';
 
 /** Every key the public type declares, by path; arrays are entered with []. */
@@ -33,6 +33,8 @@ const term = fc.record({ id: fc.nat(), documentId: fc.string(), code: fc.string(
 const phone = fc.record({ type: fc.constantFrom('voice', 'crisis'), number: fc.string(), extension: text, labelEn: text, labelFr: text, internalOnly: fc.string() });
 const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.string());
 
+// The arbitrary rows carry fields no OrganizationRow has (a gate code, a field added tomorrow), so
+// the tests below cast them: the mapper must ignore whatever it was not told to publish.
 const row = fc.record({
   id: fc.nat(), documentId: fc.string(), locale: fc.constantFrom('en', 'fr'), publishedAt: fc.constant('2026-01-01T00:00:00.000Z'), updatedAt: fc.constant('2026-01-01T00:00:00.000Z'),
   name: fc.string(), otherNames: text, description: text, eligibility: text, fees: text, hoursNotes: text, accessibility: text,
@@ -61,6 +63,20 @@ test('the mapper never outputs a key outside the public type', () => {
   );
 });
 
+test('the mapper reads no stored field outside PUBLIC_ORGANIZATION_FIELDS (the one list of what is public)', () => {
+  // Version metadata is not content: it dates the record, whatever its fields hold.
+  const allowed = new Set<string>([...PUBLIC_ORGANIZATION_FIELDS, 'publishedAt', 'updatedAt']);
+  fc.assert(
+    fc.property(row, fc.constantFrom('en' as const, 'fr' as const), (r, locale) => {
+      const read = new Set<string>();
+      const watched = new Proxy(r, { get: (target, key, receiver) => { if (typeof key === 'string') read.add(key); return Reflect.get(target, key, receiver); } });
+      toPublicOrganization(watched as unknown as OrganizationRow, locale);
+      for (const key of read) assert.ok(allowed.has(key), `the mapper reads ${key}, which PUBLIC_ORGANIZATION_FIELDS does not list`);
+    }),
+    { numRuns: 100 },
+  );
+});
+
 test('a confidential location keeps only its city and province', () => {
   fc.assert(
     fc.property(row, (r) => {
@@ -78,6 +94,7 @@ test('a confidential location keeps only its city and province', () => {
 });
 
 test('regions read in the profile\'s language, French falling back to the English names left untranslated', () => {
+  // A partial row (cast): serviceAreasOf reads only its service areas.
   const row = {
     serviceAreas: [
       { province: 'AB', regions: 'Northern Alberta\nEdmonton', regionsFr: 'Nord de l’Alberta\nEdmonton' },

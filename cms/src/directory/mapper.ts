@@ -87,6 +87,22 @@ export function openingHours(row: OrganizationRow): OpeningHours[] {
   return (row.openingHours ?? []).map((h) => ({ day: h.day, opens: h.opens, closes: h.closes }));
 }
 
+/**
+ * The stored fields toPublicOrganization reads: the one list of what is public (the editors' audit
+ * shows the values of these fields and of no other, src/workflow/audit-fields.ts). Adding a field
+ * to the mapper means adding it here; mapper.test.ts fails otherwise.
+ */
+export const PUBLIC_ORGANIZATION_FIELDS = [
+  'name', 'otherNames', 'description', 'eligibility', 'fees', 'hoursNotes', 'accessibility',
+  'slug', 'kind', 'role',
+  'focusAreas', 'services', 'populations', 'languages',
+  'directServices', 'indirectOfferings',
+  'ageMin', 'ageMax', 'national',
+  'serviceAreas', 'locations', 'phones',
+  'email', 'website', 'open24x7', 'openingHours',
+  'lastVerifiedAt',
+] as const satisfies readonly (keyof OrganizationRow)[];
+
 export function toPublicOrganization(row: OrganizationRow, locale: Locale): PublicOrganization {
   return {
     slug: row.slug,

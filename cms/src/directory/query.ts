@@ -9,6 +9,7 @@ import type { DirectoryQuery, Vocabulary } from '../catalog/catalog';
 import { isLocale } from '../catalog/catalog';
 import { terms } from '../catalog/normalize';
 import { validationError } from './errors';
+import { wholeNumberParam } from './params';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE = 10_000;
@@ -18,15 +19,6 @@ const MAX_VALUES_PER_FILTER = 50;
 const LIST_KEYS = new Set<string>(['q', 'locale', 'page', 'pageSize', 'sort', ...FILTER_NAMES]);
 const FACET_KEYS = new Set<string>(['q', 'locale', ...FILTER_NAMES]);
 const SINGLE_KEYS = ['q', 'locale', 'page', 'pageSize', 'sort'] as const;
-
-function positiveInt(raw: string | undefined, path: string, fallback: number, max: number, details: ErrorDetail[]): number {
-  if (raw === undefined) return fallback;
-  if (!/^[0-9]{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    details.push({ path, message: `must be a whole number from 1 to ${max}` });
-    return fallback;
-  }
-  return Number(raw);
-}
 
 /** Parses the locale alone (detail and settings routes accept only `locale`). */
 export function parseLocaleOnly(params: URLSearchParams): Locale {
@@ -44,6 +36,7 @@ export function parseDirectoryQuery<F extends string = FilterName>(
   params: URLSearchParams,
   vocabulary: Vocabulary<F>,
   kind: 'list' | 'facets',
+  // Cast kept: the default is right only when F is FilterName (the public API); the staff API passes its own names.
   filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
 ): DirectoryQuery<F> {
   const allowed = new Set<string>([...(kind === 'list' ? LIST_KEYS : FACET_KEYS), ...filterNames]);
@@ -73,8 +66,8 @@ export function parseDirectoryQuery<F extends string = FilterName>(
     else filters[name] = new Set(raw);
   }
 
-  const page = positiveInt(params.get('page') ?? undefined, 'page', 1, MAX_PAGE, details);
-  const pageSize = positiveInt(params.get('pageSize') ?? undefined, 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, details);
+  const page = wholeNumberParam(params.get('page'), 'page', 1, MAX_PAGE, details);
+  const pageSize = wholeNumberParam(params.get('pageSize'), 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, details);
   const queryTerms = q.length <= MAX_QUERY_LENGTH ? terms(q) : [];
   const sortRaw = params.get('sort') ?? (queryTerms.length > 0 ? 'relevance' : 'name');
   if (!(SORTS as readonly string[]).includes(sortRaw)) details.push({ path: 'sort', message: `must be one of ${SORTS.join(', ')}` });

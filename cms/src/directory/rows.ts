@@ -1,7 +1,9 @@
 /** The shape of organization rows as the database layer returns them (with populate). */
+import type { Data, Schema } from '@strapi/strapi';
 import type {
   ListingStatus, Locale, OrganizationKind, PhoneType, ProviderRole, Province, RemovalReason, Weekday,
 } from '@referral-directory/sdk';
+import type { FOCUS_AREA, ORGANIZATION } from '../content-types';
 
 export interface TermRow { id: number; documentId: string; code: string; labelEn: string; labelFr: string; sortOrder: number | null }
 export interface PhoneRow { type: PhoneType; number: string; extension: string | null; labelEn: string | null; labelFr: string | null }
@@ -72,3 +74,25 @@ export const ORGANIZATION_POPULATE = {
   openingHours: true, designatedContact: true, keyStaff: true, internalPhones: true,
   referralProtocol: true, attestations: true, contactAttempts: true,
 } as const;
+
+// The rows above are tied to Strapi's generated types (types/generated): a row may name only
+// attributes of its schema, and its vocabularies are the schema's enumerations, so renaming or
+// changing one in a schema.json fails the type check here. (Kept as hand-written interfaces: the
+// generated value types are those of the Document Service input, not of a populated database row.)
+type Identity = 'id' | 'documentId';
+type Stored = Data.ContentType<typeof ORGANIZATION>;
+/** Compiles only when T is never: names what does not match. */
+type Assert<T extends never> = T;
+type Same<A, B> = Exclude<A, B> | Exclude<B, A>;
+type NotIn<Row, Attributes> = Exclude<keyof Row, keyof Attributes | Identity>;
+
+export type RowsMatchTheSchemas = [
+  Assert<NotIn<OrganizationRow, Schema.ContentType<typeof ORGANIZATION>['attributes']>>,
+  Assert<NotIn<TermRow, Schema.ContentType<typeof FOCUS_AREA>['attributes']>>,
+  Assert<NotIn<PhoneRow, Schema.Component<'directory.phone'>['attributes']>>,
+  Assert<NotIn<PersonRow, Schema.Component<'directory.person'>['attributes']>>,
+  Assert<Same<OrganizationKind, NonNullable<Stored['kind']>>>,
+  Assert<Same<ProviderRole, NonNullable<Stored['role']>>>,
+  Assert<Same<ListingStatus, NonNullable<Stored['listingStatus']>>>,
+  Assert<Same<RemovalReason, NonNullable<Stored['removalReason']>>>,
+];

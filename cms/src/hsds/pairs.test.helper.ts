@@ -2,10 +2,9 @@
  * Test helper (not compiled, not a test): the public records of the demo fixtures, built by the
  * real allowlist mapper from database-shaped rows, without a database.
  */
-import { serviceComponents } from '../directory/mapper';
 import type { Locale } from '@referral-directory/sdk';
 import { readFixtures, type Fixtures, type OrganizationFixture } from '../../scripts/lib/fixtures';
-import { toPublicOrganization } from '../directory/mapper';
+import { serviceComponents, toPublicOrganization } from '../directory/mapper';
 import type { OrganizationRow, TermRow } from '../directory/rows';
 import type { Pair } from './mapper';
 

@@ -8,6 +8,7 @@ import type { ErrorDetail } from '@referral-directory/sdk';
 import { validationError } from '../directory/errors';
 import { terms } from '../catalog/normalize';
 import { MAX_PAGE, MAX_QUERY_LENGTH } from '../directory/query';
+import { wholeNumberParam } from '../directory/params';
 import type { GeoCatalog } from '../catalog/near';
 import { isUuid } from './ids';
 import { parseProximity, type HsdsProximity } from './proximity';
@@ -93,15 +94,6 @@ function flag(params: URLSearchParams, key: string, allowed: ReadonlySet<string>
   return false;
 }
 
-function whole(raw: string | null, path: string, fallback: number, max: number, details: ErrorDetail[]): number {
-  if (raw === null) return fallback;
-  if (!/^[0-9]{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    details.push({ path, message: `must be a whole number from 1 to ${max}` });
-    return fallback;
-  }
-  return Number(raw);
-}
-
 function ids(params: URLSearchParams, path: string, details: ErrorDetail[]): ReadonlySet<string> | null {
   const raw = params.getAll(path).flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
   if (raw.length === 0) return null;
@@ -129,8 +121,8 @@ export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind, acce
 
   const search = params.get('search') ?? '';
   if (search.length > MAX_QUERY_LENGTH) details.push({ path: 'search', message: `must be at most ${MAX_QUERY_LENGTH} characters` });
-  const page = whole(params.get('page'), 'page', 1, MAX_PAGE, details);
-  const perPage = whole(params.get('per_page'), 'per_page', HSDS_DEFAULT_PER_PAGE, HSDS_MAX_PER_PAGE, details);
+  const page = wholeNumberParam(params.get('page'), 'page', 1, MAX_PAGE, details);
+  const perPage = wholeNumberParam(params.get('per_page'), 'per_page', HSDS_DEFAULT_PER_PAGE, HSDS_MAX_PER_PAGE, details);
   const format = params.get('format') ?? 'json';
   if (format !== 'json' && format !== 'ndjson') details.push({ path: 'format', message: 'must be json or ndjson' });
 

@@ -3,6 +3,7 @@
  * public part of one organization, in both languages, plus where each value came from (so a
  * problem is reported by row and column). Internal fields and listing state are never imported.
  */
+import type { Schema } from '@strapi/strapi';
 import type { PublicOrganization } from '@referral-directory/sdk';
 import type { Pair } from './mapper';
 
@@ -192,3 +193,14 @@ export function contentOf(r: ImportRecord): unknown {
 export function frenchRegions(en: readonly string[], fr: readonly string[]): string[] {
   return fr.length === en.length ? [...fr] : [...en];
 }
+
+// The stored parts an import writes are tied to Strapi's generated component types: a field named
+// here that its component lacks fails the type check.
+type Assert<T extends never> = T;
+type NotIn<Part, Component> = Exclude<keyof Part, keyof Component>;
+export type ImportPartsMatchTheSchemas = [
+  Assert<NotIn<ImportLocation, Schema.Component<'directory.location'>['attributes']>>,
+  Assert<NotIn<ImportPhone, Schema.Component<'directory.phone'>['attributes']>>,
+  Assert<NotIn<ImportRecord['openingHours'][number], Schema.Component<'directory.opening-hours'>['attributes']>>,
+  Assert<NotIn<ImportRecord['serviceAreas'][number], Schema.Component<'directory.service-area'>['attributes']>>,
+];

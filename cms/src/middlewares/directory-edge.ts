@@ -8,8 +8,8 @@
  *
  * The public reads (list, detail, facets, settings) are answered right here, from the in-memory
  * catalog: they need no body parsing, session, routing or policy, and skipping that machinery is
- * most of their cost (see `npm run bench -w cms`). The forms and health go through Strapi's router
- * (routes/01-custom-directory.ts).
+ * most of their cost (see `npm run bench -w cms`); src/directory/reads.ts holds them. The forms and
+ * health go through Strapi's router (routes/01-custom-directory.ts).
  *
  * While the database is away the reads keep answering from memory; the forms and the staff API,
  * which need it, answer 503 at once (docs/operations.md).
@@ -19,6 +19,7 @@ import type { Context, Next } from 'koa';
 import { DirectoryHttpError, isDatabaseDown, notFound, unavailable } from '../directory/errors';
 import { projectionOf } from '../directory/services';
 import { RateLimiter } from '../directory/rate-limit';
+import { publicReads, type ReadHandler } from '../directory/reads';
 
 const PREFIX = '/api/directory/';
 /** The Open Referral HSDS API (src/api/hsds): public and read-only, same edge. */
@@ -34,8 +35,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
-
-type ReadHandler = 'listOrganizations' | 'getOrganization' | 'facets' | 'settings';
 
 /** The path decoded, or null when it is not valid percent-encoding (`%ZZ`, a lone `%`, bad UTF-8). */
 export function decodePath(path: string): string | null {
@@ -67,6 +66,44 @@ export const allowedMethods = (path: string): readonly string[] =>
 const methodNotAllowed = (allow: readonly string[]) =>
   new DirectoryHttpError(405, 'MethodNotAllowedError', 'Method not allowed', [], { Allow: allow.join(', ') });
 
+const fail = (ctx: Context, error: DirectoryHttpError) => error.respond(ctx);
+const secure = (ctx: Context) => {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) ctx.set(k, v);
+};
+
+/** The staff API: token required (401 without one), never cached, never CORS *; same error body. */
+async function internalEdge(strapi: Core.Strapi, ctx: Context, next: Next): Promise<void> {
+  ctx.set('Cache-Control', 'private, no-store');
+  try {
+    if (!/^Bearer\s+\S+/i.test(ctx.get('Authorization'))) {
+      throw new DirectoryHttpError(401, 'UnauthorizedError', 'An API token is required', [], { 'WWW-Authenticate': 'Bearer' });
+    }
+    // Checking the token needs the database: while it is known to be away, answer at once.
+    if (!projectionOf(strapi).databaseReachable()) throw unavailable();
+    await next();
+    const names: Record<number, [string, string]> = {
+      401: ['UnauthorizedError', 'The API token is not valid'],
+      403: ['ForbiddenError', 'The API token does not grant this'],
+      404: ['NotFoundError', 'Not found'],
+      405: ['MethodNotAllowedError', 'Method not allowed'],
+    };
+    const known = names[ctx.status];
+    if (known && !isDirectoryBody(ctx.body)) {
+      fail(ctx, ctx.status === 405 ? methodNotAllowed(['GET', 'HEAD']) : new DirectoryHttpError(ctx.status, known[0], known[1]));
+    }
+  } catch (error: unknown) {
+    if (error instanceof DirectoryHttpError) return fail(ctx, error);
+    if (isDatabaseDown(error)) return fail(ctx, unavailable());
+    strapi.log.error(`internal: ${ctx.method} ${ctx.path} failed: ${(error as Error)?.message ?? String(error)}`);
+    return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));
+  } finally {
+    ctx.set('Cache-Control', 'private, no-store');
+    secure(ctx);
+    // Staff data is for the hotline's own tools, never to be embedded by another site.
+    ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
+  }
+}
+
 export interface DirectoryEdgeConfig { maxBodyBytes?: number; formLimit?: number; formWindowMs?: number }
 
 export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }) => {
@@ -76,51 +113,10 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
     config.formWindowMs ?? Number(process.env.DIRECTORY_FORM_RATE_WINDOW_MS ?? 15 * 60 * 1000),
   );
 
-  const fail = (ctx: Context, error: DirectoryHttpError) => {
-    ctx.status = error.status;
-    for (const [k, v] of Object.entries(error.headers)) ctx.set(k, v);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = error.toBody();
-  };
-  const secure = (ctx: Context) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) ctx.set(k, v);
-  };
-
-  /** The staff API: token required (401 without one), never cached, never CORS *; same error body. */
-  const internalEdge = async (ctx: Context, next: Next) => {
-    ctx.set('Cache-Control', 'private, no-store');
-    try {
-      if (!/^Bearer\s+\S+/i.test(ctx.get('Authorization'))) {
-        throw new DirectoryHttpError(401, 'UnauthorizedError', 'An API token is required', [], { 'WWW-Authenticate': 'Bearer' });
-      }
-      // Checking the token needs the database: while it is known to be away, answer at once.
-      if (!projectionOf(strapi).databaseReachable()) throw unavailable();
-      await next();
-      const names: Record<number, [string, string]> = {
-        401: ['UnauthorizedError', 'The API token is not valid'],
-        403: ['ForbiddenError', 'The API token does not grant this'],
-        404: ['NotFoundError', 'Not found'],
-        405: ['MethodNotAllowedError', 'Method not allowed'],
-      };
-      const known = names[ctx.status];
-      if (known && !isDirectoryBody(ctx.body)) {
-        fail(ctx, ctx.status === 405 ? methodNotAllowed(['GET', 'HEAD']) : new DirectoryHttpError(ctx.status, known[0], known[1]));
-      }
-    } catch (error: unknown) {
-      if (error instanceof DirectoryHttpError) return fail(ctx, error);
-      if (isDatabaseDown(error)) return fail(ctx, unavailable());
-      strapi.log.error(`internal: ${ctx.method} ${ctx.path} failed: ${(error as Error)?.message ?? String(error)}`);
-      return fail(ctx, new DirectoryHttpError(500, 'InternalServerError', 'Something went wrong'));
-    } finally {
-      ctx.set('Cache-Control', 'private, no-store');
-      secure(ctx);
-      // Staff data is for the hotline's own tools, never to be embedded by another site.
-      ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
-    }
-  };
+  const reads = publicReads(strapi);
 
   return async (ctx: Context, next: Next) => {
-    if (ctx.path.startsWith(INTERNAL_PREFIX)) return internalEdge(ctx, next);
+    if (ctx.path.startsWith(INTERNAL_PREFIX)) return internalEdge(strapi, ctx, next);
     if (!ctx.path.startsWith(PREFIX) && ctx.path !== HSDS_PREFIX && !ctx.path.startsWith(`${HSDS_PREFIX}/`)) return next();
 
     ctx.set('Access-Control-Allow-Origin', '*');
@@ -141,8 +137,7 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       const read = ctx.method === 'GET' || ctx.method === 'HEAD' ? readRoute(ctx.path) : null;
       if (read) {
         ctx.params = read.slug === undefined ? {} : { slug: read.slug };
-        const controller = strapi.controller('api::directory.directory') as unknown as Record<ReadHandler, (c: Context) => Promise<void>>;
-        await controller[read.handler](ctx);
+        await reads[read.handler](ctx);
         return;
       }
       if (ctx.method === 'POST' && FORM_PATHS.has(ctx.path)) {

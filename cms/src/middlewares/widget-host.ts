@@ -63,12 +63,7 @@ export function loadWidgetBuild(dir: string): WidgetBuild | null {
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   let build: WidgetBuild | null = null;
 
-  const fail = (ctx: Context, error: DirectoryHttpError) => {
-    ctx.status = error.status;
-    for (const [k, v] of Object.entries(error.headers)) ctx.set(k, v);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = error.toBody();
-  };
+  const fail = (ctx: Context, error: DirectoryHttpError) => error.respond(ctx);
 
   return async (ctx: Context, next: Next) => {
     if (!ctx.path.startsWith(PREFIX)) return next();

@@ -14,8 +14,7 @@
  *   stops reading its response). The header and request timeouts are in config/server.ts.
  */
 import type { Core } from '@strapi/strapi';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type Koa from 'koa';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'koa';
 import { isDatabaseDown } from '../directory/errors';
 
@@ -25,7 +24,7 @@ let shuttingDown = false;
 export const isShuttingDown = (): boolean => shuttingDown;
 
 export function configureHttpServer(strapi: Core.Strapi): void {
-  const { httpServer: server, app } = strapi.server as unknown as { httpServer: Server; app: Koa };
+  const { httpServer: server, app } = strapi.server;
   // In place of Koa's default (and the upload plugin's, which calls it): one line, no stack. A
   // client that went away mid-response (EPIPE) is not worth a line.
   app.removeAllListeners('error');

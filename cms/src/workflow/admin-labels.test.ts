@@ -24,6 +24,7 @@ import policeContact from '../components/directory/police-contact.json';
 import referralProtocol from '../components/directory/referral-protocol.json';
 import serviceArea from '../components/directory/service-area.json';
 import { COMPONENT_LABELS, FIELD_LABELS, TYPE_NAMES, VALUE_LABELS, englishAdminTranslations, frenchAdminTranslations, type Label } from './admin-labels';
+import { ORGANIZATION } from '../content-types';
 
 interface Schema { info: { displayName: string }; attributes: Record<string, unknown> }
 
@@ -92,7 +93,7 @@ test('a label says internal in English exactly when it says interne in French', 
 });
 
 test('the confidential organization fields are labelled internal', () => {
-  const labels = FIELD_LABELS['api::organization.organization']!;
+  const labels = FIELD_LABELS[ORGANIZATION]!;
   for (const field of ['designatedContact', 'keyStaff', 'internalPhones', 'internalEmail', 'referralProtocol',
     'capacityNotes', 'safetyNotes', 'internalNotes', 'statusNote', 'contactAttempts']) {
     assert.match(labels[field]!.en, / \(internal\)$/, field);

@@ -7,10 +7,11 @@ import { CRITERIA, PROVINCES, type Province } from '@referral-directory/sdk';
 import { dayOf } from './dates';
 import { requiredField, type FieldProblem } from './problems';
 import { isRecord, text } from './values';
+import { APPLICATION } from '../content-types';
 
 export function applicationProblems(status: unknown, declineReason: unknown): FieldProblem[] {
   if (status === 'declined' && !text(declineReason)) {
-    return [requiredField('api::application.application', 'declineReason',
+    return [requiredField(APPLICATION, 'declineReason',
       { en: 'Indicate why the application is declined', fr: 'Indiquez le motif du refus' },
       { en: 'to decline an application', fr: 'pour refuser une demande' })];
   }

@@ -4,6 +4,7 @@
  * confidential location keeps only its city and province). Every other field is confidential:
  * the audit says it changed, never what it held. Protocols are confidential as a whole.
  */
+import { PUBLIC_ORGANIZATION_FIELDS as PUBLIC_FIELD_NAMES } from '../directory/mapper';
 import { isRecord } from './values';
 
 type Projector = (value: unknown) => unknown;
@@ -26,16 +27,9 @@ const publicLocations: Projector = (v) =>
       })
     : v;
 
-export const PUBLIC_ORGANIZATION_FIELDS: Readonly<Record<string, Projector>> = {
-  name: same, otherNames: same, description: same, eligibility: same, fees: same, hoursNotes: same, accessibility: same,
-  slug: same, kind: same, role: same,
-  focusAreas: same, services: same, populations: same, languages: same,
-  directServices: same, indirectOfferings: same,
-  ageMin: same, ageMax: same, national: same,
-  serviceAreas: same, locations: publicLocations, phones: same,
-  email: same, website: same, open24x7: same, openingHours: same,
-  lastVerifiedAt: same,
-};
+export const PUBLIC_ORGANIZATION_FIELDS: Readonly<Record<string, Projector>> = Object.fromEntries(
+  PUBLIC_FIELD_NAMES.map((field) => [field, field === 'locations' ? publicLocations : same]),
+);
 
 export type PublicFields = Readonly<Record<string, Projector>>;
 export const NO_PUBLIC_FIELDS: PublicFields = {};

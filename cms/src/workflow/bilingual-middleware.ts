@@ -13,8 +13,8 @@ import {
 } from './bilingual';
 import { nextBases, translationState } from './translation-status';
 import { documentIdOf, isRecord, text } from './values';
+import { ORGANIZATION as ORG } from '../content-types';
 
-const ORG = 'api::organization.organization';
 type Row = Record<string, unknown>;
 const LINKS_POPULATE = Object.fromEntries(SHARED_RELATIONS.map((k) => [k, { select: ['id', 'documentId'] }]));
 

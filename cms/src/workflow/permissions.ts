@@ -1,7 +1,7 @@
 /**
  * The audit trail is read-only for the directory's admin roles: this grants `read` on it to
  * Directory editors and Hotline staff and removes any other action on it (granted by hand).
- * Runs at every boot after the roles themselves are ensured (src/bootstrap/roles.ts), and only
+ * Runs at every boot after the roles themselves are ensured (src/startup/roles.ts), and only
  * adds or removes permissions on the audit type, leaving the roles' other permissions alone.
  */
 import type { Core, UID } from '@strapi/strapi';

@@ -5,8 +5,8 @@
  */
 import { requiredField, type FieldProblem } from './problems';
 import { text } from './values';
+import { ORGANIZATION as ORG } from '../content-types';
 
-const ORG = 'api::organization.organization';
 const ASK_REASON = { en: 'Indicate the reason', fr: 'Indiquez le motif' };
 
 export interface StatusState { listingStatus: unknown; removalReason: unknown; removedAt: unknown; statusNote: unknown }

@@ -1,4 +1,5 @@
 /** Which records are due for their periodic review, and the digest that tells editors. */
+import { ORGANIZATION, PROTOCOL } from '../content-types';
 
 export interface ReviewCandidate {
   type: 'organization' | 'law_enforcement_protocol';
@@ -29,8 +30,8 @@ export function selectDue(candidates: readonly ReviewCandidate[], today: string)
 }
 
 const ADMIN_PATHS = {
-  organization: 'api::organization.organization',
-  law_enforcement_protocol: 'api::law-enforcement-protocol.law-enforcement-protocol',
+  organization: ORGANIZATION,
+  law_enforcement_protocol: PROTOCOL,
 } as const;
 
 export function reviewDigest(due: readonly DueRecord[], today: string, adminUrl: string): { subject: string; text: string } {

@@ -9,9 +9,8 @@ import { emailSender, type SendEmail } from './email';
 import { reviewDigest, selectDue, type DueRecord, type ReviewCandidate } from './review-due';
 import { workflowSettings } from './settings';
 import { isRecord, text } from './values';
+import { ORGANIZATION as ORG, PROTOCOL } from '../content-types';
 
-const ORG = 'api::organization.organization';
-const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
 export const EDITOR_ROLE_CODE = 'directory-editor';
 
 export interface ReviewJobOptions {

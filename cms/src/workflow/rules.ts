@@ -20,11 +20,7 @@ import { suggestionProblems } from './suggestions';
 import { attemptsOf, unreachablePatch, unreachableVerdict } from './unreachable';
 import { verificationPatch } from './verification';
 import { documentIdOf, effective, isRecord } from './values';
-
-const ORG = 'api::organization.organization' satisfies UID.ContentType;
-const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol' satisfies UID.ContentType;
-const APPLICATION = 'api::application.application' satisfies UID.ContentType;
-const SUGGESTION = 'api::suggestion.suggestion' satisfies UID.ContentType;
+import { APPLICATION, ORGANIZATION as ORG, PROTOCOL, SUGGESTION } from '../content-types';
 
 type Row = Record<string, unknown>;
 type Write = { documentId: string | null; locale: unknown; data: Row };
@@ -110,6 +106,8 @@ async function createDraftOrganization(strapi: Core.Strapi, app: ApplicationReco
   const slug = await uniqueSlug(slugify(name), async (s) => (await strapi.db.query(ORG).count({ where: { slug: s } })) > 0);
   const draft = draftOrganizationFrom(app, { slug, today });
   const docs = strapi.documents(ORG);
+  // Casts kept: the draft is built from an application's untyped fields (validated by the workflow
+  // rules on write), and Strapi types an update's data as a whole record even for one locale's texts.
   const created = await docs.create({ locale: draft.locale, data: { ...draft.shared, ...draft.localized } as never });
   await docs.update({ documentId: created.documentId, locale: draft.otherLocale, data: { ...draft.localized } as never });
   return created.documentId;

@@ -1,6 +1,7 @@
 /** A suggestion is closed (resolved or dismissed) only with a note saying what was done. */
 import { requiredField, type FieldProblem } from './problems';
 import { text } from './values';
+import { SUGGESTION } from '../content-types';
 
 const CLOSED = new Set(['resolved', 'dismissed']);
 
@@ -9,7 +10,7 @@ export function suggestionProblems(status: unknown, resolutionNote: unknown): Fi
     const because = status === 'resolved'
       ? { en: 'to resolve a suggestion', fr: 'pour marquer une demande comme traitée' }
       : { en: 'to dismiss a suggestion', fr: 'pour écarter une demande' };
-    return [requiredField('api::suggestion.suggestion', 'resolutionNote', { en: 'Say what was done', fr: 'Indiquez ce qui a été fait' }, because)];
+    return [requiredField(SUGGESTION, 'resolutionNote', { en: 'Say what was done', fr: 'Indiquez ce qui a été fait' }, because)];
   }
   return [];
 }

@@ -4,6 +4,7 @@
  * Plain data, bundled into the admin (src/admin/components/WorkQueueWidget.tsx).
  */
 import type { Label } from './field-labels';
+import { APPLICATION, ORGANIZATION as ORG, PROTOCOL, SUGGESTION } from '../content-types';
 
 export interface Queue {
   id: string;
@@ -16,7 +17,6 @@ export interface Queue {
   title: string;
 }
 
-const ORG = 'api::organization.organization';
 
 /** The queues, given the day 30 days from today (`YYYY-MM-DD`). */
 export function workQueues(in30Days: string): Queue[] {
@@ -32,17 +32,17 @@ export function workQueues(in30Days: string): Queue[] {
       filters: { 'filters[$and][0][needsAttention][$eq]': 'true' },
     },
     {
-      id: 'applications', uid: 'api::application.application', title: 'organizationName', sort: 'createdAt:DESC',
+      id: 'applications', uid: APPLICATION, title: 'organizationName', sort: 'createdAt:DESC',
       label: { en: 'Applications waiting', fr: 'Demandes d’inscription en attente' },
       filters: { 'filters[$and][0][reviewStatus][$in][0]': 'received', 'filters[$and][0][reviewStatus][$in][1]': 'in_review', 'filters[$and][0][reviewStatus][$in][2]': 'more_info_requested' },
     },
     {
-      id: 'suggestions', uid: 'api::suggestion.suggestion', title: 'organizationSlug', sort: 'createdAt:DESC',
+      id: 'suggestions', uid: SUGGESTION, title: 'organizationSlug', sort: 'createdAt:DESC',
       label: { en: 'New suggestions', fr: 'Nouvelles demandes de mise à jour' },
       filters: { 'filters[$and][0][reviewStatus][$eq]': 'new' },
     },
     {
-      id: 'protocols', uid: 'api::law-enforcement-protocol.law-enforcement-protocol', title: 'agency', sort: 'nextReviewDue:ASC',
+      id: 'protocols', uid: PROTOCOL, title: 'agency', sort: 'nextReviewDue:ASC',
       label: { en: 'Police protocols due for review', fr: 'Protocoles policiers à réviser' },
       filters: { 'filters[$and][0][nextReviewDue][$lte]': in30Days },
     },

@@ -21,10 +21,8 @@ import { ADMIN_TEST_PASSWORD, adminUser } from '../admin-users';
 import { FIELD_LABELS } from '../../src/workflow/field-labels';
 import { VALUE_LABELS } from '../../src/workflow/value-labels';
 import { CMS_DIR } from '../../scripts/lib/boot';
+import { APPLICATION, ORGANIZATION as ORG, PROTOCOL, SUGGESTION } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
-const APPLICATION = 'api::application.application';
-const SUGGESTION = 'api::suggestion.suggestion';
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(CMS_DIR, 'screenshots');
 type Lang = 'en' | 'fr';
@@ -148,7 +146,7 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
         attention: await server.strapi.db.query(ORG).count({ where: { ...draft, needsAttention: true } }),
         applications: await server.strapi.db.query(APPLICATION).count({ where: { reviewStatus: { $in: ['received', 'in_review', 'more_info_requested'] } } }),
         suggestions: await server.strapi.db.query(SUGGESTION).count({ where: { reviewStatus: 'new' } }),
-        protocols: await server.strapi.db.query('api::law-enforcement-protocol.law-enforcement-protocol').count({ where: { nextReviewDue: { $lte: in30 } } }),
+        protocols: await server.strapi.db.query(PROTOCOL).count({ where: { nextReviewDue: { $lte: in30 } } }),
       };
       for (const [queue, count] of Object.entries(expected)) {
         assert.equal(await page.locator(`[data-queue=${queue}]`).getAttribute('data-count'), String(count), `work queue: ${queue}`);

@@ -15,9 +15,9 @@ import { databaseEnv, freshSecrets, startServer, throwawayDatabase, type Databas
 import { CMS_DIR } from '../../scripts/lib/boot';
 import { isPublicFixture, json } from '../expect';
 import { INTERNAL_ACTIONS, createApiToken } from '../tokens';
+import { ORGANIZATION as ORG, SUGGESTION } from '../../src/content-types';
 
 const BASE_DATABASE_URL = process.env.DATABASE_URL;
-const ORG = 'api::organization.organization';
 const LOCALES = ['en', 'fr'] as const;
 
 // The same secrets on every boot, as in production: API tokens are stored as HMACs keyed by
@@ -49,10 +49,10 @@ function script(name: 'backup' | 'restore', args: string[], target: DatabaseTarg
 
 // The parts of pg and better-sqlite3 used here (neither package ships types).
 interface PgClient { connect(): Promise<void>; query(sql: string): Promise<{ rows: Record<string, unknown>[] }>; end(): Promise<void> }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when used, and typed here
 const { Client }: { Client: new (options: { connectionString: string | undefined }) => PgClient } = require('pg');
 type SqliteDb = { prepare(sql: string): { all(): Record<string, unknown>[] }; exec(sql: string): void; close(): void };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when used, and typed here
 const Sqlite: new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => SqliteDb = require('better-sqlite3');
 
 async function rows(target: DatabaseTarget, sql: string): Promise<Record<string, unknown>[]> {
@@ -146,7 +146,7 @@ async function snapshot(server: TestServer, token: string) {
   // A suggestion links to every row of its organization (draft and published); which row a
   // populate returns first is up to the database's physical order, which a PostgreSQL restore
   // may change. So the link is compared by what identifies it: the document.
-  snap.suggestions = await server.strapi.db.query('api::suggestion.suggestion').findMany({ orderBy: [{ id: 'asc' }], populate: { organization: { select: ['documentId', 'slug'] } } });
+  snap.suggestions = await server.strapi.db.query(SUGGESTION).findMany({ orderBy: [{ id: 'asc' }], populate: { organization: { select: ['documentId', 'slug'] } } });
   return snap;
 }
 
@@ -232,9 +232,9 @@ describe('the backup drill: back up while running, wipe, restore', () => {
 
     // An editor's work in progress (a draft, not published) and a public submission.
     const docs = running().strapi.documents(ORG);
-    const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } as never });
+    const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } });
     assert.ok(doc);
-    await docs.update({ documentId: doc.documentId, locale: 'en', data: { description: draft } as never });
+    await docs.update({ documentId: doc.documentId, locale: 'en', data: { description: draft } });
     const res = await running().post('/api/directory/suggestions', { locale: 'en', organization: slug, message: 'The hotline hours changed.', field: 'hours' });
     assert.equal(res.status, 202);
     reference = (await json<{ data: { reference: string } }>(res)).data.reference;

@@ -10,9 +10,8 @@ import type { PublicOrganization } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { application, json } from '../expect';
 import { adminFetch, adminUser, type AdminUser } from '../admin-users';
+import { APPLICATION, FOCUS_AREA, LANGUAGE, ORGANIZATION as ORG, SERVICE_CATEGORY } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
-const APPLICATION = 'api::application.application';
 const CM = '/content-manager/collection-types';
 
 type Row = Record<string, any>;
@@ -86,9 +85,9 @@ describe('one bilingual record', () => {
     const connect = async (uid: string, codes: string[]) => ({ connect: await termIds(uid, codes), disconnect: [] });
     await ok(await admin(editor, 'PUT', `${CM}/${ORG}/${approvedDocumentId}?locale=en`, {
       locale: 'en', name: 'Bilingual Test Shelter', description: 'Shelter and support for survivors.',
-      focusAreas: await connect('api::focus-area.focus-area', ['trafficking']),
-      services: await connect('api::service-category.service-category', ['emergency_shelter', 'legal_aid']),
-      languages: await connect('api::language.language', ['en', 'fr']),
+      focusAreas: await connect(FOCUS_AREA, ['trafficking']),
+      services: await connect(SERVICE_CATEGORY, ['emergency_shelter', 'legal_aid']),
+      languages: await connect(LANGUAGE, ['en', 'fr']),
       openingHours: [{ day: 'mon', opens: '09:00', closes: '17:00' }, { day: 'tue', opens: '09:00', closes: '17:00' }],
       directServices: { emergency: true, transitional: false, longTerm: false, social: true, legal: false },
       listingStatus: 'active', publicConsent: true,
@@ -194,7 +193,7 @@ describe('one bilingual record', () => {
     const { id: _id, ...protocol } = row.referralProtocol;
     await server.strapi.documents(ORG).update({
       documentId: row.documentId, locale: 'en',
-      data: { referralProtocol: { ...protocol, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' } } as never,
+      data: { referralProtocol: { ...protocol, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' } },
     });
     const internal = await server.strapi.service('api::directory.projection').internalCatalog();
     const records = internal.bySlug.get(fixture.slug)!.records;

@@ -6,8 +6,8 @@ import { isPublicFixture, json } from '../expect';
 import type { OrganizationFixture } from '../../scripts/lib/fixtures';
 import { generateOrganizations } from '../../scripts/lib/generate';
 import { clonePlan, seedSynthetic, syntheticKey, type SyntheticReport } from '../../scripts/lib/bulk-clone';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
 const BASE = 30;
 const TOTAL = 300;
 
@@ -34,12 +34,12 @@ describe('bulk-cloned synthetic organizations', () => {
   const baseOf = (n: number) => base[(n - 1) % BASE]!;
   const docs = () => server.strapi.documents(ORG);
   const documentIdOf = async (n: number): Promise<string> => {
-    const d = await docs().findFirst({ locale: 'en', status: 'draft', filters: { externalId: `synthetic-${syntheticKey(n)}` } as never });
+    const d = await docs().findFirst({ locale: 'en', status: 'draft', filters: { externalId: `synthetic-${syntheticKey(n)}` } });
     assert.ok(d, `synthetic-${syntheticKey(n)} exists`);
     return d.documentId;
   };
   const read = (documentId: string, locale: 'en' | 'fr', status: 'draft' | 'published') =>
-    docs().findOne({ documentId, locale, status, populate: '*' } as never) as Promise<Record<string, any> | null>;
+    docs().findOne({ documentId, locale, status, populate: '*' }) as Promise<Record<string, any> | null>;
   const total = async (qs = '') => (await json<OrganizationList>(await server.get(`/api/directory/organizations?pageSize=1${qs}`))).meta.total;
   const expectedPublic = (upTo: number) =>
     server.fixtures.organizations.filter(isPublicFixture).length
@@ -159,7 +159,7 @@ describe('bulk-cloned synthetic organizations', () => {
         locations: [{ city: 'Kingston', province: 'ON', street: '1 Edited Street', confidential: false }],
         designatedContact: { name: 'Edited Contact' },
         focusAreas: [],
-      } as never,
+      },
     });
     await docs().publish({ documentId: cloneId, locale: '*' });
 

@@ -6,10 +6,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import type { Context } from 'koa';
+import { projectionOf } from '../../src/directory/services';
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture } from '../expect';
 import { raw, type RawResponse } from '../../scripts/lib/raw-http';
+import { ORGANIZATION } from '../../src/content-types';
 
 const SECURITY_HEADERS = ['x-content-type-options', 'content-security-policy', 'referrer-policy', 'x-frame-options', 'strict-transport-security'];
 const FORM_LIMIT = 6;
@@ -116,9 +117,10 @@ describe('the edge of the public APIs', () => {
     });
 
     test('a failure inside a read answers 500 with the error body and the security headers', async () => {
-      const controller = server.strapi.controller('api::directory.directory') as unknown as Record<string, (ctx: Context) => Promise<void>>;
-      const original = controller.facets!;
-      controller.facets = async () => { throw new Error('simulated fault'); };
+      // Every read starts by asking the projection for the catalog: make that fail.
+      const projection = projectionOf(server.strapi);
+      const original = projection.catalog;
+      projection.catalog = async () => { throw new Error('simulated fault'); };
       try {
         const r = await raw(base, '/api/directory/facets');
         assert.equal(r.status, 500);
@@ -126,7 +128,7 @@ describe('the edge of the public APIs', () => {
         assert.doesNotMatch(r.text(), /simulated/);
         assertSecurityHeaders(r, 'facets');
       } finally {
-        controller.facets = original;
+        projection.catalog = original;
       }
       assert.equal((await raw(base, '/api/directory/facets')).status, 200);
     });
@@ -150,15 +152,15 @@ describe('the edge of the public APIs', () => {
       }
       return out;
     };
-    const docs = () => server.strapi.documents('api::organization.organization');
+    const docs = () => server.strapi.documents(ORGANIZATION);
     const catalogVersion = async () => (await server.strapi.service('api::directory.projection').catalog()).version as string;
 
     test('an edit to a hidden record changes no public ETag or body', async () => {
       const before = await snapshot();
       const v0 = await catalogVersion();
-      const hidden = await docs().findFirst({ filters: { slug: hiddenSlug } as never });
+      const hidden = await docs().findFirst({ filters: { slug: hiddenSlug } });
       assert.ok(hidden);
-      await docs().update({ documentId: hidden.documentId, locale: 'en', data: { internalNotes: 'edited in a hidden record', description: 'A hidden description' } as never });
+      await docs().update({ documentId: hidden.documentId, locale: 'en', data: { internalNotes: 'edited in a hidden record', description: 'A hidden description' } });
       assert.notEqual(await catalogVersion(), v0, 'the edits reached the catalog');
       const afterEdit = await snapshot();
       for (const p of paths()) {
@@ -171,9 +173,9 @@ describe('the edge of the public APIs', () => {
 
     test('an edit to a public field changes the ETag of the responses that show it', async () => {
       const before = await snapshot();
-      const shown = await docs().findFirst({ filters: { slug: publicSlug } as never, locale: 'en' });
+      const shown = await docs().findFirst({ filters: { slug: publicSlug }, locale: 'en' });
       assert.ok(shown);
-      await docs().update({ documentId: shown.documentId, locale: 'en', data: { description: `${String(shown.description)} Now open on Sundays.` } as never });
+      await docs().update({ documentId: shown.documentId, locale: 'en', data: { description: `${String(shown.description)} Now open on Sundays.` } });
       await docs().publish({ documentId: shown.documentId, locale: 'en' });
       const afterEdit = await snapshot();
       for (const p of ['/api/directory/organizations', `/api/directory/organizations/${publicSlug}`, '/api/hsds/services']) {

@@ -15,8 +15,8 @@ import { application, assertErrorShape, isPublicFixture, json } from '../expect'
 import { createApiToken, INTERNAL_ACTIONS } from '../tokens';
 import { postgresBin, startCluster, type Cluster } from '../postgres-cluster';
 import { projectionOf } from '../../src/directory/services';
+import { APPLICATION, ORGANIZATION as ORG } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` every 100 ms until it holds; fails after `timeoutMs`. */
@@ -95,7 +95,7 @@ describe('slow clients cannot hold the server', () => {
   });
 
   test('a form body that trickles in is cut at the request timeout, and nothing is stored', async () => {
-    const before = await server.strapi.db.query('api::application.application').count({});
+    const before = await server.strapi.db.query(APPLICATION).count({});
     const body = JSON.stringify(application());
     const client = await rawClient(port);
     client.socket.write(formHead(port, '/api/directory/applications', Buffer.byteLength(body)) + body.slice(0, 10));
@@ -108,7 +108,7 @@ describe('slow clients cannot hold the server', () => {
     } finally {
       clearInterval(timer);
     }
-    assert.equal(await server.strapi.db.query('api::application.application').count({}), before);
+    assert.equal(await server.strapi.db.query(APPLICATION).count({}), before);
   });
 
   test('a connection that sends nothing is closed', async () => {
@@ -160,7 +160,7 @@ describe('SIGTERM', () => {
     // The drained request was really stored.
     const server = await startServer({ seed: false, database: db.target });
     try {
-      const stored = await server.strapi.db.query('api::application.application').findMany({ where: { organizationName: 'Refuge Signal' } });
+      const stored = await server.strapi.db.query(APPLICATION).findMany({ where: { organizationName: 'Refuge Signal' } });
       assert.equal(stored.length, 1);
     } finally {
       await server.stop();
@@ -258,7 +258,7 @@ describe('the database goes away under a running server', { skip: outageSkip }, 
 
     // And writes made after the outage reach the public directory.
     const doc = await server.strapi.documents(ORG).findFirst({ filters: { slug }, locale: 'en' });
-    await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { name: 'Renamed After The Outage' } as never });
+    await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { name: 'Renamed After The Outage' } });
     await server.strapi.documents(ORG).publish({ documentId: doc!.documentId, locale: 'en' });
     const detail = await json(await server.get(`/api/directory/organizations/${slug}?locale=en`));
     assert.equal(detail.data.name, 'Renamed After The Outage');
@@ -272,7 +272,7 @@ describe('the database goes away under a running server', { skip: outageSkip }, 
       const everyone = await list();
       assert.ok(everyone.includes(slug));
       const doc = await server.strapi.documents(ORG).findFirst({ filters: { slug }, locale: 'en' });
-      await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Draft written just before the outage.' } as never });
+      await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Draft written just before the outage.' } });
       cluster.stop();
 
       const during = await list();

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
 import { application, assertErrorShape, isPublicFixture, json } from '../expect';
+import { APPLICATION, SUGGESTION } from '../../src/content-types';
 
 describe('the public forms', () => {
   let server: TestServer;
@@ -14,7 +15,7 @@ describe('the public forms', () => {
   });
   after(async () => { await server?.stop(); });
 
-  const applications = () => server.strapi.db.query('api::application.application');
+  const applications = () => server.strapi.db.query(APPLICATION);
 
   describe('when an organization applies', () => {
     test('a valid application is stored for editors and answered with a reference only', async () => {
@@ -89,7 +90,7 @@ describe('the public forms', () => {
       const res = await server.post('/api/directory/suggestions', { locale: 'en', organization: publicSlug, message: 'The phone number changed.', field: 'phone' });
       assert.equal(res.status, 202);
       const { data } = await json(res);
-      const stored = await server.strapi.db.query('api::suggestion.suggestion').findOne({ where: { reference: data.reference }, populate: { organization: true } });
+      const stored = await server.strapi.db.query(SUGGESTION).findOne({ where: { reference: data.reference }, populate: { organization: true } });
       assert.equal(stored.organization.slug, publicSlug);
       assert.equal(stored.reviewStatus, 'new');
     });

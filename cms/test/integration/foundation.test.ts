@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
 import { seed } from '../../scripts/lib/seed';
-import { CONFIDENTIAL_TYPES, DIRECTORY_TYPES } from '../../src/bootstrap/content-types';
+import { APPLICATION, CONFIDENTIAL_TYPES, DIRECTORY_TYPES, ORGANIZATION, PROTOCOL, SUGGESTION } from '../../src/content-types';
 
 const COUNTED = [...DIRECTORY_TYPES] as const;
 
@@ -44,12 +44,12 @@ describe('the cms foundation', () => {
       assert.ok(ct, `${uid} exists`);
       for (const f of fields) assert.ok(f in ct.attributes, `${uid} has ${f}`);
     }
-    for (const uid of ['api::application.application', 'api::suggestion.suggestion'] as const) {
+    for (const uid of [APPLICATION, SUGGESTION] as const) {
       // Strapi 5 reserves `status` for draft & publish: its admin cannot show or edit an attribute of that name.
       assert.ok(!('status' in server.strapi.contentTypes[uid]!.attributes), `${uid} has no attribute named status`);
     }
-    const org = server.strapi.contentTypes['api::organization.organization']!;
-    const localized = (f: string) => (org.attributes[f] as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
+    const org = server.strapi.contentTypes[ORGANIZATION]!;
+    const localized = (f: keyof typeof org.attributes) => (org.attributes[f] as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
     assert.equal(localized('name'), true);
     assert.equal(localized('description'), true);
     assert.equal(localized('internalNotes'), false);
@@ -75,7 +75,7 @@ describe('the cms foundation', () => {
     assert.deepEqual(after, before);
     // Both locales and both publication states exist where the fixtures say so.
     const published = server.fixtures.organizations.filter((o) => o.state.published).length;
-    const rows = await server.strapi.db.query('api::organization.organization').count({ where: { publishedAt: { $notNull: true } } });
+    const rows = await server.strapi.db.query(ORGANIZATION).count({ where: { publishedAt: { $notNull: true } } });
     assert.equal(rows, published * 2);
   });
 
@@ -84,7 +84,7 @@ describe('the cms foundation', () => {
     const bad = { ...structuredClone(good), externalId: 'demo-invalid', slug: 'demo-invalid', kind: 'spaceship' };
     const report = await seed(server.strapi, { ...server.fixtures, organizations: [bad] });
     assert.deepEqual(report.rejected, [{ record: 'organization demo-invalid', field: 'kind', message: 'must be one of ngo, law_enforcement, government_agency, coalition, network, other_allied' }]);
-    const written = await server.strapi.db.query('api::organization.organization').count({ where: { externalId: 'demo-invalid' } });
+    const written = await server.strapi.db.query(ORGANIZATION).count({ where: { externalId: 'demo-invalid' } });
     assert.equal(written, 0);
   });
 
@@ -97,7 +97,7 @@ describe('the cms foundation', () => {
     };
     const editor = await perms('directory-editor');
     const staff = await perms('hotline-staff');
-    for (const uid of ['api::organization.organization', 'api::law-enforcement-protocol.law-enforcement-protocol', 'api::application.application', 'api::suggestion.suggestion']) {
+    for (const uid of [ORGANIZATION, PROTOCOL, APPLICATION, SUGGESTION]) {
       for (const a of ['create', 'read', 'update', 'publish']) assert.ok(editor.has(`${a} ${uid}`), `editor can ${a} ${uid}`);
       assert.ok(staff.has(`read ${uid}`), `staff can read ${uid}`);
     }

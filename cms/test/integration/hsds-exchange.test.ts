@@ -19,9 +19,9 @@ import { parseCsv, writeCsv } from '../../src/hsds/csv';
 import { hsdsSchemaDir, hsdsSchemasMissing } from '../../src/hsds/profile';
 import { recordFromPair } from '../../src/hsds/record';
 import { templateColumns, templateRow } from '../../src/hsds/template';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const ORG = 'api::organization.organization';
+type Json = any;
 const SCHEMAS_MISSING = hsdsSchemasMissing();
 const skipSchemas = SCHEMAS_MISSING ? `official HSDS schemas unavailable: ${SCHEMAS_MISSING}` : false;
 const PROFILE = 'https://directory.example.org/api/hsds/profile';

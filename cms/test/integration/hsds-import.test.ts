@@ -24,9 +24,9 @@ import { recordFromPair } from '../../src/hsds/record';
 import { TABLES, valueOf } from '../../src/hsds/tabular';
 import { templateColumns, templateRow } from '../../src/hsds/template';
 import { hsdsValidators } from '../../src/hsds/validation';
+import { AUDIT_ENTRY, FOCUS_AREA, ORGANIZATION as ORG } from '../../src/content-types';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const ORG = 'api::organization.organization';
+type Json = any;
 const SCHEMAS_MISSING = hsdsSchemasMissing();
 /** Why schema validation is skipped: the official schemas are not in HSDS_SCHEMA_DIR (default ../shared/hsds/3.0). */
 const skipSchemas = SCHEMAS_MISSING ? `official HSDS schemas unavailable: ${SCHEMAS_MISSING}` : false;
@@ -132,7 +132,7 @@ describe('HSDS export and import', () => {
       assert.ok(report.newTerms.length > 0, 'defines the taxonomy terms it uses');
       assert.equal(report.written, false);
       assert.equal(await orgCount(server), 0);
-      assert.equal(await server.strapi.db.query('api::focus-area.focus-area').count({}), 0);
+      assert.equal(await server.strapi.db.query(FOCUS_AREA).count({}), 0);
       assert.match(reportLines(report).at(-1)!, /dry run: nothing written/);
     });
 
@@ -153,7 +153,7 @@ describe('HSDS export and import', () => {
     test('once editors approve and publish them, they are the same public records', async () => {
       const docs = server.strapi.documents(ORG);
       for (const d of await server.strapi.db.query(ORG).findMany({ where: { locale: 'en' } }) as Json[]) {
-        await docs.update({ documentId: d.documentId, locale: 'en', data: { listingStatus: 'active', publicConsent: true } as never });
+        await docs.update({ documentId: d.documentId, locale: 'en', data: { listingStatus: 'active', publicConsent: true } });
         await docs.publish({ documentId: d.documentId, locale: '*' });
       }
       for (const locale of ['en', 'fr'] as const) assert.deepEqual(await publicRecords(server, locale), expected[locale], locale);
@@ -202,26 +202,27 @@ describe('HSDS export and import', () => {
       const dry = await importFile(server.strapi, file, { apply: false });
       assert.deepEqual([dry.created.length, dry.newTerms.length], [3, 3], reportLines(dry).join('\n'));
       const orgs = await orgCount(server);
-      const terms = await server.strapi.db.query('api::focus-area.focus-area').count({});
-      const audits = await server.strapi.db.query('api::audit-entry.audit-entry').count({});
+      const terms = await server.strapi.db.query(FOCUS_AREA).count({});
+      const audits = await server.strapi.db.query(AUDIT_ENTRY).count({});
       await assert.rejects(importFile(server.strapi, file, {
         apply: true,
         beforeWrite: (_r, i) => { if (i === 1) throw new Error('disk full (simulated)'); },
       }), /disk full/);
       assert.equal(await orgCount(server), orgs, 'no organization kept');
-      assert.equal(await server.strapi.db.query('api::focus-area.focus-area').count({}), terms, 'no taxonomy term kept');
-      assert.equal(await server.strapi.db.query('api::audit-entry.audit-entry').count({}), audits, 'no audit entry kept');
+      assert.equal(await server.strapi.db.query(FOCUS_AREA).count({}), terms, 'no taxonomy term kept');
+      assert.equal(await server.strapi.db.query(AUDIT_ENTRY).count({}), audits, 'no audit entry kept');
     });
 
     test('an editor\'s newer change is not overwritten without saying so', async () => {
       const docs = server.strapi.documents(ORG);
       const slug = expected.en[0]!.slug;
-      const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } as never });
+      const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } });
       const editor = { state: { user: { id: 1, firstname: 'Dana', lastname: 'Editor', email: 'dana@example.org' }, auth: { strategy: { name: 'admin' } } } };
+      // Cast kept: a request context carrying only the signed-in editor the audit reads, not a whole Koa context.
       await server.strapi.requestContext.run(editor as never, async () => {
-        await docs.update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Updated by an editor today.' } as never });
+        await docs.update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Updated by an editor today.' } });
       });
-      const description = async () => ((await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } as never })) as Json).description;
+      const description = async () => ((await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } })) as Json).description;
 
       const report = await importFile(server.strapi, servicesFile, { apply: true });
       assert.equal(report.conflicts.length, 1, reportLines(report).join('\n'));

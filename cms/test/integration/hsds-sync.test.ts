@@ -13,9 +13,9 @@ import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { hsdsId } from '../../src/hsds/ids';
 import { hsdsValidators } from '../../src/hsds/validation';
 import { taxonomyId } from '../../src/hsds/vocab';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const ORG = 'api::organization.organization';
+type Json = any;
 const validators = hsdsValidators();
 
 describe('HSDS sync, parameters and languages', () => {
@@ -36,7 +36,7 @@ describe('HSDS sync, parameters and languages', () => {
     return body;
   };
   const docs = () => server.strapi.documents(ORG);
-  const documentOf = async (slug: string) => (await docs().findFirst({ locale: 'en', status: 'draft', filters: { slug } as never }))!.documentId;
+  const documentOf = async (slug: string) => (await docs().findFirst({ locale: 'en', status: 'draft', filters: { slug } }))!.documentId;
   const tick = () => new Promise((r) => setTimeout(r, 20));
 
   describe('sync (items 1 and 2)', () => {
@@ -48,7 +48,7 @@ describe('HSDS sync, parameters and languages', () => {
       const since = new Date().toISOString();
       await tick();
       const documentId = await documentOf(slug);
-      await docs().update({ documentId, locale: 'fr', data: { description: 'Description corrigée en français seulement.' } as never });
+      await docs().update({ documentId, locale: 'fr', data: { description: 'Description corrigée en français seulement.' } });
       await docs().publish({ documentId, locale: 'fr' });
       const after = await get(`/services/${id}`);
       assert.equal(after.description_fr, 'Description corrigée en français seulement.');
@@ -92,7 +92,7 @@ describe('HSDS sync, parameters and languages', () => {
       const since = new Date().toISOString();
       await tick();
       const documentId = await documentOf(o.slug);
-      await docs().update({ documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
+      await docs().update({ documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } });
       const gone = await get(`/deleted?modified_after=${encodeURIComponent(since)}`);
       assert.deepEqual(Object.keys(gone).sort(), ['contents', 'empty', 'first_page', 'last_page', 'page_number', 'size', 'total_items', 'total_pages']);
       const expected = [
@@ -110,7 +110,7 @@ describe('HSDS sync, parameters and languages', () => {
       const all = JSON.stringify(await get('/deleted?per_page=200'));
       for (const slug of privateSlugs) assert.ok(!all.includes(hsdsId.organization(slug)) && !all.includes(hsdsId.service(slug)), slug);
       // Back in the directory: no longer listed as deleted.
-      await docs().update({ documentId, locale: 'en', data: { listingStatus: 'active' } as never });
+      await docs().update({ documentId, locale: 'en', data: { listingStatus: 'active' } });
       await docs().publish({ documentId, locale: '*' });
       await get(`/services/${hsdsId.service(o.slug)}`);
       assert.equal((await get(`/deleted?modified_after=${encodeURIComponent(since)}`)).total_items, 0);

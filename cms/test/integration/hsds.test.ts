@@ -15,8 +15,9 @@ import { hsdsId } from '../../src/hsds/ids';
 import { hsdsValidators } from '../../src/hsds/validation';
 import { hsdsSchemasMissing } from '../../src/hsds/profile';
 import { taxonomyId } from '../../src/hsds/vocab';
+import { ORGANIZATION } from '../../src/content-types';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 const SCHEMAS_MISSING = hsdsSchemasMissing();
 /** Why schema validation is skipped: the official schemas are not in HSDS_SCHEMA_DIR (default ../shared/hsds/3.0). */
 const skipSchemas = SCHEMAS_MISSING ? `official HSDS schemas unavailable: ${SCHEMAS_MISSING}` : false;
@@ -223,12 +224,12 @@ describe('the HSDS API', () => {
 
     test('a suspension takes effect at once in HSDS too', async () => {
       const slug = publicSlugs[0]!;
-      const docs = server.strapi.documents('api::organization.organization');
-      const doc = await docs.findFirst({ filters: { slug } as never });
-      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
+      const docs = server.strapi.documents(ORGANIZATION);
+      const doc = await docs.findFirst({ filters: { slug } });
+      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } });
       assertErrorShape(await get(`/services/${hsdsId.service(slug)}`, 404), 404);
       assert.equal((await get('/organizations')).total_items, publicSlugs.length - 1);
-      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'active' } as never });
+      await docs.update({ documentId: doc!.documentId, locale: 'en', data: { listingStatus: 'active' } });
       await docs.publish({ documentId: doc!.documentId, locale: '*' });
       await get(`/services/${hsdsId.service(slug)}`);
     });

@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { createDirectoryClient, isNotFoundError } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture } from '../expect';
-
-const ORG = 'api::organization.organization';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
 describe('slugs per locale', () => {
   let server: TestServer;

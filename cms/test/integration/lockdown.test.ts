@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
 import { createApiToken, INTERNAL_ACTIONS } from '../tokens';
-import { lockDownApiRoles } from '../../src/bootstrap/roles';
+import { lockDownApiRoles } from '../../src/startup/roles';
 
 /** Stock routes of the confidential types and of end-user accounts (with what a prober would ask). */
 const STOCK_PATHS = [

@@ -30,7 +30,7 @@ function logAtEveryLevel(env: Record<string, string>): string[] {
     env: { PATH: process.env.PATH ?? '', TZ: 'America/Toronto', ...env },
   });
   assert.equal(r.status, 0, r.stderr);
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC)
   return `${r.stdout}${r.stderr}`.replace(/\u001b\[\d+m/g, '').split('\n').filter(Boolean);
 }
 

@@ -23,7 +23,7 @@ const DOC = JSON.parse(DOCUMENT_TEXT);
 const SCHEMA_ID = 'https://referral-directory.invalid/openapi/directory';
 const RATE_LIMIT = 40;
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 /** Resolves a local JSON pointer (`#/components/...`) in the document. */
 function resolvePointer(pointer: string): Json {

@@ -4,6 +4,7 @@ import type { FacetsResponse, OrganizationList, PublicOrganization } from '@refe
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { fold } from '../../src/catalog/normalize';
+import { ORGANIZATION, SEARCH_SYNONYM_TYPE } from '../../src/content-types';
 
 describe('the public directory API', () => {
   let server: TestServer;
@@ -60,20 +61,20 @@ describe('the public directory API', () => {
 
     test('a suspension takes effect at once, and the record comes back when reactivated', async () => {
       const slug = [...publicSlugs][0]!;
-      const docs = server.strapi.documents('api::organization.organization');
-      const doc = await docs.findFirst({ filters: { slug } as never });
+      const docs = server.strapi.documents(ORGANIZATION);
+      const doc = await docs.findFirst({ filters: { slug } });
       assert.ok(doc);
-      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
+      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } });
       assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 404);
       assert.ok(!(await all('locale=en')).some((o) => o.slug === slug));
-      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'active' } as never });
+      await docs.update({ documentId: doc.documentId, locale: 'en', data: { listingStatus: 'active' } });
       await docs.publish({ documentId: doc.documentId, locale: '*' });
       assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 200);
     });
 
     test("another instance's write (straight to the database) is picked up by the refresh poll", async () => {
       const slug = [...publicSlugs][1]!;
-      const rows = server.strapi.db.query('api::organization.organization');
+      const rows = server.strapi.db.query(ORGANIZATION);
       const status = async () => (await server.get(`/api/directory/organizations/${slug}`)).status;
       const waitFor = async (expected: number) => {
         for (let i = 0; i < 100 && (await status()) !== expected; i++) await new Promise((r) => setTimeout(r, 100));
@@ -165,9 +166,9 @@ describe('the public directory API', () => {
     });
 
     test('an editor\'s synonym applies to search at once, and its removal too', async () => {
-      const synonyms = server.strapi.documents('api::search-synonym.search-synonym');
+      const synonyms = server.strapi.documents(SEARCH_SYNONYM_TYPE);
       assert.equal((await list('q=qqsafeplace')).meta.total, 0);
-      const doc = await synonyms.create({ data: { terms: 'qqsafeplace, shelter' } as never });
+      const doc = await synonyms.create({ data: { terms: 'qqsafeplace, shelter' } });
       const body = await list('q=qqsafeplace&pageSize=100');
       assert.ok(body.meta.total > 0);
       for (const o of body.data) assert.ok(fold(JSON.stringify(o)).includes('shelter'), `${o.slug} says shelter`);

@@ -11,6 +11,7 @@ import { FILTER_NAMES, SORTS } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture, json } from '../expect';
 import { readFixtures, type Fixtures, type OrganizationFixture } from '../../scripts/lib/fixtures';
+import { ORGANIZATION } from '../../src/content-types';
 
 const CANARY = 'cnry';
 const PHONE_CANARY = '999-555';
@@ -97,8 +98,8 @@ describe('the public API never leaks', () => {
     server = await startServer({ fixtures: poisonedFixtures() });
     assert.deepEqual(server.seedReport?.rejected, []);
     halfTranslated = server.fixtures.organizations.filter(isPublicFixture).at(-1)!;
-    const docs = server.strapi.documents('api::organization.organization');
-    const doc = await docs.findFirst({ filters: { slug: halfTranslated.slug } as never });
+    const docs = server.strapi.documents(ORGANIZATION);
+    const doc = await docs.findFirst({ filters: { slug: halfTranslated.slug } });
     await docs.delete({ documentId: doc!.documentId, locale: 'fr' });
   });
   after(async () => { await server?.stop(); });
@@ -171,11 +172,11 @@ describe('the public API never leaks', () => {
       '/api/directory/organizations?sort=-lastVerified&pageSize=100',
     ];
     const before = await Promise.all(queries.map(async (q) => (await server.get(q)).text()));
-    const docs = server.strapi.documents('api::organization.organization');
-    const doc = await docs.findFirst({ filters: { slug: target.slug } as never });
+    const docs = server.strapi.documents(ORGANIZATION);
+    const doc = await docs.findFirst({ filters: { slug: target.slug } });
     await docs.update({
       documentId: doc!.documentId, locale: 'en',
-      data: { internalNotes: 'changed', capacityNotes: 'full', safetyNotes: 'changed', consentBy: 'someone else', designatedContact: { name: 'Other Person', email: 'other@example.org' } } as never,
+      data: { internalNotes: 'changed', capacityNotes: 'full', safetyNotes: 'changed', consentBy: 'someone else', designatedContact: { name: 'Other Person', email: 'other@example.org' } },
     });
     await docs.publish({ documentId: doc!.documentId, locale: '*' });
     const afterwards = await Promise.all(queries.map(async (q) => (await server.get(q)).text()));

@@ -12,12 +12,8 @@ import type { OrganizationFixture } from '../../scripts/lib/fixtures';
 import { addMonths, isoDay } from '../../src/workflow/dates';
 import { runReviewJob } from '../../src/workflow/review-job';
 import type { EmailMessage } from '../../src/workflow/email';
+import { APPLICATION, AUDIT_ENTRY as AUDIT, ORGANIZATION as ORG, PROTOCOL, SUGGESTION } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
-const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
-const APPLICATION = 'api::application.application';
-const SUGGESTION = 'api::suggestion.suggestion';
-const AUDIT = 'api::audit-entry.audit-entry';
 const CM = '/content-manager/collection-types';
 /** Put in confidential fields; must never appear in an audit entry. */
 const CANARY = 'CANARY-b71e-confidential';
@@ -160,7 +156,7 @@ describe('the editorial workflow', () => {
       const fixture = server.fixtures.applications.find((a) => a.reviewStatus === 'more_info_requested')!;
       const app = await byKey(APPLICATION, 'reference', fixture.reference);
       assert.equal(app.reviewStatus, 'more_info_requested');
-      await server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { reviewStatus: 'in_review' } as never });
+      await server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { reviewStatus: 'in_review' } });
       const res = await admin(editor, 'GET', `${CM}/${APPLICATION}/${app.documentId}`);
       assert.equal(res.status, 200);
       assert.equal((await json(res)).data.reviewStatus, 'in_review');
@@ -176,7 +172,7 @@ describe('the editorial workflow', () => {
       assert.deepEqual(body.error.details.errors.map((e: { path: string[] }) => e.path), [['declineReason']]);
       assert.equal((await byKey(APPLICATION, 'reference', fixture.reference)).reviewStatus, 'received');
       await assert.rejects(
-        server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { reviewStatus: 'declined' } as never }),
+        server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { reviewStatus: 'declined' } }),
         isValidationError('declineReason'),
       );
       const ok = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { reviewStatus: 'declined', declineReason: 'Outside our criteria.' });
@@ -216,7 +212,7 @@ describe('the editorial workflow', () => {
       assert.equal(await publicStatus(slug), 200);
       const org = await orgBySlug(slug);
       await server.strapi.documents(ORG).update({
-        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures()] } as never,
+        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures()] },
       });
       const r = await orgBySlug(slug);
       assert.equal(r.needsAttention, true);
@@ -236,7 +232,7 @@ describe('the editorial workflow', () => {
       const fixture = server.fixtures.organizations.find((o) => o.state.listingStatus === 'under_review')!;
       const org = await orgBySlug(fixture.slug);
       await server.strapi.documents(ORG).update({
-        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures()] } as never,
+        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures()] },
       });
       const r = await orgBySlug(fixture.slug);
       assert.equal(r.needsAttention, true);
@@ -248,7 +244,7 @@ describe('the editorial workflow', () => {
       const slug = publicOrgs[4]!.slug;
       const org = await orgBySlug(slug);
       await server.strapi.documents(ORG).update({
-        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures().slice(1)] } as never,
+        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures().slice(1)] },
       });
       const r = await orgBySlug(slug);
       assert.equal(r.needsAttention, false);
@@ -262,7 +258,7 @@ describe('the editorial workflow', () => {
       const slug = publicOrgs[2]!.slug;
       const org = await orgBySlug(slug);
       await assert.rejects(
-        server.strapi.documents(ORG).update({ documentId: org.documentId, locale: 'en', data: { listingStatus: 'removed' } as never }),
+        server.strapi.documents(ORG).update({ documentId: org.documentId, locale: 'en', data: { listingStatus: 'removed' } }),
         isValidationError('removalReason'),
       );
       assert.equal((await orgBySlug(slug)).listingStatus, 'active');
@@ -331,7 +327,7 @@ describe('the editorial workflow', () => {
       await ok.body?.cancel();
       assert.equal((await byKey(SUGGESTION, 'reference', fixture.reference)).reviewStatus, 'dismissed');
       await assert.rejects(
-        server.strapi.documents(SUGGESTION).update({ documentId: s.documentId, data: { reviewStatus: 'resolved', resolutionNote: null } as never }),
+        server.strapi.documents(SUGGESTION).update({ documentId: s.documentId, data: { reviewStatus: 'resolved', resolutionNote: null } as never }), // cast kept: clearing a field takes null, which Strapi's input types omit
         isValidationError('resolutionNote'),
       );
     });

@@ -15,7 +15,7 @@ export function organization(slug = 'maison-esperance', name = 'Maison Espéranc
   };
 }
 
-export function page(data: PublicOrganization[], page = 1, pageCount = 1, pageSize = 25): OrganizationList {
+export function page(data: OrganizationList['data'], page = 1, pageCount = 1, pageSize = 25): OrganizationList {
   return { data, meta: { page, pageSize, total: data.length * pageCount, pageCount } };
 }
 

@@ -1,7 +1,7 @@
 // One place where every call goes through: URL building, headers, the overall timeout combined
 // with the caller's signal, retries with backoff for GETs, the ETag cache (outside browsers),
 // stale-if-error, and the mapping of every failure to a `DirectoryError` (aborts excepted).
-import type { DirectoryError } from '../errors/directory-error.js';
+import type { DirectoryError, RequestTarget } from '../errors/directory-error.js';
 import { isDirectoryError, isHttpError, isRateLimitError } from '../errors/guards.js';
 import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import { NetworkError } from '../errors/network-error.js';
@@ -55,6 +55,18 @@ function canServeStale(error: DirectoryError): boolean {
   return isHttpError(error) ? error.status >= 500 : true;
 }
 
+/** The body parsed and checked by the call's guard, or a MalformedResponseError. */
+function decodeBody<T>(text: string, status: number, check: Assert<T>, info: RequestTarget): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+    check(value);
+  } catch (e) {
+    throw new MalformedResponseError(e instanceof TypeError ? e.message : 'not JSON', status, info, e);
+  }
+  return value;
+}
+
 /**
  * Build the function that performs calls for one client. `secretHeaders` (the internal
  * client's `Authorization`) are sent but never copied into errors, caches or events.
@@ -80,17 +92,7 @@ export function createTransport(options: ClientOptions, secretHeaders?: Record<s
     const signal = call.signal ? anySignal([call.signal, timer.signal]) : timer.signal;
     const cached = method === 'GET' ? cache.get(url) : undefined;
 
-    const assert: Assert<T> = check;
-    const decode = (text: string, status: number): T => {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-        assert(value);
-      } catch (e) {
-        throw new MalformedResponseError(e instanceof TypeError ? e.message : 'not JSON', status, info, e);
-      }
-      return value;
-    };
+    const decode = (text: string, status: number): T => decodeBody(text, status, check, info);
 
     const send = async (): Promise<Response | NetworkError> => {
       const fetch = options.fetch ?? globalThis.fetch;

@@ -49,6 +49,7 @@ export class RdQuickExit extends LitElement {
 
   readonly #i18n = new I18nController(this);
   // Registered in the constructor like every controller; it checks `shortcut` when it fires.
+  // eslint-disable-next-line no-unused-private-class-members -- never read: creating it registers it with the element
   readonly #keys = new TripleShiftController(this, () => {
     if (this.shortcut) this.exit();
     return this.shortcut;

@@ -69,6 +69,7 @@ export interface RdEventMap {
 }
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging needs an interface
   interface GlobalEventHandlersEventMap extends RdEventMap {}
 }
 

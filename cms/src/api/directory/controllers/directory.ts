@@ -1,58 +1,17 @@
 /**
- * The public directory API: thin handlers that parse and validate input, ask the catalog,
- * and shape output. Everything public comes from the in-memory catalog (see src/catalog).
+ * The public directory forms (applications, suggestions), routed by routes/01-custom-directory.ts:
+ * thin handlers that hand the body to the forms service. The public reads are answered before the
+ * router, by middlewares/directory-edge with src/directory/reads.ts.
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { parseLocaleOnly, canonicalQuery } from '../../../directory/query';
-import { canonicalNear, parseNearQuery } from '../../../directory/near-query';
-import { nearFacets, searchWithNear } from '../../../catalog/near-search';
-import { sendCached } from '../../../directory/http';
-import { notFound } from '../../../directory/errors';
-import { listBody } from '../../../catalog/response';
 import { formsOf, projectionOf } from '../../../directory/services';
-
-const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const projection = () => projectionOf(strapi);
   const forms = () => formsOf(strapi);
 
   return {
-    async listOrganizations(ctx: Context) {
-      const catalog = await projection().catalog();
-      const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
-      sendCached(ctx, catalog.version, `list|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
-        return listBody(searchWithNear(catalog, q, nq), q);
-      });
-    },
-
-    async getOrganization(ctx: Context) {
-      const catalog = await projection().catalog();
-      const locale = parseLocaleOnly(params(ctx));
-      const slug = String(ctx.params.slug ?? '');
-      const entry = catalog.bySlug.get(slug);
-      if (!entry) throw notFound();
-      sendCached(ctx, catalog.version, `one|${locale}|${slug}`, () => `{"data":${entry.json[locale]}}`);
-    },
-
-    async facets(ctx: Context) {
-      const catalog = await projection().catalog();
-      const { q, nq } = parseNearQuery(params(ctx), catalog, 'facets');
-      sendCached(ctx, catalog.version, `facets|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
-        const { data, total } = nq.near || nq.open ? nearFacets(catalog, q, nq) : catalog.facets(q);
-        return JSON.stringify({ data, meta: { total, locale: q.locale } });
-      });
-    },
-
-    async settings(ctx: Context) {
-      const catalog = await projection().catalog();
-      const locale = parseLocaleOnly(params(ctx));
-      const settings = await projection().settings(locale);
-      if (!settings) throw notFound();
-      sendCached(ctx, catalog.version, `settings|${locale}`, () => JSON.stringify({ data: settings }));
-    },
-
     async submitApplication(ctx: Context) {
       const receipt = await forms().submitApplication(ctx.request.body, ctx.request.ip);
       ctx.status = 202;

@@ -5,7 +5,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { MAX_PAGE_SIZE } from '@referral-directory/sdk';
-import { parseLocaleOnly } from '../../../directory/query';
+import { MAX_PAGE, parseLocaleOnly } from '../../../directory/query';
+import { wholeNumberParam } from '../../../directory/params';
 import { parseNearQuery } from '../../../directory/near-query';
 import { searchWithNear } from '../../../catalog/near-search';
 import { notFound, validationError } from '../../../directory/errors';
@@ -13,6 +14,7 @@ import { listBody } from '../../../catalog/response';
 import { projectionOf } from '../../../directory/services';
 import { INTERNAL_FILTER_NAMES } from '../../../catalog/projection';
 import { toProtocol, type ProtocolRow } from '../../../directory/protocol-mapper';
+import { PROTOCOL } from '../../../content-types';
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
 
@@ -36,19 +38,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async listProtocols(ctx: Context) {
     const p = params(ctx);
     const details = [...new Set(p.keys())].filter((k) => k !== 'page' && k !== 'pageSize').map((k) => ({ path: k, message: 'is not a known parameter' }));
-    const int = (key: string, fallback: number, max: number) => {
-      const raw = p.get(key);
-      if (raw === null) return fallback;
-      if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) details.push({ path: key, message: `must be a whole number from 1 to ${max}` });
-      return Number(raw);
-    };
-    const page = int('page', 1, 10_000);
-    const pageSize = int('pageSize', 25, MAX_PAGE_SIZE);
+    const page = wholeNumberParam(p.get('page'), 'page', 1, MAX_PAGE, details);
+    const pageSize = wholeNumberParam(p.get('pageSize'), 'pageSize', 25, MAX_PAGE_SIZE, details);
     if (details.length) throw validationError(details);
-    const uid = 'api::law-enforcement-protocol.law-enforcement-protocol';
     const [rows, total] = await Promise.all([
-      strapi.db.query(uid).findMany({ populate: { contacts: true }, orderBy: [{ province: 'asc' }, { agency: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<ProtocolRow[]>,
-      strapi.db.query(uid).count({}),
+      strapi.db.query(PROTOCOL).findMany({ populate: { contacts: true }, orderBy: [{ province: 'asc' }, { agency: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<ProtocolRow[]>,
+      strapi.db.query(PROTOCOL).count({}),
     ]);
     ctx.body = { data: rows.map(toProtocol), meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };
   },

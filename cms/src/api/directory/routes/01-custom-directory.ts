@@ -4,19 +4,17 @@
  * answered by middlewares/directory-edge before the router, which also sets CORS, size limits,
  * rate limits and the error shape for all of /api/directory.
  */
-const publicRoute = (method: 'GET' | 'POST', path: string, handler: string, controller = 'directory') => ({
-  method,
-  path: `/directory${path}`,
-  handler: `api::directory.${controller}.${handler}`,
-  config: { auth: false as const },
-});
+import { publicRoute } from '../../../directory/routes';
+
+const route = (method: 'GET' | 'POST', path: string, handler: string, controller = 'directory') =>
+  publicRoute(method, `/directory${path}`, `api::directory.${controller}.${handler}`);
 
 export default {
   type: 'content-api',
   routes: [
-    publicRoute('POST', '/applications', 'submitApplication'),
-    publicRoute('POST', '/suggestions', 'submitSuggestion'),
-    publicRoute('GET', '/health', 'live', 'health'),
-    publicRoute('GET', '/health/ready', 'ready', 'health'),
+    route('POST', '/applications', 'submitApplication'),
+    route('POST', '/suggestions', 'submitSuggestion'),
+    route('GET', '/health', 'live', 'health'),
+    route('GET', '/health/ready', 'ready', 'health'),
   ],
 };

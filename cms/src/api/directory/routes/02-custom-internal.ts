@@ -3,18 +3,15 @@
  * permissions include the action (e.g. `api::directory.internal.listOrganizations`).
  * 401 without a token, 403 with one that lacks the permission (see middlewares/directory-edge).
  */
-const staffRoute = (path: string, handler: string) => ({
-  method: 'GET' as const,
-  path: `/internal${path}`,
-  handler: `api::directory.internal.${handler}`,
-  config: {},
-});
+import { staffRoute } from '../../../directory/routes';
+
+const route = (path: string, handler: string) => staffRoute(`/internal${path}`, `api::directory.internal.${handler}`);
 
 export default {
   type: 'content-api',
   routes: [
-    staffRoute('/organizations', 'listOrganizations'),
-    staffRoute('/organizations/:slug', 'getOrganization'),
-    staffRoute('/protocols', 'listProtocols'),
+    route('/organizations', 'listOrganizations'),
+    route('/organizations/:slug', 'getOrganization'),
+    route('/protocols', 'listProtocols'),
   ],
 };

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Catalog } from '../../../catalog/catalog';
 import { attestationsOf, validateApplication, validateSuggestion } from '../../../directory/forms';
 import { validationError } from '../../../directory/errors';
+import { APPLICATION, ORGANIZATION, SUGGESTION } from '../../../content-types';
 
 const reference = (prefix: string) => `${prefix}-${randomBytes(6).toString('base64url').toUpperCase()}`;
 
@@ -15,7 +16,8 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
     const input = validateApplication(body);
     const ref = reference('APP');
     if (input.fax) return { status: 'received' as const, reference: ref };
-    await strapi.documents('api::application.application').create({
+    // An empty optional field is left out (Strapi's input types take undefined, not null; both store null).
+    await strapi.documents(APPLICATION).create({
       data: {
         reference: ref,
         reviewStatus: 'received',
@@ -25,13 +27,13 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
         role: input.role,
         provinces: input.provinces,
         description: input.description,
-        services: input.services ?? null,
-        website: input.website ?? null,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        contact: { name: input.contactName, title: input.contactTitle ?? null, email: input.contactEmail, phone: input.contactPhone ?? null },
+        services: input.services ?? undefined,
+        website: input.website ?? undefined,
+        email: input.email ?? undefined,
+        phone: input.phone ?? undefined,
+        contact: { name: input.contactName, title: input.contactTitle ?? undefined, email: input.contactEmail, phone: input.contactPhone ?? undefined },
         attestations: { ...attestationsOf(input.attestations), attestedAt: new Date().toISOString().slice(0, 10) },
-      } as never,
+      },
     });
     return { status: 'received' as const, reference: ref };
   },
@@ -42,18 +44,18 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!catalog.bySlug.has(input.organization)) throw validationError([{ path: 'organization', message: 'is not a listed organization' }], 'The form has errors');
     const ref = reference('SUG');
     if (input.fax) return { status: 'received' as const, reference: ref };
-    const org = await strapi.documents('api::organization.organization').findFirst({ filters: { slug: input.organization } as never, fields: ['documentId'] as never });
-    await strapi.documents('api::suggestion.suggestion').create({
+    const org = await strapi.documents(ORGANIZATION).findFirst({ filters: { slug: input.organization }, fields: ['documentId'] });
+    await strapi.documents(SUGGESTION).create({
       data: {
         reference: ref,
         reviewStatus: 'new',
         locale: input.locale,
         organizationSlug: input.organization,
-        organization: org?.documentId ?? null,
-        field: input.field ?? null,
+        organization: org?.documentId ?? undefined,
+        field: input.field ?? undefined,
         message: input.message,
-        contactEmail: input.contactEmail ?? null,
-      } as never,
+        contactEmail: input.contactEmail ?? undefined,
+      },
     });
     return { status: 'received' as const, reference: ref };
   },

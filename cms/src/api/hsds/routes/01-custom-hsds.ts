@@ -3,12 +3,9 @@
  * error body come from middlewares/directory-edge (the /api/hsds prefix), the data from the public
  * catalog only (see src/hsds/api.ts).
  */
-const route = (path: string, handler: string) => ({
-  method: 'GET' as const,
-  path: `/hsds${path}`,
-  handler: `api::hsds.hsds.${handler}`,
-  config: { auth: false as const },
-});
+import { publicRoute } from '../../../directory/routes';
+
+const route = (path: string, handler: string) => publicRoute('GET', `/hsds${path}`, `api::hsds.hsds.${handler}`);
 
 export default {
   type: 'content-api',

@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { AUDIT_ENTRY } from '../workflow/audit';
 import { isRecord } from '../workflow/values';
 import { consolePermissions } from '../console/permissions';
-import { DIRECTORY_TYPES, LOCALIZED_TYPES } from './content-types';
+import { DIRECTORY_TYPES, LOCALIZED_TYPES } from '../content-types';
 
 const CM = 'plugin::content-manager.explorer';
 

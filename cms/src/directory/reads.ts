@@ -1,0 +1,58 @@
+/**
+ * The public reads of the directory API (list, detail, facets, settings): thin handlers that parse
+ * and validate input, ask the in-memory catalog (see src/catalog), and answer with a cached,
+ * conditional body. middlewares/directory-edge calls them before Strapi's router, which they skip.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { parseLocaleOnly, canonicalQuery } from './query';
+import { canonicalNear, parseNearQuery } from './near-query';
+import { nearFacets, searchWithNear } from '../catalog/near-search';
+import { sendCached } from './http';
+import { notFound } from './errors';
+import { listBody } from '../catalog/response';
+import { projectionOf } from './services';
+
+export type ReadHandler = 'listOrganizations' | 'getOrganization' | 'facets' | 'settings';
+
+const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
+
+export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Context) => Promise<void>> {
+  const projection = () => projectionOf(strapi);
+
+  return {
+    async listOrganizations(ctx: Context) {
+      const catalog = await projection().catalog();
+      const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
+      sendCached(ctx, catalog.version, `list|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
+        return listBody(searchWithNear(catalog, q, nq), q);
+      });
+    },
+
+    async getOrganization(ctx: Context) {
+      const catalog = await projection().catalog();
+      const locale = parseLocaleOnly(params(ctx));
+      const slug = String(ctx.params.slug ?? '');
+      const entry = catalog.bySlug.get(slug);
+      if (!entry) throw notFound();
+      sendCached(ctx, catalog.version, `one|${locale}|${slug}`, () => `{"data":${entry.json[locale]}}`);
+    },
+
+    async facets(ctx: Context) {
+      const catalog = await projection().catalog();
+      const { q, nq } = parseNearQuery(params(ctx), catalog, 'facets');
+      sendCached(ctx, catalog.version, `facets|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
+        const { data, total } = nq.near || nq.open ? nearFacets(catalog, q, nq) : catalog.facets(q);
+        return JSON.stringify({ data, meta: { total, locale: q.locale } });
+      });
+    },
+
+    async settings(ctx: Context) {
+      const catalog = await projection().catalog();
+      const locale = parseLocaleOnly(params(ctx));
+      const settings = await projection().settings(locale);
+      if (!settings) throw notFound();
+      sendCached(ctx, catalog.version, `settings|${locale}`, () => JSON.stringify({ data: settings }));
+    },
+  };
+}
