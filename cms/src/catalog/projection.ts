@@ -4,9 +4,10 @@
  * - At boot: a full load (every organization row, draft and published, both locales, in pages).
  * - On a write through the Document Service of this instance: the document is marked pending
  *   and re-read before the next public read, so an unpublished or removed record is gone at once.
- * - Other instances' writes: a cheap fingerprint (count + latest update per table) is polled;
- *   a change re-reads what changed in the background, so every instance converges within the
- *   poll interval without any shared cache.
+ * - Other instances' writes: on PostgreSQL their notices (peers.ts, notify.ts) name the documents,
+ *   re-read at once in the background; and a cheap fingerprint (count + latest update per table)
+ *   is polled, so every instance converges within the poll interval without any shared cache, even
+ *   when the notification channel is down (and on SQLite, which has none).
  * - The database goes away: the poll notices (and readiness), reads keep being answered from the
  *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
  *   the next poll that reaches the database again catches up, with no restart.
@@ -131,6 +132,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let referenceFingerprint = '';
   let lastSeenUpdate = '';
   let timer: NodeJS.Timeout | null = null;
+  /** A re-read for other instances' notices is waiting to start (it will take every pending id). */
+  let catchUpQueued = false;
   /** When the database stopped answering (null: it answers). */
   let unreachableSince: number | null = null;
 
@@ -341,6 +344,30 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       if (uid === ORG && documentId) pending.add(documentId);
       else if (uid === ORG) void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
       else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
+    },
+
+    /**
+     * Another instance wrote these documents (a PostgreSQL notice, notify.ts): re-read them now,
+     * off the request path. No ids: every document of the type. Notices of a burst share one re-read.
+     */
+    changedElsewhere(uid: string, documentIds: string[]): void {
+      if (uid === ORG && documentIds.length === 0) {
+        void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
+        return;
+      }
+      if (uid === ORG) for (const id of documentIds) pending.add(id);
+      else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
+      else return;
+      if (catchUpQueued) return;
+      catchUpQueued = true;
+      void (work ?? Promise.resolve()).catch(() => undefined)
+        .then(() => { catchUpQueued = false; return run(false); })
+        .catch((e: unknown) => strapi.log.warn(`directory: catch-up failed: ${String(e)}`));
+    },
+
+    /** One fingerprint check now, as the poll does (when the notification channel is back). */
+    catchUp(): Promise<void> {
+      return poll();
     },
 
     /** False from the moment a query finds the database unreachable until one reaches it again. */
