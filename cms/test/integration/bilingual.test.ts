@@ -157,7 +157,7 @@ describe('one bilingual record', () => {
     await ok(await admin(editor, 'PUT', `${CM}/${ORG}/${id}?locale=fr`, { locale: 'fr', name: 'Centre anglais seulement', description: 'Aussi en français.' }));
     assert.deepEqual((await rowsOf(id)).map((r) => r.slug), ['english-only-centre', 'english-only-centre']);
     await ok(await admin(editor, 'POST', `${CM}/${ORG}/${id}/actions/publish?locale=fr`, {}));
-    assert.equal((await publicProfile('english-only-centre', 'fr')).body?.name, 'Centre anglais seulement');
+    assert.equal((await profile('english-only-centre', 'fr')).body?.name, 'Centre anglais seulement');
   });
 
   test('a refused save names the field by its label, in French for a French editor, in English otherwise', async () => {
