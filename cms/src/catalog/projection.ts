@@ -131,6 +131,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let orgFingerprint = '';
   let referenceFingerprint = '';
   let lastSeenUpdate = '';
+  let lastSeenId = 0;
   let timer: NodeJS.Timeout | null = null;
   /** A re-read for other instances' notices is waiting to start (it will take every pending id). */
   let catchUpQueued = false;
@@ -230,23 +231,26 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function fingerprints(): Promise<{ org: string; reference: string; latest: string }> {
+  async function fingerprints(): Promise<{ org: string; reference: string; latest: string; maxId: number }> {
     const knex = strapi.db.connection;
     const stat = async (uid: string) => {
       const table = strapi.db.metadata.get(uid).tableName;
-      const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at' }).first()) as { c: number | string; m: unknown } | undefined;
+      // The highest id too: a publish writes new rows that keep their draft's updated_at, and removes
+      // as many, so neither the count nor the latest update would move.
+      const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at', i: 'id' }).first()) as { c: number | string; m: unknown; i: unknown } | undefined;
       // PostgreSQL gives a Date, SQLite the epoch milliseconds.
       const raw = row?.m;
       const date = raw === null || raw === undefined ? null : new Date(raw as Date | number | string);
       const m = date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
-      return { count: Number(row?.c ?? 0), latest: m };
+      return { count: Number(row?.c ?? 0), latest: m, maxId: Number(row?.i ?? 0) };
     };
     const org = await stat(ORG);
     const refs = await Promise.all(REFERENCE_TYPES.map(stat));
     return {
-      org: `${org.count}|${org.latest}`,
-      reference: refs.map((r) => `${r.count}|${r.latest}`).join(';'),
+      org: `${org.count}|${org.latest}|${org.maxId}`,
+      reference: refs.map((r) => `${r.count}|${r.latest}|${r.maxId}`).join(';'),
       latest: org.latest,
+      maxId: org.maxId,
     };
   }
 
@@ -286,6 +290,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     orgFingerprint = fp.org;
     referenceFingerprint = fp.reference;
     lastSeenUpdate = fp.latest;
+    lastSeenId = fp.maxId;
     publish();
   }
 
@@ -314,9 +319,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const [count] = fp.org.split('|');
     const [knownCount] = orgFingerprint.split('|');
     if (count !== knownCount) return run(true);
-    // Same number of rows: re-read the documents changed since (a little before) the last update seen.
+    // Same number of rows: re-read the documents changed since (a little before) the last update
+    // seen, and those with rows written since (a publish).
     const since = lastSeenUpdate ? new Date(Date.parse(lastSeenUpdate) - 2000) : new Date(0);
-    const changed = (await strapi.db.query(ORG).findMany({ where: { updatedAt: { $gte: since } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+    const where = { $or: [{ updatedAt: { $gte: since } }, { id: { $gt: lastSeenId } }] };
+    const changed = (await strapi.db.query(ORG).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
     for (const c of changed) pending.add(c.documentId);
     return run(false);
   }

@@ -28,11 +28,11 @@ const TEN_MINUTES = '600000';
 const RETRY_MS = 15_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000, context = () => ''): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${context()}`);
     await sleep(50);
   }
 }
@@ -66,6 +66,7 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
     return (await json(res)).data.name;
   };
   const nameOnB = () => nameOn(bUrl);
+  const bLog = () => `; B's log ends:\n${bOutput.split('\n').filter((l) => !/DeprecationWarning|trace-deprecation/.test(l)).slice(-40).join('\n')}`;
   const renameOnA = async (name: string) => {
     const docs = a.strapi.documents(ORG);
     await docs.update({ documentId, locale: 'en', data: { name } as never });
@@ -92,6 +93,7 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
           DIRECTORY_LISTEN_POLL_INTERVAL_MS: TEN_MINUTES,
           DIRECTORY_LISTEN_RETRY_MS: String(RETRY_MS),
           DIRECTORY_INSTANCE_ID: bId,
+          STRAPI_LOG_LEVEL: 'warn',
         }),
         ...databaseEnv(db.target),
       },
@@ -155,7 +157,7 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
     await waitFor('the listener to be gone', async () => (await bListener()) === null);
 
     await renameOnA('Carried By The Poll');
-    await waitFor('B to show the write made while it could not listen', async () => (await nameOnB()) === 'Carried By The Poll');
+    await waitFor('B to show the write made while it could not listen', async () => (await nameOnB()) === 'Carried By The Poll', 20_000, bLog);
     assert.equal(await bListener(), null, `the listener was still away (reconnects ${RETRY_MS} ms after the kill; ${Date.now() - killedAt} ms passed)`);
 
     await waitFor('B to listen again', async () => (await bListener()) !== null, RETRY_MS + 30_000);
