@@ -136,8 +136,21 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
     await waitFor('B to list the record again', async () => (await nameOnB()) === 'Renamed On Instance A');
   });
 
-  test("an editor's publish through the admin is public at once on the instance that took it, and reaches the other", async () => {
-    // A's poll is off (ten minutes): what A shows right after the response comes from the write itself.
+  test("an editor's publish through the admin is public at once on the instance that took it, even under reads, and reaches the other", async () => {
+    // A's poll is off (ten minutes): what A shows right after the response comes from the write
+    // itself. Readers keep asking A meanwhile, so some read lands between the write and its commit
+    // and re-reads the rows as they were: the commit must mark the document again.
+    let reading = true;
+    const readers = Array.from({ length: 4 }, async () => { while (reading) await nameOn(a.url); });
+    try {
+      await publishes();
+    } finally {
+      reading = false;
+      await Promise.all(readers);
+    }
+  });
+
+  async function publishes(): Promise<void> {
     for (let i = 1; i <= 5; i++) {
       const name = `Published Through The Admin ${i}`;
       const put = await adminFetch(a, editor, 'PUT', `${CM}/${ORG}/${documentId}?locale=en`, { locale: 'en', name });
@@ -147,7 +160,7 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
       assert.equal(await nameOn(a.url), name, `publish ${i} is public on A at the next read`);
       await waitFor(`B to show publish ${i}`, async () => (await nameOnB()) === name);
     }
-  });
+  }
 
   test('with the listener connection killed, the poll carries writes until the listener is back', async () => {
     const pid = await bListener();
