@@ -138,8 +138,8 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
 
   test("an editor's publish through the admin is public at once on the instance that took it, even under reads, and reaches the other", async () => {
     // A's poll is off (ten minutes): what A shows right after the response comes from the write
-    // itself. Readers keep asking A meanwhile, so some read lands between the write and its commit
-    // and re-reads the rows as they were: the commit must mark the document again.
+    // itself. Readers keep asking A meanwhile, so that a read may land between the write and its
+    // commit and re-read the rows as they were (src/index.ts marks the document again at commit).
     let reading = true;
     const readers = Array.from({ length: 4 }, async () => { while (reading) await nameOn(a.url); });
     try {
