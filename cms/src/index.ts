@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './startup/locales';
 import { ensureAdminRoles, lockDownApiRoles } from './startup/roles';
 import { projectionOf } from './directory/services';
+import { type Peers, startPeers } from './catalog/peers';
 import { startDepartures } from './hsds/departures';
 import { registerConsole } from './console';
 import { configureHttpServer } from './startup/http-server';
@@ -9,6 +10,7 @@ import { bootstrapWorkflow, registerWorkflow } from './workflow';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 let stopDepartures: (() => void) | null = null;
+let peers: Peers | null = null;
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +28,8 @@ export default {
           // they were: mark the document again once the transaction commits, so the next read
           // re-reads what was committed. (A nested transaction shares the outer one's callbacks.)
           if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => { onCommit(mark); });
+          // The other instances (PostgreSQL): told when this write commits (src/catalog/peers.ts).
+          await peers?.announce(context.uid, documentId);
         }
       }
       return result;
@@ -41,14 +45,16 @@ export default {
     await lockDownApiRoles(strapi);
     const projection = projectionOf(strapi);
     await projection.reload();
-    projection.start(Number(process.env.DIRECTORY_REFRESH_INTERVAL_MS ?? 2000));
+    peers = startPeers(strapi, projection);
     // HSDS consumers learn what left the public directory (src/hsds/departures.ts).
     stopDepartures = startDepartures(strapi, () => projection.catalog(), Number(process.env.DIRECTORY_REFRESH_INTERVAL_MS ?? 2000));
     configureHttpServer(strapi);
   },
 
-  destroy({ strapi }: { strapi: Core.Strapi }) {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
     projectionOf(strapi)?.stop();
+    await peers?.stop();
+    peers = null;
     stopDepartures?.();
     stopDepartures = null;
   },

@@ -4,9 +4,10 @@
  * - At boot: a full load (every organization row, draft and published, both locales, in pages).
  * - On a write through the Document Service of this instance: the document is marked pending
  *   and re-read before the next public read, so an unpublished or removed record is gone at once.
- * - Other instances' writes: a cheap fingerprint (count + latest update per table) is polled;
- *   a change re-reads what changed in the background, so every instance converges within the
- *   poll interval without any shared cache.
+ * - Other instances' writes: on PostgreSQL their notices (peers.ts, notify.ts) name the documents,
+ *   re-read at once in the background; and a cheap fingerprint (count + latest update per table)
+ *   is polled, so every instance converges within the poll interval without any shared cache, even
+ *   when the notification channel is down (and on SQLite, which has none).
  * - The database goes away: the poll notices (and readiness), reads keep being answered from the
  *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
  *   the next poll that reaches the database again catches up, with no restart.
@@ -128,7 +129,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let orgFingerprint = '';
   let referenceFingerprint = '';
   let lastSeenUpdate = '';
+  let lastSeenId = 0;
   let timer: NodeJS.Timeout | null = null;
+  /** A re-read for other instances' notices is waiting to start (it will take every pending id). */
+  let catchUpQueued = false;
   /** When the database stopped answering (null: it answers). */
   let unreachableSince: number | null = null;
 
@@ -225,23 +229,26 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function fingerprints(): Promise<{ org: string; reference: string; latest: string }> {
+  async function fingerprints(): Promise<{ org: string; reference: string; latest: string; maxId: number }> {
     const knex = strapi.db.connection;
     const stat = async (uid: string) => {
       const table = strapi.db.metadata.get(uid).tableName;
-      const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at' }).first()) as { c: number | string; m: unknown } | undefined;
+      // The highest id too: a publish writes new rows that keep their draft's updated_at, and removes
+      // as many, so neither the count nor the latest update would move.
+      const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at', i: 'id' }).first()) as { c: number | string; m: unknown; i: unknown } | undefined;
       // PostgreSQL gives a Date, SQLite the epoch milliseconds.
       const raw = row?.m;
       const date = raw === null || raw === undefined ? null : new Date(raw as Date | number | string);
       const m = date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
-      return { count: Number(row?.c ?? 0), latest: m };
+      return { count: Number(row?.c ?? 0), latest: m, maxId: Number(row?.i ?? 0) };
     };
     const org = await stat(ORG);
     const refs = await Promise.all(REFERENCE_TYPES.map(stat));
     return {
-      org: `${org.count}|${org.latest}`,
-      reference: refs.map((r) => `${r.count}|${r.latest}`).join(';'),
+      org: `${org.count}|${org.latest}|${org.maxId}`,
+      reference: refs.map((r) => `${r.count}|${r.latest}|${r.maxId}`).join(';'),
       latest: org.latest,
+      maxId: org.maxId,
     };
   }
 
@@ -281,6 +288,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     orgFingerprint = fp.org;
     referenceFingerprint = fp.reference;
     lastSeenUpdate = fp.latest;
+    lastSeenId = fp.maxId;
     publish();
   }
 
@@ -309,9 +317,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const [count] = fp.org.split('|');
     const [knownCount] = orgFingerprint.split('|');
     if (count !== knownCount) return run(true);
-    // Same number of rows: re-read the documents changed since (a little before) the last update seen.
+    // Same number of rows: re-read the documents changed since (a little before) the last update
+    // seen, and those with rows written since (a publish).
     const since = lastSeenUpdate ? new Date(Date.parse(lastSeenUpdate) - 2000) : new Date(0);
-    const changed = (await strapi.db.query(ORG).findMany({ where: { updatedAt: { $gte: since } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+    const where = { $or: [{ updatedAt: { $gte: since } }, { id: { $gt: lastSeenId } }] };
+    const changed = (await strapi.db.query(ORG).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
     for (const c of changed) pending.add(c.documentId);
     return run(false);
   }
@@ -339,6 +349,30 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       if (uid === ORG && documentId) pending.add(documentId);
       else if (uid === ORG) void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
       else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
+    },
+
+    /**
+     * Another instance wrote these documents (a PostgreSQL notice, notify.ts): re-read them now,
+     * off the request path. No ids: every document of the type. Notices of a burst share one re-read.
+     */
+    changedElsewhere(uid: string, documentIds: string[]): void {
+      if (uid === ORG && documentIds.length === 0) {
+        void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
+        return;
+      }
+      if (uid === ORG) for (const id of documentIds) pending.add(id);
+      else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
+      else return;
+      if (catchUpQueued) return;
+      catchUpQueued = true;
+      void (work ?? Promise.resolve()).catch(() => undefined)
+        .then(() => { catchUpQueued = false; return run(false); })
+        .catch((e: unknown) => strapi.log.warn(`directory: catch-up failed: ${String(e)}`));
+    },
+
+    /** One fingerprint check now, as the poll does (when the notification channel is back). */
+    catchUp(): Promise<void> {
+      return poll();
     },
 
     /** False from the moment a query finds the database unreachable until one reaches it again. */

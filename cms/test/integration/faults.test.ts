@@ -13,7 +13,7 @@ import { freePort } from '../../scripts/lib/ports';
 import { databaseEnv, serverEnv, startServer, throwawayDatabase, type TestServer } from '../harness';
 import { application, assertErrorShape, isPublicFixture, json } from '../expect';
 import { createApiToken, INTERNAL_ACTIONS } from '../tokens';
-import { postgresBin, startCluster, type Cluster } from '../postgres-cluster';
+import { postgresBin, startCluster, type Cluster } from '../../scripts/lib/postgres-cluster';
 import { projectionOf } from '../../src/directory/services';
 import { APPLICATION, ORGANIZATION as ORG } from '../../src/content-types';
 

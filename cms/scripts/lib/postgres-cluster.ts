@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../scripts/lib/ports';
+import { freePort } from './ports';
 
 /** The folder holding initdb and pg_ctl, or null when PostgreSQL is not installed. */
 export function postgresBin(): string | null {

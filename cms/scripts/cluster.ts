@@ -1,0 +1,298 @@
+/**
+ * npm run cluster -w cms [-- --writes 50] [-- --keep]
+ *
+ * The deployment recipe of docs/operations.md, on loopback: a throwaway PostgreSQL cluster, three
+ * instances of the compiled app on it (PROXY=true, shared secrets), and Debian's nginx with
+ * deploy/nginx/referral-directory.conf.template in front of them. Then it measures, and prints:
+ *
+ * 1. propagation: an editor publishes through the admin API of one instance (in turn), and the
+ *    other two are read directly until they show it: median and max over the writes, while a read
+ *    load runs through nginx (failed requests counted);
+ * 2. the kill test: one instance is SIGKILLed under that load, restarted on its port, and must
+ *    rejoin in step (writes made elsewhere reach it, its writes reach the others); no request
+ *    through nginx may fail meanwhile.
+ *
+ * Figures, not a test: it exits 1 only when something could not run. Everything it starts is
+ * stopped at the end (with --keep, it waits for Ctrl-C first, printing the URLs).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CMS_DIR } from './lib/boot';
+import { cleanupNow, freePort, tempDir } from './lib/bench-procs';
+import { ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
+import { percentile } from './lib/bench-load';
+import { postgresBin, startCluster } from './lib/postgres-cluster';
+import { isRecord } from '../src/workflow/values';
+
+const ORG = 'api::organization.organization';
+const CM = '/content-manager/collection-types';
+const TEMPLATE = path.resolve(CMS_DIR, '..', 'deploy', 'nginx', 'referral-directory.conf.template');
+const ADMIN = { email: 'cluster.editor@example.org', password: `Cluster-${randomBytes(6).toString('hex')}-9a` };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (line: string) => console.log(line);
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} takes a whole number`);
+  return n;
+}
+
+/** `${NAME}` in the template replaced (the envsubst the recipe uses; nginx's own $variables stay). */
+export function renderNginx(template: string, vars: Record<string, string>): string {
+  return template.replace(/\$\{(RD_[A-Z_]+)\}/g, (whole, name: string) => vars[name] ?? whole);
+}
+
+// --- a read load through nginx, until told to stop ----------------------------------------------
+
+interface LoadStats { total: number; failed: number; failures: Map<string, number>; latencies: number[]; cache: Map<string, number> }
+
+/**
+ * `connections` loops of GETs through nginx: mostly pages of the list that few visitors share
+ * (so most reach an instance, as the public's long tail does), some the first page everyone asks
+ * for (answered by nginx's cache), some a profile. A failure is a status ≥ 500 or no answer.
+ */
+function startLoad(base: string, connections: number, slugs: string[], sort: '' | 'name' | 'lastVerified' = '') {
+  const stats: LoadStats = { total: 0, failed: 0, failures: new Map(), latencies: [], cache: new Map() };
+  let running = true;
+  let n = 0;
+  const pathFor = (i: number) => {
+    const locale = i % 2 ? 'fr' : 'en';
+    if (i % 10 === 0) return `/api/directory/organizations?locale=${locale}`;
+    if (i % 10 === 1) return `/api/directory/organizations/${slugs[i % slugs.length]}?locale=${locale}`;
+    return `/api/directory/organizations?locale=${locale}&page=${1 + (i % 997)}&pageSize=${1 + (i % 49)}${sort ? `&sort=${sort}` : ''}`;
+  };
+  const fail = (why: string) => { stats.failed++; stats.failures.set(why, (stats.failures.get(why) ?? 0) + 1); };
+  const loop = async () => {
+    while (running) {
+      const started = performance.now();
+      try {
+        const res = await fetch(`${base}${pathFor(n++)}`, { headers: { 'Accept-Encoding': 'br, gzip' }, signal: AbortSignal.timeout(30_000) });
+        await res.arrayBuffer();
+        stats.total++;
+        stats.latencies.push(performance.now() - started);
+        const c = res.headers.get('x-cache-status') ?? 'none';
+        stats.cache.set(c, (stats.cache.get(c) ?? 0) + 1);
+        if (res.status >= 500) fail(`HTTP ${res.status}`);
+      } catch (e: unknown) {
+        stats.total++;
+        fail(e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e));
+      }
+    }
+  };
+  const loops = Array.from({ length: connections }, loop);
+  return {
+    stats,
+    async stop(): Promise<LoadStats> { running = false; await Promise.all(loops); return stats; },
+  };
+}
+
+function describeLoad(s: LoadStats): string {
+  const sorted = Float64Array.from(s.latencies).sort();
+  const cache = [...s.cache].map(([k, v]) => `${k} ${v}`).join(', ');
+  const failures = [...s.failures].map(([k, v]) => `${k} ×${v}`).join(', ');
+  return `${s.total} requests, ${s.failed} failed${failures ? ` (${failures})` : ''}; latency p50 ${ms(percentile(sorted, 50))}, `
+    + `p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}; nginx cache: ${cache}`;
+}
+
+// --- writes through the admin, reads straight from each instance ---------------------------------
+
+async function login(base: string): Promise<string> {
+  const res = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (res.status !== 200) throw new Error(`admin login on ${base}: HTTP ${res.status} ${await res.text()}`);
+  const body: unknown = await res.json();
+  const token = isRecord(body) && isRecord(body.data) ? body.data.token : undefined;
+  if (typeof token !== 'string') throw new Error('admin login answered without a token');
+  return token;
+}
+
+async function adminCall(base: string, token: string, method: string, pathname: string, body: unknown): Promise<void> {
+  const res = await fetch(`${base}${pathname}`, {
+    method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${pathname} on ${base}: HTTP ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+async function publicName(base: string, slug: string): Promise<string | null> {
+  const res = await fetch(`${base}/api/directory/organizations/${slug}?locale=en`);
+  if (res.status !== 200) { await res.arrayBuffer(); return null; }
+  const body: unknown = await res.json();
+  return isRecord(body) && isRecord(body.data) && typeof body.data.name === 'string' ? body.data.name : null;
+}
+
+/** Renames and publishes on `writer`; resolves with the ms until each of `readers` shows it (from the publish's answer). */
+async function publishAndWatch(writer: { base: string; token: string }, readers: string[], documentId: string, slug: string, name: string): Promise<{ roundTrip: number; seen: number[] }> {
+  const started = performance.now();
+  await adminCall(writer.base, writer.token, 'PUT', `${CM}/${ORG}/${documentId}?locale=en`, { locale: 'en', name });
+  await adminCall(writer.base, writer.token, 'POST', `${CM}/${ORG}/${documentId}/actions/publish?locale=en`, {});
+  const published = performance.now();
+  const seen = await Promise.all(readers.map(async (base) => {
+    const deadline = published + 30_000;
+    while (performance.now() < deadline) {
+      if ((await publicName(base, slug)) === name) return performance.now() - published;
+      await sleep(5);
+    }
+    return Infinity;
+  }));
+  return { roundTrip: published - started, seen };
+}
+
+function summary(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const missed = sorted.filter((v) => !Number.isFinite(v)).length;
+  const finite = sorted.filter(Number.isFinite);
+  return `median ${ms(percentile(finite, 50))}, p90 ${ms(percentile(finite, 90))}, max ${ms(finite[finite.length - 1] ?? NaN)}`
+    + ` over ${values.length} observations${missed ? `, ${missed} NOT SEEN within 30 s` : ''}`;
+}
+
+// --- the run -------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const writes = arg('--writes', 50);
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql): initdb and pg_ctl are needed');
+  if (!fs.existsSync('/usr/sbin/nginx')) throw new Error("Debian's nginx is not installed (apt-get install nginx)");
+  ensureDist(true, log);
+  const dir = tempDir('rd-cluster-');
+
+  log('PostgreSQL: a throwaway cluster…');
+  const pg = await startCluster(bin);
+  process.on('exit', () => pg.destroy());
+  const secrets = Object.fromEntries(['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']
+    .map((k) => [k, randomBytes(24).toString('base64url')]));
+  const common = {
+    ...secrets,
+    APP_KEYS: `${randomBytes(16).toString('hex')},${randomBytes(16).toString('hex')}`,
+    DATABASE_CLIENT: 'postgres', DATABASE_URL: pg.url, PROXY: 'true',
+    DIRECTORY_REFRESH_INTERVAL_MS: '2000', DIRECTORY_LISTEN_POLL_INTERVAL_MS: '30000',
+  };
+
+  log('seeding the demo data and an editor account…');
+  const seedLog = path.join(dir, 'seed.log');
+  const seedOut = fs.openSync(seedLog, 'a');
+  const seeder = spawn(process.execPath, ['--import', 'tsx', path.join(CMS_DIR, 'scripts', 'seed.ts'), '--admin'], {
+    cwd: CMS_DIR, stdio: ['ignore', seedOut, seedOut],
+    env: { ...process.env, ...common, NODE_ENV: 'production', STRAPI_LOG_LEVEL: 'warn', DEMO_ADMIN_EMAIL: ADMIN.email, DEMO_ADMIN_PASSWORD: ADMIN.password },
+  });
+  fs.closeSync(seedOut);
+  const code = await new Promise<number | null>((resolve) => seeder.once('exit', resolve));
+  if (code !== 0) throw new Error(`seeding failed; see ${seedLog}:\n${fs.readFileSync(seedLog, 'utf8').slice(-2000)}`);
+
+  const ports = await Promise.all([0, 1, 2].map(() => freePort()));
+  const boot = (i: number) => startStrapi({
+    db: '', logDir: path.join(dir, `instance-${i + 1}`), bootTimeoutMs: 240_000, port: ports[i],
+    env: { ...common, DIRECTORY_INSTANCE_ID: `instance-${i + 1}`, STRAPI_LOG_LEVEL: 'warn' },
+  });
+  for (let i = 0; i < 3; i++) fs.mkdirSync(path.join(dir, `instance-${i + 1}`));
+  log('three instances…');
+  const instances: StrapiServer[] = [];
+  for (let i = 0; i < 3; i++) instances.push(await boot(i)); // one at a time: two cores go further
+
+  log('nginx…');
+  const prefix = path.join(dir, 'nginx');
+  for (const sub of ['logs', 'tmp', 'cache']) fs.mkdirSync(path.join(prefix, sub), { recursive: true, mode: 0o777 });
+  fs.chmodSync(dir, 0o755);
+  for (const sub of ['tmp', 'cache']) fs.chmodSync(path.join(prefix, sub), 0o777); // workers run as nobody
+  const listen = await freePort();
+  const conf = path.join(prefix, 'nginx.conf');
+  fs.writeFileSync(conf, renderNginx(fs.readFileSync(TEMPLATE, 'utf8'), {
+    RD_LISTEN: `127.0.0.1:${listen}`,
+    RD_UPSTREAM_SERVERS: ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n    '),
+    RD_CACHE_DIR: path.join(prefix, 'cache'),
+  }).replace('worker_processes auto;', 'worker_processes 1;'));
+  const nginx: ChildProcess = spawn('/usr/sbin/nginx', ['-c', conf, '-p', `${prefix}/`, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  process.on('exit', () => { try { nginx.kill('SIGTERM'); } catch { /* gone */ } });
+  const edge = `http://127.0.0.1:${listen}`;
+  for (let i = 0; ; i++) {
+    if (nginx.exitCode !== null) throw new Error(`nginx exited (${nginx.exitCode}); see ${prefix}/logs/error.log`);
+    if ((await fetch(`${edge}/api/directory/health`).then((r) => r.status, () => 0)) === 200) break;
+    if (i > 100) throw new Error('nginx did not answer within 10 s');
+    await sleep(100);
+  }
+  log(`ready: nginx ${edge} → instances ${instances.map((s) => s.base).join(', ')}`);
+
+  // What nginx does with the API's headers.
+  const first = await fetch(`${edge}/api/directory/organizations?locale=en`, { headers: { 'Accept-Encoding': 'br' } });
+  await first.arrayBuffer();
+  const again = await fetch(`${edge}/api/directory/organizations?locale=en`, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.get('etag') ?? '' } });
+  const gz = await fetch(`${edge}/api/directory/organizations?locale=en`, { headers: { 'Accept-Encoding': 'gzip' } });
+  await gz.arrayBuffer();
+  log(`edge: first page ${first.status} ${first.headers.get('content-encoding')} (cache ${first.headers.get('x-cache-status')}, ${first.headers.get('cache-control')}); `
+    + `again with its ETag: ${again.status} (cache ${again.headers.get('x-cache-status')}); gzip asked: ${gz.headers.get('content-encoding')} (cache ${gz.headers.get('x-cache-status')})`);
+
+  const tokens = await Promise.all(instances.map((s) => login(s.base)));
+  const strings = (list: unknown, key: string): Array<Record<string, unknown>> =>
+    Array.isArray(list) ? list.filter((r): r is Record<string, unknown> => isRecord(r) && typeof r[key] === 'string') : [];
+  const listed: unknown = await (await fetch(`${instances[0]!.base}/api/directory/organizations?locale=en&pageSize=50`)).json();
+  const slugs = strings(isRecord(listed) ? listed.data : null, 'slug').map((o) => String(o.slug));
+  const slug = slugs[0];
+  const rows: unknown = await (await fetch(`${instances[0]!.base}${CM}/${ORG}?page=1&pageSize=100&locale=en`, { headers: { Authorization: `Bearer ${tokens[0]}` } })).json();
+  const found = strings(isRecord(rows) ? rows.results : null, 'documentId').find((r) => r.slug === slug);
+  if (!slug || !found) throw new Error('no public record to write to');
+  const documentId = String(found.documentId);
+
+  // 1. Propagation under load.
+  log(`\n1. ${writes} publishes through the admin, each on one instance in turn, read back on the other two (8 readers on nginx meanwhile)`);
+  let load = startLoad(edge, 8, slugs);
+  const roundTrips: number[] = [];
+  const seen: number[] = [];
+  for (let i = 0; i < writes; i++) {
+    const w = i % 3;
+    const r = await publishAndWatch({ base: instances[w]!.base, token: tokens[w]! }, instances.filter((_, j) => j !== w).map((s) => s.base), documentId, slug, `Cluster Write ${i + 1}`);
+    roundTrips.push(r.roundTrip);
+    seen.push(...r.seen);
+    if ((i + 1) % 10 === 0) log(`   … ${i + 1} publishes`);
+  }
+  const loadStats = await load.stop();
+  log(`   visible on the other two instances after the publish answered: ${summary(seen)}`);
+  log(`   publish round trip (save + publish through the admin): ${summary(roundTrips)}`);
+  log(`   read load through nginx meanwhile: ${describeLoad(loadStats)}`);
+
+  // 2. Kill test.
+  log('\n2. kill test: SIGKILL instance 2 under the same load, restart it, and check it rejoins in step');
+  // Sorted by name: pages nginx has not cached yet, so that the load reaches the instances.
+  load = startLoad(edge, 8, slugs, 'name');
+  await sleep(2000);
+  const victim = instances[1]!;
+  const killedAt = performance.now();
+  victim.child.proc.kill('SIGKILL');
+  await new Promise((r) => victim.child.proc.once('exit', r));
+  log(`   instance 2 killed; writing on instance 1 while it is down`);
+  await publishAndWatch({ base: instances[0]!.base, token: tokens[0]! }, [instances[2]!.base], documentId, slug, 'Written While Instance 2 Was Down');
+  const restarted = await boot(1);
+  instances[1] = restarted;
+  const readyAfter = performance.now() - killedAt;
+  const missed = await publicName(restarted.base, slug);
+  await sleep(6000); // nginx's fail_timeout: the instance is tried again
+  const killStats = await load.stop();
+  log(`   restarted and ready ${(readyAfter / 1000).toFixed(1)} s after the kill; it shows the write made while it was down: ${missed === 'Written While Instance 2 Was Down'}`);
+  log(`   read load through nginx from 2 s before the kill to 6 s after the restart: ${describeLoad(killStats)}`);
+
+  const tokens2 = await login(restarted.base);
+  const toIt: number[] = [];
+  const fromIt: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    toIt.push(...(await publishAndWatch({ base: instances[0]!.base, token: tokens[0]! }, [restarted.base], documentId, slug, `Rejoined ${i} A`)).seen);
+    fromIt.push(...(await publishAndWatch({ base: restarted.base, token: tokens2 }, [instances[0]!.base, instances[2]!.base], documentId, slug, `Rejoined ${i} B`)).seen);
+  }
+  log(`   after rejoining, writes on instance 1 seen on instance 2: ${summary(toIt)}`);
+  log(`   writes on instance 2 seen on instances 1 and 3: ${summary(fromIt)}`);
+
+  if (process.argv.includes('--keep')) {
+    log(`\n--keep: nginx ${edge}, admin ${instances[0]!.base}/admin (${ADMIN.email} / ${ADMIN.password}); Ctrl-C to stop`);
+    await new Promise((r) => process.once('SIGINT', r));
+  }
+  for (const s of instances) await s.child.stop();
+  nginx.kill('SIGTERM');
+}
+
+process.on('SIGINT', () => { cleanupNow(); process.exit(130); });
+main().then(() => { cleanupNow(); process.exit(0); }, (e: unknown) => {
+  console.error(`cluster: ${e instanceof Error ? e.message : String(e)}`);
+  cleanupNow();
+  process.exit(1);
+});
