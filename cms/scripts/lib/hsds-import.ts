@@ -22,6 +22,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import type { Locale } from '@referral-directory/sdk';
 import { toPublicOrganization } from '../../src/directory/mapper';
+import { projectionOf } from '../../src/directory/services';
 import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../../src/directory/rows';
 import { hsdsId } from '../../src/hsds/ids';
 import { csvObjects, CsvSyntaxError } from '../../src/hsds/csv';
@@ -376,8 +377,8 @@ const CREATE_CHUNK = 250;
  */
 async function createDrafts(
   strapi: Core.Strapi, trx: Knex, plans: Plan[], codes: Codes, statusNote: string, beforeWrite: ImportOptions['beforeWrite'],
-): Promise<void> {
-  if (plans.length === 0) return;
+): Promise<string[]> {
+  if (plans.length === 0) return [];
   const drafts: NewDocument[] = plans.map((p) => ({
     rows: LOCALES.map((locale) => ({
       locale,
@@ -389,6 +390,7 @@ async function createDrafts(
     beforeChunk: async (from, to) => { for (const p of plans.slice(from, to)) await beforeWrite?.(p.record, p.index); },
   });
   await auditBulkCreated(strapi, trx, created.documentIds);
+  return created.documentIds;
 }
 
 /** Existing organizations get a new draft through the Document Service (workflow rules, audit diff). */
@@ -555,9 +557,13 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
   // Apply: everything in one transaction.
   const now = options.now ?? new Date();
   const statusNote = `Imported from ${path.basename(file)} (${parsed.format}) on ${now.toISOString().slice(0, 10)}. Review, confirm consent, then publish.`;
-  await strapi.db.transaction(async ({ trx }) => {
+  await strapi.db.transaction(async ({ trx, onCommit }) => {
     await addTerms(strapi, codes, newTerms);
-    await createDrafts(strapi, trx, plans.filter((p) => p.action === 'create'), codes, statusNote, options.beforeWrite);
+    const created = await createDrafts(strapi, trx, plans.filter((p) => p.action === 'create'), codes, statusNote, options.beforeWrite);
+    // The bulk writes bypass the Document Service middleware that tells the catalog (src/index.ts):
+    // tell it here, once the rows are committed (the staff view lists drafts at once; other
+    // instances see the new row count at their next poll).
+    onCommit(() => { for (const id of created) projectionOf(strapi).invalidate(ORG, id); });
     await updateDrafts(strapi, plans.filter((p) => p.action === 'update'), codes, options.beforeWrite);
   });
   report.written = true;
