@@ -6,8 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import { cloneDocuments, type CloneRequest, type CloneResult, type ComponentContext, type RowContext } from '../../src/operations/bulk-clone';
 import { describeDocumentTables, documentTables, type Row } from '../../src/operations/bulk-tables';
-import { seed, type SeedReport } from './seed';
-import type { Fixtures, OrganizationFixture } from './fixtures';
+import { seed, type SeedReport } from '../../src/operations/seed';
+import type { Fixtures, OrganizationFixture } from '../../src/operations/fixtures';
 import { generateOrganizations } from './generate';
 
 export const ORGANIZATION_UID = 'api::organization.organization';

@@ -4,7 +4,7 @@
  */
 import { serviceComponents } from '../directory/mapper';
 import type { Locale } from '@referral-directory/sdk';
-import { readFixtures, type Fixtures, type OrganizationFixture } from '../../scripts/lib/fixtures';
+import { readFixtures, type Fixtures, type OrganizationFixture } from '../operations/fixtures';
 import { toPublicOrganization } from '../directory/mapper';
 import type { OrganizationRow, TermRow } from '../directory/rows';
 import type { Pair } from './mapper';

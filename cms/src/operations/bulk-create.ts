@@ -65,30 +65,29 @@ function rowOf(plan: DocumentTables, documentId: string, draft: NewDocumentRow, 
 export interface CreatedDocuments { documentIds: string[]; rows: number; componentRows: number; linkRows: number }
 
 /**
- * Writes the documents in groups of `chunkSize` inside the caller's transaction; returns their new
- * document ids in order. `beforeChunk` runs before each group (its documents' index range).
+ * Writes new documents inside the caller's transaction, a group at a time (the caller builds each
+ * group when it is written, so a large file is never held twice in memory).
  */
-export async function createDocuments(
-  trx: Knex, plan: DocumentTables, drafts: NewDocument[], options: { chunkSize?: number; beforeChunk?: (from: number, to: number) => Promise<void> } = {},
-): Promise<CreatedDocuments> {
-  const out: CreatedDocuments = { documentIds: [], rows: 0, componentRows: 0, linkRows: 0 };
-  const chunkSize = options.chunkSize ?? 200;
-  const ids = new IdAllocator(trx);
-  const inverseOrder = await inverseOrders(trx, plan);
-  for (let c = 0; c < drafts.length; c += chunkSize) {
-    const chunk = drafts.slice(c, c + chunkSize);
-    await options.beforeChunk?.(c, c + chunk.length);
-    const now = new Date();
-    const rows: NewRow[] = [];
-    for (const d of chunk) {
-      const documentId = newDocumentId();
-      out.documentIds.push(documentId);
-      for (const r of d.rows) rows.push(rowOf(plan, documentId, r, now));
-    }
-    const counts = await writeRows(trx, plan, ids, rows, inverseOrder);
-    out.rows += counts.rows;
-    out.componentRows += counts.componentRows;
-    out.linkRows += counts.linkRows;
+export class DocumentCreator {
+  private readonly ids: IdAllocator;
+  private inverseOrder: Map<string, Map<number, number>> | null = null;
+
+  constructor(private readonly trx: Knex, readonly plan: DocumentTables) {
+    this.ids = new IdAllocator(trx);
   }
-  return out;
+
+  /** Writes the documents; returns their new document ids in order. */
+  async create(documents: NewDocument[]): Promise<CreatedDocuments> {
+    this.inverseOrder ??= await inverseOrders(this.trx, this.plan);
+    const now = new Date();
+    const documentIds: string[] = [];
+    const rows: NewRow[] = [];
+    for (const d of documents) {
+      const documentId = newDocumentId();
+      documentIds.push(documentId);
+      for (const r of d.rows) rows.push(rowOf(this.plan, documentId, r, now));
+    }
+    const counts = await writeRows(this.trx, this.plan, this.ids, rows, this.inverseOrder);
+    return { documentIds, ...counts };
+  }
 }

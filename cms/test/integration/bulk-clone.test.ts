@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FacetsResponse, OrganizationList, PublicOrganization } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture, json } from '../expect';
-import type { OrganizationFixture } from '../../scripts/lib/fixtures';
+import type { OrganizationFixture } from '../../src/operations/fixtures';
 import { generateOrganizations } from '../../scripts/lib/generate';
 import { seedSynthetic, syntheticKey, type SyntheticReport } from '../../scripts/lib/bulk-clone';
 import { documentTables } from '../../src/operations/bulk-tables';
