@@ -260,8 +260,8 @@ describe('HSDS export and import', () => {
         const publicSites = en.locations.filter((l) => !l.confidential);
         const locations = i === 0 ? [{ ...shelter, name: null, street: null, postalCode: null }, ...publicSites] : publicSites;
         const slug = `spreadsheet-org-${i}`;
-        // The CSV template has no French regions column: French regions as the English, so both formats agree.
-        return { en: { ...en, slug, name: `Spreadsheet Org ${i}`, locations }, fr: { ...fr, slug, name: `Organisme tableur ${i}`, locations, serviceAreas: en.serviceAreas } };
+        // The French region names travel in the template's service_areas_fr column.
+        return { en: { ...en, slug, name: `Spreadsheet Org ${i}`, locations }, fr: { ...fr, slug, name: `Organisme tableur ${i}`, locations } };
       });
       const rows = pairs.map((p, i) => {
         const r = recordFromPair(p);
