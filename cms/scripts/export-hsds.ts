@@ -3,11 +3,11 @@
  * Writes the public directory as Open Referral HSDS 3.0: a tabular data package (CSV and
  * datapackage.json) in DIR/tabular and nested JSON in DIR/json (default DIR: ./hsds-export, relative
  * to the folder the command is run from).
- * Public records and public fields only (see lib/hsds-export.ts); safe to publish.
+ * Public records and public fields only (see src/hsds/export.ts); safe to publish.
  */
 import path from 'node:path';
 import { bootStrapi } from './lib/boot';
-import { exportHsds } from './lib/hsds-export';
+import { exportHsds } from '../src/hsds/export';
 import { runScript } from './lib/startup-error';
 import { projectionOf } from '../src/directory/services';
 import { profileUri } from '../src/hsds/profile';

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { bootStrapi } from './lib/boot';
-import { importFile, reportLines } from './lib/hsds-import';
+import { importFile, reportLines } from '../src/hsds/import';
 import { runScript } from './lib/startup-error';
 
 async function main(): Promise<number> {

@@ -6,7 +6,7 @@
  * See docs/operations.md, "Backups and restore".
  */
 import { runScript } from './lib/startup-error';
-import { backupDir, databaseFromEnv, firstLine, formatBytes, loadDotEnv, restoreDatabase } from './lib/backup';
+import { backupDir, databaseFromEnv, firstLine, formatBytes, loadDotEnv, restoreDatabase } from '../src/operations/backup';
 
 const USAGE = 'usage: npm run restore -w cms -- FILE  (stop the server first)';
 

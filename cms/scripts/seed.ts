@@ -6,8 +6,8 @@
  * others are SQL copies of them (lib/bulk-clone.ts; seconds for 10,000). Only missing ones are added.
  */
 import { bootStrapi } from './lib/boot';
-import { readFixtures } from './lib/fixtures';
-import { seed } from './lib/seed';
+import { readFixtures } from '../src/operations/fixtures';
+import { seed } from '../src/operations/seed';
 import { ensureDemoAdmin } from './lib/admin';
 import { seedSynthetic } from './lib/bulk-clone';
 import { runScript } from './lib/startup-error';

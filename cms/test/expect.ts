@@ -1,6 +1,6 @@
 /** What the fixtures imply about the public directory, computed from the visibility rule. */
 import type { ApplicationInput } from '@referral-directory/sdk';
-import type { OrganizationFixture } from '../scripts/lib/fixtures';
+import type { OrganizationFixture } from '../src/operations/fixtures';
 
 export const isPublicFixture = (o: OrganizationFixture) =>
   o.state.listingStatus === 'active' && o.state.publicConsent && o.state.published;

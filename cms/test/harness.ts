@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { bootStrapi } from '../scripts/lib/boot';
 import { freePort } from '../scripts/lib/ports';
-import { readFixtures, type Fixtures } from '../scripts/lib/fixtures';
-import { seed, type SeedReport } from '../scripts/lib/seed';
+import { readFixtures, type Fixtures } from '../src/operations/fixtures';
+import { seed, type SeedReport } from '../src/operations/seed';
 
 export interface TestServer {
   strapi: Core.Strapi;

@@ -9,7 +9,7 @@ import { Catalog, fixedVocabulary, type Entry, type Vocabulary } from '../../src
 import { entryFromRows } from '../../src/catalog/projection';
 import { synonymGroups } from '../../src/catalog/synonyms';
 import type { OrganizationRow, TermRow } from '../../src/directory/rows';
-import type { OrganizationFixture, SearchSynonymFixture, Taxonomies, TaxonomyFixture } from './fixtures';
+import type { OrganizationFixture, SearchSynonymFixture, Taxonomies, TaxonomyFixture } from '../../src/operations/fixtures';
 
 export type TermIndex = Record<keyof Taxonomies, Map<string, TermRow>>;
 

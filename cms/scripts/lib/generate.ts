@@ -3,7 +3,7 @@
  * spread over every province, kind and role. About 90 % are public; the rest exercise the rules.
  */
 import { PROVINCES, ORGANIZATION_KINDS, TIMEFRAMES, NEEDS, INDIRECT_OFFERINGS, type Province } from '@referral-directory/sdk';
-import type { OrganizationFixture, Taxonomies } from './fixtures';
+import type { OrganizationFixture, Taxonomies } from '../../src/operations/fixtures';
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence. */
 export function prng(seed: number): () => number {

@@ -34,10 +34,18 @@ export function describeStartupError(error: unknown): string {
  */
 export function runScript(name: string, main: () => Promise<number>, describe: (error: unknown) => string = describeStartupError): void {
   main().then(
-    (code) => process.exit(code),
+    (code) => exitAfterOutput(code),
     (error: unknown) => {
       console.error(`${name}: ${describe(error)}`);
-      process.exit(1);
+      exitAfterOutput(1);
     },
   );
+}
+
+/** Exits once what was printed has reached a pipe (process.exit drops a pipe's pending output: a long import report was cut). */
+function exitAfterOutput(code: number): void {
+  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  if (pending.length === 0) process.exit(code);
+  let left = pending.length;
+  for (const s of pending) s.once('drain', () => { if (--left === 0) process.exit(code); });
 }

@@ -3,7 +3,7 @@
  * real allowlist mapper from database-shaped rows, without a database.
  */
 import type { Locale } from '@referral-directory/sdk';
-import { readFixtures, type Fixtures, type OrganizationFixture } from '../../scripts/lib/fixtures';
+import { readFixtures, type Fixtures, type OrganizationFixture } from '../operations/fixtures';
 import { serviceComponents, toPublicOrganization } from '../directory/mapper';
 import type { OrganizationRow, TermRow } from '../directory/rows';
 import type { Pair } from './mapper';

@@ -23,7 +23,7 @@ export function templateColumns(locations = TEMPLATE_LOCATIONS, phones = TEMPLAT
   return [
     'external_id', 'slug', 'name_en', 'name_fr', 'other_names_en', 'other_names_fr', 'description_en', 'description_fr',
     'kind', 'role', 'focus_areas', 'services', 'populations', 'languages', 'timeframes', 'needs', 'indirect_offerings',
-    'eligibility_en', 'eligibility_fr', 'fees_en', 'fees_fr', 'age_min', 'age_max', 'national', 'service_areas',
+    'eligibility_en', 'eligibility_fr', 'fees_en', 'fees_fr', 'age_min', 'age_max', 'national', 'service_areas', 'service_areas_fr',
     ...Array.from({ length: locations }, (_, i) => LOCATION_FIELDS.map((f) => `location_${i + 1}_${f}`)).flat(),
     ...Array.from({ length: phones }, (_, i) => PHONE_FIELDS.map((f) => `phone_${i + 1}_${f}`)).flat(),
     'email', 'website', 'open_24_7', 'hours', 'hours_notes_en', 'hours_notes_fr', 'accessibility_en', 'accessibility_fr',
@@ -90,6 +90,25 @@ export function parseServiceAreas(v: string | null): { areas: Array<{ province: 
   }
   return { areas, error: null };
 }
+
+/**
+ * The French names of the regions, from `service_areas_fr` (same layout as `service_areas`: the
+ * same provinces in the same order, one French name per region). An empty cell: the English names.
+ */
+export function frenchRegions(areas: Array<{ province: string; regions: string[] }>, v: string | null): { names: string[][]; error: string | null } {
+  if (v == null || v.trim() === '') return { names: areas.map((a) => [...a.regions]), error: null };
+  const fr = parseServiceAreas(v);
+  if (fr.error) return { names: [], error: fr.error };
+  const same = fr.areas.length === areas.length
+    && fr.areas.every((a, k) => a.province === areas[k]!.province && a.regions.length === areas[k]!.regions.length);
+  if (!same) {
+    return { names: [], error: 'must list the provinces of service_areas in the same order, with one French name per region / doit reprendre les provinces de service_areas dans le même ordre, un nom français par région' };
+  }
+  return { names: fr.areas.map((a) => a.regions), error: null };
+}
+
+const areasCell = (areas: Array<{ province: string; regions: string[] }>): string =>
+  areas.map((a) => (a.regions.length ? `${a.province}: ${a.regions.join(', ')}` : a.province)).join('; ');
 
 /** Parses the template CSV: its text (comma-separated), or its rows already read. */
 export function parseTemplateCsv(input: string | ReturnType<typeof csvObjects>): ParsedFile {
@@ -183,6 +202,8 @@ export function parseTemplateCsv(input: string | ReturnType<typeof csvObjects>):
     if (hours.error) fail('hours', hours.error);
     const areas = parseServiceAreas(get('service_areas'));
     if (areas.error) fail('service_areas', areas.error);
+    const regionsFr = frenchRegions(areas.areas, get('service_areas_fr'));
+    if (regionsFr.error) fail('service_areas_fr', regionsFr.error);
     const lastVerified = get('last_verified');
     const lastModified = get('last_modified');
     if (lastModified && Number.isNaN(Date.parse(lastModified))) fail('last_modified', 'must be a date or an ISO 8601 date-time');
@@ -203,7 +224,7 @@ export function parseTemplateCsv(input: string | ReturnType<typeof csvObjects>):
       ageMin: whole('age_min'),
       ageMax: whole('age_max'),
       national: yes('national'),
-      serviceAreas: areas.areas.map((a) => ({ ...a, regionsFr: [...a.regions] })),
+      serviceAreas: areas.areas.map((a, k) => ({ ...a, regionsFr: regionsFr.names[k] ?? [...a.regions] })),
       locations,
       phones,
       email: get('email'),
@@ -251,7 +272,8 @@ export function templateRow(r: ImportRecord, columns = templateColumns()): strin
     eligibility_en: r.en.eligibility ?? '', eligibility_fr: r.fr.eligibility ?? '', fees_en: r.en.fees ?? '', fees_fr: r.fr.fees ?? '',
     age_min: r.ageMin == null ? '' : String(r.ageMin), age_max: r.ageMax == null ? '' : String(r.ageMax),
     national: yn(r.national),
-    service_areas: r.serviceAreas.map((a) => (a.regions.length ? `${a.province}: ${a.regions.join(', ')}` : a.province)).join('; '),
+    service_areas: areasCell(r.serviceAreas.map((a) => ({ province: a.province, regions: a.regions }))),
+    service_areas_fr: areasCell(r.serviceAreas.map((a) => ({ province: a.province, regions: a.regionsFr }))),
     email: r.email ?? '', website: r.website ?? '', open_24_7: yn(r.open24x7),
     hours: r.openingHours.map((h) => `${h.day} ${h.opens}-${h.closes}`).join('; '),
     hours_notes_en: r.en.hoursNotes ?? '', hours_notes_fr: r.fr.hoursNotes ?? '',

@@ -1,11 +1,11 @@
 /**
- * CSV for exports (RFC 4180: comma-separated, CRLF, quotes doubled). A cell that a spreadsheet
- * would read as a formula (starting with = + - @, tab or carriage return) is prefixed with an
- * apostrophe: exported data comes from public forms and must not run in an editor's spreadsheet.
+ * CSV for exports that editors open in a spreadsheet: values as readable cell text, written by the
+ * one CSV module (src/hsds/csv.ts) with its formula guard (a cell starting with = + - @, tab or
+ * carriage return gets an apostrophe in front): exported data comes from public forms and must
+ * not run in an editor's spreadsheet.
  */
+import { csvField, writeCsv } from '../hsds/csv';
 import { isRecord } from './values';
-
-const FORMULA = /^[=+\-@\t\r]/;
 
 /** A value as cell text: arrays of terms by label, other arrays joined by "; ", objects as JSON. */
 export function cellText(value: unknown): string {
@@ -21,13 +21,10 @@ export function cellText(value: unknown): string {
 }
 
 export function csvCell(value: unknown): string {
-  let text = cellText(value);
-  if (FORMULA.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvField(cellText(value), { formulaGuard: true });
 }
 
 export function toCsv(columns: readonly string[], rows: Iterable<Record<string, unknown>>): string {
-  const lines = [columns.map(csvCell).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  const body = [...rows].map((row) => columns.map((c) => cellText(row[c])));
+  return writeCsv(columns, body, { formulaGuard: true });
 }

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import type { FacetsResponse, OrganizationList, PublicOrganization } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture, json } from '../expect';
-import type { OrganizationFixture } from '../../scripts/lib/fixtures';
+import type { OrganizationFixture } from '../../src/operations/fixtures';
 import { generateOrganizations } from '../../scripts/lib/generate';
-import { clonePlan, seedSynthetic, syntheticKey, type SyntheticReport } from '../../scripts/lib/bulk-clone';
+import { seedSynthetic, syntheticKey, type SyntheticReport } from '../../scripts/lib/bulk-clone';
 import { ORGANIZATION as ORG } from '../../src/content-types';
+import { documentTables } from '../../src/operations/bulk-tables';
 
 const BASE = 30;
 const TOTAL = 300;
@@ -56,7 +57,7 @@ describe('bulk-cloned synthetic organizations', () => {
   test('writes the base through the Document Service and the rest as SQL copies, one document each', async () => {
     assert.equal(report.baseWritten, BASE);
     assert.equal(report.cloned?.documents, TOTAL - BASE);
-    const plan = clonePlan(server.strapi);
+    const plan = documentTables(server.strapi, ORG);
     const knex = server.strapi.db.connection;
     const rows = (await knex(plan.table).select('document_id', 'external_id', 'slug', 'locale', 'published_at')
       .where('external_id', 'like', 'synthetic-%')) as Array<Record<string, any>>;
@@ -178,7 +179,7 @@ describe('bulk-cloned synthetic organizations', () => {
     assert.equal((await json<{ data: PublicOrganization }>(res)).data.name, `Edited clone ${syntheticKey(n)}`);
 
     // No component row belongs to two entity rows.
-    const plan = clonePlan(server.strapi);
+    const plan = documentTables(server.strapi, ORG);
     const shared = await server.strapi.db.connection(plan.cmps!.table)
       .select(plan.cmps!.typeColumn, plan.cmps!.cmpColumn).count({ c: '*' })
       .groupBy(plan.cmps!.typeColumn, plan.cmps!.cmpColumn).havingRaw('count(*) > 1');

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
-import { seed } from '../../scripts/lib/seed';
+import { seed } from '../../src/operations/seed';
 import { APPLICATION, CONFIDENTIAL_TYPES, DIRECTORY_TYPES, ORGANIZATION, PROTOCOL, SUGGESTION } from '../../src/content-types';
 
 const COUNTED = [...DIRECTORY_TYPES] as const;

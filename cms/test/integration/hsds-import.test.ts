@@ -14,8 +14,8 @@ import path from 'node:path';
 import type { Locale, OrganizationList, PublicOrganization } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture, json } from '../expect';
-import { exportHsds } from '../../scripts/lib/hsds-export';
-import { importFile, reportLines } from '../../scripts/lib/hsds-import';
+import { exportHsds } from '../../src/hsds/export';
+import { importFile, reportLines } from '../../src/hsds/import';
 import { projectionOf } from '../../src/directory/services';
 import { parseCsv, writeCsv } from '../../src/hsds/csv';
 import { hsdsSchemasMissing } from '../../src/hsds/profile';
@@ -137,6 +137,9 @@ describe('HSDS export and import', () => {
     });
 
     test('--apply writes drafts (under review, no consent, unpublished), none public, idempotently', async () => {
+      // No poll: the catalog must learn of the bulk-written drafts from the import itself.
+      const projection = projectionOf(server.strapi);
+      projection.stop();
       const report = await importFile(server.strapi, servicesFile, { apply: true });
       assert.equal(report.written, true);
       assert.equal(report.created.length, publicCount);
@@ -144,6 +147,19 @@ describe('HSDS export and import', () => {
       assert.equal(drafts.length, publicCount, 'one draft per organization, nothing published');
       assert.ok(drafts.every((d) => d.publishedAt === null && d.listingStatus === 'under_review' && d.publicConsent === false && d.externalId?.startsWith('hsds:')));
       assert.equal((await json(await server.get('/api/hsds/services'))).total_items, 0, 'drafts are not public');
+      const staff = await projection.internalCatalog();
+      assert.deepEqual(new Set(staff.entries.map((e) => e.slug)), new Set(report.created.map((c) => c.slug)), 'the staff catalog lists the new drafts at once');
+      assert.equal((await projection.catalog()).entries.length, 0, 'and the public catalog none of them');
+      projection.start(500);
+
+      // The audit trail: one creation per draft, both locales, by the script, with what it holds.
+      const audits = await server.strapi.db.query('api::audit-entry.audit-entry').findMany({ where: { targetUid: ORG } }) as Json[];
+      assert.deepEqual(audits.map((a) => a.targetDocumentId).sort(), drafts.map((d) => d.documentId).sort(), 'one audit entry per draft');
+      for (const a of audits) {
+        assert.deepEqual([a.action, a.actorType, a.targetLocale, a.statusTo], ['create', 'system', 'en,fr', 'under_review']);
+        assert.match(a.changedFields, /\bname\b.*\bfocusAreas\b/);
+        assert.ok(a.changes.some((c: Json) => c.field === 'name' && c.locale === 'fr' && typeof c.to === 'string'), 'French name recorded');
+      }
 
       const again = await importFile(server.strapi, servicesFile, { apply: true });
       assert.deepEqual([again.created.length, again.updated.length, again.unchanged.length], [0, 0, publicCount], reportLines(again).join('\n'));
@@ -245,8 +261,8 @@ describe('HSDS export and import', () => {
         const publicSites = en.locations.filter((l) => !l.confidential);
         const locations = i === 0 ? [{ ...shelter, name: null, street: null, postalCode: null }, ...publicSites] : publicSites;
         const slug = `spreadsheet-org-${i}`;
-        // The CSV template has no French regions column: French regions as the English, so both formats agree.
-        return { en: { ...en, slug, name: `Spreadsheet Org ${i}`, locations }, fr: { ...fr, slug, name: `Organisme tableur ${i}`, locations, serviceAreas: en.serviceAreas } };
+        // The French region names travel in the template's service_areas_fr column.
+        return { en: { ...en, slug, name: `Spreadsheet Org ${i}`, locations }, fr: { ...fr, slug, name: `Organisme tableur ${i}`, locations } };
       });
       const rows = pairs.map((p, i) => {
         const r = recordFromPair(p);

@@ -10,7 +10,7 @@ import type { OrganizationList } from '@referral-directory/sdk';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { startServer, type TestServer } from '../harness';
 import { createApiToken, INTERNAL_ACTIONS } from '../tokens';
-import { readFixtures, type Fixtures } from '../../scripts/lib/fixtures';
+import { readFixtures, type Fixtures } from '../../src/operations/fixtures';
 import places from '../../src/geo/places.ca.json';
 
 const key = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/['’.]/g, '').replace(/^st /, 'saint ').replace(/[^a-z0-9]+/g, ' ').trim();

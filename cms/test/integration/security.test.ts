@@ -10,7 +10,7 @@ import type { FacetsResponse, OrganizationList } from '@referral-directory/sdk';
 import { FILTER_NAMES, SORTS } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture, json } from '../expect';
-import { readFixtures, type Fixtures, type OrganizationFixture } from '../../scripts/lib/fixtures';
+import { readFixtures, type Fixtures, type OrganizationFixture } from '../../src/operations/fixtures';
 import { ORGANIZATION } from '../../src/content-types';
 
 const CANARY = 'cnry';

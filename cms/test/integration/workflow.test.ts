@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture, json } from '../expect';
 import { adminFetch, adminUser } from '../admin-users';
-import type { OrganizationFixture } from '../../scripts/lib/fixtures';
+import type { OrganizationFixture } from '../../src/operations/fixtures';
 import { addMonths, isoDay } from '../../src/workflow/dates';
 import { runReviewJob } from '../../src/workflow/review-job';
 import type { EmailMessage } from '../../src/workflow/email';

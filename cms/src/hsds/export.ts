@@ -8,11 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog } from '../../src/catalog/catalog';
-import { pairOf } from '../../src/hsds/api';
-import { fullOrganization, fullService, taxonomyRecord, taxonomyTermRecord } from '../../src/hsds/mapper';
-import { csvOf, datapackage, TABLES, tablesOf } from '../../src/hsds/tabular';
-import { HSDS_TAXONOMIES } from '../../src/hsds/vocab';
+import type { Catalog } from '../catalog/catalog';
+import { pairOf } from '../hsds/api';
+import { fullOrganization, fullService, taxonomyRecord, taxonomyTermRecord } from '../hsds/mapper';
+import { csvOf, datapackage, TABLES, tablesOf } from '../hsds/tabular';
+import { HSDS_TAXONOMIES } from '../hsds/vocab';
 
 export interface HsdsExportReport { dir: string; organizations: number; files: Record<string, number> }
 

@@ -3,7 +3,7 @@
  * their stable key (taxonomy code, externalId, reference) and updated in place, and the
  * draft/published state is brought to what the fixture says.
  */
-import { serviceComponents } from '../../src/directory/mapper';
+import { serviceComponents } from '../directory/mapper';
 import type { Core } from '@strapi/strapi';
 import {
   type Fixtures, type OrganizationFixture, type PhoneFixture, type Taxonomies,
