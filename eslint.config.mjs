@@ -72,17 +72,18 @@ export default tseslint.config(
     },
   },
   {
-    // Split in #18 item 2 (scripts thin, long functions in named steps), in progress this session
-    // on another branch; remove each file from this list as it is split.
+    // #18 item 2 (long functions in named steps) is not finished for these: the import moved to src/
+    // and its entry point is split, but its planning (and the fixtures' validation) are still long.
+    // Remove each file from this list as it is split.
     files: [
-      'cms/scripts/lib/hsds-import.ts', 'cms/scripts/lib/bulk-clone.ts', 'cms/scripts/lib/fixtures.ts',
+      'cms/src/hsds/import.ts', 'cms/scripts/lib/bulk-clone.ts', 'cms/src/operations/fixtures.ts',
       'cms/src/hsds/reverse.ts', 'cms/src/hsds/template.ts',
-      'cms/scripts/bench.ts', 'cms/scripts/soak.ts',
+      'cms/scripts/bench.ts', 'cms/scripts/soak.ts', 'cms/scripts/cluster.ts', // measurement scripts: split when they move to cms/bench/
     ],
     rules: {
       'max-lines': 'off',
       'max-lines-per-function': 'off',
-      // The import's duplicated mapper import and the benchmark's untyped JSON go with the move.
+      // The benchmark's untyped JSON goes with the move of the benchmarks to cms/bench/.
       'no-duplicate-imports': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
     },

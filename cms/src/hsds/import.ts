@@ -15,13 +15,12 @@
  *   (`last_modified`), or any editor change when the file gives no date, is not overwritten:
  *   the record is skipped and reported, unless `force` (then the report says it was overwritten).
  */
-import { serviceComponents } from '../directory/mapper';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import type { Locale } from '@referral-directory/sdk';
-import { toPublicOrganization } from '../directory/mapper';
+import { serviceComponents, toPublicOrganization } from '../directory/mapper';
 import { projectionOf } from '../directory/services';
 import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../directory/rows';
 import { hsdsId } from '../hsds/ids';
