@@ -33,6 +33,7 @@ export interface DirectoryContactAttempt extends Struct.ComponentSchema {
       Schema.Attribute.DefaultTo<'phone'>;
     notes: Schema.Attribute.Text;
     outcome: Schema.Attribute.Enumeration<['reached', 'no_answer', 'left_message', 'bounced', 'wrong_number']> & Schema.Attribute.Required;
+    summary: Schema.Attribute.String;
   };
 }
 
@@ -96,6 +97,7 @@ export interface DirectoryOpeningHours extends Struct.ComponentSchema {
     closes: Schema.Attribute.String & Schema.Attribute.Required;
     day: Schema.Attribute.Enumeration<['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']> & Schema.Attribute.Required;
     opens: Schema.Attribute.String & Schema.Attribute.Required;
+    summary: Schema.Attribute.String;
   };
 }
 
@@ -146,6 +148,7 @@ export interface DirectoryPoliceContact extends Struct.ComponentSchema {
     phone: Schema.Attribute.String;
     rank: Schema.Attribute.String;
     role: Schema.Attribute.String;
+    summary: Schema.Attribute.String;
     unit: Schema.Attribute.String;
   };
 }

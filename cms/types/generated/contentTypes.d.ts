@@ -404,7 +404,7 @@ export interface ApiApplicationApplication extends Struct.CollectionTypeSchema {
     organization: Schema.Attribute.Relation<'oneToOne', 'api::organization.organization'>;
     organizationName: Schema.Attribute.String & Schema.Attribute.Required;
     phone: Schema.Attribute.String;
-    provinces: Schema.Attribute.JSON;
+    provinces: Schema.Attribute.JSON & Schema.Attribute.CustomField<'global::provinces'>;
     publishedAt: Schema.Attribute.DateTime;
     reference: Schema.Attribute.String & Schema.Attribute.Unique;
     reviewStatus: Schema.Attribute.Enumeration<['received', 'in_review', 'more_info_requested', 'approved', 'declined']> &
@@ -438,7 +438,9 @@ export interface ApiAuditEntryAuditEntry extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
-    action: Schema.Attribute.Enumeration<['create', 'update', 'status_change', 'publish', 'unpublish', 'discard_draft', 'delete']> &
+    action: Schema.Attribute.Enumeration<
+      ['create', 'update', 'status_change', 'publish', 'unpublish', 'discard_draft', 'delete', 'confidential_read']
+    > &
       Schema.Attribute.Required;
     actorEmail: Schema.Attribute.String;
     actorId: Schema.Attribute.String;
@@ -641,6 +643,7 @@ export interface ApiLawEnforcementProtocolLawEnforcementProtocol extends Struct.
       Schema.Attribute.Private;
     nextReviewDue: Schema.Attribute.Date;
     operationalNotes: Schema.Attribute.Text;
+    previousProtocol: Schema.Attribute.Text;
     protocol: Schema.Attribute.Text & Schema.Attribute.Required;
     province: Schema.Attribute.Enumeration<['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT']> &
       Schema.Attribute.Required;
@@ -1001,6 +1004,18 @@ export interface ApiOrganizationOrganization extends Struct.CollectionTypeSchema
         };
       }>;
     suspendedAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    translationBasis: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    translationState: Schema.Attribute.Enumeration<['bilingual', 'en_outdated', 'fr_outdated']> &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
