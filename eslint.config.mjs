@@ -34,7 +34,7 @@ export default tseslint.config(
         __dirname: 'readonly', require: 'readonly', module: 'writable', window: 'readonly', document: 'readonly',
         // Inside Playwright's page.evaluate callbacks (examples/), which run in the browser.
         performance: 'readonly', requestAnimationFrame: 'readonly', MutationObserver: 'readonly', customElements: 'readonly',
-        indexedDB: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly',
+        indexedDB: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', navigator: 'readonly',
       },
     },
     rules: {
