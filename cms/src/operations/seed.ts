@@ -5,25 +5,24 @@
  */
 import { serviceComponents } from '../directory/mapper';
 import type { Core } from '@strapi/strapi';
+import { documentInput } from '../document-input';
 import {
   type Fixtures, type OrganizationFixture, type PhoneFixture, type Taxonomies,
   validateOrganization, validateProtocol,
 } from './fixtures';
 
-const ORG = 'api::organization.organization';
-const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
-const APPLICATION = 'api::application.application';
-const SUGGESTION = 'api::suggestion.suggestion';
-const SETTINGS = 'api::directory-setting.directory-setting';
-const SYNONYM = 'api::search-synonym.search-synonym';
+import {
+  APPLICATION, FOCUS_AREA, LANGUAGE, ORGANIZATION as ORG, POPULATION, PROTOCOL, SEARCH_SYNONYM_TYPE as SYNONYM,
+  SERVICE_CATEGORY, SETTINGS_TYPE as SETTINGS, SUGGESTION,
+} from '../content-types';
 const BATCH = 100;
 
 /** The taxonomy content types, by fixture key. */
 export const TAXONOMY_UIDS = {
-  focusAreas: 'api::focus-area.focus-area',
-  services: 'api::service-category.service-category',
-  populations: 'api::population.population',
-  languages: 'api::language.language',
+  focusAreas: FOCUS_AREA,
+  services: SERVICE_CATEGORY,
+  populations: POPULATION,
+  languages: LANGUAGE,
 } as const;
 
 export interface SeedReport {
@@ -42,10 +41,9 @@ async function upsertTaxonomies(strapi: Core.Strapi, t: Taxonomies, report: Seed
     for (const [order, term] of t[key].entries()) {
       const data = { code: term.code, labelEn: term.labelEn, labelFr: term.labelFr, sortOrder: order };
       const existing = await strapi.documents(uid).findFirst({ filters: { code: term.code } });
-      // `uid` is one of four types with the same fields; Strapi's types cannot see that through the union.
       const doc = existing
-        ? await strapi.documents(uid).update({ documentId: existing.documentId, data: data as never })
-        : await strapi.documents(uid).create({ data: data as never });
+        ? await strapi.documents(uid).update({ documentId: existing.documentId, data: data })
+        : await strapi.documents(uid).create({ data: data });
       if (!doc) throw new Error(`taxonomy term ${term.code} could not be saved`);
       report[existing ? 'updated' : 'created']++;
       map.set(term.code, doc.documentId);
@@ -123,16 +121,16 @@ export function localizedOrganizationData(o: OrganizationFixture, locale: 'en' |
 export async function upsertOrganization(strapi: Core.Strapi, o: OrganizationFixture, codes: CodeIndex): Promise<boolean> {
   const docs = strapi.documents(ORG);
   const shared = sharedOrganizationData(o, codes);
-  const existing = await docs.findFirst({ locale: 'en', status: 'draft', filters: { externalId: o.externalId }, fields: ['documentId'] as never });
+  const existing = await docs.findFirst({ locale: 'en', status: 'draft', filters: { externalId: o.externalId }, fields: ['documentId'] });
   let documentId: string;
   if (existing) {
     documentId = existing.documentId;
-    await docs.update({ documentId, locale: 'en', data: { ...shared, ...localizedOrganizationData(o, 'en') } as never });
+    await docs.update({ documentId, locale: 'en', data: documentInput(ORG, { ...shared, ...localizedOrganizationData(o, 'en') }) });
   } else {
-    const created = await docs.create({ locale: 'en', data: { ...shared, ...localizedOrganizationData(o, 'en') } as never });
+    const created = await docs.create({ locale: 'en', data: documentInput(ORG, { ...shared, ...localizedOrganizationData(o, 'en') }) });
     documentId = created.documentId;
   }
-  await docs.update({ documentId, locale: 'fr', data: { ...shared, ...localizedOrganizationData(o, 'fr') } as never });
+  await docs.update({ documentId, locale: 'fr', data: documentInput(ORG, { ...shared, ...localizedOrganizationData(o, 'fr') }) });
   if (o.state.published) await docs.publish({ documentId, locale: '*' });
   else await docs.unpublish({ documentId, locale: '*' });
   return !existing;
@@ -143,9 +141,9 @@ async function upsertByKey(
   key: 'externalId' | 'reference', value: string, data: Record<string, unknown>,
 ): Promise<boolean> {
   const docs = strapi.documents(uid);
-  const existing = await docs.findFirst({ filters: { [key]: value } as never });
-  if (existing) await docs.update({ documentId: existing.documentId, data: data as never });
-  else await docs.create({ data: data as never });
+  const existing = await docs.findFirst({ filters: { [key]: value } });
+  if (existing) await docs.update({ documentId: existing.documentId, data: data });
+  else await docs.create({ data: data });
   return !existing;
 }
 
@@ -162,7 +160,7 @@ export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOption
   const { en: _en, fr: _fr, ...sharedSettings } = f.settings;
   let settingsId = (await settings.findFirst({ locale: 'en' }))?.documentId;
   for (const locale of ['en', 'fr'] as const) {
-    const data = { ...sharedSettings, ...f.settings[locale] } as never;
+    const data = documentInput(SETTINGS, { ...sharedSettings, ...f.settings[locale] });
     if (settingsId) await settings.update({ documentId: settingsId, locale, data });
     else settingsId = (await settings.create({ locale, data })).documentId;
   }
@@ -198,7 +196,7 @@ export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOption
   const orgBySlug = new Map<string, string>();
   for (const s of f.suggestions) {
     if (!orgBySlug.has(s.organizationSlug)) {
-      const org = await strapi.documents(ORG).findFirst({ filters: { slug: s.organizationSlug } as never });
+      const org = await strapi.documents(ORG).findFirst({ filters: { slug: s.organizationSlug } });
       if (org) orgBySlug.set(s.organizationSlug, org.documentId);
     }
     const organization = orgBySlug.get(s.organizationSlug);
@@ -217,9 +215,8 @@ export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOption
       report.rejected.push({ record: `search synonym ${first ?? '?'}`, field: 'terms', message: 'needs at least two terms' });
       continue;
     }
-    // Strapi's document types do not know this app's fields (no generated types): as for the taxonomies.
-    const data = { terms: g.terms.join(', '), note: g.note ?? null } as never;
-    const existing = (await synonyms.findMany({ filters: { terms: { $startsWith: first } } as never }))
+    const data = documentInput(SYNONYM, { terms: g.terms.join(', '), note: g.note ?? null });
+    const existing = (await synonyms.findMany({ filters: { terms: { $startsWith: first } } }))
       .find((s) => String(s.terms ?? '').split(/[\n,;]/)[0]?.trim() === first);
     if (existing) await synonyms.update({ documentId: existing.documentId, data });
     else await synonyms.create({ data });
