@@ -19,6 +19,7 @@ import { actorFromState } from '../workflow/actor';
 import { isoDay } from '../workflow/dates';
 import { workflowSettings } from '../workflow/settings';
 import { recordConfidentialReads } from './access-log';
+import { ORGANIZATION, PROTOCOL, REFERRAL_OUTCOME } from '../content-types';
 import { callView } from './call-view';
 import { MAX_MESSAGE_ORGANIZATIONS, referralMessage } from './message';
 import { parseOutcome } from './outcome';
@@ -27,9 +28,8 @@ import { consoleSearch } from './search';
 import { CONSOLE_READ, CONSOLE_RECORD_OUTCOME } from './permissions';
 
 export const CONSOLE_PREFIX = '/referral-console';
-const ORG = 'api::organization.organization';
-const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
-const OUTCOME = 'api::referral-outcome.referral-outcome';
+const ORG = ORGANIZATION;
+const OUTCOME = REFERRAL_OUTCOME;
 
 const params = (ctx: Context) => new URLSearchParams(ctx.querystring);
 const today = () => isoDay(new Date(), workflowSettings().timeZone);
@@ -138,7 +138,7 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
       const entry = catalog.bySlug.get(input.organization) ?? catalog.entries.find((e) => e.records.en.documentId === input.organization);
       if (!entry) throw validationError([{ path: 'organization', message: 'is not an organization of the directory' }]);
       const documentId = entry.records.en.documentId;
-      const created = await strapi.documents(OUTCOME).create({ data: { organization: documentId, date: input.date, mode: input.mode, outcome: input.outcome } as never });
+      const created = await strapi.documents(OUTCOME).create({ data: { organization: documentId, date: input.date, mode: input.mode, outcome: input.outcome } });
       return { data: { documentId: created.documentId, organization: entry.records.en.slug, date: input.date, mode: input.mode, outcome: input.outcome } };
     }),
   };

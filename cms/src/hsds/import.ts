@@ -43,8 +43,10 @@ import { documentTables } from '../operations/bulk-tables';
 import type { Knex } from '../operations/bulk-write';
 import { validateOrganization, type OrganizationFixture, type Taxonomies } from '../operations/fixtures';
 import { TAXONOMY_UIDS } from '../operations/seed';
+import { ORGANIZATION } from '../content-types';
+import { documentInput } from '../document-input';
 
-const ORG = 'api::organization.organization';
+const ORG = ORGANIZATION;
 const AUDIT = 'api::audit-entry.audit-entry';
 type TaxonomyKey = keyof typeof TAXONOMY_UIDS;
 const TAXONOMY_NAME: Record<TaxonomyKey, string> = { focusAreas: 'focus_area', services: 'service_category', populations: 'population', languages: 'language' };
@@ -356,7 +358,7 @@ async function addTerms(strapi: Core.Strapi, codes: Codes, newTerms: Array<{ key
     if (terms.length === 0) continue;
     let order = Math.max(-1, ...((await strapi.db.query(TAXONOMY_UIDS[k]).findMany({ select: ['sortOrder'] })) as Array<{ sortOrder: number | null }>).map((r) => r.sortOrder ?? 0));
     for (const t of terms) {
-      const doc = await strapi.documents(TAXONOMY_UIDS[k]).create({ data: { code: t.def.code, labelEn: t.def.labelEn, labelFr: t.def.labelFr, sortOrder: ++order } as never });
+      const doc = await strapi.documents(TAXONOMY_UIDS[k]).create({ data: { code: t.def.code, labelEn: t.def.labelEn, labelFr: t.def.labelFr, sortOrder: ++order } });
       codes[k].set(t.def.code, { id: typeof doc.id === 'number' ? doc.id : null, documentId: doc.documentId, labelEn: t.def.labelEn, labelFr: t.def.labelFr });
     }
   }
@@ -406,7 +408,7 @@ async function updateDrafts(strapi: Core.Strapi, plans: Plan[], codes: Codes, be
   const docs = strapi.documents(ORG);
   for (const p of plans) {
     await beforeWrite?.(p.record, p.index);
-    for (const locale of LOCALES) await docs.update({ documentId: p.documentId!, locale, data: draftData(p, codes, locale, 'documentId') as never });
+    for (const locale of LOCALES) await docs.update({ documentId: p.documentId!, locale, data: documentInput(ORG, draftData(p, codes, locale, 'documentId')) });
   }
 }
 

@@ -29,10 +29,10 @@ interface BaseSet {
 
 const IN_CHUNK = 500;
 
-async function selectIn(knex: Knex, table: string, column: string, values: unknown[]): Promise<Row[]> {
+async function selectIn(knex: Knex, table: string, column: string, values: ReadonlyArray<string | number>): Promise<Row[]> {
   const out: Row[] = [];
   for (let i = 0; i < values.length; i += IN_CHUNK) {
-    out.push(...((await knex(table).select('*').whereIn(column, values.slice(i, i + IN_CHUNK) as never[]).orderBy('id')) as Row[]));
+    out.push(...((await knex(table).select('*').whereIn(column, values.slice(i, i + IN_CHUNK)).orderBy('id')) as Row[]));
   }
   return out;
 }

@@ -79,7 +79,7 @@ export async function insertMany(trx: Knex, table: string, rows: Row[]): Promise
     const bindings: unknown[] = [table, ...columns];
     for (const r of slice) for (const c of columns) bindings.push(r[c] ?? null);
     try {
-      await trx.raw(head + Array(slice.length).fill(tuple).join(', '), bindings as never[]);
+      await trx.raw(head + Array(slice.length).fill(tuple).join(', '), bindings);
     } catch (error) {
       // The driver's message quotes the whole statement (hundreds of KB): keep the gist.
       const e = error instanceof Error ? error : new Error(String(error));
