@@ -25,8 +25,8 @@ import { ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
 import { percentile } from './lib/bench-load';
 import { postgresBin, startCluster } from './lib/postgres-cluster';
 import { isRecord } from '../src/workflow/values';
+import { ORGANIZATION as ORG } from '../src/content-types';
 
-const ORG = 'api::organization.organization';
 const CM = '/content-manager/collection-types';
 const TEMPLATE = path.resolve(CMS_DIR, '..', 'deploy', 'nginx', 'referral-directory.conf.template');
 const ADMIN = { email: 'cluster.editor@example.org', password: `Cluster-${randomBytes(6).toString('hex')}-9a` };

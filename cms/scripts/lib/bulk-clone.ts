@@ -10,7 +10,9 @@ import { seed, type SeedReport } from '../../src/operations/seed';
 import type { Fixtures, OrganizationFixture } from '../../src/operations/fixtures';
 import { generateOrganizations } from './generate';
 
-export const ORGANIZATION_UID = 'api::organization.organization';
+import { ORGANIZATION } from '../../src/content-types';
+
+export const ORGANIZATION_UID = ORGANIZATION;
 
 
 export const SYNTHETIC_PREFIX = 'synthetic-';

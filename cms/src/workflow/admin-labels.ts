@@ -5,6 +5,7 @@
  */
 import { COMPONENT_LABELS, FIELD_LABELS, type Label } from './field-labels';
 import { VALUE_LABELS } from './value-labels';
+import { ORGANIZATION } from '../content-types';
 
 export type { Label };
 export { COMPONENT_LABELS, FIELD_LABELS, VALUE_LABELS };
@@ -17,7 +18,7 @@ export const TYPE_NAMES: Readonly<Record<string, Label>> = {
   'api::focus-area.focus-area': { en: 'Focus area', fr: 'Domaine d’intervention' },
   'api::language.language': { en: 'Language of service', fr: 'Langue de service' },
   'api::law-enforcement-protocol.law-enforcement-protocol': { en: 'Law-enforcement protocol', fr: 'Protocole de renvoi (police)' },
-  'api::organization.organization': { en: 'Organization', fr: 'Organisation' },
+  [ORGANIZATION]: { en: 'Organization', fr: 'Organisation' },
   'api::population.population': { en: 'Population', fr: 'Population' },
   'api::referral-outcome.referral-outcome': { en: 'Referral outcome', fr: 'Suivi de renvoi' },
   'api::search-synonym.search-synonym': { en: 'Search synonym', fr: 'Synonyme de recherche' },

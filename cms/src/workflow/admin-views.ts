@@ -9,6 +9,7 @@ import { COMPONENT_LABELS, FIELD_LABELS } from './admin-labels';
 import { AUDIT_ENTRY } from './audit';
 import { COMPONENT_TITLES, SUMMARY } from './component-titles';
 import { isRecord } from './values';
+import { ORGANIZATION } from '../content-types';
 
 interface FieldMeta { label?: string; description?: string; editable?: boolean; mainField?: string }
 
@@ -24,7 +25,7 @@ interface View {
 }
 
 export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
-  'api::organization.organization': {
+  [ORGANIZATION]: {
     list: ['name', 'kind', 'listingStatus', 'publicConsent', 'lastVerifiedAt', 'nextReviewDue', 'needsAttention'],
     edit: {
       markVerified: {

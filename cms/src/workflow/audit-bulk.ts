@@ -14,8 +14,8 @@ import { AUDIT_ENTRY, type AuditEntryData } from './audit';
 import { attributesOf, diffVersions, type Attributes, type Row } from './audit-diff';
 import { PUBLIC_ORGANIZATION_FIELDS } from './audit-fields';
 import { isRecord, text } from './values';
+import { ORGANIZATION as ORG } from '../content-types';
 
-const ORG = 'api::organization.organization' satisfies UID.ContentType;
 
 /** A new document as written: locale → its attributes (relations as `{ code }` of each target). */
 export interface CreatedVersions { documentId: string; versions: Map<string, Row> }

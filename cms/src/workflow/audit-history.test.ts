@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { displayValue, historyApiPath, historyItems } from './audit-history';
+import { ORGANIZATION as ORG } from '../content-types';
 
-const ORG = 'api::organization.organization';
 const entry = {
   documentId: 'a1', occurredAt: '2026-12-03T15:00:00.000Z', action: 'status_change', targetUid: ORG, actorName: 'Dana Editor', actorType: 'admin',
   statusFrom: 'active', statusTo: 'suspended',

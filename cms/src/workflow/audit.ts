@@ -14,6 +14,7 @@ import { attributesOf, diffVersions, populateOf, type Attributes, type Change, t
 import { NO_PUBLIC_FIELDS, PUBLIC_ORGANIZATION_FIELDS, type PublicFields } from './audit-fields';
 import { documentIdOf, isRecord, text } from './values';
 import { AUDIT_ENTRY, ORGANIZATION as ORG, PROTOCOL } from '../content-types';
+import { documentInput } from '../document-input';
 
 export { AUDIT_ENTRY };
 
@@ -112,8 +113,8 @@ export function auditMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi['do
         changedFields: [...new Set(changes.map((c) => c.field))].join(', '),
         changes,
       };
-      // Cast kept: an audit entry writes null on purpose where no actor is known; Strapi's input types take only undefined.
-      await writer.run(true, () => strapi.documents(AUDIT_ENTRY).create({ data: entry as never }));
+      // An audit entry writes null on purpose where no actor is known (see documentInput).
+      await writer.run(true, () => strapi.documents(AUDIT_ENTRY).create({ data: documentInput(AUDIT_ENTRY, entry) }));
       return result;
     });
   };

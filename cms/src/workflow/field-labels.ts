@@ -7,6 +7,8 @@
  * A confidential field (one that never reaches the public directory) says so at the end of its
  * label: " (internal)" / " (interne)". Labels are list column headers too: keep them short.
  */
+import { ORGANIZATION } from '../content-types';
+
 export interface Label { en: string; fr: string }
 
 type Labels = Readonly<Record<string, Label>>;
@@ -21,7 +23,7 @@ const TAXONOMY: Labels = {
 
 /** Field labels of the content types, by content-type uid. */
 export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
-  'api::organization.organization': {
+  [ORGANIZATION]: {
     name: { en: 'Name', fr: 'Nom' },
     otherNames: { en: 'Other names', fr: 'Autres noms' },
     description: { en: 'Description', fr: 'Description' },

@@ -21,6 +21,7 @@ import { attemptsOf, unreachablePatch, unreachableVerdict } from './unreachable'
 import { verificationPatch } from './verification';
 import { documentIdOf, effective, isRecord } from './values';
 import { APPLICATION, ORGANIZATION as ORG, PROTOCOL, SUGGESTION } from '../content-types';
+import { documentInput } from '../document-input';
 
 type Row = Record<string, unknown>;
 type Write = { documentId: string | null; locale: unknown; data: Row };
@@ -106,10 +107,9 @@ async function createDraftOrganization(strapi: Core.Strapi, app: ApplicationReco
   const slug = await uniqueSlug(slugify(name), async (s) => (await strapi.db.query(ORG).count({ where: { slug: s } })) > 0);
   const draft = draftOrganizationFrom(app, { slug, today });
   const docs = strapi.documents(ORG);
-  // Casts kept: the draft is built from an application's untyped fields (validated by the workflow
-  // rules on write), and Strapi types an update's data as a whole record even for one locale's texts.
-  const created = await docs.create({ locale: draft.locale, data: { ...draft.shared, ...draft.localized } as never });
-  await docs.update({ documentId: created.documentId, locale: draft.otherLocale, data: { ...draft.localized } as never });
+  // The draft is built from an application's untyped fields, validated by the workflow rules on write (see documentInput).
+  const created = await docs.create({ locale: draft.locale, data: documentInput(ORG, { ...draft.shared, ...draft.localized }) });
+  await docs.update({ documentId: created.documentId, locale: draft.otherLocale, data: documentInput(ORG, { ...draft.localized }) });
   return created.documentId;
 }
 

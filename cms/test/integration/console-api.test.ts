@@ -10,10 +10,10 @@ import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, json } from '../expect';
 import { adminFetch, adminUser, type AdminUser } from '../admin-users';
 import { createApiToken } from '../tokens';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
 const AUDIT = 'api::audit-entry.audit-entry';
 const OUTCOME = 'api::referral-outcome.referral-outcome';
-const ORG = 'api::organization.organization';
 
 describe('the referral console API', () => {
   let server: TestServer;

@@ -10,8 +10,8 @@ import { startServer, type TestServer } from '../harness';
 import { application, isPublicFixture, json } from '../expect';
 import { adminFetch, adminUser } from '../admin-users';
 import { historyApiPath, historyItems } from '../../src/workflow/audit-history';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
 const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
 const CM = '/content-manager/collection-types';
 const APPLICATION = 'api::application.application';

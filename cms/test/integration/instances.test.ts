@@ -20,8 +20,8 @@ import { databaseEnv, serverEnv, startServer, throwawayDatabase, type DatabaseTa
 import { isPublicFixture, json } from '../expect';
 import { adminFetch, adminUser, type AdminUser } from '../admin-users';
 import { LISTENER_APPLICATION_PREFIX } from '../../src/catalog/notify';
+import { ORGANIZATION as ORG } from '../../src/content-types';
 
-const ORG = 'api::organization.organization';
 const CM = '/content-manager/collection-types';
 const TEN_MINUTES = '600000';
 /** B's listener waits this long before reconnecting: the window in which only the poll can help. */

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { ORGANIZATION } from '../../../content-types';
 
-export default factories.createCoreController('api::organization.organization');
+export default factories.createCoreController(ORGANIZATION);

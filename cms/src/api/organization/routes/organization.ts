@@ -8,7 +8,8 @@
  * boots. Never set it anywhere else.
  */
 import { factories } from '@strapi/strapi';
+import { ORGANIZATION } from '../../../content-types';
 
-export default factories.createCoreRouter('api::organization.organization', {
+export default factories.createCoreRouter(ORGANIZATION, {
   only: process.env.BENCH_STOCK_REST === 'true' ? ['find'] : [],
 });

@@ -1,3 +1,4 @@
 import { factories } from '@strapi/strapi';
+import { ORGANIZATION } from '../../../content-types';
 
-export default factories.createCoreService('api::organization.organization');
+export default factories.createCoreService(ORGANIZATION);
