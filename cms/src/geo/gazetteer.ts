@@ -12,7 +12,7 @@
  */
 import { PROVINCES, type Province } from '@referral-directory/sdk';
 import { fold } from '../catalog/normalize';
-import { provinceOf } from '../hsds/reverse';
+import { provinceOf } from '../hsds/reverse-values';
 import table from './places.ca.json';
 import { PLACES_ATTRIBUTION, isPlaceRow } from './place-table';
 

@@ -8,7 +8,7 @@
  * row and column. Whether codes exist is checked later, against the database.
  */
 import { csvObjects, CsvSyntaxError, writeCsv } from './csv';
-import { provinceOf } from './reverse';
+import { provinceOf } from './reverse-values';
 import {
   emptyDefinitions, type ImportLocation, type ImportPhone, type ImportProblem, type ImportRecord, type ParsedFile, type ParsedRecord,
 } from './record';
