@@ -169,14 +169,17 @@ class Checker {
   }
 }
 
-export function validateOrganization(o: OrganizationFixture, t: Taxonomies): FixtureProblem[] {
-  const c = new Checker();
-  const codes = (list: TaxonomyFixture[]) => new Set(list.map((x) => x.code));
+/** Its keys and kind: external id, slug, kind and role. */
+function checkIdentity(c: Checker, o: OrganizationFixture): void {
   c.text('externalId', o.externalId, true);
   c.pattern('slug', o.slug, SLUG, 'lowercase kebab-case');
   c.text('slug', o.slug, true);
   c.oneOf('kind', o.kind, ORGANIZATION_KINDS);
   c.oneOf('role', o.role, PROVIDER_ROLES);
+}
+
+/** The English and French texts: name and description required in both. */
+function checkTexts(c: Checker, o: OrganizationFixture): void {
   for (const locale of ['en', 'fr'] as const) {
     const text = o[locale];
     if (typeof text !== 'object' || text === null) { c.fail(locale, 'is required'); continue; }
@@ -185,6 +188,11 @@ export function validateOrganization(o: OrganizationFixture, t: Taxonomies): Fix
     for (const k of ['eligibility', 'fees', 'hoursNotes', 'accessibility'] as const) c.text(`${locale}.${k}`, text[k]);
     if (!Array.isArray(text.otherNames)) c.fail(`${locale}.otherNames`, 'must be an array');
   }
+}
+
+/** Classification (codes of the taxonomies and fixed vocabularies) and ages served. */
+function checkClassification(c: Checker, o: OrganizationFixture, t: Taxonomies): void {
+  const codes = (list: TaxonomyFixture[]) => new Set(list.map((x) => x.code));
   c.list('focusAreas', o.focusAreas, codes(t.focusAreas));
   c.list('services', o.services, codes(t.services));
   c.list('populations', o.populations, codes(t.populations));
@@ -197,6 +205,10 @@ export function validateOrganization(o: OrganizationFixture, t: Taxonomies): Fix
     if (v != null && (!Number.isInteger(v) || v < 0 || v > 120)) c.fail(k, 'must be a whole number from 0 to 120');
   }
   if (o.ageMin != null && o.ageMax != null && o.ageMin > o.ageMax) c.fail('ageMax', 'must not be below ageMin');
+}
+
+/** Where it serves: national, service areas and sites. */
+function checkPlaces(c: Checker, o: OrganizationFixture): void {
   c.bool('national', o.national);
   if (!Array.isArray(o.serviceAreas)) c.fail('serviceAreas', 'must be an array');
   else o.serviceAreas.forEach((a, i) => {
@@ -212,6 +224,10 @@ export function validateOrganization(o: OrganizationFixture, t: Taxonomies): Fix
     c.oneOf(`locations[${i}].province`, l?.province, PROVINCES);
     c.bool(`locations[${i}].confidential`, l?.confidential);
   });
+}
+
+/** How to reach it: phones, email, website and hours. */
+function checkContact(c: Checker, o: OrganizationFixture): void {
   if (!Array.isArray(o.phones)) c.fail('phones', 'must be an array');
   else o.phones.forEach((p, i) => c.phone(`phones[${i}]`, p));
   c.pattern('email', o.email, EMAIL, 'an email address');
@@ -223,32 +239,47 @@ export function validateOrganization(o: OrganizationFixture, t: Taxonomies): Fix
     c.pattern(`openingHours[${i}].opens`, h?.opens, HHMM, 'HH:MM');
     c.pattern(`openingHours[${i}].closes`, h?.closes, HHMM, 'HH:MM');
   });
+}
+
+/** The internal (confidential) contacts. */
+function checkInternal(c: Checker, o: OrganizationFixture): void {
   const i = o.internal;
-  if (typeof i !== 'object' || i === null) c.fail('internal', 'is required');
-  else {
-    if (i.designatedContact != null) c.person('internal.designatedContact', i.designatedContact);
-    (i.keyStaff ?? []).forEach((p, k) => c.person(`internal.keyStaff[${k}]`, p));
-    (i.internalPhones ?? []).forEach((p, k) => c.phone(`internal.internalPhones[${k}]`, p));
-    c.pattern('internal.internalEmail', i.internalEmail, EMAIL, 'an email address');
-  }
+  if (typeof i !== 'object' || i === null) { c.fail('internal', 'is required'); return; }
+  if (i.designatedContact != null) c.person('internal.designatedContact', i.designatedContact);
+  (i.keyStaff ?? []).forEach((p, k) => c.person(`internal.keyStaff[${k}]`, p));
+  (i.internalPhones ?? []).forEach((p, k) => c.phone(`internal.internalPhones[${k}]`, p));
+  c.pattern('internal.internalEmail', i.internalEmail, EMAIL, 'an email address');
+}
+
+/** The listing state: status, publication, consent, verification and contact attempts. */
+function checkState(c: Checker, o: OrganizationFixture): void {
   const s = o.state;
-  if (typeof s !== 'object' || s === null) c.fail('state', 'is required');
-  else {
-    c.oneOf('state.listingStatus', s.listingStatus, LISTING_STATUSES);
-    c.bool('state.published', s.published);
-    c.bool('state.publicConsent', s.publicConsent);
-    c.oneOf('state.removalReason', s.removalReason, REMOVAL_REASONS, false);
-    if (s.listingStatus === 'removed' && s.removalReason == null) c.fail('state.removalReason', 'is required when removed');
-    c.datetime('state.consentAt', s.consentAt);
-    c.datetime('state.removedAt', s.removedAt);
-    c.date('state.lastVerifiedAt', s.lastVerifiedAt);
-    c.date('state.nextReviewDue', s.nextReviewDue);
-    if (s.attestations) {
-      for (const k of CRITERIA) if (s.attestations[k] != null) c.bool(`state.attestations.${k}`, s.attestations[k]);
-      c.date('state.attestations.attestedAt', s.attestations.attestedAt);
-    }
-    (s.contactAttempts ?? []).forEach((a, k) => c.datetime(`state.contactAttempts[${k}].at`, a?.at));
+  if (typeof s !== 'object' || s === null) { c.fail('state', 'is required'); return; }
+  c.oneOf('state.listingStatus', s.listingStatus, LISTING_STATUSES);
+  c.bool('state.published', s.published);
+  c.bool('state.publicConsent', s.publicConsent);
+  c.oneOf('state.removalReason', s.removalReason, REMOVAL_REASONS, false);
+  if (s.listingStatus === 'removed' && s.removalReason == null) c.fail('state.removalReason', 'is required when removed');
+  c.datetime('state.consentAt', s.consentAt);
+  c.datetime('state.removedAt', s.removedAt);
+  c.date('state.lastVerifiedAt', s.lastVerifiedAt);
+  c.date('state.nextReviewDue', s.nextReviewDue);
+  if (s.attestations) {
+    for (const k of CRITERIA) if (s.attestations[k] != null) c.bool(`state.attestations.${k}`, s.attestations[k]);
+    c.date('state.attestations.attestedAt', s.attestations.attestedAt);
   }
+  (s.contactAttempts ?? []).forEach((a, k) => c.datetime(`state.contactAttempts[${k}].at`, a?.at));
+}
+
+export function validateOrganization(o: OrganizationFixture, t: Taxonomies): FixtureProblem[] {
+  const c = new Checker();
+  checkIdentity(c, o);
+  checkTexts(c, o);
+  checkClassification(c, o, t);
+  checkPlaces(c, o);
+  checkContact(c, o);
+  checkInternal(c, o);
+  checkState(c, o);
   return c.problems;
 }
 

@@ -5,7 +5,7 @@
  * locale; relations by code, components with every attribute, as a stored row reads), its actor
  * the current one (`system` for a script).
  */
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { DocumentCreator } from '../operations/bulk-create';
 import { documentTables, type DocumentTables } from '../operations/bulk-tables';
 import type { Knex } from '../operations/bulk-write';
