@@ -45,6 +45,8 @@ export function rowsOf(o: OrganizationFixture, id: number, terms: TermIndex): Or
   };
   return (['en', 'fr'] as Locale[]).map((locale, k) => {
     const t = o[locale];
+    // Cast kept: a fixture holds strings (checked by validateOrganization) where a row holds the SDK's
+    // literal unions, and these rows leave out the internal fields, which the public catalog never reads.
     return {
       ...shared, id: id * 2 + k, locale, name: t.name, otherNames: t.otherNames.join('\n'), description: t.description,
       eligibility: t.eligibility, fees: t.fees, hoursNotes: t.hoursNotes, accessibility: t.accessibility,

@@ -77,8 +77,9 @@ type Meta = {
 };
 
 function meta(strapi: Core.Strapi, uid: string): Meta {
-  // The metadata map is typed by Strapi's internal model shapes; only the fields of Meta are read.
-  return strapi.db.metadata.get(uid as never) as unknown as Meta;
+  // Cast kept: Strapi's attribute types include morph join tables (no inverse column), which Meta's
+  // narrower shape does not; only the join tables of components and relations, which have one, are read.
+  return strapi.db.metadata.get(uid) as unknown as Meta;
 }
 
 const isComponentUid = (strapi: Core.Strapi, uid: string | undefined): boolean =>

@@ -57,14 +57,14 @@ describe('the record as the editor sees it in the admin', () => {
       data: {
         openingHours: [{ day: 'tue', opens: '08:30', closes: '12:00' }],
         contactAttempts: [{ at: '2026-11-30T15:00:00.000Z', method: 'phone', outcome: 'no_answer' }],
-      } as never,
+      },
     });
     const saved = await draft(slug, 'fr', { openingHours: true, contactAttempts: true });
     assert.equal(saved.openingHours[0].summary, 'Tuesday / Mardi 08:30–12:00');
     assert.equal(saved.contactAttempts[0].summary, '2026-11-30 · No answer / Pas de réponse');
     const protocol = await server.strapi.db.query(PROTOCOL).findOne({});
     await server.strapi.documents(PROTOCOL).update({
-      documentId: protocol.documentId, data: { contacts: [{ name: 'Sgt. Roy', role: 'Intake', active: false }] } as never,
+      documentId: protocol.documentId, data: { contacts: [{ name: 'Sgt. Roy', role: 'Intake', active: false }] },
     });
     const contacts = (await server.strapi.db.query(PROTOCOL).findOne({ where: { id: protocol.id }, populate: { contacts: true } })).contacts;
     assert.equal(contacts[0].summary, 'Sgt. Roy · Intake (inactive / inactif)');
@@ -91,7 +91,7 @@ describe('the record as the editor sees it in the admin', () => {
       ].sort());
     }
     const protocol = await server.strapi.db.query(PROTOCOL).findOne({});
-    await server.strapi.documents(PROTOCOL).update({ documentId: protocol.documentId, data: { protocol: 'Call the intake line first.' } as never });
+    await server.strapi.documents(PROTOCOL).update({ documentId: protocol.documentId, data: { protocol: 'Call the intake line first.' } });
     const stored = await server.strapi.db.query(PROTOCOL).findOne({ where: { id: protocol.id } });
     assert.equal(stored.previousProtocol, protocol.protocol);
     const res = await admin(editor, 'GET', historyApiPath(protocol.documentId));

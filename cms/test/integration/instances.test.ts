@@ -69,7 +69,7 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
   const bLog = () => `; B's log ends:\n${bOutput.split('\n').filter((l) => !/DeprecationWarning|trace-deprecation/.test(l)).slice(-40).join('\n')}`;
   const renameOnA = async (name: string) => {
     const docs = a.strapi.documents(ORG);
-    await docs.update({ documentId, locale: 'en', data: { name } as never });
+    await docs.update({ documentId, locale: 'en', data: { name } });
     await docs.publish({ documentId, locale: 'en' });
   };
 
@@ -80,7 +80,7 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
     const fixture = a.fixtures.organizations.find(isPublicFixture)!;
     slug = fixture.slug;
     editor = await adminUser(a, 'directory-editor', 'Ines', 'Instances', 'ines.instances@example.org');
-    documentId = (await a.strapi.documents(ORG).findFirst({ filters: { slug } as never, locale: 'en' }))!.documentId;
+    documentId = (await a.strapi.documents(ORG).findFirst({ filters: { slug }, locale: 'en' }))!.documentId;
 
     const port = await freePort();
     bUrl = `http://127.0.0.1:${port}`;
@@ -129,9 +129,9 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
     await waitFor('B to show the new name', async () => (await nameOnB()) === 'Renamed On Instance A');
 
     // A suspension (a draft, not even published) takes B's public copy down just as fast.
-    await a.strapi.documents(ORG).update({ documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } as never });
+    await a.strapi.documents(ORG).update({ documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } });
     await waitFor('B to withdraw the suspended record', async () => (await nameOnB()) === null);
-    await a.strapi.documents(ORG).update({ documentId, locale: 'en', data: { listingStatus: 'active' } as never });
+    await a.strapi.documents(ORG).update({ documentId, locale: 'en', data: { listingStatus: 'active' } });
     await a.strapi.documents(ORG).publish({ documentId, locale: 'en' });
     await waitFor('B to list the record again', async () => (await nameOnB()) === 'Renamed On Instance A');
   });
