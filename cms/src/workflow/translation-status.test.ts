@@ -18,8 +18,8 @@ test('the stored state says which locale is out of date; an unknown state is bil
 
 // Each locale's basis: the other's text (by hash) it was last in line with.
 const apply = (bases: { written: string | null; other: string | null }, written: 'en' | 'fr', hashes: { en: string; fr: string }) => {
-  const other = written === 'en' ? 'fr' : 'en';
-  return translationState({ [written]: { hash: hashes[written], basis: bases.written }, [other]: { hash: hashes[other], basis: bases.other } } as never);
+  const side = (locale: 'en' | 'fr') => ({ hash: hashes[locale], basis: locale === written ? bases.written : bases.other });
+  return translationState({ en: side('en'), fr: side('fr') });
 };
 
 test('a new translation is in line with its source', () => {
