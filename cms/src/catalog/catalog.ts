@@ -338,16 +338,25 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    */
   private textMask(match: TextMatch, passes: (i: number) => boolean): { mask: Uint8Array; score: Float32Array; relaxed: boolean } {
     const n = this.slots;
+    const all = match.scores.length;
+    const mask = new Uint8Array(n);
+    if (all === 1) {
+      // One clause (the usual query): its scores are the counts, in one pass and no copy.
+      const score = match.scores[0]!;
+      const adjacency = match.adjacency;
+      for (let i = 0; i < n; i++) {
+        if (score[i]! > 0) { mask[i] = 1; score[i]! += 1000 + adjacency[i]!; }
+      }
+      return { mask, score, relaxed: false };
+    }
     const count = new Uint8Array(n);
     const score = new Float32Array(n);
     for (const s of match.scores) {
       for (let i = 0; i < n; i++) if (s[i]! > 0) { count[i]!++; score[i]! += s[i]!; }
     }
-    const all = match.scores.length;
     let strict = false;
     for (let i = 0; i < n && !strict; i++) if (count[i] === all && passes(i)) strict = true;
     const least = !strict ? 1 : all >= 3 ? all - 1 : all;
-    const mask = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       if (count[i]! < least) continue;
       mask[i] = 1;
