@@ -22,8 +22,12 @@ export interface Entry<R extends Named = PublicOrganization, F extends string = 
   records: Record<Locale, R>;
   json: Record<Locale, string>;
   values: Record<F, readonly string[]>;
-  /** Every searchable word of the record (both locales), with its field weights. */
-  text: IndexedText;
+  /**
+   * Every searchable word of the record (both locales), with its field weights: worked out from
+   * the records when an index is built or an edit removes the entry, never kept (the index holds
+   * the words; keeping them per entry cost a few KB per record).
+   */
+  text(): IndexedText;
   lastVerified: string;
 }
 
@@ -100,14 +104,17 @@ function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind,
 export function toEntry<R extends Searchable, F extends string = FilterName>(
   en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: string,
 ): Entry<R, F> {
-  const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
-  if (internalText) fields.push(['internal', words(internalText)]);
+  const text = (): IndexedText => {
+    const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
+    if (internalText) fields.push(['internal', words(internalText)]);
+    return indexedText(fields);
+  };
   return {
     slug: en.slug,
     records: { en, fr },
     json: { en: JSON.stringify(en), fr: JSON.stringify(fr) },
     values: values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>),
-    text: indexedText(fields),
+    text,
     lastVerified: en.lastVerified ?? '',
   };
 }
@@ -282,7 +289,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       if (i === undefined || gone[i]) continue;
       gone[i] = 1;
       goneSlots.push(i);
-      goneTexts.push(e.text);
+      goneTexts.push(e.text());
     }
     const edited = [...delta.entries.filter((e) => !goneNow.has(e)), ...added];
     return new Catalog([], this.vocabulary, version, this.filterNames, this.synonyms, {

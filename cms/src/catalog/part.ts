@@ -8,7 +8,7 @@
 import type { Locale } from '@referral-directory/sdk';
 import { LOCALES } from '@referral-directory/sdk';
 import type { Entry, Named, Vocabulary } from './catalog';
-import { type TextSegment, buildSegment } from './search-index';
+import { type IndexedText, type TextSegment, buildSegment } from './search-index';
 
 export interface Part<R extends Named, F extends string> {
   readonly entries: readonly Entry<R, F>[];
@@ -97,6 +97,12 @@ export function* buildPart<R extends Named, F extends string>(
     valueCodes.push({ starts, codes: Uint16Array.from(codes) });
     yield;
   }
-  const text = yield* buildSegment(entries.map((e) => e.text));
+  // Working out a record's words costs far more than the loops above: a yield every few records.
+  const texts: IndexedText[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    texts.push(entries[i]!.text());
+    if (i % 16 === 15) yield;
+  }
+  const text = yield* buildSegment(texts);
   return { entries, slotOf, postings, valueCodes, text, byName, enSlugs, frSlugs };
 }

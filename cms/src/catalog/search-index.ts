@@ -32,20 +32,6 @@ const PAIRED: ReadonlySet<FieldKind> = new Set(['name', 'label']);
 export const pairKey = (a: string, b: string): string => `${a} ${b}`;
 
 /**
- * One copy of each indexed word for all records: the same words recur in thousands of records,
- * and every catalog version keeps them. Bounded, so odd data cannot grow it without end.
- */
-const interned = new Map<string, string>();
-const MAX_INTERNED = 500_000;
-function intern(word: string): string {
-  const known = interned.get(word);
-  if (known !== undefined) return known;
-  if (interned.size >= MAX_INTERNED) interned.clear();
-  interned.set(word, word);
-  return word;
-}
-
-/**
  * Builds a record's indexed text from its fields' words. Each list is one field value (one name,
  * one label…): pairs of adjacent words are taken within a value, never across two.
  */
@@ -58,7 +44,7 @@ export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly 
     const k = at.get(word);
     if (k !== undefined) { weights[k]! += w; return; }
     at.set(word, words.length);
-    words.push(intern(word));
+    words.push(word);
     weights.push(w);
   };
   let length = 0;
