@@ -10,7 +10,7 @@ import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVI
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import { words } from './analyze';
 import { type FieldKind, type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type TextMatch, indexedText, runNow, runSliced, withRemoved } from './search-index';
-import { type Part, buildPart, compareByName } from './part';
+import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
 import { topK } from './top';
 
@@ -252,22 +252,14 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const { base, delta, gone, goneSlots } = this.parts;
     const order = base.byName[locale];
     if (!gone && delta.entries.length === 0) return order;
-    const cmp = compareByName<R>(locale);
     const B = base.entries.length;
     const out = new Uint32Array(B - goneSlots.length + delta.entries.length);
     let o = 0;
     let p = 0;
     for (const d of delta.byName[locale]) {
-      const e = delta.entries[d]!;
       // Where the edited entry goes among the base's (gone ones still hold their place in the order).
-      let lo = p;
-      let hi = order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cmp(base.entries[order[mid]!]!, e) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      for (; p < lo; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;
+      const at = placeIn(base, delta.entries[d]!, locale);
+      for (; p < at; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;
       out[o++] = B + d;
     }
     for (; p < order.length; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;

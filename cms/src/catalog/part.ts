@@ -44,6 +44,44 @@ export function compareByName<R extends Named>(locale: Locale): (x: { slug: stri
 const SLICE = 256;
 
 /**
+ * A small part (the edits since the last full build) is rebuilt on every edit: its entries'
+ * words are kept while they are in one, so an edit works out only its own record's.
+ */
+const SMALL = 4096;
+const smallTexts = new WeakMap<object, IndexedText>();
+function textOf<R extends Named, F extends string>(e: Entry<R, F>, keep: boolean): IndexedText {
+  let t = smallTexts.get(e);
+  if (!t) {
+    t = e.text();
+    if (keep) smallTexts.set(e, t);
+  }
+  return t;
+}
+
+/**
+ * Where an entry goes in a part's name order (the number of its entries before it), per locale:
+ * an edited entry is placed once per large part, not on every edit after.
+ */
+const places = new WeakMap<object, Record<Locale, Map<object, number>>>();
+export function placeIn<R extends Named, F extends string>(part: Part<R, F>, e: Entry<R, F>, locale: Locale): number {
+  let byLocale = places.get(part);
+  if (!byLocale) { byLocale = { en: new Map(), fr: new Map() }; places.set(part, byLocale); }
+  const known = byLocale[locale].get(e);
+  if (known !== undefined) return known;
+  const cmp = compareByName<R>(locale);
+  const order = part.byName[locale];
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(part.entries[order[mid]!]!, e) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  byLocale[locale].set(e, lo);
+  return lo;
+}
+
+/**
  * Builds a part. `order`, when given, is the name order of `entries` already known (a full
  * rebuild from a catalog keeps its order rather than sorting again).
  */
@@ -100,7 +138,7 @@ export function* buildPart<R extends Named, F extends string>(
   // Working out a record's words costs far more than the loops above: a yield every few records.
   const texts: IndexedText[] = [];
   for (let i = 0; i < entries.length; i++) {
-    texts.push(entries[i]!.text());
+    texts.push(textOf(entries[i]!, entries.length <= SMALL));
     if (i % 16 === 15) yield;
   }
   const text = yield* buildSegment(texts);
