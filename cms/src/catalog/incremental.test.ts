@@ -151,3 +151,19 @@ test('an edit leaves the version a reader holds as it was', () => {
   assert.equal(v3.bySlug.has('org-1'), false);
   assert.equal(v1.bySlug.has('org-1'), true);
 });
+
+test('the name order is the collator\'s, whatever the names (accents, numbers, punctuation, case)', async () => {
+  const { nameOrder, compareByName } = await import('./part');
+  const names = fc.array(fc.oneof(
+    fc.constantFrom('Centre 2', 'Centre 10', 'centre 1', 'Élan', 'Elan', 'élan', 'Œuvre', 'oeuvre', '« Maison »', 'Maison', 'maison-aurore', 'Maison Aurore', "L'Abri", 'Labri', 'Zed', 'ångström', '2SLGBTQI+ Centre', '_x', ''),
+    fc.string({ maxLength: 6 }),
+  ), { maxLength: 60 });
+  fc.assert(fc.property(names, (list) => {
+    const entries = list.map((name, i) => toEntry(org(`s${i}`, { name }), { ...org(`s${i}`, { name }), locale: 'fr' }));
+    for (const locale of ['en', 'fr'] as const) {
+      const cmp = compareByName(locale);
+      const expected = entries.map((_, i) => i).sort((a, b) => cmp(entries[a]!, entries[b]!));
+      assert.deepEqual([...nameOrder(entries, locale)], expected);
+    }
+  }), { numRuns: 300 });
+});
