@@ -314,6 +314,9 @@ export function withRemoved(removed: Removed, texts: readonly IndexedText[]): Re
   return { count: removed.count + texts.length, length, df };
 }
 
+/** How many scores a version keeps for the words searched (16 MB: a burst of odd queries cannot grow it). */
+const MAX_SCORED = 4_000_000;
+
 /** A segment and where its records start among the catalog's slots. */
 export interface Placed { segment: TextSegment; offset: number }
 
@@ -327,6 +330,8 @@ export class SearchIndex {
   readonly size: number;
   private readonly live: number;
   private readonly avgLength: number;
+  private readonly scored = new Map<string, ReadonlyArray<Float32Array | null>>();
+  private scoredSize = 0;
 
   constructor(
     private readonly parts: readonly Placed[],
@@ -486,25 +491,50 @@ export class SearchIndex {
   }
 
   /**
-   * Per-record scores of a part (one query word's expansion): the best of its words. BM25 from
-   * the live statistics: idf of the word's live document frequency, length over the live mean.
+   * A word's BM25 score in each record of each segment holding it, from the live statistics: idf
+   * of its live document frequency, length over the live mean. Worked out once per version and
+   * word (a version is immutable; the same words are searched again and again).
    */
-  private partScores(part: Expansion, into: Float32Array): void {
+  private wordScores(word: string): ReadonlyArray<Float32Array | null> {
+    let known = this.scored.get(word);
+    if (known) return known;
+    const n = this.df(word);
     const k1b = K1 * (1 - B);
     const kb = (K1 * B) / this.avgLength;
+    const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5)) * (K1 + 1);
+    known = this.parts.map(({ segment }) => {
+      const id = n > 0 ? segment.ids.get(word) : undefined;
+      if (id === undefined) return null;
+      const { docs, tf, lengths } = segment;
+      const start = segment.offsets[id]!;
+      const out = new Float32Array(segment.offsets[id + 1]! - start);
+      for (let k = 0; k < out.length; k++) {
+        const t = tf[start + k]!;
+        out[k] = (idf * t) / (t + k1b + kb * lengths[docs[start + k]!]!);
+      }
+      return out;
+    });
+    const size = known.reduce((sum, x) => sum + (x?.length ?? 0), 0);
+    if (this.scoredSize + size > MAX_SCORED) { this.scored.clear(); this.scoredSize = 0; }
+    this.scored.set(word, known);
+    this.scoredSize += size;
+    return known;
+  }
+
+  /** Per-record scores of a part (one query word's expansion): the best of its words. */
+  private partScores(part: Expansion, into: Float32Array): void {
     for (const [word, weight] of part) {
-      const n = this.df(word);
-      if (n <= 0) continue;
-      const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5)) * (K1 + 1);
-      for (const { segment, offset } of this.parts) {
-        const id = segment.ids.get(word);
-        if (id === undefined) continue;
-        const { docs, tf, lengths } = segment;
-        for (let k = segment.offsets[id]!, end = segment.offsets[id + 1]!; k < end; k++) {
-          const d = docs[k]!;
-          const t = tf[k]!;
-          const v = weight * Math.fround((idf * t) / (t + k1b + kb * lengths[d]!));
-          if (v > into[offset + d]!) into[offset + d] = v;
+      const scores = this.wordScores(word);
+      for (let p = 0; p < this.parts.length; p++) {
+        const s = scores[p];
+        if (!s) continue;
+        const { segment, offset } = this.parts[p]!;
+        const docs = segment.docs;
+        const start = segment.offsets[segment.ids.get(word)!]!;
+        for (let k = 0; k < s.length; k++) {
+          const v = weight * s[k]!;
+          const d = offset + docs[start + k]!;
+          if (v > into[d]!) into[d] = v;
         }
       }
     }
