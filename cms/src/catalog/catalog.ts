@@ -285,7 +285,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     }
     const edited = [...delta.entries.filter((e) => !goneNow.has(e)), ...added];
     return new Catalog([], this.vocabulary, version, this.filterNames, this.synonyms, {
-      base, delta: runNow(buildPart(edited, this.vocabulary, this.filterNames)),
+      base, delta: runNow(buildPart(edited, this.vocabulary, this.filterNames, undefined, true)),
       gone: goneSlots.length > 0 ? gone : null, goneSlots, removed: withRemoved(this.parts.removed, goneTexts),
     });
   }

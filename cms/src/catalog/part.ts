@@ -78,10 +78,9 @@ export function nameOrder<R extends Named, F extends string>(entries: readonly E
 const SLICE = 256;
 
 /**
- * A small part (the edits since the last full build) is rebuilt on every edit: its entries'
- * words are kept while they are in one, so an edit works out only its own record's.
+ * The small part (the edits since the last full build) is rebuilt on every edit: its entries'
+ * words are kept while they are in one (`keepWords`), so an edit works out only its own record's.
  */
-const SMALL = 4096;
 const smallTexts = new WeakMap<object, IndexedText>();
 function textOf<R extends Named, F extends string>(e: Entry<R, F>, keep: boolean): IndexedText {
   let t = smallTexts.get(e);
@@ -120,7 +119,7 @@ export function placeIn<R extends Named, F extends string>(part: Part<R, F>, e: 
  * rebuild from a catalog keeps its order rather than sorting again).
  */
 export function* buildPart<R extends Named, F extends string>(
-  entries: readonly Entry<R, F>[], vocabulary: Vocabulary<F>, filterNames: readonly F[], order?: Record<Locale, Uint32Array>,
+  entries: readonly Entry<R, F>[], vocabulary: Vocabulary<F>, filterNames: readonly F[], order?: Record<Locale, Uint32Array>, keepWords = false,
 ): Generator<void, Part<R, F>> {
   let byName = order;
   if (!byName) {
@@ -168,7 +167,7 @@ export function* buildPart<R extends Named, F extends string>(
   // Working out a record's words costs far more than the loops above: a yield every few records.
   const texts: IndexedText[] = [];
   for (let i = 0; i < entries.length; i++) {
-    texts.push(textOf(entries[i]!, entries.length <= SMALL));
+    texts.push(textOf(entries[i]!, keepWords));
     if (i % 16 === 15) yield;
   }
   const text = yield* buildSegment(texts);
