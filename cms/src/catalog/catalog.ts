@@ -97,13 +97,28 @@ function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind,
 }
 
 /**
+ * The French record with its members that equal the English one's (locations, phones, hours, codes…)
+ * replaced by the English objects: the same JSON, one copy in memory instead of two.
+ */
+function sharingEqualParts<R extends object>(en: R, fr: R): R {
+  const out = { ...fr };
+  for (const k of Object.keys(out) as Array<keyof R>) {
+    const a = en[k];
+    const b = out[k];
+    if (a !== b && typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b)) out[k] = a;
+  }
+  return out;
+}
+
+/**
  * Builds a catalog entry from a record in both locales and its filter values. Only the fields of
  * the records given are searchable; the staff catalog passes its confidential text as `internalText`,
  * the public catalog never does.
  */
 export function toEntry<R extends Searchable, F extends string = FilterName>(
-  en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: string,
+  en: R, frenchRecord: R, values?: Record<F, readonly string[]>, internalText?: string,
 ): Entry<R, F> {
+  const fr = sharingEqualParts(en, frenchRecord);
   const text = (): IndexedText => {
     const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
     if (internalText) fields.push(['internal', words(internalText)]);
