@@ -10,7 +10,9 @@
  *     change, so that it leaves, re-enters or moves in the lists and the index), published to
  *     both catalogs the way the projection does it.
  * Printed per size, without and with writes: reads/s, read latency p50/p99/max (a read waits for
- * whatever holds the event loop: an edit, a rebuild slice), and the publish time (both catalogs).
+ * whatever holds the event loop: an edit, a rebuild slice), and the publish time (both catalogs),
+ * wall clock and CPU time of this process (on a shared machine the CPU time says what an edit
+ * costs; the wall clock adds the time other processes held the CPU).
  * Two ways of publishing are measured side by side: `incremental` (Catalog.update, with the full
  * rebuild in slices once edits pile up, as the projection does) and `rebuild` (a new Catalog of
  * every entry per edit: what publishing did before).
@@ -47,7 +49,7 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-interface RunResult { reads: number; readsPerS: number; p50: number; p99: number; max: number; publishes: number[] }
+interface RunResult { reads: number; readsPerS: number; p50: number; p99: number; max: number; publishes: number[]; publishCpu: number[] }
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 let sink = 0;
@@ -95,11 +97,13 @@ read; writes: one edited organization every ${o.everyMs} ms; ${o.durationS} s pe
     const run = async (mode: 'none' | 'incremental' | 'rebuild'): Promise<RunResult> => {
       const latencies: number[] = [];
       const publishes: number[] = [];
+      const publishCpu: number[] = [];
       let rebuilding = false;
       let version = 0;
       const end = performance.now() + o.durationS * 1000;
       const timer = mode === 'none' ? null : setInterval(() => {
         const t = performance.now();
+        const cpu = process.cpuUsage();
         const { documentId, rows: docRows } = edit();
         const e = entryFromRows(docRows);
         const s = internalEntryFromRows(docRows);
@@ -128,6 +132,8 @@ read; writes: one edited organization every ${o.everyMs} ms; ${o.durationS} s pe
           }
         }
         publishes.push(performance.now() - t);
+        const used = process.cpuUsage(cpu);
+        publishCpu.push((used.user + used.system) / 1000);
       }, o.everyMs);
       // Readers: each asks again as soon as it has its answer; a read's latency runs from when it
       // could have started (its previous answer) to its answer, so time spent by anything else
@@ -152,7 +158,7 @@ read; writes: one edited organization every ${o.everyMs} ms; ${o.durationS} s pe
       const s = sorted(latencies);
       // Let a rebuild under way finish outside the measurement.
       while (rebuilding) await new Promise((resolve) => setTimeout(resolve, 50));
-      return { reads, readsPerS: reads / ((performance.now() - t) / 1000), p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN, publishes };
+      return { reads, readsPerS: reads / ((performance.now() - t) / 1000), p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN, publishes, publishCpu };
     };
 
     const none = await run('none');
@@ -160,11 +166,12 @@ read; writes: one edited organization every ${o.everyMs} ms; ${o.durationS} s pe
     const rebuild = await run('rebuild');
     const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
     console.log(`\n${size.toLocaleString('en')} organizations (${pub.entries.length.toLocaleString('en')} public, ${staff.entries.length.toLocaleString('en')} staff entries; full build of both catalogs ${buildMs.toFixed(0)} ms)`);
-    console.log(`${'publishing'.padEnd(24)}${'reads/s'.padStart(9)}${'vs none'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'edits'.padStart(7)}${'publish p50 / max ms'.padStart(23)}`);
+    console.log(`${'publishing'.padEnd(24)}${'reads/s'.padStart(9)}${'vs none'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'edits'.padStart(7)}${'publish p50 / max ms'.padStart(23)}${'publish CPU p50 / max ms'.padStart(27)}`);
     for (const [label, r] of [['none (no writes)', none], ['incremental (now)', incremental], ['full rebuild (before)', rebuild]] as const) {
       const p = sorted(r.publishes);
+      const c = sorted(r.publishCpu);
       const drop = label.startsWith('none') ? '' : `${(((r.readsPerS - none.readsPerS) / none.readsPerS) * 100).toFixed(0)} %`;
-      console.log(`${label.padEnd(24)}${r.readsPerS.toFixed(0).padStart(9)}${drop.padStart(9)}${fmt(r.p50).padStart(9)}${fmt(r.p99).padStart(9)}${fmt(r.max).padStart(9)}${String(r.publishes.length).padStart(7)}${(p.length ? `${fmt(percentile(p, 50))} / ${fmt(p[p.length - 1]!)}` : '—').padStart(23)}`);
+      console.log(`${label.padEnd(24)}${r.readsPerS.toFixed(0).padStart(9)}${drop.padStart(9)}${fmt(r.p50).padStart(9)}${fmt(r.p99).padStart(9)}${fmt(r.max).padStart(9)}${String(r.publishes.length).padStart(7)}${(p.length ? `${fmt(percentile(p, 50))} / ${fmt(p[p.length - 1]!)}` : '—').padStart(23)}${(c.length ? `${fmt(percentile(c, 50))} / ${fmt(c[c.length - 1]!)}` : '—').padStart(27)}`);
     }
   }
   if (sink === -1) console.log(sink);
