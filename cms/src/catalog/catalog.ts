@@ -9,7 +9,8 @@ import type {
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import { words } from './analyze';
-import { type FieldKind, type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type TextMatch, indexedText, runNow, runSliced, withRemoved } from './search-index';
+import { type FieldKind, type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type TextMatch, indexedText, withRemoved } from './search-index';
+import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
 import { topK } from './top';

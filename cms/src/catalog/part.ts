@@ -9,7 +9,8 @@ import type { Locale } from '@referral-directory/sdk';
 import { LOCALES } from '@referral-directory/sdk';
 import type { Entry, Named, Vocabulary } from './catalog';
 import { fold } from './normalize';
-import { type IndexedText, type TextSegment, buildSegment } from './search-index';
+import type { IndexedText } from './search-index';
+import { type TextSegment, buildSegment } from './segment';
 
 export interface Part<R extends Named, F extends string> {
   readonly entries: readonly Entry<R, F>[];
