@@ -42,6 +42,10 @@ export function rowsOf(o: OrganizationFixture, id: number, terms: TermIndex): Or
     locations: o.locations.map((l) => ({ ...l })), phones: o.phones.map((p) => ({ ...p })),
     email: o.email, website: o.website, open24x7: o.open24x7, openingHours: o.openingHours.map((h) => ({ ...h })),
     listingStatus: o.state.listingStatus, publicConsent: o.state.publicConsent, lastVerifiedAt: o.state.lastVerifiedAt,
+    // The confidential fields, for the staff catalog (the public mapper never reads them).
+    designatedContact: o.internal.designatedContact, keyStaff: o.internal.keyStaff, internalPhones: o.internal.internalPhones,
+    internalEmail: o.internal.internalEmail, referralProtocol: o.internal.referralProtocol, capacityNotes: o.internal.capacityNotes,
+    safetyNotes: o.internal.safetyNotes, internalNotes: o.internal.internalNotes,
   };
   return (['en', 'fr'] as Locale[]).map((locale, k) => {
     const t = o[locale];

@@ -9,7 +9,9 @@ import type {
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import { words } from './analyze';
-import { type FieldKind, type IndexedText, SearchIndex, type TextMatch, indexedText } from './search-index';
+import { type FieldKind, type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type TextMatch, indexedText, withRemoved } from './search-index';
+import { runNow, runSliced } from './segment';
+import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
 import { topK } from './top';
 
@@ -21,8 +23,12 @@ export interface Entry<R extends Named = PublicOrganization, F extends string = 
   records: Record<Locale, R>;
   json: Record<Locale, string>;
   values: Record<F, readonly string[]>;
-  /** Every searchable word of the record (both locales), with its field weights. */
-  text: IndexedText;
+  /**
+   * Every searchable word of the record (both locales), with its field weights: worked out from
+   * the records when an index is built or an edit removes the entry, never kept (the index holds
+   * the words; keeping them per entry cost a few KB per record).
+   */
+  text(): IndexedText;
   lastVerified: string;
 }
 
@@ -92,29 +98,42 @@ function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind,
 }
 
 /**
+ * The French record with its members that equal the English one's (locations, phones, hours, codes…)
+ * replaced by the English objects: the same JSON, one copy in memory instead of two.
+ */
+function sharingEqualParts<R extends object>(en: R, fr: R): R {
+  const out = { ...fr };
+  for (const k of Object.keys(out) as Array<keyof R>) {
+    const a = en[k];
+    const b = out[k];
+    if (a !== b && typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b)) out[k] = a;
+  }
+  return out;
+}
+
+/**
  * Builds a catalog entry from a record in both locales and its filter values. Only the fields of
  * the records given are searchable; the staff catalog passes its confidential text as `internalText`,
  * the public catalog never does.
  */
 export function toEntry<R extends Searchable, F extends string = FilterName>(
-  en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: string,
+  en: R, frenchRecord: R, values?: Record<F, readonly string[]>, internalText?: string,
 ): Entry<R, F> {
-  const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
-  if (internalText) fields.push(['internal', words(internalText)]);
+  const fr = sharingEqualParts(en, frenchRecord);
+  const text = (): IndexedText => {
+    const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
+    if (internalText) fields.push(['internal', words(internalText)]);
+    return indexedText(fields);
+  };
   return {
     slug: en.slug,
     records: { en, fr },
     json: { en: JSON.stringify(en), fr: JSON.stringify(fr) },
     values: values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>),
-    text: indexedText(fields),
+    text,
     lastVerified: en.lastVerified ?? '',
   };
 }
-
-const collators: Record<Locale, Intl.Collator> = {
-  en: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
-  fr: new Intl.Collator('fr', { sensitivity: 'base', numeric: true }),
-};
 
 /** What a text search adds to a page of results. */
 export interface TextOutcome {
@@ -135,76 +154,195 @@ export interface SearchResult<R extends Named, F extends string> {
   text: TextOutcome | null;
 }
 
+/** Entries by slug: `get` and `has` of a map (all the API needs). */
+export interface SlugLookup<E> {
+  get(slug: string): E | undefined;
+  has(slug: string): boolean;
+}
+
+/** Set in a slot's filter bits when the slot holds a gone record: it never equals "every filter". */
+const GONE = 0x8000;
+
+/** Past this many edited or gone records, a catalog asks for a full rebuild (off the request path). */
+export const COMPACT_AFTER = 32;
+
+/** A catalog version's parts: the large one, the edits since, and the large one's gone slots. */
+interface Parts<R extends Named, F extends string> {
+  base: Part<R, F>;
+  delta: Part<R, F>;
+  /** Per base slot, 1 when its record is gone (replaced or removed); null when none is. */
+  gone: Uint8Array | null;
+  /** The gone base slots, in the order they went. */
+  goneSlots: readonly number[];
+  removed: Removed;
+}
+
 /**
- * Queries run on indexes built once per catalog version: a posting list per filter value, and the
- * full-text index (search-index.ts: stems, prefixes, typos, synonyms, BM25). A query touches only
- * the postings it names and a few passes over typed arrays, so it stays fast at 100,000 records.
+ * A version of the directory: every query runs on indexes over its entries — a posting list per
+ * filter value, and the full-text index (search-index.ts: stems, prefixes, typos, synonyms,
+ * BM25). A query touches only the postings it names and a few passes over typed arrays, so it
+ * stays fast at 100,000 records.
+ *
+ * Versions are immutable, and an edit makes a new one in time proportional to the record
+ * (`update`): the large part built from every record is shared, the edited records go into a
+ * small part rebuilt from them alone, and the records they replace are marked gone. A reader holds
+ * one version for its whole request, so it sees the directory before or after an edit, never half.
+ * When the small part grows, `rebuilt` makes one large part again, in slices of a few
+ * milliseconds, and `rebasedOn` carries the edits made meanwhile over to it.
+ *
+ * Slots: the base part's 0…B-1, then the delta part's B…B+D-1; gone slots are skipped everywhere.
  */
 export class Catalog<R extends Named = PublicOrganization, F extends string = FilterName> {
   /**
    * Entries by the slug of each of their locales: a slug the API returned in any locale must
    * resolve (a French list links to French slugs). On a clash, a record's English slug wins.
    */
-  readonly bySlug: ReadonlyMap<string, Entry<R, F>>;
-  /** Entry indexes in name order per locale: the stable base order of every list. */
+  readonly bySlug: SlugLookup<Entry<R, F>>;
+  private readonly parts: Parts<R, F>;
+  /** Live slots in name order per locale: the stable base order of every list. */
   private readonly byName: Record<Locale, Uint32Array>;
-  private readonly postings = new Map<F, Map<string, number[]>>();
   private readonly index: SearchIndex;
-  /**
-   * Per filter (in `filterNames` order), every entry's values as indexes into the vocabulary,
-   * flat: entry i's are codes[starts[i]] … codes[starts[i + 1] - 1]. Facet counting is then
-   * array increments instead of string-keyed map updates.
-   */
-  private readonly valueCodes: Array<{ starts: Uint32Array; codes: Uint16Array }>;
+  private readonly slots: number;
+  private live: readonly Entry<R, F>[] | null = null;
+  private valueCounts: Map<F, Map<string, number>> | null = null;
 
   constructor(
-    readonly entries: readonly Entry<R, F>[],
+    entries: readonly Entry<R, F>[],
     readonly vocabulary: Vocabulary<F>,
     /** Changes whenever the content changes: part of every ETag. */
     readonly version: string,
     readonly filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
     /** Editors' synonym groups (search-synonym), folded. */
-    synonyms: readonly SynonymGroup[] = [],
+    readonly synonyms: readonly SynonymGroup[] = [],
+    /** A version made of parts already built (update, rebuilt): `entries` is then ignored. */
+    parts?: Parts<R, F>,
   ) {
-    const bySlug = new Map(entries.map((e) => [e.slug, e]));
-    for (const locale of LOCALES) {
-      for (const e of entries) if (!bySlug.has(e.records[locale].slug)) bySlug.set(e.records[locale].slug, e);
+    this.parts = parts ?? {
+      base: runNow(buildPart(entries, vocabulary, filterNames)), delta: runNow(buildPart([], vocabulary, filterNames)),
+      gone: null, goneSlots: [], removed: NOTHING_REMOVED,
+    };
+    const { base, delta, gone, removed } = this.parts;
+    this.slots = base.entries.length + delta.entries.length;
+    this.index = new SearchIndex([{ segment: base.text, offset: 0 }, { segment: delta.text, offset: base.entries.length }], synonyms, removed);
+    this.byName = { en: this.mergedOrder('en'), fr: this.mergedOrder('fr') };
+    if (!gone && delta.entries.length === 0) this.live = base.entries;
+    this.bySlug = { get: (slug) => this.slug(slug), has: (slug) => this.slug(slug) !== undefined };
+  }
+
+  /** Every live entry, in slot order (the same array for the life of this version). */
+  get entries(): readonly Entry<R, F>[] {
+    if (!this.live) {
+      const { base, delta, gone } = this.parts;
+      this.live = [...base.entries.filter((_, i) => !gone?.[i]), ...delta.entries];
     }
-    this.bySlug = bySlug;
-    const order = (locale: Locale) => Uint32Array.from(
-      entries.map((_, i) => i).sort((a, b) => {
-        const x = entries[a]!;
-        const y = entries[b]!;
-        return collators[locale].compare(x.records[locale].name, y.records[locale].name) || (x.slug < y.slug ? -1 : 1);
-      }),
-    );
-    this.byName = { en: order('en'), fr: order('fr') };
-    for (const name of filterNames) this.postings.set(name, new Map());
-    entries.forEach((e, i) => {
-      for (const name of filterNames) {
-        const lists = this.postings.get(name)!;
-        for (const v of e.values[name]) {
-          const list = lists.get(v);
-          if (list) list.push(i);
-          else lists.set(v, [i]);
-        }
-      }
+    return this.live;
+  }
+
+  /** How many edited or gone records the next full rebuild would fold in. */
+  get pendingEdits(): number {
+    return this.parts.delta.entries.length + this.parts.goneSlots.length;
+  }
+
+  private entryAt(i: number): Entry<R, F> {
+    const { base, delta } = this.parts;
+    return i < base.entries.length ? base.entries[i]! : delta.entries[i - base.entries.length]!;
+  }
+
+  private isLiveBase(e: Entry<R, F> | undefined): e is Entry<R, F> {
+    if (!e) return false;
+    const i = this.parts.base.slotOf.get(e);
+    return i !== undefined && !this.parts.gone?.[i];
+  }
+
+  private slug(slug: string): Entry<R, F> | undefined {
+    const { base, delta } = this.parts;
+    const en = delta.enSlugs.get(slug) ?? base.enSlugs.get(slug);
+    if (en && (delta.slotOf.has(en) || this.isLiveBase(en))) return en;
+    const fr = delta.frSlugs.get(slug) ?? base.frSlugs.get(slug);
+    if (fr && (delta.slotOf.has(fr) || this.isLiveBase(fr))) return fr;
+    return undefined;
+  }
+
+  /** The base part's name order without its gone slots, with the delta's slots merged in. */
+  private mergedOrder(locale: Locale): Uint32Array {
+    const { base, delta, gone, goneSlots } = this.parts;
+    const order = base.byName[locale];
+    if (!gone && delta.entries.length === 0) return order;
+    const B = base.entries.length;
+    const out = new Uint32Array(B - goneSlots.length + delta.entries.length);
+    let o = 0;
+    let p = 0;
+    for (const d of delta.byName[locale]) {
+      // Where the edited entry goes among the base's (gone ones still hold their place in the order).
+      const at = placeIn(base, delta.entries[d]!, locale);
+      for (; p < at; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;
+      out[o++] = B + d;
+    }
+    for (; p < order.length; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;
+    return out;
+  }
+
+  /**
+   * The next version: `removed` (entries of this version) gone, `added` (new entries) in. Costs
+   * what the edited records and the edits since the last full rebuild cost, not the directory.
+   */
+  update(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[], version: string): Catalog<R, F> {
+    const { base, delta } = this.parts;
+    const goneNow = new Set(removed);
+    const gone = this.parts.gone ? this.parts.gone.slice() : new Uint8Array(base.entries.length);
+    const goneSlots = [...this.parts.goneSlots];
+    const goneTexts: IndexedText[] = [];
+    for (const e of removed) {
+      const i = base.slotOf.get(e);
+      if (i === undefined || gone[i]) continue;
+      gone[i] = 1;
+      goneSlots.push(i);
+      goneTexts.push(e.text());
+    }
+    const edited = [...delta.entries.filter((e) => !goneNow.has(e)), ...added];
+    return new Catalog([], this.vocabulary, version, this.filterNames, this.synonyms, {
+      base, delta: runNow(buildPart(edited, this.vocabulary, this.filterNames, undefined, true)),
+      gone: goneSlots.length > 0 ? gone : null, goneSlots, removed: withRemoved(this.parts.removed, goneTexts),
     });
-    this.index = new SearchIndex(entries.map((e) => e.text), synonyms);
-    this.valueCodes = filterNames.map((name) => {
-      const index = new Map(vocabulary[name].map((t, k) => [t.value, k]));
-      const starts = new Uint32Array(entries.length + 1);
-      const codes: number[] = [];
-      entries.forEach((e, i) => {
-        starts[i] = codes.length;
-        for (const v of e.values[name]) {
-          const k = index.get(v);
-          if (k !== undefined) codes.push(k); // a value outside the vocabulary is never shown
-        }
-      });
-      starts[entries.length] = codes.length;
-      return { starts, codes: Uint16Array.from(codes) };
+  }
+
+  /** The same records with other synonym groups (read per query: nothing is rebuilt). */
+  withSynonyms(synonyms: readonly SynonymGroup[], version: string): Catalog<R, F> {
+    return new Catalog([], this.vocabulary, version, this.filterNames, synonyms, this.parts);
+  }
+
+  /**
+   * The same version as one large part, built in slices of a few milliseconds (see runSliced), so
+   * that requests keep being answered meanwhile; the name order is carried over, not sorted again.
+   */
+  async rebuilt(sliceMs?: number): Promise<Catalog<R, F>> {
+    const entries = this.entries;
+    const { base, delta, gone } = this.parts;
+    const slotIn = new Uint32Array(this.slots);
+    let k = 0;
+    for (let i = 0; i < base.entries.length; i++) if (!gone?.[i]) slotIn[i] = k++;
+    for (let i = 0; i < delta.entries.length; i++) slotIn[base.entries.length + i] = k++;
+    const order = { en: this.byName.en.map((i) => slotIn[i]!), fr: this.byName.fr.map((i) => slotIn[i]!) };
+    const part = await runSliced(buildPart(entries, this.vocabulary, this.filterNames, order), sliceMs);
+    return new Catalog([], this.vocabulary, this.version, this.filterNames, this.synonyms, {
+      base: part, delta: runNow(buildPart([], this.vocabulary, this.filterNames)), gone: null, goneSlots: [], removed: NOTHING_REMOVED,
     });
+  }
+
+  /**
+   * This version on `rebuilt`, a full rebuild of the earlier version `from`: the edits made since
+   * `from` applied to it. Null when this version does not descend from `from` by edits.
+   */
+  rebasedOn(rebuilt: Catalog<R, F>, from: Catalog<R, F>): Catalog<R, F> | null {
+    if (from.parts.base !== this.parts.base || rebuilt.vocabulary !== this.vocabulary) return null;
+    if (this === from) return rebuilt.synonyms === this.synonyms ? rebuilt : rebuilt.withSynonyms(this.synonyms, this.version);
+    const removed = this.parts.goneSlots.slice(from.parts.goneSlots.length).map((i) => this.parts.base.entries[i]!);
+    const now = new Set(this.parts.delta.entries);
+    const then = new Set(from.parts.delta.entries);
+    removed.push(...from.parts.delta.entries.filter((e) => !now.has(e)));
+    const added = this.parts.delta.entries.filter((e) => !then.has(e));
+    const next = rebuilt.update(removed, added, this.version);
+    return next.synonyms === this.synonyms ? next : next.withSynonyms(this.synonyms, this.version);
   }
 
   /**
@@ -214,17 +352,26 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    * otherwise (relaxed) every entry with at least one.
    */
   private textMask(match: TextMatch, passes: (i: number) => boolean): { mask: Uint8Array; score: Float32Array; relaxed: boolean } {
-    const n = this.entries.length;
+    const n = this.slots;
+    const all = match.scores.length;
+    const mask = new Uint8Array(n);
+    if (all === 1) {
+      // One clause (the usual query): its scores are the counts, in one pass and no copy.
+      const score = match.scores[0]!;
+      const adjacency = match.adjacency;
+      for (let i = 0; i < n; i++) {
+        if (score[i]! > 0) { mask[i] = 1; score[i]! += 1000 + adjacency[i]!; }
+      }
+      return { mask, score, relaxed: false };
+    }
     const count = new Uint8Array(n);
     const score = new Float32Array(n);
     for (const s of match.scores) {
       for (let i = 0; i < n; i++) if (s[i]! > 0) { count[i]!++; score[i]! += s[i]!; }
     }
-    const all = match.scores.length;
     let strict = false;
     for (let i = 0; i < n && !strict; i++) if (count[i] === all && passes(i)) strict = true;
     const least = !strict ? 1 : all >= 3 ? all - 1 : all;
-    const mask = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       if (count[i]! < least) continue;
       mask[i] = 1;
@@ -235,16 +382,20 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   }
 
   /**
-   * Per entry, a bit per active filter it satisfies; `all` when it satisfies every one.
-   * Filter k of `active` is bit k.
+   * Per slot, a bit per active filter it satisfies; `all` when it satisfies every one (a gone
+   * slot never does). Filter k of `active` is bit k.
    */
   private filterBits(q: DirectoryQuery<F>): { bits: Uint16Array; all: number; active: F[] } {
     const active = this.filterNames.filter((name) => q.filters[name]);
-    const bits = new Uint16Array(this.entries.length);
+    const bits = new Uint16Array(this.slots);
+    const { base, delta, goneSlots } = this.parts;
     active.forEach((name, k) => {
-      const lists = this.postings.get(name)!;
-      for (const v of q.filters[name]!) for (const i of lists.get(v) ?? []) bits[i]! |= 1 << k;
+      for (const [part, offset] of [[base, 0], [delta, base.entries.length]] as const) {
+        const lists = part.postings.get(name)!;
+        for (const v of q.filters[name]!) for (const i of lists.get(v) ?? []) bits[offset + i]! |= 1 << k;
+      }
     });
+    for (const i of goneSlots) bits[i] = GONE;
     return { bits, all: (1 << active.length) - 1, active };
   }
 
@@ -271,7 +422,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       page = [];
       for (let k = start; k < end; k++) page.push(picked[count - 1 - k]!);
     } else if (q.sort === '-lastVerified') {
-      page = Array.from(picked, (i, k) => ({ i, k, v: this.entries[i]!.lastVerified }))
+      page = Array.from(picked, (i, k) => ({ i, k, v: this.entryAt(i).lastVerified }))
         .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
         .slice(start, start + q.pageSize)
         .map((x) => x.i);
@@ -286,7 +437,21 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       const suggestion = match.corrected ?? (picked.length === 0 || text.relaxed ? this.index.suggest(q.terms) : null);
       outcome = { relaxed: text.relaxed && picked.length > 0, matched, suggestions: suggestion ? [suggestion] : [], highlight: match.highlight };
     }
-    return { page: page.map((i) => this.entries[i]!), total: count, text: outcome };
+    return { page: page.map((i) => this.entryAt(i)), total: count, text: outcome };
+  }
+
+  /** Per filter, per value, how many live entries hold it. */
+  private counts(name: F): ReadonlyMap<string, number> {
+    if (!this.valueCounts) {
+      const { base, delta, goneSlots } = this.parts;
+      this.valueCounts = new Map(this.filterNames.map((f) => {
+        const m = new Map<string, number>();
+        for (const part of [base, delta]) for (const [v, list] of part.postings.get(f)!) m.set(v, (m.get(v) ?? 0) + list.length);
+        for (const i of goneSlots) for (const v of base.entries[i]!.values[f]) m.set(v, m.get(v)! - 1);
+        return [f, m];
+      }));
+    }
+    return this.valueCounts.get(name)!;
   }
 
   /** Counts per filter value over the records matching q and every *other* active filter. */
@@ -298,19 +463,22 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     let total = 0;
     if (!mask && active.length === 0) {
       // Nothing narrows the list: the counts are the posting list lengths.
-      total = this.entries.length;
+      total = this.byName.en.length;
       names.forEach((name, f) => {
-        const lists = this.postings.get(name)!;
-        this.vocabulary[name].forEach((t, k) => { counts[f]![k] = lists.get(t.value)?.length ?? 0; });
+        const byValue = this.counts(name);
+        this.vocabulary[name].forEach((t, k) => { counts[f]![k] = byValue.get(t.value) ?? 0; });
       });
     } else {
       const activeFilter = active.map((name) => names.indexOf(name));
+      const { base, delta } = this.parts;
+      const B = base.entries.length;
       const add = (f: number, i: number) => {
-        const { starts, codes } = this.valueCodes[f]!;
+        const { starts, codes } = i < B ? base.valueCodes[f]! : delta.valueCodes[f]!;
+        const j0 = i < B ? i : i - B;
         const c = counts[f]!;
-        for (let j = starts[i]!; j < starts[i + 1]!; j++) c[codes[j]!]!++;
+        for (let j = starts[j0]!; j < starts[j0 + 1]!; j++) c[codes[j]!]!++;
       };
-      for (let i = 0; i < this.entries.length; i++) {
+      for (let i = 0; i < this.slots; i++) {
         if (mask && !mask[i]) continue;
         const b = bits[i]!;
         if (b === all) {

@@ -4,10 +4,15 @@
  * - At boot: a full load (every organization row, draft and published, both locales, in pages).
  * - On a write through the Document Service of this instance: the document is marked pending
  *   and re-read before the next public read, so an unpublished or removed record is gone at once.
+ *   Only that document's entries change: the next catalog version is made from the current one by
+ *   `Catalog.update`, in time proportional to the record, never to the directory. When the edits
+ *   pile up, a full rebuild runs in slices off the request path and is swapped in with the edits
+ *   made meanwhile carried over (`Catalog.rebuilt`, `rebasedOn`).
  * - Other instances' writes: on PostgreSQL their notices (peers.ts, notify.ts) name the documents,
- *   re-read at once in the background; and a cheap fingerprint (count + latest update per table)
- *   is polled, so every instance converges within the poll interval without any shared cache, even
- *   when the notification channel is down (and on SQLite, which has none).
+ *   re-read at once in the background; and a cheap fingerprint (count + latest update + highest row
+ *   id per table) is polled — a change re-reads the documents changed (and, when the count changed,
+ *   those created or deleted) — so every instance converges within the poll interval without any
+ *   shared cache, even when the notification channel is down (and on SQLite, which has none).
  * - The database goes away: the poll notices (and readiness), reads keep being answered from the
  *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
  *   the next poll that reaches the database again catches up, with no restart.
@@ -15,7 +20,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DirectorySettings, FilterName, InternalOrganization, ListingStatus, Locale, PublicOrganization } from '@referral-directory/sdk';
 import { FILTER_NAMES, LISTING_STATUSES } from '@referral-directory/sdk';
-import { Catalog, type Entry, type Vocabulary, filterValues, fixedVocabulary, toEntry } from './catalog';
+import { COMPACT_AFTER, Catalog, type Entry, type Vocabulary, filterValues, fixedVocabulary, toEntry } from './catalog';
 import { toPublicOrganization } from '../directory/mapper';
 import { toInternalOrganization } from '../directory/internal-mapper';
 import { STATUS_LABELS } from '../directory/labels';
@@ -122,6 +127,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let synonyms: SynonymGroup[] = [];
   let catalog: Catalog | null = null;
   let internalCatalog: InternalCatalog | null = null;
+  /** Per document changed since the last publish, its entries as the current catalogs hold them. */
+  const edited = new Map<string, { entry: Entry | undefined; internal: InternalEntry | undefined }>();
+  /** The vocabulary or the synonyms changed since the last publish. */
+  let vocabularyChanged = false;
+  let synonymsChanged = false;
+  let rebuilding: Promise<void> | null = null;
   let generation = 0;
   const pending = new Set<string>();
   let referenceDirty = true;
@@ -155,8 +166,13 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Hides this instance's own writes that could not be re-read: their public state is unknown. */
   function withholdPending(): void {
     let changed = false;
-    for (const id of pending) changed = entries.delete(id) || changed;
-    if (changed) publish();
+    for (const id of pending) {
+      if (!entries.has(id)) continue;
+      remember(id);
+      entries.delete(id);
+      changed = true;
+    }
+    if (changed) publish(false);
   }
 
   /** Brings the catalog up to date for a reader; while the database is away, serves what it has. */
@@ -178,15 +194,24 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const [focus, service, population, language] = await Promise.all(
       Object.values(TAXONOMIES).map((uid) => strapi.db.query(uid).findMany({}) as Promise<TermRow[]>),
     );
-    vocabulary = {
+    const nextVocabulary: Vocabulary = {
       ...fixedVocabulary(),
       focus: termVocabulary(focus!),
       service: termVocabulary(service!),
       population: termVocabulary(population!),
       language: termVocabulary(language!),
     };
+    // Kept as the same object when unchanged: a catalog version reached by edits needs no full rebuild.
+    if (!vocabulary || JSON.stringify(nextVocabulary) !== JSON.stringify(vocabulary)) {
+      vocabulary = nextVocabulary;
+      vocabularyChanged = true;
+    }
     const synonymRows = (await strapi.db.query(SYNONYMS).findMany({ select: ['terms'] })) as Array<{ terms: string | null }>;
-    synonyms = synonymGroups(synonymRows.map((r) => r.terms ?? ''));
+    const nextSynonyms = synonymGroups(synonymRows.map((r) => r.terms ?? ''));
+    if (JSON.stringify(nextSynonyms) !== JSON.stringify(synonyms)) {
+      synonyms = nextSynonyms;
+      synonymsChanged = true;
+    }
     const rows = (await strapi.db.query(SETTINGS).findMany({})) as SettingsRow[];
     const next: Partial<Record<Locale, DirectorySettings>> = {};
     for (const locale of ['en', 'fr'] as const) {
@@ -196,7 +221,13 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     settings = next;
   }
 
+  /** Notes a document's entries as the current catalogs hold them, before it changes. */
+  function remember(documentId: string): void {
+    if (!edited.has(documentId)) edited.set(documentId, { entry: entries.get(documentId), internal: internalEntries.get(documentId) });
+  }
+
   function setDocument(documentId: string, rows: OrganizationRow[]): void {
+    remember(documentId);
     const entry = entryFromRows(rows);
     if (entry) entries.set(documentId, entry);
     else entries.delete(documentId);
@@ -219,6 +250,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     entries.clear();
     internalEntries.clear();
     for (const [documentId, rows] of byDoc) setDocument(documentId, rows);
+    edited.clear(); // the catalogs are built from every entry: no edit to apply
   }
 
   async function loadDocuments(documentIds: string[]): Promise<void> {
@@ -252,12 +284,72 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  function publish(): void {
+  let internalVocabulary: Vocabulary<InternalFilterName> | null = null;
+
+  /**
+   * Makes the next catalog versions. After a full load or a change of vocabulary, from every
+   * entry; otherwise from the current versions and the documents edited since (Catalog.update).
+   */
+  function publish(full: boolean): void {
     generation++;
     const version = `${Date.now().toString(36)}.${generation}`;
-    catalog = new Catalog([...entries.values()], vocabulary!, version, undefined, synonyms);
-    const statuses = LISTING_STATUSES.map((value: ListingStatus) => ({ value, labels: STATUS_LABELS[value] }));
-    internalCatalog = new Catalog([...internalEntries.values()], { ...vocabulary!, status: statuses }, version, INTERNAL_FILTER_NAMES, synonyms);
+    if (full || vocabularyChanged || !catalog || !internalCatalog || !internalVocabulary) {
+      const statuses = LISTING_STATUSES.map((value: ListingStatus) => ({ value, labels: STATUS_LABELS[value] }));
+      internalVocabulary = { ...vocabulary!, status: statuses };
+      catalog = new Catalog([...entries.values()], vocabulary!, version, undefined, synonyms);
+      internalCatalog = new Catalog([...internalEntries.values()], internalVocabulary, version, INTERNAL_FILTER_NAMES, synonyms);
+    } else {
+      const removed: Entry[] = [];
+      const added: Entry[] = [];
+      const internalRemoved: InternalEntry[] = [];
+      const internalAdded: InternalEntry[] = [];
+      for (const [documentId, before] of edited) {
+        const entry = entries.get(documentId);
+        if (before.entry !== entry) {
+          if (before.entry) removed.push(before.entry);
+          if (entry) added.push(entry);
+        }
+        const internal = internalEntries.get(documentId);
+        if (before.internal !== internal) {
+          if (before.internal) internalRemoved.push(before.internal);
+          if (internal) internalAdded.push(internal);
+        }
+      }
+      catalog = catalog.update(removed, added, version);
+      internalCatalog = internalCatalog.update(internalRemoved, internalAdded, version);
+      if (synonymsChanged) {
+        catalog = catalog.withSynonyms(synonyms, version);
+        internalCatalog = internalCatalog.withSynonyms(synonyms, version);
+      }
+    }
+    edited.clear();
+    vocabularyChanged = false;
+    synonymsChanged = false;
+    rebuildLater();
+  }
+
+  /**
+   * Once enough edits have piled up on the current versions, rebuilds them whole in slices of a
+   * few milliseconds (requests keep being answered), then swaps the rebuilt ones in, with the
+   * edits made meanwhile carried over. Content and version stay the same: ETags do not change.
+   */
+  function rebuildLater(): void {
+    if (rebuilding || !catalog || !internalCatalog) return;
+    if (catalog.pendingEdits < COMPACT_AFTER && internalCatalog.pendingEdits < COMPACT_AFTER) return;
+    const from = catalog;
+    const fromInternal = internalCatalog;
+    rebuilding = (async () => {
+      const rebuilt = await from.rebuilt();
+      const rebuiltInternal = await fromInternal.rebuilt();
+      // Null when a full load replaced the catalogs meanwhile: that one is newer, keep it.
+      catalog = catalog?.rebasedOn(rebuilt, from) ?? catalog;
+      internalCatalog = internalCatalog?.rebasedOn(rebuiltInternal, fromInternal) ?? internalCatalog;
+    })()
+      .catch((e: unknown) => { strapi.log.error(`directory: catalog rebuild failed: ${String(e)}`); })
+      .finally(() => {
+        rebuilding = null;
+        rebuildLater();
+      });
   }
 
   /** Brings the catalog up to date with local writes (awaited by readers). */
@@ -272,7 +364,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
     }
-    if (full || !catalog) {
+    const whole = full || !catalog;
+    if (whole) {
       pending.clear();
       await loadAll();
     } else if (pending.size > 0) {
@@ -289,7 +382,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     referenceFingerprint = fp.reference;
     lastSeenUpdate = fp.latest;
     lastSeenId = fp.maxId;
-    publish();
+    publish(whole);
   }
 
   function run(full: boolean): Promise<void> {
@@ -316,9 +409,17 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     if (fp.org === orgFingerprint && !referenceDirty) return;
     const [count] = fp.org.split('|');
     const [knownCount] = orgFingerprint.split('|');
-    if (count !== knownCount) return run(true);
-    // Same number of rows: re-read the documents changed since (a little before) the last update
-    // seen, and those with rows written since (a publish).
+    if (count !== knownCount) {
+      // Documents created or deleted elsewhere: their ids tell which (a deleted one re-reads as gone).
+      const table = strapi.db.metadata.get(ORG).tableName;
+      const rows = (await strapi.db.connection(table).distinct('document_id')) as Array<{ document_id: string }>;
+      const present = new Set(rows.map((r) => r.document_id));
+      for (const id of internalEntries.keys()) if (!present.has(id)) pending.add(id);
+      for (const id of entries.keys()) if (!present.has(id)) pending.add(id);
+      for (const id of present) if (!internalEntries.has(id)) pending.add(id);
+    }
+    // Then re-read the documents changed since (a little before) the last update seen, and those
+    // with rows written since (a publish).
     const since = lastSeenUpdate ? new Date(Date.parse(lastSeenUpdate) - 2000) : new Date(0);
     const where = { $or: [{ updatedAt: { $gte: since } }, { id: { $gt: lastSeenId } }] };
     const changed = (await strapi.db.query(ORG).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;

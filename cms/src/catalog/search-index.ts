@@ -5,10 +5,12 @@
  * A typo is looked for only when a word has no exact, stem or prefix match, so a correctly spelt
  * word never drags in look-alikes, and exact and prefix matches always outrank fuzzy ones.
  *
- * BM25 scores are computed per (word, record) when the index is built, so a query is a few passes
- * over posting lists into typed arrays: fast at 100,000 records.
+ * Postings are flat typed arrays of term frequencies; BM25 is computed per query from the live
+ * statistics, so a query is a few passes over posting lists into typed arrays (fast at 100,000
+ * records) and an edit changes a small segment, not the whole index (see TextSegment, segment.ts).
  */
 import { STOP_WORDS, meaningful, stemsOf } from './analyze';
+import { TextSegment, bitCount, buildSegment, letterMask, runNow } from './segment';
 import { findSynonyms, type SynonymGroup } from './synonyms';
 
 /** A record's words with their field-weighted counts, as the index reads them. */
@@ -30,20 +32,6 @@ const PAIRED: ReadonlySet<FieldKind> = new Set(['name', 'label']);
 export const pairKey = (a: string, b: string): string => `${a} ${b}`;
 
 /**
- * One copy of each indexed word for all records: the same words recur in thousands of records,
- * and every catalog version keeps them. Bounded, so odd data cannot grow it without end.
- */
-const interned = new Map<string, string>();
-const MAX_INTERNED = 500_000;
-function intern(word: string): string {
-  const known = interned.get(word);
-  if (known !== undefined) return known;
-  if (interned.size >= MAX_INTERNED) interned.clear();
-  interned.set(word, word);
-  return word;
-}
-
-/**
  * Builds a record's indexed text from its fields' words. Each list is one field value (one name,
  * one label…): pairs of adjacent words are taken within a value, never across two.
  */
@@ -56,7 +44,7 @@ export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly 
     const k = at.get(word);
     if (k !== undefined) { weights[k]! += w; return; }
     at.set(word, words.length);
-    words.push(intern(word));
+    words.push(word);
     weights.push(w);
   };
   let length = 0;
@@ -93,7 +81,7 @@ const MIN_STEM = 4;
 const MAX_PREFIX_WORDS = 100;
 
 /** Indexed words a query word stands for, each with how much a match counts. */
-type Expansion = ReadonlyArray<readonly [word: number, weight: number]>;
+type Expansion = ReadonlyArray<readonly [word: string, weight: number]>;
 
 /** One query word or phrase: a record matches it through any alternative (all of whose parts match). */
 interface Clause { label: string; alternatives: Expansion[][]; correction: string | null }
@@ -152,145 +140,159 @@ function inflects(a: string, b: string): boolean {
 /** Typo tolerance by word length: none under 4 letters, one edit for 4–7, two from 8. */
 export const typoBudget = (word: string): number => (word.length < 4 ? 0 : word.length < 8 ? 1 : 2);
 
+/** Records of the catalog's segments that are gone (removed or replaced since the segment was built). */
+export interface Removed {
+  /** How many. */
+  count: number;
+  /** The sum of their lengths. */
+  length: number;
+  /** Per word, how many of them hold it. */
+  df: ReadonlyMap<string, number>;
+}
+
+export const NOTHING_REMOVED: Removed = { count: 0, length: 0, df: new Map() };
+
+/** What `Removed` becomes when more records go. */
+export function withRemoved(removed: Removed, texts: readonly IndexedText[]): Removed {
+  if (texts.length === 0) return removed;
+  const df = new Map(removed.df);
+  let length = removed.length;
+  for (const t of texts) {
+    length += t.length;
+    for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  return { count: removed.count + texts.length, length, df };
+}
+
+/** How many scores a version keeps for the words searched (16 MB: a burst of odd queries cannot grow it). */
+const MAX_SCORED = 4_000_000;
+
+/** A segment and where its records start among the catalog's slots. */
+export interface Placed { segment: TextSegment; offset: number }
+
 /**
- * The letters of a word as bits (char code mod 32). An edit changes at most two bits of the
- * difference between two words' masks, so words whose masks differ in more than 2 × budget bits
- * are beyond the budget: typo tolerance skips them without computing a distance.
+ * The full-text index of one catalog version over its segments: statistics of the live records
+ * only (gone records still sit in a segment's postings until the next full build; the catalog
+ * never returns them), so a version reached by edits scores exactly as one built from scratch.
  */
-function letterMask(word: string): number {
-  let m = 0;
-  for (let i = 0; i < word.length; i++) m |= 1 << (word.charCodeAt(i) & 31);
-  return m;
-}
-
-function bitCount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 export class SearchIndex {
+  /** Slots: every segment's records, gone ones included. */
   readonly size: number;
-  private readonly words: string[];
-  private readonly ids = new Map<string, number>();
-  /** Postings of word `id`: docs[offsets[id]] … docs[offsets[id + 1] - 1], with their BM25 scores. */
-  private readonly offsets: Uint32Array;
-  private readonly docs: Uint32Array;
-  private readonly scores: Float32Array;
-  private readonly stems = new Map<string, number[]>();
-  /** Word ids by length, then by first letter: where typo tolerance looks (numbers are never fuzzy). */
-  private readonly byLength: Array<Map<string, number[]>> = [];
-  /** Per word id, its letterMask. */
-  private readonly masks: Uint32Array;
+  private readonly live: number;
+  private readonly avgLength: number;
+  private readonly scored = new Map<string, ReadonlyArray<Float32Array | null>>();
+  private scoredSize = 0;
 
-  constructor(texts: readonly IndexedText[], private readonly synonyms: readonly SynonymGroup[] = []) {
-    this.size = texts.length;
-    // Pass 1: each word's document frequency; pass 2: postings into flat typed arrays.
-    const df = new Map<string, number>();
-    let totalLength = 0;
-    let total = 0;
-    for (const t of texts) {
-      totalLength += t.length;
-      total += t.words.length;
-      for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
-    }
-    this.words = [...df.keys()].sort();
-    this.words.forEach((w, id) => this.ids.set(w, id));
-    this.offsets = new Uint32Array(this.words.length + 1);
-    this.words.forEach((w, id) => { this.offsets[id + 1] = this.offsets[id]! + df.get(w)!; });
-    this.docs = new Uint32Array(total);
-    this.scores = new Float32Array(total);
-    const fill = this.offsets.slice(0, this.words.length);
-    const idf = Float64Array.from(this.words, (w) => {
-      const n = df.get(w)!;
-      return Math.log(1 + (texts.length - n + 0.5) / (n + 0.5));
-    });
-    const avgLength = totalLength / Math.max(1, texts.length) || 1;
-    texts.forEach((t, d) => {
-      const norm = K1 * (1 - B + (B * t.length) / avgLength);
-      t.words.forEach((w, k) => {
-        const id = this.ids.get(w)!;
-        const at = fill[id]!++;
-        const tf = t.weights[k]!;
-        this.docs[at] = d;
-        this.scores[at] = (idf[id]! * tf * (K1 + 1)) / (tf + norm);
-      });
-    });
-    this.masks = Uint32Array.from(this.words, letterMask);
-    this.words.forEach((w, id) => {
-      if (w.includes(' ')) return; // a pair of adjacent words: looked up whole, never stemmed, prefixed or fuzzy
-      const [en, fr] = stemsOf(w);
-      for (const key of new Set([`e:${en}`, `f:${fr}`])) {
-        const list = this.stems.get(key);
-        if (list) list.push(id);
-        else this.stems.set(key, [id]);
-      }
-      if (!/^[0-9]+$/.test(w)) {
-        const bucket = (this.byLength[w.length] ??= new Map());
-        const list = bucket.get(w[0]!);
-        if (list) list.push(id);
-        else bucket.set(w[0]!, [id]);
-      }
-    });
+  constructor(
+    private readonly parts: readonly Placed[],
+    private readonly synonyms: readonly SynonymGroup[] = [],
+    private readonly removed: Removed = NOTHING_REMOVED,
+  ) {
+    this.size = parts.reduce((n, p) => n + p.segment.size, 0);
+    this.live = this.size - removed.count;
+    const totalLength = parts.reduce((n, p) => n + p.segment.totalLength, 0) - removed.length;
+    this.avgLength = totalLength / Math.max(1, this.live) || 1;
   }
 
-  /** How many records hold an indexed word. */
-  private df(id: number): number { return this.offsets[id + 1]! - this.offsets[id]!; }
+  /** One segment over these texts, at once. */
+  static of(texts: readonly IndexedText[], synonyms: readonly SynonymGroup[] = []): SearchIndex {
+    return new SearchIndex([{ segment: runNow(buildSegment(texts)), offset: 0 }], synonyms);
+  }
+
+  /** The same records with other synonym groups (synonyms are read per query only). */
+  withSynonyms(synonyms: readonly SynonymGroup[]): SearchIndex {
+    return new SearchIndex(this.parts, synonyms, this.removed);
+  }
+
+  /** How many live records hold an indexed word. */
+  df(word: string): number {
+    let n = -(this.removed.df.get(word) ?? 0);
+    for (const p of this.parts) n += p.segment.dfOf(word);
+    return n;
+  }
 
   /** The word itself and the words of its stems; `loose` also those beyond an inflection (weaker). */
-  private exactAndStems(word: string, weight: number, into: Map<number, number>, loose = true): void {
-    const id = this.ids.get(word);
-    if (id !== undefined) into.set(id, Math.max(into.get(id) ?? 0, weight * EXACT));
+  private exactAndStems(word: string, weight: number, into: Map<string, number>, loose = true): void {
+    if (this.df(word) > 0) into.set(word, Math.max(into.get(word) ?? 0, weight * EXACT));
     const [en, fr] = stemsOf(word);
     for (const key of [en.length >= MIN_STEM && `e:${en}`, fr.length >= MIN_STEM && `f:${fr}`]) {
       if (!key) continue;
-      for (const s of this.stems.get(key) ?? []) {
-        const other = this.words[s]!;
-        if (into.has(s) || STOP_WORDS.has(other)) continue;
-        if (inflects(word, other)) into.set(s, weight * STEM);
-        else if (loose) into.set(s, weight * LOOSE_STEM);
-      }
-    }
-  }
-
-  private prefixed(word: string, into: Map<number, number>): void {
-    let lo = 0;
-    let hi = this.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.words[mid]! < word) lo = mid + 1;
-      else hi = mid;
-    }
-    const found: number[] = [];
-    for (let k = lo; k < this.words.length && this.words[k]!.startsWith(word); k++) {
-      if (!into.has(k) && !this.words[k]!.includes(' ')) found.push(k);
-    }
-    if (found.length > MAX_PREFIX_WORDS) found.sort((a, b) => this.df(b) - this.df(a)).length = MAX_PREFIX_WORDS;
-    for (const k of found) into.set(k, PREFIX);
-  }
-
-  /** Indexed words within the typo budget; the first letter is kept for words under 8 letters. */
-  private nearWords(word: string, budget: number, keepFirst: boolean): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
-    if (budget === 0) return out;
-    const mask = letterMask(word);
-    for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
-      const bucket = this.byLength[len];
-      if (!bucket) continue;
-      const lists = keepFirst ? [bucket.get(word[0]!) ?? []] : bucket.values();
-      for (const list of lists) {
-        for (const id of list) {
-          if (bitCount(mask ^ this.masks[id]!) > 2 * budget) continue;
-          const d = editDistance(word, this.words[id]!, budget);
-          if (d <= budget) out.push([id, d]);
+      for (const { segment } of this.parts) {
+        for (const s of segment.stems.get(key) ?? []) {
+          const other = segment.words[s]!;
+          if (into.has(other) || STOP_WORDS.has(other) || this.df(other) <= 0) continue;
+          if (inflects(word, other)) into.set(other, weight * STEM);
+          else if (loose) into.set(other, weight * LOOSE_STEM);
         }
       }
     }
-    return out;
+  }
+
+  private prefixed(word: string, into: Map<string, number>): void {
+    const found = new Set<string>();
+    for (const { segment } of this.parts) {
+      const words = segment.words;
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (words[mid]! < word) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < words.length && words[k]!.startsWith(word); k++) {
+        const w = words[k]!;
+        if (!into.has(w) && !w.includes(' ')) found.add(w);
+      }
+    }
+    let list = [...found];
+    if (this.parts.length > 1) list.sort();
+    list = list.filter((w) => this.df(w) > 0);
+    if (list.length > MAX_PREFIX_WORDS) {
+      const df = new Map(list.map((w) => [w, this.df(w)]));
+      list.sort((a, b) => df.get(b)! - df.get(a)!).length = MAX_PREFIX_WORDS;
+    }
+    for (const w of list) into.set(w, PREFIX);
+  }
+
+  /**
+   * Indexed words within the typo budget, by length then alphabetical order (the order ties are
+   * settled in); the first letter is kept for words under 8 letters.
+   */
+  private nearWords(word: string, budget: number, keepFirst: boolean): Array<[string, number]> {
+    const out = new Map<string, number>();
+    if (budget === 0) return [];
+    const mask = letterMask(word);
+    for (const { segment } of this.parts) {
+      for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
+        const bucket = segment.byLength[len];
+        if (!bucket) continue;
+        const lists = keepFirst ? [bucket.get(word[0]!) ?? []] : bucket.values();
+        for (const list of lists) {
+          for (const id of list) {
+            if (bitCount(mask ^ segment.masks[id]!) > 2 * budget) continue;
+            const other = segment.words[id]!;
+            if (out.has(other)) continue;
+            const d = editDistance(word, other, budget);
+            if (d <= budget && this.df(other) > 0) out.set(other, d);
+          }
+        }
+      }
+    }
+    return [...out].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The closest of `found`, the most common first, else the first in order. */
+  private best(found: ReadonlyArray<readonly [string, number]>): string | null {
+    let best: readonly [string, number, number] | null = null;
+    for (const [w, d] of found) {
+      const df = this.df(w);
+      if (!best || d < best[1] || (d === best[1] && df > best[2])) best = [w, d, df];
+    }
+    return best ? best[0] : null;
   }
 
   private expand(word: string, last: boolean): { expansion: Expansion; correction: string | null } {
-    const into = new Map<number, number>();
+    const into = new Map<string, number>();
     this.exactAndStems(word, 1, into);
     if (last || word.length >= 4) this.prefixed(word, into);
     if (into.size > 0) return { expansion: [...into], correction: null };
@@ -298,12 +300,8 @@ export class SearchIndex {
     // Only the closest words: a one-edit correction exists, two-edit look-alikes are noise.
     const closest = Math.min(...found.map(([, d]) => d));
     const near = found.filter(([, d]) => d === closest);
-    let best: [number, number] | null = null;
-    for (const [id, d] of near) {
-      into.set(id, Math.max(into.get(id) ?? 0, TYPO[d] ?? 0));
-      if (!best || d < best[1] || (d === best[1] && this.df(id) > this.df(best[0]))) best = [id, d];
-    }
-    return { expansion: [...into], correction: best ? this.words[best[0]]! : null };
+    for (const [w, d] of near) into.set(w, Math.max(into.get(w) ?? 0, TYPO[d] ?? 0));
+    return { expansion: [...into], correction: this.best(near) };
   }
 
   private sameWord = (q: string, g: string): boolean => {
@@ -327,7 +325,7 @@ export class SearchIndex {
       if (hit && hit.start === i) {
         for (const alt of hit.alternatives) {
           // Synonyms stand for exactly their words and inflections: `nations` must not find `national`.
-          alternatives.push(alt.map((w) => { const m = new Map<number, number>(); this.exactAndStems(w, SYNONYM, m, false); return [...m]; }));
+          alternatives.push(alt.map((w) => { const m = new Map<string, number>(); this.exactAndStems(w, SYNONYM, m, false); return [...m]; }));
         }
         h++;
       }
@@ -342,13 +340,52 @@ export class SearchIndex {
     return out;
   }
 
+  /**
+   * A word's BM25 score in each record of each segment holding it, from the live statistics: idf
+   * of its live document frequency, length over the live mean. Worked out once per version and
+   * word (a version is immutable; the same words are searched again and again).
+   */
+  private wordScores(word: string): ReadonlyArray<Float32Array | null> {
+    let known = this.scored.get(word);
+    if (known) return known;
+    const n = this.df(word);
+    const k1b = K1 * (1 - B);
+    const kb = (K1 * B) / this.avgLength;
+    const idf = Math.log(1 + (this.live - n + 0.5) / (n + 0.5)) * (K1 + 1);
+    known = this.parts.map(({ segment }) => {
+      const id = n > 0 ? segment.ids.get(word) : undefined;
+      if (id === undefined) return null;
+      const { docs, tf, lengths } = segment;
+      const start = segment.offsets[id]!;
+      const out = new Float32Array(segment.offsets[id + 1]! - start);
+      for (let k = 0; k < out.length; k++) {
+        const t = tf[start + k]!;
+        out[k] = (idf * t) / (t + k1b + kb * lengths[docs[start + k]!]!);
+      }
+      return out;
+    });
+    const size = known.reduce((sum, x) => sum + (x?.length ?? 0), 0);
+    if (this.scoredSize + size > MAX_SCORED) { this.scored.clear(); this.scoredSize = 0; }
+    this.scored.set(word, known);
+    this.scoredSize += size;
+    return known;
+  }
+
   /** Per-record scores of a part (one query word's expansion): the best of its words. */
   private partScores(part: Expansion, into: Float32Array): void {
-    const { docs, scores, offsets } = this;
-    for (const [id, weight] of part) {
-      for (let k = offsets[id]!, end = offsets[id + 1]!; k < end; k++) {
-        const v = weight * scores[k]!;
-        if (v > into[docs[k]!]!) into[docs[k]!] = v;
+    for (const [word, weight] of part) {
+      const scores = this.wordScores(word);
+      for (let p = 0; p < this.parts.length; p++) {
+        const s = scores[p];
+        if (!s) continue;
+        const { segment, offset } = this.parts[p]!;
+        const docs = segment.docs;
+        const start = segment.offsets[segment.ids.get(word)!]!;
+        for (let k = 0; k < s.length; k++) {
+          const v = weight * s[k]!;
+          const d = offset + docs[start + k]!;
+          if (v > into[d]!) into[d] = v;
+        }
       }
     }
   }
@@ -362,7 +399,7 @@ export class SearchIndex {
     const scores = clauses.map((clause) => {
       const out = new Float32Array(n);
       for (const alt of clause.alternatives) {
-        for (const part of alt) for (const [id] of part) highlight.add(this.words[id]!);
+        for (const part of alt) for (const [w] of part) highlight.add(w);
         if (alt.length === 1) { this.partScores(alt[0]!, out); continue; }
         // A phrase alternative matches where every one of its words does.
         const parts = alt.map((part) => { const s = new Float32Array(n); this.partScores(part, s); return s; });
@@ -375,10 +412,7 @@ export class SearchIndex {
       return out;
     });
     const adjacency = new Float32Array(n);
-    for (let k = 1; k < terms.length; k++) {
-      const id = this.ids.get(pairKey(terms[k - 1]!, terms[k]!));
-      if (id !== undefined) this.partScores([[id, EXACT]], adjacency);
-    }
+    for (let k = 1; k < terms.length; k++) this.partScores([[pairKey(terms[k - 1]!, terms[k]!), EXACT]], adjacency);
     const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
     return { labels: clauses.map((c) => c.label), scores, adjacency, highlight, corrected };
   }
@@ -391,14 +425,11 @@ export class SearchIndex {
     const terms = meaningful(queryTerms);
     let changed = false;
     const out = terms.map((w) => {
-      if (w.length < 3 || this.ids.has(w)) return w;
-      let best: [number, number] | null = null;
-      for (const [id, d] of this.nearWords(w, 2, false)) {
-        if (!best || d < best[1] || (d === best[1] && this.df(id) > this.df(best[0]))) best = [id, d];
-      }
+      if (w.length < 3 || this.df(w) > 0) return w;
+      const best = this.best(this.nearWords(w, 2, false));
       if (!best) return w;
       changed = true;
-      return this.words[best[0]]!;
+      return best;
     });
     return changed ? out.join(' ') : null;
   }

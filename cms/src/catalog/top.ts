@@ -34,7 +34,12 @@ export function topK(items: ArrayLike<number>, score: ArrayLike<number>, k: numb
     }
   };
   for (let p = 0; p < n; p++) {
-    if (heap.length < k) { heap.push(p); up(heap.length - 1); } else if (better(p, heap[0]!)) { heap[0] = p; down(0); }
+    if (heap.length < k) { heap.push(p); up(heap.length - 1); continue; }
+    // A later item displaces the worst kept only with a strictly higher score (ties keep the earlier):
+    // one comparison of numbers rejects most items without a call.
+    if (score[items[p]!]! <= score[items[heap[0]!]!]!) continue;
+    heap[0] = p;
+    down(0);
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : 1)).map((p) => items[p]!);
 }

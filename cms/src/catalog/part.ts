@@ -1,0 +1,176 @@
+/**
+ * One immutable part of a catalog: some entries and the indexes over them, by local slot
+ * (0…n-1) — a posting list per filter value, each entry's values as vocabulary codes, the text
+ * segment, the name order and the slugs. A catalog version is one large part built from every
+ * record plus a small one for the records edited since (catalog.ts), so an edit rebuilds only
+ * the small one. The build is a generator: run at once, or in slices off the request path.
+ */
+import type { Locale } from '@referral-directory/sdk';
+import { LOCALES } from '@referral-directory/sdk';
+import type { Entry, Named, Vocabulary } from './catalog';
+import { fold } from './normalize';
+import type { IndexedText } from './search-index';
+import { type TextSegment, buildSegment } from './segment';
+
+export interface Part<R extends Named, F extends string> {
+  readonly entries: readonly Entry<R, F>[];
+  /** Each entry's slot, to find what an edit replaces. */
+  readonly slotOf: ReadonlyMap<Entry<R, F>, number>;
+  /** Per filter, per value, the slots holding it (ascending). */
+  readonly postings: ReadonlyMap<F, ReadonlyMap<string, Uint32Array>>;
+  /**
+   * Per filter (in `filterNames` order), every entry's values as indexes into the vocabulary,
+   * flat: entry i's are codes[starts[i]] … codes[starts[i + 1] - 1]. Facet counting is then
+   * array increments instead of string-keyed map updates.
+   */
+  readonly valueCodes: ReadonlyArray<{ starts: Uint32Array; codes: Uint16Array }>;
+  readonly text: TextSegment;
+  /** Slots in name order per locale. */
+  readonly byName: Readonly<Record<Locale, Uint32Array>>;
+  /** By English slug (the last entry wins), and by French slug (the first wins). */
+  readonly enSlugs: ReadonlyMap<string, Entry<R, F>>;
+  readonly frSlugs: ReadonlyMap<string, Entry<R, F>>;
+}
+
+const collators: Record<Locale, Intl.Collator> = {
+  en: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
+  fr: new Intl.Collator('fr', { sensitivity: 'base', numeric: true }),
+};
+
+/** Name order in a locale, ties by slug: the stable base order of every list. */
+export function compareByName<R extends Named>(locale: Locale): (x: { slug: string; records: Record<Locale, R> }, y: { slug: string; records: Record<Locale, R> }) => number {
+  const collator = collators[locale];
+  return (x, y) => collator.compare(x.records[locale].name, y.records[locale].name) || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0);
+}
+
+/** A name as a plain string that sorts almost as the collator does: folded, numbers padded. */
+const roughKey = (name: string): string => fold(name).replace(/[0-9]+/g, (n) => n.padStart(12, '0'));
+
+/**
+ * Entry indexes in name order (compareByName). A collator comparison is slow, and a sort makes
+ * n log n of them (seconds at 100,000 records): the entries are sorted by a plain string key that
+ * orders them almost as the collator does, then an insertion sort with the collator puts the few
+ * the key misplaces right, in about n comparisons. If the key turns out far off (many moves), the
+ * collator sorts them all: the result is the collator's order either way.
+ */
+export function nameOrder<R extends Named, F extends string>(entries: readonly Entry<R, F>[], locale: Locale): Uint32Array {
+  const cmp = compareByName<R>(locale);
+  const keys = entries.map((e) => roughKey(e.records[locale].name));
+  const order = Uint32Array.from(entries.map((_, i) => i).sort((a, b) => {
+    const x = keys[a]!;
+    const y = keys[b]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }));
+  let moves = 0;
+  const budget = 8 * entries.length + 64;
+  for (let i = 1; i < order.length; i++) {
+    const x = order[i]!;
+    let j = i - 1;
+    while (j >= 0 && cmp(entries[order[j]!]!, entries[x]!) > 0) {
+      order[j + 1] = order[j]!;
+      j--;
+      if (++moves > budget) return Uint32Array.from(entries.map((_, k) => k).sort((a, b) => cmp(entries[a]!, entries[b]!)));
+    }
+    order[j + 1] = x;
+  }
+  return order;
+}
+
+const SLICE = 256;
+
+/**
+ * The small part (the edits since the last full build) is rebuilt on every edit: its entries'
+ * words are kept while they are in one (`keepWords`), so an edit works out only its own record's.
+ */
+const smallTexts = new WeakMap<object, IndexedText>();
+function textOf<R extends Named, F extends string>(e: Entry<R, F>, keep: boolean): IndexedText {
+  let t = smallTexts.get(e);
+  if (!t) {
+    t = e.text();
+    if (keep) smallTexts.set(e, t);
+  }
+  return t;
+}
+
+/**
+ * Where an entry goes in a part's name order (the number of its entries before it), per locale:
+ * an edited entry is placed once per large part, not on every edit after.
+ */
+const places = new WeakMap<object, Record<Locale, Map<object, number>>>();
+export function placeIn<R extends Named, F extends string>(part: Part<R, F>, e: Entry<R, F>, locale: Locale): number {
+  let byLocale = places.get(part);
+  if (!byLocale) { byLocale = { en: new Map(), fr: new Map() }; places.set(part, byLocale); }
+  const known = byLocale[locale].get(e);
+  if (known !== undefined) return known;
+  const cmp = compareByName<R>(locale);
+  const order = part.byName[locale];
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(part.entries[order[mid]!]!, e) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  byLocale[locale].set(e, lo);
+  return lo;
+}
+
+/**
+ * Builds a part. `order`, when given, is the name order of `entries` already known (a full
+ * rebuild from a catalog keeps its order rather than sorting again).
+ */
+export function* buildPart<R extends Named, F extends string>(
+  entries: readonly Entry<R, F>[], vocabulary: Vocabulary<F>, filterNames: readonly F[], order?: Record<Locale, Uint32Array>, keepWords = false,
+): Generator<void, Part<R, F>> {
+  let byName = order;
+  if (!byName) {
+    byName = { en: nameOrder(entries, 'en'), fr: nameOrder(entries, 'fr') };
+    yield;
+  }
+  const slotOf = new Map<Entry<R, F>, number>();
+  const enSlugs = new Map<string, Entry<R, F>>();
+  const frSlugs = new Map<string, Entry<R, F>>();
+  const lists = new Map<F, Map<string, number[]>>(filterNames.map((name) => [name, new Map()]));
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    slotOf.set(e, i);
+    enSlugs.set(e.slug, e);
+    for (const locale of LOCALES) if (locale !== 'en' && !frSlugs.has(e.records[locale].slug)) frSlugs.set(e.records[locale].slug, e);
+    for (const name of filterNames) {
+      const byValue = lists.get(name)!;
+      for (const v of e.values[name]) {
+        const list = byValue.get(v);
+        if (list) list.push(i);
+        else byValue.set(v, [i]);
+      }
+    }
+    if (i % SLICE === SLICE - 1) yield;
+  }
+  const postings = new Map<F, Map<string, Uint32Array>>();
+  for (const [name, byValue] of lists) postings.set(name, new Map([...byValue].map(([v, list]) => [v, Uint32Array.from(list)])));
+  yield;
+  const valueCodes: Array<{ starts: Uint32Array; codes: Uint16Array }> = [];
+  for (const name of filterNames) {
+    const index = new Map(vocabulary[name].map((t, k) => [t.value, k]));
+    const starts = new Uint32Array(entries.length + 1);
+    const codes: number[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      starts[i] = codes.length;
+      for (const v of entries[i]!.values[name]) {
+        const k = index.get(v);
+        if (k !== undefined) codes.push(k); // a value outside the vocabulary is never shown
+      }
+    }
+    starts[entries.length] = codes.length;
+    valueCodes.push({ starts, codes: Uint16Array.from(codes) });
+    yield;
+  }
+  // Working out a record's words costs far more than the loops above: a yield every few records.
+  const texts: IndexedText[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    texts.push(textOf(entries[i]!, keepWords));
+    if (i % 16 === 15) yield;
+  }
+  const text = yield* buildSegment(texts);
+  return { entries, slotOf, postings, valueCodes, text, byName, enSlugs, frSlugs };
+}
