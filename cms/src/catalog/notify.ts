@@ -28,7 +28,7 @@ export interface ChangeNotice {
   documentIds: string[];
 }
 
-/** This process's id in notices, so that an instance skips its own writes (it applied them already). */
+/** This process's id in notices: which instance wrote (its own notices tell it that its write committed). */
 export function instanceId(env: NodeJS.ProcessEnv = process.env): string {
   return env.DIRECTORY_INSTANCE_ID || `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
@@ -118,7 +118,9 @@ export function startListener(options: ListenerOptions): Listener {
     c.on('notification', (n: Notification) => {
       if (n.channel !== CHANNEL) return;
       const notice = parseNotice(n.payload);
-      if (notice && notice.origin !== options.origin) options.onNotice(notice);
+      // This instance's own notices too: one arrives when its write commits, the moment its rows can
+      // be read from another connection (a read inside the writer's transaction saw them as they were).
+      if (notice) options.onNotice(notice);
     });
     try {
       await c.connect();
