@@ -92,7 +92,7 @@ export function toFilters(q: string, selection: FilterSelection): OrganizationFi
  * in the response language (the server's one table of labels, `cms/src/directory/labels.ts`),
  * else the code itself until the facets have loaded.
  */
-export function labelOf(name: FilterName, value: string, facets: Facets | undefined): string {
+export function labelOf(name: FilterName, value: string, facets: Partial<Facets> | undefined): string {
   return facets?.[name]?.find((f) => f.value === value)?.label || value;
 }
 

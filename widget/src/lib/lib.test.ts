@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cleanSelection, labelOf, parseList, readUrlState, toFilters, writeUrlState } from './filters.js';
+import { type Facets, cleanSelection, labelOf, parseList, readUrlState, toFilters, writeUrlState } from './filters.js';
 import { formatDate, formatTime } from './format.js';
 import { displayUrl, httpUrl, mailHref, phoneHref } from './links.js';
 import { normalizeOrganization } from './normalize.js';
@@ -29,10 +29,10 @@ describe('filters', () => {
   });
 
   it('labels values from the facets (fixed vocabularies included), else shows the code', () => {
-    const facets = {
+    const facets: Partial<Facets> = {
       focus: [{ value: 'labour_rights', label: 'Droits du travail', count: 2 }],
       province: [{ value: 'PE', label: 'Île-du-Prince-Édouard', count: 0 }],
-    } as never;
+    };
     expect(labelOf('focus', 'labour_rights', facets)).to.equal('Droits du travail');
     expect(labelOf('province', 'PE', facets)).to.equal('Île-du-Prince-Édouard');
     expect(labelOf('province', 'PE', undefined)).to.equal('PE');
