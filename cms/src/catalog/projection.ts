@@ -136,6 +136,13 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let generation = 0;
   const pending = new Set<string>();
   let referenceDirty = true;
+  /**
+   * This instance's own writes, counted: `marked` when made, `applied` once the catalogs include
+   * them. A re-read takes the pending ids before it reads them, so between the two a reader finds
+   * nothing pending yet must wait for that re-read (an unpublish is never served stale).
+   */
+  let marked = 0;
+  let applied = 0;
   let work: Promise<void> | null = null;
   let orgFingerprint = '';
   let referenceFingerprint = '';
@@ -177,6 +184,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Brings the catalog up to date for a reader; while the database is away, serves what it has. */
   async function current(): Promise<void> {
+    // A re-read already holds this instance's latest writes: wait for it (it settles `work`).
+    while (catalog && applied < marked && pending.size === 0 && !referenceDirty && work) await work;
     if (catalog && pending.size === 0 && !referenceDirty) return;
     if (catalog && unreachableSince !== null) return withholdPending();
     try {
@@ -365,6 +374,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     const whole = full || !catalog;
+    // Every write marked until now is re-read below (its id is pending now, or it was re-read).
+    const upTo = marked;
     if (whole) {
       pending.clear();
       await loadAll();
@@ -383,6 +394,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     lastSeenUpdate = fp.latest;
     lastSeenId = fp.maxId;
     publish(whole);
+    applied = Math.max(applied, upTo);
   }
 
   function run(full: boolean): Promise<void> {
@@ -447,6 +459,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Called by the Document Service middleware after a write. */
     invalidate(uid: string, documentId?: string): void {
+      marked++;
       if (uid === ORG && documentId) pending.add(documentId);
       else if (uid === ORG) void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
       else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;

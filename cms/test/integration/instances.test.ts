@@ -136,11 +136,7 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
     await waitFor('B to list the record again', async () => (await nameOnB()) === 'Renamed On Instance A');
   });
 
-  // Skipped: the same-instance PostgreSQL publish gap (docs/operations.md, "Known gap") came back
-  // once the incremental catalog and the translation-state writes were merged; this test failed on
-  // the merged tree (publish 1 not public on A at the next read). With an instance applying its own
-  // notices it passed once, but the gap still shows in the bilingual test: skipped until it is found.
-  test("an editor's publish through the admin is public at once on the instance that took it, even under reads, and reaches the other", { skip: 'the same-instance PostgreSQL publish gap is back after the merges (docs/operations.md, "Known gap")' }, async () => {
+  test("an editor's publish through the admin is public at once on the instance that took it, even under reads, and reaches the other", async () => {
     // A's poll is off (ten minutes): what A shows right after the response comes from the write
     // itself. Readers keep asking A meanwhile, so that a read may land between the write and its
     // commit and re-read the rows as they were (src/index.ts marks the document again at commit).
