@@ -20,8 +20,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { LISTING_STATUSES } from '@referral-directory/sdk';
-import { readFixtures } from './lib/fixtures';
-import { generateOrganizations } from './lib/generate';
+import { readFixtures } from '../src/operations/fixtures';
+import { generateOrganizations } from '../scripts/lib/generate';
 import { percentile } from './lib/bench-load';
 import { rowsOf, termIndex, vocabularyOf } from './lib/fixture-catalog';
 import { COMPACT_AFTER, Catalog, type Entry } from '../src/catalog/catalog';

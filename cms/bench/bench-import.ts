@@ -10,15 +10,15 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CMS_DIR } from './lib/boot';
+import { CMS_DIR } from '../scripts/lib/boot';
 import { cleanupNow, tempDir } from './lib/bench-procs';
 import { strapiEnv } from './lib/bench-strapi';
-import { readFixtures } from './lib/fixtures';
-import { generateOrganizations } from './lib/generate';
+import { readFixtures } from '../src/operations/fixtures';
+import { generateOrganizations } from '../scripts/lib/generate';
 import { writeCsv } from '../src/hsds/csv';
 import { templateColumns, templateRow } from '../src/hsds/template';
 import type { ImportRecord } from '../src/hsds/record';
-import { runScript } from './lib/startup-error';
+import { runScript } from '../scripts/lib/startup-error';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);

@@ -10,8 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { LISTING_STATUSES } from '@referral-directory/sdk';
-import { readFixtures } from './lib/fixtures';
-import { generateOrganizations } from './lib/generate';
+import { readFixtures } from '../src/operations/fixtures';
+import { generateOrganizations } from '../scripts/lib/generate';
 import { rowsOf, termIndex, vocabularyOf } from './lib/fixture-catalog';
 import { Catalog, type Entry } from '../src/catalog/catalog';
 import { INTERNAL_FILTER_NAMES, type InternalEntry, entryFromRows, internalEntryFromRows } from '../src/catalog/projection';

@@ -17,8 +17,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CMS_DIR } from './lib/boot';
-import { readFixtures } from './lib/fixtures';
+import { CMS_DIR } from '../scripts/lib/boot';
+import { readFixtures } from '../src/operations/fixtures';
 import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
 import { type BenchQuery, directoryFacetsPath, directoryListPath, stockPath, stockQuery } from './lib/bench-queries';
 import { freePort, cleanupNow, describeChild, tempDir, spawnChild, type Child } from './lib/bench-procs';
@@ -268,7 +268,7 @@ ${formatWireSizes(wire)}`);
   const bodyFile = path.join(tmpDir, 'a-body.json');
   fs.writeFileSync(bodyFile, a.bytes);
   const barePort = await freePort();
-  const bare = spawnChild('bare', path.join(CMS_DIR, 'scripts', 'lib', 'bench-bare.ts'), {
+  const bare = spawnChild('bare', path.join(CMS_DIR, 'bench', 'lib', 'bench-bare.ts'), {
     cwd: CMS_DIR, logDir: tmpDir,
     env: { ...process.env, PORT: String(barePort), HOST: '127.0.0.1', BENCH_BODY_FILE: bodyFile, BENCH_CONTENT_TYPE: a.contentType },
   });

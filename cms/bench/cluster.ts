@@ -19,11 +19,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CMS_DIR } from './lib/boot';
+import { CMS_DIR } from '../scripts/lib/boot';
 import { cleanupNow, freePort, tempDir } from './lib/bench-procs';
 import { ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
 import { percentile } from './lib/bench-load';
-import { postgresBin, startCluster } from './lib/postgres-cluster';
+import { postgresBin, startCluster } from '../scripts/lib/postgres-cluster';
 import { isRecord } from '../src/workflow/values';
 import { ORGANIZATION as ORG } from '../src/content-types';
 

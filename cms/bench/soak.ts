@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FacetValue, PageMeta, PublicOrganization } from '@referral-directory/sdk';
 import { busyCpuShare, runLoad, type LoadResult, type PlannedRequest } from './lib/bench-load';
-import { prng } from './lib/generate';
+import { prng } from '../scripts/lib/generate';
 import { cleanupNow, describeChild, tempDir, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, seedFixtures, startStrapi, type StrapiServer } from './lib/bench-strapi';
 

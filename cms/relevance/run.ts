@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readFixtures } from '../src/operations/fixtures';
-import { publicCatalogOf } from '../scripts/lib/fixture-catalog';
+import { publicCatalogOf } from '../bench/lib/fixture-catalog';
 import { catalogRanker, miniSearchRanker, oramaRanker } from './engines';
 import { type JudgedQuery, type Scores, evaluate } from './metrics';
 

@@ -103,7 +103,7 @@ export function describeChild(c: Child, lines = 20): string {
   return `${path.basename(c.logFile)} (${state})${tail ? `, last lines:\n${tail}` : ': empty'}`;
 }
 
-export { freePort } from './ports';
+export { freePort } from '../../scripts/lib/ports';
 
 /** Polls `url` until it answers 200 (the catalog is loaded at bootstrap, so this is readiness). */
 export async function waitForOk(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * In-process scaling of the public catalog, no database and no HTTP: generated organizations
- * (scripts/lib/generate.ts) → database-shaped rows → the projection's own entryFromRows
+ * (scripts/lib/generate.ts, shared with the seed) → database-shaped rows → the projection's own entryFromRows
  * (mapper + toEntry) → Catalog (fixture-catalog.ts); then, per size:
  * - the (a) list query timed on `catalog.search` alone, on a body-cache miss (search + the page's
  *   JSON, as the controller builds it) and `catalog.facets` for the same query;
@@ -11,9 +11,9 @@
  * - the heap the catalog (filters, name order and the full-text index) adds to its entries.
  */
 import { performance } from 'node:perf_hooks';
-import type { SearchSynonymFixture, Taxonomies } from './fixtures';
+import type { SearchSynonymFixture, Taxonomies } from '../../src/operations/fixtures';
 import { synonymGroups } from '../../src/catalog/synonyms';
-import { generateOrganizations } from './generate';
+import { generateOrganizations } from '../../scripts/lib/generate';
 import { percentile } from './bench-load';
 import { Catalog, type Entry } from '../../src/catalog/catalog';
 import { listBody } from '../../src/catalog/response';

@@ -5,10 +5,10 @@
  * Asked `{ type: 'heap', id }`, it runs a full garbage collection (node --expose-gc) and answers
  * `{ type: 'heap-<id>', heapUsed }`: the memory still in use, which is what a leak grows.
  *
- * Run by lib/bench-strapi.ts (startStrapi) as `node --import tsx scripts/lib/bench-server.ts`;
+ * Run by lib/bench-strapi.ts (startStrapi) as `node --import tsx bench/lib/bench-server.ts`;
  * not meant to be run by hand.
  */
-import { bootStrapi } from './boot';
+import { bootStrapi } from '../../scripts/lib/boot';
 
 type Message = { type: 'token'; accessKey: string } | { type: 'listening' } | { type: 'error'; message: string } | { type: `heap-${number}`; heapUsed: number };
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CMS_DIR } from './boot';
+import { CMS_DIR } from '../../scripts/lib/boot';
 import { freePort, spawnChild, waitForOk, type Child } from './bench-procs';
 
 /** Sources (src/, config/) newer than their compiled file in cms/dist, relative to cms/. */
@@ -117,7 +117,7 @@ export interface StartStrapiOptions {
 /** Boots the compiled app on `db` in a child process and waits until the directory answers. */
 export async function startStrapi(o: StartStrapiOptions): Promise<StrapiServer> {
   const port = o.port ?? await freePort();
-  const child = spawnChild('strapi', path.join(CMS_DIR, 'scripts', 'lib', 'bench-server.ts'), {
+  const child = spawnChild('strapi', path.join(CMS_DIR, 'bench', 'lib', 'bench-server.ts'), {
     cwd: CMS_DIR, env: strapiEnv(o.db, port, o.env), logDir: o.logDir, nodeArgs: ['--expose-gc'],
   });
   o.onSpawn?.(child);

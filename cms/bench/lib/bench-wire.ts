@@ -2,7 +2,7 @@
  * Bytes on the wire: the body of one response as sent (compressed or not), for each encoding a
  * client may ask for. What a phone on a slow network downloads, before any header.
  */
-import { raw } from './raw-http';
+import { raw } from '../../scripts/lib/raw-http';
 
 export const WIRE_ENCODINGS = ['identity', 'gzip', 'br'] as const;
 
