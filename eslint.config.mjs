@@ -72,20 +72,6 @@ export default tseslint.config(
     },
   },
   {
-    // #18 item 2 (long functions in named steps) is not finished for the measurement scripts: they
-    // are split when they move to cms/bench/.
-    files: [
-      'cms/bench/bench.ts', 'cms/bench/soak.ts', 'cms/bench/cluster.ts', 'cms/bench/bench-edits.ts',
-    ],
-    rules: {
-      'max-lines': 'off',
-      'max-lines-per-function': 'off',
-      // The benchmark's untyped JSON goes with the move of the benchmarks to cms/bench/.
-      'no-duplicate-imports': 'off',
-      '@typescript-eslint/no-explicit-any': 'off',
-    },
-  },
-  {
     // Not yet split into named steps (#18 item 2, left for the next session): the catalog's refresh
     // (projection.ts: one closure holding the load, the poll and the incremental publish) and the
     // widget's root element.

@@ -25,6 +25,8 @@ import { freePort, cleanupNow, describeChild, tempDir, spawnChild, type Child } 
 import { copyDatabase, ensureDist, startStrapi } from './lib/bench-strapi';
 import { measureScaling } from './lib/bench-scale';
 import { formatWireSizes, wireSize } from './lib/bench-wire';
+import { type Fetched, directoryPage, directorySlugs, get, stockPage, stockSlugs } from './lib/bench-fetch';
+import { fromUserDir, int, msText as ms, readOptions, runCommand, usageExit, wholeNumber } from './lib/bench-cli';
 
 const TARGETS = { aOverC: 15, aOverD: 0.3, p99Ms: 25 };
 const SCALE_SIZES = [1_000, 10_000, 100_000];
@@ -51,9 +53,6 @@ interface Options {
   inProcessOnly: boolean; sizes: number[]; peersMax: number;
 }
 
-/** Relative paths are relative to where the user typed the command (npm runs scripts in cms/). */
-const fromUserDir = (p: string) => path.resolve(process.env.INIT_CWD || process.cwd(), p);
-
 function parseArgs(argv: string[]): Options | string {
   const o: Options = {
     db: process.env.BENCH_DB ? fromUserDir(process.env.BENCH_DB) : path.join(CMS_DIR, '.tmp', 'bench-10000.db'),
@@ -62,45 +61,29 @@ function parseArgs(argv: string[]): Options | string {
     inProcessOnly: false, sizes: SCALE_SIZES, peersMax: 10_000,
   };
   let durationSet = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const whole = (v: string) => {
-      if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new Error(`${a} takes a whole number ≥ 1`);
-      return Number(v);
-    };
-    try {
-      if (a === '--db') o.db = fromUserDir(value());
-      else if (a === '--duration') { o.durationS = whole(value()); durationSet = true; }
-      else if (a === '--connections') o.connections = whole(value());
-      else if (a === '--quick') o.quick = true;
-      else if (a === '--no-build') o.build = false;
-      else if (a === '--miss') o.miss = true;
-      else if (a === '--in-process') o.inProcessOnly = true;
-      else if (a === '--sizes') o.sizes = value().split(',').map(whole);
-      else if (a === '--peers-max') o.peersMax = whole(value());
-      else if (a === '--q') o.query.q = value();
-      else if (a === '--province') o.query.province = value();
-      else if (a === '--focus') o.query.focus = value();
-      else if (a === '--help' || a === '-h') return USAGE;
-      else return `unknown option ${a}\n${USAGE}`;
-    } catch (e) {
-      return `${(e as Error).message}\n${USAGE}`;
-    }
-  }
+  const problem = readOptions(argv, USAGE, (a, value) => {
+    if (a === '--db') o.db = fromUserDir(value.text());
+    else if (a === '--duration') { o.durationS = value.whole(); durationSet = true; }
+    else if (a === '--connections') o.connections = value.whole();
+    else if (a === '--quick') o.quick = true;
+    else if (a === '--no-build') o.build = false;
+    else if (a === '--miss') o.miss = true;
+    else if (a === '--in-process') o.inProcessOnly = true;
+    else if (a === '--sizes') o.sizes = value.text().split(',').map((v) => wholeNumber(a, v));
+    else if (a === '--peers-max') o.peersMax = value.whole();
+    else if (a === '--q') o.query.q = value.text();
+    else if (a === '--province') o.query.province = value.text();
+    else if (a === '--focus') o.query.focus = value.text();
+    else return false;
+    return true;
+  });
+  if (problem !== null) return problem;
   if (o.quick && !durationSet) o.durationS = 5;
   return o;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Output helpers.
-
-const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '—');
-const int = (v: number) => Math.round(v).toLocaleString('en-US');
 
 function table(headers: string[], rows: string[][], rightAlign: boolean[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -112,66 +95,23 @@ const verdict = (ok: boolean) => (ok ? 'meets' : 'misses');
 
 // ---------------------------------------------------------------------------------------------
 
-interface Fetched { status: number; bytes: Buffer; contentType: string; json: any }
-
-async function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
-  let r: Response | undefined;
-  for (let attempt = 1; !r; attempt++) {
-    try {
-      r = await fetch(url, { headers, signal: AbortSignal.timeout(120_000) });
-    } catch (e) {
-      // A kept-alive connection the server has just closed fails once; a second try opens a new one.
-      if (attempt < 3 && (e as Error).name !== 'TimeoutError') continue;
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new Error(`GET ${url.slice(0, 120)}…: ${(e as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`);
-    }
-  }
-  const bytes = Buffer.from(await r.arrayBuffer());
-  let json: any = null;
-  try { json = JSON.parse(bytes.toString('utf8')); } catch { /* not JSON */ }
-  return { status: r.status, bytes, contentType: r.headers.get('content-type') ?? '', json };
-}
-
-/** Every slug the directory returns for the query, all pages (100 at a time). */
-async function directorySlugs(base: string, q: BenchQuery): Promise<{ total: number; slugs: string[] }> {
-  const slugs: string[] = [];
-  let total = 0;
-  for (let page = 1; page <= 200; page++) {
-    const r = await get(base + directoryListPath(q, page, 100));
-    if (r.status !== 200) throw new Error(`directory list page ${page}: HTTP ${r.status} ${r.bytes.toString('utf8').slice(0, 300)}`);
-    total = r.json.meta.total;
-    slugs.push(...r.json.data.map((d: { slug: string }) => d.slug));
-    if (page >= r.json.meta.pageCount) break;
-  }
-  return { total, slugs };
-}
-
-async function stockSlugs(base: string, q: BenchQuery, token: string): Promise<{ total: number; slugs: string[] }> {
-  const slugs: string[] = [];
-  let total = 0;
-  for (let page = 1; page <= 200; page++) {
-    const r = await get(base + stockPath(q, page, 100), { Authorization: `Bearer ${token}` });
-    if (r.status !== 200) throw new Error(`stock REST page ${page}: HTTP ${r.status} ${r.bytes.toString('utf8').slice(0, 300)}`);
-    const p = r.json.meta.pagination;
-    total = p.total;
-    slugs.push(...r.json.data.map((d: { slug: string }) => d.slug));
-    if (page >= p.pageCount) break;
-  }
-  return { total, slugs };
-}
-
 const children: Child[] = [];
 
 async function stopChildren(): Promise<void> {
   await Promise.all(children.splice(0).map((c) => c.stop()));
 }
 
+const NO_DATABASE = (db: string) => `bench: no benchmark database at ${db}.
+Create it once with 10,000 synthetic organizations (about a minute), from the repository root:
+
+  DATABASE_FILENAME=${db} npm run seed -w cms -- --synthetic 10000
+
+(Strapi reads its secrets from cms/.env, which \`npm start\` creates, or from the environment.)
+Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or BENCH_DB=/path/to/data.db)`;
+
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
-  if (typeof parsed === 'string') {
-    console.error(parsed);
-    return parsed === USAGE ? 0 : 2;
-  }
+  if (typeof parsed === 'string') return usageExit(parsed, USAGE);
   const o = parsed;
   const scaleRuns = o.quick ? 50 : 200;
   const scaleBudgetMs = o.quick ? 3_000 : 15_000;
@@ -180,16 +120,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!fs.existsSync(o.db)) {
-    console.error(`bench: no benchmark database at ${o.db}.
-Create it once with 10,000 synthetic organizations (about a minute), from the repository root:
-
-  DATABASE_FILENAME=${o.db} npm run seed -w cms -- --synthetic 10000
-
-(Strapi reads its secrets from cms/.env, which \`npm start\` creates, or from the environment.)
-Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or BENCH_DB=/path/to/data.db)`);
+    console.error(NO_DATABASE(o.db));
     return 2;
   }
-
   const warmS = o.quick ? 2 : 5;
   // Hard stop: boot + 5 × (warm-up + run + grace) + the in-process part, whatever happens.
   const budgetMs = BOOT_TIMEOUT_MS + 5 * (warmS + o.durationS + 60) * 1000 + 10 * 60 * 1000;
@@ -200,49 +133,69 @@ Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or 
   }, budgetMs).unref();
 
   ensureDist(o.build, (line) => console.log(`bench: ${line}`));
-
   const tmpDir = tempDir('rd-bench-');
+  const server = await bootServer(o, tmpDir);
+  const question = await askQuestion(server, o.query);
+  await printWireSizes(server.base, o.query);
+  await compareAnswers(server, o.query);
+  const urlD = await startBare(tmpDir, question.a);
+  const runs = loadRuns(o, question, urlD);
+  const results = await measureLoad(o, runs, warmS);
+  await stopChildren();
+  printLoadResults(o, runs, results);
+  await printScaling(o, scaleRuns, scaleBudgetMs);
+  return 0;
+}
+
+interface Server { base: string; token: string }
+
+/** Strapi on a throwaway copy of the database, with the stock REST route of (c) open on it. */
+async function bootServer(o: Options, tmpDir: string): Promise<Server> {
   const t0 = Date.now();
   const copy = copyDatabase(o.db, tmpDir, 'bench.db');
   if (copy.busy) console.log(`bench: warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`);
-
   const strapiPort = await freePort();
   console.log(`bench: database ${o.db} (${copy.mb.toFixed(0)} MB, copied to ${copy.file}); booting Strapi (NODE_ENV=production) on 127.0.0.1:${strapiPort}…`);
-  // Pushed on spawn, so that a failed boot still shows the server's log.
-  const { base, token } = await startStrapi({
+  const server = await startStrapi({
+    // Pushed on spawn, so that a failed boot still shows the server's log.
     db: copy.file, port: strapiPort, logDir: tmpDir, bootTimeoutMs: BOOT_TIMEOUT_MS, onSpawn: (child) => children.push(child),
     // Stock REST is closed everywhere else; (c) needs the organizations route back, on this copy only.
     env: { BENCH_STOCK_REST: 'true' },
   });
   console.log(`bench: ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (read-only API token created on the copy).`);
+  return server;
+}
 
-  // --- The question, and that (a) and (c) ask the same one ---------------------------------
-  const q = o.query;
+interface Question { urlA: string; urlB: string; urlC: string; auth: Record<string, string>; a: Fetched }
+
+/** The question, asked once of (a), (b) and (c), and what each answers. */
+async function askQuestion({ base, token }: Server, q: BenchQuery): Promise<Question> {
   const urlA = base + directoryListPath(q);
   const urlB = base + directoryFacetsPath(q);
   const urlC = base + stockPath(q);
   const auth = { Authorization: `Bearer ${token}` };
-  const all = await get(`${base}/api/directory/organizations?pageSize=1&locale=en`);
+  const all = directoryPage(await get(`${base}/api/directory/organizations?pageSize=1&locale=en`), 'the whole directory');
   const a = await get(urlA);
   const b = await get(urlB);
   const c = await get(urlC, auth);
-  for (const [name, r] of [['(a)', a], ['(b)', b], ['(c)', c]] as const) {
-    if (r.status !== 200) throw new Error(`${name} answered HTTP ${r.status}: ${r.bytes.toString('utf8').slice(0, 400)}`);
-  }
-  const totalA = a.json.meta.total as number;
-  const totalB = b.json.meta.total as number;
-  const totalC = c.json.meta.pagination.total as number;
+  const pageA = directoryPage(a, '(a)');
+  const totalB = directoryPage(b, '(b)').total;
+  const pageC = stockPage(c, '(c)');
   console.log(`
 Query: province=${q.province} focus=${q.focus} q=${JSON.stringify(q.q)} pageSize=${q.pageSize} locale=${q.locale}
-  public organizations in the catalog: ${int(all.json.meta.total)}
+  public organizations in the catalog: ${int(all.total)}
   (a) ${urlA.slice(base.length)}
-      total ${totalA}, ${a.json.data.length} on the page, ${int(a.bytes.length)} bytes
+      total ${pageA.total}, ${pageA.slugs.length} on the page, ${int(a.bytes.length)} bytes
   (b) ${urlB.slice(base.length)}
       total ${totalB}, ${int(b.bytes.length)} bytes
   (c) GET /api/organizations?<${int(urlC.length - base.length)} characters> with the read-only API token; as qs, that query is
       ${JSON.stringify(stockQuery(q))}
-      total ${totalC}, ${c.json.data.length} on the page, ${int(c.bytes.length)} bytes`);
-  if (totalA === 0) console.log('  warning: (a) matches no record; pick --q/--province/--focus values present in this database.');
+      total ${pageC.total}, ${pageC.slugs.length} on the page, ${int(c.bytes.length)} bytes`);
+  if (pageA.total === 0) console.log('  warning: (a) matches no record; pick --q/--province/--focus values present in this database.');
+  return { urlA, urlB, urlC, auth, a };
+}
+
+async function printWireSizes(base: string, q: BenchQuery): Promise<void> {
   const wire = [];
   for (const p of ['/api/directory/organizations?locale=en', '/api/directory/organizations?locale=fr&pageSize=20', directoryListPath(q), '/widget/referral-directory.js', '/widget/referral-directory.classic.js']) {
     wire.push(await wireSize(base, p));
@@ -250,21 +203,27 @@ Query: province=${q.province} focus=${q.focus} q=${JSON.stringify(q.q)} pageSize
   console.log(`
 Bytes on the wire (response body as sent, by Accept-Encoding; "-": not sent in that encoding):
 ${formatWireSizes(wire)}`);
+}
+
+/** That (a) and (c) ask the same question: every page of both compared. */
+async function compareAnswers({ base, token }: Server, q: BenchQuery): Promise<void> {
   const setA = await directorySlugs(base, q);
   const setC = await stockSlugs(base, q, token);
   const onlyA = setA.slugs.filter((s) => !setC.slugs.includes(s));
   const onlyC = setC.slugs.filter((s) => !setA.slugs.includes(s));
   if (onlyA.length === 0 && onlyC.length === 0 && setA.total === setC.total) {
     console.log(`  (a) and (c) return the same ${setA.total} organizations (every page compared; (a) ranks by relevance, (c) by name).`);
-  } else {
-    console.log(`  warning: (a) has ${setA.total} organizations and (c) ${setC.total}: not the same question.`);
-    if (onlyA.length) console.log(`    only in (a): ${onlyA.slice(0, 10).join(', ')}${onlyA.length > 10 ? ', …' : ''}`);
-    if (onlyC.length) console.log(`    only in (c): ${onlyC.slice(0, 10).join(', ')}${onlyC.length > 10 ? ', …' : ''}`);
-    console.log('    (the directory folds accents and searches both locales; $containsi is accent-sensitive and sees only the requested locale;');
-    console.log('     a draft that is stricter than its published version hides a record from (a) only)');
+    return;
   }
+  console.log(`  warning: (a) has ${setA.total} organizations and (c) ${setC.total}: not the same question.`);
+  if (onlyA.length) console.log(`    only in (a): ${onlyA.slice(0, 10).join(', ')}${onlyA.length > 10 ? ', …' : ''}`);
+  if (onlyC.length) console.log(`    only in (c): ${onlyC.slice(0, 10).join(', ')}${onlyC.length > 10 ? ', …' : ''}`);
+  console.log('    (the directory folds accents and searches both locales; $containsi is accent-sensitive and sees only the requested locale;');
+  console.log('     a draft that is stricter than its published version hides a record from (a) only)');
+}
 
-  // --- (d): the bare server with (a)'s bytes --------------------------------------------------
+/** (d): the bare server answering (a)'s bytes; its URL. */
+async function startBare(tmpDir: string, a: Fetched): Promise<string> {
   const bodyFile = path.join(tmpDir, 'a-body.json');
   fs.writeFileSync(bodyFile, a.bytes);
   const barePort = await freePort();
@@ -277,8 +236,24 @@ ${formatWireSizes(wire)}`);
   const urlD = `http://127.0.0.1:${barePort}/api/directory/organizations`;
   const d = await get(urlD);
   if (!d.bytes.equals(a.bytes)) throw new Error('(d) does not answer the same bytes as (a)');
+  return urlD;
+}
 
-  // --- Load ---------------------------------------------------------------------------------
+interface LoadRun { key: string; label: string; url: string; headers?: Record<string, string>; pathFor?: (n: number) => string }
+
+function loadRuns(o: Options, { urlA, urlB, urlC, auth }: Question, urlD: string): LoadRun[] {
+  // The body cache keeps 1,000 bodies per catalog version: cycling through 2,000 pages misses every time.
+  const missPath = (n: number) => directoryListPath(o.query, 1 + (n % 2000));
+  return [
+    { key: 'a', label: '(a) directory list', url: urlA },
+    ...(o.miss ? [{ key: 'a2', label: "(a') list, page 1…2000: no cache hit", url: urlA, pathFor: missPath }] : []),
+    { key: 'b', label: '(b) directory facets', url: urlB },
+    { key: 'c', label: '(c) stock REST /api/organizations', url: urlC, headers: auth },
+    { key: 'd', label: '(d) bare node:http, same bytes as (a)', url: urlD },
+  ];
+}
+
+async function measureLoad(o: Options, runs: LoadRun[], warmS: number): Promise<Record<string, LoadResult>> {
   const cpus = os.cpus().length;
   const busy = await busyCpuShare(3000);
   console.log(`
@@ -288,19 +263,10 @@ Load: autocannon, ${o.connections} connections, ${o.durationS} s per run after a
   if (busy !== null && busy > 0.15) {
     console.log(`  warning: other processes use ${Math.round(busy * 100)} % of the CPUs: the servers get less, figures will be low and noisy.`);
   }
-  // The body cache keeps 1,000 bodies per catalog version: cycling through 2,000 pages misses every time.
-  const missPath = (n: number) => directoryListPath(q, 1 + (n % 2000));
-  const runs: Array<{ key: string; label: string; url: string; headers?: Record<string, string>; pathFor?: (n: number) => string }> = [
-    { key: 'a', label: '(a) directory list', url: urlA },
-    ...(o.miss ? [{ key: 'a2', label: "(a') list, page 1…2000: no cache hit", url: urlA, pathFor: missPath }] : []),
-    { key: 'b', label: '(b) directory facets', url: urlB },
-    { key: 'c', label: '(c) stock REST /api/organizations', url: urlC, headers: auth },
-    { key: 'd', label: '(d) bare node:http, same bytes as (a)', url: urlD },
-  ];
   const results: Record<string, LoadResult> = {};
   // autocannon drops its connections at the end of a run but the server still answers what was
   // in flight: one more request, answered after that backlog, keeps it out of the next measurement.
-  const drain = (r: { url: string; headers?: Record<string, string> }) => get(r.url, r.headers).then(() => undefined);
+  const drain = (r: LoadRun) => get(r.url, r.headers).then(() => undefined);
   for (const r of runs) {
     process.stdout.write(`  ${r.label}: warm-up… `);
     await runLoad({ url: r.url, connections: o.connections, durationS: warmS, headers: r.headers, pathFor: r.pathFor });
@@ -310,8 +276,10 @@ Load: autocannon, ${o.connections} connections, ${o.durationS} s per run after a
     await drain(r);
     console.log(`${int(results[r.key]!.reqPerSec)} req/s`);
   }
-  await stopChildren();
+  return results;
+}
 
+function printLoadResults(o: Options, runs: LoadRun[], results: Record<string, LoadResult>): void {
   const rA = results.a!, rB = results.b!, rC = results.c!, rD = results.d!;
   console.log(`\n${table(
     ['run', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'requests'],
@@ -343,9 +311,6 @@ p99 (b) = ${ms(rB.p99)} ms (target ≤ ${TARGETS.p99Ms} ms): ${verdict(rB.p99 <=
   console.log(`note: (a) and (b) repeat one URL, so after the first request their bodies come from the directory's
 per-catalog-version body cache; what a cache miss adds is the "miss" column below${o.miss ? ` and the (a') run
 (same query, page cycling 1…2000, pages past the last one are empty)` : ' (or run with --miss)'}.`);
-
-  await printScaling(o, scaleRuns, scaleBudgetMs);
-  return 0;
 }
 
 /** The in-process table: the (a) query, then search queries beside MiniSearch and Orama, and the heap. */
@@ -381,17 +346,9 @@ up to ${int(o.peersMax)} organizations.`);
   }
 }
 
-process.on('SIGINT', () => { console.error('\nbench: interrupted; stopping the servers.'); cleanupNow(); process.exit(130); });
-process.on('SIGTERM', () => { cleanupNow(); process.exit(143); });
-process.on('exit', () => cleanupNow());
-
-main().then(
-  async (code) => { await stopChildren(); cleanupNow(); process.exit(code); },
-  async (error: unknown) => {
-    console.error(`\nbench: ${error instanceof Error ? error.message : String(error)}`);
-    for (const c of children) console.error(`bench: ${describeChild(c)}`);
-    await Promise.race([stopChildren(), new Promise((r) => setTimeout(r, 10_000))]);
-    cleanupNow();
-    process.exit(1);
-  },
-);
+runCommand({
+  name: 'bench',
+  main,
+  stop: stopChildren,
+  describe: () => children.map((c) => describeChild(c)),
+});

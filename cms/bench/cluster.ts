@@ -151,26 +151,21 @@ function summary(values: number[]): string {
 
 // --- the run -------------------------------------------------------------------------------------
 
-async function main(): Promise<void> {
-  const writes = arg('--writes', 50);
-  const bin = postgresBin();
-  if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql): initdb and pg_ctl are needed');
-  if (!fs.existsSync('/usr/sbin/nginx')) throw new Error("Debian's nginx is not installed (apt-get install nginx)");
-  ensureDist(true, log);
-  const dir = tempDir('rd-cluster-');
+type Env = Record<string, string>;
 
-  log('PostgreSQL: a throwaway cluster…');
-  const pg = await startCluster(bin);
-  process.on('exit', () => pg.destroy());
+/** The environment every instance shares: one PostgreSQL, the same secrets, behind a proxy. */
+function sharedEnv(databaseUrl: string): Env {
   const secrets = Object.fromEntries(['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']
     .map((k) => [k, randomBytes(24).toString('base64url')]));
-  const common = {
+  return {
     ...secrets,
     APP_KEYS: `${randomBytes(16).toString('hex')},${randomBytes(16).toString('hex')}`,
-    DATABASE_CLIENT: 'postgres', DATABASE_URL: pg.url, PROXY: 'true',
+    DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl, PROXY: 'true',
     DIRECTORY_REFRESH_INTERVAL_MS: '2000', DIRECTORY_LISTEN_POLL_INTERVAL_MS: '30000',
   };
+}
 
+async function seedDemo(dir: string, common: Env): Promise<void> {
   log('seeding the demo data and an editor account…');
   const seedLog = path.join(dir, 'seed.log');
   const seedOut = fs.openSync(seedLog, 'a');
@@ -181,18 +176,10 @@ async function main(): Promise<void> {
   fs.closeSync(seedOut);
   const code = await new Promise<number | null>((resolve) => seeder.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding failed; see ${seedLog}:\n${fs.readFileSync(seedLog, 'utf8').slice(-2000)}`);
+}
 
-  const ports = await Promise.all([0, 1, 2].map(() => freePort()));
-  const boot = (i: number) => startStrapi({
-    db: '', logDir: path.join(dir, `instance-${i + 1}`), bootTimeoutMs: 240_000, port: ports[i],
-    env: { ...common, DIRECTORY_INSTANCE_ID: `instance-${i + 1}`, STRAPI_LOG_LEVEL: 'warn' },
-  });
-  for (let i = 0; i < 3; i++) fs.mkdirSync(path.join(dir, `instance-${i + 1}`));
-  log('three instances…');
-  const instances: StrapiServer[] = [];
-  for (let i = 0; i < 3; i++) instances.push(await boot(i)); // one at a time: two cores go further
-
-  log('nginx…');
+/** Debian's nginx with the repository's template in front of the instances; its URL once it answers. */
+async function startNginx(dir: string, ports: number[]): Promise<{ edge: string; nginx: ChildProcess }> {
   const prefix = path.join(dir, 'nginx');
   for (const sub of ['logs', 'tmp', 'cache']) fs.mkdirSync(path.join(prefix, sub), { recursive: true, mode: 0o777 });
   fs.chmodSync(dir, 0o755);
@@ -213,9 +200,11 @@ async function main(): Promise<void> {
     if (i > 100) throw new Error('nginx did not answer within 10 s');
     await sleep(100);
   }
-  log(`ready: nginx ${edge} → instances ${instances.map((s) => s.base).join(', ')}`);
+  return { edge, nginx };
+}
 
-  // What nginx does with the API's headers.
+/** What nginx does with the API's headers: compression, its cache, conditional requests. */
+async function probeEdge(edge: string): Promise<void> {
   const first = await fetch(`${edge}/api/directory/organizations?locale=en`, { headers: { 'Accept-Encoding': 'br' } });
   await first.arrayBuffer();
   const again = await fetch(`${edge}/api/directory/organizations?locale=en`, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.get('etag') ?? '' } });
@@ -223,26 +212,37 @@ async function main(): Promise<void> {
   await gz.arrayBuffer();
   log(`edge: first page ${first.status} ${first.headers.get('content-encoding')} (cache ${first.headers.get('x-cache-status')}, ${first.headers.get('cache-control')}); `
     + `again with its ETag: ${again.status} (cache ${again.headers.get('x-cache-status')}); gzip asked: ${gz.headers.get('content-encoding')} (cache ${gz.headers.get('x-cache-status')})`);
+}
 
-  const tokens = await Promise.all(instances.map((s) => login(s.base)));
+/** The public slugs (for the read load) and the record the writes rename. */
+async function pickRecord(base: string, token: string): Promise<{ slugs: string[]; slug: string; documentId: string }> {
   const strings = (list: unknown, key: string): Array<Record<string, unknown>> =>
     Array.isArray(list) ? list.filter((r): r is Record<string, unknown> => isRecord(r) && typeof r[key] === 'string') : [];
-  const listed: unknown = await (await fetch(`${instances[0]!.base}/api/directory/organizations?locale=en&pageSize=50`)).json();
+  const listed: unknown = await (await fetch(`${base}/api/directory/organizations?locale=en&pageSize=50`)).json();
   const slugs = strings(isRecord(listed) ? listed.data : null, 'slug').map((o) => String(o.slug));
   const slug = slugs[0];
-  const rows: unknown = await (await fetch(`${instances[0]!.base}${CM}/${ORG}?page=1&pageSize=100&locale=en`, { headers: { Authorization: `Bearer ${tokens[0]}` } })).json();
+  const rows: unknown = await (await fetch(`${base}${CM}/${ORG}?page=1&pageSize=100&locale=en`, { headers: { Authorization: `Bearer ${token}` } })).json();
   const found = strings(isRecord(rows) ? rows.results : null, 'documentId').find((r) => r.slug === slug);
   if (!slug || !found) throw new Error('no public record to write to');
-  const documentId = String(found.documentId);
+  return { slugs, slug, documentId: String(found.documentId) };
+}
 
-  // 1. Propagation under load.
+interface Cluster {
+  edge: string; instances: StrapiServer[]; tokens: string[]; boot(i: number): Promise<StrapiServer>;
+  slugs: string[]; slug: string; documentId: string;
+}
+
+const writer = (c: Cluster, i: number) => ({ base: c.instances[i]!.base, token: c.tokens[i]! });
+
+/** 1. Propagation under load: each write on one instance in turn, read back on the other two. */
+async function propagation(c: Cluster, writes: number): Promise<void> {
   log(`\n1. ${writes} publishes through the admin, each on one instance in turn, read back on the other two (8 readers on nginx meanwhile)`);
-  let load = startLoad(edge, 8, slugs);
+  const load = startLoad(c.edge, 8, c.slugs);
   const roundTrips: number[] = [];
   const seen: number[] = [];
   for (let i = 0; i < writes; i++) {
     const w = i % 3;
-    const r = await publishAndWatch({ base: instances[w]!.base, token: tokens[w]! }, instances.filter((_, j) => j !== w).map((s) => s.base), documentId, slug, `Cluster Write ${i + 1}`);
+    const r = await publishAndWatch(writer(c, w), c.instances.filter((_, j) => j !== w).map((s) => s.base), c.documentId, c.slug, `Cluster Write ${i + 1}`);
     roundTrips.push(r.roundTrip);
     seen.push(...r.seen);
     if ((i + 1) % 10 === 0) log(`   … ${i + 1} publishes`);
@@ -251,36 +251,73 @@ async function main(): Promise<void> {
   log(`   visible on the other two instances after the publish answered: ${summary(seen)}`);
   log(`   publish round trip (save + publish through the admin): ${summary(roundTrips)}`);
   log(`   read load through nginx meanwhile: ${describeLoad(loadStats)}`);
+}
 
-  // 2. Kill test.
+/** 2. The kill test: instance 2 killed under load, written around, restarted, and in step again. */
+async function killTest(c: Cluster): Promise<void> {
   log('\n2. kill test: SIGKILL instance 2 under the same load, restart it, and check it rejoins in step');
   // Sorted by name: pages nginx has not cached yet, so that the load reaches the instances.
-  load = startLoad(edge, 8, slugs, 'name');
+  const load = startLoad(c.edge, 8, c.slugs, 'name');
   await sleep(2000);
-  const victim = instances[1]!;
+  const victim = c.instances[1]!;
   const killedAt = performance.now();
   victim.child.proc.kill('SIGKILL');
   await new Promise((r) => victim.child.proc.once('exit', r));
   log(`   instance 2 killed; writing on instance 1 while it is down`);
-  await publishAndWatch({ base: instances[0]!.base, token: tokens[0]! }, [instances[2]!.base], documentId, slug, 'Written While Instance 2 Was Down');
-  const restarted = await boot(1);
-  instances[1] = restarted;
+  await publishAndWatch(writer(c, 0), [c.instances[2]!.base], c.documentId, c.slug, 'Written While Instance 2 Was Down');
+  const restarted = await c.boot(1);
+  c.instances[1] = restarted;
   const readyAfter = performance.now() - killedAt;
-  const missed = await publicName(restarted.base, slug);
+  const missed = await publicName(restarted.base, c.slug);
   await sleep(6000); // nginx's fail_timeout: the instance is tried again
   const killStats = await load.stop();
   log(`   restarted and ready ${(readyAfter / 1000).toFixed(1)} s after the kill; it shows the write made while it was down: ${missed === 'Written While Instance 2 Was Down'}`);
   log(`   read load through nginx from 2 s before the kill to 6 s after the restart: ${describeLoad(killStats)}`);
 
-  const tokens2 = await login(restarted.base);
+  c.tokens[1] = await login(restarted.base);
   const toIt: number[] = [];
   const fromIt: number[] = [];
   for (let i = 0; i < 5; i++) {
-    toIt.push(...(await publishAndWatch({ base: instances[0]!.base, token: tokens[0]! }, [restarted.base], documentId, slug, `Rejoined ${i} A`)).seen);
-    fromIt.push(...(await publishAndWatch({ base: restarted.base, token: tokens2 }, [instances[0]!.base, instances[2]!.base], documentId, slug, `Rejoined ${i} B`)).seen);
+    toIt.push(...(await publishAndWatch(writer(c, 0), [restarted.base], c.documentId, c.slug, `Rejoined ${i} A`)).seen);
+    fromIt.push(...(await publishAndWatch(writer(c, 1), [c.instances[0]!.base, c.instances[2]!.base], c.documentId, c.slug, `Rejoined ${i} B`)).seen);
   }
   log(`   after rejoining, writes on instance 1 seen on instance 2: ${summary(toIt)}`);
   log(`   writes on instance 2 seen on instances 1 and 3: ${summary(fromIt)}`);
+}
+
+async function main(): Promise<void> {
+  const writes = arg('--writes', 50);
+  const bin = postgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql): initdb and pg_ctl are needed');
+  if (!fs.existsSync('/usr/sbin/nginx')) throw new Error("Debian's nginx is not installed (apt-get install nginx)");
+  ensureDist(true, log);
+  const dir = tempDir('rd-cluster-');
+
+  log('PostgreSQL: a throwaway cluster…');
+  const pg = await startCluster(bin);
+  process.on('exit', () => pg.destroy());
+  const common = sharedEnv(pg.url);
+  await seedDemo(dir, common);
+
+  const ports = await Promise.all([0, 1, 2].map(() => freePort()));
+  const boot = (i: number) => startStrapi({
+    db: '', logDir: path.join(dir, `instance-${i + 1}`), bootTimeoutMs: 240_000, port: ports[i],
+    env: { ...common, DIRECTORY_INSTANCE_ID: `instance-${i + 1}`, STRAPI_LOG_LEVEL: 'warn' },
+  });
+  for (let i = 0; i < 3; i++) fs.mkdirSync(path.join(dir, `instance-${i + 1}`));
+  log('three instances…');
+  const instances: StrapiServer[] = [];
+  for (let i = 0; i < 3; i++) instances.push(await boot(i)); // one at a time: two cores go further
+
+  log('nginx…');
+  const { edge, nginx } = await startNginx(dir, ports);
+  log(`ready: nginx ${edge} → instances ${instances.map((s) => s.base).join(', ')}`);
+  await probeEdge(edge);
+
+  const tokens = await Promise.all(instances.map((s) => login(s.base)));
+  const cluster: Cluster = { edge, instances, tokens, boot, ...(await pickRecord(instances[0]!.base, tokens[0]!)) };
+  await propagation(cluster, writes);
+  await killTest(cluster);
 
   if (process.argv.includes('--keep')) {
     log(`\n--keep: nginx ${edge}, admin ${instances[0]!.base}/admin (${ADMIN.email} / ${ADMIN.password}); Ctrl-C to stop`);
