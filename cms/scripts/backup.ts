@@ -5,19 +5,15 @@
  * Default file: backups/<sqlite|postgres>-<UTC timestamp>.db|.dump under cms/ (or BACKUP_DIR).
  * See docs/operations.md, "Backups and restore".
  */
-import { runScript } from './lib/startup-error';
+import { commandArgs, runScript } from './lib/startup-error';
 import path from 'node:path';
 import { backupDatabase, backupDir, databaseFromEnv, defaultBackupFile, firstLine, formatBytes, loadDotEnv, uploadedFiles } from '../src/operations/backup';
 
 const USAGE = 'usage: npm run backup -w cms [-- --out FILE]  (safe while the server runs)';
 
 async function main(): Promise<number> {
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = commandArgs(USAGE);
+  if (!args) return 0;
   const at = args.indexOf('--out');
   const out = at >= 0 ? args[at + 1] : undefined;
   const unknown = args.filter((a, i) => !(i === at || (at >= 0 && i === at + 1)));

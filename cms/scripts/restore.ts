@@ -5,18 +5,14 @@
  * backups/before-restore-<UTC timestamp>.db|.dump (or BACKUP_DIR), so a wrong restore can be undone.
  * See docs/operations.md, "Backups and restore".
  */
-import { runScript } from './lib/startup-error';
+import { commandArgs, runScript } from './lib/startup-error';
 import { backupDir, databaseFromEnv, firstLine, formatBytes, loadDotEnv, restoreDatabase } from '../src/operations/backup';
 
 const USAGE = 'usage: npm run restore -w cms -- FILE  (stop the server first)';
 
 async function main(): Promise<number> {
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = commandArgs(USAGE);
+  if (!args) return 0;
   const file = args[0];
   if (!file || args.length > 1 || file.startsWith('-')) {
     console.error(`restore: ${args.length > 1 ? 'one backup file at a time; ' : ''}${USAGE}`);

@@ -1,9 +1,17 @@
 /** What the fixtures imply about the public directory, computed from the visibility rule. */
+import assert from 'node:assert/strict';
 import type { ApplicationInput } from '@referral-directory/sdk';
-import type { OrganizationFixture } from '../src/operations/fixtures';
+import type { Fixtures, OrganizationFixture } from '../src/operations/fixtures';
+import type { TestServer } from './harness';
 
 export const isPublicFixture = (o: OrganizationFixture) =>
   o.state.listingStatus === 'active' && o.state.publicConsent && o.state.published;
+
+/** The slugs of the seeded organizations the public sees, and of those it must never see. */
+export function fixtureSlugs(fixtures: Fixtures): { publicSlugs: string[]; privateSlugs: string[] } {
+  const slugs = (keep: (o: OrganizationFixture) => boolean) => fixtures.organizations.filter(keep).map((o) => o.slug);
+  return { publicSlugs: slugs(isPublicFixture), privateSlugs: slugs((o) => !isPublicFixture(o)) };
+}
 
 export async function json<T = any>(res: Response): Promise<T> {
   const text = await res.text();
@@ -12,6 +20,14 @@ export async function json<T = any>(res: Response): Promise<T> {
   } catch {
     throw new Error(`not JSON (${res.status}): ${text.slice(0, 200)}`);
   }
+}
+
+/** GETs `pathAndQuery` and reads its JSON, asserting the status (the start of the body in the message). */
+export async function getJson(server: TestServer, pathAndQuery: string, status = 200, init?: RequestInit): Promise<{ res: Response; body: any }> {
+  const res = await server.get(pathAndQuery, init);
+  const body = await json(res);
+  assert.equal(res.status, status, `${pathAndQuery}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  return { res, body };
 }
 
 export function assertErrorShape(body: any, status: number): void {

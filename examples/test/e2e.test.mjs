@@ -5,16 +5,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../cms/test/harness.ts';
-import { createExamplesServer } from '../serve.mjs';
+import { join } from 'node:path';
+import { SHOTS, apiJson, startSite, stopSite, waitForCount } from './live-site.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = join(ROOT, 'screenshots');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const EXIT_HOST = 'www.google.ca';
 
 let cms;
@@ -23,11 +16,7 @@ let site;
 let browser;
 let apiOrigin;
 
-async function api(path) {
-  const res = await fetch(`${cms.url}${path}`);
-  assert.equal(res.status, 200, path);
-  return res.json();
-}
+const api = (path) => apiJson(cms, path);
 
 /** A fresh context that records every request host and answers the neutral exit site locally. */
 async function openPage(path, { width = 1280, locale = 'en-CA' } = {}) {
@@ -49,41 +38,22 @@ async function openPage(path, { width = 1280, locale = 'en-CA' } = {}) {
   return { context, page, hosts, problems };
 }
 
-const cardNames = (page) => page.locator('referral-directory').locator('[part~="card"] h3, [part~="card"] [part~="name"]').allInnerTexts();
-
-async function waitForCount(page, total) {
-  const status = page.locator('referral-directory').getByRole('status').first();
-  await status.waitFor();
-  await page.waitForFunction(
-    (n) => {
-      const host = document.querySelector('referral-directory');
-      const el = host?.shadowRoot?.querySelector('[role="status"]');
-      return !!el && new RegExp(`(^|\\D)${n}(\\D|$)`).test(el.textContent ?? '') && host?.shadowRoot?.querySelector('[aria-busy="true"]') === null;
-    },
-    total,
-    { timeout: 15_000 },
-  );
+/** openPage, then the wait for the whole directory's first page (the count the API gives). */
+async function openWhole(path) {
+  const opened = await openPage(path);
+  await waitForCount(opened.page, (await api('/api/directory/organizations?pageSize=1')).meta.total);
+  return { ...opened, widget: opened.page.locator('referral-directory') };
 }
+
+const cardNames = (page) => page.locator('referral-directory').locator('[part~="card"] h3, [part~="card"] [part~="name"]').allInnerTexts();
 
 describe('the widget on partner pages, against a real CMS', () => {
   before(async () => {
-    cms = await startServer();
+    ({ cms, pages, site, browser } = await startSite());
     apiOrigin = new URL(cms.url).host;
-    pages = createExamplesServer({ api: cms.url });
-    await new Promise((r) => pages.listen(0, '127.0.0.1', r));
-    site = `http://127.0.0.1:${pages.address().port}`;
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-    mkdirSync(SHOTS, { recursive: true });
   });
 
-  after(async () => {
-    await browser?.close();
-    await new Promise((r) => pages?.close(r));
-    await cms?.stop().catch(() => undefined);
-  });
+  after(() => stopSite({ cms, pages, browser }));
 
   test('a French search with accents finds the Montréal organizations the API finds', async () => {
     const expected = await api('/api/directory/organizations?q=montreal&province=QC&locale=fr&pageSize=100');
@@ -125,10 +95,7 @@ describe('the widget on partner pages, against a real CMS', () => {
 
   test('a filter narrows the results to what the API counts, and a record opens with safe links', async () => {
     const on = await api('/api/directory/organizations?province=ON&pageSize=1');
-    const { page, context } = await openPage('/es-module.html');
-    const widget = page.locator('referral-directory');
-    const all = await api('/api/directory/organizations?pageSize=1');
-    await waitForCount(page, all.meta.total);
+    const { page, context, widget } = await openWhole('/es-module.html');
     await widget.getByText('Province or territory', { exact: false }).first().click();
     await widget.getByRole('checkbox', { name: /Ontario/ }).first().check();
     await waitForCount(page, on.meta.total);
@@ -183,10 +150,7 @@ describe('the widget on partner pages, against a real CMS', () => {
   });
 
   test('no request leaves for any host but the page and the API, and nothing is stored', async () => {
-    const { page, context, hosts } = await openPage('/es-module.html');
-    const widget = page.locator('referral-directory');
-    const all = await api('/api/directory/organizations?pageSize=1');
-    await waitForCount(page, all.meta.total);
+    const { page, context, hosts, widget } = await openWhole('/es-module.html');
     await widget.getByRole('searchbox').fill('refuge');
     await widget.getByRole('searchbox').press('Enter');
     await widget.getByRole('button', { name: /More details/ }).first().click().catch(() => undefined);
@@ -215,10 +179,7 @@ describe('the widget on partner pages, against a real CMS', () => {
 
   test('with the API stopped mid-session, the hotline number and a retry remain', async () => {
     const settings = await api('/api/directory/settings?locale=en');
-    const { page, context } = await openPage('/es-module.html');
-    const widget = page.locator('referral-directory');
-    const all = await api('/api/directory/organizations?pageSize=1');
-    await waitForCount(page, all.meta.total);
+    const { page, context, widget } = await openWhole('/es-module.html');
     await cms.stop();
     cms = null;
     await widget.getByRole('searchbox').fill('abri');

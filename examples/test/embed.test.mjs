@@ -10,11 +10,10 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../cms/test/harness.ts';
+import { launchChromium } from './live-site.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const DOCUMENTED_ORIGIN = 'https://directory.example.org';
 
 /** A fenced block of the root README, found by the heading it follows. */
@@ -52,10 +51,7 @@ describe('the README embed, from another origin, under a strict CSP', () => {
     await new Promise((r) => partner.listen(0, '127.0.0.1', r));
     // localhost, not 127.0.0.1: another host as well as another port.
     partnerUrl = `http://localhost:${partner.address().port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -8,19 +8,12 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../cms/test/harness.ts';
-import { createExamplesServer } from '../serve.mjs';
+import { join } from 'node:path';
+import { SHOTS, apiJson, startSite, stopSite, waitForCount } from './live-site.mjs';
 
 // axe-core is the widget's test dependency: resolved from there.
 const require = createRequire(new URL('../../widget/package.json', import.meta.url));
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SHOTS = join(ROOT, 'screenshots');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const AXE = require.resolve('axe-core/axe.min.js');
 
 let cms;
@@ -28,11 +21,7 @@ let pages;
 let site;
 let browser;
 
-async function api(path) {
-  const res = await fetch(`${cms.url}${path}`);
-  assert.equal(res.status, 200, path);
-  return res.json();
-}
+const api = (path) => apiJson(cms, path);
 
 async function openPage(path, { width = 1280, locale = 'en-CA' } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
@@ -41,19 +30,6 @@ async function openPage(path, { width = 1280, locale = 'en-CA' } = {}) {
   page.on('request', (r) => hosts.add(new URL(r.url()).host));
   await page.goto(`${site}${path}`);
   return { context, page, hosts };
-}
-
-/** Waits until the widget's status says `total` and no load is pending. */
-async function waitForCount(page, total) {
-  await page.waitForFunction(
-    (n) => {
-      const host = document.querySelector('referral-directory');
-      const el = host?.shadowRoot?.querySelector('[role="status"]');
-      return !!el && new RegExp(`(^|\\D)${n}(\\D|$)`).test(el.textContent ?? '') && host?.shadowRoot?.querySelector('[aria-busy="true"]') === null;
-    },
-    total,
-    { timeout: 15_000 },
-  );
 }
 
 /** Types a place in the place field and searches. */
@@ -86,22 +62,10 @@ async function afterList(page, param, action) {
 
 describe('near me, open now, print and share in the widget, against a real CMS', () => {
   before(async () => {
-    cms = await startServer();
-    pages = createExamplesServer({ api: cms.url });
-    await new Promise((r) => pages.listen(0, '127.0.0.1', r));
-    site = `http://127.0.0.1:${pages.address().port}`;
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-    mkdirSync(SHOTS, { recursive: true });
+    ({ cms, pages, site, browser } = await startSite());
   });
 
-  after(async () => {
-    await browser?.close();
-    await new Promise((r) => pages?.close(r));
-    await cms?.stop().catch(() => undefined);
-  });
+  after(() => stopSite({ cms, pages, browser }));
 
   test('a place search shows the distances the API computes, sorted by distance, axe clean', async () => {
     const expected = await api('/api/directory/organizations?near=Montr%C3%A9al&locale=en&pageSize=10');

@@ -29,6 +29,18 @@ export function describeStartupError(error: unknown): string {
 }
 
 /**
+ * A command's arguments, with Strapi's telemetry off for whatever it boots; null when `--help`
+ * or `-h` asked for the usage, which is then printed.
+ */
+export function commandArgs(usage: string): string[] | null {
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  const args = process.argv.slice(2);
+  if (!args.includes('--help') && !args.includes('-h')) return args;
+  console.log(usage);
+  return null;
+}
+
+/**
  * Runs a script's `main` and exits with its code; a failure is one line on stderr, prefixed by
  * the script's name, and exit code 1. Never a stack trace.
  */

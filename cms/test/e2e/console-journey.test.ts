@@ -9,16 +9,13 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { startServer, type TestServer } from '../harness';
-import { ADMIN_TEST_PASSWORD, adminUser } from '../admin-users';
+import { SHOTS, launchBrowser, logInToAdmin } from './browser';
+import { adminUser } from '../admin-users';
 import { CONSOLE_LABELS, CONSOLE_MENU_LABEL, valueLabel } from '../../src/admin/console/labels';
-import { CMS_DIR } from '../../scripts/lib/boot';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(CMS_DIR, 'screenshots');
 const AXE = require.resolve('axe-core/axe.min.js');
 const AUDIT = 'api::audit-entry.audit-entry';
 const OUTCOME = 'api::referral-outcome.referral-outcome';
@@ -36,11 +33,7 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
     server = await startServer({ admin: true });
     await adminUser(server, 'hotline-staff', 'Hélène', 'Intervenante', users.fr, 'fr');
     await adminUser(server, 'hotline-staff', 'Sam', 'Advocate', users.en, 'en');
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -83,11 +76,7 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
       const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `console-${lang}-${name}.png`) });
 
       // Logged in at the start of the shift (not part of the call).
-      await page.goto(`${server.url}/admin/auth/login`);
-      await page.locator('input[name=email]').fill(users[lang]);
-      await page.locator('input[name=password]').fill(ADMIN_TEST_PASSWORD);
-      await page.locator('button[type=submit]').click();
-      await page.waitForURL(/\/admin\/?$/);
+      await logInToAdmin(page, server.url, users[lang]);
       // Strapi's own one-time announcement banner, dismissed once for good (not ours, not part of the call).
       await page.getByRole('button', { name: /^Close the banner/ }).click({ timeout: 15_000 }).catch(() => undefined);
 

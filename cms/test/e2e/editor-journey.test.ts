@@ -11,20 +11,17 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import type { PublicOrganization } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
+import { SHOTS, launchBrowser, logInToAdmin } from './browser';
 import { application, json } from '../expect';
-import { ADMIN_TEST_PASSWORD, adminUser } from '../admin-users';
+import { adminUser } from '../admin-users';
 import { FIELD_LABELS } from '../../src/workflow/field-labels';
 import { VALUE_LABELS } from '../../src/workflow/value-labels';
-import { CMS_DIR } from '../../scripts/lib/boot';
 import { APPLICATION, ORGANIZATION as ORG, PROTOCOL, SUGGESTION } from '../../src/content-types';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(CMS_DIR, 'screenshots');
 type Lang = 'en' | 'fr';
 
 /** Strapi's own words on the buttons and toasts we press and wait for. */
@@ -69,11 +66,7 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
     server = await startServer({ admin: true });
     await adminUser(server, 'directory-editor', 'Dana', 'Editor', 'dana.e2e@example.org', 'en');
     await adminUser(server, 'directory-editor', 'Élise', 'Rédactrice', 'elise.e2e@example.org', 'fr');
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -130,11 +123,7 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       assert.ok(app, 'the application is stored');
 
       // 2. Log in.
-      await page.goto(`${server.url}/admin/auth/login`);
-      await page.locator('input[name=email]').fill(email);
-      await page.locator('input[name=password]').fill(ADMIN_TEST_PASSWORD);
-      await click(page.locator('button[type=submit]'));
-      await page.waitForURL(/\/admin\/?$/);
+      await logInToAdmin(page, server.url, email, click);
 
       // The home page's work queue: each count is what the database holds for that filter.
       await page.locator('[data-queue=protocols]').waitFor();

@@ -9,7 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
-import { assertErrorShape, isPublicFixture, json } from '../expect';
+import { assertErrorShape, fixtureSlugs, getJson, isPublicFixture, json } from '../expect';
 import { hsdsId } from '../../src/hsds/ids';
 import { hsdsValidators } from '../../src/hsds/validation';
 import { taxonomyId } from '../../src/hsds/vocab';
@@ -24,17 +24,12 @@ describe('HSDS sync, parameters and languages', () => {
   let privateSlugs: string[];
   before(async () => {
     server = await startServer();
-    publicSlugs = server.fixtures.organizations.filter(isPublicFixture).map((o) => o.slug);
-    privateSlugs = server.fixtures.organizations.filter((o) => !isPublicFixture(o)).map((o) => o.slug);
+    ({ publicSlugs, privateSlugs } = fixtureSlugs(server.fixtures));
   });
   after(async () => { await server?.stop(); });
 
-  const get = async (p: string, status = 200, headers: Record<string, string> = {}): Promise<Json> => {
-    const res = await server.get(`/api/hsds${p}`, { headers });
-    const body = await json(res);
-    assert.equal(res.status, status, `${p}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-    return body;
-  };
+  const get = async (p: string, status = 200, headers: Record<string, string> = {}): Promise<Json> =>
+    (await getJson(server, `/api/hsds${p}`, status, { headers })).body;
   const docs = () => server.strapi.documents(ORG);
   const documentOf = async (slug: string) => (await docs().findFirst({ locale: 'en', status: 'draft', filters: { slug } }))!.documentId;
   const tick = () => new Promise((r) => setTimeout(r, 20));

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OrganizationList, PublicOrganization } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
-import { assertErrorShape, isPublicFixture, json } from '../expect';
+import { assertErrorShape, fixtureSlugs, getJson, isPublicFixture, json } from '../expect';
 import { hsdsId } from '../../src/hsds/ids';
 import { hsdsValidators } from '../../src/hsds/validation';
 import { hsdsSchemasMissing } from '../../src/hsds/profile';
@@ -40,15 +40,12 @@ describe('the HSDS API', () => {
   let privateSlugs: string[];
   before(async () => {
     server = await startServer();
-    publicSlugs = server.fixtures.organizations.filter(isPublicFixture).map((o) => o.slug);
-    privateSlugs = server.fixtures.organizations.filter((o) => !isPublicFixture(o)).map((o) => o.slug);
+    ({ publicSlugs, privateSlugs } = fixtureSlugs(server.fixtures));
   });
   after(async () => { await server?.stop(); });
 
   const get = async (p: string, status = 200): Promise<Json> => {
-    const res = await server.get(`/api/hsds${p}`);
-    const body = await json(res);
-    assert.equal(res.status, status, `${p}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    const { res, body } = await getJson(server, `/api/hsds${p}`, status);
     assert.equal(res.headers.get('access-control-allow-origin'), '*', `${p}: CORS *`);
     return body;
   };

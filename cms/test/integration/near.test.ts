@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { OrganizationList } from '@referral-directory/sdk';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { startServer, type TestServer } from '../harness';
+import { stdoutCapture } from '../stdout-capture';
 import { createApiToken, INTERNAL_ACTIONS } from '../tokens';
 import { readFixtures, type Fixtures } from '../../src/operations/fixtures';
 import places from '../../src/geo/places.ca.json';
@@ -49,8 +50,8 @@ function canaryFixtures(): Fixtures {
 
 describe('near me and open now', () => {
   let server: TestServer;
-  const logged: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
+  const stdout = stdoutCapture();
+  const logged = stdout.lines;
   const list = async (qs: string, init?: RequestInit) => {
     const res = await server.get(`/api/directory/organizations?${qs}`, init);
     return { status: res.status, body: await json<{ data: Hit[]; meta: Record<string, unknown> }>(res) };
@@ -59,13 +60,10 @@ describe('near me and open now', () => {
   before(async () => {
     server = await startServer({ fixtures: canaryFixtures(), env: { STRAPI_LOG_LEVEL: 'http' } });
     assert.deepEqual(server.seedReport?.rejected, []);
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-      logged.push(String(chunk));
-      return write(chunk, ...rest);
-    }) as typeof process.stdout.write;
+    stdout.start();
   });
   after(async () => {
-    process.stdout.write = write;
+    stdout.stop();
     await server?.stop();
   });
 

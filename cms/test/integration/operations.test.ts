@@ -3,21 +3,19 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startServer, type TestServer } from '../harness';
+import { stdoutCapture } from '../stdout-capture';
 import { json } from '../expect';
 
 describe('operations', () => {
   let server: TestServer;
-  const logged: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
+  const stdout = stdoutCapture();
+  const logged = stdout.lines;
   before(async () => {
     server = await startServer({ seed: false, env: { STRAPI_LOG_LEVEL: 'http' } });
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-      logged.push(String(chunk));
-      return write(chunk, ...rest);
-    }) as typeof process.stdout.write;
+    stdout.start();
   });
   after(async () => {
-    process.stdout.write = write;
+    stdout.stop();
     await server?.stop();
   });
 
