@@ -7,7 +7,6 @@
  * DATABASE_URL when it is set.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CMS_DIR } from '../scripts/lib/boot';
@@ -19,6 +18,7 @@ import { writeCsv } from '../src/hsds/csv';
 import { templateColumns, templateRow } from '../src/hsds/template';
 import type { ImportRecord } from '../src/hsds/record';
 import { runScript } from '../scripts/lib/startup-error';
+import { throwawayPostgresDatabase } from '../scripts/lib/postgres-database';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -42,24 +42,8 @@ export function generatedCsv(rows: number): string {
 async function database(dir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') }, drop: async () => {} };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg is loaded only on PostgreSQL runs
-  const { Client } = require('pg') as typeof import('pg');
-  const name = `rd_bench_import_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-    drop: async () => {
-      const c = new Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const db = await throwawayPostgresDatabase(base, 'rd_bench_import');
+  return { env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url }, drop: db.drop };
 }
 
 /** Runs a cms script in a child under /usr/bin/time; returns its output, wall seconds and peak RSS in MB. */

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { bootStrapi } from '../scripts/lib/boot';
 import { freePort } from '../scripts/lib/ports';
+import { throwawayPostgresDatabase } from '../scripts/lib/postgres-database';
 import { readFixtures, type Fixtures } from '../src/operations/fixtures';
 import { seed, type SeedReport } from '../src/operations/seed';
 
@@ -29,27 +30,6 @@ const BASE_DATABASE_URL = process.env.DATABASE_URL;
 const BASE_DATABASE_CLIENT = process.env.DATABASE_CLIENT;
 
 
-async function postgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg is loaded only on PostgreSQL runs
-  const { Client } = require('pg') as typeof import('pg');
-  const name = `rd_test_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 /** An existing database to boot on (kept on stop), instead of a throwaway one. */
 export type DatabaseTarget = { client: 'sqlite'; filename: string } | { client: 'postgres'; url: string };
 
@@ -59,7 +39,7 @@ export type DatabaseTarget = { client: 'sqlite'; filename: string } | { client: 
  */
 export async function throwawayDatabase(dir: string): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   if (BASE_DATABASE_URL && (BASE_DATABASE_CLIENT ?? 'postgres') === 'postgres') {
-    const db = await postgresDatabase(BASE_DATABASE_URL);
+    const db = await throwawayPostgresDatabase(BASE_DATABASE_URL, 'rd_test');
     return { target: { client: 'postgres', url: db.url }, drop: db.drop };
   }
   const filename = path.join(dir, 'test.db');
