@@ -14,14 +14,23 @@ import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
 import { topK } from './top';
+import { type Packed, jsonOf, pack, share, shareList, unpack } from './packed';
 
 /** What the catalog needs of a record to sort it. */
 export interface Named { slug: string; name: string }
 
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
   slug: string;
-  records: Record<Locale, R>;
-  json: Record<Locale, string>;
+  /**
+   * The record per locale, parsed again from its JSON on every read (a new object each time):
+   * entries keep their records serialized only (packed.ts), so read it once per use.
+   */
+  readonly records: Record<Locale, R>;
+  /** The record's JSON per locale, as responses send it. */
+  readonly json: Record<Locale, string>;
+  /** The record's name and slug in a locale (name order, slug lookups), kept beside its JSON. */
+  name(locale: Locale): string;
+  slugIn(locale: Locale): string;
   values: Record<F, readonly string[]>;
   /**
    * Every searchable word of the record (both locales), with its field weights: worked out from
@@ -97,42 +106,60 @@ function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind,
   ];
 }
 
-/**
- * The French record with its members that equal the English one's (locations, phones, hours, codes…)
- * replaced by the English objects: the same JSON, one copy in memory instead of two.
- */
-function sharingEqualParts<R extends object>(en: R, fr: R): R {
-  const out = { ...fr };
-  for (const k of Object.keys(out) as Array<keyof R>) {
-    const a = en[k];
-    const b = out[k];
-    if (a !== b && typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b)) out[k] = a;
+/** A catalog entry: the record in both locales, packed (packed.ts), with what every build reads of it. */
+class PackedEntry<R extends Searchable & Named, F extends string> implements Entry<R, F> {
+  constructor(
+    readonly slug: string,
+    private readonly en: Packed,
+    private readonly fr: Packed,
+    /** The English and French names, and the French slug. */
+    private readonly names: readonly [string, string, string],
+    readonly values: Record<F, readonly string[]>,
+    readonly lastVerified: string,
+    /** The staff catalog's confidential search text, worked out from the records when needed. */
+    private readonly internalText: ((en: R, fr: R) => string) | undefined,
+  ) {}
+
+  get records(): Record<Locale, R> {
+    const { en, fr } = this;
+    return { get en() { return unpack<R>(en); }, get fr() { return unpack<R>(fr); } };
   }
-  return out;
+
+  get json(): Record<Locale, string> {
+    const { en, fr } = this;
+    return { get en() { return jsonOf(en); }, get fr() { return jsonOf(fr); } };
+  }
+
+  name(locale: Locale): string { return locale === 'en' ? this.names[0] : this.names[1]; }
+
+  slugIn(locale: Locale): string { return locale === 'en' ? this.slug : this.names[2]; }
+
+  text(): IndexedText {
+    const en = unpack<R>(this.en);
+    const fr = unpack<R>(this.fr);
+    const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
+    const internal = this.internalText?.(en, fr);
+    if (internal) fields.push(['internal', words(internal)]);
+    return indexedText(fields);
+  }
 }
 
 /**
  * Builds a catalog entry from a record in both locales and its filter values. Only the fields of
- * the records given are searchable; the staff catalog passes its confidential text as `internalText`,
- * the public catalog never does.
+ * the records given are searchable; the staff catalog passes its confidential text as `internalText`
+ * (worked out from the records), the public catalog never does.
  */
-export function toEntry<R extends Searchable, F extends string = FilterName>(
-  en: R, frenchRecord: R, values?: Record<F, readonly string[]>, internalText?: string,
+export function toEntry<R extends Searchable & Named, F extends string = FilterName>(
+  en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: (en: R, fr: R) => string,
 ): Entry<R, F> {
-  const fr = sharingEqualParts(en, frenchRecord);
-  const text = (): IndexedText => {
-    const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
-    if (internalText) fields.push(['internal', words(internalText)]);
-    return indexedText(fields);
-  };
-  return {
-    slug: en.slug,
-    records: { en, fr },
-    json: { en: JSON.stringify(en), fr: JSON.stringify(fr) },
-    values: values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>),
-    text,
-    lastVerified: en.lastVerified ?? '',
-  };
+  const all = values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>);
+  const shared = {} as Record<F, readonly string[]>;
+  for (const name of Object.keys(all) as F[]) shared[name] = shareList(all[name]);
+  const packedEn = pack(en);
+  return new PackedEntry<R, F>(
+    share(en.slug), packedEn, pack(fr, packedEn), [share(en.name), share(fr.name), share(fr.slug)],
+    shared, share(en.lastVerified ?? ''), internalText,
+  );
 }
 
 /** What a text search adds to a page of results. */
