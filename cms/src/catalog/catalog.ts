@@ -14,7 +14,7 @@ import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
 import { topK } from './top';
-import { type Packed, jsonOf, pack, share, shareList, unpack } from './packed';
+import { type Packed, jsonOf, pack, share, shareList, unpack, unpackSome } from './packed';
 
 /** What the catalog needs of a record to sort it. */
 export interface Named { slug: string; name: string }
@@ -22,12 +22,15 @@ export interface Named { slug: string; name: string }
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
   slug: string;
   /**
-   * The record per locale, parsed again from its JSON on every read (a new object each time):
-   * entries keep their records serialized only (packed.ts), so read it once per use.
+   * The record per locale. A public entry keeps it (every page reads it: highlights, near, HSDS);
+   * a staff entry parses it again from its JSON on every read (packed.ts), so read it once per
+   * use. Never change it.
    */
   readonly records: Record<Locale, R>;
   /** The record's JSON per locale, as responses send it. */
   readonly json: Record<Locale, string>;
+  /** Some fields of the record in a locale, parsed (cheaper than `records` when a few are read). */
+  fields<K extends keyof R & string>(locale: Locale, keys: readonly K[]): Pick<R, K>;
   /** The record's name and slug in a locale (name order, slug lookups), kept beside its JSON. */
   name(locale: Locale): string;
   slugIn(locale: Locale): string;
@@ -106,7 +109,10 @@ function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind,
   ];
 }
 
-/** A catalog entry: the record in both locales, packed (packed.ts), with what every build reads of it. */
+/**
+ * A catalog entry: the record in both locales, packed (packed.ts), with what every build reads of
+ * it, and the records themselves when kept.
+ */
 class PackedEntry<R extends Searchable & Named, F extends string> implements Entry<R, F> {
   constructor(
     readonly slug: string,
@@ -118,9 +124,11 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
     readonly lastVerified: string,
     /** The staff catalog's confidential search text, worked out from the records when needed. */
     private readonly internalText: ((en: R, fr: R) => string) | undefined,
+    private readonly kept: Readonly<Record<Locale, R>> | null,
   ) {}
 
   get records(): Record<Locale, R> {
+    if (this.kept) return this.kept;
     const { en, fr } = this;
     return { get en() { return unpack<R>(en); }, get fr() { return unpack<R>(fr); } };
   }
@@ -130,13 +138,17 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
     return { get en() { return jsonOf(en); }, get fr() { return jsonOf(fr); } };
   }
 
+  fields<K extends keyof R & string>(locale: Locale, keys: readonly K[]): Pick<R, K> {
+    return this.kept ? this.kept[locale] : unpackSome<R, K>(locale === 'en' ? this.en : this.fr, keys);
+  }
+
   name(locale: Locale): string { return locale === 'en' ? this.names[0] : this.names[1]; }
 
   slugIn(locale: Locale): string { return locale === 'en' ? this.slug : this.names[2]; }
 
   text(): IndexedText {
-    const en = unpack<R>(this.en);
-    const fr = unpack<R>(this.fr);
+    const en = this.kept?.en ?? unpack<R>(this.en);
+    const fr = this.kept?.fr ?? unpack<R>(this.fr);
     const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
     const internal = this.internalText?.(en, fr);
     if (internal) fields.push(['internal', words(internal)]);
@@ -145,12 +157,27 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
 }
 
 /**
+ * The French record with its members that equal the English one's (locations, phones, hours, codes…)
+ * replaced by the English objects: one copy in memory instead of two.
+ */
+function sharingEqualParts<R extends object>(en: R, fr: R): R {
+  const out = { ...fr };
+  for (const k of Object.keys(out) as Array<keyof R>) {
+    const a = en[k];
+    const b = out[k];
+    if (a !== b && typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b)) out[k] = a;
+  }
+  return out;
+}
+
+/**
  * Builds a catalog entry from a record in both locales and its filter values. Only the fields of
  * the records given are searchable; the staff catalog passes its confidential text as `internalText`
- * (worked out from the records), the public catalog never does.
+ * (worked out from the records), the public catalog never does. `keepRecords`: keep the record
+ * objects beside their JSON (the public catalog: its pages read them); else they are parsed when read.
  */
 export function toEntry<R extends Searchable & Named, F extends string = FilterName>(
-  en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: (en: R, fr: R) => string,
+  en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: (en: R, fr: R) => string, keepRecords = true,
 ): Entry<R, F> {
   const all = values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>);
   const shared = {} as Record<F, readonly string[]>;
@@ -158,7 +185,7 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
   const packedEn = pack(en);
   return new PackedEntry<R, F>(
     share(en.slug), packedEn, pack(fr, packedEn), [share(en.name), share(fr.name), share(fr.slug)],
-    shared, share(en.lastVerified ?? ''), internalText,
+    shared, share(en.lastVerified ?? ''), internalText, keepRecords ? { en, fr: sharingEqualParts(en, fr) } : null,
   );
 }
 

@@ -45,11 +45,15 @@ test('an entry sends its records as JSON.stringify wrote them and shares its fil
   });
   const en = org('one', 'One');
   const fr = { ...org('un', 'Un'), locale: 'fr' as const };
-  const e = toEntry(en, fr);
+  const e = toEntry(en, fr, undefined, undefined, false);
   assert.equal(e.json.en, JSON.stringify(en));
   assert.equal(e.json.fr, JSON.stringify(fr));
   assert.deepEqual(e.records.fr, fr);
   assert.notEqual(e.records.en, e.records.en, 'each read is a new object: no caller changes what the entry holds');
+  assert.deepEqual(e.fields('fr', ['name', 'provinces']), { name: 'Un', provinces: ['QC', 'ON'] });
+  const kept = toEntry(en, fr);
+  assert.equal(kept.records.en, kept.records.en, 'kept records are read as they are');
+  assert.equal(kept.json.fr, JSON.stringify(fr));
   assert.deepEqual([e.name('en'), e.name('fr'), e.slugIn('en'), e.slugIn('fr'), e.lastVerified], ['One', 'Un', 'one', 'un', '2026-01-02']);
   const other = toEntry(org('two', 'Two'), { ...org('deux', 'Deux'), locale: 'fr' });
   assert.ok(Object.is(e.values.province, other.values.province));

@@ -69,5 +69,20 @@ export function pack(record: object, ...like: Packed[]): Packed {
 /** The record's JSON, byte for byte what JSON.stringify wrote. */
 export const jsonOf = (p: Packed): string => `{${p.join(',')}}`;
 
+/**
+ * Some members of a record, parsed: a reader that needs a few fields of many records (a page's
+ * highlights) parses those alone. `keys` are memoized as the members' opening text.
+ */
+export function unpackSome<R, K extends keyof R & string>(p: Packed, keys: readonly K[]): Pick<R, K> {
+  let prefixes = openings.get(keys);
+  if (!prefixes) {
+    prefixes = keys.map((k) => `${JSON.stringify(k)}:`);
+    openings.set(keys, prefixes);
+  }
+  const picked = prefixes;
+  return JSON.parse(`{${p.filter((m) => picked.some((o) => m.startsWith(o))).join(',')}}`) as Pick<R, K>;
+}
+const openings = new WeakMap<readonly string[], string[]>();
+
 /** The record, parsed again (a new object on every call: callers may keep or change it). */
 export const unpack = <R>(p: Packed): R => JSON.parse(jsonOf(p)) as R;

@@ -78,7 +78,7 @@ export function internalEntryFromRows(rows: OrganizationRow[]): InternalEntry | 
   const fr = latest.get('fr') ?? en;
   const a = toInternalOrganization(en, 'en', published);
   const b = toInternalOrganization(fr, 'fr', published);
-  return toEntry<InternalOrganization, InternalFilterName>(a, b, { ...filterValues(a), status: [a.status] }, internalText);
+  return toEntry<InternalOrganization, InternalFilterName>(a, b, { ...filterValues(a), status: [a.status] }, internalText, false);
 }
 
 /** The confidential text staff may search by (never part of a public entry). */
