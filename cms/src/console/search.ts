@@ -10,7 +10,7 @@ import type { InternalOrganization, Locale, OpenState } from '@referral-director
 import { geoOf } from '../catalog/near';
 import { searchWithNear } from '../catalog/near-search';
 import { validationError } from '../directory/errors';
-import { INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry } from '../catalog/projection';
+import { INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry } from '../catalog/row-entries';
 import { parseNearQuery } from '../directory/near-query';
 import { warningsOf, type WarningKind } from './warnings';
 import type { WorkflowSettings } from '../workflow/settings';
