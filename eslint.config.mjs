@@ -72,10 +72,15 @@ export default tseslint.config(
     },
   },
   {
-    // Not yet split into named steps (#18 item 2, left for the next session): the catalog's refresh
-    // (projection.ts: one closure holding the load, the poll and the incremental publish) and the
-    // widget's root element.
-    files: ['cms/src/catalog/projection.ts', 'widget/src/referral-directory.ts'],
+    // Not yet split into named steps (#18 item 2, left for the next session): the widget's root element.
+    files: ['widget/src/referral-directory.ts'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  {
+    // The catalog's refresh is one closure over its state (the load, the poll, the re-reads this
+    // instance's readers wait for): its steps are named functions inside it, and their shared
+    // counters (`marked`/`applied`) are easier to keep right in one scope than passed around.
+    files: ['cms/src/catalog/projection.ts'],
+    rules: { 'max-lines-per-function': 'off' },
   },
 );

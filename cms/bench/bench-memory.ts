@@ -20,13 +20,16 @@ import { STATUS_LABELS } from '../src/directory/labels';
 
 const TARGET_KB = 8;
 
-function heapBytes(): number {
+/** Heap in use after a full collection, and the typed arrays' memory (outside the heap: postings, orders). */
+function memory(): { heap: number; arrays: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc (npm run bench:memory does)');
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, arrays: m.arrayBuffers };
 }
+const heapBytes = (): number => memory().heap;
 
 /** One size, in this process: prints one JSON line. */
 function measure(size: number): void {
@@ -36,6 +39,7 @@ function measure(size: number): void {
   const groups = synonymGroups(f.searchSynonyms.map((g) => g.terms.join(', ')));
   const statuses = LISTING_STATUSES.map((value) => ({ value, labels: STATUS_LABELS[value] }));
   const organizations = generateOrganizations(size, f.taxonomies);
+  const baseArrays = memory().arrays;
   const base = heapBytes();
   let rows = organizations.map((o, i) => rowsOf(o, i + 1, terms));
   organizations.length = 0;
@@ -56,14 +60,15 @@ function measure(size: number): void {
   const publicCatalog = new Catalog(entries, vocabulary, 'm', undefined, groups);
   const staffCatalog = new Catalog(internal, { ...vocabulary, status: statuses }, 'm', INTERNAL_FILTER_NAMES, groups);
   const t3 = performance.now();
-  const total = heapBytes() - base;
+  const after = memory();
+  const total = after.heap - base;
   console.log(JSON.stringify({
     size, publicEntries: publicCatalog.entries.length, staffEntries: staffCatalog.entries.length,
-    entriesBytes: withEntries, catalogBytes: total, entriesMs: t1 - t0, catalogMs: t3 - t2,
+    entriesBytes: withEntries, catalogBytes: total, arrayBytes: after.arrays - baseArrays, entriesMs: t1 - t0, catalogMs: t3 - t2,
   }));
 }
 
-interface Row { size: number; publicEntries: number; staffEntries: number; entriesBytes: number; catalogBytes: number; entriesMs: number; catalogMs: number }
+interface Row { size: number; publicEntries: number; staffEntries: number; entriesBytes: number; catalogBytes: number; arrayBytes: number; entriesMs: number; catalogMs: number }
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -72,9 +77,10 @@ function main(): void {
   const at = args.indexOf('--sizes');
   const sizes = at >= 0 ? String(args[at + 1]).split(',').map(Number) : [1_000, 10_000, 100_000];
   console.log('Heap of the public + staff catalogs after a full GC (generated organizations, no database),');
-  console.log('each size in its own process; "entries" = the entries alone (records, JSON, search words),');
-  console.log('"total" = entries + both catalogs\' indexes. Per organization = total / organizations.');
-  console.log(`${'organizations'.padStart(13)}  ${'public'.padStart(7)}  ${'staff'.padStart(7)}  ${'entries MB'.padStart(10)}  ${'total MB'.padStart(9)}  ${'KB / org'.padStart(8)}  ${'entries ms'.padStart(10)}  ${'catalogs ms'.padStart(11)}`);
+  console.log('each size in its own process; "entries" = the entries alone (public records, packed JSON, filter values),');
+  console.log('"total" = entries + both catalogs\' indexes. Per organization = total / organizations; "+ arrays" adds');
+  console.log('the typed arrays of the indexes, which live outside the heap (postings, name orders).');
+  console.log(`${'organizations'.padStart(13)}  ${'public'.padStart(7)}  ${'staff'.padStart(7)}  ${'entries MB'.padStart(10)}  ${'total MB'.padStart(9)}  ${'KB / org'.padStart(8)}  ${'+ arrays'.padStart(8)}  ${'entries ms'.padStart(10)}  ${'catalogs ms'.padStart(11)}`);
   for (const size of sizes) {
     const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', String(size)], { encoding: 'utf8', maxBuffer: 1 << 24 });
     const line = child.stdout.trim().split('\n').pop() ?? '';
@@ -85,7 +91,7 @@ function main(): void {
     const r = JSON.parse(line) as Row;
     const mb = (b: number) => (b / 1048576).toFixed(0);
     const perOrg = r.catalogBytes / r.size / 1024;
-    console.log(`${r.size.toLocaleString('en').padStart(13)}  ${r.publicEntries.toLocaleString('en').padStart(7)}  ${r.staffEntries.toLocaleString('en').padStart(7)}  ${mb(r.entriesBytes).padStart(10)}  ${mb(r.catalogBytes).padStart(9)}  ${perOrg.toFixed(1).padStart(8)}  ${r.entriesMs.toFixed(0).padStart(10)}  ${r.catalogMs.toFixed(0).padStart(11)}`
+    console.log(`${r.size.toLocaleString('en').padStart(13)}  ${r.publicEntries.toLocaleString('en').padStart(7)}  ${r.staffEntries.toLocaleString('en').padStart(7)}  ${mb(r.entriesBytes).padStart(10)}  ${mb(r.catalogBytes).padStart(9)}  ${perOrg.toFixed(1).padStart(8)}  ${((r.catalogBytes + r.arrayBytes) / r.size / 1024).toFixed(1).padStart(8)}  ${r.entriesMs.toFixed(0).padStart(10)}  ${r.catalogMs.toFixed(0).padStart(11)}`
       + (perOrg <= TARGET_KB ? '' : `  (target ≤ ${TARGET_KB} KB)`));
   }
 }

@@ -8,29 +8,18 @@ import type {
 } from '@referral-directory/sdk';
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
-import { words } from './analyze';
-import { type FieldKind, type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type TextMatch, indexedText, withRemoved } from './search-index';
+import type { Entry } from './entry';
+import { type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type TextMatch, withRemoved } from './search-index';
 import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
 import { topK } from './top';
 
+// Entries are made in entry.ts; the catalog's users take them from here with the rest.
+export { type Entry, filterValues, toEntry } from './entry';
+
 /** What the catalog needs of a record to sort it. */
 export interface Named { slug: string; name: string }
-
-export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
-  slug: string;
-  records: Record<Locale, R>;
-  json: Record<Locale, string>;
-  values: Record<F, readonly string[]>;
-  /**
-   * Every searchable word of the record (both locales), with its field weights: worked out from
-   * the records when an index is built or an edit removes the entry, never kept (the index holds
-   * the words; keeping them per entry cost a few KB per record).
-   */
-  text(): IndexedText;
-  lastVerified: string;
-}
 
 /** A labelled value of a filter, in the order facets list them. */
 export interface VocabularyTerm { value: string; labels: Record<Locale, string> }
@@ -55,83 +44,6 @@ export function fixedVocabulary(): Pick<Vocabulary, 'province' | 'timeframe' | '
     need: fixed(NEEDS, NEED_LABELS),
     role: fixed<ProviderRole>(PROVIDER_ROLES, ROLE_LABELS),
     type: fixed<OrganizationKind>(ORGANIZATION_KINDS, KIND_LABELS),
-  };
-}
-
-export function filterValues(r: PublicOrganization | Omit<PublicOrganization, 'locations' | 'audience'>): Record<FilterName, readonly string[]> {
-  const codes = (list: { code: string }[]) => list.map((t) => t.code);
-  return {
-    province: r.provinces,
-    focus: codes(r.focusAreas),
-    service: codes(r.services),
-    timeframe: r.timeframes,
-    need: r.needs,
-    population: codes(r.populations),
-    language: codes(r.languages),
-    role: [r.role],
-    type: [r.kind],
-  };
-}
-
-type Searchable = Pick<PublicOrganization,
-  'slug' | 'name' | 'otherNames' | 'description' | 'eligibility' | 'fees' | 'kind' | 'focusAreas' | 'services'
-  | 'populations' | 'languages' | 'timeframes' | 'needs' | 'provinces' | 'serviceAreas' | 'lastVerified'
-> & { locations: Array<{ city: string }> };
-
-/** The fields a person would search, per record and locale (the public ones only: see toEntry). */
-function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind, readonly string[]]> {
-  const labels = [
-    ...[r.services, r.focusAreas, r.populations, r.languages].flatMap((list) => list.map((t) => t.label)), KIND_LABELS[r.kind][locale],
-    ...r.timeframes.map((t) => TIMEFRAME_LABELS[t][locale]), ...r.needs.map((n) => NEED_LABELS[n][locale]),
-  ];
-  return [
-    ...[r.name, ...r.otherNames].map((name) => ['name', words(name)] as const),
-    ['text', words(`${r.description} ${r.eligibility ?? ''}`)],
-    ['fees', words(r.fees ?? '')],
-    // One value per label, so that word pairs stay within a label.
-    ...labels.map((label) => ['label', words(label)] as const),
-    ['place', words([
-      ...r.provinces.map((p) => `${p} ${PROVINCE_LABELS[p][locale]}`),
-      ...r.serviceAreas.flatMap((a) => a.regions), ...r.locations.map((l) => l.city),
-    ].join(' '))],
-  ];
-}
-
-/**
- * The French record with its members that equal the English one's (locations, phones, hours, codes…)
- * replaced by the English objects: the same JSON, one copy in memory instead of two.
- */
-function sharingEqualParts<R extends object>(en: R, fr: R): R {
-  const out = { ...fr };
-  for (const k of Object.keys(out) as Array<keyof R>) {
-    const a = en[k];
-    const b = out[k];
-    if (a !== b && typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b)) out[k] = a;
-  }
-  return out;
-}
-
-/**
- * Builds a catalog entry from a record in both locales and its filter values. Only the fields of
- * the records given are searchable; the staff catalog passes its confidential text as `internalText`,
- * the public catalog never does.
- */
-export function toEntry<R extends Searchable, F extends string = FilterName>(
-  en: R, frenchRecord: R, values?: Record<F, readonly string[]>, internalText?: string,
-): Entry<R, F> {
-  const fr = sharingEqualParts(en, frenchRecord);
-  const text = (): IndexedText => {
-    const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
-    if (internalText) fields.push(['internal', words(internalText)]);
-    return indexedText(fields);
-  };
-  return {
-    slug: en.slug,
-    records: { en, fr },
-    json: { en: JSON.stringify(en), fr: JSON.stringify(fr) },
-    values: values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>),
-    text,
-    lastVerified: en.lastVerified ?? '',
   };
 }
 

@@ -6,11 +6,16 @@
 import type { SearchMatch } from '@referral-directory/sdk';
 import { fold } from './normalize';
 
-interface Highlightable {
+export interface Highlightable {
   name: string; otherNames: string[]; description: string; eligibility: string | null; fees: string | null;
   services: { label: string }[]; focusAreas: { label: string }[]; populations: { label: string }[];
   languages: { label: string }[]; serviceAreas: { regions: string[] }[]; locations: Array<{ city: string }>;
 }
+
+/** The fields matchOf reads: a page's records are parsed for these alone (see Entry.fields). */
+export const HIGHLIGHTED: ReadonlyArray<keyof Highlightable> = [
+  'name', 'otherNames', 'description', 'eligibility', 'fees', 'services', 'focusAreas', 'populations', 'languages', 'serviceAreas', 'locations',
+];
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

@@ -129,9 +129,15 @@ export function byDistance(indexes: readonly number[], hits: ReadonlyArray<NearH
     .map((x) => x.i);
 }
 
-/** What `geoOf` needs of a catalog: its entries' English records (places and hours are not localized). */
+/** The fields of a record near and open read. */
+const GEO_FIELDS: ReadonlyArray<keyof GeoRecord> = ['national', 'serviceAreas', 'locations', 'hours'];
+
+/**
+ * What `geoOf` needs of a catalog: its entries' English records (places and hours are not
+ * localized), read through `fields` when an entry has it (a staff entry parses only those).
+ */
 export interface GeoCatalog {
-  readonly entries: ReadonlyArray<{ records: { en: GeoRecord } }>;
+  readonly entries: ReadonlyArray<{ records: { en: GeoRecord }; fields?: (locale: 'en', keys: typeof GEO_FIELDS) => GeoRecord }>;
 }
 
 const built = new WeakMap<GeoCatalog, { gazetteer: Gazetteer; index: GeoIndex }>();
@@ -143,7 +149,7 @@ const built = new WeakMap<GeoCatalog, { gazetteer: Gazetteer; index: GeoIndex }>
 export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIndex } {
   let geo = built.get(catalog);
   if (!geo) {
-    const records = catalog.entries.map((e) => e.records.en);
+    const records = catalog.entries.map((e) => (e.fields ? e.fields('en', GEO_FIELDS) : e.records.en));
     const base = createGazetteer();
     const gazetteer = createGazetteer({ postalAreas: learnPostalAreas(records.flatMap((r) => r.locations), base) });
     geo = { gazetteer, index: new GeoIndex(records, gazetteer) };

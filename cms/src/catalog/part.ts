@@ -37,10 +37,13 @@ const collators: Record<Locale, Intl.Collator> = {
   fr: new Intl.Collator('fr', { sensitivity: 'base', numeric: true }),
 };
 
+/** What name order reads of an entry. */
+type Sortable = Pick<Entry<Named, string>, 'slug' | 'name'>;
+
 /** Name order in a locale, ties by slug: the stable base order of every list. */
-export function compareByName<R extends Named>(locale: Locale): (x: { slug: string; records: Record<Locale, R> }, y: { slug: string; records: Record<Locale, R> }) => number {
+export function compareByName(locale: Locale): (x: Sortable, y: Sortable) => number {
   const collator = collators[locale];
-  return (x, y) => collator.compare(x.records[locale].name, y.records[locale].name) || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0);
+  return (x, y) => collator.compare(x.name(locale), y.name(locale)) || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0);
 }
 
 /** A name as a plain string that sorts almost as the collator does: folded, numbers padded. */
@@ -54,8 +57,8 @@ const roughKey = (name: string): string => fold(name).replace(/[0-9]+/g, (n) => 
  * collator sorts them all: the result is the collator's order either way.
  */
 export function nameOrder<R extends Named, F extends string>(entries: readonly Entry<R, F>[], locale: Locale): Uint32Array {
-  const cmp = compareByName<R>(locale);
-  const keys = entries.map((e) => roughKey(e.records[locale].name));
+  const cmp = compareByName(locale);
+  const keys = entries.map((e) => roughKey(e.name(locale)));
   const order = Uint32Array.from(entries.map((_, i) => i).sort((a, b) => {
     const x = keys[a]!;
     const y = keys[b]!;
@@ -102,7 +105,7 @@ export function placeIn<R extends Named, F extends string>(part: Part<R, F>, e: 
   if (!byLocale) { byLocale = { en: new Map(), fr: new Map() }; places.set(part, byLocale); }
   const known = byLocale[locale].get(e);
   if (known !== undefined) return known;
-  const cmp = compareByName<R>(locale);
+  const cmp = compareByName(locale);
   const order = part.byName[locale];
   let lo = 0;
   let hi = order.length;
@@ -135,7 +138,7 @@ export function* buildPart<R extends Named, F extends string>(
     const e = entries[i]!;
     slotOf.set(e, i);
     enSlugs.set(e.slug, e);
-    for (const locale of LOCALES) if (locale !== 'en' && !frSlugs.has(e.records[locale].slug)) frSlugs.set(e.records[locale].slug, e);
+    for (const locale of LOCALES) if (locale !== 'en' && !frSlugs.has(e.slugIn(locale))) frSlugs.set(e.slugIn(locale), e);
     for (const name of filterNames) {
       const byValue = lists.get(name)!;
       for (const v of e.values[name]) {

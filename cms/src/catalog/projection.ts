@@ -16,108 +16,31 @@
  * - The database goes away: the poll notices (and readiness), reads keep being answered from the
  *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
  *   the next poll that reaches the database again catches up, with no restart.
+ *
+ * Here: the refresh itself (load, re-read, poll, publish). A document's entries from its rows:
+ * row-entries.ts; the vocabulary, synonyms and settings: reference.ts; what the poll compares:
+ * fingerprint.ts.
  */
 import type { Core } from '@strapi/strapi';
-import type { DirectorySettings, FilterName, InternalOrganization, ListingStatus, Locale, PublicOrganization } from '@referral-directory/sdk';
-import { FILTER_NAMES, LISTING_STATUSES } from '@referral-directory/sdk';
-import { COMPACT_AFTER, Catalog, type Entry, type Vocabulary, filterValues, fixedVocabulary, toEntry } from './catalog';
-import { toPublicOrganization } from '../directory/mapper';
-import { toInternalOrganization } from '../directory/internal-mapper';
+import type { DirectorySettings, ListingStatus, Locale } from '@referral-directory/sdk';
+import { LISTING_STATUSES } from '@referral-directory/sdk';
+import { COMPACT_AFTER, Catalog, type Entry, type Vocabulary } from './catalog';
 import { STATUS_LABELS } from '../directory/labels';
 import { isDatabaseDown } from '../directory/errors';
-import { ORGANIZATION_POPULATE, type OrganizationRow, type TermRow } from '../directory/rows';
-import { type SynonymGroup, synonymGroups } from './synonyms';
-import { FOCUS_AREA, LANGUAGE, ORGANIZATION as ORG, POPULATION, SEARCH_SYNONYM_TYPE as SYNONYMS, SERVICE_CATEGORY, SETTINGS_TYPE as SETTINGS } from '../content-types';
+import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
+import type { SynonymGroup } from './synonyms';
+import { ORGANIZATION as ORG } from '../content-types';
+import { REFERENCE_TYPES, readReference } from './reference';
+import { type Fingerprints, changedDocuments, fingerprints, presentDocuments } from './fingerprint';
+import {
+  INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry, type InternalFilterName, entryFromRows, internalEntryFromRows,
+} from './row-entries';
 
-const TAXONOMIES = {
-  focus: FOCUS_AREA,
-  service: SERVICE_CATEGORY,
-  population: POPULATION,
-  language: LANGUAGE,
-} as const;
-const REFERENCE_TYPES: string[] = [SETTINGS, SYNONYMS, ...Object.values(TAXONOMIES)];
+// The benchmarks (cms/scripts) build entries as the projection does, importing them from here.
+export { INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry, type InternalFilterName, entryFromRows, internalEntryFromRows, isPublicState } from './row-entries';
+
 const PAGE = 500;
 const PING_TIMEOUT_MS = 2000;
-
-export type InternalFilterName = FilterName | 'status';
-export const INTERNAL_FILTER_NAMES: readonly InternalFilterName[] = [...FILTER_NAMES, 'status'];
-export type InternalEntry = Entry<InternalOrganization, InternalFilterName>;
-export type InternalCatalog = Catalog<InternalOrganization, InternalFilterName>;
-
-/** Public iff approved and active, consenting, and published (and the draft agrees). */
-export function isPublicState(row: Pick<OrganizationRow, 'listingStatus' | 'publicConsent'>): boolean {
-  return row.listingStatus === 'active' && row.publicConsent === true;
-}
-
-/** The public entry of one document, from all its rows (locales × draft/published), or null. */
-export function entryFromRows(rows: OrganizationRow[]): Entry | null {
-  const published = new Map<Locale, OrganizationRow>();
-  const drafts: OrganizationRow[] = [];
-  for (const r of rows) {
-    if (r.publishedAt) published.set(r.locale, r);
-    else drafts.push(r);
-  }
-  // Both locales or nothing: the public directory never serves a missing translation.
-  const en = published.get('en');
-  const fr = published.get('fr');
-  if (!en || !fr) return null;
-  // Stricter of the two versions: a suspension saved as a draft takes effect at once.
-  if (![...published.values(), ...drafts].every(isPublicState)) return null;
-  const record = (row: OrganizationRow, locale: Locale): PublicOrganization =>
-    ({ ...toPublicOrganization(row, locale), locale: row.locale });
-  return toEntry(record(en, 'en'), record(fr, 'fr'));
-}
-
-/** The staff entry of one document: its latest (draft) version, whatever its status. */
-export function internalEntryFromRows(rows: OrganizationRow[]): InternalEntry | null {
-  const latest = new Map<Locale, OrganizationRow>();
-  for (const r of rows) if (!r.publishedAt || !latest.has(r.locale)) latest.set(r.locale, r);
-  const published = rows.some((r) => r.publishedAt);
-  const en = latest.get('en') ?? latest.get('fr');
-  if (!en) return null;
-  const fr = latest.get('fr') ?? en;
-  const a = toInternalOrganization(en, 'en', published);
-  const b = toInternalOrganization(fr, 'fr', published);
-  return toEntry<InternalOrganization, InternalFilterName>(a, b, { ...filterValues(a), status: [a.status] }, internalText(a, b));
-}
-
-/** The confidential text staff may search by (never part of a public entry). */
-function internalText(...records: InternalOrganization[]): string {
-  const person = (p: { name: string; title: string | null; email: string | null } | null) => (p ? [p.name, p.title, p.email] : []);
-  return records.flatMap((r) => [
-    ...person(r.designatedContact), ...r.keyStaff.flatMap(person), r.internalEmail,
-    r.referralProtocol?.eligibilityNotes, r.referralProtocol?.intakeHours, r.referralProtocol?.afterHours,
-    r.capacityNotes, r.safetyNotes, r.internalNotes, ...r.contactAttempts.map((c) => c.notes),
-    ...r.locations.flatMap((l) => [l.name, l.street, l.postalCode]),
-  ]).filter((t): t is string => typeof t === 'string' && t !== '').join(' ');
-}
-
-const termVocabulary = (terms: TermRow[]) =>
-  [...terms]
-    .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.code.localeCompare(b.code))
-    .map((t) => ({ value: t.code, labels: { en: t.labelEn, fr: t.labelFr } }));
-
-type SettingsRow = {
-  locale: Locale; hotlinePhone: string; hotlinePhoneDisplay: string; hotlineText: string | null; chatUrl: string | null;
-  hotlineHours: string; available24x7: boolean | null; hotlineLanguages: string; quickExitUrl: string; disclaimer: string;
-};
-
-function toSettings(row: SettingsRow, locale: Locale): DirectorySettings {
-  return {
-    locale,
-    hotline: {
-      phone: row.hotlinePhone,
-      phoneDisplay: row.hotlinePhoneDisplay,
-      text: row.hotlineText || null,
-      chatUrl: row.chatUrl || null,
-      hours: row.hotlineHours,
-      available24x7: row.available24x7 !== false,
-      languages: row.hotlineLanguages,
-    },
-    quickExitUrl: row.quickExitUrl,
-    disclaimer: row.disclaimer,
-  };
-}
 
 const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = new Map<string, Entry>();
@@ -200,34 +123,17 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db.query(ORG).findMany({ where, populate: ORGANIZATION_POPULATE, orderBy: { id: 'asc' }, offset, limit }) as Promise<OrganizationRow[]>;
 
   async function loadReference(): Promise<void> {
-    const [focus, service, population, language] = await Promise.all(
-      Object.values(TAXONOMIES).map((uid) => strapi.db.query(uid).findMany({}) as Promise<TermRow[]>),
-    );
-    const nextVocabulary: Vocabulary = {
-      ...fixedVocabulary(),
-      focus: termVocabulary(focus!),
-      service: termVocabulary(service!),
-      population: termVocabulary(population!),
-      language: termVocabulary(language!),
-    };
+    const next = await readReference(strapi);
     // Kept as the same object when unchanged: a catalog version reached by edits needs no full rebuild.
-    if (!vocabulary || JSON.stringify(nextVocabulary) !== JSON.stringify(vocabulary)) {
-      vocabulary = nextVocabulary;
+    if (!vocabulary || JSON.stringify(next.vocabulary) !== JSON.stringify(vocabulary)) {
+      vocabulary = next.vocabulary;
       vocabularyChanged = true;
     }
-    const synonymRows = (await strapi.db.query(SYNONYMS).findMany({ select: ['terms'] })) as Array<{ terms: string | null }>;
-    const nextSynonyms = synonymGroups(synonymRows.map((r) => r.terms ?? ''));
-    if (JSON.stringify(nextSynonyms) !== JSON.stringify(synonyms)) {
-      synonyms = nextSynonyms;
+    if (JSON.stringify(next.synonyms) !== JSON.stringify(synonyms)) {
+      synonyms = next.synonyms;
       synonymsChanged = true;
     }
-    const rows = (await strapi.db.query(SETTINGS).findMany({})) as SettingsRow[];
-    const next: Partial<Record<Locale, DirectorySettings>> = {};
-    for (const locale of ['en', 'fr'] as const) {
-      const row = rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === 'en') ?? rows[0];
-      if (row) next[locale] = toSettings(row, locale);
-    }
-    settings = next;
+    settings = next.settings;
   }
 
   /** Notes a document's entries as the current catalogs hold them, before it changes. */
@@ -268,29 +174,6 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = await orgRows({ documentId: { $in: ids } });
       for (const id of ids) setDocument(id, rows.filter((r) => r.documentId === id));
     }
-  }
-
-  async function fingerprints(): Promise<{ org: string; reference: string; latest: string; maxId: number }> {
-    const knex = strapi.db.connection;
-    const stat = async (uid: string) => {
-      const table = strapi.db.metadata.get(uid).tableName;
-      // The highest id too: a publish writes new rows that keep their draft's updated_at, and removes
-      // as many, so neither the count nor the latest update would move.
-      const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at', i: 'id' }).first()) as { c: number | string; m: unknown; i: unknown } | undefined;
-      // PostgreSQL gives a Date, SQLite the epoch milliseconds.
-      const raw = row?.m;
-      const date = raw === null || raw === undefined ? null : new Date(raw as Date | number | string);
-      const m = date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
-      return { count: Number(row?.c ?? 0), latest: m, maxId: Number(row?.i ?? 0) };
-    };
-    const org = await stat(ORG);
-    const refs = await Promise.all(REFERENCE_TYPES.map(stat));
-    return {
-      org: `${org.count}|${org.latest}|${org.maxId}`,
-      reference: refs.map((r) => `${r.count}|${r.latest}|${r.maxId}`).join(';'),
-      latest: org.latest,
-      maxId: org.maxId,
-    };
   }
 
   let internalVocabulary: Vocabulary<InternalFilterName> | null = null;
@@ -363,7 +246,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Brings the catalog up to date with local writes (awaited by readers). */
   async function sync(full: boolean): Promise<void> {
-    const fp = await fingerprints();
+    const fp = await fingerprints(strapi);
     if (referenceDirty || full || !vocabulary) {
       referenceDirty = false;
       try {
@@ -408,9 +291,9 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Picks up other instances' writes, and notices when the database goes away and comes back. */
   async function poll(): Promise<void> {
     if (work || !catalog) return;
-    let fp: Awaited<ReturnType<typeof fingerprints>>;
+    let fp: Fingerprints;
     try {
-      fp = await fingerprints();
+      fp = await fingerprints(strapi);
     } catch (error: unknown) {
       if (databaseFailed(error)) return;
       throw error;
@@ -423,19 +306,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const [knownCount] = orgFingerprint.split('|');
     if (count !== knownCount) {
       // Documents created or deleted elsewhere: their ids tell which (a deleted one re-reads as gone).
-      const table = strapi.db.metadata.get(ORG).tableName;
-      const rows = (await strapi.db.connection(table).distinct('document_id')) as Array<{ document_id: string }>;
-      const present = new Set(rows.map((r) => r.document_id));
+      const present = await presentDocuments(strapi);
       for (const id of internalEntries.keys()) if (!present.has(id)) pending.add(id);
       for (const id of entries.keys()) if (!present.has(id)) pending.add(id);
       for (const id of present) if (!internalEntries.has(id)) pending.add(id);
     }
-    // Then re-read the documents changed since (a little before) the last update seen, and those
-    // with rows written since (a publish).
-    const since = lastSeenUpdate ? new Date(Date.parse(lastSeenUpdate) - 2000) : new Date(0);
-    const where = { $or: [{ updatedAt: { $gte: since } }, { id: { $gt: lastSeenId } }] };
-    const changed = (await strapi.db.query(ORG).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
-    for (const c of changed) pending.add(c.documentId);
+    for (const id of await changedDocuments(strapi, lastSeenUpdate, lastSeenId)) pending.add(id);
     return run(false);
   }
 

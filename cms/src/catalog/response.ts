@@ -6,9 +6,7 @@
  */
 import type { Locale } from '@referral-directory/sdk';
 import type { Entry, Named, SearchResult, TextOutcome } from './catalog';
-import { matchOf } from './highlight';
-
-type Highlightable = Parameters<typeof matchOf>[0];
+import { HIGHLIGHTED, type Highlightable, matchOf } from './highlight';
 
 /** A pre-serialized record with extra members (`,"distanceKm":3`) before its closing brace. */
 export const withExtra = (json: string, extra: string): string => (extra ? `${json.slice(0, -1)}${extra}}` : json);
@@ -27,7 +25,7 @@ export function listBody<R extends Named & Highlightable, F extends string>(
   const { page, total, text } = result;
   const items = page.map((e) => {
     const json = e.json[q.locale];
-    const matched = text ? `${json.slice(0, -1)},"match":${JSON.stringify(matchOf(e.records[q.locale], text.highlight))}}` : json;
+    const matched = text ? `${json.slice(0, -1)},"match":${JSON.stringify(matchOf(e.fields(q.locale, HIGHLIGHTED), text.highlight))}}` : json;
     return withExtra(matched, result.extra?.(e) ?? '');
   });
   const meta: Record<string, unknown> = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };

@@ -7,7 +7,7 @@
  */
 import type { InternalOrganization, Locale, OpenState } from '@referral-directory/sdk';
 import { geoOf } from '../catalog/near';
-import type { InternalCatalog, InternalEntry } from '../catalog/projection';
+import type { InternalCatalog, InternalEntry } from '../catalog/row-entries';
 import type { WorkflowSettings } from '../workflow/settings';
 import { warningsOf, type ConsoleWarning } from './warnings';
 

@@ -10,7 +10,7 @@ import type { InternalOrganization, Locale, OpenState } from '@referral-director
 import { geoOf } from '../catalog/near';
 import { searchWithNear } from '../catalog/near-search';
 import { validationError } from '../directory/errors';
-import { INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry } from '../catalog/projection';
+import { INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry } from '../catalog/row-entries';
 import { parseNearQuery } from '../directory/near-query';
 import { warningsOf, type WarningKind } from './warnings';
 import type { WorkflowSettings } from '../workflow/settings';
@@ -85,7 +85,7 @@ export function consoleSearch(catalog: InternalCatalog, query: URLSearchParams, 
   const states = new Map(all.page.map((e) => [e, openState(e)]));
   const kept = openOnly ? all.page.filter((e) => states.get(e)?.now === true) : all.page;
   // Stable order: active and open, active, then every other status.
-  const rank = (e: InternalEntry) => (e.records.en.status !== 'active' ? 2 : at && states.get(e)?.now !== true ? 1 : 0);
+  const rank = (e: InternalEntry) => (e.values.status[0] !== 'active' ? 2 : at && states.get(e)?.now !== true ? 1 : 0);
   const ordered = kept.map((e, k) => ({ e, k })).sort((a, b) => rank(a.e) - rank(b.e) || a.k - b.k).map(({ e }) => e);
   const start = (q.page - 1) * q.pageSize;
   const data = ordered.slice(start, start + q.pageSize).map((e) => {

@@ -12,7 +12,7 @@ import { searchWithNear } from '../../../catalog/near-search';
 import { notFound, validationError } from '../../../directory/errors';
 import { listBody } from '../../../catalog/response';
 import { projectionOf } from '../../../directory/services';
-import { INTERNAL_FILTER_NAMES } from '../../../catalog/projection';
+import { INTERNAL_FILTER_NAMES } from '../../../catalog/row-entries';
 import { toProtocol, type ProtocolRow } from '../../../directory/protocol-mapper';
 import { PROTOCOL } from '../../../content-types';
 

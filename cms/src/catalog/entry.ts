@@ -1,0 +1,155 @@
+/**
+ * A catalog entry: one record in both locales as the catalogs hold it — its JSON packed
+ * (packed.ts), the public record objects when kept, its filter values (shared lists), and what
+ * every build reads of it (names, slugs); its search words are worked out from it when needed.
+ */
+import type { FilterName, Locale, PublicOrganization } from '@referral-directory/sdk';
+import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
+import { words } from './analyze';
+import type { Named } from './catalog';
+import { type FieldKind, type IndexedText, indexedText } from './search-index';
+import { type Packed, jsonOf, pack, share, shareList, unpack, unpackSome } from './packed';
+
+export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
+  slug: string;
+  /**
+   * The record per locale. A public entry keeps it (every page reads it: highlights, near, HSDS);
+   * a staff entry parses it again from its JSON on every read (packed.ts), so read it once per
+   * use. Never change it.
+   */
+  readonly records: Record<Locale, R>;
+  /** The record's JSON per locale, as responses send it. */
+  readonly json: Record<Locale, string>;
+  /** Some fields of the record in a locale, parsed (cheaper than `records` when a few are read). */
+  fields<K extends keyof R & string>(locale: Locale, keys: readonly K[]): Pick<R, K>;
+  /** The record's name and slug in a locale (name order, slug lookups), kept beside its JSON. */
+  name(locale: Locale): string;
+  slugIn(locale: Locale): string;
+  values: Record<F, readonly string[]>;
+  /**
+   * Every searchable word of the record (both locales), with its field weights: worked out from
+   * the records when an index is built or an edit removes the entry, never kept (the index holds
+   * the words; keeping them per entry cost a few KB per record).
+   */
+  text(): IndexedText;
+  lastVerified: string;
+}
+
+export function filterValues(r: PublicOrganization | Omit<PublicOrganization, 'locations' | 'audience'>): Record<FilterName, readonly string[]> {
+  const codes = (list: { code: string }[]) => list.map((t) => t.code);
+  return {
+    province: r.provinces,
+    focus: codes(r.focusAreas),
+    service: codes(r.services),
+    timeframe: r.timeframes,
+    need: r.needs,
+    population: codes(r.populations),
+    language: codes(r.languages),
+    role: [r.role],
+    type: [r.kind],
+  };
+}
+
+type Searchable = Pick<PublicOrganization,
+  'slug' | 'name' | 'otherNames' | 'description' | 'eligibility' | 'fees' | 'kind' | 'focusAreas' | 'services'
+  | 'populations' | 'languages' | 'timeframes' | 'needs' | 'provinces' | 'serviceAreas' | 'lastVerified'
+> & { locations: Array<{ city: string }> };
+
+/** The fields a person would search, per record and locale (the public ones only: see toEntry). */
+function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind, readonly string[]]> {
+  const labels = [
+    ...[r.services, r.focusAreas, r.populations, r.languages].flatMap((list) => list.map((t) => t.label)), KIND_LABELS[r.kind][locale],
+    ...r.timeframes.map((t) => TIMEFRAME_LABELS[t][locale]), ...r.needs.map((n) => NEED_LABELS[n][locale]),
+  ];
+  return [
+    ...[r.name, ...r.otherNames].map((name) => ['name', words(name)] as const),
+    ['text', words(`${r.description} ${r.eligibility ?? ''}`)],
+    ['fees', words(r.fees ?? '')],
+    // One value per label, so that word pairs stay within a label.
+    ...labels.map((label) => ['label', words(label)] as const),
+    ['place', words([
+      ...r.provinces.map((p) => `${p} ${PROVINCE_LABELS[p][locale]}`),
+      ...r.serviceAreas.flatMap((a) => a.regions), ...r.locations.map((l) => l.city),
+    ].join(' '))],
+  ];
+}
+
+/**
+ * A catalog entry: the record in both locales, packed (packed.ts), with what every build reads of
+ * it, and the records themselves when kept.
+ */
+class PackedEntry<R extends Searchable & Named, F extends string> implements Entry<R, F> {
+  constructor(
+    readonly slug: string,
+    private readonly en: Packed,
+    private readonly fr: Packed,
+    /** The English and French names, and the French slug. */
+    private readonly names: readonly [string, string, string],
+    readonly values: Record<F, readonly string[]>,
+    readonly lastVerified: string,
+    /** The staff catalog's confidential search text, worked out from the records when needed. */
+    private readonly internalText: ((en: R, fr: R) => string) | undefined,
+    private readonly kept: Readonly<Record<Locale, R>> | null,
+  ) {}
+
+  get records(): Record<Locale, R> {
+    if (this.kept) return this.kept;
+    const { en, fr } = this;
+    return { get en() { return unpack<R>(en); }, get fr() { return unpack<R>(fr); } };
+  }
+
+  get json(): Record<Locale, string> {
+    const { en, fr } = this;
+    return { get en() { return jsonOf(en); }, get fr() { return jsonOf(fr); } };
+  }
+
+  fields<K extends keyof R & string>(locale: Locale, keys: readonly K[]): Pick<R, K> {
+    return this.kept ? this.kept[locale] : unpackSome<R, K>(locale === 'en' ? this.en : this.fr, keys);
+  }
+
+  name(locale: Locale): string { return locale === 'en' ? this.names[0] : this.names[1]; }
+
+  slugIn(locale: Locale): string { return locale === 'en' ? this.slug : this.names[2]; }
+
+  text(): IndexedText {
+    const en = this.kept?.en ?? unpack<R>(this.en);
+    const fr = this.kept?.fr ?? unpack<R>(this.fr);
+    const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
+    const internal = this.internalText?.(en, fr);
+    if (internal) fields.push(['internal', words(internal)]);
+    return indexedText(fields);
+  }
+}
+
+/**
+ * The French record with its members that equal the English one's (locations, phones, hours, codes…)
+ * replaced by the English objects: one copy in memory instead of two.
+ */
+function sharingEqualParts<R extends object>(en: R, fr: R): R {
+  const out = { ...fr };
+  for (const k of Object.keys(out) as Array<keyof R>) {
+    const a = en[k];
+    const b = out[k];
+    if (a !== b && typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b)) out[k] = a;
+  }
+  return out;
+}
+
+/**
+ * Builds a catalog entry from a record in both locales and its filter values. Only the fields of
+ * the records given are searchable; the staff catalog passes its confidential text as `internalText`
+ * (worked out from the records), the public catalog never does. `keepRecords`: keep the record
+ * objects beside their JSON (the public catalog: its pages read them); else they are parsed when read.
+ */
+export function toEntry<R extends Searchable & Named, F extends string = FilterName>(
+  en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: (en: R, fr: R) => string, keepRecords = true,
+): Entry<R, F> {
+  const all = values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>);
+  const shared = {} as Record<F, readonly string[]>;
+  for (const name of Object.keys(all) as F[]) shared[name] = shareList(all[name]);
+  const packedEn = pack(en);
+  return new PackedEntry<R, F>(
+    share(en.slug), packedEn, pack(fr, packedEn), [share(en.name), share(fr.name), share(fr.slug)],
+    shared, share(en.lastVerified ?? ''), internalText, keepRecords ? { en, fr: sharingEqualParts(en, fr) } : null,
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * How an instance notices other instances' writes without a shared cache: a cheap fingerprint of
+ * the organization and reference tables (count + latest update + highest row id), polled, and,
+ * when it moves, the documents to re-read.
+ */
+import type { Core } from '@strapi/strapi';
+import { ORGANIZATION as ORG } from '../content-types';
+import { REFERENCE_TYPES } from './reference';
+
+export interface Fingerprints {
+  /** Of the organization table: `count|latest|maxId`. */
+  org: string;
+  /** Of the reference tables, in REFERENCE_TYPES order. */
+  reference: string;
+  /** The organization table's latest update (ISO, '' when empty) and highest row id. */
+  latest: string;
+  maxId: number;
+}
+
+export async function fingerprints(strapi: Core.Strapi): Promise<Fingerprints> {
+  const knex = strapi.db.connection;
+  const stat = async (uid: string) => {
+    const table = strapi.db.metadata.get(uid).tableName;
+    // The highest id too: a publish writes new rows that keep their draft's updated_at, and removes
+    // as many, so neither the count nor the latest update would move.
+    const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at', i: 'id' }).first()) as { c: number | string; m: unknown; i: unknown } | undefined;
+    // PostgreSQL gives a Date, SQLite the epoch milliseconds.
+    const raw = row?.m;
+    const date = raw === null || raw === undefined ? null : new Date(raw as Date | number | string);
+    const m = date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+    return { count: Number(row?.c ?? 0), latest: m, maxId: Number(row?.i ?? 0) };
+  };
+  const org = await stat(ORG);
+  const refs = await Promise.all(REFERENCE_TYPES.map(stat));
+  return {
+    org: `${org.count}|${org.latest}|${org.maxId}`,
+    reference: refs.map((r) => `${r.count}|${r.latest}|${r.maxId}`).join(';'),
+    latest: org.latest,
+    maxId: org.maxId,
+  };
+}
+
+/** Every organization document id in the database (to tell which were created or deleted elsewhere). */
+export async function presentDocuments(strapi: Core.Strapi): Promise<Set<string>> {
+  const table = strapi.db.metadata.get(ORG).tableName;
+  const rows = (await strapi.db.connection(table).distinct('document_id')) as Array<{ document_id: string }>;
+  return new Set(rows.map((r) => r.document_id));
+}
+
+/**
+ * The documents changed since (a little before) the last update seen, and those with rows
+ * written since the highest row id seen (a publish).
+ */
+export async function changedDocuments(strapi: Core.Strapi, lastSeenUpdate: string, lastSeenId: number): Promise<string[]> {
+  const since = lastSeenUpdate ? new Date(Date.parse(lastSeenUpdate) - 2000) : new Date(0);
+  const where = { $or: [{ updatedAt: { $gte: since } }, { id: { $gt: lastSeenId } }] };
+  const changed = (await strapi.db.query(ORG).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
+  return changed.map((c) => c.documentId);
+}

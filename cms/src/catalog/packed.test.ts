@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { PublicOrganization } from '@referral-directory/sdk';
+import { Interner, jsonOf, pack, unpack } from './packed';
+import { toEntry } from './catalog';
+
+test('a packed record serializes byte for byte as JSON.stringify, and parses back to the same record', () => {
+  const record = fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(
+    fc.jsonValue(), fc.constant(undefined), fc.string({ unit: 'binary' }), fc.date({ noInvalidDate: true }),
+  ));
+  fc.assert(fc.property(record, (r) => {
+    const json = JSON.stringify(r);
+    const packed = pack(r);
+    assert.equal(jsonOf(packed), json);
+    assert.deepEqual(unpack(packed), JSON.parse(json));
+  }), { numRuns: 500 });
+  // Long members too (shared only within the record), and members left out as JSON.stringify leaves them out.
+  const long = { a: 'x'.repeat(5000), b: () => 1, c: undefined, d: [undefined, 'é’😀'], e: new Date(0) };
+  assert.equal(jsonOf(pack(long)), JSON.stringify(long));
+  assert.equal(jsonOf(pack(long, pack(long))), JSON.stringify(long));
+});
+
+test('the interner keeps one instance per key and forgets what stops recurring', () => {
+  const interner = new Interner<object>(2);
+  const first = {};
+  assert.equal(interner.get('a', first), first);
+  assert.equal(interner.get('a', {}), first, 'a key seen lately gives the kept instance');
+  interner.get('b', {});
+  interner.get('c', {}); // the young generation was full: a and b are old now
+  assert.equal(interner.get('a', {}), first, 'an old key is found again and kept young');
+  interner.get('d', {});
+  interner.get('e', {}); // b, never asked again, is gone with the oldest generation
+  const other = {};
+  assert.equal(interner.get('b', other), other);
+});
+
+test('an entry sends its records as JSON.stringify wrote them and shares its filter lists with other entries', () => {
+  const org = (slug: string, name: string): PublicOrganization => ({
+    slug, locale: 'en', name, otherNames: ['Autre'], description: 'Aide « juridique » — gratuite', eligibility: null, fees: null,
+    kind: 'ngo', role: 'direct', focusAreas: [{ code: 'labour', label: 'Labour' }], services: [], timeframes: ['emergency'], needs: [],
+    indirectOfferings: [], populations: [], ageRange: { min: 12, max: null }, national: false, provinces: ['QC', 'ON'], serviceAreas: [],
+    locations: [], languages: [], phones: [], email: null, website: null,
+    hours: { open24x7: false, schedule: [], notes: null }, accessibility: null, lastVerified: '2026-01-02', updatedAt: '',
+  });
+  const en = org('one', 'One');
+  const fr = { ...org('un', 'Un'), locale: 'fr' as const };
+  const e = toEntry(en, fr, undefined, undefined, false);
+  assert.equal(e.json.en, JSON.stringify(en));
+  assert.equal(e.json.fr, JSON.stringify(fr));
+  assert.deepEqual(e.records.fr, fr);
+  assert.notEqual(e.records.en, e.records.en, 'each read is a new object: no caller changes what the entry holds');
+  assert.deepEqual(e.fields('fr', ['name', 'provinces']), { name: 'Un', provinces: ['QC', 'ON'] });
+  const kept = toEntry(en, fr);
+  assert.equal(kept.records.en, kept.records.en, 'kept records are read as they are');
+  assert.equal(kept.json.fr, JSON.stringify(fr));
+  assert.deepEqual([e.name('en'), e.name('fr'), e.slugIn('en'), e.slugIn('fr'), e.lastVerified], ['One', 'Un', 'one', 'un', '2026-01-02']);
+  const other = toEntry(org('two', 'Two'), { ...org('deux', 'Deux'), locale: 'fr' });
+  assert.ok(Object.is(e.values.province, other.values.province));
+  assert.deepEqual(e.values.province, ['QC', 'ON']);
+  assert.ok(Object.isFrozen(e.values.province));
+});
