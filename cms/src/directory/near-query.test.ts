@@ -54,3 +54,12 @@ test('the canonical form never holds the text typed, only the place resolved, an
   assert.equal(a, b);
   assert.equal(a, 'Montréal, QC@100|now:2026-12-03T16:30');
 });
+
+test('the list’s canonical form holds the minute its hits are read at, or openAt’s wall time', () => {
+  const now = { kind: 'now' as const, instant: NOW };
+  assert.equal(canonicalNear({ ...parse(''), at: now }), '||now:2026-12-03T16:30');
+  assert.notEqual(canonicalNear({ ...parse(''), at: { kind: 'now', instant: new Date('2026-12-03T16:31:00Z') } }), canonicalNear({ ...parse(''), at: now }));
+  const at = parse('openAt=2026-12-03T23:00').open;
+  assert.ok(at);
+  assert.equal(canonicalNear({ ...parse('openAt=2026-12-03T23:00'), at }), '|at:2026-12-03+1380|at:2026-12-03+1380');
+});

@@ -77,11 +77,17 @@ export function parseNearParams(params: URLSearchParams, gazetteer: Gazetteer, n
   return { near, open };
 }
 
-/** A canonical form for ETags and the response cache: open now changes with the minute. */
-export function canonicalNear(p: NearParams): string {
+const canonicalTime = (t: OpenTime): string =>
+  t.kind === 'now' ? `now:${t.instant.toISOString().slice(0, 16)}` : `at:${t.wall.date}+${t.wall.minutes}`;
+
+/**
+ * A canonical form for the response cache: open now changes with the minute, and so does a list,
+ * whose hits say whether they are open at the request's minute (`at`); facets count no such thing.
+ */
+export function canonicalNear(p: NearParams & { at?: OpenTime }): string {
   const near = !p.near ? '' : p.near.kind === 'province' ? `p:${p.near.province}` : `${p.near.place.label}@${p.near.radiusKm}`;
-  const open = !p.open ? '' : p.open.kind === 'now' ? `now:${p.open.instant.toISOString().slice(0, 16)}` : `at:${p.open.wall.date}+${p.open.wall.minutes}`;
-  return `${near}|${open}`;
+  const open = p.open ? canonicalTime(p.open) : '';
+  return p.at ? `${near}|${open}|${canonicalTime(p.at)}` : `${near}|${open}`;
 }
 
 /**
@@ -112,5 +118,5 @@ export function parseNearQuery<F extends string = FilterName>(
   const p = parseNearParams(params, geoOf(catalog).gazetteer, now, details);
   if (wantsDistance && !p.near) details.push({ path: 'sort', message: 'distance needs near' });
   if (details.length || !q) throw validationError(details);
-  return { q, nq: { ...p, byDistance: !!p.near && (wantsDistance || !params.has('sort')) } };
+  return { q, nq: { ...p, byDistance: !!p.near && (wantsDistance || !params.has('sort')), at: p.open ?? { kind: 'now', instant: now } } };
 }

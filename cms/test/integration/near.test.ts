@@ -160,6 +160,47 @@ describe('near me and open now', () => {
     for (const h of now.body.data) assert.equal(h.open?.now, true);
   });
 
+  test('without openNow, every hit with known hours says whether it is open now, and the page is cached only until that changes', async () => {
+    const before = Date.now();
+    const res = await server.get('/api/directory/organizations?pageSize=100');
+    const after = Date.now();
+    assert.equal(res.status, 200);
+    const body = await json<{ data: Hit[] }>(res);
+    const changes: number[] = [];
+    let withHours = 0;
+    for (const h of body.data) {
+      const known = h.hours.open24x7 || h.hours.schedule.length > 0;
+      if (!known) {
+        assert.equal(h.open, undefined, h.slug);
+        continue;
+      }
+      withHours++;
+      assert.ok(h.open, h.slug);
+      if (h.hours.open24x7) assert.deepEqual(h.open, { now: true }, h.slug);
+      const when = h.open.now ? h.open.until : h.open.opensAt;
+      if (when === undefined) continue;
+      assert.match(when, /^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/, h.slug);
+      // Read at the request's minute: the next change is after it, within a week.
+      assert.ok(Date.parse(when) > before - 60_000 && Date.parse(when) <= after + 8 * 86_400_000, `${h.slug} ${when}`);
+      changes.push(Date.parse(when));
+    }
+    assert.ok(withHours > 0 && changes.length > 0);
+    const cacheControl = res.headers.get('cache-control') ?? '';
+    const maxAge = Number(/max-age=(\d+)/.exec(cacheControl)?.[1]);
+    assert.ok(maxAge <= 60 && maxAge <= Math.ceil((Math.min(...changes) - before) / 1000), cacheControl);
+    assert.match(cacheControl, new RegExp(`s-maxage=${maxAge}\\b`));
+    assert.doesNotMatch(cacheControl, /stale-while-revalidate/);
+    // The same page later in the minute, or the next one, is the same body: its validator holds.
+    const again = await server.get('/api/directory/organizations?pageSize=100', { headers: { 'If-None-Match': res.headers.get('etag') ?? '' } });
+    assert.equal(again.status, 304);
+    // The staff API and openAt say it the same way.
+    const token = await createApiToken(server.strapi, 'open-staff', 'custom', INTERNAL_ACTIONS);
+    const staff = await json<{ data: Hit[] }>(await server.get('/api/internal/organizations?pageSize=100', { headers: { Authorization: `Bearer ${token}` } }));
+    assert.ok(staff.data.some((h) => h.open !== undefined));
+    const at = await list('openAt=2026-12-03T11:00&q=shelter');
+    assert.ok(at.body.data.every((h) => h.open?.now === true));
+  });
+
   test('the staff API takes near and openNow too', async () => {
     const token = await createApiToken(server.strapi, 'near-staff', 'custom', INTERNAL_ACTIONS);
     const res = await server.get('/api/internal/organizations?near=Kingston&radiusKm=20&pageSize=100', { headers: { Authorization: `Bearer ${token}` } });
