@@ -227,10 +227,12 @@ export interface OrganizationFilters {
   type?: FilterInput<OrganizationKind>;
   /**
    * A Canadian postal code, its first three characters, a city or a province, resolved offline by
-   * the server; results then sort by distance and carry `distanceKm` / `coverage`. A place the
-   * server cannot resolve is a `ValidationError` naming it.
+   * the server, or a point `latitude,longitude` (rounded by the server to 2 decimals, about 1 km);
+   * results then sort by distance and carry `distanceKm` / `coverage`. A place the server cannot
+   * resolve, coordinates out of range or outside Canada are a `ValidationError` naming it.
    * @example 'H2X 1Y4'
    * @example 'Montréal'
+   * @example '45.50,-73.57'
    */
   near?: string | undefined;
   /**

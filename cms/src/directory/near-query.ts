@@ -1,7 +1,9 @@
 /**
  * Parsing of the near-me and open-now parameters of the list and facets (public and staff):
- * `near`, `radiusKm`, `openNow`, `openAt`. A place the gazetteer cannot resolve is a 400 naming
- * it — never an empty list that would read as "no services here".
+ * `near` (a postal code, a city, a province, or `lat,lon` from a browser's position, rounded to
+ * 2 decimals here whatever the client sent), `radiusKm`, `openNow`, `openAt`. A place the
+ * gazetteer cannot resolve is a 400 naming it — never an empty list that would read as "no
+ * services here".
  */
 import type { ErrorDetail, FilterName } from '@referral-directory/sdk';
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, geoOf, type GeoCatalog, type NearTarget, type OpenTime } from '../catalog/near';
@@ -30,6 +32,10 @@ function unresolved(result: Exclude<PlaceLookup, { found: 'point' } | { found: '
       return `${quote(result.text)} is in several provinces (${result.provinces.join(', ')}): add one, e.g. ${quote(`${result.text}, ${result.provinces[0]}`)}`;
     case 'invalid-postal-code':
       return `${quote(result.text)} is not a Canadian postal code (A1A 1A1)`;
+    case 'invalid-coordinates':
+      return `${quote(result.text)} is not a latitude and longitude (latitude from -90 to 90, longitude from -180 to 180, e.g. "45.50,-73.57")`;
+    case 'outside-canada':
+      return `${quote(result.text)} is not in Canada: the directory measures distances from Canadian places only`;
     case 'unknown-postal-area':
       return `the postal area of ${quote(result.text)} (${result.province}) is not known to the directory: enter the city instead`;
     default:

@@ -201,6 +201,29 @@ describe('near me and open now', () => {
     assert.ok(at.body.data.every((h) => h.open?.now === true));
   });
 
+  test('near=lat,lon (a browser position) measures from that point, rounded to about a kilometre; out of range or abroad is a 400', async () => {
+    const city = await list('near=montreal&pageSize=100');
+    // Montréal's own centre as coordinates: the same distances as the city typed.
+    const c = centre('Montréal', 'QC')!;
+    const point = await list(`near=${c.lat.toFixed(4)},${c.lon.toFixed(4)}&pageSize=100`);
+    assert.equal(point.status, 200);
+    assert.deepEqual(point.body.meta.near, { label: `${c.lat.toFixed(2)}, ${c.lon.toFixed(2)}`, radiusKm: 100 });
+    const km = (b: typeof city.body) => new Map(b.data.map((h) => [h.slug, h.distanceKm]));
+    const byCity = km(city.body);
+    for (const [slug, d] of km(point.body)) {
+      if (d === undefined) continue;
+      assert.ok(Math.abs(d - (byCity.get(slug) ?? Number.NaN)) <= 10, `${slug}: ${d} vs ${byCity.get(slug)}`);
+    }
+    for (const [qs, reason] of [['near=95,-73', /latitude from -90 to 90/], ['near=45.5,-200', /longitude/], ['near=48.85,2.35', /not in Canada/]] as const) {
+      const bad = await server.get(`/api/directory/organizations?${qs}`);
+      assert.equal(bad.status, 400, qs);
+      const body = await json(bad);
+      assertErrorShape(body, 400);
+      assert.equal(body.error.details[0].path, 'near');
+      assert.match(body.error.details[0].message, reason);
+    }
+  });
+
   test('the staff API takes near and openNow too', async () => {
     const token = await createApiToken(server.strapi, 'near-staff', 'custom', INTERNAL_ACTIONS);
     const res = await server.get('/api/internal/organizations?near=Kingston&radiusKm=20&pageSize=100', { headers: { Authorization: `Bearer ${token}` } });
@@ -229,7 +252,7 @@ describe('near me and open now', () => {
 
   test('the place typed never reaches the logs', async () => {
     logged.length = 0;
-    for (const qs of ['near=Zqxville', 'near=Trois-Rivi%C3%A8res&radiusKm=15', 'near=G9A%201A1']) {
+    for (const qs of ['near=Zqxville', 'near=Trois-Rivi%C3%A8res&radiusKm=15', 'near=G9A%201A1', 'near=46.35,-72.55', 'near=46.35,-272.55']) {
       await (await server.get(`/api/directory/organizations?${qs}`)).text();
       await (await server.get(`/api/directory/facets?${qs}`)).text();
     }
@@ -237,6 +260,6 @@ describe('near me and open now', () => {
     await new Promise((r) => setTimeout(r, 50));
     const text = logged.join('');
     assert.match(text, /GET \/api\/directory\/organizations 400/);
-    for (const typed of ['Zqxville', 'Trois', 'G9A']) assert.doesNotMatch(text, new RegExp(typed, 'i'));
+    for (const typed of ['Zqxville', 'Trois', 'G9A', '46.35', '72.55']) assert.doesNotMatch(text, new RegExp(typed, 'i'));
   });
 });

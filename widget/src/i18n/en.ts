@@ -20,6 +20,7 @@ export const en = {
   open: {
     filter: 'Open now',
     until: 'Open now · closes at {{time}}',
+    closed: 'Closed · opens {{day}} at {{time}}',
   },
   share: {
     printList: 'Print the list',

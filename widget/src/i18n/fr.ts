@@ -22,6 +22,7 @@ export const fr: Resources = {
   open: {
     filter: 'Ouvert maintenant',
     until: 'Ouvert maintenant · ferme à {{time}}',
+    closed: 'Fermé · ouvre {{day}} à {{time}}',
   },
   share: {
     printList: 'Imprimer la liste',
