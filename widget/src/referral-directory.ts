@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from './controllers/task-controller.js';
 import {
   createDirectoryClient, FILTER_NAMES, isHttpError, isValidationError, MAX_PAGE_SIZE, SORTS,
   type DirectoryClient, type DirectorySettings, type FilterName, type NearFields, type OrganizationFilters, type OrganizationList,
@@ -170,16 +170,17 @@ export class ReferralDirectory extends LitElement {
     exitUrl: { attribute: 'exit-url' },
     quickExitPosition: { attribute: 'quick-exit-position', reflect: true },
     suggestions: { type: Boolean },
+    geolocation: { type: Boolean },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     compact: { type: Boolean, reflect: true },
     label: {},
-    _q: { state: true, attribute: false },
-    _selection: { state: true, attribute: false },
-    _sort: { state: true, attribute: false },
-    _near: { state: true, attribute: false },
-    _openNow: { state: true, attribute: false },
-    _page: { state: true, attribute: false },
-    _filtersOpen: { state: true, attribute: false },
+    _q: { state: true },
+    _selection: { state: true },
+    _sort: { state: true },
+    _near: { state: true },
+    _openNow: { state: true },
+    _page: { state: true },
+    _filtersOpen: { state: true },
   };
 
   /** Origin (and optional path) of the directory API, without `/api`. Required. */
@@ -239,6 +240,9 @@ export class ReferralDirectory extends LitElement {
   /** Offers "Suggest an update" on each result. */
   suggestions = false;
 
+  /** Offers "Use my location" beside the place field: the browser is asked only when it is pressed. */
+  geolocation = false;
+
   /** Mirrors the keyword and filters in the page URL (`?rd-q=…&rd-province=…`). Off for privacy. */
   syncUrl = false;
 
@@ -269,7 +273,7 @@ export class ReferralDirectory extends LitElement {
   #focusIndex: number | undefined;
   #locale = this.#i18n.locale;
   #bar: Element | null = null;
-  #interrupted: Task[] = [];
+  #interrupted: Array<{ run(): unknown; abort(): void }> = [];
   // The quick-exit bar's height, for the scroll margins that keep focus clear of it (styles).
   readonly #barSize = new ResizeObserver(([entry]) => {
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
@@ -381,7 +385,7 @@ export class ReferralDirectory extends LitElement {
           ></rd-quick-exit>`}
       <rd-hotline-banner part="hotline" exportparts="base:hotline-base,number:hotline-number" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
       <h2 part="title">${t('title')}</h2>
-      <rd-search-bar part="search" exportparts="input:search-input,near-input:search-near-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} .near=${this._near} .nearError=${this.#placeUnknown() ? this.#placeMessage() : ''} @rd-search=${this._onSearch}></rd-search-bar>
+      <rd-search-bar part="search" exportparts="input:search-input,near-input:search-near-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} .near=${this._near} ?geolocation=${this.geolocation} .nearError=${this.#placeUnknown() ? this.#placeMessage() : ''} @rd-search=${this._onSearch}></rd-search-bar>
       <div class="layout" @rd-filter-change=${this._onFilterChange}>
         <div class="filters" part="filters">
           <button

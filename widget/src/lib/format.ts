@@ -23,14 +23,14 @@ export function formatTime(hhmm: string, tag: string): string {
 /**
  * The day a service opens, said from where it is: `2026-12-04T09:00:00-05:00` → "tomorrow" /
  * "demain" (`Intl.RelativeTimeFormat`) when that is today or tomorrow on the service's own clock
- * (its offset), else the day's name ("Monday" / "lundi").
+ * (the offset it is written with), else the day's name ("Monday" / "lundi"); '' if unreadable.
  */
 export function openingDay(iso: string, tag: string, now = Date.now()): string {
-  const m = /^(\d{4}-\d\d-\d\d)T.{8}([+-])(\d\d):(\d\d)$/.exec(iso);
-  if (!m) return '';
-  const offset = (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4])) * 60_000;
-  const day = Date.parse(m[1]!);
-  const days = (day - Date.parse(new Date(now + offset).toISOString().slice(0, 10))) / 86_400_000;
+  const day = Date.parse(iso.slice(0, 10));
+  // The offset: the wall time read as UTC, less the instant.
+  const offset = Date.parse(`${iso.slice(0, 19)}Z`) - Date.parse(iso);
+  if (Number.isNaN(day + offset)) return '';
+  const days = (day - Date.parse(new Date(now + offset).toISOString().slice(0, 10))) / 864e5;
   return days < 2
     ? new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }).format(days, 'day')
     : new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' }).format(day);
