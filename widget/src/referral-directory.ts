@@ -3,18 +3,19 @@ import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus, initialState } from './controllers/task-controller.js';
 import {
   createDirectoryClient, FILTER_NAMES, isHttpError, isValidationError, MAX_PAGE_SIZE, SORTS,
-  type DirectoryClient, type DirectorySettings, type FilterName, type NearFields, type OrganizationFilters, type OrganizationList,
+  type DirectoryClient, type DirectorySettings, type NearFields, type OrganizationFilters, type OrganizationList,
   type PageMeta, type PublicOrganization, type Sort,
 } from '@referral-directory/sdk';
 import { I18nController } from './controllers/i18n-controller.js';
 import { emit, type RdFilterChangeDetail, type RdSearchDetail } from './lib/events.js';
 import {
-  cleanSelection, countSelected, isFilterName, parseList, readUrlState, toFilters, writeUrlState,
+  cleanSelection, countSelected, readUrlState, toFilters, writeUrlState,
   type FilterSelection,
 } from './lib/filters.js';
-import { DEFAULT_EXIT_URL, fallbackSettings } from './lib/hotline.js';
-import { phoneHref } from './lib/links.js';
+import { DEFAULT_EXIT_URL, settingsOr } from './lib/hotline.js';
+import { PRESETS, lockedNames, panelNames, presetsOf, withLocked } from './lib/presets.js';
 import { normalizeOrganization } from './lib/normalize.js';
+import { emptyState, errorState } from './parts/result-states.js';
 import { shared } from './styles/shared.styles.js';
 import { styles } from './referral-directory.styles.js';
 import { RdFilterChips } from './elements/filter-chips.js';
@@ -25,19 +26,6 @@ import type { RdResultCard } from './elements/result-card.js';
 import './elements/result-card.js';
 import './elements/search-notice.js';
 import './elements/search-bar.js';
-
-/** The property holding each filter's preset. `role` is the ARIA attribute, hence `provider-role`. */
-const PRESETS = {
-  province: 'province',
-  focus: 'focusArea',
-  service: 'service',
-  timeframe: 'timeframe',
-  need: 'need',
-  population: 'population',
-  language: 'language',
-  role: 'providerRole',
-  type: 'type',
-} as const satisfies Record<FilterName, keyof ReferralDirectory>;
 
 type Hit = PublicOrganization & NearFields;
 
@@ -406,53 +394,35 @@ export class ReferralDirectory extends LitElement {
             lang=${locale}
             .facets=${this.#facets.value}
             .selection=${this._selection}
-            .names=${this.#panelNames()}
+            .names=${panelNames(this, this.hideFilters)}
           ></rd-filter-panel>
         </div>
         <div class="results" part="results" aria-busy=${String(this.#results.status === TaskStatus.PENDING)}>
-          <div class="bar">
-            <p class="count" role="status" aria-live="polite" tabindex="-1">${this.#statusText()}</p>
-            <label class="sort">
-              <span>${t('results.sort')}</span>
-              <select class="field" @change=${this._onSort}>
-                ${(
-                  [
-                    ['relevance', t('results.sortRelevance')],
-                    ['name', t('results.sortName')],
-                    ['-lastVerified', t('results.sortVerified')],
-                    ...(this._near ? ([['distance', t('results.sortDistance')]] as const) : []),
-                  ] as const
-                ).map(([value, label]) => html`<option value=${value} ?selected=${value === this.#sortShown()}>${label}</option>`)}
-              </select>
-            </label>
-            <label class="sort">
-              <input type="checkbox" .checked=${this._openNow} @change=${this._onOpenNow} />
-              <span>${t('open.filter')}</span>
-            </label>
-            <button type="button" class="btn" @click=${() => print()}>${t('share.printList')}</button>
-          </div>
+          ${this.#resultsBar()}
           ${this.#sharedRecord()}
           <rd-filter-chips
             exportparts="base:chips,chip,clear:clear-filters"
             lang=${locale}
             .selection=${this._selection}
-            .locked=${this.#lockedNames()}
+            .locked=${lockedNames(this)}
             .facets=${this.#facets.value}
           ></rd-filter-chips>
           ${this.#results.render({
-            initial: () => this.#notice(t('results.unconfigured'), '', settings, false),
+            initial: () => errorState(t, t('results.unconfigured'), '', settings, undefined),
             pending: () =>
               this._page > 1 && this.#loaded.length
                 ? this.#list(this.#loaded, undefined, true)
                 : html`<p class="loading">${t('results.loading')}</p>`,
             complete: (value) =>
               html`<rd-search-notice part="search-notice" lang=${locale} .meta=${value.meta} .query=${this._q} @rd-search=${this._onSearch}></rd-search-notice>
-                ${value.meta.total === 0 || value.items.length === 0 ? this.#empty(settings) : this.#list(value.items, value.meta, false)}`,
+                ${value.meta.total === 0 || value.items.length === 0
+                  ? emptyState(t, settings, this.#removableCount() > 0 ? this._onClearFilters : undefined)
+                  : this.#list(value.items, value.meta, false)}`,
             error: () =>
               this.#placeUnknown()
-                ? this.#notice(this.#placeMessage(), '', settings, false)
+                ? errorState(t, this.#placeMessage(), '', settings, undefined)
                 : html`${this._page > 1 && this.#loaded.length ? this.#list(this.#loaded, undefined, false) : nothing}
-                    ${this.#notice(t('results.errorTitle'), t('results.errorHint'), settings, true)}`,
+                    ${errorState(t, t('results.errorTitle'), t('results.errorHint'), settings, this._onRetry)}`,
           })}
         </div>
       </div>
@@ -488,36 +458,9 @@ export class ReferralDirectory extends LitElement {
     return this.label.trim() || (before ? String(before + 1) : '');
   }
 
-  #lockedNames(): FilterName[] {
-    return parseList(this.locked).filter(isFilterName);
-  }
-
-  #panelNames(): FilterName[] {
-    const hidden = [...parseList(this.hideFilters), ...this.#lockedNames()];
-    return FILTER_NAMES.filter((name) => !hidden.includes(name));
-  }
-
-  #presets(): FilterSelection {
-    const presets: FilterSelection = {};
-    for (const name of FILTER_NAMES) presets[name] = parseList(this[PRESETS[name]]);
-    return cleanSelection(presets);
-  }
-
-  /** Locked filters always hold their preset, whatever the URL or an event says. */
-  #withLocked(selection: FilterSelection): FilterSelection {
-    const presets = this.#presets();
-    const result = { ...selection };
-    for (const name of this.#lockedNames()) {
-      const preset = presets[name];
-      if (preset) result[name] = preset;
-      else delete result[name];
-    }
-    return result;
-  }
-
   #applyPresets(fromUrl: boolean): void {
     let q = this.q;
-    let selection = this.#presets();
+    let selection = presetsOf(this);
     if (fromUrl) {
       const state = readUrlState(location.search);
       if (state.q) q = state.q;
@@ -525,21 +468,13 @@ export class ReferralDirectory extends LitElement {
     }
     this._q = q;
     this._near = this.near;
-    this._selection = this.#withLocked(selection);
+    this._selection = withLocked(selection, this);
     this._page = 1;
   }
 
   /** The settings from the API once loaded (gaps filled from the built-in ones), else the built-in ones. */
   #currentSettings(): DirectorySettings {
-    const fallback = fallbackSettings(this.#i18n.locale);
-    const value = this.#settings.status === TaskStatus.COMPLETE ? this.#settings.value : undefined;
-    if (!value) return fallback;
-    return {
-      ...value,
-      hotline: { ...fallback.hotline, ...value.hotline },
-      quickExitUrl: value.quickExitUrl || fallback.quickExitUrl,
-      disclaimer: value.disclaimer || fallback.disclaimer,
-    };
+    return settingsOr(this.#settings.status === TaskStatus.COMPLETE ? this.#settings.value : undefined, this.#i18n.locale);
   }
 
   #sortShown(): Sort {
@@ -573,6 +508,31 @@ export class ReferralDirectory extends LitElement {
             </section>`
           : nothing,
     });
+  }
+
+  /** How many, the sort, "Open now" and "Print the list", above the results. */
+  #resultsBar() {
+    const { t } = this.#i18n;
+    const sorts: Array<readonly [Sort | '-lastVerified', string]> = [
+      ['relevance', t('results.sortRelevance')],
+      ['name', t('results.sortName')],
+      ['-lastVerified', t('results.sortVerified')],
+      ...(this._near ? ([['distance', t('results.sortDistance')]] as const) : []),
+    ];
+    return html`<div class="bar">
+      <p class="count" role="status" aria-live="polite" tabindex="-1">${this.#statusText()}</p>
+      <label class="sort">
+        <span>${t('results.sort')}</span>
+        <select class="field" @change=${this._onSort}>
+          ${sorts.map(([value, label]) => html`<option value=${value} ?selected=${value === this.#sortShown()}>${label}</option>`)}
+        </select>
+      </label>
+      <label class="sort">
+        <input type="checkbox" .checked=${this._openNow} @change=${this._onOpenNow} />
+        <span>${t('open.filter')}</span>
+      </label>
+      <button type="button" class="btn" @click=${() => print()}>${t('share.printList')}</button>
+    </div>`;
   }
 
   #statusText(): string {
@@ -625,37 +585,8 @@ export class ReferralDirectory extends LitElement {
         : nothing}`;
   }
 
-  #empty(settings: DirectorySettings) {
-    const { t } = this.#i18n;
-    const removable = this.#removableCount() > 0;
-    return html`<div class="state" part="empty">
-      <p class="state-title">${t('results.emptyTitle')}</p>
-      <p>${t('results.emptyHint')}</p>
-      ${this.#call(settings)}
-      ${removable ? html`<button type="button" class="btn" @click=${this._onClearFilters}>${t('filters.clearAll')}</button>` : nothing}
-    </div>`;
-  }
-
-  #notice(title: string, hint: string, settings: DirectorySettings, retry: boolean) {
-    const { t } = this.#i18n;
-    return html`<div class="state" part="error">
-      <p class="state-title">${title}</p>
-      ${hint ? html`<p>${hint}</p>` : nothing} ${this.#call(settings)}
-      ${retry ? html`<button type="button" class="btn primary" @click=${this._onRetry}>${t('results.retry')}</button>` : nothing}
-    </div>`;
-  }
-
-  #call(settings: DirectorySettings) {
-    const { t } = this.#i18n;
-    const { phone, phoneDisplay } = settings.hotline;
-    const href = phoneHref(phone) ?? phoneHref(phoneDisplay);
-    return html`<p class="call">
-      ${t('hotline.call')} ${href ? html`<a href=${href}>${phoneDisplay || phone}</a>` : phoneDisplay || phone}
-    </p>`;
-  }
-
   #removableCount(): number {
-    const locked = this.#lockedNames();
+    const locked = lockedNames(this);
     return FILTER_NAMES.filter((n) => !locked.includes(n)).reduce((n, name) => n + (this._selection[name]?.length ?? 0), 0);
   }
 
@@ -673,7 +604,7 @@ export class ReferralDirectory extends LitElement {
   }
 
   private _onFilterChange(event: CustomEvent<RdFilterChangeDetail>): void {
-    this._selection = this.#withLocked(cleanSelection(event.detail.filters));
+    this._selection = withLocked(cleanSelection(event.detail.filters), this);
     this._page = 1;
     this.#syncToUrl();
     // The last chip (or "Clear all") went away with the focus: land on the new result count.
@@ -683,7 +614,7 @@ export class ReferralDirectory extends LitElement {
   }
 
   private _onClearFilters(): void {
-    this._selection = this.#withLocked({});
+    this._selection = withLocked({}, this);
     this._page = 1;
     this.#syncToUrl();
     emit(this, 'rd-filter-change', { filters: this._selection });
