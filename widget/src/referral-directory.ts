@@ -2,20 +2,18 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus, initialState } from './controllers/task-controller.js';
 import {
-  createDirectoryClient, FILTER_NAMES, isHttpError, isValidationError, MAX_PAGE_SIZE, SORTS,
-  type DirectoryClient, type DirectorySettings, type NearFields, type OrganizationFilters, type OrganizationList,
-  type PageMeta, type PublicOrganization, type Sort,
+  FILTER_NAMES, isHttpError, isValidationError,
+  type DirectoryClient, type PageMeta, type PublicOrganization, type Sort,
 } from '@referral-directory/sdk';
 import { I18nController } from './controllers/i18n-controller.js';
 import { emit, type RdFilterChangeDetail, type RdSearchDetail } from './lib/events.js';
-import {
-  cleanSelection, countSelected, readUrlState, toFilters, writeUrlState,
-  type FilterSelection,
-} from './lib/filters.js';
+import { cleanSelection, countSelected, readUrlState, writeUrlState, type FilterSelection } from './lib/filters.js';
 import { DEFAULT_EXIT_URL, settingsOr } from './lib/hotline.js';
 import { PRESETS, lockedNames, panelNames, presetsOf, withLocked } from './lib/presets.js';
 import { normalizeOrganization } from './lib/normalize.js';
 import { emptyState, errorState } from './parts/result-states.js';
+import { clientFor, filtersOf, isSort, pageSizeOf, sharedSlug, sortShown, type Hit, type Results } from './lib/requests.js';
+import { properties } from './referral-directory.properties.js';
 import { shared } from './styles/shared.styles.js';
 import { styles } from './referral-directory.styles.js';
 import { RdFilterChips } from './elements/filter-chips.js';
@@ -26,28 +24,6 @@ import type { RdResultCard } from './elements/result-card.js';
 import './elements/result-card.js';
 import './elements/search-notice.js';
 import './elements/search-bar.js';
-
-type Hit = PublicOrganization & NearFields;
-
-interface Results {
-  items: Hit[];
-  meta: OrganizationList['meta'];
-  /** The keyword and filters they were loaded for. */
-  q: string;
-  selection: FilterSelection;
-}
-
-const isSort = (value: string): value is Sort => (SORTS as readonly string[]).includes(value);
-
-/** The request filters: the keyword and selection, plus the place and "open now". */
-const filtersOf = (q: string, selection: FilterSelection, near: string, openNow: boolean): OrganizationFilters => ({
-  ...toFilters(q, selection),
-  ...(near.trim() && { near: near.trim() }),
-  ...(openNow && { openNow }),
-});
-
-/** A link to a record copied from a card: `#rd-org=slug` (see `RdResultCard`). */
-const sharedSlug = (): string => /^#rd-org=([\w-]{1,100})$/.exec(location.hash)?.[1] ?? '';
 
 /** The widgets on the page, so that each can tell its landmarks from the others'. */
 const widgets = new Set<ReferralDirectory>();
@@ -136,40 +112,7 @@ const widgets = new Set<ReferralDirectory>();
 export class ReferralDirectory extends LitElement {
   static override styles = [shared, styles];
 
-  // Every element declares its reactive properties here rather than with Lit's decorators: the
-  // decorators' code (and TypeScript's `__decorate` helper) took 0.6 KB of the size budget.
-  static override properties = {
-    apiUrl: { attribute: 'api-url' },
-    q: {},
-    near: {},
-    province: {},
-    focusArea: { attribute: 'focus' },
-    service: {},
-    timeframe: {},
-    need: {},
-    population: {},
-    language: {},
-    providerRole: { attribute: 'provider-role' },
-    type: {},
-    locked: {},
-    hideFilters: { attribute: 'hide-filters' },
-    pageSize: { type: Number, attribute: 'page-size' },
-    noQuickExit: { type: Boolean, attribute: 'no-quick-exit' },
-    exitUrl: { attribute: 'exit-url' },
-    quickExitPosition: { attribute: 'quick-exit-position', reflect: true },
-    suggestions: { type: Boolean },
-    geolocation: { type: Boolean },
-    syncUrl: { type: Boolean, attribute: 'sync-url' },
-    compact: { type: Boolean, reflect: true },
-    label: {},
-    _q: { state: true },
-    _selection: { state: true },
-    _sort: { state: true },
-    _near: { state: true },
-    _openNow: { state: true },
-    _page: { state: true },
-    _filtersOpen: { state: true },
-  };
+  static override properties = properties;
 
   /** Origin (and optional path) of the directory API, without `/api`. Required. */
   apiUrl = '';
@@ -301,7 +244,7 @@ export class ReferralDirectory extends LitElement {
       return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta, q: q.trim(), selection };
     },
     args: () =>
-      [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, this.#pageSize, this._near, this._openNow] as const,
+      [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, pageSizeOf(this.pageSize), this._near, this._openNow] as const,
     onComplete: (value) => {
       this.#loaded = value.items;
       emit(this, 'rd-results', { count: value.meta.total, q: value.q, filters: value.selection });
@@ -332,17 +275,7 @@ export class ReferralDirectory extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('apiUrl')) {
-      this.#client = this.apiUrl
-        ? createDirectoryClient({
-            baseUrl: this.apiUrl,
-            // Fail fast: the error state (with the hotline) helps more than a long spinner.
-            retry: { retries: 1, baseDelayMs: 250 },
-            timeoutMs: 15_000,
-            staleIfError: true,
-          })
-        : undefined;
-    }
+    if (changed.has('apiUrl')) this.#client = clientFor(this.apiUrl);
     const presetChanged =
       !this.hasUpdated || changed.has('q') || changed.has('near') || changed.has('locked') || Object.values(PRESETS).some((p) => changed.has(p));
     if (presetChanged) this.#applyPresets(!this.hasUpdated && this.syncUrl);
@@ -355,7 +288,8 @@ export class ReferralDirectory extends LitElement {
 
   override render() {
     const { t, locale } = this.#i18n;
-    const settings = this.#currentSettings();
+    // The settings from the API once loaded (gaps filled from the built-in ones), else the built-in ones.
+    const settings = settingsOr(this.#settings.status === TaskStatus.COMPLETE ? this.#settings.value : undefined, locale);
     const exitUrl = this.exitUrl || settings.quickExitUrl || DEFAULT_EXIT_URL;
     const filterCount = countSelected(this._selection);
     const scope = this.#scope();
@@ -447,11 +381,6 @@ export class ReferralDirectory extends LitElement {
     card.focus();
   }
 
-  get #pageSize(): number {
-    const size = Math.trunc(this.pageSize);
-    return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : 10;
-  }
-
   /** The host's label, else this widget's number on the page when another one comes before it. */
   #scope(): string {
     const before = [...widgets].filter((w) => w.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING).length;
@@ -470,16 +399,6 @@ export class ReferralDirectory extends LitElement {
     this._near = this.near;
     this._selection = withLocked(selection, this);
     this._page = 1;
-  }
-
-  /** The settings from the API once loaded (gaps filled from the built-in ones), else the built-in ones. */
-  #currentSettings(): DirectorySettings {
-    return settingsOr(this.#settings.status === TaskStatus.COMPLETE ? this.#settings.value : undefined, this.#i18n.locale);
-  }
-
-  #sortShown(): Sort {
-    const near = this._near.trim();
-    return (this._sort !== 'distance' || near ? this._sort : '') || (near ? 'distance' : this._q.trim() ? 'relevance' : 'name');
   }
 
   /** The API did not know the place typed (a 400 on `near`): said beside the field, never "no services". */
@@ -524,7 +443,7 @@ export class ReferralDirectory extends LitElement {
       <label class="sort">
         <span>${t('results.sort')}</span>
         <select class="field" @change=${this._onSort}>
-          ${sorts.map(([value, label]) => html`<option value=${value} ?selected=${value === this.#sortShown()}>${label}</option>`)}
+          ${sorts.map(([value, label]) => html`<option value=${value} ?selected=${value === sortShown(this._sort, this._near, this._q)}>${label}</option>`)}
         </select>
       </label>
       <label class="sort">

@@ -15,7 +15,7 @@ export const initialState: unique symbol = Symbol();
 
 export interface TaskConfig<A extends readonly unknown[], R> {
   task: (args: A, options: { signal: AbortSignal }) => Promise<R | typeof initialState>;
-  /** The arguments (always as many); the task runs before an update in which one of them changed (`Object.is`). */
+  /** The arguments (always as many); the task runs before an update in which one of them changed (`!==`). */
   args?: () => A;
   /** `false`: runs only when `run()` is called. */
   autoRun?: boolean;
@@ -52,7 +52,7 @@ export class Task<A extends readonly unknown[] = readonly unknown[], R = unknown
     const args = this.#config.args?.();
     const previous = this.#args;
     this.#args = args;
-    if (this.#config.autoRun !== false && args && (!previous || args.some((a, i) => !Object.is(a, previous[i])))) {
+    if (this.#config.autoRun !== false && args && (!previous || args.some((a, i) => a !== previous[i]))) {
       void this.run(args);
     }
   }
