@@ -13,7 +13,6 @@ import { PRESETS, lockedNames, panelNames, presetsOf, withLocked } from './lib/p
 import { normalizeOrganization } from './lib/normalize.js';
 import { emptyState, errorState } from './parts/result-states.js';
 import { clientFor, filtersOf, isSort, pageSizeOf, sharedSlug, sortShown, type Hit, type Results } from './lib/requests.js';
-import { properties } from './referral-directory.properties.js';
 import { shared } from './styles/shared.styles.js';
 import { styles } from './referral-directory.styles.js';
 import { RdFilterChips } from './elements/filter-chips.js';
@@ -112,7 +111,40 @@ const widgets = new Set<ReferralDirectory>();
 export class ReferralDirectory extends LitElement {
   static override styles = [shared, styles];
 
-  static override properties = properties;
+  // Every element declares its reactive properties here rather than with Lit's decorators: the
+  // decorators' code (and TypeScript's `__decorate` helper) took 0.6 KB of the size budget.
+  static override properties = {
+    apiUrl: { attribute: 'api-url' },
+    q: {},
+    near: {},
+    province: {},
+    focusArea: { attribute: 'focus' },
+    service: {},
+    timeframe: {},
+    need: {},
+    population: {},
+    language: {},
+    providerRole: { attribute: 'provider-role' },
+    type: {},
+    locked: {},
+    hideFilters: { attribute: 'hide-filters' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    noQuickExit: { type: Boolean, attribute: 'no-quick-exit' },
+    exitUrl: { attribute: 'exit-url' },
+    quickExitPosition: { attribute: 'quick-exit-position', reflect: true },
+    suggestions: { type: Boolean },
+    geolocation: { type: Boolean },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    compact: { type: Boolean, reflect: true },
+    label: {},
+    _q: { state: true, attribute: false },
+    _selection: { state: true, attribute: false },
+    _sort: { state: true, attribute: false },
+    _near: { state: true, attribute: false },
+    _openNow: { state: true, attribute: false },
+    _page: { state: true, attribute: false },
+    _filtersOpen: { state: true, attribute: false },
+  };
 
   /** Origin (and optional path) of the directory API, without `/api`. Required. */
   apiUrl = '';

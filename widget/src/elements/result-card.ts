@@ -46,8 +46,8 @@ export class RdResultCard extends LitElement {
     client: { attribute: false },
     compact: { type: Boolean, reflect: true },
     expanded: { type: Boolean, reflect: true },
-    _suggesting: { state: true },
-    _copied: { state: true },
+    _suggesting: { state: true, attribute: false },
+    _copied: { state: true, attribute: false },
   };
 
   /** The organization to show, with its distance and open state when the list was asked for them. */

@@ -30,7 +30,7 @@ export class RdSearchBar extends LitElement {
     nearError: { attribute: 'near-error' },
     debounce: { type: Number },
     geolocation: { type: Boolean },
-    _located: { state: true },
+    _located: { state: true, attribute: false },
   };
 
   /** Name of the search landmark, when a page holds several. Default: "Search the directory". */

@@ -29,7 +29,7 @@ export class RdSuggestForm extends LitElement {
     organization: {},
     organizationName: { attribute: 'organization-name' },
     client: { attribute: false },
-    _errors: { state: true },
+    _errors: { state: true, attribute: false },
   };
 
   /** Slug of the organization. */
