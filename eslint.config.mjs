@@ -72,7 +72,10 @@ export default tseslint.config(
     },
   },
   {
-    // Not yet split into named steps (#18 item 2, left for the next session): the widget's root element.
+    // Not yet split into named steps (#18 item 2, left for the next session): the widget's root
+    // element, ~430 lines: what does one thing is out (presets, requests, states, settings); its
+    // `static properties` must stay inline for custom-elements.json, and its data tasks and list are
+    // left (a 40 KB budget with a few bytes to spare; the list as a function cost 84 B).
     files: ['widget/src/referral-directory.ts'],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

@@ -31,9 +31,11 @@ function sizeBudget() {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const gzip = gzipSync(chunk.code, { level: 9 }).length / 1000;
+        const bytes = gzipSync(chunk.code, { level: 9 }).length;
+        const gzip = bytes / 1000;
         const brotli = brotliCompressSync(chunk.code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1000;
-        console.log(`widget: ${chunk.fileName} ${gzip.toFixed(1)} KB gzip, ${brotli.toFixed(1)} KB brotli (budget ${BUDGET_KB} KB gzip)`);
+        // The bytes too: near the budget, a tenth of a KB hides what a change costs.
+        console.log(`widget: ${chunk.fileName} ${gzip.toFixed(1)} KB gzip (${bytes} B), ${brotli.toFixed(1)} KB brotli (budget ${BUDGET_KB} KB gzip)`);
         if (gzip > BUDGET_KB) this.error(`${chunk.fileName} is over the ${BUDGET_KB} KB gzip budget by ${(gzip - BUDGET_KB).toFixed(1)} KB (see README "Size")`);
       }
     },
@@ -41,11 +43,19 @@ function sizeBudget() {
 }
 
 // `pure_getters`: reading a property has no side effect (no getter of Lit, i18next, the SDK or
-// ours is read for one), so unused reads go.
+// ours is read for one), so unused reads go. `unsafe`, `unsafe_arrows`: no code here reads a
+// function's `arguments` or `this` through an arrow, nor relies on a built-in being replaced.
+// `keep_fargs: false`: no function's `length` is read (i18next reads those of backends and
+// language detectors, which the widget does not use). `reduce_funcs: false`: inlining functions
+// used once made the file larger once gzipped (measured: 81 B).
+// Properties named `_x` are renamed: by convention they are ours and private (reactive state,
+// handlers, shadow-root queries; Lit, i18next and the SDK have none such), never part of the API
+// (attributes, properties, events and JSON never start with `_`).
 const terserOptions = {
   ecma: 2022,
   module: true,
-  compress: { passes: 3, pure_getters: true },
+  compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, keep_fargs: false, reduce_funcs: false },
+  mangle: { properties: { regex: /^_[a-z]/ } },
   format: { comments: false },
 };
 

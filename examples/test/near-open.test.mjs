@@ -118,6 +118,26 @@ describe('near me, open now, print and share in the widget, against a real CMS',
     await context.close();
   });
 
+  test('without "Open now", every card says whether it is open, as the API says, in both languages', async () => {
+    for (const [path, locale, lang, filter, open, closed] of [
+      ['/es-module.html', 'en-CA', 'en', '', /Open now · closes at \d/, /Closed · opens (today|tomorrow|[A-Z][a-z]+day) at \d/],
+      // This page presets Quebec.
+      ['/french-quebec.html', 'fr-CA', 'fr', '&province=QC', /Ouvert maintenant · ferme à \d/, /Fermé · ouvre (aujourd’hui|demain|[a-z]+di) à \d/],
+    ]) {
+      const { page, context } = await openPage(path, { locale });
+      const expected = await api(`/api/directory/organizations?locale=${lang}&pageSize=10${filter}`);
+      await waitForCount(page, expected.meta.total);
+      const texts = await cardTexts(page);
+      assert.ok(expected.data.some((hit) => hit.open && !hit.hours.open24x7), 'the demo data has hours to show');
+      expected.data.forEach((hit, i) => {
+        assert.ok(texts[i]?.includes(hit.name), `card ${i} is ${hit.name}`);
+        if (!hit.open || hit.hours.open24x7) return;
+        assert.match(texts[i], hit.open.now ? open : closed, `${hit.name} (${lang})`);
+      });
+      await context.close();
+    }
+  });
+
   test('cards and filters name each kind and role with the same label, in both languages', async () => {
     for (const [path, locale, lang] of [['/es-module.html', 'en-CA', 'en'], ['/french-quebec.html', 'fr-CA', 'fr']]) {
       const facets = await api(`/api/directory/facets?locale=${lang}`);

@@ -227,10 +227,12 @@ export interface OrganizationFilters {
   type?: FilterInput<OrganizationKind>;
   /**
    * A Canadian postal code, its first three characters, a city or a province, resolved offline by
-   * the server; results then sort by distance and carry `distanceKm` / `coverage`. A place the
-   * server cannot resolve is a `ValidationError` naming it.
+   * the server, or a point `latitude,longitude` (rounded by the server to 2 decimals, about 1 km);
+   * results then sort by distance and carry `distanceKm` / `coverage`. A place the server cannot
+   * resolve, coordinates out of range or outside Canada are a `ValidationError` naming it.
    * @example 'H2X 1Y4'
    * @example 'Montréal'
+   * @example '45.50,-73.57'
    */
   near?: string | undefined;
   /**
@@ -248,7 +250,13 @@ export interface OrganizationFilters {
   openAt?: string | undefined;
 }
 
-/** Open or not at the time asked; `until` is absent while open when it never closes (24/7). */
+/**
+ * Open or not at `openAt`, else at the minute of the request, in the organization's own time zone;
+ * `until` is absent while open when it never closes (24/7). Every list hit whose hours are known
+ * carries one, with or without `openNow`/`openAt`.
+ * @example { now: true, until: '2026-12-03T17:00:00-05:00' }
+ * @example { now: false, opensAt: '2026-12-04T09:00:00-05:00' }
+ */
 export interface OpenState {
   now: boolean;
   /** While open: local date-time with offset, e.g. `2026-12-03T17:00:00-05:00`. */
@@ -257,12 +265,13 @@ export interface OpenState {
   opensAt?: string;
 }
 
-/** What a list hit adds with `near`, `openNow` or `openAt`. */
+/** What a list hit adds: `distanceKm` and `coverage` with `near`; `open` whenever its hours are known. */
 export interface NearFields {
   /** Kilometres to the nearest location (in 10 km steps to a confidential one, from its city's centre). */
   distanceKm?: number;
   /** Included because its service area covers the place, not for a location near it. */
   coverage?: 'serves-area';
+  /** Open now (or at `openAt`) and until when, or when it opens next; absent when its hours are unknown. */
   open?: OpenState;
 }
 

@@ -208,6 +208,30 @@ describe('<referral-directory>', () => {
       expect(listRequests().filter((u) => u.searchParams.get('q') === 'legal aid')).to.have.length(1);
     });
 
+    it('with geolocation, "Use my location" lists near the browser’s position rounded to about a kilometre, asked only on the click', async () => {
+      let asked = 0;
+      const geolocation = {
+        getCurrentPosition(ok: (p: { coords: { latitude: number; longitude: number } }) => void) {
+          asked++;
+          setTimeout(() => ok({ coords: { latitude: 45.508889, longitude: -73.561667 } }));
+        },
+      };
+      Object.defineProperty(navigator, 'geolocation', { value: geolocation, configurable: true });
+      try {
+        const plain = await mount('fr');
+        const bar = () => shadow(plain).querySelector('rd-search-bar')!.shadowRoot!;
+        expect([...bar().querySelectorAll('button')].map((b) => b.textContent)).to.not.include('Utiliser ma position');
+        const el = await mount('fr', 'geolocation');
+        const button = [...shadow(el).querySelector('rd-search-bar')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Utiliser ma position')!;
+        expect(asked).to.equal(0);
+        button.click();
+        await waitUntil(() => listRequests().some((u) => u.searchParams.get('near') === '45.51,-73.56'), 'no list near the point', WAIT);
+        expect(asked).to.equal(1);
+      } finally {
+        Reflect.deleteProperty(navigator, 'geolocation');
+      }
+    });
+
     it('searches at once on Enter', async () => {
       const el = await mount('en');
       searchInput(el).focus();

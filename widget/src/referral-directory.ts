@@ -1,20 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from './controllers/task-controller.js';
 import {
-  createDirectoryClient, FILTER_NAMES, isHttpError, isValidationError, MAX_PAGE_SIZE, SORTS,
-  type DirectoryClient, type DirectorySettings, type FilterName, type NearFields, type OrganizationFilters, type OrganizationList,
-  type PageMeta, type PublicOrganization, type Sort,
+  FILTER_NAMES, isHttpError, isValidationError,
+  type DirectoryClient, type PageMeta, type PublicOrganization, type Sort,
 } from '@referral-directory/sdk';
 import { I18nController } from './controllers/i18n-controller.js';
 import { emit, type RdFilterChangeDetail, type RdSearchDetail } from './lib/events.js';
-import {
-  cleanSelection, countSelected, isFilterName, parseList, readUrlState, toFilters, writeUrlState,
-  type FilterSelection,
-} from './lib/filters.js';
-import { DEFAULT_EXIT_URL, fallbackSettings } from './lib/hotline.js';
-import { phoneHref } from './lib/links.js';
+import { cleanSelection, countSelected, readUrlState, writeUrlState, type FilterSelection } from './lib/filters.js';
+import { DEFAULT_EXIT_URL, settingsOr } from './lib/hotline.js';
+import { PRESETS, lockedNames, panelNames, presetsOf, withLocked } from './lib/presets.js';
 import { normalizeOrganization } from './lib/normalize.js';
+import { emptyState, errorState } from './parts/result-states.js';
+import { clientFor, filtersOf, isSort, pageSizeOf, sharedSlug, sortShown, type Hit, type Results } from './lib/requests.js';
 import { shared } from './styles/shared.styles.js';
 import { styles } from './referral-directory.styles.js';
 import { RdFilterChips } from './elements/filter-chips.js';
@@ -25,41 +23,6 @@ import type { RdResultCard } from './elements/result-card.js';
 import './elements/result-card.js';
 import './elements/search-notice.js';
 import './elements/search-bar.js';
-
-/** The property holding each filter's preset. `role` is the ARIA attribute, hence `provider-role`. */
-const PRESETS = {
-  province: 'province',
-  focus: 'focusArea',
-  service: 'service',
-  timeframe: 'timeframe',
-  need: 'need',
-  population: 'population',
-  language: 'language',
-  role: 'providerRole',
-  type: 'type',
-} as const satisfies Record<FilterName, keyof ReferralDirectory>;
-
-type Hit = PublicOrganization & NearFields;
-
-interface Results {
-  items: Hit[];
-  meta: OrganizationList['meta'];
-  /** The keyword and filters they were loaded for. */
-  q: string;
-  selection: FilterSelection;
-}
-
-const isSort = (value: string): value is Sort => (SORTS as readonly string[]).includes(value);
-
-/** The request filters: the keyword and selection, plus the place and "open now". */
-const filtersOf = (q: string, selection: FilterSelection, near: string, openNow: boolean): OrganizationFilters => ({
-  ...toFilters(q, selection),
-  ...(near.trim() && { near: near.trim() }),
-  ...(openNow && { openNow }),
-});
-
-/** A link to a record copied from a card: `#rd-org=slug` (see `RdResultCard`). */
-const sharedSlug = (): string => /^#rd-org=([\w-]{1,100})$/.exec(location.hash)?.[1] ?? '';
 
 /** The widgets on the page, so that each can tell its landmarks from the others'. */
 const widgets = new Set<ReferralDirectory>();
@@ -170,6 +133,7 @@ export class ReferralDirectory extends LitElement {
     exitUrl: { attribute: 'exit-url' },
     quickExitPosition: { attribute: 'quick-exit-position', reflect: true },
     suggestions: { type: Boolean },
+    geolocation: { type: Boolean },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     compact: { type: Boolean, reflect: true },
     label: {},
@@ -239,6 +203,9 @@ export class ReferralDirectory extends LitElement {
   /** Offers "Suggest an update" on each result. */
   suggestions = false;
 
+  /** Offers "Use my location" beside the place field: the browser is asked only when it is pressed. */
+  geolocation = false;
+
   /** Mirrors the keyword and filters in the page URL (`?rd-q=…&rd-province=…`). Off for privacy. */
   syncUrl = false;
 
@@ -269,7 +236,7 @@ export class ReferralDirectory extends LitElement {
   #focusIndex: number | undefined;
   #locale = this.#i18n.locale;
   #bar: Element | null = null;
-  #interrupted: Task[] = [];
+  #interrupted: Array<{ run(): unknown; abort(): void }> = [];
   // The quick-exit bar's height, for the scroll margins that keep focus clear of it (styles).
   readonly #barSize = new ResizeObserver(([entry]) => {
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
@@ -309,7 +276,7 @@ export class ReferralDirectory extends LitElement {
       return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta, q: q.trim(), selection };
     },
     args: () =>
-      [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, this.#pageSize, this._near, this._openNow] as const,
+      [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, pageSizeOf(this.pageSize), this._near, this._openNow] as const,
     onComplete: (value) => {
       this.#loaded = value.items;
       emit(this, 'rd-results', { count: value.meta.total, q: value.q, filters: value.selection });
@@ -340,17 +307,7 @@ export class ReferralDirectory extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('apiUrl')) {
-      this.#client = this.apiUrl
-        ? createDirectoryClient({
-            baseUrl: this.apiUrl,
-            // Fail fast: the error state (with the hotline) helps more than a long spinner.
-            retry: { retries: 1, baseDelayMs: 250 },
-            timeoutMs: 15_000,
-            staleIfError: true,
-          })
-        : undefined;
-    }
+    if (changed.has('apiUrl')) this.#client = clientFor(this.apiUrl);
     const presetChanged =
       !this.hasUpdated || changed.has('q') || changed.has('near') || changed.has('locked') || Object.values(PRESETS).some((p) => changed.has(p));
     if (presetChanged) this.#applyPresets(!this.hasUpdated && this.syncUrl);
@@ -363,7 +320,8 @@ export class ReferralDirectory extends LitElement {
 
   override render() {
     const { t, locale } = this.#i18n;
-    const settings = this.#currentSettings();
+    // The settings from the API once loaded (gaps filled from the built-in ones), else the built-in ones.
+    const settings = settingsOr(this.#settings.status === TaskStatus.COMPLETE ? this.#settings.value : undefined, locale);
     const exitUrl = this.exitUrl || settings.quickExitUrl || DEFAULT_EXIT_URL;
     const filterCount = countSelected(this._selection);
     const scope = this.#scope();
@@ -381,7 +339,7 @@ export class ReferralDirectory extends LitElement {
           ></rd-quick-exit>`}
       <rd-hotline-banner part="hotline" exportparts="base:hotline-base,number:hotline-number" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
       <h2 part="title">${t('title')}</h2>
-      <rd-search-bar part="search" exportparts="input:search-input,near-input:search-near-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} .near=${this._near} .nearError=${this.#placeUnknown() ? this.#placeMessage() : ''} @rd-search=${this._onSearch}></rd-search-bar>
+      <rd-search-bar part="search" exportparts="input:search-input,near-input:search-near-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} .near=${this._near} ?geolocation=${this.geolocation} .nearError=${this.#placeUnknown() ? this.#placeMessage() : ''} @rd-search=${this._onSearch}></rd-search-bar>
       <div class="layout" @rd-filter-change=${this._onFilterChange}>
         <div class="filters" part="filters">
           <button
@@ -402,53 +360,35 @@ export class ReferralDirectory extends LitElement {
             lang=${locale}
             .facets=${this.#facets.value}
             .selection=${this._selection}
-            .names=${this.#panelNames()}
+            .names=${panelNames(this, this.hideFilters)}
           ></rd-filter-panel>
         </div>
         <div class="results" part="results" aria-busy=${String(this.#results.status === TaskStatus.PENDING)}>
-          <div class="bar">
-            <p class="count" role="status" aria-live="polite" tabindex="-1">${this.#statusText()}</p>
-            <label class="sort">
-              <span>${t('results.sort')}</span>
-              <select class="field" @change=${this._onSort}>
-                ${(
-                  [
-                    ['relevance', t('results.sortRelevance')],
-                    ['name', t('results.sortName')],
-                    ['-lastVerified', t('results.sortVerified')],
-                    ...(this._near ? ([['distance', t('results.sortDistance')]] as const) : []),
-                  ] as const
-                ).map(([value, label]) => html`<option value=${value} ?selected=${value === this.#sortShown()}>${label}</option>`)}
-              </select>
-            </label>
-            <label class="sort">
-              <input type="checkbox" .checked=${this._openNow} @change=${this._onOpenNow} />
-              <span>${t('open.filter')}</span>
-            </label>
-            <button type="button" class="btn" @click=${() => print()}>${t('share.printList')}</button>
-          </div>
+          ${this.#resultsBar()}
           ${this.#sharedRecord()}
           <rd-filter-chips
             exportparts="base:chips,chip,clear:clear-filters"
             lang=${locale}
             .selection=${this._selection}
-            .locked=${this.#lockedNames()}
+            .locked=${lockedNames(this)}
             .facets=${this.#facets.value}
           ></rd-filter-chips>
           ${this.#results.render({
-            initial: () => this.#notice(t('results.unconfigured'), '', settings, false),
+            initial: () => errorState(t, t('results.unconfigured'), '', settings, undefined),
             pending: () =>
               this._page > 1 && this.#loaded.length
                 ? this.#list(this.#loaded, undefined, true)
                 : html`<p class="loading">${t('results.loading')}</p>`,
             complete: (value) =>
               html`<rd-search-notice part="search-notice" lang=${locale} .meta=${value.meta} .query=${this._q} @rd-search=${this._onSearch}></rd-search-notice>
-                ${value.meta.total === 0 || value.items.length === 0 ? this.#empty(settings) : this.#list(value.items, value.meta, false)}`,
+                ${value.meta.total === 0 || value.items.length === 0
+                  ? emptyState(t, settings, this.#removableCount() > 0 ? this._onClearFilters : undefined)
+                  : this.#list(value.items, value.meta, false)}`,
             error: () =>
               this.#placeUnknown()
-                ? this.#notice(this.#placeMessage(), '', settings, false)
+                ? errorState(t, this.#placeMessage(), '', settings, undefined)
                 : html`${this._page > 1 && this.#loaded.length ? this.#list(this.#loaded, undefined, false) : nothing}
-                    ${this.#notice(t('results.errorTitle'), t('results.errorHint'), settings, true)}`,
+                    ${errorState(t, t('results.errorTitle'), t('results.errorHint'), settings, this._onRetry)}`,
           })}
         </div>
       </div>
@@ -473,47 +413,15 @@ export class ReferralDirectory extends LitElement {
     card.focus();
   }
 
-  get #pageSize(): number {
-    const size = Math.trunc(this.pageSize);
-    return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : 10;
-  }
-
   /** The host's label, else this widget's number on the page when another one comes before it. */
   #scope(): string {
     const before = [...widgets].filter((w) => w.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING).length;
     return this.label.trim() || (before ? String(before + 1) : '');
   }
 
-  #lockedNames(): FilterName[] {
-    return parseList(this.locked).filter(isFilterName);
-  }
-
-  #panelNames(): FilterName[] {
-    const hidden = [...parseList(this.hideFilters), ...this.#lockedNames()];
-    return FILTER_NAMES.filter((name) => !hidden.includes(name));
-  }
-
-  #presets(): FilterSelection {
-    const presets: FilterSelection = {};
-    for (const name of FILTER_NAMES) presets[name] = parseList(this[PRESETS[name]]);
-    return cleanSelection(presets);
-  }
-
-  /** Locked filters always hold their preset, whatever the URL or an event says. */
-  #withLocked(selection: FilterSelection): FilterSelection {
-    const presets = this.#presets();
-    const result = { ...selection };
-    for (const name of this.#lockedNames()) {
-      const preset = presets[name];
-      if (preset) result[name] = preset;
-      else delete result[name];
-    }
-    return result;
-  }
-
   #applyPresets(fromUrl: boolean): void {
     let q = this.q;
-    let selection = this.#presets();
+    let selection = presetsOf(this);
     if (fromUrl) {
       const state = readUrlState(location.search);
       if (state.q) q = state.q;
@@ -521,26 +429,8 @@ export class ReferralDirectory extends LitElement {
     }
     this._q = q;
     this._near = this.near;
-    this._selection = this.#withLocked(selection);
+    this._selection = withLocked(selection, this);
     this._page = 1;
-  }
-
-  /** The settings from the API once loaded (gaps filled from the built-in ones), else the built-in ones. */
-  #currentSettings(): DirectorySettings {
-    const fallback = fallbackSettings(this.#i18n.locale);
-    const value = this.#settings.status === TaskStatus.COMPLETE ? this.#settings.value : undefined;
-    if (!value) return fallback;
-    return {
-      ...value,
-      hotline: { ...fallback.hotline, ...value.hotline },
-      quickExitUrl: value.quickExitUrl || fallback.quickExitUrl,
-      disclaimer: value.disclaimer || fallback.disclaimer,
-    };
-  }
-
-  #sortShown(): Sort {
-    const near = this._near.trim();
-    return (this._sort !== 'distance' || near ? this._sort : '') || (near ? 'distance' : this._q.trim() ? 'relevance' : 'name');
   }
 
   /** The API did not know the place typed (a 400 on `near`): said beside the field, never "no services". */
@@ -569,6 +459,31 @@ export class ReferralDirectory extends LitElement {
             </section>`
           : nothing,
     });
+  }
+
+  /** How many, the sort, "Open now" and "Print the list", above the results. */
+  #resultsBar() {
+    const { t } = this.#i18n;
+    const sorts: Array<readonly [Sort | '-lastVerified', string]> = [
+      ['relevance', t('results.sortRelevance')],
+      ['name', t('results.sortName')],
+      ['-lastVerified', t('results.sortVerified')],
+      ...(this._near ? ([['distance', t('results.sortDistance')]] as const) : []),
+    ];
+    return html`<div class="bar">
+      <p class="count" role="status" aria-live="polite" tabindex="-1">${this.#statusText()}</p>
+      <label class="sort">
+        <span>${t('results.sort')}</span>
+        <select class="field" @change=${this._onSort}>
+          ${sorts.map(([value, label]) => html`<option value=${value} ?selected=${value === sortShown(this._sort, this._near, this._q)}>${label}</option>`)}
+        </select>
+      </label>
+      <label class="sort">
+        <input type="checkbox" .checked=${this._openNow} @change=${this._onOpenNow} />
+        <span>${t('open.filter')}</span>
+      </label>
+      <button type="button" class="btn" @click=${() => print()}>${t('share.printList')}</button>
+    </div>`;
   }
 
   #statusText(): string {
@@ -621,37 +536,8 @@ export class ReferralDirectory extends LitElement {
         : nothing}`;
   }
 
-  #empty(settings: DirectorySettings) {
-    const { t } = this.#i18n;
-    const removable = this.#removableCount() > 0;
-    return html`<div class="state" part="empty">
-      <p class="state-title">${t('results.emptyTitle')}</p>
-      <p>${t('results.emptyHint')}</p>
-      ${this.#call(settings)}
-      ${removable ? html`<button type="button" class="btn" @click=${this._onClearFilters}>${t('filters.clearAll')}</button>` : nothing}
-    </div>`;
-  }
-
-  #notice(title: string, hint: string, settings: DirectorySettings, retry: boolean) {
-    const { t } = this.#i18n;
-    return html`<div class="state" part="error">
-      <p class="state-title">${title}</p>
-      ${hint ? html`<p>${hint}</p>` : nothing} ${this.#call(settings)}
-      ${retry ? html`<button type="button" class="btn primary" @click=${this._onRetry}>${t('results.retry')}</button>` : nothing}
-    </div>`;
-  }
-
-  #call(settings: DirectorySettings) {
-    const { t } = this.#i18n;
-    const { phone, phoneDisplay } = settings.hotline;
-    const href = phoneHref(phone) ?? phoneHref(phoneDisplay);
-    return html`<p class="call">
-      ${t('hotline.call')} ${href ? html`<a href=${href}>${phoneDisplay || phone}</a>` : phoneDisplay || phone}
-    </p>`;
-  }
-
   #removableCount(): number {
-    const locked = this.#lockedNames();
+    const locked = lockedNames(this);
     return FILTER_NAMES.filter((n) => !locked.includes(n)).reduce((n, name) => n + (this._selection[name]?.length ?? 0), 0);
   }
 
@@ -669,7 +555,7 @@ export class ReferralDirectory extends LitElement {
   }
 
   private _onFilterChange(event: CustomEvent<RdFilterChangeDetail>): void {
-    this._selection = this.#withLocked(cleanSelection(event.detail.filters));
+    this._selection = withLocked(cleanSelection(event.detail.filters), this);
     this._page = 1;
     this.#syncToUrl();
     // The last chip (or "Clear all") went away with the focus: land on the new result count.
@@ -679,7 +565,7 @@ export class ReferralDirectory extends LitElement {
   }
 
   private _onClearFilters(): void {
-    this._selection = this.#withLocked({});
+    this._selection = withLocked({}, this);
     this._page = 1;
     this.#syncToUrl();
     emit(this, 'rd-filter-change', { filters: this._selection });

@@ -1,7 +1,7 @@
 /**
  * The console's search: the staff catalog's own engine (accents, typos, synonyms, internal text),
- * with the same filters and near parameters as the staff API, over every listing status.
- * `openNow` / `openAt` mark each hit open or closed at that time and put the open ones first, but
+ * with the same filters and near parameters as the staff API, over every listing status. Each hit
+ * says whether it is open now (as every list does); `openNow` / `openAt` mark each hit open or closed at that time and put the open ones first, but
  * keep the closed ones (a shelter's after-hours procedure is what a call at 23:00 needs), unless
  * `openOnly=true`. Active records come first, the others after them and marked. A hit carries what a list needs to choose, and the kinds of its warnings, but no
  * confidential text: reading one is the organization route's job (and is access-logged).

@@ -19,6 +19,24 @@ export interface HttpContext {
 /** Browsers revalidate after a minute; a CDN may serve 5 minutes and keep a stale copy if we fail. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400';
 
+/**
+ * For a body that says whether services are open at the request's minute: it is true until the
+ * earliest opening or closing it names, so browsers and the CDN keep it until then (at most the
+ * usual minute, and no stale-while-revalidate: a stale "open" is a wrong one; stale-if-error stays,
+ * contact details being worth more than an error while the API is down).
+ */
+export function timedCacheControl(changesAt: number, now = Date.now()): string {
+  const seconds = Math.max(0, Math.min(60, Math.floor((changesAt - now) / 1000)));
+  return `public, max-age=${seconds}, s-maxage=${seconds}, stale-if-error=86400`;
+}
+
+/** A body kept with when it stops being true (see timedCacheControl). */
+interface Cached {
+  rep: Representation;
+  changesAt: number | undefined;
+  size: number;
+}
+
 /** Bodies of the current catalog version, least recently used out first, bounded in bytes. */
 class BodyCache<T extends { size: number }> {
   private version = '';
@@ -54,7 +72,7 @@ class BodyCache<T extends { size: number }> {
   }
 }
 
-const bodies = new BodyCache<Representation>(Number(process.env.DIRECTORY_RESPONSE_CACHE_MB ?? 32) * 1024 * 1024);
+const bodies = new BodyCache<Cached>(Number(process.env.DIRECTORY_RESPONSE_CACHE_MB ?? 32) * 1024 * 1024);
 
 /** Validators of streamed bodies (not kept themselves), per catalog version. */
 const streamEtags = new BodyCache<{ etag: string; size: number }>(1024 * 1024);
@@ -93,14 +111,19 @@ export function sendRepresentation(ctx: HttpContext, rep: Representation, cacheC
   if (encoding !== null) ctx.body = rep.bytes(encoding);
 }
 
-/** Answers with a cacheable JSON body built (once per catalog version) by `build`. */
-export function sendCached(ctx: HttpContext, version: string, key: string, build: () => string): void {
-  let rep = bodies.get(version, key);
-  if (rep === undefined) {
-    rep = new Representation(build());
-    bodies.set(key, rep);
+/**
+ * Answers with a cacheable JSON body built (once per catalog version and key) by `build`; a body
+ * that is true only until a time (`changesAt`, epoch ms) is cached by clients only until then.
+ */
+export function sendCached(ctx: HttpContext, version: string, key: string, build: () => string | { body: string; changesAt: number | undefined }): void {
+  let cached = bodies.get(version, key);
+  if (cached === undefined) {
+    const built = build();
+    const rep = new Representation(typeof built === 'string' ? built : built.body);
+    cached = { rep, changesAt: typeof built === 'string' ? undefined : built.changesAt, size: rep.size };
+    bodies.set(key, cached);
   }
-  sendRepresentation(ctx, rep, PUBLIC_CACHE_CONTROL);
+  sendRepresentation(ctx, cached.rep, cached.changesAt === undefined ? PUBLIC_CACHE_CONTROL : timedCacheControl(cached.changesAt));
 }
 
 /**

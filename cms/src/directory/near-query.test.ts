@@ -54,3 +54,31 @@ test('the canonical form never holds the text typed, only the place resolved, an
   assert.equal(a, b);
   assert.equal(a, 'Montréal, QC@100|now:2026-12-03T16:30');
 });
+
+test('the list’s canonical form holds the minute its hits are read at, or openAt’s wall time', () => {
+  const now = { kind: 'now' as const, instant: NOW };
+  assert.equal(canonicalNear({ ...parse(''), at: now }), '||now:2026-12-03T16:30');
+  assert.notEqual(canonicalNear({ ...parse(''), at: { kind: 'now', instant: new Date('2026-12-03T16:31:00Z') } }), canonicalNear({ ...parse(''), at: now }));
+  const at = parse('openAt=2026-12-03T23:00').open;
+  assert.ok(at);
+  assert.equal(canonicalNear({ ...parse('openAt=2026-12-03T23:00'), at }), '|at:2026-12-03+1380|at:2026-12-03+1380');
+});
+
+test('near=lat,lon is a point rounded to about a kilometre, in the nearest known place’s province', () => {
+  const r = parse('near=45.50889,-73.56167');
+  assert.deepEqual(r.details, []);
+  assert.ok(r.near?.kind === 'point');
+  assert.deepEqual({ ...r.near.place }, { lat: 45.51, lon: -73.56, province: 'QC', label: '45.51, -73.56', precision: 'coordinates' });
+  assert.equal(r.near.radiusKm, 100);
+  const vancouver = parse('near=49.28,-123.12').near;
+  assert.ok(vancouver?.kind === 'point' && vancouver.place.province === 'BC');
+  assert.equal(canonicalNear(parse('near=45.508,-73.561')), canonicalNear(parse('near=45.51, -73.56')), 'one cache entry per rounded point');
+});
+
+test('near=lat,lon out of range or outside Canada is a 400 detail saying so', () => {
+  assert.match(parse('near=91,-73').details[0]?.message ?? '', /latitude from -90 to 90/);
+  assert.match(parse('near=45,-181').details[0]?.message ?? '', /longitude from -180 to 180/);
+  assert.equal(parse('near=45,-181').details[0]?.path, 'near');
+  assert.match(parse('near=48.85,2.35').details[0]?.message ?? '', /not in Canada/);
+  assert.match(parse('near=0,0').details[0]?.message ?? '', /not in Canada/);
+});

@@ -1,7 +1,9 @@
 /**
  * Parsing of the near-me and open-now parameters of the list and facets (public and staff):
- * `near`, `radiusKm`, `openNow`, `openAt`. A place the gazetteer cannot resolve is a 400 naming
- * it — never an empty list that would read as "no services here".
+ * `near` (a postal code, a city, a province, or `lat,lon` from a browser's position, rounded to
+ * 2 decimals here whatever the client sent), `radiusKm`, `openNow`, `openAt`. A place the
+ * gazetteer cannot resolve is a 400 naming it — never an empty list that would read as "no
+ * services here".
  */
 import type { ErrorDetail, FilterName } from '@referral-directory/sdk';
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, geoOf, type GeoCatalog, type NearTarget, type OpenTime } from '../catalog/near';
@@ -30,6 +32,10 @@ function unresolved(result: Exclude<PlaceLookup, { found: 'point' } | { found: '
       return `${quote(result.text)} is in several provinces (${result.provinces.join(', ')}): add one, e.g. ${quote(`${result.text}, ${result.provinces[0]}`)}`;
     case 'invalid-postal-code':
       return `${quote(result.text)} is not a Canadian postal code (A1A 1A1)`;
+    case 'invalid-coordinates':
+      return `${quote(result.text)} is not a latitude and longitude (latitude from -90 to 90, longitude from -180 to 180, e.g. "45.50,-73.57")`;
+    case 'outside-canada':
+      return `${quote(result.text)} is not in Canada: the directory measures distances from Canadian places only`;
     case 'unknown-postal-area':
       return `the postal area of ${quote(result.text)} (${result.province}) is not known to the directory: enter the city instead`;
     default:
@@ -77,11 +83,17 @@ export function parseNearParams(params: URLSearchParams, gazetteer: Gazetteer, n
   return { near, open };
 }
 
-/** A canonical form for ETags and the response cache: open now changes with the minute. */
-export function canonicalNear(p: NearParams): string {
+const canonicalTime = (t: OpenTime): string =>
+  t.kind === 'now' ? `now:${t.instant.toISOString().slice(0, 16)}` : `at:${t.wall.date}+${t.wall.minutes}`;
+
+/**
+ * A canonical form for the response cache: open now changes with the minute, and so does a list,
+ * whose hits say whether they are open at the request's minute (`at`); facets count no such thing.
+ */
+export function canonicalNear(p: NearParams & { at?: OpenTime }): string {
   const near = !p.near ? '' : p.near.kind === 'province' ? `p:${p.near.province}` : `${p.near.place.label}@${p.near.radiusKm}`;
-  const open = !p.open ? '' : p.open.kind === 'now' ? `now:${p.open.instant.toISOString().slice(0, 16)}` : `at:${p.open.wall.date}+${p.open.wall.minutes}`;
-  return `${near}|${open}`;
+  const open = p.open ? canonicalTime(p.open) : '';
+  return p.at ? `${near}|${open}|${canonicalTime(p.at)}` : `${near}|${open}`;
 }
 
 /**
@@ -112,5 +124,5 @@ export function parseNearQuery<F extends string = FilterName>(
   const p = parseNearParams(params, geoOf(catalog).gazetteer, now, details);
   if (wantsDistance && !p.near) details.push({ path: 'sort', message: 'distance needs near' });
   if (details.length || !q) throw validationError(details);
-  return { q, nq: { ...p, byDistance: !!p.near && (wantsDistance || !params.has('sort')) } };
+  return { q, nq: { ...p, byDistance: !!p.near && (wantsDistance || !params.has('sort')), at: p.open ?? { kind: 'now', instant: now } } };
 }

@@ -25,7 +25,8 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
       const catalog = await projection().catalog();
       const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
       sendCached(ctx, catalog.version, `list|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
-        return listBody(searchWithNear(catalog, q, nq), q);
+        const result = searchWithNear(catalog, q, nq);
+        return { body: listBody(result, q), changesAt: result.changesAt() };
       });
     },
 
@@ -41,9 +42,9 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
     async facets(ctx: Context) {
       const catalog = await projection().catalog();
       const { q, nq } = parseNearQuery(params(ctx), catalog, 'facets');
-      sendCached(ctx, catalog.version, `facets|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
-        const { data, total } = nq.near || nq.open ? nearFacets(catalog, q, nq) : catalog.facets(q);
-        return JSON.stringify({ data, meta: { total, locale: q.locale } });
+      sendCached(ctx, catalog.version, `facets|${canonicalQuery(q)}|${canonicalNear({ near: nq.near, open: nq.open })}`, () => {
+        const { data, total, changesAt } = nq.near || nq.open ? nearFacets(catalog, q, nq) : { ...catalog.facets(q), changesAt: undefined };
+        return { body: JSON.stringify({ data, meta: { total, locale: q.locale } }), changesAt };
       });
     },
 

@@ -13,6 +13,7 @@
 import { PROVINCES, type Province } from '@referral-directory/sdk';
 import { fold } from '../catalog/normalize';
 import { provinceOf } from '../hsds/reverse-values';
+import { haversineKm } from './distance';
 import table from './places.ca.json';
 import { PLACES_ATTRIBUTION, isPlaceRow } from './place-table';
 
@@ -25,7 +26,7 @@ export interface Place {
   province: Province;
   /** What to show: `Montréal, QC`, `H2X (Montréal, QC)`. */
   label: string;
-  precision: 'city' | 'postal-area';
+  precision: 'city' | 'postal-area' | 'coordinates';
 }
 
 export type PlaceLookup =
@@ -37,7 +38,9 @@ export type PlaceLookup =
   | { found: 'none'; reason: 'ambiguous'; text: string; provinces: Province[] }
   | { found: 'none'; reason: 'invalid-postal-code'; text: string }
   /** A well-formed postal code whose area the gazetteer has no point for; its province is known. */
-  | { found: 'none'; reason: 'unknown-postal-area'; text: string; province: Province };
+  | { found: 'none'; reason: 'unknown-postal-area'; text: string; province: Province }
+  /** `lat,lon` out of range, or farther than `MAX_KM_FROM_A_PLACE` from every place known (not in Canada). */
+  | { found: 'none'; reason: 'invalid-coordinates' | 'outside-canada'; text: string };
 
 export interface Gazetteer {
   /** What a person typed, resolved. */
@@ -60,6 +63,11 @@ const NUNAVUT_FSAS = new Set(['X0A', 'X0B', 'X0C']);
 const POSTAL_CODE = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])(?:[ -]?(\d[ABCEGHJ-NPRSTV-Z]\d))?$/;
 /** Anything shaped like a postal code, valid or not, so a typo gets its own message. */
 const POSTAL_SHAPE = /^[A-Z]\d[A-Z](?:[ -]?\d[A-Z]\d)?$/;
+
+/** `45.50,-73.57` (a browser's position, as the widget sends it): decimal degrees, latitude first. */
+const COORDINATES = /^(-?\d{1,3}(?:\.\d{1,8})?) ?, ?(-?\d{1,3}(?:\.\d{1,8})?)$/;
+/** Coordinates farther than this from every place the gazetteer knows are not in Canada. */
+export const MAX_KM_FROM_A_PLACE = 500;
 
 /** The forward sortation area of a postal code (`H2X 1Y4` → `H2X`), or null if it is not one. */
 export function forwardSortationArea(text: string): string | null {
@@ -173,8 +181,30 @@ export function createGazetteer(options: GazetteerOptions = {}): Gazetteer {
     return province ? { found: 'none', reason: 'unknown-postal-area', text, province } : { found: 'none', reason: 'invalid-postal-code', text };
   }
 
+  /**
+   * A point given as coordinates, rounded to 2 decimals (about 1 km: no finer position is kept or
+   * shown); its province is that of the nearest place known.
+   */
+  function lookupCoordinates(text: string, m: RegExpExecArray): PlaceLookup {
+    const lat = Math.round(Number(m[1]) * 100) / 100;
+    const lon = Math.round(Number(m[2]) * 100) / 100;
+    if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return { found: 'none', reason: 'invalid-coordinates', text };
+    let nearest: Entry | undefined;
+    let best = Number.POSITIVE_INFINITY;
+    for (const list of byName.values()) {
+      for (const e of list) {
+        const km = haversineKm({ lat, lon }, e);
+        if (km < best) { best = km; nearest = e; }
+      }
+    }
+    if (!nearest || best > MAX_KM_FROM_A_PLACE) return { found: 'none', reason: 'outside-canada', text };
+    return { found: 'point', place: { lat, lon, province: nearest.province, label: `${lat.toFixed(2)}, ${lon.toFixed(2)}`, precision: 'coordinates' } };
+  }
+
   function lookup(raw: string): PlaceLookup {
     const text = raw.trim().replace(/\s+/g, ' ');
+    const coordinates = COORDINATES.exec(text);
+    if (coordinates) return lookupCoordinates(text, coordinates);
     const compact = text.toUpperCase();
     if (POSTAL_SHAPE.test(compact)) return lookupPostal(text, compact);
     const key = placeKey(text);

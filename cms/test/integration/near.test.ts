@@ -158,6 +158,70 @@ describe('near me and open now', () => {
     for (const h of now.body.data) assert.equal(h.open?.now, true);
   });
 
+  test('without openNow, every hit with known hours says whether it is open now, and the page is cached only until that changes', async () => {
+    const before = Date.now();
+    const res = await server.get('/api/directory/organizations?pageSize=100');
+    const after = Date.now();
+    assert.equal(res.status, 200);
+    const body = await json<{ data: Hit[] }>(res);
+    const changes: number[] = [];
+    let withHours = 0;
+    for (const h of body.data) {
+      const known = h.hours.open24x7 || h.hours.schedule.length > 0;
+      if (!known) {
+        assert.equal(h.open, undefined, h.slug);
+        continue;
+      }
+      withHours++;
+      assert.ok(h.open, h.slug);
+      if (h.hours.open24x7) assert.deepEqual(h.open, { now: true }, h.slug);
+      const when = h.open.now ? h.open.until : h.open.opensAt;
+      if (when === undefined) continue;
+      assert.match(when, /^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/, h.slug);
+      // Read at the request's minute: the next change is after it, within a week.
+      assert.ok(Date.parse(when) > before - 60_000 && Date.parse(when) <= after + 8 * 86_400_000, `${h.slug} ${when}`);
+      changes.push(Date.parse(when));
+    }
+    assert.ok(withHours > 0 && changes.length > 0);
+    const cacheControl = res.headers.get('cache-control') ?? '';
+    const maxAge = Number(/max-age=(\d+)/.exec(cacheControl)?.[1]);
+    assert.ok(maxAge <= 60 && maxAge <= Math.ceil((Math.min(...changes) - before) / 1000), cacheControl);
+    assert.match(cacheControl, new RegExp(`s-maxage=${maxAge}\\b`));
+    assert.doesNotMatch(cacheControl, /stale-while-revalidate/);
+    // The same page later in the minute, or the next one, is the same body: its validator holds.
+    const again = await server.get('/api/directory/organizations?pageSize=100', { headers: { 'If-None-Match': res.headers.get('etag') ?? '' } });
+    assert.equal(again.status, 304);
+    // The staff API and openAt say it the same way.
+    const token = await createApiToken(server.strapi, 'open-staff', 'custom', INTERNAL_ACTIONS);
+    const staff = await json<{ data: Hit[] }>(await server.get('/api/internal/organizations?pageSize=100', { headers: { Authorization: `Bearer ${token}` } }));
+    assert.ok(staff.data.some((h) => h.open !== undefined));
+    const at = await list('openAt=2026-12-03T11:00&q=shelter');
+    assert.ok(at.body.data.every((h) => h.open?.now === true));
+  });
+
+  test('near=lat,lon (a browser position) measures from that point, rounded to about a kilometre; out of range or abroad is a 400', async () => {
+    const city = await list('near=montreal&pageSize=100');
+    // Montréal's own centre as coordinates: the same distances as the city typed.
+    const c = centre('Montréal', 'QC')!;
+    const point = await list(`near=${c.lat.toFixed(4)},${c.lon.toFixed(4)}&pageSize=100`);
+    assert.equal(point.status, 200);
+    assert.deepEqual(point.body.meta.near, { label: `${c.lat.toFixed(2)}, ${c.lon.toFixed(2)}`, radiusKm: 100 });
+    const km = (b: typeof city.body) => new Map(b.data.map((h) => [h.slug, h.distanceKm]));
+    const byCity = km(city.body);
+    for (const [slug, d] of km(point.body)) {
+      if (d === undefined) continue;
+      assert.ok(Math.abs(d - (byCity.get(slug) ?? Number.NaN)) <= 10, `${slug}: ${d} vs ${byCity.get(slug)}`);
+    }
+    for (const [qs, reason] of [['near=95,-73', /latitude from -90 to 90/], ['near=45.5,-200', /longitude/], ['near=48.85,2.35', /not in Canada/]] as const) {
+      const bad = await server.get(`/api/directory/organizations?${qs}`);
+      assert.equal(bad.status, 400, qs);
+      const body = await json(bad);
+      assertErrorShape(body, 400);
+      assert.equal(body.error.details[0].path, 'near');
+      assert.match(body.error.details[0].message, reason);
+    }
+  });
+
   test('the staff API takes near and openNow too', async () => {
     const token = await createApiToken(server.strapi, 'near-staff', 'custom', INTERNAL_ACTIONS);
     const res = await server.get('/api/internal/organizations?near=Kingston&radiusKm=20&pageSize=100', { headers: { Authorization: `Bearer ${token}` } });
@@ -186,7 +250,7 @@ describe('near me and open now', () => {
 
   test('the place typed never reaches the logs', async () => {
     logged.length = 0;
-    for (const qs of ['near=Zqxville', 'near=Trois-Rivi%C3%A8res&radiusKm=15', 'near=G9A%201A1']) {
+    for (const qs of ['near=Zqxville', 'near=Trois-Rivi%C3%A8res&radiusKm=15', 'near=G9A%201A1', 'near=46.35,-72.55', 'near=46.35,-272.55']) {
       await (await server.get(`/api/directory/organizations?${qs}`)).text();
       await (await server.get(`/api/directory/facets?${qs}`)).text();
     }
@@ -194,6 +258,6 @@ describe('near me and open now', () => {
     await new Promise((r) => setTimeout(r, 50));
     const text = logged.join('');
     assert.match(text, /GET \/api\/directory\/organizations 400/);
-    for (const typed of ['Zqxville', 'Trois', 'G9A']) assert.doesNotMatch(text, new RegExp(typed, 'i'));
+    for (const typed of ['Zqxville', 'Trois', 'G9A', '46.35', '72.55']) assert.doesNotMatch(text, new RegExp(typed, 'i'));
   });
 });

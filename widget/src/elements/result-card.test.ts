@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createDirectoryClient, type Locale, type PublicOrganization } from '@referral-directory/sdk';
+import { createDirectoryClient, type Locale, type NearFields, type PublicOrganization } from '@referral-directory/sdk';
 import { organizations } from '../../test/fixtures.js';
 import { api, facetsFor } from '../../test/handlers.js';
 import { deepActiveElement, expectAccessible } from '../../test/helpers.js';
@@ -13,7 +13,7 @@ const org = (slug: string, locale: Locale = 'en'): PublicOrganization => {
   return found;
 };
 
-async function card(o: PublicOrganization, lang: Locale = 'en', suggestions = false): Promise<RdResultCard> {
+async function card(o: PublicOrganization & NearFields, lang: Locale = 'en', suggestions = false): Promise<RdResultCard> {
   const client = createDirectoryClient({ baseUrl: api() });
   return fixture<RdResultCard>(
     html`<rd-result-card lang=${lang} .organization=${o} .facets=${facetsFor(lang)} .client=${client} ?suggestions=${suggestions}></rd-result-card>`,
@@ -56,6 +56,43 @@ describe('rd-result-card', () => {
       const serves = await card({ ...org('northern-legal-clinic'), coverage: 'serves-area' } as PublicOrganization);
       expect(root(serves).querySelector('.near')!.textContent).to.equal('Serves this area');
       expect(root(await card(org('northern-legal-clinic'))).querySelector('.near')).to.equal(null);
+    });
+
+    describe('when the list says whether it is open', () => {
+      const DAYS = {
+        en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+        fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+      };
+      // A date `days` from today on the clock of Montréal in winter (-05:00), at 09:00 there.
+      const montreal = (days: number) => {
+        const d = new Date(Date.now() - 5 * 3_600_000 + days * 86_400_000);
+        return { iso: `${d.toISOString().slice(0, 10)}T09:00:00-05:00`, weekday: d.getUTCDay() };
+      };
+      const closed = (lang: Locale, days: number) =>
+        card({ ...org('northern-legal-clinic', lang), open: { now: false, opensAt: montreal(days).iso } }, lang);
+      const said = async (el: Promise<RdResultCard>) => root(await el).querySelector('.near')?.textContent;
+
+      it('says when a closed service opens: today, tomorrow, else the day, at its own time, in English', async () => {
+        expect(await said(closed('en', 0))).to.equal('Closed · opens today at 9:00 a.m.');
+        expect(await said(closed('en', 1))).to.equal('Closed · opens tomorrow at 9:00 a.m.');
+        expect(await said(closed('en', 3))).to.equal(`Closed · opens ${DAYS.en[montreal(3).weekday]} at 9:00 a.m.`);
+      });
+
+      it('says it in French', async () => {
+        expect(await said(closed('fr', 0))).to.equal('Fermé · ouvre aujourd’hui à 9 h 00');
+        expect(await said(closed('fr', 1))).to.equal('Fermé · ouvre demain à 9 h 00');
+        expect(await said(closed('fr', 4))).to.equal(`Fermé · ouvre ${DAYS.fr[montreal(4).weekday]} à 9 h 00`);
+      });
+
+      it('says "open now" alone when it closes no time soon, and leaves 24/7 to its badge', async () => {
+        const always = await card({ ...org('northern-legal-clinic'), open: { now: true } });
+        expect(root(always).querySelector('.near')!.textContent).to.equal('Open now');
+        const fr = await card({ ...org('northern-legal-clinic', 'fr'), open: { now: true } }, 'fr');
+        expect(root(fr).querySelector('.near')!.textContent).to.equal('Ouvert maintenant');
+        const shelter = await card({ ...org('maison-horizon'), open: { now: true } });
+        expect(root(shelter).querySelector('.near')).to.equal(null);
+        expect(root(shelter).querySelector('[part="badge"]')!.textContent).to.equal('Open 24/7');
+      });
     });
 
     it('makes 24/7 stand out', async () => {

@@ -6,7 +6,7 @@ import { I18nController } from '../controllers/i18n-controller.js';
 import { vocabulary, type Vocabulary } from '../i18n/i18n.js';
 import { emit } from '../lib/events.js';
 import { labelOf, type Facets } from '../lib/filters.js';
-import { formatDate, formatTime } from '../lib/format.js';
+import { formatDate, formatTime, openingDay } from '../lib/format.js';
 import { highlighted, matchRanges } from '../lib/highlight.js';
 import { displayUrl, httpUrl, mailHref, phoneHref } from '../lib/links.js';
 import { shared } from '../styles/shared.styles.js';
@@ -224,17 +224,22 @@ export class RdResultCard extends LitElement {
   }
 
   /**
-   * "12 km away · Open now · closes at 5:00 p.m.": what the list says with `near` or `openNow`.
-   * `until` is the organization's own wall-clock time (`2026-12-03T17:00:00-05:00`), shown as
-   * written; open and never closing, the "Open 24/7" badge says it. (The widget asks only
-   * "open now", so a hit is never closed.)
+   * "12 km away · Open now · closes at 5:00 p.m." / "Closed · opens tomorrow at 9:00 a.m.": where
+   * it is (with `near`) and whether it is open (every hit whose hours are known). `until` and
+   * `opensAt` are the organization's own wall-clock times (`2026-12-03T17:00:00-05:00`), shown as
+   * written, and "today", "tomorrow" are its own days; open and never closing, the "Open 24/7"
+   * badge says it.
    */
-  #nearOpen(o: NearFields) {
+  #nearOpen(o: PublicOrganization & NearFields) {
     const { t, tag } = this.#i18n;
-    const until = o.open?.until;
+    const open = o.open;
+    const time = (iso: string) => formatTime(iso.slice(11, 16), tag);
     const parts = [
       o.distanceKm !== undefined ? t('near.distance', { km: o.distanceKm }) : o.coverage ? t('near.serves') : '',
-      until ? t('open.until', { time: formatTime(until.slice(11, 16), tag) }) : '',
+      !open || o.hours.open24x7 ? ''
+        : open.until ? t('open.until', { time: time(open.until) })
+        : open.opensAt ? t('open.closed', { day: openingDay(open.opensAt, tag), time: time(open.opensAt) })
+        : t('open.filter'),
     ].filter(Boolean);
     return parts.length ? html`<p class="near">${parts.join(' · ')}</p>` : nothing;
   }

@@ -79,4 +79,62 @@ describe('rd-search-bar', () => {
     expect(el.shadowRoot!.getElementById(place.getAttribute('aria-describedby')!)!.textContent).to.equal('Not a place.');
     await expectAccessible(el);
   });
+
+  describe('when the host offers geolocation', () => {
+    type Outcome = { coords: { latitude: number; longitude: number } } | { code: number; message: string };
+    let asked = 0;
+    /** A stand-in for the browser's geolocation that answers with `outcome`, counting the questions. */
+    const stubGeolocation = (outcome: Outcome) => {
+      asked = 0;
+      const geolocation = {
+        getCurrentPosition(ok: PositionCallback, fail?: PositionErrorCallback | null) {
+          asked++;
+          setTimeout(() => ('coords' in outcome ? ok(outcome as GeolocationPosition) : fail?.(outcome as GeolocationPositionError)));
+        },
+      };
+      Object.defineProperty(navigator, 'geolocation', { value: geolocation, configurable: true });
+    };
+    afterEach(() => {
+      // Back to the browser's own (on the prototype).
+      Reflect.deleteProperty(navigator, 'geolocation');
+    });
+    const button = (el: RdSearchBar) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[type="button"]')].find((b) => /location|position/.test(b.textContent!));
+
+    it('offers no location button unless asked to', async () => {
+      const el = await fixture<RdSearchBar>(html`<rd-search-bar></rd-search-bar>`);
+      expect(button(el)).to.equal(undefined);
+    });
+
+    it('asks the browser only when the button is pressed, and searches near the point rounded to about a kilometre', async () => {
+      stubGeolocation({ coords: { latitude: 45.508889, longitude: -73.561667 } });
+      const el = await fixture<RdSearchBar>(html`<rd-search-bar geolocation value="refuge"></rd-search-bar>`);
+      expect(button(el)!.textContent).to.equal('Use my location');
+      await expectAccessible(el);
+      expect(asked).to.equal(0);
+      const event = oneEvent(el, 'rd-search');
+      button(el)!.click();
+      expect((await event).detail).to.deep.equal({ q: 'refuge', near: '45.51,-73.56' });
+      expect(asked).to.equal(1);
+      expect(el.shadowRoot!.querySelector<HTMLInputElement>('#near')!.value).to.equal('45.51,-73.56');
+    });
+
+    for (const [lang, label, said] of [
+      ['en', 'Use my location', 'Your location could not be used. Enter a city or a postal code.'],
+      ['fr', 'Utiliser ma position', 'Votre position n’a pas pu être utilisée. Entrez une ville ou un code postal.'],
+    ] as const) {
+      it(`says politely when the position is refused, and searches nothing (${lang})`, async () => {
+        stubGeolocation({ code: 1, message: 'User denied Geolocation' });
+        const el = await fixture<RdSearchBar>(html`<rd-search-bar geolocation lang=${lang}></rd-search-bar>`);
+        let fired = false;
+        el.addEventListener('rd-search', () => (fired = true));
+        expect(button(el)!.textContent).to.equal(label);
+        button(el)!.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no message');
+        expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(said);
+        expect(fired).to.equal(false);
+        await expectAccessible(el);
+      });
+    }
+  });
 });

@@ -8,7 +8,9 @@ import { styles } from './search-bar.styles.js';
  * The keyword field and the place field. Typing a keyword searches after a short pause; Enter or
  * the button searches at once, with the place (a city or a postal code) typed beside it. A search
  * equal to the one in force (`value`, `near`) is not made again. The place field has autocomplete
- * off, so that the browser keeps no list of the places typed.
+ * off, so that the browser keeps no list of the places typed. With `geolocation`, a button asks
+ * the browser for its position, only when pressed, and searches near it rounded to 2 decimals
+ * (about 1 km); nothing is stored, and a refusal or a failure is said politely beside the field.
  *
  * @summary Keyword and place search, debounced.
  *
@@ -27,6 +29,8 @@ export class RdSearchBar extends LitElement {
     near: {},
     nearError: { attribute: 'near-error' },
     debounce: { type: Number },
+    geolocation: { type: Boolean },
+    _located: { state: true, attribute: false },
   };
 
   /** Name of the search landmark, when a page holds several. Default: "Search the directory". */
@@ -43,6 +47,12 @@ export class RdSearchBar extends LitElement {
 
   /** Pause after the last keystroke before searching, in ms. */
   debounce = 350;
+
+  /** Offers "Use my location" (the host's choice: `geolocation` on `<referral-directory>`). */
+  geolocation = false;
+
+  /** false once the browser's position could not be had (refused, unavailable, timed out). */
+  private _located: boolean | undefined;
 
   private get _input(): HTMLInputElement {
     return this.renderRoot.querySelector<HTMLInputElement>('input')!;
@@ -84,8 +94,10 @@ export class RdSearchBar extends LitElement {
         aria-describedby="near-error"
         aria-invalid=${String(!!this.nearError)}
       />
+      ${this.geolocation ? html`<button type="button" class="btn" @click=${this._onLocate}>${t('near.locate')}</button>` : nothing}
       <button class="btn primary" part="button">${t('search.submit')}</button>
       ${this.nearError ? html`<p id="near-error" class="error">${this.nearError}</p>` : nothing}
+      ${this._located === false ? html`<p class="error" role="alert">${t('near.unlocated')}</p>` : nothing}
     </form>`;
   }
 
@@ -108,6 +120,17 @@ export class RdSearchBar extends LitElement {
     event.preventDefault();
     clearTimeout(this.#timer);
     this.#search(true);
+  }
+
+  /** Asks the browser where it is, now only, and searches near that point, to about a kilometre. */
+  private _onLocate(): void {
+    this._located = undefined;
+    const failed = () => (this._located = false);
+    if (!navigator.geolocation) return void failed();
+    navigator.geolocation.getCurrentPosition(({ coords }) => {
+      this._near.value = `${coords.latitude.toFixed(2)},${coords.longitude.toFixed(2)}`;
+      this.#search(true);
+    }, failed, { timeout: 20_000 });
   }
 
   /** Searches the keyword, and the place too when the person submitted (not while typing). */

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus } from '../controllers/task-controller.js';
 import { isValidationError, type DirectoryClient, type SubmissionReceipt, type SuggestionInput } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { emit } from '../lib/events.js';

@@ -16,10 +16,13 @@ export const en = {
     unknown: '“{{place}}” is not a place the directory knows. Enter a Canadian city or postal code.',
     distance: '{{km}} km away',
     serves: 'Serves this area',
+    locate: 'Use my location',
+    unlocated: 'Your location could not be used. Enter a city or a postal code.',
   },
   open: {
     filter: 'Open now',
     until: 'Open now · closes at {{time}}',
+    closed: 'Closed · opens {{day}} at {{time}}',
   },
   share: {
     printList: 'Print the list',

@@ -18,10 +18,13 @@ export const fr: Resources = {
     unknown: '«\u00a0{{place}}\u00a0» n’est pas un lieu connu du répertoire. Entrez une ville ou un code postal canadien.',
     distance: 'À {{km}}\u00a0km',
     serves: 'Dessert cette région',
+    locate: 'Utiliser ma position',
+    unlocated: 'Votre position n’a pas pu être utilisée. Entrez une ville ou un code postal.',
   },
   open: {
     filter: 'Ouvert maintenant',
     until: 'Ouvert maintenant · ferme à {{time}}',
+    closed: 'Fermé · ouvre {{day}} à {{time}}',
   },
   share: {
     printList: 'Imprimer la liste',

@@ -19,3 +19,19 @@ export function formatTime(hhmm: string, tag: string): string {
   return new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(time);
 }
 
+
+/**
+ * The day a service opens, said from where it is: `2026-12-04T09:00:00-05:00` → "tomorrow" /
+ * "demain" (`Intl.RelativeTimeFormat`) when that is today or tomorrow on the service's own clock
+ * (the offset it is written with), else the day's name ("Monday" / "lundi"); '' if unreadable.
+ */
+export function openingDay(iso: string, tag: string, now = Date.now()): string {
+  const day = Date.parse(iso.slice(0, 10));
+  // The offset: the wall time read as UTC, less the instant.
+  const offset = Date.parse(`${iso.slice(0, 19)}Z`) - Date.parse(iso);
+  if (Number.isNaN(day + offset)) return '';
+  const days = (day - Date.parse(new Date(now + offset).toISOString().slice(0, 10))) / 864e5;
+  return days < 2
+    ? new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }).format(days, 'day')
+    : new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' }).format(day);
+}

@@ -26,3 +26,15 @@ export function fallbackSettings(locale: Locale): DirectorySettings {
     disclaimer: t('disclaimer'),
   };
 }
+
+/** The settings from the API (gaps filled from the built-in ones), else the built-in ones. */
+export function settingsOr(value: DirectorySettings | undefined, locale: Locale): DirectorySettings {
+  const fallback = fallbackSettings(locale);
+  if (!value) return fallback;
+  return {
+    ...value,
+    hotline: { ...fallback.hotline, ...value.hotline },
+    quickExitUrl: value.quickExitUrl || fallback.quickExitUrl,
+    disclaimer: value.disclaimer || fallback.disclaimer,
+  };
+}

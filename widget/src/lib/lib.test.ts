@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { type Facets, cleanSelection, labelOf, parseList, readUrlState, toFilters, writeUrlState } from './filters.js';
-import { formatDate, formatTime } from './format.js';
+import { formatDate, formatTime, openingDay } from './format.js';
 import { displayUrl, httpUrl, mailHref, phoneHref } from './links.js';
 import { normalizeOrganization } from './normalize.js';
 import type { PublicOrganization } from '@referral-directory/sdk';
@@ -88,6 +88,22 @@ describe('format', () => {
   it('formats opening times in each language', () => {
     expect(formatTime('17:30', 'fr-CA')).to.equal('17 h 30');
     expect(formatTime('09:00', 'en-CA')).to.match(/^9:00\sa\.m\.$/);
+  });
+
+  it('names the day a service opens on its own clock: today, tomorrow, else the weekday', () => {
+    // Thursday 2026-12-03, 11:30 in Montréal (16:30 UTC).
+    const thursday = Date.parse('2026-12-03T16:30:00Z');
+    expect(openingDay('2026-12-03T13:00:00-05:00', 'en-CA', thursday)).to.equal('today');
+    expect(openingDay('2026-12-03T13:00:00-05:00', 'fr-CA', thursday)).to.equal('aujourd’hui');
+    expect(openingDay('2026-12-04T09:00:00-05:00', 'en-CA', thursday)).to.equal('tomorrow');
+    expect(openingDay('2026-12-04T09:00:00-05:00', 'fr-CA', thursday)).to.equal('demain');
+    expect(openingDay('2026-12-07T09:00:00-05:00', 'en-CA', thursday)).to.equal('Monday');
+    expect(openingDay('2026-12-07T09:00:00-05:00', 'fr-CA', thursday)).to.equal('lundi');
+    // 23:30 on Thursday in Montréal is already Friday in UTC: Friday is still tomorrow there.
+    expect(openingDay('2026-12-04T09:00:00-05:00', 'en-CA', Date.parse('2026-12-04T04:30:00Z'))).to.equal('tomorrow');
+    // 22:30 on Thursday in St. John's (-03:30), 02:00 UTC Friday: opening Friday is tomorrow.
+    expect(openingDay('2026-12-04T08:30:00-03:30', 'en-CA', Date.parse('2026-12-04T02:00:00Z'))).to.equal('tomorrow');
+    expect(openingDay('not a date', 'en-CA', thursday)).to.equal('');
   });
 });
 
