@@ -1,19 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PublicOrganization } from '@referral-directory/sdk';
 import { Catalog, fixedVocabulary, toEntry, type Vocabulary } from './catalog';
 import { parseDirectoryQuery } from '../directory/query';
-
-function org(slug: string, over: Partial<PublicOrganization>): PublicOrganization {
-  return {
-    slug, locale: 'en', name: slug, otherNames: [], description: '', eligibility: null, fees: null,
-    kind: 'ngo', role: 'direct', focusAreas: [], services: [], timeframes: [], needs: [], indirectOfferings: [],
-    populations: [], ageRange: { min: null, max: null }, national: false, provinces: [], serviceAreas: [],
-    locations: [], languages: [], phones: [], email: null, website: null,
-    hours: { open24x7: false, schedule: [], notes: null }, accessibility: null, lastVerified: null, updatedAt: '',
-    ...over,
-  };
-}
+import { org } from '../../test/public-organization';
 
 const vocabulary: Vocabulary = {
   ...fixedVocabulary(),

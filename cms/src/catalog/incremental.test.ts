@@ -1,21 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { PublicOrganization } from '@referral-directory/sdk';
 import { Catalog, type Entry, fixedVocabulary, toEntry, type Vocabulary } from './catalog';
 import { parseDirectoryQuery } from '../directory/query';
+import { org } from '../../test/public-organization';
 import { synonymGroups } from './synonyms';
-
-function org(slug: string, over: Partial<PublicOrganization>): PublicOrganization {
-  return {
-    slug, locale: 'en', name: slug, otherNames: [], description: '', eligibility: null, fees: null,
-    kind: 'ngo', role: 'direct', focusAreas: [], services: [], timeframes: [], needs: [], indirectOfferings: [],
-    populations: [], ageRange: { min: null, max: null }, national: false, provinces: [], serviceAreas: [],
-    locations: [], languages: [], phones: [], email: null, website: null,
-    hours: { open24x7: false, schedule: [], notes: null }, accessibility: null, lastVerified: null, updatedAt: '',
-    ...over,
-  };
-}
 
 const vocabulary: Vocabulary = {
   ...fixedVocabulary(),
