@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 
 export async function throwawayPostgresDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg is loaded only on PostgreSQL runs
-  const { Client } = require('pg') as typeof import('pg');
+  // Loaded only on PostgreSQL runs.
+  const { Client } = (await import('pg')).default;
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const run = async (sql: string) => {
     const c = new Client({ connectionString: baseUrl });
