@@ -9,7 +9,7 @@ import type { FacetValue, Locale } from '@referral-directory/sdk';
 import type { DirectoryQuery } from './catalog';
 import { PLACES_ATTRIBUTION } from '../geo/place-table';
 import type { OpenState } from '../hours/open-now';
-import { byDistance, geoOf, type GeoRecord, type NearHit, type NearTarget, type OpenTime } from './near';
+import { byDistance, geoOf, openOf, type GeoRecord, type NearHit, type NearTarget, type OpenTime } from './near';
 
 export interface NearQuery {
   near: NearTarget | null;
@@ -142,14 +142,13 @@ const textOf = <T>(r: { text?: T }): { text?: T } => (r.text === undefined ? {} 
 function openStates<E extends GeoEntry<F>, F extends string, T>(
   catalog: SearchableCatalog<E, F, T>, page: readonly E[], at: OpenTime, changes: Changes, known?: ReadonlyMap<number, OpenState | null>,
 ): { extra(e: E): string; changesAt(): number | undefined } {
-  const { index } = geoOf(catalog);
   const pos = positionOf(catalog.entries);
   const members = new Map<E, string>();
   const extra = (e: E): string => {
     let member = members.get(e);
     if (member === undefined) {
       const i = pos.get(e);
-      const state = i === undefined ? null : known?.get(i) ?? index.open(i, at);
+      const state = i === undefined ? null : known?.get(i) ?? openOf(catalog, i, at);
       changes.see(state);
       member = state ? `,"open":${JSON.stringify(state)}` : '';
       members.set(e, member);

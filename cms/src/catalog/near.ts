@@ -73,15 +73,12 @@ export class GeoIndex {
           if (c) regionPoints.push({ lat: c.lat, lon: c.lon });
         }
       }
-      const firstLocation = r.locations[0];
-      const firstPlaced = firstLocation ? placeLocation(firstLocation, gazetteer) : undefined;
-      const zoneProvince = firstLocation?.province ?? r.serviceAreas[0]?.province;
       return {
         placed,
         provinces: new Set(r.locations.map((l) => l.province)),
         wholeProvinces: whole,
         regionPoints,
-        timeZone: zoneProvince ? timeZoneOf(zoneProvince, firstPlaced) : null,
+        timeZone: timeZoneOfRecord(r),
         hours: { open24x7: r.hours.open24x7, schedule: r.hours.schedule },
       };
     });
@@ -106,12 +103,43 @@ export class GeoIndex {
   /** Record i's opening state at a time; null when its hours are unknown. */
   open(i: number, at: OpenTime): OpenState | null {
     const f = this.facts[i];
-    if (!f) return null;
-    if (f.hours.open24x7) return { now: true };
-    if (!f.timeZone) return null;
-    const wall = at.kind === 'now' ? wallTimeAt(at.instant, f.timeZone) : at.wall;
-    return openState(f.hours, wall, f.timeZone);
+    return f ? openStateIn(f.hours, f.timeZone, at) : null;
   }
+}
+
+let baseGazetteer: Gazetteer | null = null;
+
+/**
+ * A record's time zone: that of its first location's point (the shipped gazetteer's, so that it
+ * does not depend on what other records teach it), else of its first location's province, else of
+ * its first service area's province.
+ */
+function timeZoneOfRecord(r: GeoRecord): string | null {
+  const firstLocation = r.locations[0];
+  const firstPlaced = firstLocation ? placeLocation(firstLocation, (baseGazetteer ??= createGazetteer())) : undefined;
+  const zoneProvince = firstLocation?.province ?? r.serviceAreas[0]?.province;
+  return zoneProvince ? timeZoneOf(zoneProvince, firstPlaced) : null;
+}
+
+function openStateIn(hours: WeeklyHours, timeZone: string | null, at: OpenTime): OpenState | null {
+  if (hours.open24x7) return { now: true };
+  if (!timeZone) return null;
+  const wall = at.kind === 'now' ? wallTimeAt(at.instant, timeZone) : at.wall;
+  return openState(hours, wall, timeZone);
+}
+
+/**
+ * Record i's opening state at a time; null when its hours are unknown. From the catalog's geo
+ * index once a near or open query built it; else from the record alone, so that a plain list (whose
+ * hits all say whether they are open) never builds the index of every record after each edit.
+ */
+export function openOf(catalog: GeoCatalog, i: number, at: OpenTime): OpenState | null {
+  const geo = built.get(catalog);
+  if (geo) return geo.index.open(i, at);
+  const e = catalog.entries[i];
+  if (!e) return null;
+  const r = e.fields ? e.fields('en', GEO_FIELDS) : e.records.en;
+  return openStateIn(r.hours, timeZoneOfRecord(r), at);
 }
 
 /**

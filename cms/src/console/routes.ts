@@ -106,7 +106,7 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
       const place = p.get('place');
       if (place === null) details.push({ path: 'place', message: 'is required: a city, a postal code or its first three characters, or a province' });
       const catalog = await projection().internalCatalog();
-      const near = place === null ? { near: null } : parseNearParams(new URLSearchParams({ near: place }), geoOf(catalog).gazetteer, new Date(), details);
+      const near = place === null ? { near: null } : parseNearParams(new URLSearchParams({ near: place }), () => geoOf(catalog).gazetteer, new Date(), details);
       if (details.length > 0 || !near.near) throw validationError(details.map((d) => (d.path === 'near' ? { ...d, path: 'place' } : d)));
       const found = policeLookup(near.near, await protocols(strapi));
       await recordConfidentialReads(strapi, actorFromState(ctx.state), found.protocols.map((x) => ({ uid: PROTOCOL, documentId: x.documentId, label: x.agency })));

@@ -8,7 +8,7 @@ const gazetteer = createGazetteer();
 const NOW = new Date('2026-12-03T16:30:00Z');
 const parse = (qs: string) => {
   const details: ErrorDetail[] = [];
-  const result = parseNearParams(new URLSearchParams(qs), gazetteer, NOW, details);
+  const result = parseNearParams(new URLSearchParams(qs), () => gazetteer, NOW, details);
   return { ...result, details };
 };
 

@@ -43,7 +43,8 @@ function unresolved(result: Exclude<PlaceLookup, { found: 'point' } | { found: '
   }
 }
 
-export function parseNearParams(params: URLSearchParams, gazetteer: Gazetteer, now: Date, details: ErrorDetail[]): NearParams {
+/** `gazetteer` is asked for only when `near` is given (building it reads every record of a catalog version). */
+export function parseNearParams(params: URLSearchParams, gazetteer: () => Gazetteer, now: Date, details: ErrorDetail[]): NearParams {
   for (const key of NEAR_KEYS) if (params.getAll(key).length > 1) details.push({ path: key, message: 'must be given once' });
 
   let near: NearTarget | null = null;
@@ -60,7 +61,7 @@ export function parseNearParams(params: URLSearchParams, gazetteer: Gazetteer, n
     if (nearRaw.trim() === '') details.push({ path: 'near', message: 'must name a postal code or a city' });
     else if (nearRaw.length > MAX_NEAR_LENGTH) details.push({ path: 'near', message: `must be at most ${MAX_NEAR_LENGTH} characters` });
     else {
-      const result = gazetteer.lookup(nearRaw);
+      const result = gazetteer().lookup(nearRaw);
       if (result.found === 'point') near = { kind: 'point', place: result.place, radiusKm };
       else if (result.found === 'province') {
         near = { kind: 'province', province: result.province };
@@ -121,7 +122,7 @@ export function parseNearQuery<F extends string = FilterName>(
     if (!(error instanceof DirectoryHttpError) || error.status !== 400) throw error;
     details.push(...error.details);
   }
-  const p = parseNearParams(params, geoOf(catalog).gazetteer, now, details);
+  const p = parseNearParams(params, () => geoOf(catalog).gazetteer, now, details);
   if (wantsDistance && !p.near) details.push({ path: 'sort', message: 'distance needs near' });
   if (details.length || !q) throw validationError(details);
   return { q, nq: { ...p, byDistance: !!p.near && (wantsDistance || !params.has('sort')), at: p.open ?? { kind: 'now', instant: now } } };
