@@ -7,14 +7,30 @@ import wc from 'eslint-plugin-wc';
 
 /** Tests, fixtures and generated files may be long: a scenario reads best in one piece. */
 const TESTS_AND_FIXTURES = [
-  '**/*.test.ts', '**/*.test.mjs', '**/test/**', '**/test-support/**', '**/test-types/**', '**/fixtures/**', 'cms/relevance/**',
+  '**/*.test.ts',
+  '**/*.test.mjs',
+  '**/test/**',
+  '**/test-support/**',
+  '**/test-types/**',
+  '**/fixtures/**',
+  'cms/relevance/**',
 ];
 
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', '**/build/**', '**/.strapi/**', '**/.cache/**', '**/.tmp/**', '**/.turbo/**',
-      'cms/types/generated/**', 'sdk/docs/**', 'widget/custom-elements.json', '**/coverage/**', 'examples/.readme-blocks-*/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/build/**',
+      '**/.strapi/**',
+      '**/.cache/**',
+      '**/.tmp/**',
+      '**/.turbo/**',
+      'cms/types/generated/**',
+      'sdk/docs/**',
+      'widget/custom-elements.json',
+      '**/coverage/**',
+      'examples/.readme-blocks-*/**',
     ],
   },
   {
@@ -28,13 +44,33 @@ export default tseslint.config(
       sourceType: 'module',
       globals: {
         // Node and browser globals both appear (servers, scripts, the widget, browser tests).
-        console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly', URLSearchParams: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
-        fetch: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', globalThis: 'readonly',
-        __dirname: 'readonly', require: 'readonly', module: 'writable', window: 'readonly', document: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        globalThis: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        window: 'readonly',
+        document: 'readonly',
         // Inside Playwright's page.evaluate callbacks (examples/), which run in the browser.
-        performance: 'readonly', requestAnimationFrame: 'readonly', MutationObserver: 'readonly', customElements: 'readonly',
-        indexedDB: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', navigator: 'readonly',
+        performance: 'readonly',
+        requestAnimationFrame: 'readonly',
+        MutationObserver: 'readonly',
+        customElements: 'readonly',
+        indexedDB: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        navigator: 'readonly',
       },
     },
     rules: {

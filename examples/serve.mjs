@@ -12,9 +12,15 @@ const port = Number(process.env.EXAMPLES_PORT ?? 8080);
 const apiUrl = process.env.DIRECTORY_API_URL ?? 'http://localhost:1337';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
 };
 
 /** The strict policy of pages/strict-csp.html: no inline script or style, requests only to the API. */
@@ -37,7 +43,12 @@ export function createExamplesServer({ api = apiUrl } = {}) {
       if (!file || !(await stat(file)).isFile()) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+      const headers = {
+        'Content-Type': type,
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      };
       if (extname(file) === '.html') {
         body = Buffer.from(body.toString('utf8').replaceAll('__DIRECTORY_API_URL__', api));
         if (file.endsWith('strict-csp.html')) headers['Content-Security-Policy'] = strictCsp(api);

@@ -65,13 +65,21 @@ function groupAlive(pgid) {
 export async function stopGroups(signal = 'SIGTERM', timeoutMs = 25_000) {
   const pgids = [...groups].map((c) => c.pid);
   for (const pgid of pgids) {
-    try { process.kill(-pgid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      /* already gone */
+    }
   }
   const deadline = Date.now() + timeoutMs;
   while (pgids.some(groupAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   for (const pgid of pgids.filter(groupAlive)) {
     console.error(`process group ${pgid} still running after ${timeoutMs / 1000} s: killing it`);
-    try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone meanwhile */ }
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone meanwhile */
+    }
   }
   groups.clear();
 }
@@ -100,7 +108,9 @@ export function onPath(name, path = process.env.PATH ?? '') {
     try {
       accessSync(join(dir, name), constants.X_OK);
       return join(dir, name);
-    } catch { /* not here */ }
+    } catch {
+      /* not here */
+    }
   }
   return null;
 }
@@ -117,7 +127,7 @@ export function ensureChromium({ candidates = CHROMIUM_CANDIDATES, isRoot = proc
   if (found) return found;
   const aptGet = onPath('apt-get', env.PATH);
   if (isRoot && aptGet) {
-    console.log('> Chromium not found: installing Debian\'s chromium (apt-get install -y chromium)…');
+    console.log("> Chromium not found: installing Debian's chromium (apt-get install -y chromium)…");
     const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync(aptGet, ['update', '-qq'], { stdio: 'inherit', env: aptEnv });
     const install = update.status === 0 && spawnSync(aptGet, ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: aptEnv });

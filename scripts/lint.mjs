@@ -1,8 +1,20 @@
 #!/usr/bin/env node
-// npm test's lint suite: ESLint over the whole tree (eslint.config.mjs), ending with the
-// "N passed, N failed" line the root test runner reads. Every finding is printed.
+// npm test's lint suite: ESLint over the whole tree (eslint.config.mjs), then Prettier's check
+// (.prettierrc.json, .prettierignore), ending with the "N passed, N failed" line the root test
+// runner reads. Every finding is printed; `npm run format -- <files>` rewrites a file in the tree's style.
 import { run } from './lib.mjs';
 
-const code = await run('npx', ['eslint', '--max-warnings', '0', '.']);
-console.log(code === 0 ? '1 passed, 0 failed' : '0 passed, 1 failed');
-process.exit(code === 0 ? 0 : 1);
+const checks = [
+  ['eslint', ['npx', ['eslint', '--max-warnings', '0', '.']]],
+  ['prettier', ['npx', ['prettier', '--check', '--log-level', 'warn', '.']]],
+];
+let failed = 0;
+for (const [name, [command, args]] of checks) {
+  const code = await run(command, args);
+  if (code !== 0) {
+    failed++;
+    console.log(`${name}: findings above`);
+  }
+}
+console.log(`${checks.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -39,10 +39,14 @@ const tap = join(mkdtempSync(join(tmpdir(), 'rd-test-')), 'report.tap');
 const child = spawn(
   process.execPath,
   [
-    '--import', 'tsx',
-    '--test', `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...files.map((f) => relative(process.cwd(), f)),
   ],
   { stdio: 'inherit', env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } },

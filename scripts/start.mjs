@@ -39,7 +39,10 @@ if ((await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'])) !
 const cmsDir = join(ROOT, 'cms');
 ensureDotEnv(cmsDir);
 const dotenv = Object.fromEntries(
-  readFileSync(join(cmsDir, '.env'), 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  readFileSync(join(cmsDir, '.env'), 'utf8')
+    .split('\n')
+    .filter((l) => /^[A-Z_]+=/.test(l))
+    .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
 );
 const port = process.env.PORT ?? dotenv.PORT ?? '1337';
 const examplesPort = process.env.EXAMPLES_PORT ?? '8080';
@@ -51,12 +54,19 @@ console.log('> seeding the bilingual demo data…');
 let adminCreated = false;
 const seedCode = await new Promise((resolve) => {
   const child = spawnGroup('npm', ['run', 'seed', '--silent', '-w', 'cms', '--', '--admin'], {
-    env: { ...baseEnv, DEMO_ADMIN_EMAIL: email, DEMO_ADMIN_PASSWORD: password, STRAPI_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...baseEnv, DEMO_ADMIN_EMAIL: email, DEMO_ADMIN_PASSWORD: password, STRAPI_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout.on('data', (d) => {
     const text = d.toString();
     if (text.includes('demo admin') && text.includes('created')) adminCreated = true;
-    process.stdout.write(text.split('\n').filter((l) => l.startsWith('seed:')).map((l) => `${l}\n`).join(''));
+    process.stdout.write(
+      text
+        .split('\n')
+        .filter((l) => l.startsWith('seed:'))
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
   });
   child.on('exit', (code) => resolve(code ?? 1));
 });
@@ -80,15 +90,18 @@ for (let i = 0; i < 120; i++) {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/api/directory/settings`);
     if (res.ok) break;
-  } catch { /* not up yet */ }
+  } catch {
+    /* not up yet */
+  }
   await new Promise((r) => setTimeout(r, 500));
 }
 
-const adminLine = adminCreated && !givenPassword
-  ? `${email} / ${password}   (generated now and shown once; set DEMO_ADMIN_PASSWORD in cms/.env to choose it)`
-  : adminCreated
-    ? `${email} / (the DEMO_ADMIN_PASSWORD you set)`
-    : `${email} (created on an earlier start; reset with: npx -w cms strapi admin:reset-user-password --email ${email})`;
+const adminLine =
+  adminCreated && !givenPassword
+    ? `${email} / ${password}   (generated now and shown once; set DEMO_ADMIN_PASSWORD in cms/.env to choose it)`
+    : adminCreated
+      ? `${email} / (the DEMO_ADMIN_PASSWORD you set)`
+      : `${email} (created on an earlier start; reset with: npx -w cms strapi admin:reset-user-password --email ${email})`;
 console.log(`
 Referral Directory is running (ready in ${seconds()}).
 

@@ -5,7 +5,9 @@ import { baseEnv, ensureChromium, ensureInstalled, run, spawnGroup, stopGroups }
 
 // Stopped by a signal: take every suite's process tree down with us (servers, browsers).
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => { void stopGroups('SIGTERM', 10_000).then(() => process.exit(130)); });
+  process.on(signal, () => {
+    void stopGroups('SIGTERM', 10_000).then(() => process.exit(130));
+  });
 }
 
 ensureInstalled();
@@ -21,10 +23,12 @@ if ((await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { 
 
 const SUITES = ['lint', 'sdk', 'cms', 'widget', 'examples', 'scripts'];
 /** A workspace's own `npm test`; the linter and the root scripts' tests (npm start, Chromium) run here. */
-const command = (suite) => (suite === 'scripts'
-  ? [process.execPath, ['scripts/node-test.mjs', 'scripts/test', '--pattern', '.test.mjs']]
-  : suite === 'lint' ? [process.execPath, ['scripts/lint.mjs']]
-  : ['npm', ['run', 'test', '--silent', '-w', suite]]);
+const command = (suite) =>
+  suite === 'scripts'
+    ? [process.execPath, ['scripts/node-test.mjs', 'scripts/test', '--pattern', '.test.mjs']]
+    : suite === 'lint'
+      ? [process.execPath, ['scripts/lint.mjs']]
+      : ['npm', ['run', 'test', '--silent', '-w', suite]];
 const SUMMARY = /(\d+) passed, (\d+) failed/;
 let passed = 0;
 let failed = 0;
@@ -54,7 +58,9 @@ for (const suite of SUITES) {
   if (code !== 0 && f === 0) f = 1;
   passed += p;
   failed += f;
-  rows.push(`${suite.padEnd(9)} ${String(p).padStart(4)} passed, ${String(f).padStart(3)} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  rows.push(
+    `${suite.padEnd(9)} ${String(p).padStart(4)} passed, ${String(f).padStart(3)} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 console.log('\nSuites:');
 for (const r of rows) console.log(`  ${r}`);

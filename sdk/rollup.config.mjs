@@ -20,11 +20,13 @@ async function withTerser(source) {
   const entry = '\0public-client';
   const bundle = await rollup({
     input: entry,
-    plugins: [{
-      name: 'public-client-entry',
-      resolveId: (id) => (id === entry ? id : null),
-      load: (id) => (id === entry ? source : null),
-    }],
+    plugins: [
+      {
+        name: 'public-client-entry',
+        resolveId: (id) => (id === entry ? id : null),
+        load: (id) => (id === entry ? source : null),
+      },
+    ],
   });
   const { output } = await bundle.generate({ format: 'es', plugins: [terser()] });
   await bundle.close();
@@ -35,7 +37,11 @@ async function withTerser(source) {
 async function withEsbuild(source) {
   const { outputFiles } = await build({
     stdin: { contents: source, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
-    bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
   });
   return outputFiles[0].text;
 }
@@ -53,7 +59,10 @@ function sizeBudget() {
       const names = Object.keys(api).filter((name) => name === 'createDirectoryClient' || /Error$/.test(name));
       const source = `export { ${names.join(', ')} } from ${JSON.stringify(esmFile)};`;
       const over = [];
-      for (const [minifier, minify] of [['rollup + terser', withTerser], ['esbuild', withEsbuild]]) {
+      for (const [minifier, minify] of [
+        ['rollup + terser', withTerser],
+        ['esbuild', withEsbuild],
+      ]) {
         const bytes = gzipSync(await minify(source), { level: 9 }).length;
         const line = `sdk public client: ${(bytes / 1000).toFixed(2)} KB min+gz through ${minifier} (budget ${BUDGET_BYTES / 1000} KB)`;
         console.log(line);

@@ -35,8 +35,13 @@ function sizeBudget() {
         const gzip = bytes / 1000;
         const brotli = brotliCompressSync(chunk.code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1000;
         // The bytes too: near the budget, a tenth of a KB hides what a change costs.
-        console.log(`widget: ${chunk.fileName} ${gzip.toFixed(1)} KB gzip (${bytes} B), ${brotli.toFixed(1)} KB brotli (budget ${BUDGET_KB} KB gzip)`);
-        if (gzip > BUDGET_KB) this.error(`${chunk.fileName} is over the ${BUDGET_KB} KB gzip budget by ${(gzip - BUDGET_KB).toFixed(1)} KB (see README "Size")`);
+        console.log(
+          `widget: ${chunk.fileName} ${gzip.toFixed(1)} KB gzip (${bytes} B), ${brotli.toFixed(1)} KB brotli (budget ${BUDGET_KB} KB gzip)`,
+        );
+        if (gzip > BUDGET_KB)
+          this.error(
+            `${chunk.fileName} is over the ${BUDGET_KB} KB gzip budget by ${(gzip - BUDGET_KB).toFixed(1)} KB (see README "Size")`,
+          );
       }
     },
   };

@@ -26,13 +26,25 @@ import { percentile } from './lib/bench-load';
 import { rowsOf, termIndex, vocabularyOf } from './lib/fixture-catalog';
 import { COMPACT_AFTER, Catalog, type Entry, type Vocabulary } from '../src/catalog/catalog';
 import { listBody } from '../src/catalog/response';
-import { INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry, type InternalFilterName, entryFromRows, internalEntryFromRows } from '../src/catalog/projection';
+import {
+  INTERNAL_FILTER_NAMES,
+  type InternalCatalog,
+  type InternalEntry,
+  type InternalFilterName,
+  entryFromRows,
+  internalEntryFromRows,
+} from '../src/catalog/projection';
 import { synonymGroups } from '../src/catalog/synonyms';
 import { parseDirectoryQuery } from '../src/directory/query';
 import { STATUS_LABELS } from '../src/directory/labels';
 import type { OrganizationRow } from '../src/directory/rows';
 
-interface Options { sizes: number[]; durationS: number; everyMs: number; readers: number }
+interface Options {
+  sizes: number[];
+  durationS: number;
+  everyMs: number;
+  readers: number;
+}
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { sizes: [10_000], durationS: 30, everyMs: 2000, readers: 16 };
@@ -49,7 +61,15 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-interface RunResult { reads: number; readsPerS: number; p50: number; p99: number; max: number; publishes: number[]; publishCpu: number[] }
+interface RunResult {
+  reads: number;
+  readsPerS: number;
+  p50: number;
+  p99: number;
+  max: number;
+  publishes: number[];
+  publishCpu: number[];
+}
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 let sink = 0;
@@ -79,7 +99,9 @@ function benchOf(size: number, f: ReturnType<typeof readFixtures>): Bench {
   const vocabulary = vocabularyOf(f.taxonomies);
   const internalVocabulary = { ...vocabulary, status: LISTING_STATUSES.map((value) => ({ value, labels: STATUS_LABELS[value] })) };
   const groups = synonymGroups(f.searchSynonyms.map((g) => g.terms.join(', ')));
-  const rows = generateOrganizations(size, f.taxonomies).map((x, i) => rowsOf(x, i + 1, terms)).filter((r) => r.length > 0);
+  const rows = generateOrganizations(size, f.taxonomies)
+    .map((x, i) => rowsOf(x, i + 1, terms))
+    .filter((r) => r.length > 0);
   const publicOf = new Map<string, Entry>();
   const staffOf = new Map<string, InternalEntry>();
   for (const r of rows) {
@@ -94,7 +116,22 @@ function benchOf(size: number, f: ReturnType<typeof readFixtures>): Bench {
   const buildMs = performance.now() - t0;
   const list = parseDirectoryQuery(new URLSearchParams('province=QC&focus=trafficking&q=survivors&pageSize=20'), vocabulary, 'list');
   const pages = Math.max(1, Math.ceil(pub.search(list).total / 20));
-  return { rows, publicOf, staffOf, pub, staff, vocabulary, internalVocabulary, groups, list, pages, buildMs, edits: 0, version: 0, rebuilding: false };
+  return {
+    rows,
+    publicOf,
+    staffOf,
+    pub,
+    staff,
+    vocabulary,
+    internalVocabulary,
+    groups,
+    list,
+    pages,
+    buildMs,
+    edits: 0,
+    version: 0,
+    rebuilding: false,
+  };
 }
 
 /** One organization edited: renamed, re-described, and every third one suspended or reinstated. */
@@ -103,10 +140,12 @@ function edit(b: Bench): { documentId: string; rows: OrganizationRow[] } {
   b.edits++;
   const suspend = b.edits % 3 === 0;
   const next = r.map((row) => ({
-    ...row, name: `${row.name.replace(/ \(edit \d+\)$/, '')} (edit ${b.edits})`, description: `${row.description} survivors edit ${b.edits}`,
+    ...row,
+    name: `${row.name.replace(/ \(edit \d+\)$/, '')} (edit ${b.edits})`,
+    description: `${row.description} survivors edit ${b.edits}`,
     listingStatus: suspend && row.listingStatus === 'active' ? 'suspended' : suspend ? 'active' : row.listingStatus,
   })) as OrganizationRow[];
-  b.rows[(b.edits - 1) * 7919 % b.rows.length] = next;
+  b.rows[((b.edits - 1) * 7919) % b.rows.length] = next;
   return { documentId: r[0]!.documentId, rows: next };
 }
 
@@ -117,8 +156,10 @@ function publishEdit(b: Bench, mode: Exclude<Mode, 'none'>): void {
   const s = internalEntryFromRows(docRows);
   const beforePublic = b.publicOf.get(documentId);
   const beforeStaff = b.staffOf.get(documentId);
-  if (e) b.publicOf.set(documentId, e); else b.publicOf.delete(documentId);
-  if (s) b.staffOf.set(documentId, s); else b.staffOf.delete(documentId);
+  if (e) b.publicOf.set(documentId, e);
+  else b.publicOf.delete(documentId);
+  if (s) b.staffOf.set(documentId, s);
+  else b.staffOf.delete(documentId);
   const version = `v${++b.version}`;
   if (mode === 'rebuild') {
     b.pub = new Catalog([...b.publicOf.values()], b.vocabulary, version, undefined, b.groups);
@@ -145,14 +186,17 @@ async function run(b: Bench, mode: Mode, o: Options): Promise<RunResult> {
   const publishes: number[] = [];
   const publishCpu: number[] = [];
   const end = performance.now() + o.durationS * 1000;
-  const timer = mode === 'none' ? null : setInterval(() => {
-    const t = performance.now();
-    const cpu = process.cpuUsage();
-    publishEdit(b, mode);
-    publishes.push(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    publishCpu.push((used.user + used.system) / 1000);
-  }, o.everyMs);
+  const timer =
+    mode === 'none'
+      ? null
+      : setInterval(() => {
+          const t = performance.now();
+          const cpu = process.cpuUsage();
+          publishEdit(b, mode);
+          publishes.push(performance.now() - t);
+          const used = process.cpuUsage(cpu);
+          publishCpu.push((used.user + used.system) / 1000);
+        }, o.everyMs);
   // Readers: each asks again as soon as it has its answer; a read's latency runs from when it
   // could have started (its previous answer) to its answer, so time spent by anything else
   // holding the event loop meanwhile counts.
@@ -176,19 +220,33 @@ async function run(b: Bench, mode: Mode, o: Options): Promise<RunResult> {
   const s = sorted(latencies);
   // Let a rebuild under way finish outside the measurement.
   while (b.rebuilding) await new Promise((resolve) => setTimeout(resolve, 50));
-  return { reads, readsPerS: reads / ((performance.now() - t) / 1000), p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN, publishes, publishCpu };
+  return {
+    reads,
+    readsPerS: reads / ((performance.now() - t) / 1000),
+    p50: percentile(s, 50),
+    p99: percentile(s, 99),
+    max: s[s.length - 1] ?? NaN,
+    publishes,
+    publishCpu,
+  };
 }
 
 function printRuns(size: number, b: Bench, runs: ReadonlyArray<readonly [string, RunResult]>): void {
   const none = runs[0]![1];
   const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
-  console.log(`\n${size.toLocaleString('en')} organizations (${b.pub.entries.length.toLocaleString('en')} public, ${b.staff.entries.length.toLocaleString('en')} staff entries; full build of both catalogs ${b.buildMs.toFixed(0)} ms)`);
-  console.log(`${'publishing'.padEnd(24)}${'reads/s'.padStart(9)}${'vs none'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'edits'.padStart(7)}${'publish p50 / max ms'.padStart(23)}${'publish CPU p50 / max ms'.padStart(27)}`);
+  console.log(
+    `\n${size.toLocaleString('en')} organizations (${b.pub.entries.length.toLocaleString('en')} public, ${b.staff.entries.length.toLocaleString('en')} staff entries; full build of both catalogs ${b.buildMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `${'publishing'.padEnd(24)}${'reads/s'.padStart(9)}${'vs none'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'edits'.padStart(7)}${'publish p50 / max ms'.padStart(23)}${'publish CPU p50 / max ms'.padStart(27)}`,
+  );
   for (const [label, r] of runs) {
     const p = sorted(r.publishes);
     const c = sorted(r.publishCpu);
     const drop = r === none ? '' : `${(((r.readsPerS - none.readsPerS) / none.readsPerS) * 100).toFixed(0)} %`;
-    console.log(`${label.padEnd(24)}${r.readsPerS.toFixed(0).padStart(9)}${drop.padStart(9)}${fmt(r.p50).padStart(9)}${fmt(r.p99).padStart(9)}${fmt(r.max).padStart(9)}${String(r.publishes.length).padStart(7)}${(p.length ? `${fmt(percentile(p, 50))} / ${fmt(p[p.length - 1]!)}` : '—').padStart(23)}${(c.length ? `${fmt(percentile(c, 50))} / ${fmt(c[c.length - 1]!)}` : '—').padStart(27)}`);
+    console.log(
+      `${label.padEnd(24)}${r.readsPerS.toFixed(0).padStart(9)}${drop.padStart(9)}${fmt(r.p50).padStart(9)}${fmt(r.p99).padStart(9)}${fmt(r.max).padStart(9)}${String(r.publishes.length).padStart(7)}${(p.length ? `${fmt(percentile(p, 50))} / ${fmt(p[p.length - 1]!)}` : '—').padStart(23)}${(c.length ? `${fmt(percentile(c, 50))} / ${fmt(c[c.length - 1]!)}` : '—').padStart(27)}`,
+    );
   }
 }
 
@@ -202,9 +260,16 @@ read; writes: one edited organization every ${o.everyMs} ms; ${o.durationS} s pe
     const none = await run(b, 'none', o);
     const incremental = await run(b, 'incremental', o);
     const rebuild = await run(b, 'rebuild', o);
-    printRuns(size, b, [['none (no writes)', none], ['incremental (now)', incremental], ['full rebuild (before)', rebuild]]);
+    printRuns(size, b, [
+      ['none (no writes)', none],
+      ['incremental (now)', incremental],
+      ['full rebuild (before)', rebuild],
+    ]);
   }
   if (sink === -1) console.log(sink);
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

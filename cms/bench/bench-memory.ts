@@ -62,37 +62,71 @@ function measure(size: number): void {
   const t3 = performance.now();
   const after = memory();
   const total = after.heap - base;
-  console.log(JSON.stringify({
-    size, publicEntries: publicCatalog.entries.length, staffEntries: staffCatalog.entries.length,
-    entriesBytes: withEntries, catalogBytes: total, arrayBytes: after.arrays - baseArrays, entriesMs: t1 - t0, catalogMs: t3 - t2,
-  }));
+  console.log(
+    JSON.stringify({
+      size,
+      publicEntries: publicCatalog.entries.length,
+      staffEntries: staffCatalog.entries.length,
+      entriesBytes: withEntries,
+      catalogBytes: total,
+      arrayBytes: after.arrays - baseArrays,
+      entriesMs: t1 - t0,
+      catalogMs: t3 - t2,
+    }),
+  );
 }
 
-interface Row { size: number; publicEntries: number; staffEntries: number; entriesBytes: number; catalogBytes: number; arrayBytes: number; entriesMs: number; catalogMs: number }
+interface Row {
+  size: number;
+  publicEntries: number;
+  staffEntries: number;
+  entriesBytes: number;
+  catalogBytes: number;
+  arrayBytes: number;
+  entriesMs: number;
+  catalogMs: number;
+}
 
 function main(): void {
   const args = process.argv.slice(2);
   const only = args.indexOf('--one');
-  if (only >= 0) { measure(Number(args[only + 1])); return; }
+  if (only >= 0) {
+    measure(Number(args[only + 1]));
+    return;
+  }
   const at = args.indexOf('--sizes');
-  const sizes = at >= 0 ? String(args[at + 1]).split(',').map(Number) : [1_000, 10_000, 100_000];
+  const sizes =
+    at >= 0
+      ? String(args[at + 1])
+          .split(',')
+          .map(Number)
+      : [1_000, 10_000, 100_000];
   console.log('Heap of the public + staff catalogs after a full GC (generated organizations, no database),');
   console.log('each size in its own process; "entries" = the entries alone (public records, packed JSON, filter values),');
   console.log('"total" = entries + both catalogs\' indexes. Per organization = total / organizations; "+ arrays" adds');
   console.log('the typed arrays of the indexes, which live outside the heap (postings, name orders).');
-  console.log(`${'organizations'.padStart(13)}  ${'public'.padStart(7)}  ${'staff'.padStart(7)}  ${'entries MB'.padStart(10)}  ${'total MB'.padStart(9)}  ${'KB / org'.padStart(8)}  ${'+ arrays'.padStart(8)}  ${'entries ms'.padStart(10)}  ${'catalogs ms'.padStart(11)}`);
+  console.log(
+    `${'organizations'.padStart(13)}  ${'public'.padStart(7)}  ${'staff'.padStart(7)}  ${'entries MB'.padStart(10)}  ${'total MB'.padStart(9)}  ${'KB / org'.padStart(8)}  ${'+ arrays'.padStart(8)}  ${'entries ms'.padStart(10)}  ${'catalogs ms'.padStart(11)}`,
+  );
   for (const size of sizes) {
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', String(size)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--one', String(size)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
     const line = child.stdout.trim().split('\n').pop() ?? '';
     if (child.status !== 0 || !line.startsWith('{')) {
-      console.log(`${String(size).padStart(13)}  could not measure: ${(child.stderr || child.stdout).trim().split('\n').slice(-3).join(' / ')}`);
+      console.log(
+        `${String(size).padStart(13)}  could not measure: ${(child.stderr || child.stdout).trim().split('\n').slice(-3).join(' / ')}`,
+      );
       continue;
     }
     const r = JSON.parse(line) as Row;
     const mb = (b: number) => (b / 1048576).toFixed(0);
     const perOrg = r.catalogBytes / r.size / 1024;
-    console.log(`${r.size.toLocaleString('en').padStart(13)}  ${r.publicEntries.toLocaleString('en').padStart(7)}  ${r.staffEntries.toLocaleString('en').padStart(7)}  ${mb(r.entriesBytes).padStart(10)}  ${mb(r.catalogBytes).padStart(9)}  ${perOrg.toFixed(1).padStart(8)}  ${((r.catalogBytes + r.arrayBytes) / r.size / 1024).toFixed(1).padStart(8)}  ${r.entriesMs.toFixed(0).padStart(10)}  ${r.catalogMs.toFixed(0).padStart(11)}`
-      + (perOrg <= TARGET_KB ? '' : `  (target ≤ ${TARGET_KB} KB)`));
+    console.log(
+      `${r.size.toLocaleString('en').padStart(13)}  ${r.publicEntries.toLocaleString('en').padStart(7)}  ${r.staffEntries.toLocaleString('en').padStart(7)}  ${mb(r.entriesBytes).padStart(10)}  ${mb(r.catalogBytes).padStart(9)}  ${perOrg.toFixed(1).padStart(8)}  ${((r.catalogBytes + r.arrayBytes) / r.size / 1024).toFixed(1).padStart(8)}  ${r.entriesMs.toFixed(0).padStart(10)}  ${r.catalogMs.toFixed(0).padStart(11)}` +
+        (perOrg <= TARGET_KB ? '' : `  (target ≤ ${TARGET_KB} KB)`),
+    );
   }
 }
 

@@ -18,15 +18,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CMS_DIR } from '../scripts/lib/boot';
-import { readFixtures } from '../src/operations/fixtures';
 import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
 import { type BenchQuery, directoryFacetsPath, directoryListPath, stockPath, stockQuery } from './lib/bench-queries';
 import { freePort, cleanupNow, describeChild, tempDir, spawnChild, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, startStrapi } from './lib/bench-strapi';
-import { measureScaling } from './lib/bench-scale';
+import { printScaling } from './lib/bench-scale-report';
 import { formatWireSizes, wireSize } from './lib/bench-wire';
 import { type Fetched, directoryPage, directorySlugs, get, stockPage, stockSlugs } from './lib/bench-fetch';
-import { fromUserDir, int, msText as ms, readOptions, runCommand, usageExit, wholeNumber } from './lib/bench-cli';
+import { fromUserDir, int, msText as ms, readOptions, runCommand, table, usageExit, wholeNumber } from './lib/bench-cli';
 
 const TARGETS = { aOverC: 15, aOverD: 0.3, p99Ms: 25 };
 const SCALE_SIZES = [1_000, 10_000, 100_000];
@@ -48,28 +47,47 @@ const USAGE = `usage: npm run bench -w cms [-- options]
 Run it through npm run bench (node --expose-gc) for the heap columns.`;
 
 interface Options {
-  db: string; durationS: number; connections: number; quick: boolean; build: boolean; miss: boolean;
+  db: string;
+  durationS: number;
+  connections: number;
+  quick: boolean;
+  build: boolean;
+  miss: boolean;
   query: BenchQuery;
-  inProcessOnly: boolean; sizes: number[]; peersMax: number;
+  inProcessOnly: boolean;
+  sizes: number[];
+  peersMax: number;
 }
 
 function parseArgs(argv: string[]): Options | string {
   const o: Options = {
     db: process.env.BENCH_DB ? fromUserDir(process.env.BENCH_DB) : path.join(CMS_DIR, '.tmp', 'bench-10000.db'),
-    durationS: 20, connections: 32, quick: false, build: true, miss: false,
+    durationS: 20,
+    connections: 32,
+    quick: false,
+    build: true,
+    miss: false,
     query: { province: 'QC', focus: 'trafficking', q: 'survivors', pageSize: 20, locale: 'en' },
-    inProcessOnly: false, sizes: SCALE_SIZES, peersMax: 10_000,
+    inProcessOnly: false,
+    sizes: SCALE_SIZES,
+    peersMax: 10_000,
   };
   let durationSet = false;
   const problem = readOptions(argv, USAGE, (a, value) => {
     if (a === '--db') o.db = fromUserDir(value.text());
-    else if (a === '--duration') { o.durationS = value.whole(); durationSet = true; }
-    else if (a === '--connections') o.connections = value.whole();
+    else if (a === '--duration') {
+      o.durationS = value.whole();
+      durationSet = true;
+    } else if (a === '--connections') o.connections = value.whole();
     else if (a === '--quick') o.quick = true;
     else if (a === '--no-build') o.build = false;
     else if (a === '--miss') o.miss = true;
     else if (a === '--in-process') o.inProcessOnly = true;
-    else if (a === '--sizes') o.sizes = value.text().split(',').map((v) => wholeNumber(a, v));
+    else if (a === '--sizes')
+      o.sizes = value
+        .text()
+        .split(',')
+        .map((v) => wholeNumber(a, v));
     else if (a === '--peers-max') o.peersMax = value.whole();
     else if (a === '--q') o.query.q = value.text();
     else if (a === '--province') o.query.province = value.text();
@@ -84,12 +102,6 @@ function parseArgs(argv: string[]): Options | string {
 
 // ---------------------------------------------------------------------------------------------
 // Output helpers.
-
-function table(headers: string[], rows: string[][], rightAlign: boolean[]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (rightAlign[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 const verdict = (ok: boolean) => (ok ? 'meets' : 'misses');
 
@@ -147,18 +159,30 @@ async function main(): Promise<number> {
   return 0;
 }
 
-interface Server { base: string; token: string }
+interface Server {
+  base: string;
+  token: string;
+}
 
 /** Strapi on a throwaway copy of the database, with the stock REST route of (c) open on it. */
 async function bootServer(o: Options, tmpDir: string): Promise<Server> {
   const t0 = Date.now();
   const copy = copyDatabase(o.db, tmpDir, 'bench.db');
-  if (copy.busy) console.log(`bench: warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`);
+  if (copy.busy)
+    console.log(
+      `bench: warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`,
+    );
   const strapiPort = await freePort();
-  console.log(`bench: database ${o.db} (${copy.mb.toFixed(0)} MB, copied to ${copy.file}); booting Strapi (NODE_ENV=production) on 127.0.0.1:${strapiPort}…`);
+  console.log(
+    `bench: database ${o.db} (${copy.mb.toFixed(0)} MB, copied to ${copy.file}); booting Strapi (NODE_ENV=production) on 127.0.0.1:${strapiPort}…`,
+  );
   const server = await startStrapi({
     // Pushed on spawn, so that a failed boot still shows the server's log.
-    db: copy.file, port: strapiPort, logDir: tmpDir, bootTimeoutMs: BOOT_TIMEOUT_MS, onSpawn: (child) => children.push(child),
+    db: copy.file,
+    port: strapiPort,
+    logDir: tmpDir,
+    bootTimeoutMs: BOOT_TIMEOUT_MS,
+    onSpawn: (child) => children.push(child),
     // Stock REST is closed everywhere else; (c) needs the organizations route back, on this copy only.
     env: { BENCH_STOCK_REST: 'true' },
   });
@@ -166,7 +190,13 @@ async function bootServer(o: Options, tmpDir: string): Promise<Server> {
   return server;
 }
 
-interface Question { urlA: string; urlB: string; urlC: string; auth: Record<string, string>; a: Fetched }
+interface Question {
+  urlA: string;
+  urlB: string;
+  urlC: string;
+  auth: Record<string, string>;
+  a: Fetched;
+}
 
 /** The question, asked once of (a), (b) and (c), and what each answers. */
 async function askQuestion({ base, token }: Server, q: BenchQuery): Promise<Question> {
@@ -197,7 +227,13 @@ Query: province=${q.province} focus=${q.focus} q=${JSON.stringify(q.q)} pageSize
 
 async function printWireSizes(base: string, q: BenchQuery): Promise<void> {
   const wire = [];
-  for (const p of ['/api/directory/organizations?locale=en', '/api/directory/organizations?locale=fr&pageSize=20', directoryListPath(q), '/widget/referral-directory.js', '/widget/referral-directory.classic.js']) {
+  for (const p of [
+    '/api/directory/organizations?locale=en',
+    '/api/directory/organizations?locale=fr&pageSize=20',
+    directoryListPath(q),
+    '/widget/referral-directory.js',
+    '/widget/referral-directory.classic.js',
+  ]) {
     wire.push(await wireSize(base, p));
   }
   console.log(`
@@ -218,7 +254,9 @@ async function compareAnswers({ base, token }: Server, q: BenchQuery): Promise<v
   console.log(`  warning: (a) has ${setA.total} organizations and (c) ${setC.total}: not the same question.`);
   if (onlyA.length) console.log(`    only in (a): ${onlyA.slice(0, 10).join(', ')}${onlyA.length > 10 ? ', …' : ''}`);
   if (onlyC.length) console.log(`    only in (c): ${onlyC.slice(0, 10).join(', ')}${onlyC.length > 10 ? ', …' : ''}`);
-  console.log('    (the directory folds accents and searches both locales; $containsi is accent-sensitive and sees only the requested locale;');
+  console.log(
+    '    (the directory folds accents and searches both locales; $containsi is accent-sensitive and sees only the requested locale;',
+  );
   console.log('     a draft that is stricter than its published version hides a record from (a) only)');
 }
 
@@ -228,7 +266,8 @@ async function startBare(tmpDir: string, a: Fetched): Promise<string> {
   fs.writeFileSync(bodyFile, a.bytes);
   const barePort = await freePort();
   const bare = spawnChild('bare', path.join(CMS_DIR, 'bench', 'lib', 'bench-bare.ts'), {
-    cwd: CMS_DIR, logDir: tmpDir,
+    cwd: CMS_DIR,
+    logDir: tmpDir,
     env: { ...process.env, PORT: String(barePort), HOST: '127.0.0.1', BENCH_BODY_FILE: bodyFile, BENCH_CONTENT_TYPE: a.contentType },
   });
   children.push(bare);
@@ -239,7 +278,13 @@ async function startBare(tmpDir: string, a: Fetched): Promise<string> {
   return urlD;
 }
 
-interface LoadRun { key: string; label: string; url: string; headers?: Record<string, string>; pathFor?: (n: number) => string }
+interface LoadRun {
+  key: string;
+  label: string;
+  url: string;
+  headers?: Record<string, string>;
+  pathFor?: (n: number) => string;
+}
 
 function loadRuns(o: Options, { urlA, urlB, urlC, auth }: Question, urlD: string): LoadRun[] {
   // The body cache keeps 1,000 bodies per catalog version: cycling through 2,000 pages misses every time.
@@ -256,12 +301,16 @@ function loadRuns(o: Options, { urlA, urlB, urlC, auth }: Question, urlD: string
 async function measureLoad(o: Options, runs: LoadRun[], warmS: number): Promise<Record<string, LoadResult>> {
   const cpus = os.cpus().length;
   const busy = await busyCpuShare(3000);
-  console.log(`
+  console.log(
+    `
 Load: autocannon, ${o.connections} connections, ${o.durationS} s per run after a ${warmS} s warm-up, loopback, ${cpus} CPU(s), Node ${process.version}
-  CPU already busy while the benchmark idles (other processes, 3 s sample): ${busy === null ? 'unknown' : `${Math.round(busy * 100)} % of ${cpus} CPU(s)`}`
-    + `; load average (1 min): ${os.loadavg()[0]!.toFixed(2)}`);
+  CPU already busy while the benchmark idles (other processes, 3 s sample): ${busy === null ? 'unknown' : `${Math.round(busy * 100)} % of ${cpus} CPU(s)`}` +
+      `; load average (1 min): ${os.loadavg()[0]!.toFixed(2)}`,
+  );
   if (busy !== null && busy > 0.15) {
-    console.log(`  warning: other processes use ${Math.round(busy * 100)} % of the CPUs: the servers get less, figures will be low and noisy.`);
+    console.log(
+      `  warning: other processes use ${Math.round(busy * 100)} % of the CPUs: the servers get less, figures will be low and noisy.`,
+    );
   }
   const results: Record<string, LoadResult> = {};
   // autocannon drops its connections at the end of a run but the server still answers what was
@@ -272,7 +321,13 @@ Load: autocannon, ${o.connections} connections, ${o.durationS} s per run after a
     await runLoad({ url: r.url, connections: o.connections, durationS: warmS, headers: r.headers, pathFor: r.pathFor });
     await drain(r);
     process.stdout.write('measuring… ');
-    results[r.key] = await runLoad({ url: r.url, connections: o.connections, durationS: o.durationS, headers: r.headers, pathFor: r.pathFor });
+    results[r.key] = await runLoad({
+      url: r.url,
+      connections: o.connections,
+      durationS: o.durationS,
+      headers: r.headers,
+      pathFor: r.pathFor,
+    });
     await drain(r);
     console.log(`${int(results[r.key]!.reqPerSec)} req/s`);
   }
@@ -280,20 +335,27 @@ Load: autocannon, ${o.connections} connections, ${o.durationS} s per run after a
 }
 
 function printLoadResults(o: Options, runs: LoadRun[], results: Record<string, LoadResult>): void {
-  const rA = results.a!, rB = results.b!, rC = results.c!, rD = results.d!;
-  console.log(`\n${table(
-    ['run', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'requests'],
-    runs.map((r) => {
-      const x = results[r.key]!;
-      return [r.label, int(x.reqPerSec), ms(x.p50), ms(x.p99), int(x.non2xx), int(x.errors), int(x.timeouts), int(x.total)];
-    }),
-    [false, true, true, true, true, true, true, true],
-  )}`);
+  const rA = results.a!,
+    rB = results.b!,
+    rC = results.c!,
+    rD = results.d!;
+  console.log(
+    `\n${table(
+      ['run', 'req/s (mean)', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'timeouts', 'requests'],
+      runs.map((r) => {
+        const x = results[r.key]!;
+        return [r.label, int(x.reqPerSec), ms(x.p50), ms(x.p99), int(x.non2xx), int(x.errors), int(x.timeouts), int(x.total)];
+      }),
+      [false, true, true, true, true, true, true, true],
+    )}`,
+  );
   const aOverC = rA.reqPerSec / rC.reqPerSec;
   const aOverD = rA.reqPerSec / rD.reqPerSec;
   const failures = [rA, rB, rC, rD].reduce((n, x) => n + x.non2xx + x.errors, 0);
   const ratio = (v: number, digits: number, target: number) =>
-    Number.isFinite(v) ? `${v.toFixed(digits)} (target ≥ ${target}): ${verdict(v >= target)}` : `not measurable (no response in ${o.durationS} s; use a longer --duration)`;
+    Number.isFinite(v)
+      ? `${v.toFixed(digits)} (target ≥ ${target}): ${verdict(v >= target)}`
+      : `not measurable (no response in ${o.durationS} s; use a longer --duration)`;
   console.log(`
 a/c = ${ratio(aOverC, 1, TARGETS.aOverC)}
 a/d = ${ratio(aOverD, 2, TARGETS.aOverD)}
@@ -304,46 +366,19 @@ p99 (b) = ${ms(rB.p99)} ms (target ≤ ${TARGETS.p99Ms} ms): ${verdict(rB.p99 <=
     for (const r of runs) {
       const x = results[r.key]!;
       if (x.non2xx + x.errors === 0) continue;
-      const kinds = Object.entries(x.errorKinds).map(([k, n]) => `${n} × ${k}`).join(', ');
+      const kinds = Object.entries(x.errorKinds)
+        .map(([k, n]) => `${n} × ${k}`)
+        .join(', ');
       console.log(`  ${r.label}: ${x.non2xx} non-2xx, ${x.errors} errors${kinds ? ` (${kinds})` : ''}`);
     }
   }
   console.log(`note: (a) and (b) repeat one URL, so after the first request their bodies come from the directory's
-per-catalog-version body cache; what a cache miss adds is the "miss" column below${o.miss ? ` and the (a') run
-(same query, page cycling 1…2000, pages past the last one are empty)` : ' (or run with --miss)'}.`);
-}
-
-/** The in-process table: the (a) query, then search queries beside MiniSearch and Orama, and the heap. */
-async function printScaling(o: Options, scaleRuns: number, scaleBudgetMs: number): Promise<void> {
-  console.log(`
-In-process catalog time (no HTTP, no database; generated organizations; ${scaleRuns} timed runs,
-or as many as fit in ${scaleBudgetMs / 1000} s per column, at least 20).
-"build" = mapper + entries + catalog (filters, name order, full-text index); "search" = catalog.search
-for the (a) query; "miss" = search + the page's JSON, what a body-cache miss costs; "facets" =
-catalog.facets for the same query (what (b) costs on a cache miss); "entries MB" = heap of the
-entries, "index MB" = what the catalog built over them adds (its share of the entries in %).`);
-  const fixtures = readFixtures();
-  const queryString = directoryListPath(o.query).split('?')[1]!;
-  const scale = await measureScaling(o.sizes, fixtures.taxonomies, queryString, scaleRuns, scaleBudgetMs, o.peersMax, fixtures.searchSynonyms);
-  const mb = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
-  console.log(table(
-    ['organizations', 'public', 'hits', 'build ms', 'search p50', 'search p99', 'miss p50', 'miss p99', 'facets p50', 'facets p99', 'entries MB', 'index MB', 'runs'],
-    scale.map((s) => [int(s.organizations), int(s.publicEntries), int(s.hits), int(s.buildMs), ms(s.searchP50), ms(s.searchP99), ms(s.missP50), ms(s.missP99),
-      ms(s.facetsP50), ms(s.facetsP99), mb(s.entriesMb), `${mb(s.catalogMb)} (${Number.isFinite(s.catalogMb) ? Math.round((100 * s.catalogMb) / s.entriesMb) : '—'} %)`, String(s.runs)]),
-    Array(13).fill(true),
-  ));
-  console.log(`(ms) Search as people type it: q alone (hits = this catalog's total), page of 20 with its JSON for this
-catalog; MiniSearch (prefix, fuzzy 0.2) and Orama (stemming, tolerance 1) on the same public records,
-up to ${int(o.peersMax)} organizations.`);
-  const t = (x: { p50: number; p99: number } | null) => (x ? `${ms(x.p50)} / ${ms(x.p99)}` : '—');
-  console.log(table(
-    ['organizations', 'query', 'hits', 'catalog p50/p99', 'MiniSearch p50/p99', 'Orama p50/p99'],
-    scale.flatMap((s) => s.searches.map((r) => [int(s.organizations), `${r.label}: ${r.q}`, int(r.hits), t(r.catalog), t(r.minisearch), t(r.orama)])),
-    [true, false, true, true, true, true],
-  ));
-  for (const s of scale) {
-    if (s.peerBuildMs) console.log(`index build at ${int(s.organizations)}: catalog ${int(s.buildMs)} ms, MiniSearch ${int(s.peerBuildMs.minisearch)} ms, Orama ${int(s.peerBuildMs.orama)} ms`);
-  }
+per-catalog-version body cache; what a cache miss adds is the "miss" column below${
+    o.miss
+      ? ` and the (a') run
+(same query, page cycling 1…2000, pages past the last one are empty)`
+      : ' (or run with --miss)'
+  }.`);
 }
 
 runCommand({

@@ -48,7 +48,13 @@ export function renderNginx(template: string, vars: Record<string, string>): str
 
 // --- a read load through nginx, until told to stop ----------------------------------------------
 
-interface LoadStats { total: number; failed: number; failures: Map<string, number>; latencies: number[]; cache: Map<string, number> }
+interface LoadStats {
+  total: number;
+  failed: number;
+  failures: Map<string, number>;
+  latencies: number[];
+  cache: Map<string, number>;
+}
 
 /**
  * `connections` loops of GETs through nginx: mostly pages of the list that few visitors share
@@ -65,12 +71,18 @@ function startLoad(base: string, connections: number, slugs: string[], sort: '' 
     if (i % 10 === 1) return `/api/directory/organizations/${slugs[i % slugs.length]}?locale=${locale}`;
     return `/api/directory/organizations?locale=${locale}&page=${1 + (i % 997)}&pageSize=${1 + (i % 49)}${sort ? `&sort=${sort}` : ''}`;
   };
-  const fail = (why: string) => { stats.failed++; stats.failures.set(why, (stats.failures.get(why) ?? 0) + 1); };
+  const fail = (why: string) => {
+    stats.failed++;
+    stats.failures.set(why, (stats.failures.get(why) ?? 0) + 1);
+  };
   const loop = async () => {
     while (running) {
       const started = performance.now();
       try {
-        const res = await fetch(`${base}${pathFor(n++)}`, { headers: { 'Accept-Encoding': 'br, gzip' }, signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(`${base}${pathFor(n++)}`, {
+          headers: { 'Accept-Encoding': 'br, gzip' },
+          signal: AbortSignal.timeout(30_000),
+        });
         await res.arrayBuffer();
         stats.total++;
         stats.latencies.push(performance.now() - started);
@@ -86,7 +98,11 @@ function startLoad(base: string, connections: number, slugs: string[], sort: '' 
   const loops = Array.from({ length: connections }, loop);
   return {
     stats,
-    async stop(): Promise<LoadStats> { running = false; await Promise.all(loops); return stats; },
+    async stop(): Promise<LoadStats> {
+      running = false;
+      await Promise.all(loops);
+      return stats;
+    },
   };
 }
 
@@ -94,14 +110,20 @@ function describeLoad(s: LoadStats): string {
   const sorted = Float64Array.from(s.latencies).sort();
   const cache = [...s.cache].map(([k, v]) => `${k} ${v}`).join(', ');
   const failures = [...s.failures].map(([k, v]) => `${k} ×${v}`).join(', ');
-  return `${s.total} requests, ${s.failed} failed${failures ? ` (${failures})` : ''}; latency p50 ${ms(percentile(sorted, 50))}, `
-    + `p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}; nginx cache: ${cache}`;
+  return (
+    `${s.total} requests, ${s.failed} failed${failures ? ` (${failures})` : ''}; latency p50 ${ms(percentile(sorted, 50))}, ` +
+    `p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}; nginx cache: ${cache}`
+  );
 }
 
 // --- writes through the admin, reads straight from each instance ---------------------------------
 
 async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const res = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   if (res.status !== 200) throw new Error(`admin login on ${base}: HTTP ${res.status} ${await res.text()}`);
   const body: unknown = await res.json();
   const token = isRecord(body) && isRecord(body.data) ? body.data.token : undefined;
@@ -111,7 +133,9 @@ async function login(base: string): Promise<string> {
 
 async function adminCall(base: string, token: string, method: string, pathname: string, body: unknown): Promise<void> {
   const res = await fetch(`${base}${pathname}`, {
-    method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
   });
   if (res.status >= 300) throw new Error(`${method} ${pathname} on ${base}: HTTP ${res.status} ${await res.text()}`);
   await res.arrayBuffer();
@@ -119,25 +143,36 @@ async function adminCall(base: string, token: string, method: string, pathname: 
 
 async function publicName(base: string, slug: string): Promise<string | null> {
   const res = await fetch(`${base}/api/directory/organizations/${slug}?locale=en`);
-  if (res.status !== 200) { await res.arrayBuffer(); return null; }
+  if (res.status !== 200) {
+    await res.arrayBuffer();
+    return null;
+  }
   const body: unknown = await res.json();
   return isRecord(body) && isRecord(body.data) && typeof body.data.name === 'string' ? body.data.name : null;
 }
 
 /** Renames and publishes on `writer`; resolves with the ms until each of `readers` shows it (from the publish's answer). */
-async function publishAndWatch(writer: { base: string; token: string }, readers: string[], documentId: string, slug: string, name: string): Promise<{ roundTrip: number; seen: number[] }> {
+async function publishAndWatch(
+  writer: { base: string; token: string },
+  readers: string[],
+  documentId: string,
+  slug: string,
+  name: string,
+): Promise<{ roundTrip: number; seen: number[] }> {
   const started = performance.now();
   await adminCall(writer.base, writer.token, 'PUT', `${CM}/${ORG}/${documentId}?locale=en`, { locale: 'en', name });
   await adminCall(writer.base, writer.token, 'POST', `${CM}/${ORG}/${documentId}/actions/publish?locale=en`, {});
   const published = performance.now();
-  const seen = await Promise.all(readers.map(async (base) => {
-    const deadline = published + 30_000;
-    while (performance.now() < deadline) {
-      if ((await publicName(base, slug)) === name) return performance.now() - published;
-      await sleep(5);
-    }
-    return Infinity;
-  }));
+  const seen = await Promise.all(
+    readers.map(async (base) => {
+      const deadline = published + 30_000;
+      while (performance.now() < deadline) {
+        if ((await publicName(base, slug)) === name) return performance.now() - published;
+        await sleep(5);
+      }
+      return Infinity;
+    }),
+  );
   return { roundTrip: published - started, seen };
 }
 
@@ -145,8 +180,10 @@ function summary(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const missed = sorted.filter((v) => !Number.isFinite(v)).length;
   const finite = sorted.filter(Number.isFinite);
-  return `median ${ms(percentile(finite, 50))}, p90 ${ms(percentile(finite, 90))}, max ${ms(finite[finite.length - 1] ?? NaN)}`
-    + ` over ${values.length} observations${missed ? `, ${missed} NOT SEEN within 30 s` : ''}`;
+  return (
+    `median ${ms(percentile(finite, 50))}, p90 ${ms(percentile(finite, 90))}, max ${ms(finite[finite.length - 1] ?? NaN)}` +
+    ` over ${values.length} observations${missed ? `, ${missed} NOT SEEN within 30 s` : ''}`
+  );
 }
 
 // --- the run -------------------------------------------------------------------------------------
@@ -155,13 +192,20 @@ type Env = Record<string, string>;
 
 /** The environment every instance shares: one PostgreSQL, the same secrets, behind a proxy. */
 function sharedEnv(databaseUrl: string): Env {
-  const secrets = Object.fromEntries(['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']
-    .map((k) => [k, randomBytes(24).toString('base64url')]));
+  const secrets = Object.fromEntries(
+    ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((k) => [
+      k,
+      randomBytes(24).toString('base64url'),
+    ]),
+  );
   return {
     ...secrets,
     APP_KEYS: `${randomBytes(16).toString('hex')},${randomBytes(16).toString('hex')}`,
-    DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl, PROXY: 'true',
-    DIRECTORY_REFRESH_INTERVAL_MS: '2000', DIRECTORY_LISTEN_POLL_INTERVAL_MS: '30000',
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_URL: databaseUrl,
+    PROXY: 'true',
+    DIRECTORY_REFRESH_INTERVAL_MS: '2000',
+    DIRECTORY_LISTEN_POLL_INTERVAL_MS: '30000',
   };
 }
 
@@ -170,8 +214,16 @@ async function seedDemo(dir: string, common: Env): Promise<void> {
   const seedLog = path.join(dir, 'seed.log');
   const seedOut = fs.openSync(seedLog, 'a');
   const seeder = spawn(process.execPath, ['--import', 'tsx', path.join(CMS_DIR, 'scripts', 'seed.ts'), '--admin'], {
-    cwd: CMS_DIR, stdio: ['ignore', seedOut, seedOut],
-    env: { ...process.env, ...common, NODE_ENV: 'production', STRAPI_LOG_LEVEL: 'warn', DEMO_ADMIN_EMAIL: ADMIN.email, DEMO_ADMIN_PASSWORD: ADMIN.password },
+    cwd: CMS_DIR,
+    stdio: ['ignore', seedOut, seedOut],
+    env: {
+      ...process.env,
+      ...common,
+      NODE_ENV: 'production',
+      STRAPI_LOG_LEVEL: 'warn',
+      DEMO_ADMIN_EMAIL: ADMIN.email,
+      DEMO_ADMIN_PASSWORD: ADMIN.password,
+    },
   });
   fs.closeSync(seedOut);
   const code = await new Promise<number | null>((resolve) => seeder.once('exit', resolve));
@@ -186,17 +238,34 @@ async function startNginx(dir: string, ports: number[]): Promise<{ edge: string;
   for (const sub of ['tmp', 'cache']) fs.chmodSync(path.join(prefix, sub), 0o777); // workers run as nobody
   const listen = await freePort();
   const conf = path.join(prefix, 'nginx.conf');
-  fs.writeFileSync(conf, renderNginx(fs.readFileSync(TEMPLATE, 'utf8'), {
-    RD_LISTEN: `127.0.0.1:${listen}`,
-    RD_UPSTREAM_SERVERS: ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n    '),
-    RD_CACHE_DIR: path.join(prefix, 'cache'),
-  }).replace('worker_processes auto;', 'worker_processes 1;'));
-  const nginx: ChildProcess = spawn('/usr/sbin/nginx', ['-c', conf, '-p', `${prefix}/`, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  process.on('exit', () => { try { nginx.kill('SIGTERM'); } catch { /* gone */ } });
+  fs.writeFileSync(
+    conf,
+    renderNginx(fs.readFileSync(TEMPLATE, 'utf8'), {
+      RD_LISTEN: `127.0.0.1:${listen}`,
+      RD_UPSTREAM_SERVERS: ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n    '),
+      RD_CACHE_DIR: path.join(prefix, 'cache'),
+    }).replace('worker_processes auto;', 'worker_processes 1;'),
+  );
+  const nginx: ChildProcess = spawn('/usr/sbin/nginx', ['-c', conf, '-p', `${prefix}/`, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  process.on('exit', () => {
+    try {
+      nginx.kill('SIGTERM');
+    } catch {
+      /* gone */
+    }
+  });
   const edge = `http://127.0.0.1:${listen}`;
   for (let i = 0; ; i++) {
     if (nginx.exitCode !== null) throw new Error(`nginx exited (${nginx.exitCode}); see ${prefix}/logs/error.log`);
-    if ((await fetch(`${edge}/api/directory/health`).then((r) => r.status, () => 0)) === 200) break;
+    if (
+      (await fetch(`${edge}/api/directory/health`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      break;
     if (i > 100) throw new Error('nginx did not answer within 10 s');
     await sleep(100);
   }
@@ -207,11 +276,15 @@ async function startNginx(dir: string, ports: number[]): Promise<{ edge: string;
 async function probeEdge(edge: string): Promise<void> {
   const first = await fetch(`${edge}/api/directory/organizations?locale=en`, { headers: { 'Accept-Encoding': 'br' } });
   await first.arrayBuffer();
-  const again = await fetch(`${edge}/api/directory/organizations?locale=en`, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.get('etag') ?? '' } });
+  const again = await fetch(`${edge}/api/directory/organizations?locale=en`, {
+    headers: { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.get('etag') ?? '' },
+  });
   const gz = await fetch(`${edge}/api/directory/organizations?locale=en`, { headers: { 'Accept-Encoding': 'gzip' } });
   await gz.arrayBuffer();
-  log(`edge: first page ${first.status} ${first.headers.get('content-encoding')} (cache ${first.headers.get('x-cache-status')}, ${first.headers.get('cache-control')}); `
-    + `again with its ETag: ${again.status} (cache ${again.headers.get('x-cache-status')}); gzip asked: ${gz.headers.get('content-encoding')} (cache ${gz.headers.get('x-cache-status')})`);
+  log(
+    `edge: first page ${first.status} ${first.headers.get('content-encoding')} (cache ${first.headers.get('x-cache-status')}, ${first.headers.get('cache-control')}); ` +
+      `again with its ETag: ${again.status} (cache ${again.headers.get('x-cache-status')}); gzip asked: ${gz.headers.get('content-encoding')} (cache ${gz.headers.get('x-cache-status')})`,
+  );
 }
 
 /** The public slugs (for the read load) and the record the writes rename. */
@@ -221,28 +294,43 @@ async function pickRecord(base: string, token: string): Promise<{ slugs: string[
   const listed: unknown = await (await fetch(`${base}/api/directory/organizations?locale=en&pageSize=50`)).json();
   const slugs = strings(isRecord(listed) ? listed.data : null, 'slug').map((o) => String(o.slug));
   const slug = slugs[0];
-  const rows: unknown = await (await fetch(`${base}${CM}/${ORG}?page=1&pageSize=100&locale=en`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const rows: unknown = await (
+    await fetch(`${base}${CM}/${ORG}?page=1&pageSize=100&locale=en`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json();
   const found = strings(isRecord(rows) ? rows.results : null, 'documentId').find((r) => r.slug === slug);
   if (!slug || !found) throw new Error('no public record to write to');
   return { slugs, slug, documentId: String(found.documentId) };
 }
 
 interface Cluster {
-  edge: string; instances: StrapiServer[]; tokens: string[]; boot(i: number): Promise<StrapiServer>;
-  slugs: string[]; slug: string; documentId: string;
+  edge: string;
+  instances: StrapiServer[];
+  tokens: string[];
+  boot(i: number): Promise<StrapiServer>;
+  slugs: string[];
+  slug: string;
+  documentId: string;
 }
 
 const writer = (c: Cluster, i: number) => ({ base: c.instances[i]!.base, token: c.tokens[i]! });
 
 /** 1. Propagation under load: each write on one instance in turn, read back on the other two. */
 async function propagation(c: Cluster, writes: number): Promise<void> {
-  log(`\n1. ${writes} publishes through the admin, each on one instance in turn, read back on the other two (8 readers on nginx meanwhile)`);
+  log(
+    `\n1. ${writes} publishes through the admin, each on one instance in turn, read back on the other two (8 readers on nginx meanwhile)`,
+  );
   const load = startLoad(c.edge, 8, c.slugs);
   const roundTrips: number[] = [];
   const seen: number[] = [];
   for (let i = 0; i < writes; i++) {
     const w = i % 3;
-    const r = await publishAndWatch(writer(c, w), c.instances.filter((_, j) => j !== w).map((s) => s.base), c.documentId, c.slug, `Cluster Write ${i + 1}`);
+    const r = await publishAndWatch(
+      writer(c, w),
+      c.instances.filter((_, j) => j !== w).map((s) => s.base),
+      c.documentId,
+      c.slug,
+      `Cluster Write ${i + 1}`,
+    );
     roundTrips.push(r.roundTrip);
     seen.push(...r.seen);
     if ((i + 1) % 10 === 0) log(`   … ${i + 1} publishes`);
@@ -271,7 +359,9 @@ async function killTest(c: Cluster): Promise<void> {
   const missed = await publicName(restarted.base, c.slug);
   await sleep(6000); // nginx's fail_timeout: the instance is tried again
   const killStats = await load.stop();
-  log(`   restarted and ready ${(readyAfter / 1000).toFixed(1)} s after the kill; it shows the write made while it was down: ${missed === 'Written While Instance 2 Was Down'}`);
+  log(
+    `   restarted and ready ${(readyAfter / 1000).toFixed(1)} s after the kill; it shows the write made while it was down: ${missed === 'Written While Instance 2 Was Down'}`,
+  );
   log(`   read load through nginx from 2 s before the kill to 6 s after the restart: ${describeLoad(killStats)}`);
 
   c.tokens[1] = await login(restarted.base);
@@ -279,7 +369,9 @@ async function killTest(c: Cluster): Promise<void> {
   const fromIt: number[] = [];
   for (let i = 0; i < 5; i++) {
     toIt.push(...(await publishAndWatch(writer(c, 0), [restarted.base], c.documentId, c.slug, `Rejoined ${i} A`)).seen);
-    fromIt.push(...(await publishAndWatch(writer(c, 1), [c.instances[0]!.base, c.instances[2]!.base], c.documentId, c.slug, `Rejoined ${i} B`)).seen);
+    fromIt.push(
+      ...(await publishAndWatch(writer(c, 1), [c.instances[0]!.base, c.instances[2]!.base], c.documentId, c.slug, `Rejoined ${i} B`)).seen,
+    );
   }
   log(`   after rejoining, writes on instance 1 seen on instance 2: ${summary(toIt)}`);
   log(`   writes on instance 2 seen on instances 1 and 3: ${summary(fromIt)}`);
@@ -300,10 +392,14 @@ async function main(): Promise<void> {
   await seedDemo(dir, common);
 
   const ports = await Promise.all([0, 1, 2].map(() => freePort()));
-  const boot = (i: number) => startStrapi({
-    db: '', logDir: path.join(dir, `instance-${i + 1}`), bootTimeoutMs: 240_000, port: ports[i],
-    env: { ...common, DIRECTORY_INSTANCE_ID: `instance-${i + 1}`, STRAPI_LOG_LEVEL: 'warn' },
-  });
+  const boot = (i: number) =>
+    startStrapi({
+      db: '',
+      logDir: path.join(dir, `instance-${i + 1}`),
+      bootTimeoutMs: 240_000,
+      port: ports[i],
+      env: { ...common, DIRECTORY_INSTANCE_ID: `instance-${i + 1}`, STRAPI_LOG_LEVEL: 'warn' },
+    });
   for (let i = 0; i < 3; i++) fs.mkdirSync(path.join(dir, `instance-${i + 1}`));
   log('three instances…');
   const instances: StrapiServer[] = [];
@@ -327,9 +423,18 @@ async function main(): Promise<void> {
   nginx.kill('SIGTERM');
 }
 
-process.on('SIGINT', () => { cleanupNow(); process.exit(130); });
-main().then(() => { cleanupNow(); process.exit(0); }, (e: unknown) => {
-  console.error(`cluster: ${e instanceof Error ? e.message : String(e)}`);
+process.on('SIGINT', () => {
   cleanupNow();
-  process.exit(1);
+  process.exit(130);
 });
+main().then(
+  () => {
+    cleanupNow();
+    process.exit(0);
+  },
+  (e: unknown) => {
+    console.error(`cluster: ${e instanceof Error ? e.message : String(e)}`);
+    cleanupNow();
+    process.exit(1);
+  },
+);

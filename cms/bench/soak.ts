@@ -44,7 +44,12 @@ const USAGE = `usage: npm run soak -w cms [-- options]
   --no-build         do not recompile cms/dist even if it is older than src`;
 
 interface Options {
-  db: string | null; durationS: number; connections: number; warmupS: number; logLevel: string; build: boolean;
+  db: string | null;
+  durationS: number;
+  connections: number;
+  warmupS: number;
+  logLevel: string;
+  build: boolean;
 }
 
 function parseArgs(argv: string[]): Options | string {
@@ -68,7 +73,11 @@ const log = (line: string) => console.log(`soak: ${line}`);
 // What came back, by what was asked.
 
 interface Tally {
-  ok: number; notModified: number; intended4xx: number; serverErrors: number; wrong: number;
+  ok: number;
+  notModified: number;
+  intended4xx: number;
+  serverErrors: number;
+  wrong: number;
   /** Conditional requests answered 200: the catalog changed since their ETag was taken (correct, not an error). */
   conditionalRefreshed: number;
   byKind: Record<Kind, number>;
@@ -77,8 +86,14 @@ interface Tally {
 
 function newTally(): Tally {
   return {
-    ok: 0, notModified: 0, intended4xx: 0, serverErrors: 0, wrong: 0, conditionalRefreshed: 0,
-    byKind: { list: 0, search: 0, facets: 0, detail: 0, conditional: 0, bad: 0 }, wrongExamples: new Map(),
+    ok: 0,
+    notModified: 0,
+    intended4xx: 0,
+    serverErrors: 0,
+    wrong: 0,
+    conditionalRefreshed: 0,
+    byKind: { list: 0, search: 0, facets: 0, detail: 0, conditional: 0, bad: 0 },
+    wrongExamples: new Map(),
   };
 }
 
@@ -87,8 +102,10 @@ function count(t: Tally, m: MixRequest, status: number): void {
   if (status >= 500) t.serverErrors++;
   else if (status === 304 && m.expect === 304) t.notModified++;
   else if (status >= 200 && status < 300 && m.expect === 200) t.ok++;
-  else if (status === 200 && m.expect === 304) { t.ok++; t.conditionalRefreshed++; }
-  else if (status >= 400 && status === m.expect) t.intended4xx++;
+  else if (status === 200 && m.expect === 304) {
+    t.ok++;
+    t.conditionalRefreshed++;
+  } else if (status >= 400 && status === m.expect) t.intended4xx++;
   else {
     t.wrong++;
     const key = `${m.path.slice(0, 100)} → ${status} (expected ${m.expect})`;
@@ -113,7 +130,9 @@ function residentBytes(pid: number): number | null {
   try {
     const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     if (m) return Number(m[1]) * 1024;
-  } catch { /* not Linux, or the process is gone */ }
+  } catch {
+    /* not Linux, or the process is gone */
+  }
   const r = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
   const kb = Number(r.stdout?.trim());
   return r.status === 0 && kb > 0 ? kb * 1024 : null;
@@ -166,18 +185,26 @@ async function main(): Promise<number> {
 
   const input = await mixInput(server.base);
   const mix = buildMix(input, MIX_SIZE);
-  log(`${int(input.total)} public organizations; a mix of ${int(mix.length)} requests over ${int(input.slugs.length)} slugs, `
-    + `${input.filterValues.size} filters, ${FIXED_TERMS.length + input.words.length} search terms and ${input.etags.length} ETags`);
+  log(
+    `${int(input.total)} public organizations; a mix of ${int(mix.length)} requests over ${int(input.slugs.length)} slugs, ` +
+      `${input.filterValues.size} filters, ${FIXED_TERMS.length + input.words.length} search terms and ${input.etags.length} ETags`,
+  );
   const busy = await busyCpuShare(3000);
-  log(`${os.cpus().length} CPU(s), Node ${process.version}; CPU busy with other processes (3 s sample): `
-    + `${busy === null ? 'unknown' : `${Math.round(busy * 100)} %`}; load average (1 min) ${os.loadavg()[0]!.toFixed(2)}`);
+  log(
+    `${os.cpus().length} CPU(s), Node ${process.version}; CPU busy with other processes (3 s sample): ` +
+      `${busy === null ? 'unknown' : `${Math.round(busy * 100)} %`}; load average (1 min) ${os.loadavg()[0]!.toFixed(2)}`,
+  );
 
   const loadStop = hardStop(loadBudgetMs, 'the load did not end within warm-up + duration + 60 s');
-  const runMix = (durationS: number, tally: Tally): Promise<LoadResult> => runLoad({
-    url: server!.base, connections: o.connections, durationS, timeoutS: REQUEST_TIMEOUT_S,
-    pathFor: (n) => mix[n % mix.length]!,
-    onStatus: (n, status) => count(tally, mix[n % mix.length]!, status),
-  });
+  const runMix = (durationS: number, tally: Tally): Promise<LoadResult> =>
+    runLoad({
+      url: server!.base,
+      connections: o.connections,
+      durationS,
+      timeoutS: REQUEST_TIMEOUT_S,
+      pathFor: (n) => mix[n % mix.length]!,
+      onStatus: (n, status) => count(tally, mix[n % mix.length]!, status),
+    });
   // Both runs start at the mix's beginning; the warm-up's tally is reported, not counted.
   if (o.warmupS > 0) await warmUp(o, runMix);
   const m = await measure(o, server.child, runMix);
@@ -190,7 +217,10 @@ async function main(): Promise<number> {
 async function prepareDatabase(o: Options, tmpDir: string): Promise<string> {
   if (o.db) {
     const copy = copyDatabase(o.db, tmpDir);
-    if (copy.busy) log(`warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`);
+    if (copy.busy)
+      log(
+        `warning: ${o.db} looks like it is being written right now (journal present or modified in the last 10 s); the copy may be incomplete.`,
+      );
     log(`database ${o.db} (${copy.mb.toFixed(0)} MB), copied to ${copy.file}`);
     return copy.file;
   }
@@ -211,8 +241,13 @@ async function warmUp(o: Options, runMix: RunMix): Promise<void> {
 }
 
 interface Measured {
-  r: LoadResult; tally: Tally; samples: Array<{ s: number; bytes: number }>;
-  startRss: number | null; endRss: number | null; startHeap: number; endHeap: number;
+  r: LoadResult;
+  tally: Tally;
+  samples: Array<{ s: number; bytes: number }>;
+  startRss: number | null;
+  endRss: number | null;
+  startHeap: number;
+  endHeap: number;
 }
 
 /** The measured run, with the server's RSS sampled meanwhile and its heap after a full GC before and after. */
@@ -260,17 +295,25 @@ function report(o: Options, publicTotal: number, { r, tally, samples, startRss, 
   console.log(`
 Soak: ${o.durationS} s after a ${o.warmupS} s warm-up, ${o.connections} connections, 127.0.0.1, ${os.cpus().length} CPU(s), Node ${process.version}
 ${rows([
-    ['database', `${o.db ? `a copy of ${o.db}` : 'the fixtures, freshly seeded'}, ${int(publicTotal)} public organizations`],
-    ['requests', `${int(r.total)} (${int(r.reqPerSec)} req/s)`],
-    ['latency', `p50 ${ms(r.p50)} · p99 ${ms(r.p99)} · max ${ms(r.max)}`],
-    ['responses', `2xx ${int(tally.ok)} · 304 ${int(tally.notModified)} · 4xx intended ${int(tally.intended4xx)} · 5xx ${int(tally.serverErrors)}`],
-    ['errors', `${int(errors)} (5xx ${int(tally.serverErrors)} · wrong status ${int(tally.wrong)} · socket ${int(socketErrors)} · timeouts ${int(r.timeouts)})`],
-    ['RSS', `start ${mb(startRss)} · end ${mb(endRss)} · peak ${mb(peakRss)} · growth ${growth === null ? '—' : pct(growth)}`],
-    ['heap', `after a full GC: start ${mb(startHeap)} · end ${mb(endHeap)} · growth ${pct(heapGrowth)}`],
-    ['mix', (Object.keys(SHARES) as Kind[]).map(share).join(' · ')],
-  ])}`);
+  ['database', `${o.db ? `a copy of ${o.db}` : 'the fixtures, freshly seeded'}, ${int(publicTotal)} public organizations`],
+  ['requests', `${int(r.total)} (${int(r.reqPerSec)} req/s)`],
+  ['latency', `p50 ${ms(r.p50)} · p99 ${ms(r.p99)} · max ${ms(r.max)}`],
+  [
+    'responses',
+    `2xx ${int(tally.ok)} · 304 ${int(tally.notModified)} · 4xx intended ${int(tally.intended4xx)} · 5xx ${int(tally.serverErrors)}`,
+  ],
+  [
+    'errors',
+    `${int(errors)} (5xx ${int(tally.serverErrors)} · wrong status ${int(tally.wrong)} · socket ${int(socketErrors)} · timeouts ${int(r.timeouts)})`,
+  ],
+  ['RSS', `start ${mb(startRss)} · end ${mb(endRss)} · peak ${mb(peakRss)} · growth ${growth === null ? '—' : pct(growth)}`],
+  ['heap', `after a full GC: start ${mb(startHeap)} · end ${mb(endHeap)} · growth ${pct(heapGrowth)}`],
+  ['mix', (Object.keys(SHARES) as Kind[]).map(share).join(' · ')],
+])}`);
   if (tally.conditionalRefreshed > 0) {
-    console.log(`  note: ${int(tally.conditionalRefreshed)} conditional requests were answered 200: the catalog changed since their ETag was taken.`);
+    console.log(
+      `  note: ${int(tally.conditionalRefreshed)} conditional requests were answered 200: the catalog changed since their ETag was taken.`,
+    );
   }
   for (const [example, n] of tally.wrongExamples) console.log(`  wrong status: ${n} × ${example}`);
   for (const [kind, n] of Object.entries(r.errorKinds)) console.log(`  request error: ${n} × ${kind}`);
@@ -278,7 +321,11 @@ ${rows([
   const verdicts: Array<[string, boolean, string]> = [
     ['0 errors', errors <= TARGETS.errors, int(errors)],
     ['0 5xx', tally.serverErrors <= TARGETS.serverErrors, int(tally.serverErrors)],
-    [`RSS growth < ${TARGETS.rssGrowth * 100} %`, growth !== null && growth < TARGETS.rssGrowth, growth === null ? 'not measured' : pct(growth)],
+    [
+      `RSS growth < ${TARGETS.rssGrowth * 100} %`,
+      growth !== null && growth < TARGETS.rssGrowth,
+      growth === null ? 'not measured' : pct(growth),
+    ],
     [`heap after GC growth < ${TARGETS.heapGrowth * 100} %`, heapGrowth < TARGETS.heapGrowth, pct(heapGrowth)],
   ];
   console.log(`\nTargets\n${rows(verdicts.map(([name, ok, value]) => [name, `${ok ? 'met' : 'MISSED'} (${value})`]))}`);
@@ -288,6 +335,8 @@ ${rows([
 runCommand({
   name: 'soak',
   main,
-  stop: async () => { await server?.child.stop(); },
+  stop: async () => {
+    await server?.child.stop();
+  },
   describe: () => (server ? [describeChild(server.child)] : []),
 });

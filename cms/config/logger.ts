@@ -18,8 +18,10 @@ const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 export function isoLocalTime(d = new Date()): string {
   const offset = -d.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
-    + `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+  return (
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}` +
+    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+  );
 }
 
 /** Folds a multi-line message (and an error's stack) into one line, so an entry is a line. */
@@ -27,7 +29,11 @@ const oneLine = winston.format((info) => {
   const stack = typeof info.stack === 'string' ? info.stack : '';
   const message = String(info.message ?? '');
   // An error's stack starts with its message: keep the frames only.
-  const frames = stack.split('\n').slice(1).map((s) => s.trim()).filter(Boolean);
+  const frames = stack
+    .split('\n')
+    .slice(1)
+    .map((s) => s.trim())
+    .filter(Boolean);
   info.message = [message, ...frames].join(' ⏎ ').replace(/\s*\r?\n\s*/g, ' ⏎ ');
   delete info.stack;
   return info;
@@ -38,10 +44,10 @@ const common = [winston.format.errors({ stack: true }), oneLine(), winston.forma
 const format = production
   ? winston.format.combine(...common, winston.format.json())
   : winston.format.combine(
-    ...common,
-    winston.format.colorize(),
-    winston.format.printf(({ level: l, message, timestamp }) => `[${String(timestamp)}] ${l}: ${String(message)}`),
-  );
+      ...common,
+      winston.format.colorize(),
+      winston.format.printf(({ level: l, message, timestamp }) => `[${String(timestamp)}] ${l}: ${String(message)}`),
+    );
 
 export default {
   level,

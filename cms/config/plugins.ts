@@ -10,14 +10,15 @@ export default ({ env }: { env: Env }) => ({
   email: {
     config: {
       provider: env('EMAIL_PROVIDER') || 'sendmail',
-      providerOptions: env('EMAIL_PROVIDER') === 'nodemailer'
-        ? {
-            host: env('SMTP_HOST'),
-            port: env.int('SMTP_PORT', 587),
-            secure: env.bool('SMTP_SECURE', false),
-            auth: env('SMTP_USERNAME') ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } : undefined,
-          }
-        : {},
+      providerOptions:
+        env('EMAIL_PROVIDER') === 'nodemailer'
+          ? {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              auth: env('SMTP_USERNAME') ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } : undefined,
+            }
+          : {},
       settings: {
         defaultFrom: env('EMAIL_FROM') || 'no-reply@localhost',
         defaultReplyTo: env('EMAIL_REPLY_TO') || env('EMAIL_FROM') || 'no-reply@localhost',

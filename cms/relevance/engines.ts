@@ -26,12 +26,19 @@ export function catalogRanker(catalog: Catalog): Ranker {
   };
 }
 
-interface Doc { id: string; name: string; text: string; labels: string; places: string }
+interface Doc {
+  id: string;
+  name: string;
+  text: string;
+  labels: string;
+  places: string;
+}
 
 /** The searchable text of a public record in both locales, as plain fields. */
 export function peerDocument(en: PublicOrganization, fr: PublicOrganization): Doc {
   const both = (f: (r: PublicOrganization) => string) => `${f(en)} ${f(fr)}`;
-  const labels = (r: PublicOrganization) => [...r.services, ...r.focusAreas, ...r.populations, ...r.languages].map((t) => t.label).join(' ');
+  const labels = (r: PublicOrganization) =>
+    [...r.services, ...r.focusAreas, ...r.populations, ...r.languages].map((t) => t.label).join(' ');
   return {
     id: en.slug,
     name: both((r) => [r.name, ...r.otherNames].join(' ')),
@@ -39,7 +46,8 @@ export function peerDocument(en: PublicOrganization, fr: PublicOrganization): Do
     labels: both(labels),
     places: [
       ...en.provinces.flatMap((p) => [p, PROVINCE_LABELS[p].en, PROVINCE_LABELS[p].fr]),
-      ...en.serviceAreas.flatMap((a) => a.regions), ...en.locations.map((l) => l.city),
+      ...en.serviceAreas.flatMap((a) => a.regions),
+      ...en.locations.map((l) => l.city),
     ].join(' '),
   };
 }
@@ -49,12 +57,17 @@ const FIELDS = ['name', 'text', 'labels', 'places'] as const;
 
 export function miniSearchRanker(catalog: Catalog): Ranker {
   const ms = new MiniSearch<Doc>({
-    fields: [...FIELDS], idField: 'id',
+    fields: [...FIELDS],
+    idField: 'id',
     processTerm: (term) => fold(term) || null,
     searchOptions: { prefix: true, fuzzy: 0.2, boost: { name: 3, labels: 1.5, places: 1.5 } },
   });
   ms.addAll(documents(catalog));
-  return (q) => ms.search(q).slice(0, DEPTH).map((r) => String(r.id));
+  return (q) =>
+    ms
+      .search(q)
+      .slice(0, DEPTH)
+      .map((r) => String(r.id));
 }
 
 const ORAMA_SCHEMA = { id: 'string', name: 'string', text: 'string', labels: 'string', places: 'string' } as const;
@@ -65,7 +78,10 @@ async function oramaDb(docs: Doc[], stemmer: (w: string) => string) {
     components: { tokenizer: { stemming: true, stemmer, stemmerSkipProperties: ['id'], tokenizeSkipProperties: ['id'] } },
   });
   // Orama folds case but not accents: give it folded text, like the other engines.
-  await insertMultiple(db, docs.map((d) => ({ id: d.id, name: fold(d.name), text: fold(d.text), labels: fold(d.labels), places: fold(d.places) })));
+  await insertMultiple(
+    db,
+    docs.map((d) => ({ id: d.id, name: fold(d.name), text: fold(d.text), labels: fold(d.labels), places: fold(d.places) })),
+  );
   return db;
 }
 
@@ -74,7 +90,10 @@ export async function oramaRanker(catalog: Catalog): Promise<Ranker> {
   const dbs: Record<Locale, Awaited<ReturnType<typeof oramaDb>>> = { en: await oramaDb(docs, english), fr: await oramaDb(docs, french) };
   return async (q, locale) => {
     const res = await search(dbs[locale], {
-      term: fold(q), properties: ['name', 'text', 'labels', 'places'], tolerance: 1, limit: DEPTH,
+      term: fold(q),
+      properties: ['name', 'text', 'labels', 'places'],
+      tolerance: 1,
+      limit: DEPTH,
       boost: { name: 3, labels: 1.5, places: 1.5 },
     });
     return res.hits.map((h) => String(h.document.id));

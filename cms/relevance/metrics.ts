@@ -5,14 +5,32 @@
  * recall@10, reciprocal rank, and whether it found nothing. For a no-answer query, success means
  * returning nothing, and the zero-result rate is the share that (rightly) returned nothing.
  */
-export interface JudgedQuery { q: string; locale: 'en' | 'fr'; kind: string; relevant: string[] }
+export interface JudgedQuery {
+  q: string;
+  locale: 'en' | 'fr';
+  kind: string;
+  relevant: string[];
+}
 
-export interface Scores { queries: number; success5: number; precision5: number; recall10: number; mrr: number; zeroRate: number }
+export interface Scores {
+  queries: number;
+  success5: number;
+  precision5: number;
+  recall10: number;
+  mrr: number;
+  zeroRate: number;
+}
 
 /** An engine: the slugs it ranks first for a query (at least 10 when it has them). */
 export type Ranker = (q: string, locale: 'en' | 'fr') => string[] | Promise<string[]>;
 
-interface One { success5: number; precision5: number; recall10: number; rr: number; zero: number }
+interface One {
+  success5: number;
+  precision5: number;
+  recall10: number;
+  rr: number;
+  zero: number;
+}
 
 export function scoreOne(judged: JudgedQuery, ranked: readonly string[]): One {
   const zero = ranked.length === 0 ? 1 : 0;
@@ -34,8 +52,12 @@ export function aggregate(rows: ReadonlyArray<One>): Scores {
   const n = rows.length || 1;
   const mean = (f: (r: One) => number) => rows.reduce((s, r) => s + f(r), 0) / n;
   return {
-    queries: rows.length, success5: mean((r) => r.success5), precision5: mean((r) => r.precision5),
-    recall10: mean((r) => r.recall10), mrr: mean((r) => r.rr), zeroRate: mean((r) => r.zero),
+    queries: rows.length,
+    success5: mean((r) => r.success5),
+    precision5: mean((r) => r.precision5),
+    recall10: mean((r) => r.recall10),
+    mrr: mean((r) => r.rr),
+    zeroRate: mean((r) => r.zero),
   };
 }
 

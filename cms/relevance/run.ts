@@ -32,9 +32,14 @@ async function main(): Promise<void> {
     for (const c of cols) for (const e of results.keys()) row.push(metric(results.get(e)!.get(kind)!, c).padStart(16));
     console.log(row.join(''));
   }
-  console.log('(no-answer: success and zeroRate = share of queries rightly answered with nothing; "answered" = every query that has an answer)');
+  console.log(
+    '(no-answer: success and zeroRate = share of queries rightly answered with nothing; "answered" = every query that has an answer)',
+  );
 }
 
 if (require.main === module) {
-  main().catch((e: unknown) => { console.error(e instanceof Error ? e.message : String(e)); process.exit(1); });
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  });
 }

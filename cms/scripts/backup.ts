@@ -7,7 +7,16 @@
  */
 import { commandArgs, runScript } from './lib/startup-error';
 import path from 'node:path';
-import { backupDatabase, backupDir, databaseFromEnv, defaultBackupFile, firstLine, formatBytes, loadDotEnv, uploadedFiles } from '../src/operations/backup';
+import {
+  backupDatabase,
+  backupDir,
+  databaseFromEnv,
+  defaultBackupFile,
+  firstLine,
+  formatBytes,
+  loadDotEnv,
+  uploadedFiles,
+} from '../src/operations/backup';
 
 const USAGE = 'usage: npm run backup -w cms [-- --out FILE]  (safe while the server runs)';
 

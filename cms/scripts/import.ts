@@ -18,7 +18,9 @@ async function main(): Promise<number> {
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--apply' && a !== '--force');
   const files = args.filter((a) => !a.startsWith('--'));
   if (unknown.length > 0 || files.length !== 1) {
-    console.error('import: usage: npm run import -w cms -- FILE [--apply] [--force]   (FILE: the .csv template, HSDS .json/.ndjson, or an HSDS tabular package: its folder or datapackage.json)');
+    console.error(
+      'import: usage: npm run import -w cms -- FILE [--apply] [--force]   (FILE: the .csv template, HSDS .json/.ndjson, or an HSDS tabular package: its folder or datapackage.json)',
+    );
     return 2;
   }
   // npm -w runs scripts in cms/: resolve FILE from where the command was typed (INIT_CWD).

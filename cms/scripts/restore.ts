@@ -21,9 +21,11 @@ async function main(): Promise<number> {
   loadDotEnv();
   const report = await restoreDatabase(databaseFromEnv(), file, backupDir());
   console.log(`restore: checked ${report.restored.file} (${formatBytes(report.restored.bytes)}; ${report.restored.summary})`);
-  console.log(report.safetyCopy
-    ? `restore: the database as it was is kept in ${report.safetyCopy.file} (restore that file to undo)`
-    : 'restore: the database was empty or missing: nothing to keep');
+  console.log(
+    report.safetyCopy
+      ? `restore: the database as it was is kept in ${report.safetyCopy.file} (restore that file to undo)`
+      : 'restore: the database was empty or missing: nothing to keep',
+  );
   console.log(`restore: done; start the server`);
   return 0;
 }

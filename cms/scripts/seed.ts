@@ -26,17 +26,23 @@ async function main(): Promise<number> {
   try {
     const started = Date.now();
     const report = await seed(strapi, fixtures, {
-      onProgress: (done, total) => { if (total > 200 && done % 1000 === 0) console.log(`seed: ${done}/${total} organizations`); },
+      onProgress: (done, total) => {
+        if (total > 200 && done % 1000 === 0) console.log(`seed: ${done}/${total} organizations`);
+      },
     });
-    console.log(`seed: ${report.created} created, ${report.updated} updated, ${report.rejected.length} problem(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `seed: ${report.created} created, ${report.updated} updated, ${report.rejected.length} problem(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     for (const r of report.rejected) console.error(`seed: rejected ${r.record}: ${r.field} ${r.message}`);
     if (synthetic > 0) {
       const s = await seedSynthetic(strapi, { total: synthetic, fixtures, log: (line) => console.log(line) });
       const added = s.baseWritten + (s.cloned?.documents ?? 0);
       if (added === 0) console.log(`seed: ${synthetic} synthetic organizations already exist, nothing to add`);
       else {
-        console.log(`seed: ${synthetic} synthetic organizations in ${(s.ms / 1000).toFixed(1)} s `
-          + `(${s.existing} already there, ${s.baseWritten} through the Document Service, ${s.cloned?.documents ?? 0} cloned)`);
+        console.log(
+          `seed: ${synthetic} synthetic organizations in ${(s.ms / 1000).toFixed(1)} s ` +
+            `(${s.existing} already there, ${s.baseWritten} through the Document Service, ${s.cloned?.documents ?? 0} cloned)`,
+        );
       }
     }
     if (args.includes('--admin')) {

@@ -18,11 +18,16 @@ function generatedAttributes(source: string, uid: string): string[] {
   assert.ok(name, `${uid} is in the generated registry`);
   const body = source.slice(source.indexOf(`export interface ${name} extends`));
   const attributes = body.slice(body.indexOf('  attributes: {'), body.indexOf('\n}'));
-  return [...attributes.matchAll(/^ {4}(\w+): Schema\./gm)].map((m) => m[1]!).filter((a) => !SYSTEM.has(a)).sort();
+  return [...attributes.matchAll(/^ {4}(\w+): Schema\./gm)]
+    .map((m) => m[1]!)
+    .filter((a) => !SYSTEM.has(a))
+    .sort();
 }
 
 const schemaAttributes = (file: string) =>
-  Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { attributes: Record<string, unknown> }).attributes).filter((a) => !SYSTEM.has(a)).sort();
+  Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { attributes: Record<string, unknown> }).attributes)
+    .filter((a) => !SYSTEM.has(a))
+    .sort();
 
 test('the committed generated types declare every attribute of every content-type schema, and no other', () => {
   const source = generated('contentTypes.d.ts');
@@ -32,7 +37,11 @@ test('the committed generated types declare every attribute of every content-typ
     if (!fs.existsSync(dir)) continue;
     for (const type of fs.readdirSync(dir)) {
       const uid = `api::${api}.${type}`;
-      assert.deepEqual(generatedAttributes(source, uid), schemaAttributes(path.join(dir, type, 'schema.json')), `${uid}: run npm run types -w cms`);
+      assert.deepEqual(
+        generatedAttributes(source, uid),
+        schemaAttributes(path.join(dir, type, 'schema.json')),
+        `${uid}: run npm run types -w cms`,
+      );
     }
   }
 });
@@ -43,7 +52,11 @@ test('the committed generated types declare every attribute of every component, 
   for (const category of fs.readdirSync(root)) {
     for (const file of fs.readdirSync(path.join(root, category))) {
       const uid = `${category}.${path.basename(file, '.json')}`;
-      assert.deepEqual(generatedAttributes(source, uid), schemaAttributes(path.join(root, category, file)), `${uid}: run npm run types -w cms`);
+      assert.deepEqual(
+        generatedAttributes(source, uid),
+        schemaAttributes(path.join(root, category, file)),
+        `${uid}: run npm run types -w cms`,
+      );
     }
   }
 });

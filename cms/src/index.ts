@@ -27,7 +27,10 @@ export default {
           // Inside a transaction, a read on another connection (PostgreSQL) still sees the rows as
           // they were: mark the document again once the transaction commits, so the next read
           // re-reads what was committed. (A nested transaction shares the outer one's callbacks.)
-          if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => { onCommit(mark); });
+          if (strapi.db.inTransaction())
+            await strapi.db.transaction(async ({ onCommit }) => {
+              onCommit(mark);
+            });
           // The other instances (PostgreSQL): told when this write commits (src/catalog/peers.ts).
           await peers?.announce(context.uid, documentId);
         }

@@ -4,8 +4,7 @@ import type { ApplicationInput } from '@referral-directory/sdk';
 import type { Fixtures, OrganizationFixture } from '../src/operations/fixtures';
 import type { TestServer } from './harness';
 
-export const isPublicFixture = (o: OrganizationFixture) =>
-  o.state.listingStatus === 'active' && o.state.publicConsent && o.state.published;
+export const isPublicFixture = (o: OrganizationFixture) => o.state.listingStatus === 'active' && o.state.publicConsent && o.state.published;
 
 /** The slugs of the seeded organizations the public sees, and of those it must never see. */
 export function fixtureSlugs(fixtures: Fixtures): { publicSlugs: string[]; privateSlugs: string[] } {
@@ -23,7 +22,12 @@ export async function json<T = any>(res: Response): Promise<T> {
 }
 
 /** GETs `pathAndQuery` and reads its JSON, asserting the status (the start of the body in the message). */
-export async function getJson(server: TestServer, pathAndQuery: string, status = 200, init?: RequestInit): Promise<{ res: Response; body: any }> {
+export async function getJson(
+  server: TestServer,
+  pathAndQuery: string,
+  status = 200,
+  init?: RequestInit,
+): Promise<{ res: Response; body: any }> {
   const res = await server.get(pathAndQuery, init);
   const body = await json(res);
   assert.equal(res.status, status, `${pathAndQuery}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
@@ -36,7 +40,8 @@ export function assertErrorShape(body: any, status: number): void {
   if (e.status !== status || typeof e.name !== 'string' || typeof e.message !== 'string' || !Array.isArray(e.details)) {
     throw new Error(`unexpected error shape: ${JSON.stringify(body)}`);
   }
-  for (const d of e.details) if (typeof d.path !== 'string' || typeof d.message !== 'string') throw new Error(`bad detail ${JSON.stringify(d)}`);
+  for (const d of e.details)
+    if (typeof d.path !== 'string' || typeof d.message !== 'string') throw new Error(`bad detail ${JSON.stringify(d)}`);
   if (JSON.stringify(body).includes('    at ')) throw new Error('stack trace in body');
 }
 
@@ -54,8 +59,13 @@ export const application = (over: Record<string, unknown> = {}): ApplicationInpu
   contactName: 'Camille Test',
   contactEmail: 'camille@refuge-test.example.org',
   attestations: {
-    survivorCentred: true, traumaInformed: true, nonDiscriminatory: true, clientSafety: true,
-    dataProtection: true, goodStanding: true, regionalBestPractice: true,
+    survivorCentred: true,
+    traumaInformed: true,
+    nonDiscriminatory: true,
+    clientSafety: true,
+    dataProtection: true,
+    goodStanding: true,
+    regionalBestPractice: true,
   },
   ...over,
 });

@@ -29,7 +29,6 @@ export interface TestServer {
 const BASE_DATABASE_URL = process.env.DATABASE_URL;
 const BASE_DATABASE_CLIENT = process.env.DATABASE_CLIENT;
 
-
 /** An existing database to boot on (kept on stop), instead of a throwaway one. */
 export type DatabaseTarget = { client: 'sqlite'; filename: string } | { client: 'postgres'; url: string };
 

@@ -14,7 +14,10 @@ const catalog = demoCatalog();
 test('the judged set is large, covers every kind in both languages, and names only public records', () => {
   assert.ok(QUERIES.length >= 150, `${QUERIES.length} queries`);
   for (const kind of ['exact', 'plural', 'typo', 'synonym', 'multi-word', 'place', 'no-answer']) {
-    assert.ok(QUERIES.some((q) => q.kind === kind), kind);
+    assert.ok(
+      QUERIES.some((q) => q.kind === kind),
+      kind,
+    );
   }
   for (const locale of ['en', 'fr']) assert.ok(QUERIES.filter((q) => q.locale === locale).length >= 30, locale);
   for (const q of QUERIES) for (const slug of q.relevant) assert.ok(catalog.bySlug.has(slug), `${q.q}: ${slug} is public`);

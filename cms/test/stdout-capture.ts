@@ -19,7 +19,9 @@ export function stdoutCapture(): StdoutCapture {
         return write(chunk, ...rest);
       }) as typeof process.stdout.write;
     },
-    stop: () => { process.stdout.write = write; },
+    stop: () => {
+      process.stdout.write = write;
+    },
   };
   return capture;
 }

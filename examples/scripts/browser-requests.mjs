@@ -30,11 +30,18 @@ function countingProxy(target) {
   const log = [];
   const server = createServer((req, res) => {
     log.push(`${req.method} ${req.url}`);
-    const upstream = httpRequest(new URL(req.url, target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+    const upstream = httpRequest(
+      new URL(req.url, target),
+      { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      res.writeHead(502);
+      res.end();
     });
-    upstream.on('error', () => { res.writeHead(502); res.end(); });
     req.pipe(upstream);
   });
   return { server, log };
@@ -73,10 +80,15 @@ async function settle(log, from) {
 }
 
 /** The widget's result count is shown and nothing is loading. */
-const widgetIdle = (page) => page.waitForFunction(() => {
-  const root = document.querySelector('referral-directory')?.shadowRoot;
-  return !!root?.querySelector('[role="status"]')?.textContent?.match(/\d/) && root.querySelector('[aria-busy="true"]') === null;
-}, null, { timeout: 30_000 });
+const widgetIdle = (page) =>
+  page.waitForFunction(
+    () => {
+      const root = document.querySelector('referral-directory')?.shadowRoot;
+      return !!root?.querySelector('[role="status"]')?.textContent?.match(/\d/) && root.querySelector('[aria-busy="true"]') === null;
+    },
+    null,
+    { timeout: 30_000 },
+  );
 
 const summary = (requests) => {
   const preflights = requests.filter((r) => r.startsWith('OPTIONS ')).length;
@@ -105,7 +117,14 @@ export async function measure({
   const origin = await listen(site);
   const browser = await chromium.launch({
     executablePath: CHROME,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     print(`sdk: ${sdk}\nwidget: ${widget}\npage origin ${origin}, API origin ${api}\n`);
@@ -127,9 +146,14 @@ export async function measure({
     report('widget first load', await settle(proxy.log, from));
     const directory = page.locator('referral-directory');
     await directory.getByText('Province or territory', { exact: false }).first().click();
-    for (const [label, action] of [['tick Ontario', 'check'], ['untick Ontario (back to a list seen before)', 'uncheck'], ['tick Ontario again', 'check']]) {
+    for (const [label, action] of [
+      ['tick Ontario', 'check'],
+      ['untick Ontario (back to a list seen before)', 'uncheck'],
+      ['tick Ontario again', 'check'],
+    ]) {
       from = proxy.log.length;
-      await directory.getByRole('checkbox', { name: /Ontario/ }).first()[action]();
+      const ontario = directory.getByRole('checkbox', { name: /Ontario/ }).first();
+      await ontario[action]();
       await widgetIdle(page);
       report(`widget filter change, ${label}`, await settle(proxy.log, from));
     }

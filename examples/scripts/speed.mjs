@@ -21,7 +21,10 @@ import { createExamplesServer } from '../serve.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const cmsDir = join(here, '..', '..', 'cms');
 const args = process.argv.slice(2);
-const opt = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : fallback; };
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
 const db = opt('db', process.env.BENCH_DB ?? '/tmp/bench-10000.db');
 const runs = Number(opt('runs', 10));
 if (!existsSync(db)) {
@@ -29,10 +32,14 @@ if (!existsSync(db)) {
   process.exit(2);
 }
 
-const freePort = () => new Promise((resolve) => {
-  const s = createServer();
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 const tmp = mkdtempSync(join(tmpdir(), 'rd-speed-'));
 copyFileSync(db, join(tmp, 'speed.db'));
@@ -42,9 +49,20 @@ const cms = spawn(process.execPath, ['--import', 'tsx', '-e', "require('./script
   cwd: cmsDir,
   stdio: ['ignore', 'ignore', 'inherit'],
   env: {
-    ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), STRAPI_LOG_LEVEL: 'error',
-    DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(tmp, 'speed.db'), DIRECTORY_REFRESH_INTERVAL_MS: '0',
-    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(),
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    STRAPI_LOG_LEVEL: 'error',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: join(tmp, 'speed.db'),
+    DIRECTORY_REFRESH_INTERVAL_MS: '0',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
   },
 });
 const api = `http://127.0.0.1:${port}`;
@@ -60,7 +78,11 @@ process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
 
 try {
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`${api}/api/directory/health/ready`)).ok) break; } catch { /* booting */ }
+    try {
+      if ((await fetch(`${api}/api/directory/health/ready`)).ok) break;
+    } catch {
+      /* booting */
+    }
     if (i > 240) throw new Error('the CMS did not start within 2 minutes');
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -70,7 +92,14 @@ try {
   const site = `http://127.0.0.1:${pages.address().port}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 
   // In the page: the time (ms since navigation start) when the results status first reads a count.
@@ -89,11 +118,18 @@ try {
       }
       return false;
     };
-    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    const observer = new MutationObserver(() => {
+      if (check()) observer.disconnect();
+    });
     const start = () => observer.observe(document, { subtree: true, childList: true, characterData: true });
     // Shadow roots are not observed from the document: poll each frame as well.
-    const poll = () => { if (!check()) requestAnimationFrame(poll); };
-    document.addEventListener('DOMContentLoaded', () => { start(); poll(); });
+    const poll = () => {
+      if (!check()) requestAnimationFrame(poll);
+    };
+    document.addEventListener('DOMContentLoaded', () => {
+      start();
+      poll();
+    });
   };
 
   const first = [];
@@ -110,17 +146,23 @@ try {
       const deep = window.__rdDeep;
       const status = deep(document, '[role="status"].count')[0];
       const before = status.textContent;
-      const box = deep(document, 'input[type="checkbox"]').find((b) => /Ontario/.test(b.closest('label')?.textContent ?? b.getAttribute('aria-label') ?? ''));
+      const box = deep(document, 'input[type="checkbox"]').find((b) =>
+        /Ontario/.test(b.closest('label')?.textContent ?? b.getAttribute('aria-label') ?? ''),
+      );
       if (!box) throw new Error('no Ontario checkbox');
       const t0 = performance.now();
       box.click();
       await new Promise((resolve) => {
-        const tick = () => (status.textContent !== before && !deep(document, '[aria-busy="true"]').length ? resolve() : requestAnimationFrame(tick));
+        const tick = () =>
+          status.textContent !== before && !deep(document, '[aria-busy="true"]').length ? resolve() : requestAnimationFrame(tick);
         tick();
       });
       return performance.now() - t0;
     });
-    if (run > 0) { first.push(t); filter.push(dt); } // run 0 warms the CMS and the browser cache
+    if (run > 0) {
+      first.push(t);
+      filter.push(dt);
+    } // run 0 warms the CMS and the browser cache
     await context.close();
   }
   const stats = (xs) => {

@@ -18,7 +18,9 @@ try {
   for await (const o of staff.organizations.all({ status: ['active', 'suspended'] })) {
     if (o.status === 'suspended' || (o.nextReviewDue && o.nextReviewDue <= today)) {
       due++;
-      const who = o.designatedContact ? `${o.designatedContact.name} <${o.designatedContact.email ?? 'no email'}>` : 'no designated contact';
+      const who = o.designatedContact
+        ? `${o.designatedContact.name} <${o.designatedContact.email ?? 'no email'}>`
+        : 'no designated contact';
       console.log(`${o.status.padEnd(9)} ${o.nextReviewDue ?? '—'.padEnd(10)} ${o.name} — ${who}`);
     }
   }

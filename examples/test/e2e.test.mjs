@@ -24,10 +24,13 @@ async function openPage(path, { width = 1280, locale = 'en-CA' } = {}) {
   const hosts = new Set();
   const problems = [];
   await context.route(`https://${EXIT_HOST}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><p>Sunny.</p>' }));
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><p>Sunny.</p>' }),
+  );
   const page = await context.newPage();
   page.on('request', (r) => hosts.add(new URL(r.url()).host));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -64,7 +67,11 @@ describe('the widget on partner pages, against a real CMS', () => {
     await search.press('Enter');
     await waitForCount(page, expected.meta.total);
     const names = await cardNames(page);
-    for (const o of expected.data.slice(0, names.length)) assert.ok(names.some((n) => n.includes(o.name)), `${o.name} shown`);
+    for (const o of expected.data.slice(0, names.length))
+      assert.ok(
+        names.some((n) => n.includes(o.name)),
+        `${o.name} shown`,
+      );
     await context.close();
   });
 
@@ -97,12 +104,20 @@ describe('the widget on partner pages, against a real CMS', () => {
     const on = await api('/api/directory/organizations?province=ON&pageSize=1');
     const { page, context, widget } = await openWhole('/es-module.html');
     await widget.getByText('Province or territory', { exact: false }).first().click();
-    await widget.getByRole('checkbox', { name: /Ontario/ }).first().check();
+    await widget
+      .getByRole('checkbox', { name: /Ontario/ })
+      .first()
+      .check();
     await waitForCount(page, on.meta.total);
 
     const more = widget.getByRole('button', { name: /More details/ }).first();
     await more.click();
-    await assert.doesNotReject(widget.getByRole('button', { name: /Fewer details/ }).first().waitFor());
+    await assert.doesNotReject(
+      widget
+        .getByRole('button', { name: /Fewer details/ })
+        .first()
+        .waitFor(),
+    );
     const tel = widget.locator('a[href^="tel:"]').first();
     assert.match(await tel.getAttribute('href'), /^tel:\+?[0-9-]+$/);
     const web = widget.locator('a[target="_blank"]').first();
@@ -121,20 +136,29 @@ describe('the widget on partner pages, against a real CMS', () => {
     await page.evaluate(() => document.querySelector('referral-directory').setAttribute('lang', 'fr'));
     await widget.getByRole('button', { name: /Sortie rapide/ }).waitFor();
     const settings = await api('/api/directory/settings?locale=fr');
-    await page.waitForFunction((text) => document.querySelector('referral-directory').shadowRoot.textContent.includes(text), settings.data.disclaimer.slice(0, 40));
+    await page.waitForFunction(
+      (text) => document.querySelector('referral-directory').shadowRoot.textContent.includes(text),
+      settings.data.disclaimer.slice(0, 40),
+    );
     const text = await page.evaluate(() => document.querySelector('referral-directory').shadowRoot.textContent);
-    for (const english of ['Find support services', 'Search by keyword', 'Quick exit', 'Filter the results']) assert.ok(!text.includes(english), `no "${english}"`);
+    for (const english of ['Find support services', 'Search by keyword', 'Quick exit', 'Filter the results'])
+      assert.ok(!text.includes(english), `no "${english}"`);
     await context.close();
   });
 
   test('quick exit by Shift three times leaves, and Back does not return to the directory', async () => {
     const { page, context } = await openPage('/index.html');
     await page.goto(`${site}/es-module.html`);
-    await page.locator('referral-directory').getByRole('button', { name: /Quick exit/ }).waitFor();
+    await page
+      .locator('referral-directory')
+      .getByRole('button', { name: /Quick exit/ })
+      .waitFor();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await Promise.all([
       page.waitForURL(`https://${EXIT_HOST}/**`),
-      (async () => { for (let i = 0; i < 3; i++) await page.keyboard.press('Shift'); })(),
+      (async () => {
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+      })(),
     ]);
     await page.goBack();
     assert.ok(!page.url().includes('es-module.html'), `Back went to ${page.url()}`);
@@ -153,11 +177,17 @@ describe('the widget on partner pages, against a real CMS', () => {
     const { page, context, hosts, widget } = await openWhole('/es-module.html');
     await widget.getByRole('searchbox').fill('refuge');
     await widget.getByRole('searchbox').press('Enter');
-    await widget.getByRole('button', { name: /More details/ }).first().click().catch(() => undefined);
+    await widget
+      .getByRole('button', { name: /More details/ })
+      .first()
+      .click()
+      .catch(() => undefined);
     assert.deepEqual([...hosts].sort(), [apiOrigin, new URL(site).host].sort());
     assert.deepEqual(await context.cookies(), []);
     const stored = await page.evaluate(async () => ({
-      local: localStorage.length, session: sessionStorage.length, idb: (await indexedDB.databases()).length,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
     }));
     assert.deepEqual(stored, { local: 0, session: 0, idb: 0 });
     await context.close();
@@ -165,11 +195,18 @@ describe('the widget on partner pages, against a real CMS', () => {
 
   test('screenshots at 360 px and 1280 px in both languages', async () => {
     const all = await api('/api/directory/organizations?pageSize=1');
-    for (const [path, lang] of [['/es-module.html', 'en'], ['/french-quebec.html', 'fr']]) {
+    for (const [path, lang] of [
+      ['/es-module.html', 'en'],
+      ['/french-quebec.html', 'fr'],
+    ]) {
       for (const width of [360, 1280]) {
         const { page, context } = await openPage(path, { width, locale: lang === 'fr' ? 'fr-CA' : 'en-CA' });
         if (lang === 'en') await waitForCount(page, all.meta.total);
-        else await page.locator('referral-directory').getByRole('button', { name: /Sortie rapide/ }).waitFor();
+        else
+          await page
+            .locator('referral-directory')
+            .getByRole('button', { name: /Sortie rapide/ })
+            .waitFor();
         await page.waitForTimeout(300);
         await page.screenshot({ path: join(SHOTS, `directory-${lang}-${width}.png`), fullPage: true });
         await context.close();

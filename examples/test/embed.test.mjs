@@ -44,7 +44,10 @@ describe('the README embed, from another origin, under a strict CSP', () => {
   before(async () => {
     cms = await startServer();
     partner = createServer((req, res) => {
-      if (req.url !== '/') { res.writeHead(404).end(); return; }
+      if (req.url !== '/') {
+        res.writeHead(404).end();
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer' });
       res.end(page);
     });
@@ -69,7 +72,9 @@ describe('the README embed, from another origin, under a strict CSP', () => {
     const problems = [];
     const origins = new Set();
     tab.on('request', (r) => origins.add(new URL(r.url()).origin));
-    tab.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    tab.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
     tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await tab.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
@@ -84,7 +89,11 @@ describe('the README embed, from another origin, under a strict CSP', () => {
       (n) => {
         const host = document.querySelector('referral-directory');
         const el = host?.shadowRoot?.querySelector('[role="status"]');
-        return !!el && new RegExp(`(^|\\D)${n}(\\D|$)`).test(el.textContent ?? '') && host.shadowRoot.querySelector('[aria-busy="true"]') === null;
+        return (
+          !!el &&
+          new RegExp(`(^|\\D)${n}(\\D|$)`).test(el.textContent ?? '') &&
+          host.shadowRoot.querySelector('[aria-busy="true"]') === null
+        );
       },
       total,
       { timeout: 20_000 },
@@ -96,7 +105,9 @@ describe('the README embed, from another origin, under a strict CSP', () => {
     assert.ok(snippet.includes(DOCUMENTED_ORIGIN));
     const province = /province="([A-Z]{2})"/.exec(snippet)?.[1];
     const locale = /lang="(en|fr)"/.exec(snippet)?.[1] ?? 'en';
-    const expected = await (await fetch(`${cms.url}/api/directory/organizations?pageSize=1&locale=${locale}${province ? `&province=${province}` : ''}`)).json();
+    const expected = await (
+      await fetch(`${cms.url}/api/directory/organizations?pageSize=1&locale=${locale}${province ? `&province=${province}` : ''}`)
+    ).json();
     assert.ok(expected.meta.total > 0);
 
     const { context, tab, problems, origins } = await open(snippet.replaceAll(DOCUMENTED_ORIGIN, cms.url));
@@ -113,8 +124,9 @@ describe('the README embed, from another origin, under a strict CSP', () => {
   test('the pinned form (versioned URL and integrity from integrity.json) loads, and a wrong hash is refused', async () => {
     const manifest = await (await fetch(`${cms.url}/widget/integrity.json`)).json();
     const file = manifest.files['referral-directory.js'];
-    const tag = (integrity) => `<script type="module" src="${cms.url}${file.url}" integrity="${integrity}" crossorigin="anonymous"></script>\n`
-      + `<referral-directory api-url="${cms.url}"></referral-directory>`;
+    const tag = (integrity) =>
+      `<script type="module" src="${cms.url}${file.url}" integrity="${integrity}" crossorigin="anonymous"></script>\n` +
+      `<referral-directory api-url="${cms.url}"></referral-directory>`;
 
     const pinned = await open(tag(file.integrity));
     await pinned.tab.waitForFunction(() => customElements.get('referral-directory') !== undefined, null, { timeout: 15_000 });
@@ -124,7 +136,10 @@ describe('the README embed, from another origin, under a strict CSP', () => {
     const wrong = await open(tag(`sha384-${Buffer.alloc(48).toString('base64')}`));
     for (let i = 0; i < 100 && !wrong.problems.some((p) => /integrity/i.test(p)); i++) await wrong.tab.waitForTimeout(100);
     assert.equal(await wrong.tab.evaluate(() => customElements.get('referral-directory') === undefined), true, 'a wrong hash is not run');
-    assert.ok(wrong.problems.some((p) => /integrity/i.test(p)), wrong.problems.join('\n'));
+    assert.ok(
+      wrong.problems.some((p) => /integrity/i.test(p)),
+      wrong.problems.join('\n'),
+    );
     await wrong.context.close();
   });
 });

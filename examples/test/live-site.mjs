@@ -20,7 +20,15 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export function launchChromium() {
   return chromium.launch({
     executablePath: CHROME,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -55,7 +63,11 @@ export async function waitForCount(page, total) {
     (n) => {
       const host = document.querySelector('referral-directory');
       const el = host?.shadowRoot?.querySelector('[role="status"]');
-      return !!el && new RegExp(`(^|\\D)${n}(\\D|$)`).test(el.textContent ?? '') && host?.shadowRoot?.querySelector('[aria-busy="true"]') === null;
+      return (
+        !!el &&
+        new RegExp(`(^|\\D)${n}(\\D|$)`).test(el.textContent ?? '') &&
+        host?.shadowRoot?.querySelector('[aria-busy="true"]') === null
+      );
     },
     total,
     { timeout: 15_000 },

@@ -51,7 +51,9 @@ async function axeViolations(page) {
 /** Each card's text, read through its shadow root. */
 const cardTexts = (page) =>
   page.evaluate(() =>
-    [...document.querySelector('referral-directory').shadowRoot.querySelectorAll('rd-result-card')].map((c) => c.shadowRoot.textContent.replace(/\s+/g, ' ')),
+    [...document.querySelector('referral-directory').shadowRoot.querySelectorAll('rd-result-card')].map((c) =>
+      c.shadowRoot.textContent.replace(/\s+/g, ' '),
+    ),
   );
 
 /** Runs `action` and waits for the list request whose URL has `param`, then for the widget to render it. */
@@ -83,7 +85,10 @@ describe('near me, open now, print and share in the widget, against a real CMS',
     const sort = page.locator('referral-directory').getByRole('combobox', { name: 'Sort by' });
     assert.equal(await sort.inputValue(), 'distance');
     assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual([...hosts].filter((h) => h !== new URL(site).host && h !== new URL(cms.url).host), []);
+    assert.deepEqual(
+      [...hosts].filter((h) => h !== new URL(site).host && h !== new URL(cms.url).host),
+      [],
+    );
     await context.close();
   });
 
@@ -98,7 +103,10 @@ describe('near me, open now, print and share in the widget, against a real CMS',
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
     assert.equal(await widget.getByText('Aucun service ne correspond').count(), 0);
     const settings = await api('/api/directory/settings?locale=fr');
-    assert.ok(await widget.locator('[part~="error"]').getByText(settings.data.hotline.phoneDisplay).isVisible(), 'the hotline number is shown');
+    assert.ok(
+      await widget.locator('[part~="error"]').getByText(settings.data.hotline.phoneDisplay).isVisible(),
+      'the hotline number is shown',
+    );
     assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
@@ -122,13 +130,23 @@ describe('near me, open now, print and share in the widget, against a real CMS',
     for (const [path, locale, lang, filter, open, closed] of [
       ['/es-module.html', 'en-CA', 'en', '', /Open now · closes at \d/, /Closed · opens (today|tomorrow|[A-Z][a-z]+day) at \d/],
       // This page presets Quebec.
-      ['/french-quebec.html', 'fr-CA', 'fr', '&province=QC', /Ouvert maintenant · ferme à \d/, /Fermé · ouvre (aujourd’hui|demain|[a-z]+di) à \d/],
+      [
+        '/french-quebec.html',
+        'fr-CA',
+        'fr',
+        '&province=QC',
+        /Ouvert maintenant · ferme à \d/,
+        /Fermé · ouvre (aujourd’hui|demain|[a-z]+di) à \d/,
+      ],
     ]) {
       const { page, context } = await openPage(path, { locale });
       const expected = await api(`/api/directory/organizations?locale=${lang}&pageSize=10${filter}`);
       await waitForCount(page, expected.meta.total);
       const texts = await cardTexts(page);
-      assert.ok(expected.data.some((hit) => hit.open && !hit.hours.open24x7), 'the demo data has hours to show');
+      assert.ok(
+        expected.data.some((hit) => hit.open && !hit.hours.open24x7),
+        'the demo data has hours to show',
+      );
       expected.data.forEach((hit, i) => {
         assert.ok(texts[i]?.includes(hit.name), `card ${i} is ${hit.name}`);
         if (!hit.open || hit.hours.open24x7) return;
@@ -139,7 +157,10 @@ describe('near me, open now, print and share in the widget, against a real CMS',
   });
 
   test('cards and filters name each kind and role with the same label, in both languages', async () => {
-    for (const [path, locale, lang] of [['/es-module.html', 'en-CA', 'en'], ['/french-quebec.html', 'fr-CA', 'fr']]) {
+    for (const [path, locale, lang] of [
+      ['/es-module.html', 'en-CA', 'en'],
+      ['/french-quebec.html', 'fr-CA', 'fr'],
+    ]) {
       const facets = await api(`/api/directory/facets?locale=${lang}`);
       const label = (name, value) => facets.data[name].find((f) => f.value === value).label;
       const { page, context } = await openPage(path, { locale });
@@ -186,7 +207,10 @@ describe('near me, open now, print and share in the widget, against a real CMS',
     assert.equal(await widget.getByRole('checkbox', { name: 'Open now' }).isVisible(), false);
     assert.equal(await widget.getByRole('textbox', { name: /Near/ }).isVisible(), false);
     const settings = await api('/api/directory/settings?locale=en');
-    assert.ok(await widget.locator('rd-hotline-banner').getByText(settings.data.hotline.phoneDisplay).isVisible(), 'the hotline number prints');
+    assert.ok(
+      await widget.locator('rd-hotline-banner').getByText(settings.data.hotline.phoneDisplay).isVisible(),
+      'the hotline number prints',
+    );
     const cards = widget.locator('rd-result-card');
     assert.ok((await cards.count()) > 1);
     await cards.nth(1).evaluate((el) => el.setAttribute('printing', ''));

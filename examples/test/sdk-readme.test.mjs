@@ -42,8 +42,12 @@ function exec(command, args, options) {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c) => { stdout += c; });
-    child.stderr.on('data', (c) => { stderr += c; });
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -71,14 +75,23 @@ describe('the SDK README examples, each pasted alone, against a real CMS with th
       writeFileSync(join(dir, name), b.code.replaceAll(DEMO_ORIGIN, cms.url));
       return name;
     });
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true,
-        exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, types: ['node'],
-        outDir: 'out', skipLibCheck: true,
-      },
-      files,
-    }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          types: ['node'],
+          outDir: 'out',
+          skipLibCheck: true,
+        },
+        files,
+      }),
+    );
     const compiling = Date.now();
     typecheck = await exec(process.execPath, [TSC, '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: dir });
     console.log(`tsc over ${files.length} blocks in ${((Date.now() - compiling) / 1000).toFixed(1)} s`);
@@ -91,9 +104,18 @@ describe('the SDK README examples, each pasted alone, against a real CMS with th
 
   test('the README has runnable examples of both module systems and of TypeScript', () => {
     assert.ok(blocks.length >= 6, `only ${blocks.length} blocks`);
-    assert.ok(blocks.some((b) => b.commonjs), 'a CommonJS example');
-    assert.ok(blocks.some((b) => b.lang === 'ts'), 'a TypeScript example');
-    assert.ok(blocks.some((b) => b.code.includes('createInternalClient')), 'an internal-client example');
+    assert.ok(
+      blocks.some((b) => b.commonjs),
+      'a CommonJS example',
+    );
+    assert.ok(
+      blocks.some((b) => b.lang === 'ts'),
+      'a TypeScript example',
+    );
+    assert.ok(
+      blocks.some((b) => b.code.includes('createInternalClient')),
+      'an internal-client example',
+    );
   });
 
   test('every block type-checks alone in strict TypeScript', () => {

@@ -20,7 +20,10 @@ function ensureChromiumIn(dir, { isRoot, withAptGet }) {
   const chromium = join(dir, 'usr-bin-chromium');
   const calls = join(dir, 'apt-get.calls');
   if (withAptGet) {
-    writeFileSync(join(bin, 'apt-get'), `#!/bin/sh\necho "$@" >> '${calls}'\nif [ "$1" = install ]; then printf '#!/bin/sh\\n' > '${chromium}'; fi\n`);
+    writeFileSync(
+      join(bin, 'apt-get'),
+      `#!/bin/sh\necho "$@" >> '${calls}'\nif [ "$1" = install ]; then printf '#!/bin/sh\\n' > '${chromium}'; fi\n`,
+    );
     chmodSync(join(bin, 'apt-get'), 0o755);
   }
   const script = `
@@ -29,16 +32,31 @@ function ensureChromiumIn(dir, { isRoot, withAptGet }) {
     console.log('RESULT ' + JSON.stringify(found));
   `;
   const { CHROME_PATH: _ignored, ...env } = process.env;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...env, PATH: bin }, timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...env, PATH: bin },
+    timeout: 30_000,
+  });
   assert.equal(r.status, 0, r.stderr);
   const found = JSON.parse(/RESULT (.*)/.exec(r.stdout)?.[1] ?? 'undefined');
-  return { found, output: `${r.stdout}${r.stderr}`, calls: existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : [], chromium };
+  return {
+    found,
+    output: `${r.stdout}${r.stderr}`,
+    calls: existsSync(calls) ? readFileSync(calls, 'utf8').trim().split('\n') : [],
+    chromium,
+  };
 }
 
 describe('Chromium for npm test', () => {
   const dirs = [];
-  const fresh = () => { const d = mkdtempSync(join(tmpdir(), 'rd-chromium-')); dirs.push(d); return d; };
-  after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  const fresh = () => {
+    const d = mkdtempSync(join(tmpdir(), 'rd-chromium-'));
+    dirs.push(d);
+    return d;
+  };
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
 
   test('as root with apt-get, a missing Chromium is installed from Debian', () => {
     const r = ensureChromiumIn(fresh(), { isRoot: true, withAptGet: true });

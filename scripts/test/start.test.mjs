@@ -16,18 +16,26 @@ import { ROOT } from '../lib.mjs';
 
 const READY_TIMEOUT_MS = 15 * 60 * 1000; // a first build of the admin takes minutes (npm test has built it already)
 
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.unref();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
-const listening = (port) => new Promise((resolve) => {
-  const socket = connect(port, '127.0.0.1');
-  socket.once('connect', () => { socket.destroy(); resolve(true); });
-  socket.once('error', () => resolve(false));
-});
+const listening = (port) =>
+  new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 
 /** Pids of the processes whose environment holds `marker` (every process `npm start` started does). */
 function processesWith(marker) {
@@ -35,7 +43,9 @@ function processesWith(marker) {
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) pids.push(Number(pid));
-    } catch { /* gone, or not ours */ }
+    } catch {
+      /* gone, or not ours */
+    }
   }
   return pids;
 }
@@ -43,7 +53,13 @@ function processesWith(marker) {
 describe('npm start, stopped by a signal to its own process', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'rd-start-'));
   after(() => {
-    for (const pid of processesWith(tmp)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+    for (const pid of processesWith(tmp)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -54,14 +70,24 @@ describe('npm start, stopped by a signal to its own process', () => {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {
-          ...process.env, PORT: String(port), HOST: '127.0.0.1', EXAMPLES_PORT: String(examplesPort),
-          DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(tmp, 'start.db'), DEMO_ADMIN_PASSWORD: 'Start-test-Password-1',
-          STRAPI_LOG_LEVEL: 'warn', RD_START_TEST_MARKER: tmp,
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          EXAMPLES_PORT: String(examplesPort),
+          DATABASE_CLIENT: 'sqlite',
+          DATABASE_FILENAME: join(tmp, 'start.db'),
+          DEMO_ADMIN_PASSWORD: 'Start-test-Password-1',
+          STRAPI_LOG_LEVEL: 'warn',
+          RD_START_TEST_MARKER: tmp,
         },
       });
       let output = '';
-      child.stdout.on('data', (d) => { output += d; });
-      child.stderr.on('data', (d) => { output += d; });
+      child.stdout.on('data', (d) => {
+        output += d;
+      });
+      child.stderr.on('data', (d) => {
+        output += d;
+      });
       const exited = new Promise((resolve) => child.once('exit', (code, sig) => resolve(code ?? sig)));
 
       const deadline = Date.now() + READY_TIMEOUT_MS;

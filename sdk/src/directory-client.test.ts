@@ -34,10 +34,7 @@ describe('organizations.list', () => {
       { page: 2, pageSize: 50, sort: '-lastVerified' },
     );
     assert.equal(result.data[0]?.slug, 'maison-esperance');
-    assert.equal(
-      query(seen[0]),
-      '?locale=fr&need=legal&page=2&pageSize=50&province=ON&province=QC&q=h%C3%A9bergement&sort=-lastVerified',
-    );
+    assert.equal(query(seen[0]), '?locale=fr&need=legal&page=2&pageSize=50&province=ON&province=QC&q=h%C3%A9bergement&sort=-lastVerified');
   });
 
   test('send near, radiusKm, openNow and sort=distance, and type the hits’ distance, coverage and open state', async () => {
@@ -74,9 +71,12 @@ describe('organizations.list', () => {
   });
 
   test('turn a 400 into a ValidationError with the field details', async () => {
-    answer('get', `${API}/organizations`, errorBody(400, 'ValidationError', 'Invalid query', [
-      { path: 'province', message: 'Unknown province: XX' },
-    ]), 400);
+    answer(
+      'get',
+      `${API}/organizations`,
+      errorBody(400, 'ValidationError', 'Invalid query', [{ path: 'province', message: 'Unknown province: XX' }]),
+      400,
+    );
     const error = await client.organizations.list({ province: 'XX' as 'ON' }).then(
       () => assert.fail('expected a ValidationError'),
       (e: unknown) => e,
@@ -84,11 +84,19 @@ describe('organizations.list', () => {
     assert.ok(isValidationError(error));
     assert.deepEqual(error.details, [{ path: 'province', message: 'Unknown province: XX' }]);
     assert.equal(error.url, `${API}/organizations?locale=fr&province=XX`);
-    assert.match(error.message, /^400 Invalid query \(GET https:\/\/directory\.test\/api\/directory\/organizations\?locale=fr&province=XX\)$/);
+    assert.match(
+      error.message,
+      /^400 Invalid query \(GET https:\/\/directory\.test\/api\/directory\/organizations\?locale=fr&province=XX\)$/,
+    );
   });
 
   test("read Strapi's stock error body, whose details is an object", async () => {
-    answer('get', `${API}/organizations`, { data: null, error: { status: 400, name: 'ValidationError', message: 'Bad', details: {} } }, 400);
+    answer(
+      'get',
+      `${API}/organizations`,
+      { data: null, error: { status: 400, name: 'ValidationError', message: 'Bad', details: {} } },
+      400,
+    );
     await assert.rejects(client.organizations.list(), { name: 'ValidationError', details: [] });
   });
 });
@@ -119,11 +127,13 @@ describe('organizations.all', () => {
       page([organization('e')], 3, 3),
     ];
     const requested: string[] = [];
-    server.use(http.get(`${API}/organizations`, ({ request }) => {
-      const n = Number(new URL(request.url).searchParams.get('page'));
-      requested.push(new URL(request.url).search);
-      return HttpResponse.json(pages[n - 1]);
-    }));
+    server.use(
+      http.get(`${API}/organizations`, ({ request }) => {
+        const n = Number(new URL(request.url).searchParams.get('page'));
+        requested.push(new URL(request.url).search);
+        return HttpResponse.json(pages[n - 1]);
+      }),
+    );
     const slugs: string[] = [];
     for await (const org of client.organizations.all({ province: 'ON' }, { pageSize: 2 })) slugs.push(org.slug);
     assert.deepEqual(slugs, ['a', 'b', 'c', 'd', 'e']);
@@ -136,10 +146,12 @@ describe('organizations.all', () => {
 
   test('stop on an empty page even if pageCount says otherwise', async () => {
     let requests = 0;
-    server.use(http.get(`${API}/organizations`, () => {
-      requests++;
-      return HttpResponse.json(page([], 1, 99));
-    }));
+    server.use(
+      http.get(`${API}/organizations`, () => {
+        requests++;
+        return HttpResponse.json(page([], 1, 99));
+      }),
+    );
     for await (const _ of client.organizations.all()) assert.fail('no record expected');
     assert.equal(requests, 1);
   });
@@ -163,11 +175,22 @@ describe('facets and settings', () => {
 
 describe('forms', () => {
   const application: ApplicationInput = {
-    locale: 'fr', organizationName: 'Maison Espérance', kind: 'ngo', role: 'direct', provinces: ['QC'],
-    description: 'Hébergement', contactName: 'Marie', contactEmail: 'marie@example.org',
+    locale: 'fr',
+    organizationName: 'Maison Espérance',
+    kind: 'ngo',
+    role: 'direct',
+    provinces: ['QC'],
+    description: 'Hébergement',
+    contactName: 'Marie',
+    contactEmail: 'marie@example.org',
     attestations: {
-      survivorCentred: true, traumaInformed: true, nonDiscriminatory: true, clientSafety: true,
-      dataProtection: true, goodStanding: true, regionalBestPractice: true,
+      survivorCentred: true,
+      traumaInformed: true,
+      nonDiscriminatory: true,
+      clientSafety: true,
+      dataProtection: true,
+      goodStanding: true,
+      regionalBestPractice: true,
     },
   };
 
@@ -187,9 +210,12 @@ describe('forms', () => {
   });
 
   test('surface field errors of a rejected form', async () => {
-    answer('post', `${API}/applications`, errorBody(400, 'ValidationError', 'Invalid application', [
-      { path: 'attestations.clientSafety', message: 'Must be attested' },
-    ]), 400);
+    answer(
+      'post',
+      `${API}/applications`,
+      errorBody(400, 'ValidationError', 'Invalid application', [{ path: 'attestations.clientSafety', message: 'Must be attested' }]),
+      400,
+    );
     await assert.rejects(client.applications.submit(application), {
       name: 'ValidationError',
       method: 'POST',

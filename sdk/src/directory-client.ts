@@ -1,12 +1,17 @@
 import type { ClientOptions, ListOptions, PaginateOptions, RequestOptions } from './options.js';
 import { organizationsApi } from './organizations.js';
 import { createTransport } from './transport/request.js';
-import {
-  assertFacets, assertOrganization, assertOrganizationList, assertReceipt, assertSettings,
-} from './transport/validate.js';
+import { assertFacets, assertOrganization, assertOrganizationList, assertReceipt, assertSettings } from './transport/validate.js';
 import type {
-  ApplicationInput, FacetsResponse, OrganizationFilters, OrganizationList, OrganizationResponse,
-  PublicOrganization, SettingsResponse, SubmissionReceipt, SuggestionInput,
+  ApplicationInput,
+  FacetsResponse,
+  OrganizationFilters,
+  OrganizationList,
+  OrganizationResponse,
+  PublicOrganization,
+  SettingsResponse,
+  SubmissionReceipt,
+  SuggestionInput,
 } from './types.js';
 
 /** Options of `createDirectoryClient`. */
@@ -116,13 +121,13 @@ export function createDirectoryClient(options: DirectoryClientOptions): Director
       request({ method: 'POST', path: base + path, body: input, check: assertReceipt, options });
 
   return {
-    organizations: organizationsApi<OrganizationFilters, PublicOrganization, OrganizationList, OrganizationResponse>(
-      request, base, { list: assertOrganizationList, one: assertOrganization },
-    ),
+    organizations: organizationsApi<OrganizationFilters, PublicOrganization, OrganizationList, OrganizationResponse>(request, base, {
+      list: assertOrganizationList,
+      one: assertOrganization,
+    }),
     facets: (filters, options) =>
       request({ method: 'GET', path: `${base}facets`, query: { ...filters }, localized: true, check: assertFacets, options }),
-    settings: (options) =>
-      request({ method: 'GET', path: `${base}settings`, localized: true, check: assertSettings, options }),
+    settings: (options) => request({ method: 'GET', path: `${base}settings`, localized: true, check: assertSettings, options }),
     applications: { submit: submit<ApplicationInput>('applications') },
     suggestions: { submit: submit<SuggestionInput>('suggestions') },
   };

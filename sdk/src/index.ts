@@ -20,9 +20,7 @@ export type { InternalClient, InternalClientOptions, ProtocolListOptions } from 
 // ---------------------------------------------------------------------------
 // Options shared by both clients
 // ---------------------------------------------------------------------------
-export type {
-  ClientOptions, ListOptions, PaginateOptions, RequestOptions, RetryOptions, StaleEvent,
-} from './options.js';
+export type { ClientOptions, ListOptions, PaginateOptions, RequestOptions, RetryOptions, StaleEvent } from './options.js';
 
 // ---------------------------------------------------------------------------
 // Errors: one base class, its subclasses, and guards that work across bundle copies
@@ -37,35 +35,100 @@ export { NetworkError } from './errors/network-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export { MalformedResponseError } from './errors/malformed-response-error.js';
 export {
-  isDirectoryError, isHttpError, isMalformedResponseError, isNetworkError, isNotFoundError,
-  isRateLimitError, isTimeoutError, isValidationError,
+  isDirectoryError,
+  isHttpError,
+  isMalformedResponseError,
+  isNetworkError,
+  isNotFoundError,
+  isRateLimitError,
+  isTimeoutError,
+  isValidationError,
 } from './errors/guards.js';
 
 // ---------------------------------------------------------------------------
 // Wire contract: vocabularies (values) and record, filter, form and response types
 // ---------------------------------------------------------------------------
 export {
-  CRITERIA, FILTER_NAMES, INDIRECT_OFFERINGS, LISTING_STATUSES, LOCALES, MAX_PAGE_SIZE, NEEDS,
-  ORGANIZATION_KINDS, PHONE_TYPES, PROVIDER_ROLES, PROVINCES, REMOVAL_REASONS, SORTS, TIMEFRAMES, WEEKDAYS,
+  CRITERIA,
+  FILTER_NAMES,
+  INDIRECT_OFFERINGS,
+  LISTING_STATUSES,
+  LOCALES,
+  MAX_PAGE_SIZE,
+  NEEDS,
+  ORGANIZATION_KINDS,
+  PHONE_TYPES,
+  PROVIDER_ROLES,
+  PROVINCES,
+  REMOVAL_REASONS,
+  SORTS,
+  TIMEFRAMES,
+  WEEKDAYS,
 } from './types.js';
 export type {
   // vocabularies
-  Criterion, FilterInput, FilterName, FilterValues, IndirectOffering, ListingStatus, Locale, Need, OrganizationKind, PhoneType,
-  ProviderRole, Province, RemovalReason, Sort, Timeframe, Weekday,
+  Criterion,
+  FilterInput,
+  FilterName,
+  FilterValues,
+  IndirectOffering,
+  ListingStatus,
+  Locale,
+  Need,
+  OrganizationKind,
+  PhoneType,
+  ProviderRole,
+  Province,
+  RemovalReason,
+  Sort,
+  Timeframe,
+  Weekday,
   // editor-extensible taxonomies: known codes, open to new ones
-  FocusAreaCode, KnownFocusArea, KnownLanguage, KnownPopulation, KnownService, LanguageCode, PopulationCode,
+  FocusAreaCode,
+  KnownFocusArea,
+  KnownLanguage,
+  KnownPopulation,
+  KnownService,
+  LanguageCode,
+  PopulationCode,
   ServiceCode,
   // public records and responses
-  FacetsResponse, FacetValue, NearFields, NearMeta, OpenState, OpeningHours, OrganizationFilters, OrganizationList,
-  OrganizationResponse, PageMeta, PublicLocation, PublicOrganization, PublicPhone, SearchMatch, SearchMeta, ServiceArea,
+  FacetsResponse,
+  FacetValue,
+  NearFields,
+  NearMeta,
+  OpenState,
+  OpeningHours,
+  OrganizationFilters,
+  OrganizationList,
+  OrganizationResponse,
+  PageMeta,
+  PublicLocation,
+  PublicOrganization,
+  PublicPhone,
+  SearchMatch,
+  SearchMeta,
+  ServiceArea,
   SettingsResponse,
-  DirectorySettings, TaxonomyTerm,
+  DirectorySettings,
+  TaxonomyTerm,
   // forms
-  ApplicationInput, SubmissionReceipt, SuggestionInput,
+  ApplicationInput,
+  SubmissionReceipt,
+  SuggestionInput,
   // errors on the wire
-  ErrorBody, ErrorDetail,
+  ErrorBody,
+  ErrorDetail,
   // internal (staff) records
-  ContactAttempt, InternalLocation, InternalOrganization, InternalOrganizationFilters,
-  InternalOrganizationList, InternalOrganizationResponse, LawEnforcementProtocol, Person, PoliceContact,
-  ProtocolList, ReferralProtocol,
+  ContactAttempt,
+  InternalLocation,
+  InternalOrganization,
+  InternalOrganizationFilters,
+  InternalOrganizationList,
+  InternalOrganizationResponse,
+  LawEnforcementProtocol,
+  Person,
+  PoliceContact,
+  ProtocolList,
+  ReferralProtocol,
 } from './types.js';

@@ -29,12 +29,15 @@ function inBrowserPage(fn: () => void): void {
 describe('creating the internal client', () => {
   test('is refused in a browser page, where the token would leak', () => {
     inBrowserPage(() => {
-      assert.throws(() => staff(), (e: unknown) => {
-        assert.ok(e instanceof Error);
-        assert.match(e.message, /refuses to run in a browser page/);
-        assert.doesNotMatch(e.message, new RegExp(TOKEN));
-        return true;
-      });
+      assert.throws(
+        () => staff(),
+        (e: unknown) => {
+          assert.ok(e instanceof Error);
+          assert.match(e.message, /refuses to run in a browser page/);
+          assert.doesNotMatch(e.message, new RegExp(TOKEN));
+          return true;
+        },
+      );
     });
   });
 
@@ -58,10 +61,12 @@ describe('creating the internal client', () => {
 describe('internal records', () => {
   test('send the token as a Bearer header and filter by status', async () => {
     const seen: Request[] = [];
-    server.use(http.get(`${API}/organizations`, ({ request }) => {
-      seen.push(request);
-      return HttpResponse.json({ data: [internalOrganization()], meta: { page: 1, pageSize: 25, total: 1, pageCount: 1 } });
-    }));
+    server.use(
+      http.get(`${API}/organizations`, ({ request }) => {
+        seen.push(request);
+        return HttpResponse.json({ data: [internalOrganization()], meta: { page: 1, pageSize: 25, total: 1, pageCount: 1 } });
+      }),
+    );
     const { data } = await staff({ locale: 'fr' }).organizations.list({ status: ['applicant', 'under_review'] });
     assert.equal(data[0]?.audience, 'internal');
     assert.equal(data[0]?.safetyNotes, 'Do not disclose');
@@ -76,10 +81,12 @@ describe('internal records', () => {
   });
 
   test('walk every page of records', async () => {
-    server.use(http.get(`${API}/organizations`, ({ request }) => {
-      const n = Number(new URL(request.url).searchParams.get('page'));
-      return HttpResponse.json({ data: [internalOrganization(`org-${n}`)], meta: { page: n, pageSize: 1, total: 2, pageCount: 2 } });
-    }));
+    server.use(
+      http.get(`${API}/organizations`, ({ request }) => {
+        const n = Number(new URL(request.url).searchParams.get('page'));
+        return HttpResponse.json({ data: [internalOrganization(`org-${n}`)], meta: { page: n, pageSize: 1, total: 2, pageCount: 2 } });
+      }),
+    );
     const slugs: string[] = [];
     for await (const org of staff().organizations.all({ status: 'active' })) slugs.push(org.slug);
     assert.deepEqual(slugs, ['org-1', 'org-2']);
@@ -87,10 +94,12 @@ describe('internal records', () => {
 
   test('list protocols, without a locale', async () => {
     const seen: Request[] = [];
-    server.use(http.get(`${API}/protocols`, ({ request }) => {
-      seen.push(request);
-      return HttpResponse.json({ data: [protocol], meta: { page: 1, pageSize: 100, total: 1, pageCount: 1 } });
-    }));
+    server.use(
+      http.get(`${API}/protocols`, ({ request }) => {
+        seen.push(request);
+        return HttpResponse.json({ data: [protocol], meta: { page: 1, pageSize: 100, total: 1, pageCount: 1 } });
+      }),
+    );
     const { data } = await staff({ locale: 'fr' }).protocols.list({ pageSize: 100 });
     assert.equal(data[0]?.agency, 'SPVM');
     assert.equal(new URL(seen[0]?.url ?? '').search, '?pageSize=100');
@@ -120,20 +129,33 @@ describe('the token never leaks into errors', () => {
     ['503', () => HttpResponse.json(errorBody(503, 'ServiceUnavailableError', 'Database down'), { status: 503 }), {}],
     ['network error', () => HttpResponse.error(), {}],
     ['malformed body', () => HttpResponse.text('<html>oops</html>'), {}],
-    ['timeout', async () => { await delay('infinite'); return HttpResponse.json({}); }, { timeoutMs: 20 }],
+    [
+      'timeout',
+      async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      },
+      { timeoutMs: 20 },
+    ],
   ];
 
   for (const [name, resolver, options] of scenarios) {
     test(`keep the token out of the message, properties and cause of a ${name}`, async () => {
       server.use(http.get(`${API}/organizations/:slug`, resolver));
-      const error = await staff(options).organizations.get('x').then(
-        () => assert.fail('expected an error'),
-        (e: unknown) => e,
-      );
+      const error = await staff(options)
+        .organizations.get('x')
+        .then(
+          () => assert.fail('expected an error'),
+          (e: unknown) => e,
+        );
       assert.ok(error instanceof Error);
       const everything = [
-        error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }),
-        String(error.cause), inspect(error.cause, { depth: 10, showHidden: true }),
+        error.message,
+        error.stack,
+        JSON.stringify(error),
+        inspect(error, { depth: 10, showHidden: true }),
+        String(error.cause),
+        inspect(error.cause, { depth: 10, showHidden: true }),
       ].join('\n');
       assert.doesNotMatch(everything, new RegExp(TOKEN));
       assert.match(error.message, /GET https:\/\/directory\.test\/api\/internal\/organizations\/x/);

@@ -8,8 +8,12 @@ import { paginate } from './paginate.js';
 import { createTransport } from './transport/request.js';
 import { listOf, oneOf } from './transport/validate.js';
 import type {
-  InternalOrganization, InternalOrganizationFilters, InternalOrganizationList,
-  InternalOrganizationResponse, LawEnforcementProtocol, ProtocolList,
+  InternalOrganization,
+  InternalOrganizationFilters,
+  InternalOrganizationList,
+  InternalOrganizationResponse,
+  LawEnforcementProtocol,
+  ProtocolList,
 } from './types.js';
 
 /** Options of `createInternalClient`. */
@@ -116,12 +120,15 @@ export function createInternalClient({ token, dangerouslyAllowBrowser, ...option
     request({ method: 'GET', path: `${base}protocols`, query: { page, pageSize }, check: checkProtocols, options: call });
 
   return {
-    organizations: organizationsApi<InternalOrganizationFilters, InternalOrganization, InternalOrganizationList, InternalOrganizationResponse>(
-      request, base, {
-        list: listOf<InternalOrganizationList>(['slug', 'name', 'documentId']),
-        one: oneOf<InternalOrganizationResponse>(['slug', 'name', 'documentId']),
-      },
-    ),
+    organizations: organizationsApi<
+      InternalOrganizationFilters,
+      InternalOrganization,
+      InternalOrganizationList,
+      InternalOrganizationResponse
+    >(request, base, {
+      list: listOf<InternalOrganizationList>(['slug', 'name', 'documentId']),
+      one: oneOf<InternalOrganizationResponse>(['slug', 'name', 'documentId']),
+    }),
     protocols: {
       list: protocols,
       all: (options) => paginate((page) => protocols({ ...options, page })),

@@ -18,12 +18,25 @@ export function organizationsApi<Filters extends object, Org, List extends { dat
   checks: { list: Assert<List>; one: Assert<One> },
 ): OrganizationsApi<Filters, Org, List, One> {
   const list = (filters?: Filters, { page, pageSize, sort, ...call }: ListOptions = {}) =>
-    request({ method: 'GET', path: `${base}organizations`, query: { ...filters, page, pageSize, sort } as { [key: string]: QueryValue }, localized: true, check: checks.list, options: call });
+    request({
+      method: 'GET',
+      path: `${base}organizations`,
+      query: { ...filters, page, pageSize, sort } as { [key: string]: QueryValue },
+      localized: true,
+      check: checks.list,
+      options: call,
+    });
   return {
     list,
     get: async (slug, options) => {
       if (!slug) throw new TypeError('slug is required');
-      return request({ method: 'GET', path: `${base}organizations/${encodeURIComponent(slug)}`, localized: true, check: checks.one, options });
+      return request({
+        method: 'GET',
+        path: `${base}organizations/${encodeURIComponent(slug)}`,
+        localized: true,
+        check: checks.one,
+        options,
+      });
     },
     all: (filters, options) => paginate((page) => list(filters, { ...options, page })),
   };

@@ -15,15 +15,11 @@ export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Canada's 10 provinces and 3 territories, by postal abbreviation. */
-export const PROVINCES = [
-  'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT',
-] as const;
+export const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
 export type Province = (typeof PROVINCES)[number];
 
 /** What kind of organization a partner is. */
-export const ORGANIZATION_KINDS = [
-  'ngo', 'law_enforcement', 'government_agency', 'coalition', 'network', 'other_allied',
-] as const;
+export const ORGANIZATION_KINDS = ['ngo', 'law_enforcement', 'government_agency', 'coalition', 'network', 'other_allied'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /** Direct providers deliver in-person services; indirect ones inform, train, take volunteers. */
@@ -58,8 +54,13 @@ export type Sort = (typeof SORTS)[number];
 
 /** The seven minimum criteria an applicant attests. */
 export const CRITERIA = [
-  'survivorCentred', 'traumaInformed', 'nonDiscriminatory', 'clientSafety',
-  'dataProtection', 'goodStanding', 'regionalBestPractice',
+  'survivorCentred',
+  'traumaInformed',
+  'nonDiscriminatory',
+  'clientSafety',
+  'dataProtection',
+  'goodStanding',
+  'regionalBestPractice',
 ] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
@@ -72,30 +73,76 @@ export const MAX_PAGE_SIZE = 100;
 
 /** Focus areas the directory ships with (`focus` filter, `focusAreas` of a record). */
 export type KnownFocusArea =
-  | 'trafficking' | 'sexual_assault' | 'domestic_violence' | 'labour_rights' | 'homeless_youth'
-  | 'indigenous' | 'immigrant_refugee' | 'health_care' | 'child_protection';
+  | 'trafficking'
+  | 'sexual_assault'
+  | 'domestic_violence'
+  | 'labour_rights'
+  | 'homeless_youth'
+  | 'indigenous'
+  | 'immigrant_refugee'
+  | 'health_care'
+  | 'child_protection';
 /** A focus-area code: a known one, or one an editor added. */
 export type FocusAreaCode = KnownFocusArea | (string & {});
 
 /** Services the directory ships with (`service` filter, `services` of a record). */
 export type KnownService =
-  | 'emergency_shelter' | 'transitional_housing' | 'counselling' | 'crisis_line' | 'legal_aid'
-  | 'immigration_legal' | 'court_support' | 'victim_services' | 'health_care' | 'mental_health' | 'addiction'
-  | 'case_management' | 'basic_needs' | 'peer_support' | 'employment' | 'information_line' | 'training'
+  | 'emergency_shelter'
+  | 'transitional_housing'
+  | 'counselling'
+  | 'crisis_line'
+  | 'legal_aid'
+  | 'immigration_legal'
+  | 'court_support'
+  | 'victim_services'
+  | 'health_care'
+  | 'mental_health'
+  | 'addiction'
+  | 'case_management'
+  | 'basic_needs'
+  | 'peer_support'
+  | 'employment'
+  | 'information_line'
+  | 'training'
   | 'volunteering_program';
 /** A service code: a known one, or one an editor added. */
 export type ServiceCode = KnownService | (string & {});
 
 /** Populations the directory ships with (`population` filter, `populations` of a record). */
 export type KnownPopulation =
-  | 'women' | 'men' | 'youth' | 'children' | 'families' | '2slgbtqi' | 'indigenous_peoples' | 'newcomers'
-  | 'migrant_workers' | 'seniors' | 'people_with_disabilities';
+  | 'women'
+  | 'men'
+  | 'youth'
+  | 'children'
+  | 'families'
+  | '2slgbtqi'
+  | 'indigenous_peoples'
+  | 'newcomers'
+  | 'migrant_workers'
+  | 'seniors'
+  | 'people_with_disabilities';
 /** A population code: a known one, or one an editor added. */
 export type PopulationCode = KnownPopulation | (string & {});
 
 /** Languages of service the directory ships with, as ISO 639 codes (`language` filter). */
 export type KnownLanguage =
-  | 'en' | 'fr' | 'es' | 'ar' | 'zh' | 'pa' | 'tl' | 'uk' | 'so' | 'ti' | 'fa' | 'pt' | 'vi' | 'ht' | 'cr' | 'oj' | 'iu';
+  | 'en'
+  | 'fr'
+  | 'es'
+  | 'ar'
+  | 'zh'
+  | 'pa'
+  | 'tl'
+  | 'uk'
+  | 'so'
+  | 'ti'
+  | 'fa'
+  | 'pt'
+  | 'vi'
+  | 'ht'
+  | 'cr'
+  | 'oj'
+  | 'iu';
 /** A language code: a known one, or one an editor added. */
 export type LanguageCode = KnownLanguage | (string & {});
 
@@ -284,9 +331,7 @@ export interface NearMeta {
 }
 
 /** The filter names, in the order facets are listed. */
-export const FILTER_NAMES = [
-  'province', 'focus', 'service', 'timeframe', 'need', 'population', 'language', 'role', 'type',
-] as const;
+export const FILTER_NAMES = ['province', 'focus', 'service', 'timeframe', 'need', 'population', 'language', 'role', 'type'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 export interface PageMeta {
@@ -316,7 +361,9 @@ export interface SearchMeta {
 
 /** Where a hit matched the query: its fields, and word ranges in its name and description. */
 export interface SearchMatch {
-  fields: Array<'name' | 'otherNames' | 'description' | 'eligibility' | 'fees' | 'services' | 'focusAreas' | 'populations' | 'languages' | 'places'>;
+  fields: Array<
+    'name' | 'otherNames' | 'description' | 'eligibility' | 'fees' | 'services' | 'focusAreas' | 'populations' | 'languages' | 'places'
+  >;
   /** UTF-16 [start, end) ranges of matched words in `name`. */
   name: Array<[number, number]>;
   /** UTF-16 [start, end) ranges of matched words in `description`. */
@@ -440,9 +487,7 @@ export interface ErrorBody {
 export const LISTING_STATUSES = ['applicant', 'under_review', 'active', 'suspended', 'removed'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 
-export const REMOVAL_REASONS = [
-  'misconduct_allegation', 'unreachable', 'no_longer_meets_criteria', 'organization_request',
-] as const;
+export const REMOVAL_REASONS = ['misconduct_allegation', 'unreachable', 'no_longer_meets_criteria', 'organization_request'] as const;
 export type RemovalReason = (typeof REMOVAL_REASONS)[number];
 
 export interface Person {

@@ -1,9 +1,17 @@
 // Type tests: this file passes when it compiles (`tsc -p test-types`). Each `@ts-expect-error`
 // is a line that must NOT compile; tsc fails if one does.
 import {
-  createDirectoryClient, createInternalClient, isHttpError, isNetworkError, NotFoundError,
-  type DirectoryErrorName, type FacetsResponse, type OrganizationFilters, type PublicOrganization,
-  type RequestOptions, type ServiceCode,
+  createDirectoryClient,
+  createInternalClient,
+  isHttpError,
+  isNetworkError,
+  NotFoundError,
+  type DirectoryErrorName,
+  type FacetsResponse,
+  type OrganizationFilters,
+  type PublicOrganization,
+  type RequestOptions,
+  type ServiceCode,
 } from '@referral-directory/sdk';
 
 declare const facets: FacetsResponse;

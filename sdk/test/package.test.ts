@@ -21,15 +21,26 @@ test('the tarball holds the builds, their maps and types, README, LICENSE and CH
   assert.ok(Array.isArray(files));
   const paths = files.map((f: unknown) => String(typeof f === 'object' && f !== null ? Reflect.get(f, 'path') : f)).sort();
   for (const expected of [
-    'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/index.cjs', 'dist/index.cjs.map', 'dist/index.d.cts', 'dist/index.d.ts',
-    'dist/index.js', 'dist/index.js.map', 'package.json',
-  ]) assert.ok(paths.includes(expected), `${expected} in ${paths.join(', ')}`);
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'dist/index.cjs',
+    'dist/index.cjs.map',
+    'dist/index.d.cts',
+    'dist/index.d.ts',
+    'dist/index.js',
+    'dist/index.js.map',
+    'package.json',
+  ])
+    assert.ok(paths.includes(expected), `${expected} in ${paths.join(', ')}`);
   assert.ok(!paths.some((p) => p.startsWith('src/') || p.endsWith('.test.ts')), 'no sources or tests');
 });
 
 test('every source map carries the content of each of its sources', () => {
   for (const map of ['dist/index.js.map', 'dist/index.cjs.map']) {
-    const { sources, sourcesContent }: { sources: string[]; sourcesContent?: (string | null)[] } = JSON.parse(readFileSync(new URL(map, dir), 'utf8'));
+    const { sources, sourcesContent }: { sources: string[]; sourcesContent?: (string | null)[] } = JSON.parse(
+      readFileSync(new URL(map, dir), 'utf8'),
+    );
     assert.ok(sources.length > 5, map);
     assert.equal(sourcesContent?.length, sources.length, `${map}: sourcesContent`);
     sources.forEach((source, i) => assert.ok(sourcesContent?.[i], `${map}: no content for ${source}`));
@@ -50,11 +61,18 @@ test('the API reference in docs/api is generated from the current doc comments (
   try {
     execFileSync('npx', ['typedoc', '--out', out, '--logLevel', 'Error'], { cwd: dir, encoding: 'utf8' });
     const committed = new URL('docs/api/', dir);
-    const files = (root: string) => readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
+    const files = (root: string) =>
+      readdirSync(root, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.md'))
+        .sort();
     const fresh = files(out);
     assert.deepEqual(files(fileURLToPath(committed)), fresh, 'the same pages');
     for (const f of fresh) {
-      assert.equal(readFileSync(new URL(f, committed), 'utf8'), readFileSync(join(out, f), 'utf8'), `docs/api/${f} is stale: npm run docs -w sdk`);
+      assert.equal(
+        readFileSync(new URL(f, committed), 'utf8'),
+        readFileSync(join(out, f), 'utf8'),
+        `docs/api/${f} is stale: npm run docs -w sdk`,
+      );
     }
   } finally {
     rmSync(out, { recursive: true, force: true });

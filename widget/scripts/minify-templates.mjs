@@ -35,7 +35,11 @@ export function minifyTemplates(code, parse) {
   const edits = [];
   const walk = (node) => {
     if (!node || typeof node.type !== 'string') return;
-    if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && (node.tag.name === 'html' || node.tag.name === 'css')) {
+    if (
+      node.type === 'TaggedTemplateExpression' &&
+      node.tag.type === 'Identifier' &&
+      (node.tag.name === 'html' || node.tag.name === 'css')
+    ) {
       const quasis = node.quasi.quasis;
       for (const [i, quasi] of quasis.entries()) {
         const raw = code.slice(quasi.start, quasi.end);

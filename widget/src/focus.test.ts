@@ -56,7 +56,9 @@ async function walk(el: ReferralDirectory, from: HTMLElement, to: HTMLElement, k
     const box = active.getBoundingClientRect();
     const barBox = bar.getBoundingClientRect();
     if (overlaps(box, barBox)) {
-      covered.push(`${active.localName}${active.id ? `#${active.id}` : ''} "${active.textContent!.trim().slice(0, 24)}" ${show(box)} under ${show(barBox)}`);
+      covered.push(
+        `${active.localName}${active.id ? `#${active.id}` : ''} "${active.textContent!.trim().slice(0, 24)}" ${show(box)} under ${show(barBox)}`,
+      );
     }
   }
   return covered;
@@ -74,7 +76,10 @@ describe('focus not obscured by the quick-exit bar (WCAG 2.2, 2.4.11)', () => {
     scrollTo(0, 0);
   });
 
-  for (const [width, height] of [[1280, 800], [360, 640]] as const) {
+  for (const [width, height] of [
+    [1280, 800],
+    [360, 640],
+  ] as const) {
     for (const lang of ['en', 'fr'] as const) {
       for (const position of ['top', 'fixed']) {
         it(`never covers the focused element, tabbing forwards or backwards, at ${width} px (${lang}, ${position})`, async function () {

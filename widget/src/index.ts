@@ -11,7 +11,13 @@ export { RdHotlineBanner } from './elements/hotline-banner.js';
 export { RdQuickExit } from './elements/quick-exit.js';
 export { RdSuggestForm } from './elements/suggest-form.js';
 export type {
-  RdErrorDetail, RdEventMap, RdFilterChangeDetail, RdQuickExitDetail, RdResultsDetail, RdSearchDetail, RdSelectDetail,
+  RdErrorDetail,
+  RdEventMap,
+  RdFilterChangeDetail,
+  RdQuickExitDetail,
+  RdResultsDetail,
+  RdSearchDetail,
+  RdSelectDetail,
   RdSuggestionSentDetail,
 } from './lib/events.js';
 export type { FilterSelection } from './lib/filters.js';

@@ -14,9 +14,23 @@ const shadow = (el: Element) => el.shadowRoot!;
 
 /** Every forwarded part, as the README and the class JSDoc list them. */
 const FORWARDED = [
-  'quick-exit-button', 'quick-exit-hint', 'hotline-base', 'hotline-number', 'search-input', 'search-button',
-  'filter-panel', 'filter-group', 'chips', 'chip', 'clear-filters',
-  'card-base', 'card-name', 'card-badge', 'card-toggle', 'card-details', 'card-suggest-form',
+  'quick-exit-button',
+  'quick-exit-hint',
+  'hotline-base',
+  'hotline-number',
+  'search-input',
+  'search-button',
+  'filter-panel',
+  'filter-group',
+  'chips',
+  'chip',
+  'clear-filters',
+  'card-base',
+  'card-name',
+  'card-badge',
+  'card-toggle',
+  'card-details',
+  'card-suggest-form',
 ] as const;
 
 /** A widget with every part on screen: filters, chips, an open card and its suggestion form. */

@@ -4,8 +4,15 @@ import type { Locale } from '@referral-directory/sdk';
 import { http, HttpResponse } from 'msw';
 import { api, listRequests, requests, scenarios } from '../test/handlers.js';
 import {
-  deepActiveElement, deepQuery, deepQueryAll, deepText, expectAccessible, foreignRequests, startWorker,
-  useScenario, worker,
+  deepActiveElement,
+  deepQuery,
+  deepQueryAll,
+  deepText,
+  expectAccessible,
+  foreignRequests,
+  startWorker,
+  useScenario,
+  worker,
 } from '../test/helpers.js';
 import { recordNavigations } from '../test/navigations.js';
 import { en } from './i18n/en.js';
@@ -77,7 +84,10 @@ function englishOnlyStrings(): string[] {
       const other: unknown = (b as Record<string, unknown>)[key];
       if (typeof value === 'string' && typeof other === 'string') {
         for (const part of value.split(/{{[^}]*}}/)) {
-          const text = part.trim().replace(/[:.(]+$/, '').trim();
+          const text = part
+            .trim()
+            .replace(/[:.(]+$/, '')
+            .trim();
           if (text.length > 3 && !other.includes(text)) out.push(text);
         }
       } else if (typeof value === 'object' && typeof other === 'object' && other) walk(value, other);
@@ -222,7 +232,9 @@ describe('<referral-directory>', () => {
         const bar = () => shadow(plain).querySelector('rd-search-bar')!.shadowRoot!;
         expect([...bar().querySelectorAll('button')].map((b) => b.textContent)).to.not.include('Utiliser ma position');
         const el = await mount('fr', 'geolocation');
-        const button = [...shadow(el).querySelector('rd-search-bar')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Utiliser ma position')!;
+        const button = [...shadow(el).querySelector('rd-search-bar')!.shadowRoot!.querySelectorAll('button')].find(
+          (b) => b.textContent === 'Utiliser ma position',
+        )!;
         expect(asked).to.equal(0);
         button.click();
         await waitUntil(() => listRequests().some((u) => u.searchParams.get('near') === '45.51,-73.56'), 'no list near the point', WAIT);
@@ -267,7 +279,12 @@ describe('<referral-directory>', () => {
       it(`names a kind and a role on the cards exactly as the filters do: one table of labels (${lang})`, async () => {
         const el = await mount(lang);
         await waitUntil(() => panel(el).querySelector('input[value="ngo"]'), 'no kind filter', WAIT);
-        const option = (value: string) => panel(el).querySelector(`input[value="${value}"]`)!.closest('label')!.textContent!.replace(/\s*\(\d+\)\s*$/, '').trim();
+        const option = (value: string) =>
+          panel(el)
+            .querySelector(`input[value="${value}"]`)!
+            .closest('label')!
+            .textContent!.replace(/\s*\(\d+\)\s*$/, '')
+            .trim();
         const kinds = cards(el).map((c) => shadow(c).querySelector('.kind')!.textContent!.trim());
         expect(kinds).to.include(`${option('ngo')} · ${option('direct')}`);
       });
@@ -339,7 +356,7 @@ describe('<referral-directory>', () => {
       expect(names).to.include('province');
     });
 
-    it('takes the provider-role preset for the role filter (the role attribute stays ARIA\'s)', async () => {
+    it("takes the provider-role preset for the role filter (the role attribute stays ARIA's)", async () => {
       await mount('en', 'provider-role="indirect"');
       expect(listRequests()[0]!.searchParams.getAll('role')).to.deep.equal(['indirect']);
     });
@@ -398,7 +415,7 @@ describe('<referral-directory>', () => {
       useScenario('error');
       const el = await mount('fr');
       expect(deepText(el)).to.contain('Dans plus de 200 langues');
-      expect(deepText(el)).to.contain("ne constitue pas une recommandation");
+      expect(deepText(el)).to.contain('ne constitue pas une recommandation');
     });
 
     it('treats a malformed answer (a proxy page) as an error', async () => {

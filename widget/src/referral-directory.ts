@@ -2,8 +2,13 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus, initialState } from './controllers/task-controller.js';
 import {
-  FILTER_NAMES, isHttpError, isValidationError,
-  type DirectoryClient, type PageMeta, type PublicOrganization, type Sort,
+  FILTER_NAMES,
+  isHttpError,
+  isValidationError,
+  type DirectoryClient,
+  type PageMeta,
+  type PublicOrganization,
+  type Sort,
 } from '@referral-directory/sdk';
 import { I18nController } from './controllers/i18n-controller.js';
 import { emit, type RdFilterChangeDetail, type RdSearchDetail } from './lib/events.js';
@@ -244,8 +249,7 @@ export class ReferralDirectory extends LitElement {
   });
 
   readonly #settings = new Task(this, {
-    task: async ([client, locale], { signal }) =>
-      client ? (await client.settings({ signal, locale })).data : initialState,
+    task: async ([client, locale], { signal }) => (client ? (await client.settings({ signal, locale })).data : initialState),
     args: () => [this.#client, this.#i18n.locale] as const,
   });
 
@@ -262,7 +266,10 @@ export class ReferralDirectory extends LitElement {
   });
 
   readonly #results = new Task(this, {
-    task: async ([client, locale, q, selection, sort, page, pageSize, near, openNow], { signal }): Promise<Results | typeof initialState> => {
+    task: async (
+      [client, locale, q, selection, sort, page, pageSize, near, openNow],
+      { signal },
+    ): Promise<Results | typeof initialState> => {
       if (!client) return initialState;
       const list = await client.organizations.list(filtersOf(q, selection, near, openNow), {
         page,
@@ -276,7 +283,17 @@ export class ReferralDirectory extends LitElement {
       return { items: page > 1 ? [...this.#loaded, ...items] : items, meta: list.meta, q: q.trim(), selection };
     },
     args: () =>
-      [this.#client, this.#i18n.locale, this._q, this._selection, this._sort, this._page, pageSizeOf(this.pageSize), this._near, this._openNow] as const,
+      [
+        this.#client,
+        this.#i18n.locale,
+        this._q,
+        this._selection,
+        this._sort,
+        this._page,
+        pageSizeOf(this.pageSize),
+        this._near,
+        this._openNow,
+      ] as const,
     onComplete: (value) => {
       this.#loaded = value.items;
       emit(this, 'rd-results', { count: value.meta.total, q: value.q, filters: value.selection });
@@ -284,7 +301,10 @@ export class ReferralDirectory extends LitElement {
     onError: (error) => {
       // A load aborted because the widget left the page is no failure.
       if (!this.isConnected) return;
-      emit(this, 'rd-error', { name: error instanceof Error ? error.name : 'Error', status: isHttpError(error) ? error.status : undefined });
+      emit(this, 'rd-error', {
+        name: error instanceof Error ? error.name : 'Error',
+        status: isHttpError(error) ? error.status : undefined,
+      });
     },
   });
 
@@ -309,7 +329,11 @@ export class ReferralDirectory extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiUrl')) this.#client = clientFor(this.apiUrl);
     const presetChanged =
-      !this.hasUpdated || changed.has('q') || changed.has('near') || changed.has('locked') || Object.values(PRESETS).some((p) => changed.has(p));
+      !this.hasUpdated ||
+      changed.has('q') ||
+      changed.has('near') ||
+      changed.has('locked') ||
+      Object.values(PRESETS).some((p) => changed.has(p));
     if (presetChanged) this.#applyPresets(!this.hasUpdated && this.syncUrl);
     if (this.#i18n.locale !== this.#locale) {
       // A new language reloads the list from its first page.
@@ -327,16 +351,18 @@ export class ReferralDirectory extends LitElement {
     const scope = this.#scope();
     const named = (name: string) => (scope ? `${name} (${scope})` : name);
     return html`<div class="root" part="base" lang=${locale}>
-      ${this.noQuickExit
-        ? nothing
-        : html`<rd-quick-exit
+      ${
+        this.noQuickExit
+          ? nothing
+          : html`<rd-quick-exit
             class="exit"
             part="quick-exit"
             exportparts="button:quick-exit-button,hint:quick-exit-hint"
             lang=${locale}
             url=${exitUrl}
             ?compact=${this.compact || this.quickExitPosition === 'fixed'}
-          ></rd-quick-exit>`}
+          ></rd-quick-exit>`
+      }
       <rd-hotline-banner part="hotline" exportparts="base:hotline-base,number:hotline-number" lang=${locale} label=${named(t('hotline.name'))} .hotline=${settings.hotline}></rd-hotline-banner>
       <h2 part="title">${t('title')}</h2>
       <rd-search-bar part="search" exportparts="input:search-input,near-input:search-near-input,button:search-button" lang=${locale} label=${named(t('search.landmark'))} .value=${this._q} .near=${this._near} ?geolocation=${this.geolocation} .nearError=${this.#placeUnknown() ? this.#placeMessage() : ''} @rd-search=${this._onSearch}></rd-search-bar>
@@ -381,9 +407,11 @@ export class ReferralDirectory extends LitElement {
                 : html`<p class="loading">${t('results.loading')}</p>`,
             complete: (value) =>
               html`<rd-search-notice part="search-notice" lang=${locale} .meta=${value.meta} .query=${this._q} @rd-search=${this._onSearch}></rd-search-notice>
-                ${value.meta.total === 0 || value.items.length === 0
-                  ? emptyState(t, settings, this.#removableCount() > 0 ? this._onClearFilters : undefined)
-                  : this.#list(value.items, value.meta, false)}`,
+                ${
+                  value.meta.total === 0 || value.items.length === 0
+                    ? emptyState(t, settings, this.#removableCount() > 0 ? this._onClearFilters : undefined)
+                    : this.#list(value.items, value.meta, false)
+                }`,
             error: () =>
               this.#placeUnknown()
                 ? errorState(t, this.#placeMessage(), '', settings, undefined)
@@ -524,16 +552,20 @@ export class ReferralDirectory extends LitElement {
           ),
         )}
       </ol>
-      ${meta || pending
-        ? html`<div class="more">
+      ${
+        meta || pending
+          ? html`<div class="more">
             ${meta ? html`<p>${t('results.shown', { shown: items.length, total: meta.total })}</p>` : nothing}
-            ${more
-              ? html`<button type="button" class="btn" aria-disabled=${String(pending)} @click=${this._onMore}>
+            ${
+              more
+                ? html`<button type="button" class="btn" aria-disabled=${String(pending)} @click=${this._onMore}>
                   ${t(pending ? 'results.loadingMore' : 'results.loadMore')}
                 </button>`
-              : nothing}
+                : nothing
+            }
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #removableCount(): number {

@@ -26,8 +26,7 @@ async function page(langs: readonly [Locale, Locale], extra = ''): Promise<{ wra
 }
 
 /** The accessible names of the search landmarks of the page (names by aria-label). */
-const searchNames = (root: Element) =>
-  deepQueryAll(root, '[role="search"], search').map((el) => el.getAttribute('aria-label') ?? '');
+const searchNames = (root: Element) => deepQueryAll(root, '[role="search"], search').map((el) => el.getAttribute('aria-label') ?? '');
 
 describe('two widgets on one page', () => {
   before(async () => {
@@ -37,7 +36,11 @@ describe('two widgets on one page', () => {
   beforeEach(() => useScenario('default'));
 
   describe('landmarks', () => {
-    for (const langs of [['en', 'en'], ['fr', 'fr'], ['en', 'fr']] as const) {
+    for (const langs of [
+      ['en', 'en'],
+      ['fr', 'fr'],
+      ['en', 'fr'],
+    ] as const) {
       it(`are unique: each search and hotline landmark has its own name (${langs.join(', ')})`, async () => {
         const { wrapper } = await page(langs);
         await expectAccessible(wrapper);

@@ -3,9 +3,7 @@
  * settings as the public API would return them in `en` and `fr`. Phone numbers use the 555
  * fiction range and sites live under example.org.
  */
-import type {
-  DirectorySettings, Locale, PublicOrganization, TaxonomyTerm,
-} from '@referral-directory/sdk';
+import type { DirectorySettings, Locale, PublicOrganization, TaxonomyTerm } from '@referral-directory/sdk';
 
 type Bilingual = Record<Locale, string>;
 
@@ -81,16 +79,38 @@ const terms = (kind: keyof typeof TERMS, codes: string[], locale: Locale): Taxon
 const ALL = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
 
 /** A record in both languages; `pick` chooses the text of one. */
-function organization(locale: Locale, pick: (b: Bilingual) => string, o: {
-  slug: string; name: Bilingual; description: Bilingual; kind: PublicOrganization['kind'];
-  role: PublicOrganization['role']; focus: string[]; services: string[]; populations?: string[];
-  languages: string[]; provinces: PublicOrganization['provinces']; national?: boolean;
-  timeframes?: PublicOrganization['timeframes']; needs?: PublicOrganization['needs'];
-  offerings?: PublicOrganization['indirectOfferings']; open24x7?: boolean;
-  phones?: PublicOrganization['phones']; email?: string; website?: string; lastVerified?: string;
-  accessibility?: Bilingual; eligibility?: Bilingual; city?: string; confidential?: boolean;
-  schedule?: PublicOrganization['hours']['schedule']; regions?: string[]; ages?: [number | null, number | null];
-}): PublicOrganization {
+function organization(
+  locale: Locale,
+  pick: (b: Bilingual) => string,
+  o: {
+    slug: string;
+    name: Bilingual;
+    description: Bilingual;
+    kind: PublicOrganization['kind'];
+    role: PublicOrganization['role'];
+    focus: string[];
+    services: string[];
+    populations?: string[];
+    languages: string[];
+    provinces: PublicOrganization['provinces'];
+    national?: boolean;
+    timeframes?: PublicOrganization['timeframes'];
+    needs?: PublicOrganization['needs'];
+    offerings?: PublicOrganization['indirectOfferings'];
+    open24x7?: boolean;
+    phones?: PublicOrganization['phones'];
+    email?: string;
+    website?: string;
+    lastVerified?: string;
+    accessibility?: Bilingual;
+    eligibility?: Bilingual;
+    city?: string;
+    confidential?: boolean;
+    schedule?: PublicOrganization['hours']['schedule'];
+    regions?: string[];
+    ages?: [number | null, number | null];
+  },
+): PublicOrganization {
   return {
     slug: o.slug,
     locale,
@@ -112,14 +132,16 @@ function organization(locale: Locale, pick: (b: Bilingual) => string, o: {
     provinces: o.national ? [...ALL] : o.provinces,
     serviceAreas: o.national ? [] : o.provinces.map((province, i) => ({ province, regions: i === 0 && o.regions ? o.regions : [] })),
     locations: o.city
-      ? [{
-          name: null,
-          street: o.confidential ? null : '100 Example Street',
-          city: o.city,
-          province: o.provinces[0] ?? 'ON',
-          postalCode: o.confidential ? null : 'A1A 1A1',
-          confidential: o.confidential ?? false,
-        }]
+      ? [
+          {
+            name: null,
+            street: o.confidential ? null : '100 Example Street',
+            city: o.city,
+            province: o.provinces[0] ?? 'ON',
+            postalCode: o.confidential ? null : 'A1A 1A1',
+            confidential: o.confidential ?? false,
+          },
+        ]
       : [],
     languages: terms('language', o.languages, locale),
     phones: o.phones ?? [],
@@ -145,12 +167,22 @@ export function organizations(locale: Locale): PublicOrganization[] {
         en: 'Safe emergency housing and support for women leaving exploitation.',
         fr: "Hébergement d'urgence sécuritaire et accompagnement pour les femmes qui quittent l'exploitation.",
       },
-      kind: 'ngo', role: 'direct', focus: ['trafficking', 'sexual_assault'],
-      services: ['emergency_shelter', 'counselling'], populations: ['women'], languages: ['fr', 'en', 'es'],
-      provinces: ['QC'], regions: ['Montréal', 'Laval'], timeframes: ['emergency', 'transitional'], needs: ['social'],
-      open24x7: true, city: 'Montréal', confidential: true,
+      kind: 'ngo',
+      role: 'direct',
+      focus: ['trafficking', 'sexual_assault'],
+      services: ['emergency_shelter', 'counselling'],
+      populations: ['women'],
+      languages: ['fr', 'en', 'es'],
+      provinces: ['QC'],
+      regions: ['Montréal', 'Laval'],
+      timeframes: ['emergency', 'transitional'],
+      needs: ['social'],
+      open24x7: true,
+      city: 'Montréal',
+      confidential: true,
       phones: [{ type: 'crisis', number: '+1-555-010-0101', extension: null, label: null }],
-      email: 'aide@maison-horizon.example.org', website: 'https://www.maison-horizon.example.org/',
+      email: 'aide@maison-horizon.example.org',
+      website: 'https://www.maison-horizon.example.org/',
       lastVerified: '2025-03-04',
       accessibility: { en: 'Wheelchair accessible. Pets allowed.', fr: 'Accessible en fauteuil roulant. Animaux acceptés.' },
     }),
@@ -161,15 +193,24 @@ export function organizations(locale: Locale): PublicOrganization[] {
         en: 'Free legal advice on immigration status, wages owed and protection orders.',
         fr: "Conseils juridiques gratuits sur le statut d'immigration, les salaires dus et les ordonnances de protection.",
       },
-      kind: 'ngo', role: 'direct', focus: ['labour_rights', 'immigrant_refugee'],
-      services: ['legal_aid', 'immigration_help'], populations: ['migrant_workers', 'indigenous_peoples'],
-      languages: ['en', 'fr', 'oj'], provinces: ['ON'], regions: ['Thunder Bay'], timeframes: ['long_term'], needs: ['legal'],
-      city: 'Thunder Bay', schedule: WEEKDAYS_9_TO_5,
+      kind: 'ngo',
+      role: 'direct',
+      focus: ['labour_rights', 'immigrant_refugee'],
+      services: ['legal_aid', 'immigration_help'],
+      populations: ['migrant_workers', 'indigenous_peoples'],
+      languages: ['en', 'fr', 'oj'],
+      provinces: ['ON'],
+      regions: ['Thunder Bay'],
+      timeframes: ['long_term'],
+      needs: ['legal'],
+      city: 'Thunder Bay',
+      schedule: WEEKDAYS_9_TO_5,
       phones: [
         { type: 'voice', number: '555-010-0202', extension: '12', label: null },
         { type: 'toll_free', number: '1-555-010-0203', extension: null, label: null },
       ],
-      website: 'https://northern-legal.example.org/fr', lastVerified: '2024-11-20',
+      website: 'https://northern-legal.example.org/fr',
+      lastVerified: '2024-11-20',
       eligibility: { en: 'Residents of Northern Ontario.', fr: "Personnes résidant dans le Nord de l'Ontario." },
     }),
     organization(locale, pick, {
@@ -179,8 +220,15 @@ export function organizations(locale: Locale): PublicOrganization[] {
         en: 'Street outreach and a text line for young people aged 12 to 24.',
         fr: 'Intervention de rue et ligne texto pour les jeunes de 12 à 24 ans.',
       },
-      kind: 'ngo', role: 'direct', focus: ['homeless_youth', 'trafficking'], services: ['outreach', 'counselling'],
-      populations: ['youth'], languages: ['en'], provinces: ['MB', 'SK'], timeframes: ['emergency'], needs: ['social'],
+      kind: 'ngo',
+      role: 'direct',
+      focus: ['homeless_youth', 'trafficking'],
+      services: ['outreach', 'counselling'],
+      populations: ['youth'],
+      languages: ['en'],
+      provinces: ['MB', 'SK'],
+      timeframes: ['emergency'],
+      needs: ['social'],
       ages: [12, 24],
       phones: [{ type: 'text', number: '555-010-0303', extension: null, label: { en: 'Youth line', fr: 'Ligne jeunesse' }[locale] }],
       lastVerified: '2025-01-15',
@@ -192,22 +240,38 @@ export function organizations(locale: Locale): PublicOrganization[] {
         en: 'Training for front-line workers and volunteer opportunities across the Atlantic provinces.',
         fr: 'Formation des intervenantes et intervenants et bénévolat dans les provinces atlantiques.',
       },
-      kind: 'coalition', role: 'indirect', focus: ['trafficking'], services: ['awareness'], languages: ['en', 'fr'],
-      provinces: ['NS', 'NB', 'PE', 'NL'], offerings: ['training', 'information', 'volunteering'],
-      email: 'info@atlantic-coalition.example.org', lastVerified: '2024-06-30',
+      kind: 'coalition',
+      role: 'indirect',
+      focus: ['trafficking'],
+      services: ['awareness'],
+      languages: ['en', 'fr'],
+      provinces: ['NS', 'NB', 'PE', 'NL'],
+      offerings: ['training', 'information', 'volunteering'],
+      email: 'info@atlantic-coalition.example.org',
+      lastVerified: '2024-06-30',
     }),
     organization(locale, pick, {
       slug: 'coastal-workers-centre',
       name: { en: "Coastal Workers' Rights Centre", fr: 'Centre des droits des travailleurs de la côte' },
       description: {
         en: 'Support for migrant workers facing forced labour: legal information and housing help.',
-        fr: "Soutien aux travailleurs migrants victimes de travail forcé : information juridique et aide au logement.",
+        fr: 'Soutien aux travailleurs migrants victimes de travail forcé : information juridique et aide au logement.',
       },
-      kind: 'ngo', role: 'direct', focus: ['labour_rights'], services: ['legal_aid', 'immigration_help'],
-      populations: ['migrant_workers'], languages: ['en', 'tl', 'es', 'pa'], provinces: ['BC'], regions: ['Vancouver'],
-      timeframes: ['transitional'], needs: ['legal', 'social'], city: 'Vancouver',
+      kind: 'ngo',
+      role: 'direct',
+      focus: ['labour_rights'],
+      services: ['legal_aid', 'immigration_help'],
+      populations: ['migrant_workers'],
+      languages: ['en', 'tl', 'es', 'pa'],
+      provinces: ['BC'],
+      regions: ['Vancouver'],
+      timeframes: ['transitional'],
+      needs: ['legal', 'social'],
+      city: 'Vancouver',
       phones: [{ type: 'voice', number: '604-555-0404', extension: null, label: null }],
-      website: 'javascript:alert(1)', email: 'not an email', lastVerified: '2025-02-10',
+      website: 'javascript:alert(1)',
+      email: 'not an email',
+      lastVerified: '2025-02-10',
     }),
     organization(locale, pick, {
       slug: 'national-survivor-network',
@@ -216,9 +280,16 @@ export function organizations(locale: Locale): PublicOrganization[] {
         en: 'A peer network led by survivors, offering information sessions and mentoring.',
         fr: "Un réseau de pairs dirigé par des survivantes, qui offre des séances d'information et du mentorat.",
       },
-      kind: 'network', role: 'indirect', focus: ['trafficking'], services: ['awareness'], languages: ['en', 'fr'],
-      provinces: [], national: true, offerings: ['information'],
-      website: 'https://survivors.example.org', lastVerified: '2025-04-22',
+      kind: 'network',
+      role: 'indirect',
+      focus: ['trafficking'],
+      services: ['awareness'],
+      languages: ['en', 'fr'],
+      provinces: [],
+      national: true,
+      offerings: ['information'],
+      website: 'https://survivors.example.org',
+      lastVerified: '2025-04-22',
     }),
   ];
   return list.sort((a, b) => a.name.localeCompare(b.name, locale));
@@ -263,7 +334,7 @@ export const SETTINGS: Record<Locale, DirectorySettings> = {
       chatUrl: 'https://hotline.example.org/clavardage',
       hours: 'Ouverte 24 heures sur 24, tous les jours',
       available24x7: true,
-      languages: "Aide dans plus de 200 langues",
+      languages: 'Aide dans plus de 200 langues',
     },
     quickExitUrl: 'https://weather.example.org/',
     disclaimer: "Figurer ici ne signifie pas que la ligne d'urgence recommande un organisme (texte de l'API).",

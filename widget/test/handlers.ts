@@ -7,7 +7,12 @@
  */
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import {
-  FILTER_NAMES, type ErrorBody, type FacetValue, type FilterName, type Locale, type PublicOrganization,
+  FILTER_NAMES,
+  type ErrorBody,
+  type FacetValue,
+  type FilterName,
+  type Locale,
+  type PublicOrganization,
 } from '@referral-directory/sdk';
 import { FIXED_LABELS, manyOrganizations, organizations, SETTINGS, termLabel } from './fixtures.js';
 
@@ -49,7 +54,9 @@ export function requests(): Seen[] {
 
 /** The current test's requests to the list endpoint. */
 export function listRequests(): URL[] {
-  return requests().map((r) => r.url).filter((u) => u.pathname.endsWith('/organizations'));
+  return requests()
+    .map((r) => r.url)
+    .filter((u) => u.pathname.endsWith('/organizations'));
 }
 
 const localeOf = (url: URL): Locale => (url.searchParams.get('locale') === 'fr' ? 'fr' : 'en');
@@ -57,23 +64,39 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 
 function valuesOf(o: PublicOrganization, name: FilterName): string[] {
   switch (name) {
-    case 'province': return o.provinces;
-    case 'focus': return o.focusAreas.map((t) => t.code);
-    case 'service': return o.services.map((t) => t.code);
-    case 'timeframe': return o.timeframes;
-    case 'need': return o.needs;
-    case 'population': return o.populations.map((t) => t.code);
-    case 'language': return o.languages.map((t) => t.code);
-    case 'role': return [o.role];
-    case 'type': return [o.kind];
+    case 'province':
+      return o.provinces;
+    case 'focus':
+      return o.focusAreas.map((t) => t.code);
+    case 'service':
+      return o.services.map((t) => t.code);
+    case 'timeframe':
+      return o.timeframes;
+    case 'need':
+      return o.needs;
+    case 'population':
+      return o.populations.map((t) => t.code);
+    case 'language':
+      return o.languages.map((t) => t.code);
+    case 'role':
+      return [o.role];
+    case 'type':
+      return [o.kind];
   }
 }
 
 function matches(o: PublicOrganization, params: URLSearchParams, except?: FilterName): boolean {
   const q = fold(params.get('q') ?? '').trim();
   if (q) {
-    const text = fold([o.name, o.description, ...o.services.map((s) => s.label), ...o.locations.map((l) => l.city),
-      ...o.serviceAreas.flatMap((a) => a.regions)].join(' '));
+    const text = fold(
+      [
+        o.name,
+        o.description,
+        ...o.services.map((s) => s.label),
+        ...o.locations.map((l) => l.city),
+        ...o.serviceAreas.flatMap((a) => a.regions),
+      ].join(' '),
+    );
     if (!q.split(/\s+/).every((word) => text.includes(word))) return false;
   }
   return FILTER_NAMES.every((name) => {
@@ -108,7 +131,7 @@ function facets(all: PublicOrganization[], url: URL) {
     const kind = name === 'focus' || name === 'service' || name === 'population' || name === 'language' ? name : undefined;
     data[name] = [...counts].map(([value, count]) => ({
       value,
-      label: kind ? termLabel(kind, value, locale) : FIXED_LABELS[value]?.[locale] ?? value,
+      label: kind ? termLabel(kind, value, locale) : (FIXED_LABELS[value]?.[locale] ?? value),
       count,
     }));
   }
@@ -116,10 +139,12 @@ function facets(all: PublicOrganization[], url: URL) {
 }
 
 /** The default scenario's facets in `locale`, unfiltered: for elements tested on their own. */
-export const facetsFor = (locale: Locale) => facets(organizations(locale), new URL(`https://${API_HOST}/api/directory/facets?locale=${locale}`)).data;
+export const facetsFor = (locale: Locale) =>
+  facets(organizations(locale), new URL(`https://${API_HOST}/api/directory/facets?locale=${locale}`)).data;
 
-const errorBody = (status: number, name: string, message: string, details: ErrorBody['error']['details'] = []): ErrorBody =>
-  ({ error: { status, name, message, details } });
+const errorBody = (status: number, name: string, message: string, details: ErrorBody['error']['details'] = []): ErrorBody => ({
+  error: { status, name, message, details },
+});
 
 /** Records the request, then answers. */
 const seen = (request: Request) => {
@@ -137,9 +162,7 @@ function directory(source: (locale: Locale) => PublicOrganization[]): RequestHan
     http.get(`${BASE}/organizations/:slug`, ({ request, params }) => {
       const url = seen(request);
       const org = source(localeOf(url)).find((o) => o.slug === params['slug']);
-      return org
-        ? HttpResponse.json({ data: org })
-        : HttpResponse.json(errorBody(404, 'NotFoundError', 'Not found'), { status: 404 });
+      return org ? HttpResponse.json({ data: org }) : HttpResponse.json(errorBody(404, 'NotFoundError', 'Not found'), { status: 404 });
     }),
     http.get(`${BASE}/facets`, ({ request }) => {
       const url = seen(request);

@@ -40,7 +40,6 @@ export function useScenario(name: ScenarioName): void {
   nextApi();
 }
 
-
 /** Runs axe on `element` (through its shadow roots) and fails with a readable list of violations. */
 export async function expectAccessible(element: Element): Promise<void> {
   const results = await window.axe.run(element, { resultTypes: ['violations'] });

@@ -20,7 +20,10 @@ server.listen(Number(process.env.PORT), process.env.HOST || '127.0.0.1', () => {
   process.send?.({ type: 'listening' });
 });
 
-const stop = () => { server.close(); process.exit(0); };
+const stop = () => {
+  server.close();
+  process.exit(0);
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 process.on('disconnect', stop);

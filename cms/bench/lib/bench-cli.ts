@@ -16,7 +16,10 @@ export function wholeNumber(option: string, v: string, min = 1): number {
 }
 
 /** The value after the option being read, as text or as a whole number. */
-export interface OptionValue { text(): string; whole(min?: number): number }
+export interface OptionValue {
+  text(): string;
+  whole(min?: number): number;
+}
 
 /**
  * Reads `argv` option by option through `apply`, which answers false for an option it does not
@@ -62,11 +65,22 @@ export interface Command {
 
 /** Runs the command to its exit code; whatever happens, the servers are stopped and temporary files removed. */
 export function runCommand(c: Command): void {
-  process.on('SIGINT', () => { console.error(`\n${c.name}: interrupted; stopping the servers.`); cleanupNow(); process.exit(130); });
-  process.on('SIGTERM', () => { cleanupNow(); process.exit(143); });
+  process.on('SIGINT', () => {
+    console.error(`\n${c.name}: interrupted; stopping the servers.`);
+    cleanupNow();
+    process.exit(130);
+  });
+  process.on('SIGTERM', () => {
+    cleanupNow();
+    process.exit(143);
+  });
   process.on('exit', () => cleanupNow());
   c.main().then(
-    async (code) => { await c.stop(); cleanupNow(); process.exit(code); },
+    async (code) => {
+      await c.stop();
+      cleanupNow();
+      process.exit(code);
+    },
     async (error: unknown) => {
       console.error(`\n${c.name}: ${error instanceof Error ? error.message : String(error)}`);
       for (const line of c.describe()) console.error(`${c.name}: ${line}`);
@@ -82,3 +96,14 @@ export const int = (v: number): string => Math.round(v).toLocaleString('en-US');
 
 /** Milliseconds, two decimals under 10; '—' when not measured. */
 export const msText = (v: number): string => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '—');
+
+/** A plain-text table with a rule under the headers; right-aligned columns where asked. */
+export function table(headers: string[], rows: string[][], rightAlign: boolean[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (rightAlign[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

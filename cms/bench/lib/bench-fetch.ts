@@ -5,7 +5,12 @@
 import { isRecord } from '../../src/workflow/values';
 import { type BenchQuery, directoryListPath, stockPath } from './bench-queries';
 
-export interface Fetched { status: number; bytes: Buffer; contentType: string; body: unknown }
+export interface Fetched {
+  status: number;
+  bytes: Buffer;
+  contentType: string;
+  body: unknown;
+}
 
 export async function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
   let r: Response | undefined;
@@ -21,12 +26,20 @@ export async function get(url: string, headers: Record<string, string> = {}): Pr
   }
   const bytes = Buffer.from(await r.arrayBuffer());
   let body: unknown = null;
-  try { body = JSON.parse(bytes.toString('utf8')); } catch { /* not JSON */ }
+  try {
+    body = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    /* not JSON */
+  }
   return { status: r.status, bytes, contentType: r.headers.get('content-type') ?? '', body };
 }
 
 /** One page of a list: its total, its page count and the slugs on it. */
-export interface Page { total: number; pageCount: number; slugs: string[] }
+export interface Page {
+  total: number;
+  pageCount: number;
+  slugs: string[];
+}
 
 const fail = (what: string, f: Fetched): never => {
   throw new Error(`${what}: HTTP ${f.status} ${f.bytes.toString('utf8').slice(0, 300)}`);
@@ -70,4 +83,6 @@ export const directorySlugs = (base: string, q: BenchQuery) =>
   allSlugs(async (page) => directoryPage(await get(base + directoryListPath(q, page, 100)), `directory list page ${page}`));
 
 export const stockSlugs = (base: string, q: BenchQuery, token: string) =>
-  allSlugs(async (page) => stockPage(await get(base + stockPath(q, page, 100), { Authorization: `Bearer ${token}` }), `stock REST page ${page}`));
+  allSlugs(async (page) =>
+    stockPage(await get(base + stockPath(q, page, 100), { Authorization: `Bearer ${token}` }), `stock REST page ${page}`),
+  );

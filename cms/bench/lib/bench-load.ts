@@ -22,11 +22,20 @@ interface AutocannonInstance extends PromiseLike<AutocannonResult> {
   on(event: 'reqError', listener: (error: Error & { code?: string }) => void): void;
   stop(): void;
 }
-interface AutocannonRequest { path: string; headers?: Record<string, string> }
+interface AutocannonRequest {
+  path: string;
+  headers?: Record<string, string>;
+}
 /** autocannon's per-connection state, handed to setupRequest and then to onResponse for the same request. */
-interface RequestContext { n?: number }
+interface RequestContext {
+  n?: number;
+}
 type Autocannon = (options: {
-  url: string; connections: number; duration: number; headers?: Record<string, string>; timeout?: number;
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  timeout?: number;
   requests?: Array<{
     setupRequest(req: AutocannonRequest, context: RequestContext): AutocannonRequest;
     onResponse?(status: number, body: string, context: RequestContext): void;
@@ -36,10 +45,16 @@ type Autocannon = (options: {
 const autocannon = autocannonModule as unknown as Autocannon;
 
 /** One request of a varied run: path + query, and headers on top of the run's. */
-export interface PlannedRequest { path: string; headers?: Record<string, string> }
+export interface PlannedRequest {
+  path: string;
+  headers?: Record<string, string>;
+}
 
 export interface LoadOptions {
-  url: string; connections: number; durationS: number; headers?: Record<string, string>;
+  url: string;
+  connections: number;
+  durationS: number;
+  headers?: Record<string, string>;
   /** A different request each time (request number → path + query, or a PlannedRequest), instead of the URL's. */
   pathFor?: (n: number) => string | PlannedRequest;
   /** Told the status of every response, with the number its request had in `pathFor`. */
@@ -78,20 +93,22 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const { pathFor, onStatus } = o;
   // With one request in the list, autocannon calls setupRequest before each request and onResponse
   // after it, on the same connection with the same context: the context carries the number across.
-  const requests = pathFor && [{
-    setupRequest(req: AutocannonRequest, context: RequestContext): AutocannonRequest {
-      context.n = n;
-      const planned = pathFor(n++);
-      return typeof planned === 'string'
-        ? { ...req, path: planned }
-        : { ...req, path: planned.path, headers: { ...req.headers, ...planned.headers } };
-    },
-    ...(onStatus && {
-      onResponse(status: number, _body: string, context: RequestContext) {
-        if (context.n !== undefined) onStatus(context.n, status);
+  const requests = pathFor && [
+    {
+      setupRequest(req: AutocannonRequest, context: RequestContext): AutocannonRequest {
+        context.n = n;
+        const planned = pathFor(n++);
+        return typeof planned === 'string'
+          ? { ...req, path: planned }
+          : { ...req, path: planned.path, headers: { ...req.headers, ...planned.headers } };
       },
-    }),
-  }];
+      ...(onStatus && {
+        onResponse(status: number, _body: string, context: RequestContext) {
+          if (context.n !== undefined) onStatus(context.n, status);
+        },
+      }),
+    },
+  ];
   const instance = autocannon({
     url: o.url,
     connections: o.connections,
@@ -102,7 +119,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     ...(requests && { requests }),
   });
   const errorKinds: Record<string, number> = {};
-  instance.on('response', (_c, _status, _bytes, ms) => { latencies.push(ms); });
+  instance.on('response', (_c, _status, _bytes, ms) => {
+    latencies.push(ms);
+  });
   instance.on('reqError', (e) => {
     const key = e.code ?? e.message ?? String(e);
     errorKinds[key] = (errorKinds[key] ?? 0) + 1;

@@ -19,7 +19,11 @@ export interface Child {
   tail(lines?: number): string;
 }
 
-export function spawnChild(name: string, entry: string, opts: { cwd: string; env: NodeJS.ProcessEnv; logDir: string; nodeArgs?: string[] }): Child {
+export function spawnChild(
+  name: string,
+  entry: string,
+  opts: { cwd: string; env: NodeJS.ProcessEnv; logDir: string; nodeArgs?: string[] },
+): Child {
   const logFile = path.join(opts.logDir, `${name}.log`);
   const fd = fs.openSync(logFile, 'a');
   const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
@@ -30,51 +34,93 @@ export function spawnChild(name: string, entry: string, opts: { cwd: string; env
   fs.closeSync(fd);
   running.add(proc);
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => proc.once('exit', () => { exited = true; running.delete(proc); resolve(); }));
+  const exitPromise = new Promise<void>((resolve) =>
+    proc.once('exit', () => {
+      exited = true;
+      running.delete(proc);
+      resolve();
+    }),
+  );
   const messages: Array<{ type: string }> = [];
   proc.on('message', (m) => messages.push(m as { type: string }));
 
-  const tail = (lines = 30) => {
-    try { return fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
-  };
+  const tail = (lines = 30) => tailOf(logFile, lines);
+  const state = { name, logFile, proc, messages, exited: () => exited, tail };
 
   return {
     proc,
     logFile,
     tail,
-    message<T extends { type: string }>(type: T['type'], timeoutMs: number): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        const seen = () => messages.find((m) => m.type === type || m.type === 'error');
-        const settle = (m: { type: string }) => {
-          cleanup();
-          if (m.type === 'error') reject(new Error(`${name}: ${(m as { message?: string }).message ?? 'failed'}`));
-          else resolve(m as T);
-        };
-        const onMessage = () => { const m = seen(); if (m) settle(m); };
-        const onExit = (code: number | null, signal: string | null) => {
-          cleanup();
-          reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before "${type}"; last lines of ${logFile}:\n${tail()}`));
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`${name}: no "${type}" within ${Math.round(timeoutMs / 1000)} s; last lines of ${logFile}:\n${tail()}`));
-        }, timeoutMs);
-        const cleanup = () => { clearTimeout(timer); proc.off('message', onMessage); proc.off('exit', onExit); };
-        const early = seen();
-        if (early) { clearTimeout(timer); settle(early); return; }
-        if (exited) { onExit(proc.exitCode, proc.signalCode); return; }
-        proc.on('message', onMessage);
-        proc.once('exit', onExit);
-      });
-    },
+    message: <T extends { type: string }>(type: T['type'], timeoutMs: number) => waitForMessage<T>(state, type, timeoutMs),
     async stop() {
       if (exited) return;
       proc.kill('SIGTERM');
-      const killer = setTimeout(() => { if (!exited) proc.kill('SIGKILL'); }, 8000);
+      const killer = setTimeout(() => {
+        if (!exited) proc.kill('SIGKILL');
+      }, 8000);
       await exitPromise;
       clearTimeout(killer);
     },
   };
+}
+
+function tailOf(logFile: string, lines: number): string {
+  try {
+    return fs.readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+interface ChildState {
+  name: string;
+  logFile: string;
+  proc: ChildProcess;
+  messages: ReadonlyArray<{ type: string }>;
+  exited: () => boolean;
+  tail: () => string;
+}
+
+/** The first IPC message of this type already received or still to come; rejects on an error message, exit or timeout. */
+function waitForMessage<T extends { type: string }>(child: ChildState, type: T['type'], timeoutMs: number): Promise<T> {
+  const { name, logFile, proc, messages, tail } = child;
+  return new Promise<T>((resolve, reject) => {
+    const seen = () => messages.find((m) => m.type === type || m.type === 'error');
+    const settle = (m: { type: string }) => {
+      cleanup();
+      if (m.type === 'error') reject(new Error(`${name}: ${(m as { message?: string }).message ?? 'failed'}`));
+      else resolve(m as T);
+    };
+    const onMessage = () => {
+      const m = seen();
+      if (m) settle(m);
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      cleanup();
+      reject(new Error(`${name} exited (${signal ?? `code ${code}`}) before "${type}"; last lines of ${logFile}:\n${tail()}`));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`${name}: no "${type}" within ${Math.round(timeoutMs / 1000)} s; last lines of ${logFile}:\n${tail()}`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      proc.off('message', onMessage);
+      proc.off('exit', onExit);
+    };
+    const early = seen();
+    if (early) {
+      clearTimeout(timer);
+      settle(early);
+      return;
+    }
+    if (child.exited()) {
+      onExit(proc.exitCode, proc.signalCode);
+      return;
+    }
+    proc.on('message', onMessage);
+    proc.once('exit', onExit);
+  });
 }
 
 /** A fresh folder under the system's temporary folder (logs, database copies), removed by cleanupNow(). */
@@ -87,11 +133,19 @@ export function tempDir(prefix: string): string {
 /** Last resort (exit, signal, failure): SIGKILL whatever is still running, remove the temporary folders. Synchronous. */
 export function cleanupNow(): void {
   for (const p of running) {
-    try { p.kill('SIGKILL'); } catch { /* already gone */ }
+    try {
+      p.kill('SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   running.clear();
   for (const dir of tempDirs) {
-    try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ }
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
   }
   tempDirs.clear();
 }
@@ -113,7 +167,10 @@ export async function waitForOk(url: string, timeoutMs: number, alive: () => boo
     if (!alive()) throw new Error(`server exited while waiting for ${url}`);
     try {
       const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      if (r.status === 200) { await r.arrayBuffer(); return; }
+      if (r.status === 200) {
+        await r.arrayBuffer();
+        return;
+      }
       last = `HTTP ${r.status}`;
     } catch (e) {
       last = (e as Error).message;

@@ -27,8 +27,25 @@ export function directoryFacetsPath(b: BenchQuery): string {
 
 /** Scalar fields of an organization that the public record is made of (nothing internal). */
 const PUBLIC_FIELDS = [
-  'slug', 'name', 'otherNames', 'description', 'eligibility', 'fees', 'hoursNotes', 'accessibility', 'kind', 'role',
-  'ageMin', 'ageMax', 'national', 'email', 'website', 'open24x7', 'lastVerifiedAt', 'updatedAt', 'publishedAt',
+  'slug',
+  'name',
+  'otherNames',
+  'description',
+  'eligibility',
+  'fees',
+  'hoursNotes',
+  'accessibility',
+  'kind',
+  'role',
+  'ageMin',
+  'ageMax',
+  'national',
+  'email',
+  'website',
+  'open24x7',
+  'lastVerifiedAt',
+  'updatedAt',
+  'publishedAt',
 ];
 const TERM_FIELDS = ['code', 'labelEn', 'labelFr', 'sortOrder'];
 
@@ -54,18 +71,23 @@ export function stockQuery(b: BenchQuery, page = 1, pageSize = b.pageSize): Reco
   const termPopulate = { fields: TERM_FIELDS };
   return {
     filters: {
-      $and: [
-        { $or: [{ serviceAreas: { province: { $eq: b.province } } }, { national: { $eq: true } }] },
-        ...words.map(textMatch),
-      ],
+      $and: [{ $or: [{ serviceAreas: { province: { $eq: b.province } } }, { national: { $eq: true } }] }, ...words.map(textMatch)],
       focusAreas: { code: { $eq: b.focus } },
       listingStatus: { $eq: 'active' },
       publicConsent: { $eq: true },
     },
     fields: PUBLIC_FIELDS,
     populate: {
-      focusAreas: termPopulate, services: termPopulate, populations: termPopulate, languages: termPopulate,
-      directServices: true, indirectOfferings: true, serviceAreas: true, locations: true, phones: true, openingHours: true,
+      focusAreas: termPopulate,
+      services: termPopulate,
+      populations: termPopulate,
+      languages: termPopulate,
+      directServices: true,
+      indirectOfferings: true,
+      serviceAreas: true,
+      locations: true,
+      phones: true,
+      openingHours: true,
     },
     sort: ['name:asc'],
     pagination: { page, pageSize },

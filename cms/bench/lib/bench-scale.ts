@@ -35,9 +35,20 @@ export const SEARCH_QUERIES: ReadonlyArray<{ label: string; q: string; locale: '
   { label: 'relaxed', q: 'shelter qqzzy', locale: 'en' },
 ];
 
-export interface Timing { p50: number; p99: number; runs: number }
+export interface Timing {
+  p50: number;
+  p99: number;
+  runs: number;
+}
 
-export interface SearchRow { label: string; q: string; hits: number; catalog: Timing; minisearch: Timing | null; orama: Timing | null }
+export interface SearchRow {
+  label: string;
+  q: string;
+  hits: number;
+  catalog: Timing;
+  minisearch: Timing | null;
+  orama: Timing | null;
+}
 
 export interface ScaleRow {
   organizations: number;
@@ -83,12 +94,51 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1048576;
 }
 
+/** The named searches of SEARCH_QUERIES on this catalog and, when asked, through MiniSearch and Orama indexing the same records. */
+async function measureSearches(
+  c: Catalog,
+  withPeers: boolean,
+  runs: number,
+  budgetMs: number,
+): Promise<{ peerBuildMs: ScaleRow['peerBuildMs']; searches: SearchRow[] }> {
+  let peers: { minisearch: Ranker; orama: Ranker } | null = null;
+  let peerBuildMs: ScaleRow['peerBuildMs'] = null;
+  if (withPeers) {
+    const p0 = performance.now();
+    const minisearch = miniSearchRanker(c);
+    const p1 = performance.now();
+    const orama = await oramaRanker(c);
+    peerBuildMs = { minisearch: p1 - p0, orama: performance.now() - p1 };
+    peers = { minisearch, orama };
+  }
+  const searches: SearchRow[] = [];
+  for (const s of SEARCH_QUERIES) {
+    const sq = parseDirectoryQuery(new URLSearchParams({ q: s.q, locale: s.locale }), c.vocabulary, 'list');
+    searches.push({
+      label: s.label,
+      q: s.q,
+      hits: c.search(sq).total,
+      catalog: await timeRuns(runs, budgetMs, () => {
+        sink += listBody(c.search(sq), sq).length;
+      }),
+      minisearch: peers ? await timeRuns(runs, budgetMs, () => peers.minisearch(s.q, s.locale)) : null,
+      orama: peers ? await timeRuns(runs, budgetMs, () => peers.orama(s.q, s.locale)) : null,
+    });
+  }
+  return { peerBuildMs, searches };
+}
+
 /**
  * Measures each size in turn. The generator is deterministic and sequential, so the smaller
  * lists are prefixes of the larger ones: 1,000 ⊂ 10,000 ⊂ 100,000.
  */
 export async function measureScaling(
-  sizes: number[], taxonomies: Taxonomies, queryString: string, runs: number, budgetMs: number, peersMax = 10_000,
+  sizes: number[],
+  taxonomies: Taxonomies,
+  queryString: string,
+  runs: number,
+  budgetMs: number,
+  peersMax = 10_000,
   /** The seeded synonym groups, so that searches expand as they do in production. */
   synonyms: readonly SearchSynonymFixture[] = [],
 ): Promise<ScaleRow[]> {
@@ -117,39 +167,36 @@ export async function measureScaling(
     const q = parseDirectoryQuery(new URLSearchParams(queryString), catalog.vocabulary, 'list');
     const c = catalog;
     const hits = c.search(q).total;
-    const search = await timeRuns(runs, budgetMs, () => { sink += c.search(q).total; });
-    const miss = await timeRuns(runs, budgetMs, () => { sink += listBody(c.search(q), q).length; });
+    const search = await timeRuns(runs, budgetMs, () => {
+      sink += c.search(q).total;
+    });
+    const miss = await timeRuns(runs, budgetMs, () => {
+      sink += listBody(c.search(q), q).length;
+    });
     const facetParams = new URLSearchParams(queryString);
     for (const listOnly of ['page', 'pageSize', 'sort']) facetParams.delete(listOnly);
     const fq = parseDirectoryQuery(facetParams, c.vocabulary, 'facets');
-    const facets = await timeRuns(runs, budgetMs, () => { sink += c.facets(fq).total; });
+    const facets = await timeRuns(runs, budgetMs, () => {
+      sink += c.facets(fq).total;
+    });
 
-    let peers: { minisearch: Ranker; orama: Ranker } | null = null;
-    let peerBuildMs: ScaleRow['peerBuildMs'] = null;
-    if (size <= peersMax) {
-      const p0 = performance.now();
-      const minisearch = miniSearchRanker(c);
-      const p1 = performance.now();
-      const orama = await oramaRanker(c);
-      peerBuildMs = { minisearch: p1 - p0, orama: performance.now() - p1 };
-      peers = { minisearch, orama };
-    }
-    const searches: SearchRow[] = [];
-    for (const s of SEARCH_QUERIES) {
-      const sq = parseDirectoryQuery(new URLSearchParams({ q: s.q, locale: s.locale }), c.vocabulary, 'list');
-      searches.push({
-        label: s.label, q: s.q, hits: c.search(sq).total,
-        catalog: await timeRuns(runs, budgetMs, () => { sink += listBody(c.search(sq), sq).length; }),
-        minisearch: peers ? await timeRuns(runs, budgetMs, () => peers!.minisearch(s.q, s.locale)) : null,
-        orama: peers ? await timeRuns(runs, budgetMs, () => peers!.orama(s.q, s.locale)) : null,
-      });
-    }
-    peers = null;
+    const { peerBuildMs, searches } = await measureSearches(c, size <= peersMax, runs, budgetMs);
     out.push({
-      organizations: size, publicEntries: entries.length, hits, buildMs,
-      searchP50: search.p50, searchP99: search.p99, missP50: miss.p50, missP99: miss.p99,
-      facetsP50: facets.p50, facetsP99: facets.p99, runs: Math.min(search.runs, miss.runs, facets.runs),
-      entriesMb: withEntries - base, catalogMb: withCatalog - withEntries, peerBuildMs, searches,
+      organizations: size,
+      publicEntries: entries.length,
+      hits,
+      buildMs,
+      searchP50: search.p50,
+      searchP99: search.p99,
+      missP50: miss.p50,
+      missP99: miss.p99,
+      facetsP50: facets.p50,
+      facetsP99: facets.p99,
+      runs: Math.min(search.runs, miss.runs, facets.runs),
+      entriesMb: withEntries - base,
+      catalogMb: withCatalog - withEntries,
+      peerBuildMs,
+      searches,
     });
     catalog = null;
   }

@@ -10,7 +10,11 @@
  */
 import { bootStrapi } from '../../scripts/lib/boot';
 
-type Message = { type: 'token'; accessKey: string } | { type: 'listening' } | { type: 'error'; message: string } | { type: `heap-${number}`; heapUsed: number };
+type Message =
+  | { type: 'token'; accessKey: string }
+  | { type: 'listening' }
+  | { type: 'error'; message: string }
+  | { type: `heap-${number}`; heapUsed: number };
 
 const send = (m: Message) => new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
 

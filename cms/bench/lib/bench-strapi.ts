@@ -17,7 +17,10 @@ export function staleDistFiles(): string[] {
   const walk = (dir: string) => {
     for (const d of fs.readdirSync(path.join(CMS_DIR, dir), { withFileTypes: true })) {
       const rel = path.join(dir, d.name);
-      if (d.isDirectory()) { if (rel !== path.join('src', 'admin')) walk(rel); continue; }
+      if (d.isDirectory()) {
+        if (rel !== path.join('src', 'admin')) walk(rel);
+        continue;
+      }
       // Never compiled (tsconfig excludes **/*.test.*), so never "stale".
       if (/\.test\.|\.d\.ts$/.test(d.name) || !/\.(ts|json)$/.test(d.name)) continue;
       const out = path.join(CMS_DIR, 'dist', rel.replace(/\.ts$/, '.js'));
@@ -68,10 +71,20 @@ export function strapiEnv(db: string, port: number, extra: NodeJS.ProcessEnv = {
   const secret = () => randomBytes(24).toString('base64url');
   return {
     ...process.env,
-    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(),
-    DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: db, PORT: String(port), HOST: '127.0.0.1',
-    NODE_ENV: 'production', STRAPI_LOG_LEVEL: 'error', STRAPI_STARTUP_BANNER: 'false', STRAPI_TELEMETRY_DISABLED: 'true',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: db,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    STRAPI_LOG_LEVEL: 'error',
+    STRAPI_STARTUP_BANNER: 'false',
+    STRAPI_TELEMETRY_DISABLED: 'true',
     ...extra,
   };
 }
@@ -80,7 +93,9 @@ export function strapiEnv(db: string, port: number, extra: NodeJS.ProcessEnv = {
 export async function seedFixtures(dir: string, timeoutMs: number): Promise<string> {
   const file = path.join(dir, 'seeded.db');
   const seeder = spawnChild('seed', path.join(CMS_DIR, 'scripts', 'seed.ts'), {
-    cwd: CMS_DIR, env: strapiEnv(file, 0, { STRAPI_LOG_LEVEL: 'warn' }), logDir: dir,
+    cwd: CMS_DIR,
+    env: strapiEnv(file, 0, { STRAPI_LOG_LEVEL: 'warn' }),
+    logDir: dir,
   });
   const exit = await Promise.race([
     new Promise<number | string>((resolve) => seeder.proc.once('exit', (code, signal) => resolve(signal ?? code ?? 1))),
@@ -116,9 +131,12 @@ export interface StartStrapiOptions {
 
 /** Boots the compiled app on `db` in a child process and waits until the directory answers. */
 export async function startStrapi(o: StartStrapiOptions): Promise<StrapiServer> {
-  const port = o.port ?? await freePort();
+  const port = o.port ?? (await freePort());
   const child = spawnChild('strapi', path.join(CMS_DIR, 'bench', 'lib', 'bench-server.ts'), {
-    cwd: CMS_DIR, env: strapiEnv(o.db, port, o.env), logDir: o.logDir, nodeArgs: ['--expose-gc'],
+    cwd: CMS_DIR,
+    env: strapiEnv(o.db, port, o.env),
+    logDir: o.logDir,
+    nodeArgs: ['--expose-gc'],
   });
   o.onSpawn?.(child);
   const { accessKey: token } = await child.message<{ type: 'token'; accessKey: string }>('token', o.bootTimeoutMs);

@@ -30,6 +30,9 @@ export function formatWireSizes(sizes: WireSize[]): string {
   const n = (v: number | null) => (v === null ? '-' : v.toLocaleString('en-CA'));
   const width = Math.max(...sizes.map((s) => s.path.length));
   return sizes
-    .map((s) => `  ${s.path.padEnd(width)}  ${s.status === 200 ? `identity ${n(s.bytes.identity).padStart(7)}   gzip ${n(s.bytes.gzip).padStart(7)}   br ${n(s.bytes.br).padStart(7)}` : `HTTP ${s.status}`}`)
+    .map(
+      (s) =>
+        `  ${s.path.padEnd(width)}  ${s.status === 200 ? `identity ${n(s.bytes.identity).padStart(7)}   gzip ${n(s.bytes.gzip).padStart(7)}   br ${n(s.bytes.br).padStart(7)}` : `HTTP ${s.status}`}`,
+    )
     .join('\n');
 }

@@ -11,23 +11,39 @@ import { isRecord } from '../../src/workflow/values';
 // ---------------------------------------------------------------------------------------------
 // Setup requests (plain fetch, before the load).
 
-interface Fetched { status: number; etag: string | null; body: unknown }
+interface Fetched {
+  status: number;
+  etag: string | null;
+  body: unknown;
+}
 
 async function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
   const r = await fetch(url, { headers, signal: AbortSignal.timeout(30_000) });
   const text = await r.text();
   let body: unknown = null;
-  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: r.status, etag: r.headers.get('etag'), body };
 }
 
 type ListedOrganization = Pick<PublicOrganization, 'slug' | 'name' | 'description'>;
-interface ListPage { data: ListedOrganization[]; meta: Pick<PageMeta, 'total' | 'pageCount'> }
+interface ListPage {
+  data: ListedOrganization[];
+  meta: Pick<PageMeta, 'total' | 'pageCount'>;
+}
 
 function isListPage(x: unknown): x is ListPage {
-  return isRecord(x) && Array.isArray(x.data) && isRecord(x.meta)
-    && typeof x.meta.total === 'number' && typeof x.meta.pageCount === 'number'
-    && x.data.every((d) => isRecord(d) && typeof d.slug === 'string' && typeof d.name === 'string' && typeof d.description === 'string');
+  return (
+    isRecord(x) &&
+    Array.isArray(x.data) &&
+    isRecord(x.meta) &&
+    typeof x.meta.total === 'number' &&
+    typeof x.meta.pageCount === 'number' &&
+    x.data.every((d) => isRecord(d) && typeof d.slug === 'string' && typeof d.name === 'string' && typeof d.description === 'string')
+  );
 }
 
 /** Filter name → the values that match at least one organization. */
@@ -36,8 +52,15 @@ function usableFilterValues(x: unknown): Map<string, string[]> {
   if (!isRecord(x) || !isRecord(x.data)) return values;
   for (const [name, list] of Object.entries(x.data)) {
     if (!Array.isArray(list)) continue;
-    const usable = list.filter((f): f is Pick<FacetValue, 'value' | 'count'> => isRecord(f) && typeof f.value === 'string' && typeof f.count === 'number' && f.count > 0);
-    if (usable.length) values.set(name, usable.map((f) => f.value));
+    const usable = list.filter(
+      (f): f is Pick<FacetValue, 'value' | 'count'> =>
+        isRecord(f) && typeof f.value === 'string' && typeof f.count === 'number' && f.count > 0,
+    );
+    if (usable.length)
+      values.set(
+        name,
+        usable.map((f) => f.value),
+      );
   }
   return values;
 }
@@ -47,7 +70,12 @@ function usableFilterValues(x: unknown): Map<string, string[]> {
 
 export type Kind = 'list' | 'search' | 'facets' | 'detail' | 'conditional' | 'bad';
 export const KIND_LABEL: Record<Kind, string> = {
-  list: 'list', search: 'search', facets: 'facets', detail: 'detail', conditional: 'conditional', bad: 'bad input',
+  list: 'list',
+  search: 'search',
+  facets: 'facets',
+  detail: 'detail',
+  conditional: 'conditional',
+  bad: 'bad input',
 };
 /** Share of each kind in the mix (percent). */
 export const SHARES: Record<Kind, number> = { list: 24, search: 26, facets: 15, detail: 20, conditional: 8, bad: 7 };
@@ -60,10 +88,36 @@ export interface MixRequest extends PlannedRequest {
 
 /** Typed searches: English and French, accented or not (the directory folds accents), prefixes, misses. */
 export const FIXED_TERMS = [
-  'shelter', 'legal', 'counselling', 'survivors', 'trafficking', 'youth', 'housing', 'newcomer', 'emergency shelter',
-  'hébergement', 'hebergement', 'santé', 'juridique', 'femmes', 'traite', 'aide juridique', 'soutien aux victimes',
-  'Montréal', 'montreal', 'Québec', 'Trois-Rivières', 'coun', 'traf', 'héber', 'jeun',
-  'xylophone', 'zzqxv', 'nonexistentterm', 'ñandú', 'qwertyuiop asdf',
+  'shelter',
+  'legal',
+  'counselling',
+  'survivors',
+  'trafficking',
+  'youth',
+  'housing',
+  'newcomer',
+  'emergency shelter',
+  'hébergement',
+  'hebergement',
+  'santé',
+  'juridique',
+  'femmes',
+  'traite',
+  'aide juridique',
+  'soutien aux victimes',
+  'Montréal',
+  'montreal',
+  'Québec',
+  'Trois-Rivières',
+  'coun',
+  'traf',
+  'héber',
+  'jeun',
+  'xylophone',
+  'zzqxv',
+  'nonexistentterm',
+  'ñandú',
+  'qwertyuiop asdf',
 ];
 
 export interface MixInput {
@@ -76,10 +130,15 @@ export interface MixInput {
 }
 
 const orgs = (p: URLSearchParams) => `/api/directory/organizations?${p}`;
-const detail = (slug: string, p = new URLSearchParams()) => `/api/directory/organizations/${encodeURIComponent(slug)}${p.size ? `?${p}` : ''}`;
+const detail = (slug: string, p = new URLSearchParams()) =>
+  `/api/directory/organizations/${encodeURIComponent(slug)}${p.size ? `?${p}` : ''}`;
 
 /** Deliberate bad input: each answered 400 (a bad parameter) or 404 (no such organization). */
-function badRequests(slugs: string[], rand: () => number, pick: <T>(xs: readonly T[]) => T): Array<() => Pick<MixRequest, 'path' | 'expect'>> {
+function badRequests(
+  slugs: string[],
+  rand: () => number,
+  pick: <T>(xs: readonly T[]) => T,
+): Array<() => Pick<MixRequest, 'path' | 'expect'>> {
   return [
     () => ({ path: orgs(new URLSearchParams({ page: '-1' })), expect: 400 }),
     () => ({ path: orgs(new URLSearchParams({ page: '0', locale: 'fr' })), expect: 400 }),
@@ -90,7 +149,15 @@ function badRequests(slugs: string[], rand: () => number, pick: <T>(xs: readonly
     () => ({ path: orgs(new URLSearchParams({ locale: 'de' })), expect: 400 }),
     () => ({ path: orgs(new URLSearchParams({ colour: 'blue' })), expect: 400 }),
     () => ({ path: orgs(new URLSearchParams({ q: 'a'.repeat(201) })), expect: 400 }),
-    () => ({ path: orgs(new URLSearchParams([['locale', 'en'], ['locale', 'fr']])), expect: 400 }),
+    () => ({
+      path: orgs(
+        new URLSearchParams([
+          ['locale', 'en'],
+          ['locale', 'fr'],
+        ]),
+      ),
+      expect: 400,
+    }),
     () => ({ path: `/api/directory/facets?${new URLSearchParams({ page: '2' })}`, expect: 400 }),
     () => ({ path: detail(pick(slugs), new URLSearchParams({ page: '1' })), expect: 400 }),
     () => ({ path: detail(pick(slugs), new URLSearchParams({ locale: 'xx' })), expect: 400 }),
@@ -106,7 +173,9 @@ export function buildMix(input: MixInput, size: number): MixRequest[] {
   const filterNames = [...input.filterValues.keys()];
   const terms = [...FIXED_TERMS, ...input.words, ...input.words.slice(0, 20).map((w) => w.slice(0, 4))];
 
-  const locale = (p: URLSearchParams) => { if (!chance(0.1)) p.set('locale', chance(0.5) ? 'en' : 'fr'); };
+  const locale = (p: URLSearchParams) => {
+    if (!chance(0.1)) p.set('locale', chance(0.5) ? 'en' : 'fr');
+  };
   const filters = (p: URLSearchParams, counts: readonly number[]) => {
     const names = [...filterNames];
     for (let k = pick(counts); k > 0 && names.length; k--) {
@@ -179,7 +248,9 @@ export async function mixInput(base: string): Promise<MixInput & { total: number
   };
   let total = 0;
   for (let page = 1; page <= 20; page++) {
-    const r = await get(`${base}/api/directory/organizations?${new URLSearchParams({ page: String(page), pageSize: '100', sort: 'name', locale: 'en' })}`);
+    const r = await get(
+      `${base}/api/directory/organizations?${new URLSearchParams({ page: String(page), pageSize: '100', sort: 'name', locale: 'en' })}`,
+    );
     if (r.status !== 200 || !isListPage(r.body)) throw new Error(`list page ${page}: HTTP ${r.status}`);
     total = r.body.meta.total;
     slugs.push(...r.body.data.map((d) => d.slug));
@@ -188,7 +259,9 @@ export async function mixInput(base: string): Promise<MixInput & { total: number
   }
   if (slugs.length === 0) throw new Error('the directory lists no organization: nothing to soak');
   for (const page of [1, 2]) {
-    const r = await get(`${base}/api/directory/organizations?${new URLSearchParams({ page: String(page), pageSize: '100', locale: 'fr' })}`);
+    const r = await get(
+      `${base}/api/directory/organizations?${new URLSearchParams({ page: String(page), pageSize: '100', locale: 'fr' })}`,
+    );
     if (r.status === 200 && isListPage(r.body)) addWords(r.body.data);
   }
   const facets = await get(`${base}/api/directory/facets?locale=en`);
@@ -200,7 +273,9 @@ export async function mixInput(base: string): Promise<MixInput & { total: number
   const chosen = Array.from({ length: Math.min(60, sorted.length) }, (_, i) => sorted[Math.floor(i * step)]!);
 
   // ETags for the conditional requests, from requests of the kinds the mix makes.
-  const sample = buildMix({ slugs, words: chosen, filterValues, etags: [] }, 400).filter((m) => m.kind !== 'bad').slice(0, 100);
+  const sample = buildMix({ slugs, words: chosen, filterValues, etags: [] }, 400)
+    .filter((m) => m.kind !== 'bad')
+    .slice(0, 100);
   const etags: MixInput['etags'] = [];
   for (const m of sample) {
     const r = await get(base + m.path);
@@ -208,4 +283,3 @@ export async function mixInput(base: string): Promise<MixInput & { total: number
   }
   return { slugs, words: chosen, filterValues, etags, total };
 }
-

@@ -4,7 +4,13 @@
  * (src/operations/bulk-clone.ts; SQLite: 10,000 in ~15 s, 100,000 in ~2 min on 2 busy cores).
  */
 import type { Core } from '@strapi/strapi';
-import { cloneDocuments, type CloneRequest, type CloneResult, type ComponentContext, type RowContext } from '../../src/operations/bulk-clone';
+import {
+  cloneDocuments,
+  type CloneRequest,
+  type CloneResult,
+  type ComponentContext,
+  type RowContext,
+} from '../../src/operations/bulk-clone';
 import { describeDocumentTables, documentTables, type Row } from '../../src/operations/bulk-tables';
 import { seed, type SeedReport } from '../../src/operations/seed';
 import type { Fixtures, OrganizationFixture } from '../../src/operations/fixtures';
@@ -13,7 +19,6 @@ import { generateOrganizations } from './generate';
 import { ORGANIZATION } from '../../src/content-types';
 
 export const ORGANIZATION_UID = ORGANIZATION;
-
 
 export const SYNTHETIC_PREFIX = 'synthetic-';
 export const DEFAULT_BASE_SIZE = 200;
@@ -36,13 +41,82 @@ export async function existingSyntheticNumbers(strapi: Core.Strapi): Promise<Set
 }
 
 // More words than the generator's, so copies of one base record get different names.
-const ADJ_EN = ['Harbour', 'Northern Light', 'Safe Passage', 'Cedar', 'Aurora', 'Beacon', 'Willow', 'Riverbend', 'Élan', 'Horizon',
-  'Maple', 'Lakeshore', 'Prairie', 'Tidewater', 'Evergreen', 'Summit', 'Birch', 'Compass', 'Hearth', 'Lantern', 'Meadow', 'Bridgeway'];
-const ADJ_FR = ['du Havre', 'Lumière du Nord', 'Passage sûr', 'du Cèdre', 'Aurore', 'Phare', 'du Saule', 'Méandre', 'Élan', 'Horizon',
-  "de l'Érable", 'du Rivage', 'des Prairies', 'des Marées', 'Toujours vert', 'du Sommet', 'du Bouleau', 'Boussole', 'du Foyer', 'Lanterne',
-  'de la Prairie', 'Passerelle'];
-const NOUNS_EN = ['House', 'Centre', 'Network', 'Collective', 'Alliance', 'Services', 'Place', 'Circle', 'Hub', 'Coalition', 'Refuge', 'Outreach'];
-const NOUNS_FR = ['Maison', 'Centre', 'Réseau', 'Collectif', 'Alliance', 'Services', 'Carrefour', 'Cercle', 'Pôle', 'Coalition', 'Refuge', 'Entraide'];
+const ADJ_EN = [
+  'Harbour',
+  'Northern Light',
+  'Safe Passage',
+  'Cedar',
+  'Aurora',
+  'Beacon',
+  'Willow',
+  'Riverbend',
+  'Élan',
+  'Horizon',
+  'Maple',
+  'Lakeshore',
+  'Prairie',
+  'Tidewater',
+  'Evergreen',
+  'Summit',
+  'Birch',
+  'Compass',
+  'Hearth',
+  'Lantern',
+  'Meadow',
+  'Bridgeway',
+];
+const ADJ_FR = [
+  'du Havre',
+  'Lumière du Nord',
+  'Passage sûr',
+  'du Cèdre',
+  'Aurore',
+  'Phare',
+  'du Saule',
+  'Méandre',
+  'Élan',
+  'Horizon',
+  "de l'Érable",
+  'du Rivage',
+  'des Prairies',
+  'des Marées',
+  'Toujours vert',
+  'du Sommet',
+  'du Bouleau',
+  'Boussole',
+  'du Foyer',
+  'Lanterne',
+  'de la Prairie',
+  'Passerelle',
+];
+const NOUNS_EN = [
+  'House',
+  'Centre',
+  'Network',
+  'Collective',
+  'Alliance',
+  'Services',
+  'Place',
+  'Circle',
+  'Hub',
+  'Coalition',
+  'Refuge',
+  'Outreach',
+];
+const NOUNS_FR = [
+  'Maison',
+  'Centre',
+  'Réseau',
+  'Collectif',
+  'Alliance',
+  'Services',
+  'Carrefour',
+  'Cercle',
+  'Pôle',
+  'Coalition',
+  'Refuge',
+  'Entraide',
+];
 
 /** Name, slug, external id and every occurrence of the base number, for synthetic organization n. */
 function syntheticChanges(baseFixtures: OrganizationFixture[], baseSize: number) {
@@ -64,9 +138,7 @@ function syntheticChanges(baseFixtures: OrganizationFixture[], baseSize: number)
       // Mixes the number so neighbours differ in both words.
       const adj = (n * 7 + Math.floor(n / 13)) % ADJ_EN.length;
       const noun = (n * 5 + Math.floor(n / 11)) % NOUNS_EN.length;
-      const name = locale === 'fr'
-        ? `${NOUNS_FR[noun]} ${ADJ_FR[adj]} ${city} ${key}`
-        : `${ADJ_EN[adj]} ${NOUNS_EN[noun]} ${city} ${key}`;
+      const name = locale === 'fr' ? `${NOUNS_FR[noun]} ${ADJ_FR[adj]} ${city} ${key}` : `${ADJ_EN[adj]} ${NOUNS_EN[noun]} ${city} ${key}`;
       return {
         ...renumber(base, syntheticKey(b), key),
         name,
@@ -123,14 +195,20 @@ export async function seedSynthetic(strapi: Core.Strapi, options: SyntheticOptio
     report.seedReport = await seed(strapi, {
       taxonomies: options.fixtures.taxonomies,
       settings: options.fixtures.settings,
-      organizations: missingBase, protocols: [], applications: [], suggestions: [], searchSynonyms: [],
+      organizations: missingBase,
+      protocols: [],
+      applications: [],
+      suggestions: [],
+      searchSynonyms: [],
     });
     if (report.seedReport.rejected.length > 0) {
       const r = report.seedReport.rejected[0]!;
       throw new Error(`synthetic base rejected: ${r.record}: ${r.field} ${r.message}`);
     }
     report.baseWritten = missingBase.length;
-    log(`seed: ${missingBase.length} base synthetic organizations through the Document Service in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `seed: ${missingBase.length} base synthetic organizations through the Document Service in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
 
   const wanted: number[] = [];
@@ -154,12 +232,17 @@ export async function seedSynthetic(strapi: Core.Strapi, options: SyntheticOptio
       ...changes,
       transactionSize: options.transactionSize,
       onProgress: (done, all) => {
-        if (done === all || done - lastLog >= 10000) { lastLog = done; log(`seed: ${done}/${all} cloned`); }
+        if (done === all || done - lastLog >= 10000) {
+          lastLog = done;
+          log(`seed: ${done}/${all} cloned`);
+        }
       },
     });
     const c = report.cloned;
-    log(`seed: ${c.documents} synthetic organizations cloned in SQL in ${(c.ms / 1000).toFixed(1)} s `
-      + `(${c.rows} rows, ${c.componentRows} component rows, ${c.linkRows} relation rows)`);
+    log(
+      `seed: ${c.documents} synthetic organizations cloned in SQL in ${(c.ms / 1000).toFixed(1)} s ` +
+        `(${c.rows} rows, ${c.componentRows} component rows, ${c.linkRows} relation rows)`,
+    );
   }
   report.ms = Date.now() - started;
   return report;

@@ -10,6 +10,10 @@ export function ensureDotEnv(cmsDir) {
   const target = join(cmsDir, '.env');
   if (existsSync(target)) return false;
   const example = readFileSync(join(cmsDir, '.env.example'), 'utf8');
-  writeFileSync(target, example.replace(/change-me(-\d+)?/g, () => secret()), { mode: 0o600 });
+  writeFileSync(
+    target,
+    example.replace(/change-me(-\d+)?/g, () => secret()),
+    { mode: 0o600 },
+  );
   return true;
 }

@@ -18,19 +18,22 @@ import { APPLICATION, AUDIT_ENTRY, ORGANIZATION, PROTOCOL, REFERRAL_OUTCOME, SUG
 
 const PAGE = 500;
 const WITH_CSV = [ORGANIZATION, PROTOCOL] as const satisfies readonly UID.ContentType[];
-const JSON_ONLY = [
-  APPLICATION, SUGGESTION, REFERRAL_OUTCOME, AUDIT_ENTRY,
-] as const satisfies readonly UID.ContentType[];
+const JSON_ONLY = [APPLICATION, SUGGESTION, REFERRAL_OUTCOME, AUDIT_ENTRY] as const satisfies readonly UID.ContentType[];
 const ROW_KEYS = ['documentId', 'locale', 'publishedAt', 'createdAt', 'updatedAt'];
 
-export interface ExportReport { dir: string; files: Record<string, number> }
+export interface ExportReport {
+  dir: string;
+  files: Record<string, number>;
+}
 
 async function allRows(strapi: Core.Strapi, uid: UID.ContentType): Promise<Record<string, unknown>[]> {
   // Only schema attributes are populated: never createdBy/updatedBy (admin users).
   const populate = populateOf(attributesOf(strapi.getModel(uid)));
   const out: Record<string, unknown>[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const rows: unknown[] = await strapi.db.query(uid).findMany({ populate, orderBy: [{ documentId: 'asc' }, { id: 'asc' }], offset, limit: PAGE });
+    const rows: unknown[] = await strapi.db
+      .query(uid)
+      .findMany({ populate, orderBy: [{ documentId: 'asc' }, { id: 'asc' }], offset, limit: PAGE });
     for (const r of rows) if (isRecord(r)) out.push(r);
     if (rows.length < PAGE) return out;
   }
@@ -41,9 +44,10 @@ function flatRow(row: Record<string, unknown>, attributes: string[]): Record<str
   const out: Record<string, unknown> = { version: row.publishedAt ? 'published' : 'draft' };
   for (const key of [...ROW_KEYS, ...attributes]) {
     const v = row[key];
-    out[key] = Array.isArray(v) && v.every((x) => isRecord(x) && ('code' in x || 'documentId' in x))
-      ? v.map((x) => (isRecord(x) ? (x.code ?? x.documentId) : x))
-      : v;
+    out[key] =
+      Array.isArray(v) && v.every((x) => isRecord(x) && ('code' in x || 'documentId' in x))
+        ? v.map((x) => (isRecord(x) ? (x.code ?? x.documentId) : x))
+        : v;
   }
   return out;
 }
@@ -62,13 +66,31 @@ export async function exportDirectory(strapi: Core.Strapi, dir: string): Promise
     write(`internal/${name}.json`, `${JSON.stringify(rows, null, 2)}\n`, rows.length);
     if ((WITH_CSV as readonly string[]).includes(uid)) {
       const attributes = Object.keys(attributesOf(strapi.getModel(uid)));
-      write(`internal/${name}.csv`, toCsv(['version', ...ROW_KEYS, ...attributes], rows.map((r) => flatRow(r, attributes))), rows.length);
+      write(
+        `internal/${name}.csv`,
+        toCsv(
+          ['version', ...ROW_KEYS, ...attributes],
+          rows.map((r) => flatRow(r, attributes)),
+        ),
+        rows.length,
+      );
     }
   }
   const catalog = await projectionOf(strapi).catalog();
   const records = catalog.entries.flatMap((e) => LOCALES.map((l) => e.records[l]));
   const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
-  write('public/organizations.csv', toCsv(columns, records.map((r) => ({ ...r }))), records.length);
-  write('manifest.json', `${JSON.stringify({ exportedAt: new Date().toISOString(), catalogVersion: catalog.version, files }, null, 2)}\n`, 1);
+  write(
+    'public/organizations.csv',
+    toCsv(
+      columns,
+      records.map((r) => ({ ...r })),
+    ),
+    records.length,
+  );
+  write(
+    'manifest.json',
+    `${JSON.stringify({ exportedAt: new Date().toISOString(), catalogVersion: catalog.version, files }, null, 2)}\n`,
+    1,
+  );
   return { dir, files };
 }

@@ -18,12 +18,19 @@ export function prng(seed: number): () => number {
 }
 
 const CITIES: Record<Province, string[]> = {
-  AB: ['Calgary', 'Edmonton', 'Red Deer', 'Lethbridge'], BC: ['Vancouver', 'Victoria', 'Kelowna', 'Prince George'],
-  MB: ['Winnipeg', 'Brandon', 'Thompson'], NB: ['Moncton', 'Fredericton', 'Saint John', 'Edmundston'],
-  NL: ["St. John's", 'Corner Brook', 'Gander'], NS: ['Halifax', 'Sydney', 'Truro'], NT: ['Yellowknife', 'Inuvik'],
-  NU: ['Iqaluit', 'Rankin Inlet'], ON: ['Toronto', 'Ottawa', 'Hamilton', 'Thunder Bay', 'Sudbury', 'London'],
-  PE: ['Charlottetown', 'Summerside'], QC: ['Montréal', 'Québec', 'Trois-Rivières', 'Sherbrooke', 'Saint-Jérôme', 'Gatineau'],
-  SK: ['Regina', 'Saskatoon', 'Prince Albert'], YT: ['Whitehorse', 'Dawson City'],
+  AB: ['Calgary', 'Edmonton', 'Red Deer', 'Lethbridge'],
+  BC: ['Vancouver', 'Victoria', 'Kelowna', 'Prince George'],
+  MB: ['Winnipeg', 'Brandon', 'Thompson'],
+  NB: ['Moncton', 'Fredericton', 'Saint John', 'Edmundston'],
+  NL: ["St. John's", 'Corner Brook', 'Gander'],
+  NS: ['Halifax', 'Sydney', 'Truro'],
+  NT: ['Yellowknife', 'Inuvik'],
+  NU: ['Iqaluit', 'Rankin Inlet'],
+  ON: ['Toronto', 'Ottawa', 'Hamilton', 'Thunder Bay', 'Sudbury', 'London'],
+  PE: ['Charlottetown', 'Summerside'],
+  QC: ['Montréal', 'Québec', 'Trois-Rivières', 'Sherbrooke', 'Saint-Jérôme', 'Gatineau'],
+  SK: ['Regina', 'Saskatoon', 'Prince Albert'],
+  YT: ['Whitehorse', 'Dawson City'],
 };
 const NOUNS_EN = ['House', 'Centre', 'Network', 'Collective', 'Alliance', 'Services', 'Place', 'Circle'];
 const NOUNS_FR = ['Maison', 'Centre', 'Réseau', 'Collectif', 'Alliance', 'Services', 'Carrefour', 'Cercle'];
@@ -46,7 +53,10 @@ export function generateOrganizations(count: number, t: Taxonomies, seed = 20261
     const noun = Math.floor(rand() * NOUNS_EN.length);
     const role = rand() < 0.75 ? 'direct' : 'indirect';
     const isPublic = rand() < 0.9;
-    const services = some(t.services.map((x) => x.code), 3);
+    const services = some(
+      t.services.map((x) => x.code),
+      3,
+    );
     const area = String(200 + (i % 700)).padStart(3, '0');
     const phone = `+1-${area}-555-${String(100 + (i % 900)).padStart(4, '0')}`;
     out.push({
@@ -59,27 +69,46 @@ export function generateOrganizations(count: number, t: Taxonomies, seed = 20261
         otherNames: [],
         description: `Synthetic record ${n}: support for survivors in ${city}, including ${services.join(', ').replace(/_/g, ' ')}.`,
         eligibility: rand() < 0.5 ? 'Adults 18 and over.' : null,
-        fees: 'Free of charge.', hoursNotes: null, accessibility: rand() < 0.5 ? 'Wheelchair accessible.' : null,
+        fees: 'Free of charge.',
+        hoursNotes: null,
+        accessibility: rand() < 0.5 ? 'Wheelchair accessible.' : null,
       },
       fr: {
         name: `${NOUNS_FR[noun]} ${ADJ_FR[adj]} ${city} ${n}`,
         otherNames: [],
         description: `Fiche synthétique ${n} : soutien aux survivantes et survivants à ${city}, santé et hébergement.`,
         eligibility: rand() < 0.5 ? 'Personnes de 18 ans et plus.' : null,
-        fees: 'Gratuit.', hoursNotes: null, accessibility: rand() < 0.5 ? 'Accessible en fauteuil roulant.' : null,
+        fees: 'Gratuit.',
+        hoursNotes: null,
+        accessibility: rand() < 0.5 ? 'Accessible en fauteuil roulant.' : null,
       },
-      focusAreas: some(t.focusAreas.map((x) => x.code), 2),
+      focusAreas: some(
+        t.focusAreas.map((x) => x.code),
+        2,
+      ),
       services,
-      populations: some(t.populations.map((x) => x.code), 2),
-      languages: ['en', ...(province === 'QC' || province === 'NB' ? ['fr'] : []), ...some(t.languages.map((x) => x.code), 2)]
-        .filter((v, k, a) => a.indexOf(v) === k),
+      populations: some(
+        t.populations.map((x) => x.code),
+        2,
+      ),
+      languages: [
+        'en',
+        ...(province === 'QC' || province === 'NB' ? ['fr'] : []),
+        ...some(
+          t.languages.map((x) => x.code),
+          2,
+        ),
+      ].filter((v, k, a) => a.indexOf(v) === k),
       timeframes: role === 'direct' ? some(TIMEFRAMES, 2) : [],
       needs: role === 'direct' ? some(NEEDS, 2) : [],
       indirectOfferings: role === 'indirect' ? some(INDIRECT_OFFERINGS, 2) : [],
-      ageMin: rand() < 0.3 ? 12 : 18, ageMax: null,
+      ageMin: rand() < 0.3 ? 12 : 18,
+      ageMax: null,
       national: i % 97 === 0,
       serviceAreas: [{ province, regions: [city], regionsFr: [city] }],
-      locations: [{ name: null, street: `${100 + (i % 8000)} Example Street`, city, province, postalCode: null, confidential: rand() < 0.2 }],
+      locations: [
+        { name: null, street: `${100 + (i % 8000)} Example Street`, city, province, postalCode: null, confidential: rand() < 0.2 },
+      ],
       phones: [{ type: rand() < 0.2 ? 'crisis' : 'voice', number: phone, extension: null, labelEn: null, labelFr: null }],
       email: `contact-${n}@example.org`,
       website: `https://org-${n}.example.org`,
@@ -87,24 +116,43 @@ export function generateOrganizations(count: number, t: Taxonomies, seed = 20261
       openingHours: [{ day: 'mon', opens: '09:00', closes: '17:00' }],
       internal: {
         designatedContact: { name: `Contact ${n}`, title: 'Coordinator', email: `designated-${n}@example.org`, phone },
-        keyStaff: [], internalPhones: [], internalEmail: `internal-${n}@example.org`,
-        referralProtocol: { warmTransfer: true, conferenceCall: false, byPhone: true, byChat: false, byEmail: true, intakeHours: null, afterHours: null, eligibilityNotes: null },
-        capacityNotes: null, safetyNotes: null, internalNotes: null,
+        keyStaff: [],
+        internalPhones: [],
+        internalEmail: `internal-${n}@example.org`,
+        referralProtocol: {
+          warmTransfer: true,
+          conferenceCall: false,
+          byPhone: true,
+          byChat: false,
+          byEmail: true,
+          intakeHours: null,
+          afterHours: null,
+          eligibilityNotes: null,
+        },
+        capacityNotes: null,
+        safetyNotes: null,
+        internalNotes: null,
       },
       state: {
         listingStatus: isPublic ? 'active' : pick(['applicant', 'under_review', 'suspended', 'removed', 'active']),
         published: isPublic || rand() < 0.5,
         publicConsent: isPublic || rand() < 0.5,
-        consentAt: null, consentBy: null,
-        removalReason: null, removedAt: null, statusNote: null,
+        consentAt: null,
+        consentBy: null,
+        removalReason: null,
+        removedAt: null,
+        statusNote: null,
         attestations: null,
-        lastVerifiedAt: '2026-06-01', lastVerifiedBy: 'Synthetic', nextReviewDue: '2027-06-01',
+        lastVerifiedAt: '2026-06-01',
+        lastVerifiedBy: 'Synthetic',
+        nextReviewDue: '2027-06-01',
         contactAttempts: [],
       },
     });
     const last = out[out.length - 1]!;
     // Removal and suspension both need a reason (src/workflow/removal.ts).
-    if (last.state.listingStatus === 'removed' || last.state.listingStatus === 'suspended') last.state.removalReason = 'organization_request';
+    if (last.state.listingStatus === 'removed' || last.state.listingStatus === 'suspended')
+      last.state.removalReason = 'organization_request';
   }
   return out;
 }

@@ -11,7 +11,11 @@ export async function throwawayPostgresDatabase(baseUrl: string, prefix: string)
   const run = async (sql: string) => {
     const c = new Client({ connectionString: baseUrl });
     await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
   };
   await run(`CREATE DATABASE ${name}`);
   const url = new URL(baseUrl);

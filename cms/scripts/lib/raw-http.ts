@@ -23,15 +23,18 @@ export interface RawRequest {
 export function raw(base: string, pathAndQuery: string, init: RawRequest = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path: pathAndQuery, method: init.method ?? 'GET', headers: init.headers ?? {}, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: () => body.toString('utf8') });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: hostname, port, path: pathAndQuery, method: init.method ?? 'GET', headers: init.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: () => body.toString('utf8') });
+        });
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(15_000, () => req.destroy(new Error(`${init.method ?? 'GET'} ${pathAndQuery}: no answer in 15 s`)));
     req.on('error', reject);
     if (init.body !== undefined) req.write(init.body);

@@ -22,8 +22,10 @@ export function describeStartupError(error: unknown): string {
     case 'ERR_INVALID_URL':
       return 'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)';
     default:
-      if (/Invalid URL|Invalid connection string/i.test(message)) return 'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)';
-      if (/directory does not exist|unable to open database/i.test(message)) return `cannot open the SQLite database (check DATABASE_FILENAME): ${message}`;
+      if (/Invalid URL|Invalid connection string/i.test(message))
+        return 'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)';
+      if (/directory does not exist|unable to open database/i.test(message))
+        return `cannot open the SQLite database (check DATABASE_FILENAME): ${message}`;
       return message.split('\n')[0] ?? 'unknown error';
   }
 }
@@ -59,5 +61,8 @@ function exitAfterOutput(code: number): void {
   const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
   if (pending.length === 0) process.exit(code);
   let left = pending.length;
-  for (const s of pending) s.once('drain', () => { if (--left === 0) process.exit(code); });
+  for (const s of pending)
+    s.once('drain', () => {
+      if (--left === 0) process.exit(code);
+    });
 }

@@ -33,13 +33,16 @@ export default {
       components: { Input: async () => import('./components/ProvincesInput') },
     });
     // The editors' work queue first on the home page, for whoever may read organizations.
-    app.widgets.register((widgets) => [{
-      id: 'work-queue',
-      icon: Bell,
-      title: { id: 'directory.widget.work-queue', defaultMessage: 'Work queue' },
-      component: async () => (await import('./components/WorkQueueWidget')).WorkQueueWidget,
-      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::organization.organization' }],
-    }, ...widgets]);
+    app.widgets.register((widgets) => [
+      {
+        id: 'work-queue',
+        icon: Bell,
+        title: { id: 'directory.widget.work-queue', defaultMessage: 'Work queue' },
+        component: async () => (await import('./components/WorkQueueWidget')).WorkQueueWidget,
+        permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::organization.organization' }],
+      },
+      ...widgets,
+    ]);
     // The hotline's referral console (src/admin/console, API in src/console), for whoever holds its permission.
     app.addMenuLink({
       to: 'referral-console',

@@ -13,14 +13,32 @@ const vocabulary: Vocabulary = {
 };
 
 const a = org('a', { name: 'Maison Aurore', provinces: ['QC'], kind: 'ngo', description: 'Hébergement à Montréal' });
-const b = org('b', { name: 'Harbour House', provinces: ['ON'], kind: 'coalition', focusAreas: [{ code: 'labour_rights', label: 'Labour rights' }] });
+const b = org('b', {
+  name: 'Harbour House',
+  provinces: ['ON'],
+  kind: 'coalition',
+  focusAreas: [{ code: 'labour_rights', label: 'Labour rights' }],
+});
 const c = org('c', { name: 'Centre Étoile', provinces: ['ON', 'QC'], kind: 'ngo', description: 'Montreal and Ottawa' });
-const catalog = new Catalog([a, b, c].map((o) => toEntry(o, { ...o, locale: 'fr' })), vocabulary, 'v1');
+const catalog = new Catalog(
+  [a, b, c].map((o) => toEntry(o, { ...o, locale: 'fr' })),
+  vocabulary,
+  'v1',
+);
 const query = (qs: string, kind: 'list' | 'facets' = 'list') => parseDirectoryQuery(new URLSearchParams(qs), vocabulary, kind);
 
 test('filters combine with OR within a kind and AND across kinds', () => {
-  assert.deepEqual(catalog.search(query('province=ON&province=QC')).page.map((e) => e.slug).sort(), ['a', 'b', 'c']);
-  assert.deepEqual(catalog.search(query('province=ON&type=ngo')).page.map((e) => e.slug), ['c']);
+  assert.deepEqual(
+    catalog
+      .search(query('province=ON&province=QC'))
+      .page.map((e) => e.slug)
+      .sort(),
+    ['a', 'b', 'c'],
+  );
+  assert.deepEqual(
+    catalog.search(query('province=ON&type=ngo')).page.map((e) => e.slug),
+    ['c'],
+  );
 });
 
 test('search ignores accents and case, and ranks name matches first', () => {
@@ -47,12 +65,24 @@ test('pages are stable and sized as asked', () => {
   const first = catalog.search(query('pageSize=2&page=1'));
   const second = catalog.search(query('pageSize=2&page=2'));
   assert.equal(first.total, 3);
-  assert.deepEqual([...first.page, ...second.page].map((e) => e.slug), ['c', 'b', 'a']);
+  assert.deepEqual(
+    [...first.page, ...second.page].map((e) => e.slug),
+    ['c', 'b', 'a'],
+  );
 });
 
 test('a word prefix finds the word, accents aside, and every term must match', () => {
-  assert.deepEqual(catalog.search(query('q=montr')).page.map((e) => e.slug).sort(), ['a', 'c']);
-  assert.deepEqual(catalog.search(query('q=montreal%20ottawa')).page.map((e) => e.slug), ['c']);
+  assert.deepEqual(
+    catalog
+      .search(query('q=montr'))
+      .page.map((e) => e.slug)
+      .sort(),
+    ['a', 'c'],
+  );
+  assert.deepEqual(
+    catalog.search(query('q=montreal%20ottawa')).page.map((e) => e.slug),
+    ['c'],
+  );
   assert.equal(catalog.search(query('q=ontreal')).total, 0);
 });
 
@@ -67,21 +97,37 @@ test('facet counts honour the search terms too', () => {
 test('facet counts equal, for every value, the records that match the query with that value as its filter', () => {
   // A seeded pseudo-random directory of 300 records over provinces, kinds, roles and a focus area.
   let seed = 7;
-  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
   const provinces = ['QC', 'ON', 'BC', 'NS', 'NU'] as const;
   const kinds = ['ngo', 'coalition', 'government_agency'] as const;
   const words = ['maison', 'refuge', 'centre', 'santé', 'justice'];
-  const records = Array.from({ length: 300 }, (_, i) => org(`o${i}`, {
-    name: `${words[rand(5)]} ${words[rand(5)]} ${i}`,
-    provinces: [...new Set([provinces[rand(5)]!, provinces[rand(5)]!])],
-    kind: kinds[rand(3)]!,
-    role: rand(2) ? 'direct' : 'indirect',
-    focusAreas: rand(3) ? [] : [{ code: 'labour_rights', label: 'Labour rights' }],
-  }));
-  const big = new Catalog(records.map((o) => toEntry(o, { ...o, locale: 'fr' })), vocabulary, 'v-random');
+  const records = Array.from({ length: 300 }, (_, i) =>
+    org(`o${i}`, {
+      name: `${words[rand(5)]} ${words[rand(5)]} ${i}`,
+      provinces: [...new Set([provinces[rand(5)]!, provinces[rand(5)]!])],
+      kind: kinds[rand(3)]!,
+      role: rand(2) ? 'direct' : 'indirect',
+      focusAreas: rand(3) ? [] : [{ code: 'labour_rights', label: 'Labour rights' }],
+    }),
+  );
+  const big = new Catalog(
+    records.map((o) => toEntry(o, { ...o, locale: 'fr' })),
+    vocabulary,
+    'v-random',
+  );
   const matching = (q: ReturnType<typeof query>) => big.search({ ...q, page: 1, pageSize: 1e6 }).page;
 
-  for (const qs of ['', 'province=QC', 'province=QC&province=ON&type=ngo', 'q=sante', 'q=maison&role=direct&focus=labour_rights', 'type=coalition&province=NU']) {
+  for (const qs of [
+    '',
+    'province=QC',
+    'province=QC&province=ON&type=ngo',
+    'q=sante',
+    'q=maison&role=direct&focus=labour_rights',
+    'type=coalition&province=NU',
+  ]) {
     const q = query(qs, 'facets');
     const { data, total } = big.facets(q);
     assert.equal(total, matching(q).length, `${qs}: total`);

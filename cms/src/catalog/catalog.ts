@@ -4,7 +4,14 @@
  * so a query costs the same whatever the database holds and whether a slug exists privately.
  */
 import type {
-  FacetValue, FilterName, Locale, OrganizationKind, ProviderRole, Province, PublicOrganization, Sort,
+  FacetValue,
+  FilterName,
+  Locale,
+  OrganizationKind,
+  ProviderRole,
+  Province,
+  PublicOrganization,
+  Sort,
 } from '@referral-directory/sdk';
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
@@ -19,10 +26,16 @@ import { topK } from './top';
 export { type Entry, filterValues, toEntry } from './entry';
 
 /** What the catalog needs of a record to sort it. */
-export interface Named { slug: string; name: string }
+export interface Named {
+  slug: string;
+  name: string;
+}
 
 /** A labelled value of a filter, in the order facets list them. */
-export interface VocabularyTerm { value: string; labels: Record<Locale, string> }
+export interface VocabularyTerm {
+  value: string;
+  labels: Record<Locale, string>;
+}
 export type Vocabulary<F extends string = FilterName> = Record<F, VocabularyTerm[]>;
 
 export interface DirectoryQuery<F extends string = FilterName> {
@@ -130,12 +143,22 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     parts?: Parts<R, F>,
   ) {
     this.parts = parts ?? {
-      base: runNow(buildPart(entries, vocabulary, filterNames)), delta: runNow(buildPart([], vocabulary, filterNames)),
-      gone: null, goneSlots: [], removed: NOTHING_REMOVED,
+      base: runNow(buildPart(entries, vocabulary, filterNames)),
+      delta: runNow(buildPart([], vocabulary, filterNames)),
+      gone: null,
+      goneSlots: [],
+      removed: NOTHING_REMOVED,
     };
     const { base, delta, gone, removed } = this.parts;
     this.slots = base.entries.length + delta.entries.length;
-    this.index = new SearchIndex([{ segment: base.text, offset: 0 }, { segment: delta.text, offset: base.entries.length }], synonyms, removed);
+    this.index = new SearchIndex(
+      [
+        { segment: base.text, offset: 0 },
+        { segment: delta.text, offset: base.entries.length },
+      ],
+      synonyms,
+      removed,
+    );
     this.byName = { en: this.mergedOrder('en'), fr: this.mergedOrder('fr') };
     if (!gone && delta.entries.length === 0) this.live = base.entries;
     this.bySlug = { get: (slug) => this.slug(slug), has: (slug) => this.slug(slug) !== undefined };
@@ -213,8 +236,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     }
     const edited = [...delta.entries.filter((e) => !goneNow.has(e)), ...added];
     return new Catalog([], this.vocabulary, version, this.filterNames, this.synonyms, {
-      base, delta: runNow(buildPart(edited, this.vocabulary, this.filterNames, undefined, true)),
-      gone: goneSlots.length > 0 ? gone : null, goneSlots, removed: withRemoved(this.parts.removed, goneTexts),
+      base,
+      delta: runNow(buildPart(edited, this.vocabulary, this.filterNames, undefined, true)),
+      gone: goneSlots.length > 0 ? gone : null,
+      goneSlots,
+      removed: withRemoved(this.parts.removed, goneTexts),
     });
   }
 
@@ -237,7 +263,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const order = { en: this.byName.en.map((i) => slotIn[i]!), fr: this.byName.fr.map((i) => slotIn[i]!) };
     const part = await runSliced(buildPart(entries, this.vocabulary, this.filterNames, order), sliceMs);
     return new Catalog([], this.vocabulary, this.version, this.filterNames, this.synonyms, {
-      base: part, delta: runNow(buildPart([], this.vocabulary, this.filterNames)), gone: null, goneSlots: [], removed: NOTHING_REMOVED,
+      base: part,
+      delta: runNow(buildPart([], this.vocabulary, this.filterNames)),
+      gone: null,
+      goneSlots: [],
+      removed: NOTHING_REMOVED,
     });
   }
 
@@ -272,14 +302,21 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       const score = match.scores[0]!;
       const adjacency = match.adjacency;
       for (let i = 0; i < n; i++) {
-        if (score[i]! > 0) { mask[i] = 1; score[i]! += 1000 + adjacency[i]!; }
+        if (score[i]! > 0) {
+          mask[i] = 1;
+          score[i]! += 1000 + adjacency[i]!;
+        }
       }
       return { mask, score, relaxed: false };
     }
     const count = new Uint8Array(n);
     const score = new Float32Array(n);
     for (const s of match.scores) {
-      for (let i = 0; i < n; i++) if (s[i]! > 0) { count[i]!++; score[i]! += s[i]!; }
+      for (let i = 0; i < n; i++)
+        if (s[i]! > 0) {
+          count[i]!++;
+          score[i]! += s[i]!;
+        }
     }
     let strict = false;
     for (let i = 0; i < n && !strict; i++) if (count[i] === all && passes(i)) strict = true;
@@ -302,7 +339,10 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const bits = new Uint16Array(this.slots);
     const { base, delta, goneSlots } = this.parts;
     active.forEach((name, k) => {
-      for (const [part, offset] of [[base, 0], [delta, base.entries.length]] as const) {
+      for (const [part, offset] of [
+        [base, 0],
+        [delta, base.entries.length],
+      ] as const) {
         const lists = part.postings.get(name)!;
         for (const v of q.filters[name]!) for (const i of lists.get(v) ?? []) bits[offset + i]! |= 1 << k;
       }
@@ -343,11 +383,14 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     }
     let outcome: TextOutcome | null = null;
     if (match && text) {
-      const matched = text.relaxed
-        ? match.labels.filter((_, c) => picked.some((i) => match.scores[c]![i]! > 0))
-        : [];
+      const matched = text.relaxed ? match.labels.filter((_, c) => picked.some((i) => match.scores[c]![i]! > 0)) : [];
       const suggestion = match.corrected ?? (picked.length === 0 || text.relaxed ? this.index.suggest(q.terms) : null);
-      outcome = { relaxed: text.relaxed && picked.length > 0, matched, suggestions: suggestion ? [suggestion] : [], highlight: match.highlight };
+      outcome = {
+        relaxed: text.relaxed && picked.length > 0,
+        matched,
+        suggestions: suggestion ? [suggestion] : [],
+        highlight: match.highlight,
+      };
     }
     return { page: page.map((i) => this.entryAt(i)), total: count, text: outcome };
   }
@@ -356,12 +399,14 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   private counts(name: F): ReadonlyMap<string, number> {
     if (!this.valueCounts) {
       const { base, delta, goneSlots } = this.parts;
-      this.valueCounts = new Map(this.filterNames.map((f) => {
-        const m = new Map<string, number>();
-        for (const part of [base, delta]) for (const [v, list] of part.postings.get(f)!) m.set(v, (m.get(v) ?? 0) + list.length);
-        for (const i of goneSlots) for (const v of base.entries[i]!.values[f]) m.set(v, m.get(v)! - 1);
-        return [f, m];
-      }));
+      this.valueCounts = new Map(
+        this.filterNames.map((f) => {
+          const m = new Map<string, number>();
+          for (const part of [base, delta]) for (const [v, list] of part.postings.get(f)!) m.set(v, (m.get(v) ?? 0) + list.length);
+          for (const i of goneSlots) for (const v of base.entries[i]!.values[f]) m.set(v, m.get(v)! - 1);
+          return [f, m];
+        }),
+      );
     }
     return this.valueCounts.get(name)!;
   }
@@ -378,7 +423,9 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       total = this.byName.en.length;
       names.forEach((name, f) => {
         const byValue = this.counts(name);
-        this.vocabulary[name].forEach((t, k) => { counts[f]![k] = byValue.get(t.value) ?? 0; });
+        this.vocabulary[name].forEach((t, k) => {
+          counts[f]![k] = byValue.get(t.value) ?? 0;
+        });
       });
     } else {
       const activeFilter = active.map((name) => names.indexOf(name));

@@ -35,7 +35,9 @@ export interface Entry<R extends Named = PublicOrganization, F extends string = 
   lastVerified: string;
 }
 
-export function filterValues(r: PublicOrganization | Omit<PublicOrganization, 'locations' | 'audience'>): Record<FilterName, readonly string[]> {
+export function filterValues(
+  r: PublicOrganization | Omit<PublicOrganization, 'locations' | 'audience'>,
+): Record<FilterName, readonly string[]> {
   const codes = (list: { code: string }[]) => list.map((t) => t.code);
   return {
     province: r.provinces,
@@ -50,16 +52,33 @@ export function filterValues(r: PublicOrganization | Omit<PublicOrganization, 'l
   };
 }
 
-type Searchable = Pick<PublicOrganization,
-  'slug' | 'name' | 'otherNames' | 'description' | 'eligibility' | 'fees' | 'kind' | 'focusAreas' | 'services'
-  | 'populations' | 'languages' | 'timeframes' | 'needs' | 'provinces' | 'serviceAreas' | 'lastVerified'
+type Searchable = Pick<
+  PublicOrganization,
+  | 'slug'
+  | 'name'
+  | 'otherNames'
+  | 'description'
+  | 'eligibility'
+  | 'fees'
+  | 'kind'
+  | 'focusAreas'
+  | 'services'
+  | 'populations'
+  | 'languages'
+  | 'timeframes'
+  | 'needs'
+  | 'provinces'
+  | 'serviceAreas'
+  | 'lastVerified'
 > & { locations: Array<{ city: string }> };
 
 /** The fields a person would search, per record and locale (the public ones only: see toEntry). */
 function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind, readonly string[]]> {
   const labels = [
-    ...[r.services, r.focusAreas, r.populations, r.languages].flatMap((list) => list.map((t) => t.label)), KIND_LABELS[r.kind][locale],
-    ...r.timeframes.map((t) => TIMEFRAME_LABELS[t][locale]), ...r.needs.map((n) => NEED_LABELS[n][locale]),
+    ...[r.services, r.focusAreas, r.populations, r.languages].flatMap((list) => list.map((t) => t.label)),
+    KIND_LABELS[r.kind][locale],
+    ...r.timeframes.map((t) => TIMEFRAME_LABELS[t][locale]),
+    ...r.needs.map((n) => NEED_LABELS[n][locale]),
   ];
   return [
     ...[r.name, ...r.otherNames].map((name) => ['name', words(name)] as const),
@@ -67,10 +86,16 @@ function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind,
     ['fees', words(r.fees ?? '')],
     // One value per label, so that word pairs stay within a label.
     ...labels.map((label) => ['label', words(label)] as const),
-    ['place', words([
-      ...r.provinces.map((p) => `${p} ${PROVINCE_LABELS[p][locale]}`),
-      ...r.serviceAreas.flatMap((a) => a.regions), ...r.locations.map((l) => l.city),
-    ].join(' '))],
+    [
+      'place',
+      words(
+        [
+          ...r.provinces.map((p) => `${p} ${PROVINCE_LABELS[p][locale]}`),
+          ...r.serviceAreas.flatMap((a) => a.regions),
+          ...r.locations.map((l) => l.city),
+        ].join(' '),
+      ),
+    ],
   ];
 }
 
@@ -95,21 +120,39 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
   get records(): Record<Locale, R> {
     if (this.kept) return this.kept;
     const { en, fr } = this;
-    return { get en() { return unpack<R>(en); }, get fr() { return unpack<R>(fr); } };
+    return {
+      get en() {
+        return unpack<R>(en);
+      },
+      get fr() {
+        return unpack<R>(fr);
+      },
+    };
   }
 
   get json(): Record<Locale, string> {
     const { en, fr } = this;
-    return { get en() { return jsonOf(en); }, get fr() { return jsonOf(fr); } };
+    return {
+      get en() {
+        return jsonOf(en);
+      },
+      get fr() {
+        return jsonOf(fr);
+      },
+    };
   }
 
   fields<K extends keyof R & string>(locale: Locale, keys: readonly K[]): Pick<R, K> {
     return this.kept ? this.kept[locale] : unpackSome<R, K>(locale === 'en' ? this.en : this.fr, keys);
   }
 
-  name(locale: Locale): string { return locale === 'en' ? this.names[0] : this.names[1]; }
+  name(locale: Locale): string {
+    return locale === 'en' ? this.names[0] : this.names[1];
+  }
 
-  slugIn(locale: Locale): string { return locale === 'en' ? this.slug : this.names[2]; }
+  slugIn(locale: Locale): string {
+    return locale === 'en' ? this.slug : this.names[2];
+  }
 
   text(): IndexedText {
     const en = this.kept?.en ?? unpack<R>(this.en);
@@ -142,14 +185,24 @@ function sharingEqualParts<R extends object>(en: R, fr: R): R {
  * objects beside their JSON (the public catalog: its pages read them); else they are parsed when read.
  */
 export function toEntry<R extends Searchable & Named, F extends string = FilterName>(
-  en: R, fr: R, values?: Record<F, readonly string[]>, internalText?: (en: R, fr: R) => string, keepRecords = true,
+  en: R,
+  fr: R,
+  values?: Record<F, readonly string[]>,
+  internalText?: (en: R, fr: R) => string,
+  keepRecords = true,
 ): Entry<R, F> {
   const all = values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>);
   const shared = {} as Record<F, readonly string[]>;
   for (const name of Object.keys(all) as F[]) shared[name] = shareList(all[name]);
   const packedEn = pack(en);
   return new PackedEntry<R, F>(
-    share(en.slug), packedEn, pack(fr, packedEn), [share(en.name), share(fr.name), share(fr.slug)],
-    shared, share(en.lastVerified ?? ''), internalText, keepRecords ? { en, fr: sharingEqualParts(en, fr) } : null,
+    share(en.slug),
+    packedEn,
+    pack(fr, packedEn),
+    [share(en.name), share(fr.name), share(fr.slug)],
+    shared,
+    share(en.lastVerified ?? ''),
+    internalText,
+    keepRecords ? { en, fr: sharingEqualParts(en, fr) } : null,
   );
 }

@@ -23,7 +23,9 @@ export async function fingerprints(strapi: Core.Strapi): Promise<Fingerprints> {
     const table = strapi.db.metadata.get(uid).tableName;
     // The highest id too: a publish writes new rows that keep their draft's updated_at, and removes
     // as many, so neither the count nor the latest update would move.
-    const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at', i: 'id' }).first()) as { c: number | string; m: unknown; i: unknown } | undefined;
+    const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at', i: 'id' }).first()) as
+      | { c: number | string; m: unknown; i: unknown }
+      | undefined;
     // PostgreSQL gives a Date, SQLite the epoch milliseconds.
     const raw = row?.m;
     const date = raw === null || raw === undefined ? null : new Date(raw as Date | number | string);

@@ -7,14 +7,32 @@ import type { SearchMatch } from '@referral-directory/sdk';
 import { fold } from './normalize';
 
 export interface Highlightable {
-  name: string; otherNames: string[]; description: string; eligibility: string | null; fees: string | null;
-  services: { label: string }[]; focusAreas: { label: string }[]; populations: { label: string }[];
-  languages: { label: string }[]; serviceAreas: { regions: string[] }[]; locations: Array<{ city: string }>;
+  name: string;
+  otherNames: string[];
+  description: string;
+  eligibility: string | null;
+  fees: string | null;
+  services: { label: string }[];
+  focusAreas: { label: string }[];
+  populations: { label: string }[];
+  languages: { label: string }[];
+  serviceAreas: { regions: string[] }[];
+  locations: Array<{ city: string }>;
 }
 
 /** The fields matchOf reads: a page's records are parsed for these alone (see Entry.fields). */
 export const HIGHLIGHTED: ReadonlyArray<keyof Highlightable> = [
-  'name', 'otherNames', 'description', 'eligibility', 'fees', 'services', 'focusAreas', 'populations', 'languages', 'serviceAreas', 'locations',
+  'name',
+  'otherNames',
+  'description',
+  'eligibility',
+  'fees',
+  'services',
+  'focusAreas',
+  'populations',
+  'languages',
+  'serviceAreas',
+  'locations',
 ];
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -52,9 +70,15 @@ function has(text: string, words: ReadonlySet<string>): boolean {
 export function matchOf(r: Highlightable, words: ReadonlySet<string>): SearchMatch {
   const labels = (list: { label: string }[]) => list.map((t) => t.label).join(' ');
   const candidates: Array<[SearchMatch['fields'][number], string]> = [
-    ['name', r.name], ['otherNames', r.otherNames.join(' ')], ['description', r.description],
-    ['eligibility', r.eligibility ?? ''], ['fees', r.fees ?? ''], ['services', labels(r.services)],
-    ['focusAreas', labels(r.focusAreas)], ['populations', labels(r.populations)], ['languages', labels(r.languages)],
+    ['name', r.name],
+    ['otherNames', r.otherNames.join(' ')],
+    ['description', r.description],
+    ['eligibility', r.eligibility ?? ''],
+    ['fees', r.fees ?? ''],
+    ['services', labels(r.services)],
+    ['focusAreas', labels(r.focusAreas)],
+    ['populations', labels(r.populations)],
+    ['languages', labels(r.languages)],
     ['places', [...r.serviceAreas.flatMap((a) => a.regions), ...r.locations.map((l) => l.city)].join(' ')],
   ];
   return {

@@ -8,14 +8,38 @@ import { synonymGroups } from './synonyms';
 
 const vocabulary: Vocabulary = {
   ...fixedVocabulary(),
-  focus: [{ value: 'labour', labels: { en: 'Labour rights', fr: 'Droits du travail' } }, { value: 'sexual', labels: { en: 'Sexual exploitation', fr: 'Exploitation sexuelle' } }],
-  service: [{ value: 'shelter', labels: { en: 'Shelter', fr: 'Hébergement' } }, { value: 'legal', labels: { en: 'Legal aid', fr: 'Aide juridique' } }],
+  focus: [
+    { value: 'labour', labels: { en: 'Labour rights', fr: 'Droits du travail' } },
+    { value: 'sexual', labels: { en: 'Sexual exploitation', fr: 'Exploitation sexuelle' } },
+  ],
+  service: [
+    { value: 'shelter', labels: { en: 'Shelter', fr: 'Hébergement' } },
+    { value: 'legal', labels: { en: 'Legal aid', fr: 'Aide juridique' } },
+  ],
   population: [],
   language: [],
 };
 const synonyms = synonymGroups(['hotline, crisis line, ligne de crise', 'refuge, shelter, maison']);
 
-const WORDS = ['maison', 'refuge', 'shelter', 'shelters', 'legal', 'aid', 'montreal', 'santé', 'jeunes', 'youth', 'crisis', 'line', 'women', 'femmes', 'justice', 'harbour', 'harbor'];
+const WORDS = [
+  'maison',
+  'refuge',
+  'shelter',
+  'shelters',
+  'legal',
+  'aid',
+  'montreal',
+  'santé',
+  'jeunes',
+  'youth',
+  'crisis',
+  'line',
+  'women',
+  'femmes',
+  'justice',
+  'harbour',
+  'harbor',
+];
 const PROVINCES = ['QC', 'ON', 'BC', 'NS'] as const;
 const KINDS = ['ngo', 'coalition', 'government_agency'] as const;
 
@@ -35,8 +59,13 @@ function entryOf(id: number, facts: RecordFacts): Entry {
   const focusAreas = facts.focus.map((code) => ({ code, label: vocabulary.focus.find((t) => t.value === code)!.labels.en }));
   const services = facts.service.map((code) => ({ code, label: vocabulary.service.find((t) => t.value === code)!.labels.en }));
   const en = org(`org-${id}`, {
-    name: `${facts.name.join(' ')} ${id % 3}`, description: facts.description.join(' '), provinces: [...facts.provinces],
-    kind: facts.kind, focusAreas, services, lastVerified: facts.lastVerified,
+    name: `${facts.name.join(' ')} ${id % 3}`,
+    description: facts.description.join(' '),
+    provinces: [...facts.provinces],
+    kind: facts.kind,
+    focusAreas,
+    services,
+    lastVerified: facts.lastVerified,
   });
   return toEntry(en, { ...en, locale: 'fr', slug: `fr-org-${id}`, name: `${[...facts.name].reverse().join(' ')} ${id % 3}` });
 }
@@ -48,9 +77,23 @@ const editArb = fc.oneof(
 );
 
 const QUERIES = [
-  '', 'q=shelter', 'q=shelters', 'q=sheltr', 'q=legal%20aid%20montreal', 'q=maison&locale=fr', 'q=crisis%20line', 'q=harb',
-  'q=zzzq%20youth', 'province=QC', 'province=QC&province=ON&type=ngo', 'service=shelter&q=femmes', 'focus=labour&sort=-name',
-  'sort=-lastVerified', 'sort=relevance&q=women', 'locale=fr&sort=name&pageSize=3&page=2', 'q=justice&pageSize=2&page=2',
+  '',
+  'q=shelter',
+  'q=shelters',
+  'q=sheltr',
+  'q=legal%20aid%20montreal',
+  'q=maison&locale=fr',
+  'q=crisis%20line',
+  'q=harb',
+  'q=zzzq%20youth',
+  'province=QC',
+  'province=QC&province=ON&type=ngo',
+  'service=shelter&q=femmes',
+  'focus=labour&sort=-name',
+  'sort=-lastVerified',
+  'sort=relevance&q=women',
+  'locale=fr&sort=name&pageSize=3&page=2',
+  'q=justice&pageSize=2&page=2',
 ];
 
 /** What a reader can observe of a catalog: pages, totals, what the search did, facets, slugs. */
@@ -71,88 +114,155 @@ function observe(c: Catalog, ids: readonly number[]): unknown {
 }
 
 test('a catalog reached by edits answers every query exactly as one built from scratch, and so does its full rebuild', async () => {
-  await fc.assert(fc.asyncProperty(
-    fc.array(fc.tuple(fc.nat(24), recordArb), { maxLength: 20 }), fc.array(editArb, { minLength: 1, maxLength: 40 }),
-    async (initial, edits) => {
-      const live = new Map<number, Entry>();
-      for (const [id, facts] of initial) live.set(id, entryOf(id, facts));
-      let incremental = new Catalog([...live.values()], vocabulary, 'v0', undefined, synonyms);
-      const ids = Array.from({ length: 25 }, (_, i) => i);
-      for (const [k, edit] of edits.entries()) {
-        const before = live.get(edit.id);
-        const after = edit.kind === 'set' ? entryOf(edit.id, edit.facts) : undefined;
-        if (after) live.set(edit.id, after);
-        else live.delete(edit.id);
-        incremental = incremental.update(before ? [before] : [], after ? [after] : [], `v${k + 1}`);
-        const scratch = new Catalog([...live.values()], vocabulary, 'scratch', undefined, synonyms);
-        assert.deepEqual(observe(incremental, ids), observe(scratch, ids), `after edit ${k}: ${JSON.stringify(edit)}`);
-      }
-      const rebuilt = await incremental.rebuilt(1);
-      assert.equal(rebuilt.version, incremental.version);
-      assert.equal(rebuilt.pendingEdits, 0);
-      assert.deepEqual(observe(rebuilt, ids), observe(incremental, ids));
-    },
-  ), { numRuns: 60 });
-});
-
-test('edits made while a full rebuild runs are carried over to it, and an unrelated catalog is refused', async () => {
-  await fc.assert(fc.asyncProperty(
-    fc.array(fc.tuple(fc.nat(24), recordArb), { minLength: 1, maxLength: 15 }),
-    fc.array(editArb, { maxLength: 10 }), fc.array(editArb, { maxLength: 10 }),
-    async (initial, first, second) => {
-      const live = new Map<number, Entry>();
-      for (const [id, facts] of initial) live.set(id, entryOf(id, facts));
-      let c = new Catalog([...live.values()], vocabulary, 'v0', undefined, synonyms);
-      const apply = (edits: typeof first) => {
-        for (const edit of edits) {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.nat(24), recordArb), { maxLength: 20 }),
+      fc.array(editArb, { minLength: 1, maxLength: 40 }),
+      async (initial, edits) => {
+        const live = new Map<number, Entry>();
+        for (const [id, facts] of initial) live.set(id, entryOf(id, facts));
+        let incremental = new Catalog([...live.values()], vocabulary, 'v0', undefined, synonyms);
+        const ids = Array.from({ length: 25 }, (_, i) => i);
+        for (const [k, edit] of edits.entries()) {
           const before = live.get(edit.id);
           const after = edit.kind === 'set' ? entryOf(edit.id, edit.facts) : undefined;
           if (after) live.set(edit.id, after);
           else live.delete(edit.id);
-          c = c.update(before ? [before] : [], after ? [after] : [], `v${Math.random()}`);
+          incremental = incremental.update(before ? [before] : [], after ? [after] : [], `v${k + 1}`);
+          const scratch = new Catalog([...live.values()], vocabulary, 'scratch', undefined, synonyms);
+          assert.deepEqual(observe(incremental, ids), observe(scratch, ids), `after edit ${k}: ${JSON.stringify(edit)}`);
         }
-      };
-      apply(first);
-      const snapshot = c;
-      const rebuilding = snapshot.rebuilt(1);
-      apply(second);
-      const rebased = c.rebasedOn(await rebuilding, snapshot);
-      assert.ok(rebased);
-      assert.equal(rebased.version, c.version);
-      const ids = Array.from({ length: 25 }, (_, i) => i);
-      const scratch = new Catalog([...live.values()], vocabulary, 'scratch', undefined, synonyms);
-      assert.deepEqual(observe(rebased, ids), observe(scratch, ids));
-      assert.equal(c.rebasedOn(await rebuilding, scratch), null);
-    },
-  ), { numRuns: 40 });
+        const rebuilt = await incremental.rebuilt(1);
+        assert.equal(rebuilt.version, incremental.version);
+        assert.equal(rebuilt.pendingEdits, 0);
+        assert.deepEqual(observe(rebuilt, ids), observe(incremental, ids));
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+test('edits made while a full rebuild runs are carried over to it, and an unrelated catalog is refused', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.nat(24), recordArb), { minLength: 1, maxLength: 15 }),
+      fc.array(editArb, { maxLength: 10 }),
+      fc.array(editArb, { maxLength: 10 }),
+      async (initial, first, second) => {
+        const live = new Map<number, Entry>();
+        for (const [id, facts] of initial) live.set(id, entryOf(id, facts));
+        let c = new Catalog([...live.values()], vocabulary, 'v0', undefined, synonyms);
+        const apply = (edits: typeof first) => {
+          for (const edit of edits) {
+            const before = live.get(edit.id);
+            const after = edit.kind === 'set' ? entryOf(edit.id, edit.facts) : undefined;
+            if (after) live.set(edit.id, after);
+            else live.delete(edit.id);
+            c = c.update(before ? [before] : [], after ? [after] : [], `v${Math.random()}`);
+          }
+        };
+        apply(first);
+        const snapshot = c;
+        const rebuilding = snapshot.rebuilt(1);
+        apply(second);
+        const rebased = c.rebasedOn(await rebuilding, snapshot);
+        assert.ok(rebased);
+        assert.equal(rebased.version, c.version);
+        const ids = Array.from({ length: 25 }, (_, i) => i);
+        const scratch = new Catalog([...live.values()], vocabulary, 'scratch', undefined, synonyms);
+        assert.deepEqual(observe(rebased, ids), observe(scratch, ids));
+        assert.equal(c.rebasedOn(await rebuilding, scratch), null);
+      },
+    ),
+    { numRuns: 40 },
+  );
 });
 
 test('an edit leaves the version a reader holds as it was', () => {
-  const a = entryOf(1, { name: ['harbour'], description: ['shelter'], provinces: ['QC'], kind: 'ngo', focus: [], service: ['shelter'], lastVerified: null });
-  const b = entryOf(2, { name: ['maison'], description: ['legal'], provinces: ['ON'], kind: 'ngo', focus: [], service: [], lastVerified: null });
+  const a = entryOf(1, {
+    name: ['harbour'],
+    description: ['shelter'],
+    provinces: ['QC'],
+    kind: 'ngo',
+    focus: [],
+    service: ['shelter'],
+    lastVerified: null,
+  });
+  const b = entryOf(2, {
+    name: ['maison'],
+    description: ['legal'],
+    provinces: ['ON'],
+    kind: 'ngo',
+    focus: [],
+    service: [],
+    lastVerified: null,
+  });
   const v1 = new Catalog([a, b], vocabulary, 'v1');
   const held = observe(v1, [1, 2]);
   const v2 = v1.update([a], [], 'v2');
-  const v3 = v2.update([], [entryOf(3, { name: ['refuge'], description: [], provinces: [], kind: 'coalition', focus: [], service: ['shelter'], lastVerified: null })], 'v3');
+  const v3 = v2.update(
+    [],
+    [
+      entryOf(3, {
+        name: ['refuge'],
+        description: [],
+        provinces: [],
+        kind: 'coalition',
+        focus: [],
+        service: ['shelter'],
+        lastVerified: null,
+      }),
+    ],
+    'v3',
+  );
   assert.deepEqual(observe(v1, [1, 2]), held);
-  assert.deepEqual(v2.entries.map((e) => e.slug), ['org-2']);
+  assert.deepEqual(
+    v2.entries.map((e) => e.slug),
+    ['org-2'],
+  );
   assert.equal(v3.search(parseDirectoryQuery(new URLSearchParams('service=shelter'), vocabulary, 'list')).page[0]!.slug, 'org-3');
   assert.equal(v3.bySlug.has('org-1'), false);
   assert.equal(v1.bySlug.has('org-1'), true);
 });
 
-test('the name order is the collator\'s, whatever the names (accents, numbers, punctuation, case)', async () => {
+test("the name order is the collator's, whatever the names (accents, numbers, punctuation, case)", async () => {
   const { nameOrder, compareByName } = await import('./part');
-  const names = fc.array(fc.oneof(
-    fc.constantFrom('Centre 2', 'Centre 10', 'centre 1', 'Élan', 'Elan', 'élan', 'Œuvre', 'oeuvre', '« Maison »', 'Maison', 'maison-aurore', 'Maison Aurore', "L'Abri", 'Labri', 'Zed', 'ångström', '2SLGBTQI+ Centre', '_x', ''),
-    fc.string({ maxLength: 6 }),
-  ), { maxLength: 60 });
-  fc.assert(fc.property(names, (list) => {
-    const entries = list.map((name, i) => toEntry(org(`s${i}`, { name }), { ...org(`s${i}`, { name }), locale: 'fr' }));
-    for (const locale of ['en', 'fr'] as const) {
-      const cmp = compareByName(locale);
-      const expected = entries.map((_, i) => i).sort((a, b) => cmp(entries[a]!, entries[b]!));
-      assert.deepEqual([...nameOrder(entries, locale)], expected);
-    }
-  }), { numRuns: 300 });
+  const names = fc.array(
+    fc.oneof(
+      fc.constantFrom(
+        'Centre 2',
+        'Centre 10',
+        'centre 1',
+        'Élan',
+        'Elan',
+        'élan',
+        'Œuvre',
+        'oeuvre',
+        '« Maison »',
+        'Maison',
+        'maison-aurore',
+        'Maison Aurore',
+        "L'Abri",
+        'Labri',
+        'Zed',
+        'ångström',
+        '2SLGBTQI+ Centre',
+        '_x',
+        '',
+      ),
+      fc.string({ maxLength: 6 }),
+    ),
+    { maxLength: 60 },
+  );
+  fc.assert(
+    fc.property(names, (list) => {
+      const entries = list.map((name, i) => toEntry(org(`s${i}`, { name }), { ...org(`s${i}`, { name }), locale: 'fr' }));
+      for (const locale of ['en', 'fr'] as const) {
+        const cmp = compareByName(locale);
+        const expected = entries.map((_, i) => i).sort((a, b) => cmp(entries[a]!, entries[b]!));
+        assert.deepEqual([...nameOrder(entries, locale)], expected);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });

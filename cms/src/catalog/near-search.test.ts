@@ -7,7 +7,11 @@ import { searchWithNear, type NearQuery, type SearchableCatalog } from './near-s
 
 const weekdays = (opens: string, closes: string): OpeningHours[] =>
   (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, opens, closes }));
-const rec = (city: string, province: 'QC' | 'BC', hours: GeoRecord['hours']): { records: { en: GeoRecord }; values: Record<string, readonly string[]> } => ({
+const rec = (
+  city: string,
+  province: 'QC' | 'BC',
+  hours: GeoRecord['hours'],
+): { records: { en: GeoRecord }; values: Record<string, readonly string[]> } => ({
   records: { en: { national: false, serviceAreas: [], locations: [{ city, province, postalCode: null, confidential: false }], hours } },
   values: {},
 });
@@ -20,10 +24,19 @@ const entries = [
 ];
 type E = (typeof entries)[number];
 const catalog: SearchableCatalog<E, string, never> = {
-  entries, filterNames: [], vocabulary: {},
+  entries,
+  filterNames: [],
+  vocabulary: {},
   search: (q) => ({ page: entries.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: entries.length }),
 };
-const q = (page: number, pageSize: number): DirectoryQuery<string> => ({ terms: [], filters: {}, locale: 'en', page, pageSize, sort: 'name' });
+const q = (page: number, pageSize: number): DirectoryQuery<string> => ({
+  terms: [],
+  filters: {},
+  locale: 'en',
+  page,
+  pageSize,
+  sort: 'name',
+});
 // Thursday 2026-12-03 16:30 UTC: 11:30 in Montréal (open until 17:00), 08:30 in Vancouver (opens at 09:00).
 const instant = new Date('2026-12-03T16:30:00Z');
 const plain: NearQuery = { near: null, open: null, byDistance: false, at: { kind: 'now', instant } };
@@ -31,12 +44,10 @@ const openOf = (extra: string): unknown => (extra ? JSON.parse(`{${extra.slice(1
 
 test('without openNow, every hit of the page whose hours are known says whether it is open at the request’s instant', () => {
   const r = searchWithNear(catalog, q(1, 10), plain);
-  assert.deepEqual(r.page.map((e) => openOf(r.extra(e))), [
-    { now: true, until: '2026-12-03T17:00:00-05:00' },
-    { now: false, opensAt: '2026-12-03T09:00:00-08:00' },
-    { now: true },
-    undefined,
-  ]);
+  assert.deepEqual(
+    r.page.map((e) => openOf(r.extra(e))),
+    [{ now: true, until: '2026-12-03T17:00:00-05:00' }, { now: false, opensAt: '2026-12-03T09:00:00-08:00' }, { now: true }, undefined],
+  );
   // The body is true until the earliest change it names: Vancouver opening at 17:00 UTC.
   assert.equal(r.changesAt(), Date.parse('2026-12-03T17:00:00Z'));
 });
@@ -52,7 +63,11 @@ test('only the hits of the page are read, and a page without hours depends on no
 test('openAt reads every hit at that wall time, which no clock changes', () => {
   const at = { kind: 'local' as const, wall: { date: '2026-12-03', minutes: 20 * 60 } };
   const r = searchWithNear(catalog, q(1, 10), { ...plain, open: at, at });
-  assert.deepEqual(r.page.map((e) => openOf(r.extra(e))), [{ now: true }], 'only the 24/7 one is open at 20:00');
+  assert.deepEqual(
+    r.page.map((e) => openOf(r.extra(e))),
+    [{ now: true }],
+    'only the 24/7 one is open at 20:00',
+  );
   assert.equal(r.changesAt(), undefined);
 });
 

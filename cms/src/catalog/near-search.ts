@@ -81,7 +81,10 @@ function everything<E extends GeoEntry<F>, F extends string, T>(catalog: Searcha
 
 /** Positions kept by near and open, with what each hit says (and when the open filter's answer changes). */
 function restrict<E extends GeoEntry<F>, F extends string, T>(
-  catalog: SearchableCatalog<E, F, T>, entries: readonly E[], nq: NearQuery, changes = new Changes(false),
+  catalog: SearchableCatalog<E, F, T>,
+  entries: readonly E[],
+  nq: NearQuery,
+  changes = new Changes(false),
 ) {
   const { index } = geoOf(catalog);
   const pos = positionOf(catalog.entries);
@@ -111,7 +114,9 @@ export function nearMeta(nq: NearQuery): Record<string, unknown> {
 }
 
 export function nearSearch<E extends GeoEntry<F>, F extends string, T>(
-  catalog: SearchableCatalog<E, F, T>, q: DirectoryQuery<F>, nq: NearQuery,
+  catalog: SearchableCatalog<E, F, T>,
+  q: DirectoryQuery<F>,
+  nq: NearQuery,
 ): NearResult<E, T> {
   const all = everything(catalog, q);
   const changes = new Changes(nq.at.kind === 'now');
@@ -140,7 +145,11 @@ const textOf = <T>(r: { text?: T }): { text?: T } => (r.text === undefined ? {} 
  * already computed are reused. Records whose hours are unknown say nothing.
  */
 function openStates<E extends GeoEntry<F>, F extends string, T>(
-  catalog: SearchableCatalog<E, F, T>, page: readonly E[], at: OpenTime, changes: Changes, known?: ReadonlyMap<number, OpenState | null>,
+  catalog: SearchableCatalog<E, F, T>,
+  page: readonly E[],
+  at: OpenTime,
+  changes: Changes,
+  known?: ReadonlyMap<number, OpenState | null>,
 ): { extra(e: E): string; changesAt(): number | undefined } {
   const pos = positionOf(catalog.entries);
   const members = new Map<E, string>();
@@ -148,7 +157,7 @@ function openStates<E extends GeoEntry<F>, F extends string, T>(
     let member = members.get(e);
     if (member === undefined) {
       const i = pos.get(e);
-      const state = i === undefined ? null : known?.get(i) ?? openOf(catalog, i, at);
+      const state = i === undefined ? null : (known?.get(i) ?? openOf(catalog, i, at));
       changes.see(state);
       member = state ? `,"open":${JSON.stringify(state)}` : '';
       members.set(e, member);
@@ -166,7 +175,9 @@ function openStates<E extends GeoEntry<F>, F extends string, T>(
 
 /** Facet counts over the records near and open, each filter counted over the *other* active filters. */
 export function nearFacets<E extends GeoEntry<F>, F extends string, T>(
-  catalog: SearchableCatalog<E, F, T>, q: DirectoryQuery<F>, nq: NearQuery,
+  catalog: SearchableCatalog<E, F, T>,
+  q: DirectoryQuery<F>,
+  nq: NearQuery,
 ): { data: Record<F, FacetValue[]>; total: number; changesAt?: number } {
   const data = {} as Record<F, FacetValue[]>;
   const changes = new Changes(nq.open?.kind === 'now');
@@ -186,7 +197,9 @@ export function nearFacets<E extends GeoEntry<F>, F extends string, T>(
  * hits with their open state at the request's instant.
  */
 export function searchWithNear<E extends GeoEntry<F>, F extends string, T>(
-  catalog: SearchableCatalog<E, F, T>, q: DirectoryQuery<F>, nq: NearQuery,
+  catalog: SearchableCatalog<E, F, T>,
+  q: DirectoryQuery<F>,
+  nq: NearQuery,
 ): NearResult<E, T> {
   if (nq.near || nq.open) return nearSearch(catalog, q, nq);
   const found = catalog.search(q);

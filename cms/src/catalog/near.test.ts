@@ -17,21 +17,42 @@ const montreal = centre('Montréal', 'QC');
 const laval = centre('Laval', 'QC');
 
 const rec = (over: Partial<GeoRecord>): GeoRecord => ({
-  national: false, serviceAreas: [], locations: [], hours: { open24x7: false, schedule: [] }, ...over,
+  national: false,
+  serviceAreas: [],
+  locations: [],
+  hours: { open24x7: false, schedule: [] },
+  ...over,
 });
 const weekdays = (opens: string, closes: string): OpeningHours[] =>
   (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, opens, closes }));
 
 const records: GeoRecord[] = [
-  /* 0 */ rec({ locations: [{ city: 'Montréal', province: 'QC', postalCode: 'H2L 1A1', confidential: false }], hours: { open24x7: false, schedule: weekdays('09:00', '17:00') } }),
-  /* 1 */ rec({ locations: [{ city: 'Laval', province: 'QC', postalCode: 'H7N 0A0', confidential: true }], hours: { open24x7: true, schedule: [] } }),
+  /* 0 */ rec({
+    locations: [{ city: 'Montréal', province: 'QC', postalCode: 'H2L 1A1', confidential: false }],
+    hours: { open24x7: false, schedule: weekdays('09:00', '17:00') },
+  }),
+  /* 1 */ rec({
+    locations: [{ city: 'Laval', province: 'QC', postalCode: 'H7N 0A0', confidential: true }],
+    hours: { open24x7: true, schedule: [] },
+  }),
   /* 2 */ rec({ national: true }),
-  /* 3 */ rec({ serviceAreas: [{ province: 'QC', regions: [] }], locations: [{ city: 'Toronto', province: 'ON', postalCode: null, confidential: false }] }),
+  /* 3 */ rec({
+    serviceAreas: [{ province: 'QC', regions: [] }],
+    locations: [{ city: 'Toronto', province: 'ON', postalCode: null, confidential: false }],
+  }),
   /* 4 */ rec({ serviceAreas: [{ province: 'ON', regions: ['Ottawa'] }] }),
-  /* 5 */ rec({ locations: [{ city: 'Vancouver', province: 'BC', postalCode: null, confidential: false }], hours: { open24x7: false, schedule: weekdays('09:00', '17:00') } }),
+  /* 5 */ rec({
+    locations: [{ city: 'Vancouver', province: 'BC', postalCode: null, confidential: false }],
+    hours: { open24x7: false, schedule: weekdays('09:00', '17:00') },
+  }),
   /* 6 */ rec({ serviceAreas: [{ province: 'QC', regions: ['Laval'] }] }),
 ];
-const gazetteer = createGazetteer({ postalAreas: learnPostalAreas(records.flatMap((r) => r.locations), plain) });
+const gazetteer = createGazetteer({
+  postalAreas: learnPostalAreas(
+    records.flatMap((r) => r.locations),
+    plain,
+  ),
+});
 const index = new GeoIndex(records, gazetteer);
 
 test('near a city: located records within the radius first, then those serving the area', () => {
@@ -68,7 +89,10 @@ test('a confidential location is measured from its city centre, in 10 km steps (
 
 test('a province alone: records located in it, then those serving it whole', () => {
   const hits = index.near({ kind: 'province', province: 'QC' });
-  assert.deepEqual(hits.map((h) => h?.group), [0, 0, 1, 1, undefined, undefined, undefined]);
+  assert.deepEqual(
+    hits.map((h) => h?.group),
+    [0, 0, 1, 1, undefined, undefined, undefined],
+  );
 });
 
 test('open now is read in each record’s own zone; 24/7 is open; no hours is unknown', () => {

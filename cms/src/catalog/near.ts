@@ -93,8 +93,9 @@ export class GeoIndex {
       }
       const distanceKm = nearestKm(target.place, f.placed);
       if (distanceKm !== undefined && distanceKm <= target.radiusKm) return { group: 0, distanceKm };
-      const serves = f.wholeProvinces.has(target.place.province)
-        || f.regionPoints.some((p) => publishedKm(haversineKm(target.place, p), false) <= target.radiusKm);
+      const serves =
+        f.wholeProvinces.has(target.place.province) ||
+        f.regionPoints.some((p) => publishedKm(haversineKm(target.place, p), false) <= target.radiusKm);
       if (!serves) return undefined;
       return distanceKm === undefined ? { group: 1 } : { group: 1, distanceKm };
     });
@@ -179,7 +180,12 @@ export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIn
   if (!geo) {
     const records = catalog.entries.map((e) => (e.fields ? e.fields('en', GEO_FIELDS) : e.records.en));
     const base = createGazetteer();
-    const gazetteer = createGazetteer({ postalAreas: learnPostalAreas(records.flatMap((r) => r.locations), base) });
+    const gazetteer = createGazetteer({
+      postalAreas: learnPostalAreas(
+        records.flatMap((r) => r.locations),
+        base,
+      ),
+    });
     geo = { gazetteer, index: new GeoIndex(records, gazetteer) };
     built.set(catalog, geo);
   }

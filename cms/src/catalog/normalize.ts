@@ -10,7 +10,11 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 export function fold(text: string): string {
   // Most text is plain ASCII: no accents to strip, so skip Unicode normalization (same result).
-  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .toLowerCase()
     .normalize('NFD')

@@ -18,7 +18,15 @@ test('a write naming no document is announced as one notice with no ids (every d
 });
 
 test('a payload that is not one of ours is ignored', () => {
-  for (const p of [undefined, '', 'hello', '[]', 'null', '{"origin":1,"uid":"x","documentIds":[]}', '{"origin":"a","uid":"x","documentIds":[1]}']) {
+  for (const p of [
+    undefined,
+    '',
+    'hello',
+    '[]',
+    'null',
+    '{"origin":1,"uid":"x","documentIds":[]}',
+    '{"origin":"a","uid":"x","documentIds":[1]}',
+  ]) {
     assert.equal(parseNotice(p), null, String(p));
   }
 });

@@ -98,7 +98,10 @@ export function startListener(options: ListenerOptions): Listener {
     if (stopped) return;
     if (wasListening) options.onDropped(reason);
     if (!timer) {
-      timer = setTimeout(() => { timer = null; void connect(); }, retry);
+      timer = setTimeout(() => {
+        timer = null;
+        void connect();
+      }, retry);
       timer.unref();
       retry = Math.min(retry * 2, MAX_RETRY_MS);
     }
@@ -113,8 +116,12 @@ export function startListener(options: ListenerOptions): Listener {
     });
     client = c;
     // Errors and the end of the connection (a restart, pg_terminate_backend, a network cut).
-    c.on('error', (e: Error) => { if (client === c) dropped(e.message); });
-    c.on('end', () => { if (client === c) dropped('connection ended'); });
+    c.on('error', (e: Error) => {
+      if (client === c) dropped(e.message);
+    });
+    c.on('end', () => {
+      if (client === c) dropped('connection ended');
+    });
     c.on('notification', (n: Notification) => {
       if (n.channel !== CHANNEL) return;
       const notice = parseNotice(n.payload);

@@ -6,15 +6,19 @@ import { Interner, jsonOf, pack, unpack } from './packed';
 import { toEntry } from './catalog';
 
 test('a packed record serializes byte for byte as JSON.stringify, and parses back to the same record', () => {
-  const record = fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(
-    fc.jsonValue(), fc.constant(undefined), fc.string({ unit: 'binary' }), fc.date({ noInvalidDate: true }),
-  ));
-  fc.assert(fc.property(record, (r) => {
-    const json = JSON.stringify(r);
-    const packed = pack(r);
-    assert.equal(jsonOf(packed), json);
-    assert.deepEqual(unpack(packed), JSON.parse(json));
-  }), { numRuns: 500 });
+  const record = fc.dictionary(
+    fc.string({ maxLength: 12 }),
+    fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.string({ unit: 'binary' }), fc.date({ noInvalidDate: true })),
+  );
+  fc.assert(
+    fc.property(record, (r) => {
+      const json = JSON.stringify(r);
+      const packed = pack(r);
+      assert.equal(jsonOf(packed), json);
+      assert.deepEqual(unpack(packed), JSON.parse(json));
+    }),
+    { numRuns: 500 },
+  );
   // Long members too (shared only within the record), and members left out as JSON.stringify leaves them out.
   const long = { a: 'x'.repeat(5000), b: () => 1, c: undefined, d: [undefined, 'é’😀'], e: new Date(0) };
   assert.equal(jsonOf(pack(long)), JSON.stringify(long));
@@ -37,11 +41,34 @@ test('the interner keeps one instance per key and forgets what stops recurring',
 
 test('an entry sends its records as JSON.stringify wrote them and shares its filter lists with other entries', () => {
   const org = (slug: string, name: string): PublicOrganization => ({
-    slug, locale: 'en', name, otherNames: ['Autre'], description: 'Aide « juridique » — gratuite', eligibility: null, fees: null,
-    kind: 'ngo', role: 'direct', focusAreas: [{ code: 'labour', label: 'Labour' }], services: [], timeframes: ['emergency'], needs: [],
-    indirectOfferings: [], populations: [], ageRange: { min: 12, max: null }, national: false, provinces: ['QC', 'ON'], serviceAreas: [],
-    locations: [], languages: [], phones: [], email: null, website: null,
-    hours: { open24x7: false, schedule: [], notes: null }, accessibility: null, lastVerified: '2026-01-02', updatedAt: '',
+    slug,
+    locale: 'en',
+    name,
+    otherNames: ['Autre'],
+    description: 'Aide « juridique » — gratuite',
+    eligibility: null,
+    fees: null,
+    kind: 'ngo',
+    role: 'direct',
+    focusAreas: [{ code: 'labour', label: 'Labour' }],
+    services: [],
+    timeframes: ['emergency'],
+    needs: [],
+    indirectOfferings: [],
+    populations: [],
+    ageRange: { min: 12, max: null },
+    national: false,
+    provinces: ['QC', 'ON'],
+    serviceAreas: [],
+    locations: [],
+    languages: [],
+    phones: [],
+    email: null,
+    website: null,
+    hours: { open24x7: false, schedule: [], notes: null },
+    accessibility: null,
+    lastVerified: '2026-01-02',
+    updatedAt: '',
   });
   const en = org('one', 'One');
   const fr = { ...org('un', 'Un'), locale: 'fr' as const };

@@ -61,7 +61,7 @@ export function pack(record: object, ...like: Packed[]): Packed {
     const v = JSON.stringify(value) as string | undefined;
     if (v === undefined) continue;
     const member = `${JSON.stringify(key)}:${v}`;
-    out.push(member.length > MAX_SHARED ? like.flat().find((m) => m === member) ?? member : share(member));
+    out.push(member.length > MAX_SHARED ? (like.flat().find((m) => m === member) ?? member) : share(member));
   }
   return out;
 }

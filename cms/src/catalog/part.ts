@@ -59,11 +59,15 @@ const roughKey = (name: string): string => fold(name).replace(/[0-9]+/g, (n) => 
 export function nameOrder<R extends Named, F extends string>(entries: readonly Entry<R, F>[], locale: Locale): Uint32Array {
   const cmp = compareByName(locale);
   const keys = entries.map((e) => roughKey(e.name(locale)));
-  const order = Uint32Array.from(entries.map((_, i) => i).sort((a, b) => {
-    const x = keys[a]!;
-    const y = keys[b]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  }));
+  const order = Uint32Array.from(
+    entries
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const x = keys[a]!;
+        const y = keys[b]!;
+        return x < y ? -1 : x > y ? 1 : 0;
+      }),
+  );
   let moves = 0;
   const budget = 8 * entries.length + 64;
   for (let i = 1; i < order.length; i++) {
@@ -102,7 +106,10 @@ function textOf<R extends Named, F extends string>(e: Entry<R, F>, keep: boolean
 const places = new WeakMap<object, Record<Locale, Map<object, number>>>();
 export function placeIn<R extends Named, F extends string>(part: Part<R, F>, e: Entry<R, F>, locale: Locale): number {
   let byLocale = places.get(part);
-  if (!byLocale) { byLocale = { en: new Map(), fr: new Map() }; places.set(part, byLocale); }
+  if (!byLocale) {
+    byLocale = { en: new Map(), fr: new Map() };
+    places.set(part, byLocale);
+  }
   const known = byLocale[locale].get(e);
   if (known !== undefined) return known;
   const cmp = compareByName(locale);
@@ -123,7 +130,11 @@ export function placeIn<R extends Named, F extends string>(part: Part<R, F>, e: 
  * rebuild from a catalog keeps its order rather than sorting again).
  */
 export function* buildPart<R extends Named, F extends string>(
-  entries: readonly Entry<R, F>[], vocabulary: Vocabulary<F>, filterNames: readonly F[], order?: Record<Locale, Uint32Array>, keepWords = false,
+  entries: readonly Entry<R, F>[],
+  vocabulary: Vocabulary<F>,
+  filterNames: readonly F[],
+  order?: Record<Locale, Uint32Array>,
+  keepWords = false,
 ): Generator<void, Part<R, F>> {
   let byName = order;
   if (!byName) {

@@ -42,7 +42,10 @@ function postgresConnection(strapi: Core.Strapi): ClientConfig | null {
 export function startPeers(strapi: Core.Strapi, projection: Projection, env: NodeJS.ProcessEnv = process.env): Peers {
   const alone = milliseconds(env.DIRECTORY_REFRESH_INTERVAL_MS, 2000);
   const together = milliseconds(env.DIRECTORY_LISTEN_POLL_INTERVAL_MS, alone);
-  const pollEvery = (ms: number) => { projection.stop(); projection.start(ms); };
+  const pollEvery = (ms: number) => {
+    projection.stop();
+    projection.start(ms);
+  };
   pollEvery(alone);
 
   const connection = postgresConnection(strapi);

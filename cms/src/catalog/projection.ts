@@ -33,11 +33,24 @@ import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
 import { type Fingerprints, changedDocuments, fingerprints, presentDocuments } from './fingerprint';
 import {
-  INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry, type InternalFilterName, entryFromRows, internalEntryFromRows,
+  INTERNAL_FILTER_NAMES,
+  type InternalCatalog,
+  type InternalEntry,
+  type InternalFilterName,
+  entryFromRows,
+  internalEntryFromRows,
 } from './row-entries';
 
 // The benchmarks (cms/scripts) build entries as the projection does, importing them from here.
-export { INTERNAL_FILTER_NAMES, type InternalCatalog, type InternalEntry, type InternalFilterName, entryFromRows, internalEntryFromRows, isPublicState } from './row-entries';
+export {
+  INTERNAL_FILTER_NAMES,
+  type InternalCatalog,
+  type InternalEntry,
+  type InternalFilterName,
+  entryFromRows,
+  internalEntryFromRows,
+  isPublicState,
+} from './row-entries';
 
 const PAGE = 500;
 const PING_TIMEOUT_MS = 2000;
@@ -120,7 +133,9 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const orgRows = (where: Record<string, unknown>, offset?: number, limit?: number): Promise<OrganizationRow[]> =>
-    strapi.db.query(ORG).findMany({ where, populate: ORGANIZATION_POPULATE, orderBy: { id: 'asc' }, offset, limit }) as Promise<OrganizationRow[]>;
+    strapi.db.query(ORG).findMany({ where, populate: ORGANIZATION_POPULATE, orderBy: { id: 'asc' }, offset, limit }) as Promise<
+      OrganizationRow[]
+    >;
 
   async function loadReference(): Promise<void> {
     const next = await readReference(strapi);
@@ -172,7 +187,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     for (let i = 0; i < documentIds.length; i += PAGE) {
       const ids = documentIds.slice(i, i + PAGE);
       const rows = await orgRows({ documentId: { $in: ids } });
-      for (const id of ids) setDocument(id, rows.filter((r) => r.documentId === id));
+      for (const id of ids)
+        setDocument(
+          id,
+          rows.filter((r) => r.documentId === id),
+        );
     }
   }
 
@@ -237,7 +256,9 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       catalog = catalog?.rebasedOn(rebuilt, from) ?? catalog;
       internalCatalog = internalCatalog?.rebasedOn(rebuiltInternal, fromInternal) ?? internalCatalog;
     })()
-      .catch((e: unknown) => { strapi.log.error(`directory: catalog rebuild failed: ${String(e)}`); })
+      .catch((e: unknown) => {
+        strapi.log.error(`directory: catalog rebuild failed: ${String(e)}`);
+      })
       .finally(() => {
         rebuilding = null;
         rebuildLater();
@@ -283,7 +304,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   function run(full: boolean): Promise<void> {
     const previous = work ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => sync(full));
-    const settled: Promise<void> = next.catch(() => undefined).then(() => { if (work === settled) work = null; });
+    const settled: Promise<void> = next
+      .catch(() => undefined)
+      .then(() => {
+        if (work === settled) work = null;
+      });
     work = settled;
     return next;
   }
@@ -355,8 +380,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       else return;
       if (catchUpQueued) return;
       catchUpQueued = true;
-      void (work ?? Promise.resolve()).catch(() => undefined)
-        .then(() => { catchUpQueued = false; return run(false); })
+      void (work ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => {
+          catchUpQueued = false;
+          return run(false);
+        })
         .catch((e: unknown) => strapi.log.warn(`directory: catch-up failed: ${String(e)}`));
     },
 
@@ -376,7 +405,9 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await Promise.race([
           strapi.db.connection.raw('select 1'),
-          new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('ETIMEDOUT: no answer from the database')), PING_TIMEOUT_MS); }),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('ETIMEDOUT: no answer from the database')), PING_TIMEOUT_MS);
+          }),
         ]);
         databaseAnswered();
       } catch (error: unknown) {

@@ -8,7 +8,14 @@ import type { DirectorySettings, Locale } from '@referral-directory/sdk';
 import { type Vocabulary, fixedVocabulary } from './catalog';
 import type { TermRow } from '../directory/rows';
 import { type SynonymGroup, synonymGroups } from './synonyms';
-import { FOCUS_AREA, LANGUAGE, POPULATION, SEARCH_SYNONYM_TYPE as SYNONYMS, SERVICE_CATEGORY, SETTINGS_TYPE as SETTINGS } from '../content-types';
+import {
+  FOCUS_AREA,
+  LANGUAGE,
+  POPULATION,
+  SEARCH_SYNONYM_TYPE as SYNONYMS,
+  SERVICE_CATEGORY,
+  SETTINGS_TYPE as SETTINGS,
+} from '../content-types';
 
 const TAXONOMIES = {
   focus: FOCUS_AREA,
@@ -26,8 +33,16 @@ const termVocabulary = (terms: TermRow[]) =>
     .map((t) => ({ value: t.code, labels: { en: t.labelEn, fr: t.labelFr } }));
 
 type SettingsRow = {
-  locale: Locale; hotlinePhone: string; hotlinePhoneDisplay: string; hotlineText: string | null; chatUrl: string | null;
-  hotlineHours: string; available24x7: boolean | null; hotlineLanguages: string; quickExitUrl: string; disclaimer: string;
+  locale: Locale;
+  hotlinePhone: string;
+  hotlinePhoneDisplay: string;
+  hotlineText: string | null;
+  chatUrl: string | null;
+  hotlineHours: string;
+  available24x7: boolean | null;
+  hotlineLanguages: string;
+  quickExitUrl: string;
+  disclaimer: string;
 };
 
 function toSettings(row: SettingsRow, locale: Locale): DirectorySettings {

@@ -20,16 +20,22 @@ export interface ListResult<R extends Named, F extends string> extends Omit<Sear
 }
 
 export function listBody<R extends Named & Highlightable, F extends string>(
-  result: ListResult<R, F>, q: { page: number; pageSize: number; locale: Locale },
+  result: ListResult<R, F>,
+  q: { page: number; pageSize: number; locale: Locale },
 ): string {
   const { page, total, text } = result;
   const items = page.map((e) => {
     const json = e.json[q.locale];
-    const matched = text ? `${json.slice(0, -1)},"match":${JSON.stringify(matchOf(e.fields(q.locale, HIGHLIGHTED), text.highlight))}}` : json;
+    const matched = text
+      ? `${json.slice(0, -1)},"match":${JSON.stringify(matchOf(e.fields(q.locale, HIGHLIGHTED), text.highlight))}}`
+      : json;
     return withExtra(matched, result.extra?.(e) ?? '');
   });
   const meta: Record<string, unknown> = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };
-  if (text?.relaxed) { meta.relaxed = true; meta.matched = text.matched; }
+  if (text?.relaxed) {
+    meta.relaxed = true;
+    meta.matched = text.matched;
+  }
   if (text && text.suggestions.length > 0) meta.suggestions = text.suggestions;
   Object.assign(meta, result.meta);
   return `{"data":[${items.join(',')}],"meta":${JSON.stringify(meta)}}`;

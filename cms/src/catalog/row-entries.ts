@@ -34,8 +34,10 @@ export function entryFromRows(rows: OrganizationRow[]): Entry | null {
   if (!en || !fr) return null;
   // Stricter of the two versions: a suspension saved as a draft takes effect at once.
   if (![...published.values(), ...drafts].every(isPublicState)) return null;
-  const record = (row: OrganizationRow, locale: Locale): PublicOrganization =>
-    ({ ...toPublicOrganization(row, locale), locale: row.locale });
+  const record = (row: OrganizationRow, locale: Locale): PublicOrganization => ({
+    ...toPublicOrganization(row, locale),
+    locale: row.locale,
+  });
   return toEntry(record(en, 'en'), record(fr, 'fr'));
 }
 
@@ -55,10 +57,20 @@ export function internalEntryFromRows(rows: OrganizationRow[]): InternalEntry | 
 /** The confidential text staff may search by (never part of a public entry). */
 function internalText(...records: InternalOrganization[]): string {
   const person = (p: { name: string; title: string | null; email: string | null } | null) => (p ? [p.name, p.title, p.email] : []);
-  return records.flatMap((r) => [
-    ...person(r.designatedContact), ...r.keyStaff.flatMap(person), r.internalEmail,
-    r.referralProtocol?.eligibilityNotes, r.referralProtocol?.intakeHours, r.referralProtocol?.afterHours,
-    r.capacityNotes, r.safetyNotes, r.internalNotes, ...r.contactAttempts.map((c) => c.notes),
-    ...r.locations.flatMap((l) => [l.name, l.street, l.postalCode]),
-  ]).filter((t): t is string => typeof t === 'string' && t !== '').join(' ');
+  return records
+    .flatMap((r) => [
+      ...person(r.designatedContact),
+      ...r.keyStaff.flatMap(person),
+      r.internalEmail,
+      r.referralProtocol?.eligibilityNotes,
+      r.referralProtocol?.intakeHours,
+      r.referralProtocol?.afterHours,
+      r.capacityNotes,
+      r.safetyNotes,
+      r.internalNotes,
+      ...r.contactAttempts.map((c) => c.notes),
+      ...r.locations.flatMap((l) => [l.name, l.street, l.postalCode]),
+    ])
+    .filter((t): t is string => typeof t === 'string' && t !== '')
+    .join(' ');
 }

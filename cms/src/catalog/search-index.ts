@@ -42,7 +42,10 @@ export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly 
   const weights: number[] = [];
   const add = (word: string, w: number) => {
     const k = at.get(word);
-    if (k !== undefined) { weights[k]! += w; return; }
+    if (k !== undefined) {
+      weights[k]! += w;
+      return;
+    }
     at.set(word, words.length);
     words.push(word);
     weights.push(w);
@@ -84,7 +87,11 @@ const MAX_PREFIX_WORDS = 100;
 type Expansion = ReadonlyArray<readonly [word: string, weight: number]>;
 
 /** One query word or phrase: a record matches it through any alternative (all of whose parts match). */
-interface Clause { label: string; alternatives: Expansion[][]; correction: string | null }
+interface Clause {
+  label: string;
+  alternatives: Expansion[][];
+  correction: string | null;
+}
 
 export interface TextMatch {
   /** The query words or synonym phrases, in query order. */
@@ -168,7 +175,10 @@ export function withRemoved(removed: Removed, texts: readonly IndexedText[]): Re
 const MAX_SCORED = 4_000_000;
 
 /** A segment and where its records start among the catalog's slots. */
-export interface Placed { segment: TextSegment; offset: number }
+export interface Placed {
+  segment: TextSegment;
+  offset: number;
+}
 
 /**
  * The full-text index of one catalog version over its segments: statistics of the live records
@@ -315,9 +325,13 @@ export class SearchIndex {
     const out: Clause[] = [];
     const expanded = terms.map((w, k) => this.expand(w, k === terms.length - 1));
     // A mistyped word finds its synonyms through its correction (`sheltr` → `shelter` → `hébergement`).
-    const hits = findSynonyms(expanded.map((e, k) => e.correction ?? terms[k]!), this.synonyms, this.sameWord);
+    const hits = findSynonyms(
+      expanded.map((e, k) => e.correction ?? terms[k]!),
+      this.synonyms,
+      this.sameWord,
+    );
     let h = 0;
-    for (let i = 0; i < terms.length;) {
+    for (let i = 0; i < terms.length; ) {
       const hit = hits[h];
       const span = hit && hit.start === i ? hit.length : 1;
       const own = expanded.slice(i, i + span);
@@ -325,7 +339,13 @@ export class SearchIndex {
       if (hit && hit.start === i) {
         for (const alt of hit.alternatives) {
           // Synonyms stand for exactly their words and inflections: `nations` must not find `national`.
-          alternatives.push(alt.map((w) => { const m = new Map<string, number>(); this.exactAndStems(w, SYNONYM, m, false); return [...m]; }));
+          alternatives.push(
+            alt.map((w) => {
+              const m = new Map<string, number>();
+              this.exactAndStems(w, SYNONYM, m, false);
+              return [...m];
+            }),
+          );
         }
         h++;
       }
@@ -365,7 +385,10 @@ export class SearchIndex {
       return out;
     });
     const size = known.reduce((sum, x) => sum + (x?.length ?? 0), 0);
-    if (this.scoredSize + size > MAX_SCORED) { this.scored.clear(); this.scoredSize = 0; }
+    if (this.scoredSize + size > MAX_SCORED) {
+      this.scored.clear();
+      this.scoredSize = 0;
+    }
     this.scored.set(word, known);
     this.scoredSize += size;
     return known;
@@ -400,12 +423,25 @@ export class SearchIndex {
       const out = new Float32Array(n);
       for (const alt of clause.alternatives) {
         for (const part of alt) for (const [w] of part) highlight.add(w);
-        if (alt.length === 1) { this.partScores(alt[0]!, out); continue; }
+        if (alt.length === 1) {
+          this.partScores(alt[0]!, out);
+          continue;
+        }
         // A phrase alternative matches where every one of its words does.
-        const parts = alt.map((part) => { const s = new Float32Array(n); this.partScores(part, s); return s; });
+        const parts = alt.map((part) => {
+          const s = new Float32Array(n);
+          this.partScores(part, s);
+          return s;
+        });
         for (let d = 0; d < n; d++) {
           let sum = 0;
-          for (const s of parts) { if (s[d] === 0) { sum = 0; break; } sum += s[d]!; }
+          for (const s of parts) {
+            if (s[d] === 0) {
+              sum = 0;
+              break;
+            }
+            sum += s[d]!;
+          }
           if (sum > out[d]!) out[d] = sum;
         }
       }

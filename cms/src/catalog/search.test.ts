@@ -13,17 +13,37 @@ const vocabulary: Vocabulary = { ...fixedVocabulary(), focus: [], service: [], p
 const both = (en: PublicOrganization, fr: Partial<PublicOrganization> = {}) => toEntry(en, { ...en, locale: 'fr', ...fr });
 
 const entries = [
-  both(org('haven', { name: 'Tidewater Haven', description: 'An emergency shelter for women in Halifax.', provinces: ['NS'] }),
-    { description: 'Un hébergement d’urgence pour les femmes à Halifax.' }),
-  both(org('legal', { name: 'Two Rivers Legal Clinic', description: 'Free legal aid for immigrants and refugees in Montréal.', provinces: ['QC'], fees: 'Free' }),
-    { description: 'Aide juridique gratuite pour les personnes immigrantes et réfugiées à Montréal.' }),
-  both(org('youth', { name: 'Wheatland Youth Outreach', description: 'Drop-in and housing help for young people.', provinces: ['SK'],
-    populations: [{ code: 'youth', label: 'Youth' }] }), { populations: [{ code: 'youth', label: 'Jeunes' }] }),
-  both(org('mental', { name: 'Taiga Light Wellness', description: 'Mental health counselling and a crisis line.', provinces: ['NT'] }),
-    { description: 'Counseling en santé mentale.' }),
+  both(org('haven', { name: 'Tidewater Haven', description: 'An emergency shelter for women in Halifax.', provinces: ['NS'] }), {
+    description: 'Un hébergement d’urgence pour les femmes à Halifax.',
+  }),
+  both(
+    org('legal', {
+      name: 'Two Rivers Legal Clinic',
+      description: 'Free legal aid for immigrants and refugees in Montréal.',
+      provinces: ['QC'],
+      fees: 'Free',
+    }),
+    { description: 'Aide juridique gratuite pour les personnes immigrantes et réfugiées à Montréal.' },
+  ),
+  both(
+    org('youth', {
+      name: 'Wheatland Youth Outreach',
+      description: 'Drop-in and housing help for young people.',
+      provinces: ['SK'],
+      populations: [{ code: 'youth', label: 'Youth' }],
+    }),
+    { populations: [{ code: 'youth', label: 'Jeunes' }] },
+  ),
+  both(org('mental', { name: 'Taiga Light Wellness', description: 'Mental health counselling and a crisis line.', provinces: ['NT'] }), {
+    description: 'Counseling en santé mentale.',
+  }),
   both(org('named-shelter', { name: 'Shelter Point', description: 'Information line.', provinces: ['ON'] })),
 ];
-const synonyms = synonymGroups(['aboriginal, First Nations, Indigenous, autochtone', 'hotline, crisis line, ligne de crise', 'LGBTQ, 2SLGBTQI+, queer']);
+const synonyms = synonymGroups([
+  'aboriginal, First Nations, Indigenous, autochtone',
+  'hotline, crisis line, ligne de crise',
+  'LGBTQ, 2SLGBTQI+, queer',
+]);
 const withNations = [...entries, both(org('nations', { name: 'Cedar Lodge', description: 'Healing for First Nations families.' }))];
 const catalog = new Catalog(withNations, vocabulary, 'v1', undefined, synonyms);
 const query = (qs: string) => parseDirectoryQuery(new URLSearchParams(qs), vocabulary, 'list');
@@ -77,7 +97,10 @@ test('synonyms, single words and phrases, find records in the other words', () =
 
 test('when no record has every word, records with some are answered and the search says so', () => {
   const r = catalog.search(query('q=legal%20zebra%20montreal'));
-  assert.deepEqual(r.page.map((e) => e.slug), ['legal']);
+  assert.deepEqual(
+    r.page.map((e) => e.slug),
+    ['legal'],
+  );
   assert.equal(r.text?.relaxed, true);
   assert.deepEqual(r.text?.matched, ['legal', 'montreal']);
   const none = catalog.search(query('q=zqx'));
@@ -94,16 +117,29 @@ test('a search with nothing found suggests words from the index', () => {
 test('filters still apply and relaxation looks only at the records they keep', () => {
   assert.deepEqual(slugs('q=shelter&province=NS'), ['haven']);
   const r = catalog.search(query('q=shelter%20legal&province=QC'));
-  assert.deepEqual(r.page.map((e) => e.slug), ['legal']);
+  assert.deepEqual(
+    r.page.map((e) => e.slug),
+    ['legal'],
+  );
   assert.equal(r.text?.relaxed, true);
 });
 
 test('each hit says where it matched, with ranges in its name and description', () => {
   const q = query('q=shelter%20halifax');
-  const body = JSON.parse(listBody(catalog.search(q), q)) as { data: Array<{ slug: string; name: string; description: string; match: { fields: string[]; name: number[][]; description: number[][] } }> };
+  const body = JSON.parse(listBody(catalog.search(q), q)) as {
+    data: Array<{
+      slug: string;
+      name: string;
+      description: string;
+      match: { fields: string[]; name: number[][]; description: number[][] };
+    }>;
+  };
   const hit = body.data.find((d) => d.slug === 'haven')!;
   assert.deepEqual(hit.match.fields, ['description']);
-  assert.deepEqual(hit.match.description.map(([s, e]) => hit.description.slice(s, e)), ['shelter', 'Halifax']);
+  assert.deepEqual(
+    hit.match.description.map(([s, e]) => hit.description.slice(s, e)),
+    ['shelter', 'Halifax'],
+  );
   assert.deepEqual(hit.match.name, []);
 });
 
@@ -121,15 +157,20 @@ test('any query string is answered (never throws), and a word only in confidenti
   const staff = new Catalog([toEntry(base, { ...base, locale: 'fr' }, undefined, () => secret)], vocabulary, 's');
   assert.equal(staff.search(parseDirectoryQuery(new URLSearchParams({ q: secret }), vocabulary, 'list')).total, 1);
   const publicCatalog = new Catalog([both(base), ...withNations], vocabulary, 'p', undefined, [...synonyms, [['zqalias'], [secret]]]);
-  fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('en', 'fr'), (q, locale) => {
-    const parsed = parseDirectoryQuery(new URLSearchParams({ q, locale }), vocabulary, 'list');
-    const r = publicCatalog.search(parsed);
-    assert.ok(r.total >= 0 && r.total <= publicCatalog.entries.length);
-    publicCatalog.facets(parseDirectoryQuery(new URLSearchParams({ q, locale }), vocabulary, 'facets'));
-  }), { numRuns: 300 });
-  fc.assert(fc.property(fc.constantFrom(secret, `${secret.slice(0, -1)}x`, 'zqalias', `${secret} shelter`), (q) => {
-    const r = publicCatalog.search(parseDirectoryQuery(new URLSearchParams({ q }), vocabulary, 'list'));
-    assert.ok(!r.page.some((e) => e.slug === 'quiet' && !/shelter/.test(q)), q);
-    assert.ok(!(r.text?.suggestions ?? []).some((x) => x.includes('zqconf')), q);
-  }));
+  fc.assert(
+    fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('en', 'fr'), (q, locale) => {
+      const parsed = parseDirectoryQuery(new URLSearchParams({ q, locale }), vocabulary, 'list');
+      const r = publicCatalog.search(parsed);
+      assert.ok(r.total >= 0 && r.total <= publicCatalog.entries.length);
+      publicCatalog.facets(parseDirectoryQuery(new URLSearchParams({ q, locale }), vocabulary, 'facets'));
+    }),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(fc.constantFrom(secret, `${secret.slice(0, -1)}x`, 'zqalias', `${secret} shelter`), (q) => {
+      const r = publicCatalog.search(parseDirectoryQuery(new URLSearchParams({ q }), vocabulary, 'list'));
+      assert.ok(!r.page.some((e) => e.slug === 'quiet' && !/shelter/.test(q)), q);
+      assert.ok(!(r.text?.suggestions ?? []).some((x) => x.includes('zqconf')), q);
+    }),
+  );
 });

@@ -50,10 +50,14 @@ export class TextSegment {
     readonly masks: Uint32Array,
   ) {}
 
-  get size(): number { return this.lengths.length; }
+  get size(): number {
+    return this.lengths.length;
+  }
 
   /** How many records of this segment hold word `id`. */
-  df(id: number): number { return this.offsets[id + 1]! - this.offsets[id]!; }
+  df(id: number): number {
+    return this.offsets[id + 1]! - this.offsets[id]!;
+  }
 
   /** How many records of this segment hold `word` (0: none). */
   dfOf(word: string): number {
@@ -145,7 +149,10 @@ export function runSliced<T>(build: Generator<void, T>, sliceMs = 4): Promise<T>
         const until = performance.now() + sliceMs;
         for (;;) {
           const step = build.next();
-          if (step.done) { resolve(step.value); return; }
+          if (step.done) {
+            resolve(step.value);
+            return;
+          }
           if (performance.now() >= until) break;
         }
         setImmediate(turn);

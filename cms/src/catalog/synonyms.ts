@@ -10,7 +10,10 @@ export type SynonymGroup = readonly (readonly string[])[];
 
 /** The terms of an editor's entry: one per line or separated by commas or semicolons. */
 export function parseSynonymTerms(text: string): string[] {
-  return text.split(/[\n,;]+/).map((t) => t.trim()).filter(Boolean);
+  return text
+    .split(/[\n,;]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 /** Folded groups from editors' entries; terms that fold to nothing and groups of one are dropped. */
@@ -32,7 +35,11 @@ export function synonymGroups(entries: readonly string[]): SynonymGroup[] {
 }
 
 /** A phrase of the query that a group knows, and the group's other terms. */
-export interface SynonymHit { start: number; length: number; alternatives: readonly (readonly string[])[] }
+export interface SynonymHit {
+  start: number;
+  length: number;
+  alternatives: readonly (readonly string[])[];
+}
 
 /**
  * Finds, left to right and longest first, the query phrases that belong to a group. `same` says
@@ -40,10 +47,12 @@ export interface SynonymHit { start: number; length: number; alternatives: reado
  * `refugees` finds the group of `refugee`).
  */
 export function findSynonyms(
-  terms: readonly string[], groups: readonly SynonymGroup[], same: (queryWord: string, groupWord: string) => boolean,
+  terms: readonly string[],
+  groups: readonly SynonymGroup[],
+  same: (queryWord: string, groupWord: string) => boolean,
 ): SynonymHit[] {
   const hits: SynonymHit[] = [];
-  for (let i = 0; i < terms.length;) {
+  for (let i = 0; i < terms.length; ) {
     let length = 0;
     let alternatives: (readonly string[])[] = [];
     for (const group of groups) {
@@ -56,7 +65,10 @@ export function findSynonyms(
         length = term.length;
       }
     }
-    if (length > 0) { hits.push({ start: i, length, alternatives }); i += length; } else i++;
+    if (length > 0) {
+      hits.push({ start: i, length, alternatives });
+      i += length;
+    } else i++;
   }
   return hits;
 }

@@ -9,7 +9,10 @@ export function topK(items: ArrayLike<number>, score: ArrayLike<number>, k: numb
   const better = (a: number, b: number) => score[items[a]!]! > score[items[b]!]! || (score[items[a]!] === score[items[b]!] && a < b);
   if (k <= 0) return [];
   if (k * 4 >= n) {
-    return Array.from({ length: n }, (_, p) => p).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, k).map((p) => items[p]!);
+    return Array.from({ length: n }, (_, p) => p)
+      .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
+      .slice(0, k)
+      .map((p) => items[p]!);
   }
   // A heap of positions whose root is the worst of the best k seen so far.
   const heap: number[] = [];
@@ -34,7 +37,11 @@ export function topK(items: ArrayLike<number>, score: ArrayLike<number>, k: numb
     }
   };
   for (let p = 0; p < n; p++) {
-    if (heap.length < k) { heap.push(p); up(heap.length - 1); continue; }
+    if (heap.length < k) {
+      heap.push(p);
+      up(heap.length - 1);
+      continue;
+    }
     // A later item displaces the worst kept only with a strictly higher score (ties keep the earlier):
     // one comparison of numbers rejects most items without a call.
     if (score[items[p]!]! <= score[items[heap[0]!]!]!) continue;

@@ -9,15 +9,35 @@ import type { Core } from '@strapi/strapi';
 import { AUDIT_ENTRY } from '../workflow/audit';
 import type { Actor } from '../workflow/actor';
 
-export interface ConfidentialRead { uid: string; documentId: string; label: string }
+export interface ConfidentialRead {
+  uid: string;
+  documentId: string;
+  label: string;
+}
 
-export async function recordConfidentialReads(strapi: Core.Strapi, actor: Actor, reads: readonly ConfidentialRead[], at = new Date()): Promise<void> {
+export async function recordConfidentialReads(
+  strapi: Core.Strapi,
+  actor: Actor,
+  reads: readonly ConfidentialRead[],
+  at = new Date(),
+): Promise<void> {
   for (const r of reads) {
     await strapi.db.query(AUDIT_ENTRY).create({
       data: {
-        occurredAt: at, action: 'confidential_read', targetUid: r.uid, targetDocumentId: r.documentId, targetLocale: null,
-        targetLabel: r.label, actorType: actor.type, actorId: actor.id, actorName: actor.name, actorEmail: actor.email,
-        statusFrom: null, statusTo: null, changedFields: '', changes: [],
+        occurredAt: at,
+        action: 'confidential_read',
+        targetUid: r.uid,
+        targetDocumentId: r.documentId,
+        targetLocale: null,
+        targetLabel: r.label,
+        actorType: actor.type,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorEmail: actor.email,
+        statusFrom: null,
+        statusTo: null,
+        changedFields: '',
+        changes: [],
       },
     });
   }

@@ -12,8 +12,18 @@ import type { WorkflowSettings } from '../workflow/settings';
 import { warningsOf, type ConsoleWarning } from './warnings';
 
 export const CONFIDENTIAL_FIELDS = [
-  'referralProtocol', 'internalPhones', 'internalEmail', 'designatedContact', 'keyStaff', 'capacityNotes', 'safetyNotes',
-  'internalNotes', 'contactAttempts', 'consent', 'attestations', 'locations',
+  'referralProtocol',
+  'internalPhones',
+  'internalEmail',
+  'designatedContact',
+  'keyStaff',
+  'capacityNotes',
+  'safetyNotes',
+  'internalNotes',
+  'contactAttempts',
+  'consent',
+  'attestations',
+  'locations',
 ] as const satisfies ReadonlyArray<keyof InternalOrganization>;
 
 export interface CallView {
@@ -26,9 +36,23 @@ export interface CallView {
   confidentialFields: readonly string[];
 }
 
-export function callView(catalog: InternalCatalog, entry: InternalEntry, locale: Locale, isPublic: boolean, today: string, settings: WorkflowSettings, now = new Date()): CallView {
+export function callView(
+  catalog: InternalCatalog,
+  entry: InternalEntry,
+  locale: Locale,
+  isPublic: boolean,
+  today: string,
+  settings: WorkflowSettings,
+  now = new Date(),
+): CallView {
   const organization = entry.records[locale];
   const i = catalog.entries.indexOf(entry);
   const openNow = i < 0 ? null : geoOf(catalog).index.open(i, { kind: 'now', instant: now });
-  return { organization, warnings: warningsOf(organization, today, settings), openNow, public: isPublic, confidentialFields: CONFIDENTIAL_FIELDS };
+  return {
+    organization,
+    warnings: warningsOf(organization, today, settings),
+    openNow,
+    public: isPublic,
+    confidentialFields: CONFIDENTIAL_FIELDS,
+  };
 }

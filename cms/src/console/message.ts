@@ -13,13 +13,27 @@ export const MAX_MESSAGE_ORGANIZATIONS = 5;
 const WORDS = {
   en: {
     intro: 'Here are services that may be able to help you. Each one decides who it can serve.',
-    phone: 'Phone', email: 'Email', website: 'Website', hours: 'Hours', address: 'Address', open24x7: 'Open 24 hours a day, 7 days a week',
-    hotline: 'You can call the hotline again any time', ext: 'ext.', colon: ': ',
+    phone: 'Phone',
+    email: 'Email',
+    website: 'Website',
+    hours: 'Hours',
+    address: 'Address',
+    open24x7: 'Open 24 hours a day, 7 days a week',
+    hotline: 'You can call the hotline again any time',
+    ext: 'ext.',
+    colon: ': ',
   },
   fr: {
     intro: 'Voici des services qui pourraient vous aider. Chacun décide des personnes qu’il peut accueillir.',
-    phone: 'Téléphone', email: 'Courriel', website: 'Site Web', hours: 'Heures', address: 'Adresse', open24x7: 'Ouvert 24 heures sur 24, 7 jours sur 7',
-    hotline: 'Vous pouvez rappeler la ligne d’urgence en tout temps', ext: 'poste', colon: ' : ',
+    phone: 'Téléphone',
+    email: 'Courriel',
+    website: 'Site Web',
+    hours: 'Heures',
+    address: 'Adresse',
+    open24x7: 'Ouvert 24 heures sur 24, 7 jours sur 7',
+    hotline: 'Vous pouvez rappeler la ligne d’urgence en tout temps',
+    ext: 'poste',
+    colon: ' : ',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 

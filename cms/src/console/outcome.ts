@@ -19,19 +19,26 @@ export interface OutcomeInput {
   outcome: (typeof OUTCOMES)[number];
 }
 
-const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (values as readonly string[]).includes(v);
 
 export function parseOutcome(body: unknown, today: string): OutcomeInput {
   if (!isRecord(body)) throw validationError([{ path: '', message: 'must be a JSON object' }]);
   const details: ErrorDetail[] = [];
-  for (const key of Object.keys(body)) if (!KEYS.has(key)) details.push({ path: key, message: 'is not a known field (nothing about the caller is recorded)' });
+  for (const key of Object.keys(body))
+    if (!KEYS.has(key)) details.push({ path: key, message: 'is not a known field (nothing about the caller is recorded)' });
   const { organization, date, mode, outcome } = body;
-  if (typeof organization !== 'string' || organization.trim() === '' || organization.length > 200) details.push({ path: 'organization', message: 'must name an organization' });
-  if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || date > today)) {
+  if (typeof organization !== 'string' || organization.trim() === '' || organization.length > 200)
+    details.push({ path: 'organization', message: 'must name an organization' });
+  if (
+    date !== undefined &&
+    (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)) || date > today)
+  ) {
     details.push({ path: 'date', message: 'must be a day (YYYY-MM-DD), not in the future' });
   }
   if (!oneOf(OUTCOME_MODES, mode)) details.push({ path: 'mode', message: `must be one of ${OUTCOME_MODES.join(', ')}` });
   if (!oneOf(OUTCOMES, outcome)) details.push({ path: 'outcome', message: `must be one of ${OUTCOMES.join(', ')}` });
-  if (details.length > 0 || typeof organization !== 'string' || !oneOf(OUTCOME_MODES, mode) || !oneOf(OUTCOMES, outcome)) throw validationError(details);
+  if (details.length > 0 || typeof organization !== 'string' || !oneOf(OUTCOME_MODES, mode) || !oneOf(OUTCOMES, outcome))
+    throw validationError(details);
   return { organization, date: typeof date === 'string' ? date : today, mode, outcome };
 }

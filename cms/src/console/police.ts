@@ -28,7 +28,13 @@ const names = (area: string | null, city: string): boolean => {
   return ` ${fold(area)} `.includes(` ${fold(city)} `);
 };
 
-const KIND_ORDER: Record<LawEnforcementProtocol['agencyKind'], number> = { provincial: 0, municipal: 1, indigenous: 2, other: 3, federal: 4 };
+const KIND_ORDER: Record<LawEnforcementProtocol['agencyKind'], number> = {
+  provincial: 0,
+  municipal: 1,
+  indigenous: 2,
+  other: 3,
+  federal: 4,
+};
 
 const activeContacts = (p: LawEnforcementProtocol): LawEnforcementProtocol => ({ ...p, contacts: p.contacts.filter((c) => c.active) });
 
@@ -36,12 +42,19 @@ export function policeLookup(target: NearTarget, all: readonly LawEnforcementPro
   const province = target.kind === 'province' ? target.province : target.place.province;
   const label = target.kind === 'province' ? province : target.place.label;
   const city = target.kind === 'province' ? '' : cityOf(target.place.label);
-  const answer = (coverage: Coverage, protocols: LawEnforcementProtocol[]): PoliceLookup =>
-    ({ place: { label, province }, coverage, protocols: protocols.map(activeContacts) });
+  const answer = (coverage: Coverage, protocols: LawEnforcementProtocol[]): PoliceLookup => ({
+    place: { label, province },
+    coverage,
+    protocols: protocols.map(activeContacts),
+  });
   const inProvince = all.filter((p) => p.province === province);
   const covering = inProvince.filter((p) => names(p.area, city));
   if (covering.length > 0) return answer('covers', covering);
-  if (inProvince.length > 0) return answer('provincial-fallback', [...inProvince].sort((a, b) => KIND_ORDER[a.agencyKind] - KIND_ORDER[b.agencyKind]));
+  if (inProvince.length > 0)
+    return answer(
+      'provincial-fallback',
+      [...inProvince].sort((a, b) => KIND_ORDER[a.agencyKind] - KIND_ORDER[b.agencyKind]),
+    );
   const federal = all.filter((p) => p.agencyKind === 'federal');
   if (federal.length > 0) return answer('national-fallback', federal);
   return answer('none', []);

@@ -68,7 +68,9 @@ const handle = (fn: (ctx: Context) => Promise<unknown>) => async (ctx: Context) 
 };
 
 async function protocols(strapi: Core.Strapi): Promise<LawEnforcementProtocol[]> {
-  const rows = (await strapi.db.query(PROTOCOL).findMany({ populate: { contacts: true }, orderBy: [{ agency: 'asc' }, { id: 'asc' }] })) as ProtocolRow[];
+  const rows = (await strapi.db
+    .query(PROTOCOL)
+    .findMany({ populate: { contacts: true }, orderBy: [{ agency: 'asc' }, { id: 'asc' }] })) as ProtocolRow[];
   return rows.map(toProtocol);
 }
 
@@ -84,8 +86,9 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
     filters: handle(async (ctx) => {
       const locale = parseLocaleOnly(params(ctx));
       const catalog = await projection().internalCatalog();
-      const data = Object.fromEntries(catalog.filterNames.map((name) =>
-        [name, catalog.vocabulary[name].map((t) => ({ value: t.value, label: t.labels[locale] }))]));
+      const data = Object.fromEntries(
+        catalog.filterNames.map((name) => [name, catalog.vocabulary[name].map((t) => ({ value: t.value, label: t.labels[locale] }))]),
+      );
       return { data };
     }),
 
@@ -95,7 +98,9 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
       const entry = catalog.bySlug.get(String(ctx.params.slug ?? ''));
       if (!entry) throw notFound();
       const view = callView(catalog, entry, locale, pub.bySlug.has(entry.slug), today(), workflowSettings());
-      await recordConfidentialReads(strapi, actorFromState(ctx.state), [{ uid: ORG, documentId: view.organization.documentId, label: entry.records.en.name }]);
+      await recordConfidentialReads(strapi, actorFromState(ctx.state), [
+        { uid: ORG, documentId: view.organization.documentId, label: entry.records.en.name },
+      ]);
       return { data: view };
     }),
 
@@ -104,12 +109,20 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
       const details = onlyKeys(p, ['place', 'locale']);
       localeOf(p, details);
       const place = p.get('place');
-      if (place === null) details.push({ path: 'place', message: 'is required: a city, a postal code or its first three characters, or a province' });
+      if (place === null)
+        details.push({ path: 'place', message: 'is required: a city, a postal code or its first three characters, or a province' });
       const catalog = await projection().internalCatalog();
-      const near = place === null ? { near: null } : parseNearParams(new URLSearchParams({ near: place }), () => geoOf(catalog).gazetteer, new Date(), details);
+      const near =
+        place === null
+          ? { near: null }
+          : parseNearParams(new URLSearchParams({ near: place }), () => geoOf(catalog).gazetteer, new Date(), details);
       if (details.length > 0 || !near.near) throw validationError(details.map((d) => (d.path === 'near' ? { ...d, path: 'place' } : d)));
       const found = policeLookup(near.near, await protocols(strapi));
-      await recordConfidentialReads(strapi, actorFromState(ctx.state), found.protocols.map((x) => ({ uid: PROTOCOL, documentId: x.documentId, label: x.agency })));
+      await recordConfidentialReads(
+        strapi,
+        actorFromState(ctx.state),
+        found.protocols.map((x) => ({ uid: PROTOCOL, documentId: x.documentId, label: x.agency })),
+      );
       return { data: found };
     }),
 
@@ -118,13 +131,18 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
       const details = onlyKeys(p, ['slug', 'locale'], ['slug']);
       const locale = localeOf(p, details);
       const slugs = [...new Set(p.getAll('slug'))];
-      if (slugs.length === 0 || slugs.length > MAX_MESSAGE_ORGANIZATIONS) details.push({ path: 'slug', message: `must name 1 to ${MAX_MESSAGE_ORGANIZATIONS} organizations` });
+      if (slugs.length === 0 || slugs.length > MAX_MESSAGE_ORGANIZATIONS)
+        details.push({ path: 'slug', message: `must name 1 to ${MAX_MESSAGE_ORGANIZATIONS} organizations` });
       const pub = await projection().catalog();
       const orgs: PublicOrganization[] = [];
       for (const slug of slugs) {
         const entry = pub.bySlug.get(slug);
         if (entry) orgs.push(entry.records[locale]);
-        else details.push({ path: 'slug', message: `${JSON.stringify(slug.slice(0, 100))} is not in the public directory: its details cannot be given to a caller` });
+        else
+          details.push({
+            path: 'slug',
+            message: `${JSON.stringify(slug.slice(0, 100))} is not in the public directory: its details cannot be given to a caller`,
+          });
       }
       if (details.length > 0) throw validationError(details);
       const text = referralMessage(orgs, locale, await projection().settings(locale));
@@ -138,8 +156,18 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
       const entry = catalog.bySlug.get(input.organization) ?? catalog.entries.find((e) => e.records.en.documentId === input.organization);
       if (!entry) throw validationError([{ path: 'organization', message: 'is not an organization of the directory' }]);
       const documentId = entry.records.en.documentId;
-      const created = await strapi.documents(OUTCOME).create({ data: { organization: documentId, date: input.date, mode: input.mode, outcome: input.outcome } });
-      return { data: { documentId: created.documentId, organization: entry.records.en.slug, date: input.date, mode: input.mode, outcome: input.outcome } };
+      const created = await strapi
+        .documents(OUTCOME)
+        .create({ data: { organization: documentId, date: input.date, mode: input.mode, outcome: input.outcome } });
+      return {
+        data: {
+          documentId: created.documentId,
+          organization: entry.records.en.slug,
+          date: input.date,
+          mode: input.mode,
+          outcome: input.outcome,
+        },
+      };
     }),
   };
 };
@@ -148,8 +176,13 @@ const policies = (action: string) => ['admin::isAuthenticatedAdmin', { name: 'ad
 
 export function registerConsoleRoutes(strapi: Core.Strapi): void {
   const h = consoleHandlers(strapi);
-  const route = (method: 'GET' | 'POST', path: string, handler: (ctx: Context) => Promise<void>, action = CONSOLE_READ) =>
-    ({ method, path, handler, info: { type: 'admin' }, config: { policies: policies(action) } });
+  const route = (method: 'GET' | 'POST', path: string, handler: (ctx: Context) => Promise<void>, action = CONSOLE_READ) => ({
+    method,
+    path,
+    handler,
+    info: { type: 'admin' },
+    config: { policies: policies(action) },
+  });
   strapi.server.routes({
     type: 'admin',
     prefix: CONSOLE_PREFIX,

@@ -51,9 +51,19 @@ function extraMembers(extra: string): Pick<ConsoleHit, 'distanceKm' | 'coverage'
 function hitOf(e: InternalEntry, locale: Locale, extra: string, today: string, settings: WorkflowSettings): ConsoleHit {
   const r = e.records[locale];
   return {
-    slug: r.slug, documentId: r.documentId, name: r.name, status: r.status, role: r.role, kind: r.kind,
-    cities: [...new Set(r.locations.map((l) => l.city))], national: r.national, provinces: r.provinces,
-    timeframes: r.timeframes, needs: r.needs, services: r.services.map((s) => s.label), languages: r.languages.map((l) => l.label),
+    slug: r.slug,
+    documentId: r.documentId,
+    name: r.name,
+    status: r.status,
+    role: r.role,
+    kind: r.kind,
+    cities: [...new Set(r.locations.map((l) => l.city))],
+    national: r.national,
+    provinces: r.provinces,
+    timeframes: r.timeframes,
+    needs: r.needs,
+    services: r.services.map((s) => s.label),
+    languages: r.languages.map((l) => l.label),
     open24x7: r.hours.open24x7,
     warnings: warningsOf(r, today, settings).map((w) => w.kind),
     ...extraMembers(extra),
@@ -65,12 +75,20 @@ function openOnlyOf(params: URLSearchParams): boolean {
   const raw = params.getAll('openOnly');
   params.delete('openOnly');
   if (raw.length === 0) return false;
-  if (raw.length > 1 || (raw[0] !== 'true' && raw[0] !== 'false')) throw validationError([{ path: 'openOnly', message: 'must be true or false, once' }]);
-  if (raw[0] === 'true' && !params.has('openNow') && !params.has('openAt')) throw validationError([{ path: 'openOnly', message: 'needs openNow or openAt' }]);
+  if (raw.length > 1 || (raw[0] !== 'true' && raw[0] !== 'false'))
+    throw validationError([{ path: 'openOnly', message: 'must be true or false, once' }]);
+  if (raw[0] === 'true' && !params.has('openNow') && !params.has('openAt'))
+    throw validationError([{ path: 'openOnly', message: 'needs openNow or openAt' }]);
   return raw[0] === 'true';
 }
 
-export function consoleSearch(catalog: InternalCatalog, query: URLSearchParams, today: string, settings: WorkflowSettings, now = new Date()): ConsoleSearchResult {
+export function consoleSearch(
+  catalog: InternalCatalog,
+  query: URLSearchParams,
+  today: string,
+  settings: WorkflowSettings,
+  now = new Date(),
+): ConsoleSearchResult {
   const params = new URLSearchParams(query);
   const openOnly = openOnlyOf(params);
   const { q, nq } = parseNearQuery(params, catalog, 'list', INTERNAL_FILTER_NAMES, now);
@@ -86,7 +104,10 @@ export function consoleSearch(catalog: InternalCatalog, query: URLSearchParams, 
   const kept = openOnly ? all.page.filter((e) => states.get(e)?.now === true) : all.page;
   // Stable order: active and open, active, then every other status.
   const rank = (e: InternalEntry) => (e.values.status[0] !== 'active' ? 2 : at && states.get(e)?.now !== true ? 1 : 0);
-  const ordered = kept.map((e, k) => ({ e, k })).sort((a, b) => rank(a.e) - rank(b.e) || a.k - b.k).map(({ e }) => e);
+  const ordered = kept
+    .map((e, k) => ({ e, k }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.k - b.k)
+    .map(({ e }) => e);
   const start = (q.page - 1) * q.pageSize;
   const data = ordered.slice(start, start + q.pageSize).map((e) => {
     const hit = hitOf(e, q.locale, all.extra(e), today, settings);
@@ -94,8 +115,17 @@ export function consoleSearch(catalog: InternalCatalog, query: URLSearchParams, 
     return state ? { ...hit, open: state } : hit;
   });
   const total = ordered.length;
-  const meta: ConsoleSearchResult['meta'] = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize), ...all.meta };
-  if (all.text?.relaxed) { meta.relaxed = true; meta.matched = all.text.matched; }
+  const meta: ConsoleSearchResult['meta'] = {
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
+    pageCount: Math.ceil(total / q.pageSize),
+    ...all.meta,
+  };
+  if (all.text?.relaxed) {
+    meta.relaxed = true;
+    meta.matched = all.text.matched;
+  }
   if (all.text && all.text.suggestions.length > 0) meta.suggestions = all.text.suggestions;
   return { data, meta };
 }

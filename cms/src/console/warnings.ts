@@ -18,18 +18,33 @@ export interface ConsoleWarning {
 }
 
 /** What the warnings read from a record. */
-export type WarningFacts = Pick<InternalOrganization, 'status' | 'removalReason' | 'contactAttempts' | 'safetyNotes' | 'capacityNotes' | 'nextReviewDue' | 'lastVerified'>;
+export type WarningFacts = Pick<
+  InternalOrganization,
+  'status' | 'removalReason' | 'contactAttempts' | 'safetyNotes' | 'capacityNotes' | 'nextReviewDue' | 'lastVerified'
+>;
 
-export function warningsOf(org: WarningFacts, today: string, settings: Pick<WorkflowSettings, 'reviewIntervalMonths' | 'unreachableAttempts'>): ConsoleWarning[] {
+export function warningsOf(
+  org: WarningFacts,
+  today: string,
+  settings: Pick<WorkflowSettings, 'reviewIntervalMonths' | 'unreachableAttempts'>,
+): ConsoleWarning[] {
   const out: ConsoleWarning[] = [];
   if (org.status !== 'active') out.push({ kind: 'status', detail: org.removalReason ? `${org.status}: ${org.removalReason}` : org.status });
-  const verdict = unreachableVerdict(org.contactAttempts, { today, windowMonths: settings.reviewIntervalMonths, threshold: settings.unreachableAttempts });
+  const verdict = unreachableVerdict(org.contactAttempts, {
+    today,
+    windowMonths: settings.reviewIntervalMonths,
+    threshold: settings.unreachableAttempts,
+  });
   if (verdict.unreachable || org.removalReason === 'unreachable') {
-    out.push({ kind: 'unreachable', detail: verdict.unreachable ? `${verdict.failures} failed attempts (${verdict.first} – ${verdict.last})` : null });
+    out.push({
+      kind: 'unreachable',
+      detail: verdict.unreachable ? `${verdict.failures} failed attempts (${verdict.first} – ${verdict.last})` : null,
+    });
   }
   if (org.safetyNotes) out.push({ kind: 'safety', detail: org.safetyNotes });
   if (org.capacityNotes) out.push({ kind: 'capacity', detail: org.capacityNotes });
-  if (org.nextReviewDue !== null && org.nextReviewDue < today) out.push({ kind: 'verification', detail: `review due ${org.nextReviewDue}; last verified ${org.lastVerified ?? 'never'}` });
+  if (org.nextReviewDue !== null && org.nextReviewDue < today)
+    out.push({ kind: 'verification', detail: `review due ${org.nextReviewDue}; last verified ${org.lastVerified ?? 'never'}` });
   else if (org.lastVerified === null) out.push({ kind: 'verification', detail: 'never verified' });
   return out;
 }

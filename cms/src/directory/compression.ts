@@ -29,12 +29,15 @@ export function negotiateEncoding(acceptEncoding: string | undefined): Encoding 
     weights.set(name, q);
   }
   const star = weights.get('*');
-  const weight = (e: Encoding): number => weights.get(e) ?? (e === 'identity' ? 1 : star ?? 0);
+  const weight = (e: Encoding): number => weights.get(e) ?? (e === 'identity' ? 1 : (star ?? 0));
   let best: Encoding = 'identity';
   let bestQ = 0;
   for (const e of PREFERENCE) {
     const q = weight(e);
-    if (q > bestQ) { best = e; bestQ = q; }
+    if (q > bestQ) {
+      best = e;
+      bestQ = q;
+    }
   }
   // Even "identity;q=0" gets identity: a body the client can read beats a 406 it cannot act on.
   return best;
@@ -42,7 +45,10 @@ export function negotiateEncoding(acceptEncoding: string | undefined): Encoding 
 
 /** Appends Accept-Encoding to Vary, keeping what is there. */
 export function varyOnEncoding(current: string): string {
-  const names = current.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = current
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.some((n) => n === '*' || n.toLowerCase() === 'accept-encoding')) return names.join(', ');
   return [...names, 'Accept-Encoding'].join(', ');
 }
@@ -65,7 +71,10 @@ export class Representation {
    * @param brotliQuality 9 for bodies made at request time (a few ms for a page); 11, the smallest
    * but slowest, for files compressed once per process (the widget).
    */
-  constructor(text: string | Buffer, private readonly brotliQuality = 9) {
+  constructor(
+    text: string | Buffer,
+    private readonly brotliQuality = 9,
+  ) {
     this.identity = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     this.etag = weakEtagOf([this.identity]);
   }
@@ -79,7 +88,11 @@ export class Representation {
     switch (this.encodingFor(encoding)) {
       case 'br':
         this.br ??= brotliCompressSync(this.identity, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: this.brotliQuality, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: this.brotliQuality,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length,
+          },
         });
         return this.br;
       case 'gzip':
@@ -99,9 +112,10 @@ export class Representation {
 /** A streamed body (too large to keep), compressed on the fly. */
 export function encodeStream(source: Readable, encoding: Encoding): Readable {
   if (encoding === 'identity') return source;
-  const zip = encoding === 'br'
-    ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
-    : createGzip({ level: 6 });
+  const zip =
+    encoding === 'br'
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })
+      : createGzip({ level: 6 });
   // A client that goes away destroys `zip`; pipeline then stops the source too (and vice versa).
   return pipeline(source, zip, () => undefined);
 }

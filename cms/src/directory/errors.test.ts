@@ -17,7 +17,10 @@ test('an unreachable database is told apart from other errors', () => {
     new Error('Invalid key internalNotes'),
     Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }),
     Object.assign(new Error('relation "x" does not exist'), { code: '42P01' }),
-    null, undefined, 'a string', 42,
+    null,
+    undefined,
+    'a string',
+    42,
   ];
   for (const e of other) assert.equal(isDatabaseDown(e), false, String((e as Error)?.message ?? e));
 });
@@ -26,5 +29,7 @@ test('503 carries Retry-After and the one error body', () => {
   const e = unavailable();
   assert.equal(e.status, 503);
   assert.equal(e.headers['Retry-After'], '5');
-  assert.deepEqual(e.toBody(), { error: { status: 503, name: 'ServiceUnavailableError', message: 'The directory is temporarily unavailable', details: [] } });
+  assert.deepEqual(e.toBody(), {
+    error: { status: 503, name: 'ServiceUnavailableError', message: 'The directory is temporarily unavailable', details: [] },
+  });
 });

@@ -38,7 +38,8 @@ export const unavailable = (message = 'The directory is temporarily unavailable'
  * Whether an error means the database cannot be reached (refused, reset, timed out, shutting
  * down, or SQLite locked), as opposed to a bug or bad input. Such requests answer 503, not 500.
  */
-const DB_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|Connection terminated|Knex: Timeout acquiring|not queryable|socket has been ended|SQLITE_BUSY|the database system is (starting|shutting|in recovery)|terminating connection/i;
+const DB_DOWN =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|Connection terminated|Knex: Timeout acquiring|not queryable|socket has been ended|SQLITE_BUSY|the database system is (starting|shutting|in recovery)|terminating connection/i;
 const PG_CONNECTION_CODES = /^(08\d\d\d|57P0[1-3])$/;
 
 export function isDatabaseDown(error: unknown): boolean {

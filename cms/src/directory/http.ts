@@ -89,7 +89,13 @@ export function matchesEtag(ifNoneMatch: string, etag: string): boolean {
  * The conditional part of every public GET: validator, caching and Vary headers, then a 304 when
  * If-None-Match names the validator (true: answered), or the 200's type and encoding headers.
  */
-function answerConditionally(ctx: HttpContext, etag: string, cacheControl: string, type: string, encoding: () => Encoding): Encoding | null {
+function answerConditionally(
+  ctx: HttpContext,
+  etag: string,
+  cacheControl: string,
+  type: string,
+  encoding: () => Encoding,
+): Encoding | null {
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', cacheControl);
   ctx.set('Vary', varyOnEncoding(ctx.get('Vary')));
@@ -106,8 +112,15 @@ function answerConditionally(ctx: HttpContext, etag: string, cacheControl: strin
 }
 
 /** Answers with a body (its validator and compressed forms made once): 304 when the client has it. */
-export function sendRepresentation(ctx: HttpContext, rep: Representation, cacheControl: string, type = 'application/json; charset=utf-8'): void {
-  const encoding = answerConditionally(ctx, rep.etag, cacheControl, type, () => rep.encodingFor(negotiateEncoding(ctx.get('Accept-Encoding'))));
+export function sendRepresentation(
+  ctx: HttpContext,
+  rep: Representation,
+  cacheControl: string,
+  type = 'application/json; charset=utf-8',
+): void {
+  const encoding = answerConditionally(ctx, rep.etag, cacheControl, type, () =>
+    rep.encodingFor(negotiateEncoding(ctx.get('Accept-Encoding'))),
+  );
   if (encoding !== null) ctx.body = rep.bytes(encoding);
 }
 
@@ -115,7 +128,12 @@ export function sendRepresentation(ctx: HttpContext, rep: Representation, cacheC
  * Answers with a cacheable JSON body built (once per catalog version and key) by `build`; a body
  * that is true only until a time (`changesAt`, epoch ms) is cached by clients only until then.
  */
-export function sendCached(ctx: HttpContext, version: string, key: string, build: () => string | { body: string; changesAt: number | undefined }): void {
+export function sendCached(
+  ctx: HttpContext,
+  version: string,
+  key: string,
+  build: () => string | { body: string; changesAt: number | undefined },
+): void {
   let cached = bodies.get(version, key);
   if (cached === undefined) {
     const built = build();
@@ -139,4 +157,3 @@ export function sendStream(ctx: HttpContext, version: string, key: string, lines
   const encoding = answerConditionally(ctx, known.etag, PUBLIC_CACHE_CONTROL, type, () => negotiateEncoding(ctx.get('Accept-Encoding')));
   if (encoding !== null) ctx.body = encodeStream(Readable.from(lines()), encoding);
 }
-

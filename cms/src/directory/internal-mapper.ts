@@ -19,9 +19,14 @@ function protocol(p: Record<string, unknown> | null, locale: Locale): ReferralPr
   const textOf = (field: 'intakeHours' | 'afterHours' | 'eligibilityNotes') =>
     (locale === 'fr' ? str(p[`${field}Fr`]) : null) ?? str(p[field]);
   return {
-    warmTransfer: p.warmTransfer === true, conferenceCall: p.conferenceCall === true, byPhone: p.byPhone === true,
-    byChat: p.byChat === true, byEmail: p.byEmail === true, intakeHours: textOf('intakeHours'),
-    afterHours: textOf('afterHours'), eligibilityNotes: textOf('eligibilityNotes'),
+    warmTransfer: p.warmTransfer === true,
+    conferenceCall: p.conferenceCall === true,
+    byPhone: p.byPhone === true,
+    byChat: p.byChat === true,
+    byEmail: p.byEmail === true,
+    intakeHours: textOf('intakeHours'),
+    afterHours: textOf('afterHours'),
+    eligibilityNotes: textOf('eligibilityNotes'),
   };
 }
 
@@ -46,8 +51,12 @@ export function toInternalOrganization(row: OrganizationRow, locale: Locale, pub
     lastVerifiedBy: str(row.lastVerifiedBy),
     nextReviewDue: day(row.nextReviewDue),
     locations: (row.locations ?? []).map((l) => ({
-      name: str(l.name), street: str(l.street), city: l.city, province: l.province,
-      postalCode: str(l.postalCode), confidential: l.confidential === true,
+      name: str(l.name),
+      street: str(l.street),
+      city: l.city,
+      province: l.province,
+      postalCode: str(l.postalCode),
+      confidential: l.confidential === true,
     })),
     designatedContact: row.designatedContact ? person(row.designatedContact) : null,
     keyStaff: (row.keyStaff ?? []).map(person),
@@ -58,7 +67,10 @@ export function toInternalOrganization(row: OrganizationRow, locale: Locale, pub
     safetyNotes: str(row.safetyNotes),
     internalNotes: str(row.internalNotes),
     contactAttempts: (row.contactAttempts ?? []).map((c) => ({
-      at: iso(c.at) ?? '', method: c.method as ContactAttempt['method'], outcome: c.outcome as ContactAttempt['outcome'], notes: str(c.notes),
+      at: iso(c.at) ?? '',
+      method: c.method as ContactAttempt['method'],
+      outcome: c.outcome as ContactAttempt['outcome'],
+      notes: str(c.notes),
     })),
   };
 }

@@ -30,7 +30,11 @@ test('the facets and the admin name each fixed value with the labels of the tabl
   const served = fixedVocabulary();
   for (const [name, [codes, labels]] of Object.entries(TABLES)) {
     const facet = served[name as keyof typeof served];
-    assert.deepEqual(facet.map((t) => t.value), [...codes], `${name}: the facets list every code`);
+    assert.deepEqual(
+      facet.map((t) => t.value),
+      [...codes],
+      `${name}: the facets list every code`,
+    );
     for (const term of facet) {
       const label = (labels as Record<string, unknown>)[term.value];
       assert.deepEqual(term.labels, label, `facets: ${name}.${term.value}`);

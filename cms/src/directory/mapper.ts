@@ -4,14 +4,28 @@
  * contacts, protocols, notes, state, confidential street addresses) never leaves.
  */
 import type {
-  IndirectOffering, Locale, Need, OpeningHours, PublicLocation, PublicOrganization, PublicPhone,
-  ServiceArea, TaxonomyTerm, Timeframe,
+  IndirectOffering,
+  Locale,
+  Need,
+  OpeningHours,
+  PublicLocation,
+  PublicOrganization,
+  PublicPhone,
+  ServiceArea,
+  TaxonomyTerm,
+  Timeframe,
 } from '@referral-directory/sdk';
 import { PROVINCES } from '@referral-directory/sdk';
 import type { OrganizationRow, PhoneRow, TermRow } from './rows';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const lines = (v: unknown): string[] => (typeof v === 'string' ? v.split('\n').map((s) => s.trim()).filter(Boolean) : []);
+const lines = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? v
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 const date = (v: unknown): string | null => {
   if (v == null) return null;
   const s = v instanceof Date ? v.toISOString() : String(v);
@@ -52,8 +66,10 @@ export function offeringsOf(row: OrganizationRow): IndirectOffering[] {
   const d = row.indirectOfferings;
   if (row.role !== 'indirect' || !d) return [];
   return [
-    d.volunteering && 'volunteering', d.information && 'information',
-    d.training && 'training', d.technicalAssistance && 'technical_assistance',
+    d.volunteering && 'volunteering',
+    d.information && 'information',
+    d.training && 'training',
+    d.technicalAssistance && 'technical_assistance',
   ].filter(Boolean) as IndirectOffering[];
 }
 
@@ -93,13 +109,32 @@ export function openingHours(row: OrganizationRow): OpeningHours[] {
  * to the mapper means adding it here; mapper.test.ts fails otherwise.
  */
 export const PUBLIC_ORGANIZATION_FIELDS = [
-  'name', 'otherNames', 'description', 'eligibility', 'fees', 'hoursNotes', 'accessibility',
-  'slug', 'kind', 'role',
-  'focusAreas', 'services', 'populations', 'languages',
-  'directServices', 'indirectOfferings',
-  'ageMin', 'ageMax', 'national',
-  'serviceAreas', 'locations', 'phones',
-  'email', 'website', 'open24x7', 'openingHours',
+  'name',
+  'otherNames',
+  'description',
+  'eligibility',
+  'fees',
+  'hoursNotes',
+  'accessibility',
+  'slug',
+  'kind',
+  'role',
+  'focusAreas',
+  'services',
+  'populations',
+  'languages',
+  'directServices',
+  'indirectOfferings',
+  'ageMin',
+  'ageMax',
+  'national',
+  'serviceAreas',
+  'locations',
+  'phones',
+  'email',
+  'website',
+  'open24x7',
+  'openingHours',
   'lastVerifiedAt',
 ] as const satisfies readonly (keyof OrganizationRow)[];
 

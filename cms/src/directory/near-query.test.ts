@@ -32,7 +32,8 @@ test('an unknown, ambiguous or malformed place is a 400 detail naming it', () =>
 });
 
 test('radiusKm is a whole number from 1 to 1000 and needs a point to measure from', () => {
-  for (const bad of ['0', '1001', '2.5', '-3', 'far']) assert.equal(parse(`near=Toronto&radiusKm=${bad}`).details[0]?.path, 'radiusKm', bad);
+  for (const bad of ['0', '1001', '2.5', '-3', 'far'])
+    assert.equal(parse(`near=Toronto&radiusKm=${bad}`).details[0]?.path, 'radiusKm', bad);
   assert.match(parse('radiusKm=10').details[0]?.message ?? '', /needs near/);
   assert.match(parse('near=Ontario&radiusKm=10').details[0]?.message ?? '', /not a province/);
   assert.deepEqual(parse('near=Ontario').near, { kind: 'province', province: 'ON' });
@@ -58,7 +59,10 @@ test('the canonical form never holds the text typed, only the place resolved, an
 test('the list’s canonical form holds the minute its hits are read at, or openAt’s wall time', () => {
   const now = { kind: 'now' as const, instant: NOW };
   assert.equal(canonicalNear({ ...parse(''), at: now }), '||now:2026-12-03T16:30');
-  assert.notEqual(canonicalNear({ ...parse(''), at: { kind: 'now', instant: new Date('2026-12-03T16:31:00Z') } }), canonicalNear({ ...parse(''), at: now }));
+  assert.notEqual(
+    canonicalNear({ ...parse(''), at: { kind: 'now', instant: new Date('2026-12-03T16:31:00Z') } }),
+    canonicalNear({ ...parse(''), at: now }),
+  );
   const at = parse('openAt=2026-12-03T23:00').open;
   assert.ok(at);
   assert.equal(canonicalNear({ ...parse('openAt=2026-12-03T23:00'), at }), '|at:2026-12-03+1380|at:2026-12-03+1380');
@@ -72,7 +76,11 @@ test('near=lat,lon is a point rounded to about a kilometre, in the nearest known
   assert.equal(r.near.radiusKm, 100);
   const vancouver = parse('near=49.28,-123.12').near;
   assert.ok(vancouver?.kind === 'point' && vancouver.place.province === 'BC');
-  assert.equal(canonicalNear(parse('near=45.508,-73.561')), canonicalNear(parse('near=45.51, -73.56')), 'one cache entry per rounded point');
+  assert.equal(
+    canonicalNear(parse('near=45.508,-73.561')),
+    canonicalNear(parse('near=45.51, -73.56')),
+    'one cache entry per rounded point',
+  );
 });
 
 test('near=lat,lon out of range or outside Canada is a 400 detail saying so', () => {

@@ -8,12 +8,18 @@ const vocabulary: Vocabulary = { ...fixedVocabulary(), focus: [], service: [], p
 const parse = (qs: string) => parseDirectoryQuery(new URLSearchParams(qs), vocabulary, 'list');
 
 function rejects(qs: string, path: string): void {
-  assert.throws(() => parse(qs), (e: unknown) => {
-    assert.ok(e instanceof DirectoryHttpError);
-    assert.equal(e.status, 400);
-    assert.ok(e.toBody().error.details.some((d) => d.path === path), `expected a detail for ${path}: ${JSON.stringify(e.toBody())}`);
-    return true;
-  });
+  assert.throws(
+    () => parse(qs),
+    (e: unknown) => {
+      assert.ok(e instanceof DirectoryHttpError);
+      assert.equal(e.status, 400);
+      assert.ok(
+        e.toBody().error.details.some((d) => d.path === path),
+        `expected a detail for ${path}: ${JSON.stringify(e.toBody())}`,
+      );
+      return true;
+    },
+  );
 }
 
 test('unknown keys, including confidential field names, are rejected by name', () => {

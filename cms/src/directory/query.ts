@@ -54,7 +54,11 @@ export function parseDirectoryQuery<F extends string = FilterName>(
 
   const filters: Partial<Record<F, ReadonlySet<string>>> = {};
   for (const name of filterNames) {
-    const raw = params.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const raw = params
+      .getAll(name)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (raw.length === 0) continue;
     if (raw.length > MAX_VALUES_PER_FILTER) {
       details.push({ path: name, message: `accepts at most ${MAX_VALUES_PER_FILTER} values` });

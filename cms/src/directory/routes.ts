@@ -5,7 +5,10 @@
 type Handler = `api::${string}.${string}.${string}`;
 
 export const publicRoute = (method: 'GET' | 'POST', path: string, handler: Handler) => ({
-  method, path, handler, config: { auth: false as const },
+  method,
+  path,
+  handler,
+  config: { auth: false as const },
 });
 
 export const staffRoute = (path: string, handler: Handler) => ({ method: 'GET' as const, path, handler, config: {} });

@@ -1,13 +1,38 @@
 /** The shape of organization rows as the database layer returns them (with populate). */
 import type { Data, Schema } from '@strapi/strapi';
 import type {
-  ListingStatus, Locale, OrganizationKind, PhoneType, ProviderRole, Province, RemovalReason, Weekday,
+  ListingStatus,
+  Locale,
+  OrganizationKind,
+  PhoneType,
+  ProviderRole,
+  Province,
+  RemovalReason,
+  Weekday,
 } from '@referral-directory/sdk';
 import type { FOCUS_AREA, ORGANIZATION } from '../content-types';
 
-export interface TermRow { id: number; documentId: string; code: string; labelEn: string; labelFr: string; sortOrder: number | null }
-export interface PhoneRow { type: PhoneType; number: string; extension: string | null; labelEn: string | null; labelFr: string | null }
-export interface PersonRow { name: string; title: string | null; email: string | null; phone: string | null }
+export interface TermRow {
+  id: number;
+  documentId: string;
+  code: string;
+  labelEn: string;
+  labelFr: string;
+  sortOrder: number | null;
+}
+export interface PhoneRow {
+  type: PhoneType;
+  number: string;
+  extension: string | null;
+  labelEn: string | null;
+  labelFr: string | null;
+}
+export interface PersonRow {
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+}
 
 export interface OrganizationRow {
   id: number;
@@ -37,7 +62,14 @@ export interface OrganizationRow {
   ageMax: number | null;
   national: boolean | null;
   serviceAreas: Array<{ province: Province; regions: string | null; regionsFr?: string | null }> | null;
-  locations: Array<{ name: string | null; street: string | null; city: string; province: Province; postalCode: string | null; confidential: boolean | null }> | null;
+  locations: Array<{
+    name: string | null;
+    street: string | null;
+    city: string;
+    province: Province;
+    postalCode: string | null;
+    confidential: boolean | null;
+  }> | null;
   phones: PhoneRow[] | null;
   email: string | null;
   website: string | null;
@@ -69,10 +101,22 @@ export interface OrganizationRow {
 
 /** Everything the projection needs populated, in one query. */
 export const ORGANIZATION_POPULATE = {
-  focusAreas: true, services: true, populations: true, languages: true,
-  directServices: true, indirectOfferings: true, serviceAreas: true, locations: true, phones: true,
-  openingHours: true, designatedContact: true, keyStaff: true, internalPhones: true,
-  referralProtocol: true, attestations: true, contactAttempts: true,
+  focusAreas: true,
+  services: true,
+  populations: true,
+  languages: true,
+  directServices: true,
+  indirectOfferings: true,
+  serviceAreas: true,
+  locations: true,
+  phones: true,
+  openingHours: true,
+  designatedContact: true,
+  keyStaff: true,
+  internalPhones: true,
+  referralProtocol: true,
+  attestations: true,
+  contactAttempts: true,
 } as const;
 
 // The rows above are tied to Strapi's generated types (types/generated): a row may name only

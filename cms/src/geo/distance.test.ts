@@ -38,8 +38,11 @@ test('Canadian city pairs agree within 1 km with independently computed referenc
   near(haversineKm(toronto, vancouver), 3355.485, 1, 'Toronto–Vancouver');
   near(haversineKm(stJohns, vancouver), 5006.622, 1, 'St. John’s–Vancouver');
   for (const [a, b, what] of [
-    [montreal, toronto, 'Montréal–Toronto'], [toronto, vancouver, 'Toronto–Vancouver'], [stJohns, vancouver, 'St. John’s–Vancouver'],
-    [ottawa, gatineau, 'Ottawa–Gatineau'], [montreal, stJohns, 'Montréal–St. John’s'],
+    [montreal, toronto, 'Montréal–Toronto'],
+    [toronto, vancouver, 'Toronto–Vancouver'],
+    [stJohns, vancouver, 'St. John’s–Vancouver'],
+    [ottawa, gatineau, 'Ottawa–Gatineau'],
+    [montreal, stJohns, 'Montréal–St. John’s'],
   ] as const) {
     near(haversineKm(a, b), lawOfCosinesKm(a, b), 1, what);
     assert.equal(haversineKm(a, b), haversineKm(b, a), `${what} is symmetric`);

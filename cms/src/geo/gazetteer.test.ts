@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MAJOR_PLACES, createGazetteer, forwardSortationArea, placeKey, provinceOfPostalCode, type Place, type PlaceLookup,
+  MAJOR_PLACES,
+  createGazetteer,
+  forwardSortationArea,
+  placeKey,
+  provinceOfPostalCode,
+  type Place,
+  type PlaceLookup,
 } from './gazetteer';
 
 const gazetteer = createGazetteer();
@@ -70,9 +76,28 @@ test('an unknown place is reported by name, never guessed', () => {
 
 test('the first letter of a postal code gives the province, X split between NT and NU', () => {
   const cases: Array<[string, string]> = [
-    ['A1C 5M2', 'NL'], ['B3J', 'NS'], ['C1A', 'PE'], ['E1C', 'NB'], ['G1K', 'QC'], ['H2X 1Y4', 'QC'], ['J8X', 'QC'],
-    ['K1N', 'ON'], ['L2E', 'ON'], ['M5V', 'ON'], ['N6A', 'ON'], ['P3E', 'ON'], ['R3C', 'MB'], ['S4P', 'SK'],
-    ['T5J', 'AB'], ['V6A', 'BC'], ['X0A 0H0', 'NU'], ['X0B', 'NU'], ['X0C', 'NU'], ['X0E', 'NT'], ['X1A', 'NT'], ['Y1A', 'YT'],
+    ['A1C 5M2', 'NL'],
+    ['B3J', 'NS'],
+    ['C1A', 'PE'],
+    ['E1C', 'NB'],
+    ['G1K', 'QC'],
+    ['H2X 1Y4', 'QC'],
+    ['J8X', 'QC'],
+    ['K1N', 'ON'],
+    ['L2E', 'ON'],
+    ['M5V', 'ON'],
+    ['N6A', 'ON'],
+    ['P3E', 'ON'],
+    ['R3C', 'MB'],
+    ['S4P', 'SK'],
+    ['T5J', 'AB'],
+    ['V6A', 'BC'],
+    ['X0A 0H0', 'NU'],
+    ['X0B', 'NU'],
+    ['X0C', 'NU'],
+    ['X0E', 'NT'],
+    ['X1A', 'NT'],
+    ['Y1A', 'YT'],
   ];
   for (const [code, province] of cases) assert.equal(provinceOfPostalCode(code), province, code);
   for (const bad of ['D1A', 'W1A', 'Z1A', 'H2X 1Y', 'H2', '12345', 'HXX']) assert.equal(provinceOfPostalCode(bad), null, bad);

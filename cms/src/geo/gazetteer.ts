@@ -54,8 +54,24 @@ export interface Gazetteer {
  * X0A, X0B and X0C are Nunavut, the rest the Northwest Territories.
  */
 const DISTRICTS: Record<string, Province> = {
-  A: 'NL', B: 'NS', C: 'PE', E: 'NB', G: 'QC', H: 'QC', J: 'QC', K: 'ON', L: 'ON', M: 'ON', N: 'ON',
-  P: 'ON', R: 'MB', S: 'SK', T: 'AB', V: 'BC', X: 'NT', Y: 'YT',
+  A: 'NL',
+  B: 'NS',
+  C: 'PE',
+  E: 'NB',
+  G: 'QC',
+  H: 'QC',
+  J: 'QC',
+  K: 'ON',
+  L: 'ON',
+  M: 'ON',
+  N: 'ON',
+  P: 'ON',
+  R: 'MB',
+  S: 'SK',
+  T: 'AB',
+  V: 'BC',
+  X: 'NT',
+  Y: 'YT',
 };
 const NUNAVUT_FSAS = new Set(['X0A', 'X0B', 'X0C']);
 
@@ -97,7 +113,7 @@ export function placeKey(text: string): string {
 const ALIASES: Record<string, [string, Province]> = {
   'quebec city': ['Québec', 'QC'],
   'ville de quebec': ['Québec', 'QC'],
-  'sudbury': ['Greater Sudbury', 'ON'],
+  sudbury: ['Greater Sudbury', 'ON'],
   'grand sudbury': ['Greater Sudbury', 'ON'],
 };
 
@@ -106,19 +122,63 @@ const ALIASES: Record<string, [string, Province]> = {
  * `Kingston`, `Richmond`), the one a person most likely means. Any other shared name is ambiguous.
  */
 export const MAJOR_PLACES: ReadonlyArray<[string, Province]> = [
-  ['Toronto', 'ON'], ['Montréal', 'QC'], ['Vancouver', 'BC'], ['Ottawa', 'ON'], ['Gatineau', 'QC'],
-  ['Calgary', 'AB'], ['Edmonton', 'AB'], ['Québec', 'QC'], ['Winnipeg', 'MB'], ['Hamilton', 'ON'],
-  ['Kitchener', 'ON'], ['London', 'ON'], ['Halifax', 'NS'], ['St. Catharines', 'ON'], ['Windsor', 'ON'],
-  ['Oshawa', 'ON'], ['Victoria', 'BC'], ['Saskatoon', 'SK'], ['Regina', 'SK'], ['Sherbrooke', 'QC'],
-  ['Kelowna', 'BC'], ['Barrie', 'ON'], ["St. John's", 'NL'], ['Abbotsford', 'BC'], ['Kingston', 'ON'],
-  ['Guelph', 'ON'], ['Trois-Rivières', 'QC'], ['Moncton', 'NB'], ['Saguenay', 'QC'], ['Brantford', 'ON'],
-  ['Saint John', 'NB'], ['Lethbridge', 'AB'], ['Peterborough', 'ON'], ['Nanaimo', 'BC'], ['Kamloops', 'BC'],
-  ['Belleville', 'ON'], ['Chilliwack', 'BC'], ['Fredericton', 'NB'], ['Red Deer', 'AB'],
-  ['Greater Sudbury', 'ON'], ['Thunder Bay', 'ON'], ['Charlottetown', 'PE'], ['Whitehorse', 'YT'],
-  ['Yellowknife', 'NT'], ['Iqaluit', 'NU'], ['Richmond', 'BC'], ['Summerside', 'PE'], ['Brandon', 'MB'],
+  ['Toronto', 'ON'],
+  ['Montréal', 'QC'],
+  ['Vancouver', 'BC'],
+  ['Ottawa', 'ON'],
+  ['Gatineau', 'QC'],
+  ['Calgary', 'AB'],
+  ['Edmonton', 'AB'],
+  ['Québec', 'QC'],
+  ['Winnipeg', 'MB'],
+  ['Hamilton', 'ON'],
+  ['Kitchener', 'ON'],
+  ['London', 'ON'],
+  ['Halifax', 'NS'],
+  ['St. Catharines', 'ON'],
+  ['Windsor', 'ON'],
+  ['Oshawa', 'ON'],
+  ['Victoria', 'BC'],
+  ['Saskatoon', 'SK'],
+  ['Regina', 'SK'],
+  ['Sherbrooke', 'QC'],
+  ['Kelowna', 'BC'],
+  ['Barrie', 'ON'],
+  ["St. John's", 'NL'],
+  ['Abbotsford', 'BC'],
+  ['Kingston', 'ON'],
+  ['Guelph', 'ON'],
+  ['Trois-Rivières', 'QC'],
+  ['Moncton', 'NB'],
+  ['Saguenay', 'QC'],
+  ['Brantford', 'ON'],
+  ['Saint John', 'NB'],
+  ['Lethbridge', 'AB'],
+  ['Peterborough', 'ON'],
+  ['Nanaimo', 'BC'],
+  ['Kamloops', 'BC'],
+  ['Belleville', 'ON'],
+  ['Chilliwack', 'BC'],
+  ['Fredericton', 'NB'],
+  ['Red Deer', 'AB'],
+  ['Greater Sudbury', 'ON'],
+  ['Thunder Bay', 'ON'],
+  ['Charlottetown', 'PE'],
+  ['Whitehorse', 'YT'],
+  ['Yellowknife', 'NT'],
+  ['Iqaluit', 'NU'],
+  ['Richmond', 'BC'],
+  ['Summerside', 'PE'],
+  ['Brandon', 'MB'],
 ];
 
-interface Entry { name: string; lat: number; lon: number; province: Province; major: boolean }
+interface Entry {
+  name: string;
+  lat: number;
+  lon: number;
+  province: Province;
+  major: boolean;
+}
 
 const label = (name: string, province: Province): string => `${name}, ${province}`;
 
@@ -158,7 +218,7 @@ export function createGazetteer(options: GazetteerOptions = {}): Gazetteer {
   /** Entries for a folded name, aliases included, optionally within one province. */
   const candidates = (key: string, province?: Province): Entry[] => {
     const alias = ALIASES[key];
-    const found = alias ? (byName.get(placeKey(alias[0])) ?? []).filter((e) => e.province === alias[1]) : byName.get(key) ?? [];
+    const found = alias ? (byName.get(placeKey(alias[0])) ?? []).filter((e) => e.province === alias[1]) : (byName.get(key) ?? []);
     return province ? found.filter((e) => e.province === province) : found;
   };
 
@@ -178,7 +238,9 @@ export function createGazetteer(options: GazetteerOptions = {}): Gazetteer {
     const place = postalAreas.get(fsa);
     if (place) return { found: 'point', place };
     const province = provinceOfPostalCode(fsa);
-    return province ? { found: 'none', reason: 'unknown-postal-area', text, province } : { found: 'none', reason: 'invalid-postal-code', text };
+    return province
+      ? { found: 'none', reason: 'unknown-postal-area', text, province }
+      : { found: 'none', reason: 'invalid-postal-code', text };
   }
 
   /**
@@ -194,11 +256,17 @@ export function createGazetteer(options: GazetteerOptions = {}): Gazetteer {
     for (const list of byName.values()) {
       for (const e of list) {
         const km = haversineKm({ lat, lon }, e);
-        if (km < best) { best = km; nearest = e; }
+        if (km < best) {
+          best = km;
+          nearest = e;
+        }
       }
     }
     if (!nearest || best > MAX_KM_FROM_A_PLACE) return { found: 'none', reason: 'outside-canada', text };
-    return { found: 'point', place: { lat, lon, province: nearest.province, label: `${lat.toFixed(2)}, ${lon.toFixed(2)}`, precision: 'coordinates' } };
+    return {
+      found: 'point',
+      place: { lat, lon, province: nearest.province, label: `${lat.toFixed(2)}, ${lon.toFixed(2)}`, precision: 'coordinates' },
+    };
   }
 
   function lookup(raw: string): PlaceLookup {

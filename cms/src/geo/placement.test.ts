@@ -18,19 +18,22 @@ test('a confidential location is placed at its city centre even when its postal 
 });
 
 test('a public location is placed at its postal area when known, else at its city centre', () => {
-  assert.deepEqual(
-    placeLocation({ city: 'Montréal', province: 'QC', postalCode: 'H2X 1Y4', confidential: false }, gazetteer),
-    { lat: CANARY.lat, lon: CANARY.lon, confidential: false },
-  );
-  assert.deepEqual(
-    placeLocation({ city: 'Montréal', province: 'QC', postalCode: 'H2L 2B1', confidential: false }, gazetteer),
-    { lat: montreal.lat, lon: montreal.lon, confidential: false },
-  );
+  assert.deepEqual(placeLocation({ city: 'Montréal', province: 'QC', postalCode: 'H2X 1Y4', confidential: false }, gazetteer), {
+    lat: CANARY.lat,
+    lon: CANARY.lon,
+    confidential: false,
+  });
+  assert.deepEqual(placeLocation({ city: 'Montréal', province: 'QC', postalCode: 'H2L 2B1', confidential: false }, gazetteer), {
+    lat: montreal.lat,
+    lon: montreal.lon,
+    confidential: false,
+  });
   // No postal code: the city.
-  assert.deepEqual(
-    placeLocation({ city: 'Montréal', province: 'QC', postalCode: null, confidential: false }, gazetteer),
-    { lat: montreal.lat, lon: montreal.lon, confidential: false },
-  );
+  assert.deepEqual(placeLocation({ city: 'Montréal', province: 'QC', postalCode: null, confidential: false }, gazetteer), {
+    lat: montreal.lat,
+    lon: montreal.lon,
+    confidential: false,
+  });
   assert.equal(placeLocation({ city: 'Rivière-aux-Saules', province: 'QC', postalCode: 'J0T 0A0', confidential: false }, plain), undefined);
 });
 
@@ -54,14 +57,17 @@ test('the nearest published distance counts confidential locations only at their
 });
 
 test('postal areas are learned from public addresses only, at the centre of the city most of them name', () => {
-  const areas = learnPostalAreas([
-    { city: 'Montréal', province: 'QC', postalCode: 'H2X 0A0', confidential: true },
-    { city: 'Montréal', province: 'QC', postalCode: 'H2L 0A0', confidential: false },
-    { city: 'Montreal', province: 'QC', postalCode: 'h2l1a1', confidential: false },
-    { city: 'Laval', province: 'QC', postalCode: 'H2L 9Z9', confidential: false },
-    { city: 'Ottawa', province: 'ON', postalCode: 'J8X 0A0', confidential: false },
-    { city: 'Rivière-aux-Saules', province: 'QC', postalCode: 'J0T 0A0', confidential: false },
-  ], plain);
+  const areas = learnPostalAreas(
+    [
+      { city: 'Montréal', province: 'QC', postalCode: 'H2X 0A0', confidential: true },
+      { city: 'Montréal', province: 'QC', postalCode: 'H2L 0A0', confidential: false },
+      { city: 'Montreal', province: 'QC', postalCode: 'h2l1a1', confidential: false },
+      { city: 'Laval', province: 'QC', postalCode: 'H2L 9Z9', confidential: false },
+      { city: 'Ottawa', province: 'ON', postalCode: 'J8X 0A0', confidential: false },
+      { city: 'Rivière-aux-Saules', province: 'QC', postalCode: 'J0T 0A0', confidential: false },
+    ],
+    plain,
+  );
   assert.deepEqual([...areas.keys()], ['H2L']);
   assert.deepEqual(areas.get('H2L'), { ...montreal, label: 'H2L (Montréal, QC)' });
   const learned = createGazetteer({ postalAreas: areas });

@@ -30,4 +30,3 @@ export function learnPostalAreas(locations: Iterable<LocatedRecord>, gazetteer: 
   }
   return areas;
 }
-

@@ -22,12 +22,24 @@ test('each province and territory has a zone the runtime knows', () => {
 
 test('capitals and large cities get their own province’s zone', () => {
   const cases: Array<[string, Parameters<typeof timeZoneOf>[0], string]> = [
-    ["St. John's", 'NL', 'America/St_Johns'], ['Halifax', 'NS', 'America/Halifax'], ['Charlottetown', 'PE', 'America/Halifax'],
-    ['Moncton', 'NB', 'America/Moncton'], ['Montréal', 'QC', 'America/Toronto'], ['Gaspé', 'QC', 'America/Toronto'],
-    ['Toronto', 'ON', 'America/Toronto'], ['Thunder Bay', 'ON', 'America/Toronto'], ['Winnipeg', 'MB', 'America/Winnipeg'],
-    ['Regina', 'SK', 'America/Regina'], ['Saskatoon', 'SK', 'America/Regina'], ['Calgary', 'AB', 'America/Edmonton'],
-    ['Vancouver', 'BC', 'America/Vancouver'], ['Prince George', 'BC', 'America/Vancouver'], ['Kelowna', 'BC', 'America/Vancouver'],
-    ['Whitehorse', 'YT', 'America/Whitehorse'], ['Yellowknife', 'NT', 'America/Yellowknife'], ['Iqaluit', 'NU', 'America/Iqaluit'],
+    ["St. John's", 'NL', 'America/St_Johns'],
+    ['Halifax', 'NS', 'America/Halifax'],
+    ['Charlottetown', 'PE', 'America/Halifax'],
+    ['Moncton', 'NB', 'America/Moncton'],
+    ['Montréal', 'QC', 'America/Toronto'],
+    ['Gaspé', 'QC', 'America/Toronto'],
+    ['Toronto', 'ON', 'America/Toronto'],
+    ['Thunder Bay', 'ON', 'America/Toronto'],
+    ['Winnipeg', 'MB', 'America/Winnipeg'],
+    ['Regina', 'SK', 'America/Regina'],
+    ['Saskatoon', 'SK', 'America/Regina'],
+    ['Calgary', 'AB', 'America/Edmonton'],
+    ['Vancouver', 'BC', 'America/Vancouver'],
+    ['Prince George', 'BC', 'America/Vancouver'],
+    ['Kelowna', 'BC', 'America/Vancouver'],
+    ['Whitehorse', 'YT', 'America/Whitehorse'],
+    ['Yellowknife', 'NT', 'America/Yellowknife'],
+    ['Iqaluit', 'NU', 'America/Iqaluit'],
   ];
   for (const [city, province, zone] of cases) assert.equal(zoneOfCity(city, province), zone, city);
 });

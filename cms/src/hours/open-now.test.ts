@@ -5,7 +5,8 @@ import { openAtInstant, openState, parseLocalDateTime, wallTimeAt, type WeeklyHo
 
 const days = (list: Weekday[], opens: string, closes: string): OpeningHours[] => list.map((day) => ({ day, opens, closes }));
 const weekdays = (opens: string, closes: string): WeeklyHours => ({
-  open24x7: false, schedule: days(['mon', 'tue', 'wed', 'thu', 'fri'], opens, closes),
+  open24x7: false,
+  schedule: days(['mon', 'tue', 'wed', 'thu', 'fri'], opens, closes),
 });
 const at = (iso: string): Date => new Date(iso);
 
@@ -48,7 +49,13 @@ describe('overnight ranges', () => {
   });
 
   test('ranges that touch make one: Monday 20:00–24:00 and Tuesday 00:00–02:00', () => {
-    const joined: WeeklyHours = { open24x7: false, schedule: [{ day: 'mon', opens: '20:00', closes: '24:00' }, { day: 'tue', opens: '00:00', closes: '02:00' }] };
+    const joined: WeeklyHours = {
+      open24x7: false,
+      schedule: [
+        { day: 'mon', opens: '20:00', closes: '24:00' },
+        { day: 'tue', opens: '00:00', closes: '02:00' },
+      ],
+    };
     // Monday 2026-12-07 23:00 CST.
     assert.deepEqual(openState(joined, { date: '2026-12-07', minutes: 23 * 60 }, zone), { now: true, until: '2026-12-08T02:00:00-06:00' });
   });
@@ -114,7 +121,16 @@ describe('openAt: a local date-time, read in each location’s own zone', () => 
     assert.deepEqual(parseLocalDateTime('2026-12-03T08:15:30'), { date: '2026-12-03', minutes: 8 * 60 + 15 });
   });
   test('rejects offsets, impossible dates and times, and dates alone', () => {
-    for (const bad of ['2026-12-03T23:00Z', '2026-12-03T23:00-05:00', '2026-02-30T10:00', '2026-12-03T24:00', '2026-12-03T23:60', '2026-12-03', 'tomorrow', '']) {
+    for (const bad of [
+      '2026-12-03T23:00Z',
+      '2026-12-03T23:00-05:00',
+      '2026-02-30T10:00',
+      '2026-12-03T24:00',
+      '2026-12-03T23:60',
+      '2026-12-03',
+      'tomorrow',
+      '',
+    ]) {
       assert.equal(parseLocalDateTime(bad), null, bad);
     }
   });
@@ -124,6 +140,9 @@ describe('openAt: a local date-time, read in each location’s own zone', () => 
     assert.ok(wall);
     assert.deepEqual(openState(late, wall, 'America/Halifax'), { now: true, until: '2026-12-03T23:30:00-04:00' });
     assert.deepEqual(openState(late, wall, 'America/Vancouver'), { now: true, until: '2026-12-03T23:30:00-08:00' });
-    assert.deepEqual(openState(late, { date: '2026-12-03', minutes: 21 * 60 }, 'America/Regina'), { now: false, opensAt: '2026-12-03T22:00:00-06:00' });
+    assert.deepEqual(openState(late, { date: '2026-12-03', minutes: 21 * 60 }, 'America/Regina'), {
+      now: false,
+      opensAt: '2026-12-03T22:00:00-06:00',
+    });
   });
 });

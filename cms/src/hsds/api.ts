@@ -10,8 +10,20 @@ import type { Catalog, Entry } from '../catalog/catalog';
 import { fold } from '../catalog/normalize';
 import { hsdsId } from './ids';
 import {
-  fullOrganization, fullService, fullServiceAtLocation, inLocale, lastModified, organizationId, organizationRecord, type Pair,
-  publicLocationIndexes, serviceAtLocationRecord, serviceId, serviceRecord, taxonomyRecord, taxonomyTermRecord,
+  fullOrganization,
+  fullService,
+  fullServiceAtLocation,
+  inLocale,
+  lastModified,
+  organizationId,
+  organizationRecord,
+  type Pair,
+  publicLocationIndexes,
+  serviceAtLocationRecord,
+  serviceId,
+  serviceRecord,
+  taxonomyRecord,
+  taxonomyTermRecord,
 } from './mapper';
 import { coverage, withinProximity } from './proximity';
 import type { HsdsDetailQuery, HsdsLocale, HsdsQuery } from './query';
@@ -28,7 +40,11 @@ export interface HsdsPage<T = string> {
   contents: T[];
 }
 
-interface TermRef { taxonomy: HsdsTaxonomyName; filter: 'focus' | 'service' | 'population'; code: string }
+interface TermRef {
+  taxonomy: HsdsTaxonomyName;
+  filter: 'focus' | 'service' | 'population';
+  code: string;
+}
 
 interface Index {
   byOrganization: Map<string, Entry>;
@@ -63,10 +79,16 @@ export const pairOf = (e: Entry): Pair => ({ en: e.records.en, fr: e.records.fr 
 /** Serialized records per entry and language; the key includes the profile URI where the record embeds it. */
 function cached(e: Entry, key: string, locale: HsdsLocale, build: () => unknown): string {
   let m = serialized.get(e);
-  if (!m) { m = new Map(); serialized.set(e, m); }
+  if (!m) {
+    m = new Map();
+    serialized.set(e, m);
+  }
   const k = `${locale}|${key}`;
   let s = m.get(k);
-  if (s === undefined) { s = JSON.stringify(inLocale(build(), locale)); m.set(k, s); }
+  if (s === undefined) {
+    s = JSON.stringify(inLocale(build(), locale));
+    m.set(k, s);
+  }
   return s;
 }
 
@@ -80,7 +102,10 @@ const bothLocales = (o: unknown): Record<HsdsLocale, string> => ({ en: JSON.stri
 /** The indexes are per catalog and per profile URI (the URI is in the records; it follows the origin serving). */
 function indexOf(catalog: Catalog, profileUri: string): Index {
   let perUri = indexes.get(catalog);
-  if (!perUri) { perUri = new Map(); indexes.set(catalog, perUri); }
+  if (!perUri) {
+    perUri = new Map();
+    indexes.set(catalog, perUri);
+  }
   let ix = perUri.get(profileUri);
   if (ix) return ix;
   const byOrganization = new Map<string, Entry>();
@@ -119,7 +144,11 @@ function indexOf(catalog: Catalog, profileUri: string): Index {
 /** The public entries a record query selects, in order (relevance when searching, else English name). */
 function selectEntries(catalog: Catalog, ix: Index, q: HsdsQuery): Entry[] {
   const all = catalog.search({
-    terms: q.terms, filters: {}, locale: 'en', page: 1, pageSize: Math.max(1, catalog.entries.length),
+    terms: q.terms,
+    filters: {},
+    locale: 'en',
+    page: 1,
+    pageSize: Math.max(1, catalog.entries.length),
     sort: q.terms.length > 0 ? 'relevance' : 'name',
   }).page;
   const wantedTerms = q.taxonomyTermIds ? [...q.taxonomyTermIds].map((id) => ix.terms.get(id)).filter((t): t is TermRef => !!t) : null;
@@ -148,27 +177,43 @@ function items(catalog: Catalog, q: HsdsQuery, profileUri: string): Array<() => 
   const l = q.locale;
   switch (q.kind) {
     case 'services':
-      if (q.minimal) return selectEntries(catalog, ix, q).map((e) => () => JSON.stringify({ id: idsOf(e).service, last_modified: lastModified(pairOf(e)) ?? undefined }));
-      return selectEntries(catalog, ix, q).map((e) => () =>
-        (nested ? cached(e, `service:full|${profileUri}`, l, () => fullService(pairOf(e), profileUri)) : cached(e, 'service', l, () => serviceRecord(pairOf(e)))));
+      if (q.minimal)
+        return selectEntries(catalog, ix, q).map(
+          (e) => () => JSON.stringify({ id: idsOf(e).service, last_modified: lastModified(pairOf(e)) ?? undefined }),
+        );
+      return selectEntries(catalog, ix, q).map(
+        (e) => () =>
+          nested
+            ? cached(e, `service:full|${profileUri}`, l, () => fullService(pairOf(e), profileUri))
+            : cached(e, 'service', l, () => serviceRecord(pairOf(e))),
+      );
     case 'organizations':
       return selectEntries(catalog, ix, q).map((e) => () => {
-        if (q.fullService) return cached(e, `organization:full_service|${profileUri}`, l, () => organizationWithFullServices(pairOf(e), profileUri));
-        return nested ? cached(e, 'organization:full', l, () => fullOrganization(pairOf(e))) : cached(e, 'organization', l, () => organizationRecord(pairOf(e)));
+        if (q.fullService)
+          return cached(e, `organization:full_service|${profileUri}`, l, () => organizationWithFullServices(pairOf(e), profileUri));
+        return nested
+          ? cached(e, 'organization:full', l, () => fullOrganization(pairOf(e)))
+          : cached(e, 'organization', l, () => organizationRecord(pairOf(e)));
       });
     case 'service_at_locations': {
       const near = q.proximity;
       const covers = near ? coverage(catalog, near) : null;
       const covered = covers ? new Set(catalog.entries.filter((_, k) => covers[k])) : null;
-      return selectEntries(catalog, ix, q).filter((e) => !covered || covered.has(e)).flatMap((e) => publicLocationIndexes(pairOf(e))
-        .filter((i) => !near || withinProximity(catalog, near, e.records.en.locations[i]!))
-        .map((i) => () =>
-        (nested ? cached(e, `sal:full:${i}`, l, () => fullServiceAtLocation(pairOf(e), i)) : cached(e, `sal:${i}`, l, () => serviceAtLocationRecord(pairOf(e), i, false)))));
+      return selectEntries(catalog, ix, q)
+        .filter((e) => !covered || covered.has(e))
+        .flatMap((e) =>
+          publicLocationIndexes(pairOf(e))
+            .filter((i) => !near || withinProximity(catalog, near, e.records.en.locations[i]!))
+            .map(
+              (i) => () =>
+                nested
+                  ? cached(e, `sal:full:${i}`, l, () => fullServiceAtLocation(pairOf(e), i))
+                  : cached(e, `sal:${i}`, l, () => serviceAtLocationRecord(pairOf(e), i, false)),
+            ),
+        );
     }
     case 'taxonomies':
-      return ix.taxonomyRecords
-        .filter((t) => q.terms.every((w) => t.text.includes(w)))
-        .map((t) => () => t.json[l]);
+      return ix.taxonomyRecords.filter((t) => q.terms.every((w) => t.text.includes(w))).map((t) => () => t.json[l]);
     case 'taxonomy_terms':
       // The directory's terms are flat: every term is a top-level term, none has a parent.
       if (q.parentId !== null) return [];
@@ -184,8 +229,13 @@ function items(catalog: Catalog, q: HsdsQuery, profileUri: string): Array<() => 
 export function pageEnvelope(total: number, page: number, perPage: number, contents: string[]): string {
   const totalPages = Math.ceil(total / perPage);
   const meta = {
-    total_items: total, total_pages: totalPages, page_number: page, size: contents.length,
-    first_page: page === 1, last_page: page >= totalPages, empty: contents.length === 0,
+    total_items: total,
+    total_pages: totalPages,
+    page_number: page,
+    size: contents.length,
+    first_page: page === 1,
+    last_page: page >= totalPages,
+    empty: contents.length === 0,
   };
   const head = JSON.stringify(meta);
   return `${head.slice(0, -1)},"contents":[${contents.join(',')}]}`;
@@ -195,7 +245,12 @@ export function pageEnvelope(total: number, page: number, perPage: number, conte
 export function listPage(catalog: Catalog, q: HsdsQuery, profileUri: string): string {
   const all = items(catalog, q, profileUri);
   const start = (q.page - 1) * q.perPage;
-  return pageEnvelope(all.length, q.page, q.perPage, all.slice(start, start + q.perPage).map((f) => f()));
+  return pageEnvelope(
+    all.length,
+    q.page,
+    q.perPage,
+    all.slice(start, start + q.perPage).map((f) => f()),
+  );
 }
 
 /** Every item of a list, nested, one JSON document per line (the ndjson format). */

@@ -23,7 +23,11 @@ export interface CsvRecord {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(readonly row: number, readonly column: number, message: string) {
+  constructor(
+    readonly row: number,
+    readonly column: number,
+    message: string,
+  ) {
     super(`row ${row}, column ${column}: ${message}`);
   }
 }
@@ -38,7 +42,9 @@ const QUOTE_ALSO = [/[\r\n]/, /^\s|\s$/];
 
 export function writeCsv(header: readonly string[], rows: Iterable<readonly string[]>, options: WriteOptions = {}): string {
   return stringify([header, ...rows] as string[][], {
-    record_delimiter: '\r\n', quoted_match: QUOTE_ALSO, escape_formulas: options.formulaGuard === true,
+    record_delimiter: '\r\n',
+    quoted_match: QUOTE_ALSO,
+    escape_formulas: options.formulaGuard === true,
   });
 }
 
@@ -59,7 +65,11 @@ export function parseCsv(text: string, delimiter: Delimiter = ','): CsvRecord[] 
   let cells: string[][];
   try {
     cells = parse(text, {
-      delimiter, bom: true, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'],
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
     }) as string[][];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
@@ -77,13 +87,18 @@ export function parseCsv(text: string, delimiter: Delimiter = ','): CsvRecord[] 
 }
 
 /** Records as objects keyed by the header. Extra cells are an error; missing trailing cells are empty. */
-export function csvObjects(text: string, delimiter: Delimiter = ','): { header: string[]; rows: Array<{ row: number; values: Record<string, string>; extra: number }> } {
+export function csvObjects(
+  text: string,
+  delimiter: Delimiter = ',',
+): { header: string[]; rows: Array<{ row: number; values: Record<string, string>; extra: number }> } {
   const [head, ...body] = parseCsv(text, delimiter);
   if (!head) return { header: [], rows: [] };
   const header = head.cells.map((h) => h.trim());
   const rows = body.map((r) => {
     const values: Record<string, string> = {};
-    header.forEach((h, k) => { values[h] = r.cells[k] ?? ''; });
+    header.forEach((h, k) => {
+      values[h] = r.cells[k] ?? '';
+    });
     return { row: r.row, values, extra: Math.max(0, r.cells.length - header.length) };
   });
   return { header, rows };

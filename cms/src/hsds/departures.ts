@@ -21,16 +21,28 @@ import { publicLocationIndexes, type Pair } from './mapper';
 
 export const DEPARTURES_TABLE = 'hsds_public_ids';
 export type HsdsObjectName = 'organization' | 'service' | 'service_at_location';
-export interface Departure { id: string; object: HsdsObjectName; deleted_at: string }
+export interface Departure {
+  id: string;
+  object: HsdsObjectName;
+  deleted_at: string;
+}
 
 type Knex = Core.Strapi['db']['connection'];
 const CHUNK = 300;
 
-interface State { ready: Promise<void> | null; known: Map<string, { object: HsdsObjectName; left: boolean }> | null; version: string | null; work: Promise<void> | null }
+interface State {
+  ready: Promise<void> | null;
+  known: Map<string, { object: HsdsObjectName; left: boolean }> | null;
+  version: string | null;
+  work: Promise<void> | null;
+}
 const states = new WeakMap<Core.Strapi, State>();
 const stateOf = (strapi: Core.Strapi): State => {
   let s = states.get(strapi);
-  if (!s) { s = { ready: null, known: null, version: null, work: null }; states.set(strapi, s); }
+  if (!s) {
+    s = { ready: null, known: null, version: null, work: null };
+    states.set(strapi, s);
+  }
   return s;
 };
 
@@ -52,7 +64,11 @@ async function createTable(knex: Knex): Promise<void> {
 /** Creates the table when absent (idempotent; awaited by every other call). */
 export function ensureDeparturesTable(strapi: Core.Strapi): Promise<void> {
   const s = stateOf(strapi);
-  if (!s.ready) s.ready = createTable(strapi.db.connection).catch((e: unknown) => { s.ready = null; throw e; });
+  if (!s.ready)
+    s.ready = createTable(strapi.db.connection).catch((e: unknown) => {
+      s.ready = null;
+      throw e;
+    });
   return s.ready;
 }
 
@@ -68,7 +84,10 @@ function idsOfEntry(e: Entry): Array<[string, HsdsObjectName]> {
 const entryIds = new WeakMap<Entry, Array<[string, HsdsObjectName]>>();
 const cachedIds = (e: Entry) => {
   let ids = entryIds.get(e);
-  if (!ids) { ids = idsOfEntry(e); entryIds.set(e, ids); }
+  if (!ids) {
+    ids = idsOfEntry(e);
+    entryIds.set(e, ids);
+  }
   return ids;
 };
 
@@ -78,7 +97,11 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
   if (s.version === catalog.version) return;
   const knex = strapi.db.connection;
   if (!s.known) {
-    const rows = (await knex(DEPARTURES_TABLE).select('hsds_id', 'object', 'left_at')) as Array<{ hsds_id: string; object: HsdsObjectName; left_at: unknown }>;
+    const rows = (await knex(DEPARTURES_TABLE).select('hsds_id', 'object', 'left_at')) as Array<{
+      hsds_id: string;
+      object: HsdsObjectName;
+      left_at: unknown;
+    }>;
     s.known = new Map(rows.map((r) => [r.hsds_id, { object: r.object, left: r.left_at !== null && r.left_at !== undefined }]));
   }
   const current = new Map<string, HsdsObjectName>();
@@ -93,10 +116,16 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
     const at = now();
     await knex.transaction(async (trx) => {
       for (let i = 0; i < arrived.length; i += CHUNK) {
-        await trx(DEPARTURES_TABLE).insert(arrived.slice(i, i + CHUNK)).onConflict('hsds_id').merge(['left_at']);
+        await trx(DEPARTURES_TABLE)
+          .insert(arrived.slice(i, i + CHUNK))
+          .onConflict('hsds_id')
+          .merge(['left_at']);
       }
       for (let i = 0; i < left.length; i += CHUNK) {
-        await trx(DEPARTURES_TABLE).whereIn('hsds_id', left.slice(i, i + CHUNK)).whereNull('left_at').update({ left_at: at });
+        await trx(DEPARTURES_TABLE)
+          .whereIn('hsds_id', left.slice(i, i + CHUNK))
+          .whereNull('left_at')
+          .update({ left_at: at });
       }
     });
     for (const a of arrived) s.known.set(a.hsds_id, { object: a.object, left: false });
@@ -119,7 +148,11 @@ export async function departuresSince(strapi: Core.Strapi, since: string | null)
   await ensureDeparturesTable(strapi);
   const q = strapi.db.connection(DEPARTURES_TABLE).select('hsds_id', 'object', 'left_at').whereNotNull('left_at');
   if (since) q.where('left_at', '>=', Date.parse(since));
-  const rows = (await q.orderBy([{ column: 'left_at' }, { column: 'hsds_id' }])) as Array<{ hsds_id: string; object: HsdsObjectName; left_at: number | string }>;
+  const rows = (await q.orderBy([{ column: 'left_at' }, { column: 'hsds_id' }])) as Array<{
+    hsds_id: string;
+    object: HsdsObjectName;
+    left_at: number | string;
+  }>;
   return rows.map((r) => ({ id: r.hsds_id, object: r.object, deleted_at: new Date(Number(r.left_at)).toISOString() }));
 }
 
@@ -131,9 +164,12 @@ export function startDepartures(strapi: Core.Strapi, catalog: () => Promise<Cata
     // One check at a time: a long write (an import's transaction) must not queue up checks behind it.
     if (running) return;
     running = true;
-    catalog().then((c) => syncDepartures(strapi, c))
+    catalog()
+      .then((c) => syncDepartures(strapi, c))
       .catch((e: unknown) => strapi.log.warn(`hsds: departures check failed: ${String(e)}`))
-      .finally(() => { running = false; });
+      .finally(() => {
+        running = false;
+      });
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -22,8 +22,38 @@ export interface DecodedFile {
  * Spelled out because Node 20's TextDecoder('windows-1252') decodes these bytes as C1 controls.
  */
 const CP1252_HIGH: ReadonlyArray<number | null> = [
-  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null,
-  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
+  0x20ac,
+  null,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  null,
+  0x017d,
+  null,
+  null,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  null,
+  0x017e,
+  0x0178,
 ];
 
 /** Windows-1252 text, or null when a byte has no character in that code page. */
@@ -41,8 +71,9 @@ export function decodeWindows1252(bytes: Uint8Array): string | null {
   return out.join('');
 }
 
-const SAVE_AS_UTF8 = 'save it again as "CSV UTF-8 (comma delimited) (*.csv)" (Excel: File › Save As; LibreOffice: Character set "Unicode (UTF-8)") / '
-  + 'enregistrez-le de nouveau en « CSV UTF-8 (délimité par des virgules) »';
+const SAVE_AS_UTF8 =
+  'save it again as "CSV UTF-8 (comma delimited) (*.csv)" (Excel: File › Save As; LibreOffice: Character set "Unicode (UTF-8)") / ' +
+  'enregistrez-le de nouveau en « CSV UTF-8 (délimité par des virgules) »';
 
 /** The 1-based line of the first U+FFFD, or null. */
 export function replacementLine(text: string): number | null {
@@ -61,7 +92,12 @@ export function decodeFile(bytes: Uint8Array, kind: 'csv' | 'json'): DecodedFile
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     if (kind === 'json') {
-      return { text: '', encoding, warning: null, problem: 'the file is not UTF-8: JSON must be UTF-8 (RFC 8259); save or export it as UTF-8' };
+      return {
+        text: '',
+        encoding,
+        warning: null,
+        problem: 'the file is not UTF-8: JSON must be UTF-8 (RFC 8259); save or export it as UTF-8',
+      };
     }
     const cp1252 = decodeWindows1252(bytes);
     encoding = 'windows-1252';
@@ -75,7 +111,10 @@ export function decodeFile(bytes: Uint8Array, kind: 'csv' | 'json'): DecodedFile
   const line = replacementLine(text);
   if (line !== null) {
     return {
-      text: '', encoding, warning, problem: `line ${line} holds the replacement character U+FFFD (\uFFFD): the text was damaged by an earlier conversion; export it again from the original and ${SAVE_AS_UTF8}`,
+      text: '',
+      encoding,
+      warning,
+      problem: `line ${line} holds the replacement character U+FFFD (\uFFFD): the text was damaged by an earlier conversion; export it again from the original and ${SAVE_AS_UTF8}`,
     };
   }
   return { text, encoding, warning, problem: null };

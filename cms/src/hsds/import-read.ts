@@ -10,7 +10,12 @@ import { hsdsId } from './ids';
 import { csvObjects, CsvSyntaxError } from './csv';
 import { decodeFile, detectDelimiter, DELIMITER_NAMES } from './encoding';
 import {
-  emptyDefinitions, replacementCharField, type ImportProblem, type ImportRecord, type ParsedFile, type TermDefinition,
+  emptyDefinitions,
+  replacementCharField,
+  type ImportProblem,
+  type ImportRecord,
+  type ParsedFile,
+  type TermDefinition,
 } from './record';
 import { parseHsdsDocuments, parseHsdsJson } from './reverse';
 import { documentsOfTables, tableNameOf, type TableRows } from './tabular-read';
@@ -21,7 +26,12 @@ import { TAXONOMY_UIDS } from '../operations/seed';
 import type { ImportReport } from './import-report';
 
 export type TaxonomyKey = keyof typeof TAXONOMY_UIDS;
-const TAXONOMY_NAME: Record<TaxonomyKey, string> = { focusAreas: 'focus_area', services: 'service_category', populations: 'population', languages: 'language' };
+const TAXONOMY_NAME: Record<TaxonomyKey, string> = {
+  focusAreas: 'focus_area',
+  services: 'service_category',
+  populations: 'population',
+  languages: 'language',
+};
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export type Codes = Record<TaxonomyKey, Map<string, { id: number | null; documentId: string | null; labelEn: string; labelFr: string }>>;
@@ -38,23 +48,61 @@ export async function loadCodes(strapi: Core.Strapi): Promise<Codes> {
 /** The HSDS ids of the terms the directory has (its own deterministic ids), for files that link by id only. */
 function knownTermIds(codes: Codes): Map<string, { key: TaxonomyKey; code: string }> {
   const m = new Map<string, { key: TaxonomyKey; code: string }>();
-  for (const t of HSDS_TAXONOMIES) for (const code of codes[t.rowKey].keys()) m.set(hsdsId.taxonomyTerm(t.name, code), { key: t.rowKey, code });
+  for (const t of HSDS_TAXONOMIES)
+    for (const code of codes[t.rowKey].keys()) m.set(hsdsId.taxonomyTerm(t.name, code), { key: t.rowKey, code });
   return m;
 }
 
 /** The record as a seed fixture, to reuse the seed's validation (same rules as every other write path). */
 function asFixture(r: ImportRecord): OrganizationFixture {
   return {
-    externalId: r.externalId, slug: r.slug ?? 'placeholder', kind: r.kind, role: r.role,
-    en: r.en, fr: r.fr,
-    focusAreas: r.focusAreas, services: r.services, populations: r.populations, languages: r.languages,
-    timeframes: r.timeframes, needs: r.needs, indirectOfferings: r.indirectOfferings,
-    ageMin: r.ageMin, ageMax: r.ageMax, national: r.national, serviceAreas: r.serviceAreas, locations: r.locations,
-    phones: r.phones, email: r.email, website: r.website, open24x7: r.open24x7, openingHours: r.openingHours,
-    internal: { designatedContact: null, keyStaff: [], internalPhones: [], internalEmail: null, referralProtocol: null, capacityNotes: null, safetyNotes: null, internalNotes: null },
+    externalId: r.externalId,
+    slug: r.slug ?? 'placeholder',
+    kind: r.kind,
+    role: r.role,
+    en: r.en,
+    fr: r.fr,
+    focusAreas: r.focusAreas,
+    services: r.services,
+    populations: r.populations,
+    languages: r.languages,
+    timeframes: r.timeframes,
+    needs: r.needs,
+    indirectOfferings: r.indirectOfferings,
+    ageMin: r.ageMin,
+    ageMax: r.ageMax,
+    national: r.national,
+    serviceAreas: r.serviceAreas,
+    locations: r.locations,
+    phones: r.phones,
+    email: r.email,
+    website: r.website,
+    open24x7: r.open24x7,
+    openingHours: r.openingHours,
+    internal: {
+      designatedContact: null,
+      keyStaff: [],
+      internalPhones: [],
+      internalEmail: null,
+      referralProtocol: null,
+      capacityNotes: null,
+      safetyNotes: null,
+      internalNotes: null,
+    },
     state: {
-      listingStatus: 'under_review', published: false, publicConsent: false, consentAt: null, consentBy: null, removalReason: null, removedAt: null,
-      statusNote: null, attestations: null, lastVerifiedAt: r.lastVerified, lastVerifiedBy: null, nextReviewDue: null, contactAttempts: [],
+      listingStatus: 'under_review',
+      published: false,
+      publicConsent: false,
+      consentAt: null,
+      consentBy: null,
+      removalReason: null,
+      removedAt: null,
+      statusNote: null,
+      attestations: null,
+      lastVerifiedAt: r.lastVerified,
+      lastVerifiedBy: null,
+      nextReviewDue: null,
+      contactAttempts: [],
     },
   };
 }
@@ -74,15 +122,21 @@ function extraProblems(r: ImportRecord): Array<{ field: string; message: string 
   const out: Array<{ field: string; message: string }> = [];
   if (!r.externalId) out.push({ field: 'externalId', message: 'is required (the import is idempotent by it)' });
   else if (r.externalId.length > 255) out.push({ field: 'externalId', message: 'must be at most 255 characters' });
-  for (const l of ['en', 'fr'] as const) if (r[l].name.length > 200) out.push({ field: `${l}.name`, message: 'must be at most 200 characters' });
+  for (const l of ['en', 'fr'] as const)
+    if (r[l].name.length > 200) out.push({ field: `${l}.name`, message: 'must be at most 200 characters' });
   if (r.website && r.website.length > 500) out.push({ field: 'website', message: 'must be at most 500 characters' });
   if (r.slug != null && !SLUG.test(r.slug)) out.push({ field: 'slug', message: 'must be lowercase kebab-case (a-z, 0-9, hyphens)' });
-  if (r.lastVerified != null && !/^\d{4}-\d{2}-\d{2}$/.test(r.lastVerified)) out.push({ field: 'lastVerified', message: 'must be a date YYYY-MM-DD' });
+  if (r.lastVerified != null && !/^\d{4}-\d{2}-\d{2}$/.test(r.lastVerified))
+    out.push({ field: 'lastVerified', message: 'must be a date YYYY-MM-DD' });
   return out;
 }
 
-const fileProblem = (format: ParsedFile['format'], message: string, row = 0, column = ''): ParsedFile =>
-  ({ format, records: [], fileProblems: [{ row, column, message }], definitions: emptyDefinitions() });
+const fileProblem = (format: ParsedFile['format'], message: string, row = 0, column = ''): ParsedFile => ({
+  format,
+  records: [],
+  fileProblems: [{ row, column, message }],
+  definitions: emptyDefinitions(),
+});
 
 /** A CSV file's records as objects, after finding its encoding and separator (warnings say what was assumed). */
 function readCsv(file: string, warnings: ImportProblem[]): { rows: ReturnType<typeof csvObjects> | null; problem: ImportProblem | null } {
@@ -92,12 +146,20 @@ function readCsv(file: string, warnings: ImportProblem[]): { rows: ReturnType<ty
   if (decoded.warning) warnings.push({ row: 0, column: '', message: `${name}: ${decoded.warning}` });
   const delimiter = detectDelimiter(decoded.text);
   if (delimiter !== ',') {
-    warnings.push({ row: 0, column: '', message: `${name}: columns are separated by ${DELIMITER_NAMES[delimiter]}s (as Excel saves CSV in French locales): read that way` });
+    warnings.push({
+      row: 0,
+      column: '',
+      message: `${name}: columns are separated by ${DELIMITER_NAMES[delimiter]}s (as Excel saves CSV in French locales): read that way`,
+    });
   }
   try {
     return { rows: csvObjects(decoded.text, delimiter), problem: null };
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { rows: null, problem: { row: e.row, column: `column ${e.column}`, message: e.message.replace(/^row \d+, column \d+: /, '') } };
+    if (e instanceof CsvSyntaxError)
+      return {
+        rows: null,
+        problem: { row: e.row, column: `column ${e.column}`, message: e.message.replace(/^row \d+, column \d+: /, '') },
+      };
     throw e;
   }
 }
@@ -114,19 +176,35 @@ function readTabular(target: string, codes: Codes): ParsedFile {
   } catch {
     // No descriptor (or not JSON): the folder's CSV files, by their HSDS names.
     files = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.csv'));
-    if (fs.existsSync(descriptor)) warnings.push({ row: 0, column: '', message: 'datapackage.json is not JSON: the HSDS tables of the folder were read by their file names' });
+    if (fs.existsSync(descriptor))
+      warnings.push({
+        row: 0,
+        column: '',
+        message: 'datapackage.json is not JSON: the HSDS tables of the folder were read by their file names',
+      });
   }
   const tables = new Map<string, TableRows>();
   for (const f of files) {
     const full = path.resolve(dir, f);
     // A descriptor names files inside its own folder only.
-    if (path.relative(dir, full).startsWith('..') || path.isAbsolute(path.relative(dir, full))) return fileProblem('hsds-tabular', `datapackage.json names a file outside its folder: ${f}`);
+    if (path.relative(dir, full).startsWith('..') || path.isAbsolute(path.relative(dir, full)))
+      return fileProblem('hsds-tabular', `datapackage.json names a file outside its folder: ${f}`);
     const table = tableNameOf(f);
-    if (!table) { warnings.push({ row: 0, column: '', message: `${f}: not a table the directory imports: ignored` }); continue; }
+    if (!table) {
+      warnings.push({ row: 0, column: '', message: `${f}: not a table the directory imports: ignored` });
+      continue;
+    }
     if (!fs.existsSync(full)) return fileProblem('hsds-tabular', `${f} is listed in datapackage.json but missing`);
     const { rows, problem } = readCsv(full, warnings);
-    if (problem) return { ...fileProblem('hsds-tabular', problem.message, problem.row, problem.column ? `${f} ${problem.column}` : f), fileWarnings: warnings };
-    tables.set(table, rows!.rows.map((r) => ({ row: r.row, values: r.values })));
+    if (problem)
+      return {
+        ...fileProblem('hsds-tabular', problem.message, problem.row, problem.column ? `${f} ${problem.column}` : f),
+        fileWarnings: warnings,
+      };
+    tables.set(
+      table,
+      rows!.rows.map((r) => ({ row: r.row, values: r.values })),
+    );
   }
   if (!tables.has('service') && !tables.has('organization')) {
     return fileProblem('hsds-tabular', 'the package has neither services.csv nor organizations.csv: nothing to import');
@@ -140,7 +218,11 @@ export function readParsed(file: string, codes: Codes): ParsedFile {
   const ext = path.extname(file).toLowerCase();
   if (fs.statSync(file).isDirectory() || path.basename(file).toLowerCase() === 'datapackage.json') return readTabular(file, codes);
   const bytes = fs.readFileSync(file);
-  const head = bytes.subarray(0, 64).toString('latin1').replace(/^\u00EF\u00BB\u00BF/, '').trimStart();
+  const head = bytes
+    .subarray(0, 64)
+    .toString('latin1')
+    .replace(/^\u00EF\u00BB\u00BF/, '')
+    .trimStart();
   const json = ext === '.json' || ext === '.ndjson' || (ext !== '.csv' && /^[[{]/.test(head));
   if (json) {
     const decoded = decodeFile(bytes, 'json');
@@ -151,7 +233,12 @@ export function readParsed(file: string, codes: Codes): ParsedFile {
   const { rows, problem } = readCsv(file, warnings);
   if (problem) return { ...fileProblem('csv', problem.message, problem.row, problem.column), fileWarnings: warnings };
   if (rows!.header.includes('id') && !rows!.header.includes('external_id')) {
-    return fileProblem('csv', 'this looks like one table of an HSDS tabular package (it has an id column, not external_id): import the package\'s folder or its datapackage.json', 1, 'id');
+    return fileProblem(
+      'csv',
+      "this looks like one table of an HSDS tabular package (it has an id column, not external_id): import the package's folder or its datapackage.json",
+      1,
+      'id',
+    );
   }
   const parsed = parseTemplateCsv(rows!);
   return { ...parsed, fileWarnings: [...warnings, ...(parsed.fileWarnings ?? [])] };
@@ -166,9 +253,16 @@ export function agreedOrder(lists: string[][]): string[] {
   const before = new Map<string, number>();
   for (const l of lists) {
     l.forEach((c, i) => {
-      if (!after.has(c)) { after.set(c, new Set()); before.set(c, 0); seen.push(c); }
+      if (!after.has(c)) {
+        after.set(c, new Set());
+        before.set(c, 0);
+        seen.push(c);
+      }
       const prev = l[i - 1];
-      if (prev !== undefined && prev !== c && !after.get(prev)!.has(c)) { after.get(prev)!.add(c); before.set(c, before.get(c)! + 1); }
+      if (prev !== undefined && prev !== c && !after.get(prev)!.has(c)) {
+        after.get(prev)!.add(c);
+        before.set(c, before.get(c)! + 1);
+      }
     });
   }
   const out: string[] = [];
@@ -199,12 +293,19 @@ export function validateRecords(parsed: ParsedFile, codes: Codes, report: Import
         rowProblems.push({ row: p.row, column: p.columnOf(x.field), message: x.message });
       }
       const dupId = seenIds.get(r.externalId);
-      if (r.externalId && dupId !== undefined) rowProblems.push({ row: p.row, column: p.columnOf('externalId'), message: `repeats the external id of row ${dupId}` });
+      if (r.externalId && dupId !== undefined)
+        rowProblems.push({ row: p.row, column: p.columnOf('externalId'), message: `repeats the external id of row ${dupId}` });
       else if (r.externalId) seenIds.set(r.externalId, p.row);
       const damaged = replacementCharField(r);
-      if (damaged) rowProblems.push({ row: p.row, column: p.columnOf(damaged), message: 'holds the replacement character U+FFFD (\uFFFD): the text was damaged by a wrong conversion; fix it in the source file' });
+      if (damaged)
+        rowProblems.push({
+          row: p.row,
+          column: p.columnOf(damaged),
+          message: 'holds the replacement character U+FFFD (\uFFFD): the text was damaged by a wrong conversion; fix it in the source file',
+        });
       const dupSlug = r.slug ? seenSlugs.get(r.slug) : undefined;
-      if (r.slug && dupSlug !== undefined) rowProblems.push({ row: p.row, column: p.columnOf('slug'), message: `repeats the slug of row ${dupSlug}` });
+      if (r.slug && dupSlug !== undefined)
+        rowProblems.push({ row: p.row, column: p.columnOf('slug'), message: `repeats the slug of row ${dupSlug}` });
       else if (r.slug) seenSlugs.set(r.slug, p.row);
     }
     if (rowProblems.length > 0 || !p.record) {
@@ -223,7 +324,12 @@ export function validateRecords(parsed: ParsedFile, codes: Codes, report: Import
 }
 
 /** The terms the file defines that the directory lacks, in an order every record's own list agrees with (HSDS JSON only). */
-export function newTermsOf(valid: Valid, codes: Codes, parsed: ParsedFile, report: ImportReport): Array<{ key: TaxonomyKey; def: TermDefinition }> {
+export function newTermsOf(
+  valid: Valid,
+  codes: Codes,
+  parsed: ParsedFile,
+  report: ImportReport,
+): Array<{ key: TaxonomyKey; def: TermDefinition }> {
   const newTerms: Array<{ key: TaxonomyKey; def: TermDefinition }> = [];
   for (const k of Object.keys(TAXONOMY_UIDS) as TaxonomyKey[]) {
     const lists = valid.map((v) => v.record[k].filter((c) => !codes[k].has(c) && parsed.definitions[k].has(c)));

@@ -47,8 +47,23 @@ export interface ImportReport {
 
 export function emptyReport(file: string, apply: boolean): ImportReport {
   return {
-    file, format: 'unknown', apply, rows: 0, accepted: 0, rejectedRows: 0, problems: [], warnings: [],
-    created: [], updated: [], unchanged: [], conflicts: [], newTerms: [], written: false, refused: null, labels: null, figures: null,
+    file,
+    format: 'unknown',
+    apply,
+    rows: 0,
+    accepted: 0,
+    rejectedRows: 0,
+    problems: [],
+    warnings: [],
+    created: [],
+    updated: [],
+    unchanged: [],
+    conflicts: [],
+    newTerms: [],
+    written: false,
+    refused: null,
+    labels: null,
+    figures: null,
   };
 }
 
@@ -58,7 +73,11 @@ export function stopwatch(): () => NonNullable<ImportReport['figures']> {
   const cpu = process.cpuUsage();
   return () => {
     const used = process.cpuUsage(cpu);
-    return { ms: Number(process.hrtime.bigint() - started) / 1e6, cpuMs: (used.user + used.system) / 1000, peakMb: process.resourceUsage().maxRSS / 1024 };
+    return {
+      ms: Number(process.hrtime.bigint() - started) / 1e6,
+      cpuMs: (used.user + used.system) / 1000,
+      peakMb: process.resourceUsage().maxRSS / 1024,
+    };
   };
 }
 
@@ -67,7 +86,8 @@ export function reportLines(r: ImportReport): string[] {
   const out: string[] = [];
   const csv = r.format === 'csv';
   const at = (row: number) => (csv ? `row ${row}` : r.labels?.[row - 1] ? `record ${row} (${r.labels[row - 1]})` : `record ${row}`);
-  const where = (p: ImportProblem) => (p.row === 0 ? `file${p.column ? `, ${p.column}` : ''}` : `${at(p.row)}${p.column ? `, ${csv ? 'column' : 'field'} ${p.column}` : ''}`);
+  const where = (p: ImportProblem) =>
+    p.row === 0 ? `file${p.column ? `, ${p.column}` : ''}` : `${at(p.row)}${p.column ? `, ${csv ? 'column' : 'field'} ${p.column}` : ''}`;
   out.push(`import: ${r.file} (${r.format}, ${r.apply ? 'apply' : 'dry run'})`);
   out.push(`import: ${r.rows} row(s): ${r.accepted} accepted, ${r.rejectedRows} rejected`);
   for (const p of r.problems) out.push(`import: rejected ${where(p)}: ${p.message}`);
@@ -77,21 +97,39 @@ export function reportLines(r: ImportReport): string[] {
     return out;
   }
   const verb = r.written ? '' : 'would ';
-  out.push(`import: ${verb}create ${r.created.length} draft(s) (under review, no public consent, unpublished), ${verb}update ${r.updated.length} draft(s), ${r.unchanged.length} unchanged`);
+  out.push(
+    `import: ${verb}create ${r.created.length} draft(s) (under review, no public consent, unpublished), ${verb}update ${r.updated.length} draft(s), ${r.unchanged.length} unchanged`,
+  );
   for (const c of r.created) out.push(`import: ${verb}create ${c.slug} (row ${c.row}, ${c.externalId})`);
-  for (const u of r.updated) out.push(`import: ${verb}update ${u.slug} (row ${u.row})${u.replacesEditorChange ? `, replacing changes by ${u.replacesEditorChange}` : ''}`);
+  for (const u of r.updated)
+    out.push(
+      `import: ${verb}update ${u.slug} (row ${u.row})${u.replacesEditorChange ? `, replacing changes by ${u.replacesEditorChange}` : ''}`,
+    );
   for (const c of r.conflicts) {
-    out.push(`import: CONFLICT row ${c.row} (${c.slug}): changed by ${c.editedBy} on ${c.editedAt}, after this file's version (${c.fileModified ?? 'no date in the file'}): `
-      + (c.overwritten ? 'OVERWRITTEN (--force)' : 'not overwritten; review it, or run again with --force to overwrite'));
+    out.push(
+      `import: CONFLICT row ${c.row} (${c.slug}): changed by ${c.editedBy} on ${c.editedAt}, after this file's version (${c.fileModified ?? 'no date in the file'}): ` +
+        (c.overwritten ? 'OVERWRITTEN (--force)' : 'not overwritten; review it, or run again with --force to overwrite'),
+    );
   }
   if (r.newTerms.length) out.push(`import: ${verb}add taxonomy terms: ${r.newTerms.map((t) => `${t.taxonomy} ${t.code}`).join(', ')}`);
   if (r.figures) {
     const seconds = r.figures.ms / 1000;
-    out.push(`import: ${r.rows} row(s) in ${seconds.toFixed(1)} s (${(r.rows / Math.max(seconds, 0.001)).toFixed(0)} rows/s; ${(r.figures.cpuMs / 1000).toFixed(1)} s of CPU), peak memory ${r.figures.peakMb.toFixed(0)} MB`);
+    out.push(
+      `import: ${r.rows} row(s) in ${seconds.toFixed(1)} s (${(r.rows / Math.max(seconds, 0.001)).toFixed(0)} rows/s; ${(r.figures.cpuMs / 1000).toFixed(1)} s of CPU), peak memory ${r.figures.peakMb.toFixed(0)} MB`,
+    );
   }
   const writes = r.created.length + r.updated.length + r.newTerms.length;
-  if (r.written) out.push(writes > 0 ? 'import: written; editors review the drafts in the admin before publishing' : 'import: nothing to write: the directory already holds this content');
-
-  else out.push(writes > 0 ? 'import: dry run: nothing written; run again with --apply to write the drafts' : 'import: dry run: nothing written (nothing would change)');
+  if (r.written)
+    out.push(
+      writes > 0
+        ? 'import: written; editors review the drafts in the admin before publishing'
+        : 'import: nothing to write: the directory already holds this content',
+    );
+  else
+    out.push(
+      writes > 0
+        ? 'import: dry run: nothing written; run again with --apply to write the drafts'
+        : 'import: dry run: nothing written (nothing would change)',
+    );
   return out;
 }

@@ -28,7 +28,14 @@ import { ORGANIZATION } from '../content-types';
 import { emptyReport, stopwatch, type ImportOptions, type ImportReport } from './import-report';
 import { loadCodes, newTermsOf, readParsed, validateRecords, type Valid } from './import-read';
 import {
-  addTerms, createDrafts, draftRowsOf, existingOrganizations, keepConfidentialDetails, latestEditorChanges, updateDrafts, type Plan,
+  addTerms,
+  createDrafts,
+  draftRowsOf,
+  existingOrganizations,
+  keepConfidentialDetails,
+  latestEditorChanges,
+  updateDrafts,
+  type Plan,
 } from './import-write';
 
 export { reportLines, type Conflict, type ImportOptions, type ImportReport } from './import-report';
@@ -45,9 +52,10 @@ async function matchRecords(valid: Valid, existing: Existing, plans: Plan[]): Pr
   const slugTaken = async (s: string) => existing.slugs.has(s);
   const matched: Match[] = [];
   for (const [index, { row, record }] of valid.entries()) {
-    const hit = existing.byExternalId.get(record.externalId)
-      ?? (record.slug ? existing.bySlug.get(record.slug) : undefined)
-      ?? (record.matchIds ?? []).map((id) => existing.byHsdsId.get(id)).find(Boolean);
+    const hit =
+      existing.byExternalId.get(record.externalId) ??
+      (record.slug ? existing.bySlug.get(record.slug) : undefined) ??
+      (record.matchIds ?? []).map((id) => existing.byHsdsId.get(id)).find(Boolean);
     if (!hit) {
       const base = record.slug && !existing.slugs.has(record.slug) ? record.slug : slugify(record.en.name);
       const slug = await uniqueSlug(base, slugTaken);
@@ -66,7 +74,11 @@ function reportRepeats(matched: Match[], report: ImportReport): void {
   for (const m of matched) {
     const other = seenDocs.get(m.documentId);
     if (other !== undefined) {
-      report.problems.push({ row: m.row, column: '', message: `is the organization ${m.slug} already given by ${other === m.row ? 'this row' : `row/record ${other}`}: give each organization once` });
+      report.problems.push({
+        row: m.row,
+        column: '',
+        message: `is the organization ${m.slug} already given by ${other === m.row ? 'this row' : `row/record ${other}`}: give each organization once`,
+      });
       report.rejectedRows++;
     }
     seenDocs.set(m.documentId, m.row);
@@ -75,8 +87,11 @@ function reportRepeats(matched: Match[], report: ImportReport): void {
 
 /** A matched record compared with the stored draft: unchanged, an update, or a conflict with a newer editor change. */
 function planMatch(
-  { index, row, record, documentId, slug }: Match, rows: OrganizationRow[], editor: { at: string; by: string } | null,
-  report: ImportReport, options: ImportOptions,
+  { index, row, record, documentId, slug }: Match,
+  rows: OrganizationRow[],
+  editor: { at: string; by: string } | null,
+  report: ImportReport,
+  options: ImportOptions,
 ): Plan {
   const row0 = (l: Locale) => rows.find((x) => x.locale === l) ?? rows[0]!;
   const current = recordFromPair({
@@ -84,11 +99,17 @@ function planMatch(
     fr: { ...toPublicOrganization(row0('fr'), 'fr'), locale: 'fr' },
   });
   // The hotline's own verification date is kept when it is more recent than the file's.
-  if (current.lastVerified && (!record.lastVerified || current.lastVerified > record.lastVerified)) record.lastVerified = current.lastVerified;
+  if (current.lastVerified && (!record.lastVerified || current.lastVerified > record.lastVerified))
+    record.lastVerified = current.lastVerified;
   // Sites compare as stored (the public view hides a confidential street); a confidential site
   // the file gives by city only keeps its stored details.
   const storedLocations = (row0('en').locations ?? []).map((l) => ({
-    name: l.name ?? null, street: l.street ?? null, city: l.city, province: l.province, postalCode: l.postalCode ?? null, confidential: l.confidential === true,
+    name: l.name ?? null,
+    street: l.street ?? null,
+    city: l.city,
+    province: l.province,
+    postalCode: l.postalCode ?? null,
+    confidential: l.confidential === true,
   }));
   current.locations = storedLocations;
   // What the file does not describe at all (a list-shaped record) stays as stored.
@@ -101,8 +122,13 @@ function planMatch(
   plan.action = newer ? 'conflict' : 'update';
   if (newer) {
     report.conflicts.push({
-      row, externalId: record.externalId, slug, editedAt: editor.at, editedBy: editor.by,
-      fileModified: record.lastModified, overwritten: options.force === true,
+      row,
+      externalId: record.externalId,
+      slug,
+      editedAt: editor.at,
+      editedBy: editor.by,
+      fileModified: record.lastModified,
+      overwritten: options.force === true,
     });
     if (options.force) plan.action = 'update';
   }
@@ -121,8 +147,14 @@ async function planRecords(strapi: Core.Strapi, valid: Valid, report: ImportRepo
     report.refused = `${report.rejectedRows} row(s) rejected: nothing is written`;
     return null;
   }
-  const stored = await draftRowsOf(strapi, matched.map((m) => m.documentId));
-  const editors = await latestEditorChanges(strapi, matched.map((m) => m.documentId));
+  const stored = await draftRowsOf(
+    strapi,
+    matched.map((m) => m.documentId),
+  );
+  const editors = await latestEditorChanges(
+    strapi,
+    matched.map((m) => m.documentId),
+  );
   for (const m of matched) plans.push(planMatch(m, stored.get(m.documentId) ?? [], editors.get(m.documentId) ?? null, report, options));
   plans.sort((a, b) => a.index - b.index);
   return plans;
@@ -132,7 +164,8 @@ function reportPlans(plans: Plan[], report: ImportReport): void {
   for (const p of plans) {
     const entry = { row: p.row, externalId: p.record.externalId, slug: p.slug };
     if (p.action === 'create') report.created.push(entry);
-    else if (p.action === 'update') report.updated.push({ ...entry, replacesEditorChange: p.editor ? `${p.editor.by} on ${p.editor.at}` : null });
+    else if (p.action === 'update')
+      report.updated.push({ ...entry, replacesEditorChange: p.editor ? `${p.editor.by} on ${p.editor.at}` : null });
     else if (p.action === 'unchanged') report.unchanged.push(entry);
   }
 }
@@ -169,12 +202,26 @@ export async function importFile(strapi: Core.Strapi, file: string, options: Imp
   const statusNote = `Imported from ${path.basename(file)} (${parsed.format}) on ${now.toISOString().slice(0, 10)}. Review, confirm consent, then publish.`;
   await strapi.db.transaction(async ({ trx, onCommit }) => {
     await addTerms(strapi, codes, newTerms);
-    const created = await createDrafts(strapi, trx, plans.filter((p) => p.action === 'create'), codes, statusNote, options.beforeWrite);
+    const created = await createDrafts(
+      strapi,
+      trx,
+      plans.filter((p) => p.action === 'create'),
+      codes,
+      statusNote,
+      options.beforeWrite,
+    );
     // The bulk writes bypass the Document Service middleware that tells the catalog (src/index.ts):
     // tell it here, once the rows are committed (the staff view lists drafts at once; other
     // instances see the new row count at their next poll).
-    onCommit(() => { for (const id of created) projectionOf(strapi).invalidate(ORG, id); });
-    await updateDrafts(strapi, plans.filter((p) => p.action === 'update'), codes, options.beforeWrite);
+    onCommit(() => {
+      for (const id of created) projectionOf(strapi).invalidate(ORG, id);
+    });
+    await updateDrafts(
+      strapi,
+      plans.filter((p) => p.action === 'update'),
+      codes,
+      options.beforeWrite,
+    );
   });
   report.written = true;
   report.figures = figures();

@@ -17,7 +17,10 @@ import { hsdsId } from './ids';
 import { HSDS_TAXONOMIES, PHONE_TYPE_TO_HSDS, WEEKDAY_TO_ICAL, type HsdsTaxonomyName, taxonomyId } from './vocab';
 
 export type HsdsObject = Record<string, unknown>;
-export interface Pair { en: PublicOrganization; fr: PublicOrganization }
+export interface Pair {
+  en: PublicOrganization;
+  fr: PublicOrganization;
+}
 
 export const IDENTIFIER_SCHEME = 'referral-directory';
 export const OTHER_NAMES_SEPARATOR = '; ';
@@ -73,7 +76,10 @@ export function taxonomyRecord(t: (typeof HSDS_TAXONOMIES)[number], profileUri: 
   });
 }
 
-export interface TermLabels { code: string; labels: Record<Locale, string> }
+export interface TermLabels {
+  code: string;
+  labels: Record<Locale, string>;
+}
 
 export function taxonomyTermRecord(taxonomy: HsdsTaxonomyName, term: TermLabels, profileUri: string): HsdsObject {
   const t = HSDS_TAXONOMIES.find((x) => x.name === taxonomy)!;
@@ -156,13 +162,15 @@ export function serviceRecord(p: Pair): HsdsObject {
 }
 
 export function organizationIdentifiers(p: Pair): HsdsObject[] {
-  return [{
-    id: hsdsId.organizationIdentifier(p.en.slug),
-    organization_id: organizationId(p.en.slug),
-    identifier_scheme: IDENTIFIER_SCHEME,
-    identifier_type: 'slug',
-    identifier: p.en.slug,
-  }];
+  return [
+    {
+      id: hsdsId.organizationIdentifier(p.en.slug),
+      organization_id: organizationId(p.en.slug),
+      identifier_scheme: IDENTIFIER_SCHEME,
+      identifier_type: 'slug',
+      identifier: p.en.slug,
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------
@@ -185,22 +193,31 @@ export function locationRecord(p: Pair, i: number, nested: boolean): HsdsObject 
     name: l.name,
     position: i,
     // HSDS requires address_1 and postal_code: empty strings when a public location has none.
-    addresses: nested ? [{
-      id: hsdsId.address(slug, i),
-      location_id: id,
-      address_1: l.street ?? '',
-      city: l.city,
-      state_province: l.province,
-      postal_code: l.postalCode ?? '',
-      country: 'CA',
-      address_type: 'physical',
-    }] : undefined,
-    accessibility: nested && p.en.accessibility ? [compact({
-      id: hsdsId.accessibility(slug, i),
-      location_id: id,
-      description: p.en.accessibility,
-      description_fr: fr(p.fr.accessibility),
-    })] : undefined,
+    addresses: nested
+      ? [
+          {
+            id: hsdsId.address(slug, i),
+            location_id: id,
+            address_1: l.street ?? '',
+            city: l.city,
+            state_province: l.province,
+            postal_code: l.postalCode ?? '',
+            country: 'CA',
+            address_type: 'physical',
+          },
+        ]
+      : undefined,
+    accessibility:
+      nested && p.en.accessibility
+        ? [
+            compact({
+              id: hsdsId.accessibility(slug, i),
+              location_id: id,
+              description: p.en.accessibility,
+              description_fr: fr(p.fr.accessibility),
+            }),
+          ]
+        : undefined,
   });
 }
 
@@ -237,31 +254,35 @@ export function scheduleRecords(p: Pair): HsdsObject[] {
   const slug = p.en.slug;
   const notes = p.en.hours.notes;
   const notesFr = fr(p.fr.hours.notes);
-  const out: HsdsObject[] = p.en.hours.schedule.map((h, i) => compact<HsdsObject>({
-    id: hsdsId.schedule(slug, i),
-    service_id: serviceId(slug),
-    freq: 'WEEKLY',
-    wkst: 'MO',
-    byday: WEEKDAY_TO_ICAL[h.day],
-    opens_at: time(h.opens),
-    closes_at: time(h.closes),
-    notes,
-    notes_fr: notesFr,
-  }));
-  if (p.en.hours.open24x7) {
-    out.push(compact({
-      id: hsdsId.schedule(slug, '24x7'),
+  const out: HsdsObject[] = p.en.hours.schedule.map((h, i) =>
+    compact<HsdsObject>({
+      id: hsdsId.schedule(slug, i),
       service_id: serviceId(slug),
       freq: 'WEEKLY',
       wkst: 'MO',
-      byday: ALL_WEEK,
-      opens_at: '00:00:00',
-      closes_at: '23:59:59',
-      description: OPEN_24_7.en,
-      description_fr: OPEN_24_7.fr,
+      byday: WEEKDAY_TO_ICAL[h.day],
+      opens_at: time(h.opens),
+      closes_at: time(h.closes),
       notes,
       notes_fr: notesFr,
-    }));
+    }),
+  );
+  if (p.en.hours.open24x7) {
+    out.push(
+      compact({
+        id: hsdsId.schedule(slug, '24x7'),
+        service_id: serviceId(slug),
+        freq: 'WEEKLY',
+        wkst: 'MO',
+        byday: ALL_WEEK,
+        opens_at: '00:00:00',
+        closes_at: '23:59:59',
+        description: OPEN_24_7.en,
+        description_fr: OPEN_24_7.fr,
+        notes,
+        notes_fr: notesFr,
+      }),
+    );
   }
   return out;
 }
@@ -275,16 +296,27 @@ export function serviceAreaRecords(p: Pair): HsdsObject[] {
     const label = PROVINCE_LABELS[a.province];
     if (a.regions.length === 0) add({ name: label.en, name_fr: label.fr, area_type: 'state_province', state_province: a.province });
     const french = p.fr.serviceAreas[k]?.regions ?? [];
-    a.regions.forEach((r, j) => add({
-      name: `${r}, ${a.province}`, name_fr: `${french[j] ?? r}, ${a.province}`, area_type: 'region', state_province: a.province, region: r,
-    }));
+    a.regions.forEach((r, j) =>
+      add({
+        name: `${r}, ${a.province}`,
+        name_fr: `${french[j] ?? r}, ${a.province}`,
+        area_type: 'region',
+        state_province: a.province,
+        region: r,
+      }),
+    );
   });
   p.en.locations.forEach((l, i) => {
     if (!l.confidential) return;
     add({
-      name: `${l.city}, ${l.province}`, name_fr: `${l.city}, ${l.province}`,
-      description: CONFIDENTIAL_SITE.en, description_fr: CONFIDENTIAL_SITE.fr,
-      area_type: 'confidential_site', state_province: l.province, region: l.city, position: i,
+      name: `${l.city}, ${l.province}`,
+      name_fr: `${l.city}, ${l.province}`,
+      description: CONFIDENTIAL_SITE.en,
+      description_fr: CONFIDENTIAL_SITE.fr,
+      area_type: 'confidential_site',
+      state_province: l.province,
+      region: l.city,
+      position: i,
     });
   });
   return out;
@@ -292,25 +324,29 @@ export function serviceAreaRecords(p: Pair): HsdsObject[] {
 
 export function languageRecords(p: Pair): HsdsObject[] {
   const slug = p.en.slug;
-  return pairTerms(p.en.languages, p.fr.languages).map((t) => compact({
-    id: hsdsId.language(slug, t.code),
-    service_id: serviceId(slug),
-    name: t.labels.en,
-    code: t.code,
-    name_fr: t.labels.fr,
-  }));
+  return pairTerms(p.en.languages, p.fr.languages).map((t) =>
+    compact({
+      id: hsdsId.language(slug, t.code),
+      service_id: serviceId(slug),
+      name: t.labels.en,
+      code: t.code,
+      name_fr: t.labels.fr,
+    }),
+  );
 }
 
 export function attributeRecords(p: Pair, profileUri: string, nested: boolean): HsdsObject[] {
   const slug = p.en.slug;
-  return termsOf(p).map(({ taxonomy, term }) => compact({
-    id: hsdsId.attribute(slug, taxonomy, term.code),
-    link_id: serviceId(slug),
-    link_type: taxonomy,
-    link_entity: 'service',
-    taxonomy_term_id: hsdsId.taxonomyTerm(taxonomy, term.code),
-    taxonomy_term: nested ? taxonomyTermRecord(taxonomy, term, profileUri) : undefined,
-  }));
+  return termsOf(p).map(({ taxonomy, term }) =>
+    compact({
+      id: hsdsId.attribute(slug, taxonomy, term.code),
+      link_id: serviceId(slug),
+      link_type: taxonomy,
+      link_entity: 'service',
+      taxonomy_term_id: hsdsId.taxonomyTerm(taxonomy, term.code),
+      taxonomy_term: nested ? taxonomyTermRecord(taxonomy, term, profileUri) : undefined,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------

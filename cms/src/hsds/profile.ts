@@ -51,7 +51,10 @@ export function profilePatches(): Record<string, Json> {
   if (patches) return patches;
   const dir = profileDir();
   const out: Record<string, Json> = {};
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     out[name] = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Json;
   }
   patches = out;
@@ -64,7 +67,10 @@ export function coreSchemas(): Record<string, Json> {
   if (missing) throw new Error(missing);
   const dir = path.join(hsdsSchemaDir(), 'schema');
   const out: Record<string, Json> = {};
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'openapi.json').sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== 'openapi.json')
+    .sort()) {
     out[name] = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Json;
   }
   return out;
@@ -109,28 +115,32 @@ export function profileDescriptor(origin?: string): Record<string, unknown> {
       fr: 'Répertoire canadien de référence en matière de traite des personnes : profil HSDS',
     },
     description: {
-      en: 'HSDS 3.0 with bilingual text (French in *_fr fields, or in the core fields with locale=fr or Accept-Language: fr), '
-        + 'direct/indirect provider roles, timeframes, needs and '
-        + 'indirect offerings, the date the hotline last verified each record (assured_date), and confidential sites given '
-        + 'only by city and province (service_area of type confidential_site, never a location). Only organizations that '
-        + 'are approved, active, published and consented to a public profile exist here; no internal field is ever emitted. '
-        + 'Records that stop being public are listed, by id and date only, at /api/hsds/deleted.',
-      fr: 'HSDS 3.0 avec texte bilingue (le français dans les champs *_fr, ou dans les champs de base avec locale=fr ou '
-        + 'Accept-Language: fr), le rôle de fournisseur direct ou indirect, les '
-        + 'délais, les besoins et les offres indirectes, la date de la dernière vérification par la ligne d’urgence '
-        + '(assured_date), et les lieux confidentiels donnés par leur ville et leur province seulement (service_area de type '
-        + 'confidential_site, jamais une location). Seuls les organismes approuvés, actifs, publiés et ayant consenti à un '
-        + 'profil public existent ici ; aucun champ interne n’est jamais publié. Les fiches qui cessent d’être publiques '
-        + 'sont listées, par identifiant et date seulement, à /api/hsds/deleted.',
+      en:
+        'HSDS 3.0 with bilingual text (French in *_fr fields, or in the core fields with locale=fr or Accept-Language: fr), ' +
+        'direct/indirect provider roles, timeframes, needs and ' +
+        'indirect offerings, the date the hotline last verified each record (assured_date), and confidential sites given ' +
+        'only by city and province (service_area of type confidential_site, never a location). Only organizations that ' +
+        'are approved, active, published and consented to a public profile exist here; no internal field is ever emitted. ' +
+        'Records that stop being public are listed, by id and date only, at /api/hsds/deleted.',
+      fr:
+        'HSDS 3.0 avec texte bilingue (le français dans les champs *_fr, ou dans les champs de base avec locale=fr ou ' +
+        'Accept-Language: fr), le rôle de fournisseur direct ou indirect, les ' +
+        'délais, les besoins et les offres indirectes, la date de la dernière vérification par la ligne d’urgence ' +
+        '(assured_date), et les lieux confidentiels donnés par leur ville et leur province seulement (service_area de type ' +
+        'confidential_site, jamais une location). Seuls les organismes approuvés, actifs, publiés et ayant consenti à un ' +
+        'profil public existent ici ; aucun champ interne n’est jamais publié. Les fiches qui cessent d’être publiques ' +
+        'sont listées, par identifiant et date seulement, à /api/hsds/deleted.',
     },
     modifications: Object.fromEntries(files.map((f) => [f, `${base}/profile/${f}`])),
     schemas: Object.fromEntries(files.map((f) => [f, `${base}/schema/${f}`])),
     taxonomies: HSDS_TAXONOMIES.map((t) => ({ name: t.name, title: t.labels, uri: `${uri}#taxonomy-${t.name}` })),
     identifiers: {
-      en: 'Ids are UUID version 5 names derived from the organization slug, stable across exports. '
-        + 'organization_identifiers carries the slug (scheme "referral-directory", type "slug").',
-      fr: 'Les identifiants sont des UUID version 5 dérivés du slug de l’organisme, stables d’un export à l’autre. '
-        + 'organization_identifiers porte le slug (schéma « referral-directory », type « slug »).',
+      en:
+        'Ids are UUID version 5 names derived from the organization slug, stable across exports. ' +
+        'organization_identifiers carries the slug (scheme "referral-directory", type "slug").',
+      fr:
+        'Les identifiants sont des UUID version 5 dérivés du slug de l’organisme, stables d’un export à l’autre. ' +
+        'organization_identifiers porte le slug (schéma « referral-directory », type « slug »).',
     },
     openapi_url: openapiUrl(origin),
     documentation: 'cms/hsds/README.md',

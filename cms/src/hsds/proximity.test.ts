@@ -9,10 +9,16 @@ const rec = (over: Partial<GeoRecord>): { records: { en: GeoRecord } } => ({
 });
 const catalog: GeoCatalog = {
   entries: [
-    rec({ locations: [{ city: 'Montréal', province: 'QC', postalCode: 'H2L 0A0', confidential: false }], serviceAreas: [{ province: 'QC', regions: ['Montréal'] }] }),
+    rec({
+      locations: [{ city: 'Montréal', province: 'QC', postalCode: 'H2L 0A0', confidential: false }],
+      serviceAreas: [{ province: 'QC', regions: ['Montréal'] }],
+    }),
     rec({ serviceAreas: [{ province: 'QC', regions: [] }] }),
     rec({ national: true }),
-    rec({ locations: [{ city: 'Toronto', province: 'ON', postalCode: 'M5V 0A0', confidential: false }], serviceAreas: [{ province: 'ON', regions: ['Toronto'] }] }),
+    rec({
+      locations: [{ city: 'Toronto', province: 'ON', postalCode: 'M5V 0A0', confidential: false }],
+      serviceAreas: [{ province: 'ON', regions: ['Toronto'] }],
+    }),
   ],
 };
 const parse = (qs: string) => {

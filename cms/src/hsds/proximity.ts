@@ -40,7 +40,10 @@ export function parseProximity(params: URLSearchParams, catalog: GeoCatalog, det
   const found = geoOf(catalog).gazetteer.lookup(fsa);
   if (found.found === 'point') return { target: { kind: 'point', place: found.place, radiusKm: DEFAULT_RADIUS_KM }, proximityM };
   if (proximityM !== null) {
-    details.push({ path: 'postcode', message: `the postal area ${fsa} (${province}) is not known to the directory, so no distance can be measured from it` });
+    details.push({
+      path: 'postcode',
+      message: `the postal area ${fsa} (${province}) is not known to the directory, so no distance can be measured from it`,
+    });
     return null;
   }
   return { target: { kind: 'province', province }, proximityM: null };
@@ -48,7 +51,9 @@ export function parseProximity(params: URLSearchParams, catalog: GeoCatalog, det
 
 /** Per catalog entry: whether its service area (or, without one, a location) covers the postcode. */
 export function coverage(catalog: GeoCatalog, p: HsdsProximity): boolean[] {
-  return geoOf(catalog).index.near(p.target).map((hit) => hit !== undefined);
+  return geoOf(catalog)
+    .index.near(p.target)
+    .map((hit) => hit !== undefined);
 }
 
 /** Whether one public location is within `proximity` metres of the postcode's centroid. */

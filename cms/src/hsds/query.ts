@@ -77,11 +77,15 @@ export function localeOf(explicit: string | null, acceptLanguage: string | undef
     details.push({ path: 'locale', message: 'must be en or fr' });
     return 'en';
   }
-  const ranked = (acceptLanguage ?? '').split(',').map((part, i) => {
-    const [tag, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((x) => /^\s*q=([0-9.]+)\s*$/.exec(x)).find(Boolean);
-    return { lang: (tag ?? '').split('-')[0]!, q: q ? Number(q[1]) : 1, i };
-  }).filter((x) => (x.lang === 'en' || x.lang === 'fr') && x.q > 0).sort((a, b) => b.q - a.q || a.i - b.i);
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((x) => /^\s*q=([0-9.]+)\s*$/.exec(x)).find(Boolean);
+      return { lang: (tag ?? '').split('-')[0]!, q: q ? Number(q[1]) : 1, i };
+    })
+    .filter((x) => (x.lang === 'en' || x.lang === 'fr') && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
   return ranked[0]?.lang === 'fr' ? 'fr' : 'en';
 }
 
@@ -95,11 +99,21 @@ function flag(params: URLSearchParams, key: string, allowed: ReadonlySet<string>
 }
 
 function ids(params: URLSearchParams, path: string, details: ErrorDetail[]): ReadonlySet<string> | null {
-  const raw = params.getAll(path).flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
+  const raw = params
+    .getAll(path)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
   if (raw.length === 0) return null;
-  if (raw.length > MAX_IDS) { details.push({ path, message: `accepts at most ${MAX_IDS} values` }); return null; }
+  if (raw.length > MAX_IDS) {
+    details.push({ path, message: `accepts at most ${MAX_IDS} values` });
+    return null;
+  }
   const bad: string | undefined = raw.find((v) => !isUuid(v));
-  if (bad !== undefined) { details.push({ path, message: `must be a UUID, not ${JSON.stringify(bad.slice(0, 64))}` }); return null; }
+  if (bad !== undefined) {
+    details.push({ path, message: `must be a UUID, not ${JSON.stringify(bad.slice(0, 64))}` });
+    return null;
+  }
   return new Set(raw);
 }
 
@@ -130,7 +144,8 @@ export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind, acce
   const rawModified = params.get('modified_after');
   if (rawModified !== null && allowed.has('modified_after')) {
     const t = Date.parse(rawModified.replace(' ', 'T'));
-    if (!DATE_OR_DATETIME.test(rawModified) || Number.isNaN(t)) details.push({ path: 'modified_after', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone' });
+    if (!DATE_OR_DATETIME.test(rawModified) || Number.isNaN(t))
+      details.push({ path: 'modified_after', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone' });
     else modifiedAfter = new Date(t).toISOString();
   }
   const taxonomyTermIds = allowed.has('taxonomy_term_id') ? ids(params, 'taxonomy_term_id', details) : null;
@@ -139,18 +154,39 @@ export function parseHsdsQuery(params: URLSearchParams, kind: HsdsListKind, acce
   const proximity = allowed.has('postcode') && catalog ? parseProximity(params, catalog, details) : null;
   const parents = allowed.has('parent_id') ? ids(params, 'parent_id', details) : null;
   const locale = localeOf(allowed.has('locale') ? params.get('locale') : null, acceptLanguage, details);
-  const [minimal, full, fullService, topOnly] = BOOLEANS.map((k) => flag(params, k, allowed, details)) as [boolean, boolean, boolean, boolean];
+  const [minimal, full, fullService, topOnly] = BOOLEANS.map((k) => flag(params, k, allowed, details)) as [
+    boolean,
+    boolean,
+    boolean,
+    boolean,
+  ];
   if (minimal && (full || fullService)) details.push({ path: 'minimal', message: 'cannot be combined with full or full_service' });
 
   if (details.length) throw validationError(details);
   return {
-    kind, terms: search.length <= MAX_QUERY_LENGTH ? terms(search) : [], page, perPage,
-    format: format as 'json' | 'ndjson', taxonomyTermIds, taxonomyIds, organizationIds, modifiedAfter, proximity,
-    locale, minimal, full, fullService, topOnly, parentId: parents ? [...parents][0]! : null,
+    kind,
+    terms: search.length <= MAX_QUERY_LENGTH ? terms(search) : [],
+    page,
+    perPage,
+    format: format as 'json' | 'ndjson',
+    taxonomyTermIds,
+    taxonomyIds,
+    organizationIds,
+    modifiedAfter,
+    proximity,
+    locale,
+    minimal,
+    full,
+    fullService,
+    topOnly,
+    parentId: parents ? [...parents][0]! : null,
   };
 }
 
-export interface HsdsDetailQuery { locale: HsdsLocale; fullService: boolean }
+export interface HsdsDetailQuery {
+  locale: HsdsLocale;
+  fullService: boolean;
+}
 
 /** Detail routes take the language (and, for organizations, full_service); anything else is a 400. */
 export function parseDetailQuery(params: URLSearchParams, kind: HsdsListKind, acceptLanguage?: string): HsdsDetailQuery {
@@ -173,14 +209,26 @@ export function assertNoParams(params: URLSearchParams): void {
 
 /** The place resolved (never the text typed) and the distance. */
 const proximityKey = (p: HsdsProximity | null): string =>
-  (!p ? '' : `${p.target.kind === 'point' ? p.target.place.label : p.target.province}@${p.proximityM ?? ''}`);
+  !p ? '' : `${p.target.kind === 'point' ? p.target.place.label : p.target.province}@${p.proximityM ?? ''}`;
 
 /** A canonical form of a query, for ETags and the response cache (page and size do not matter for ndjson). */
 export function canonicalHsdsQuery(q: HsdsQuery): string {
   const set = (s: ReadonlySet<string> | null) => (s ? [...s].sort().join(',') : '');
   return [
-    q.kind, q.format, q.format === 'ndjson' ? '' : `${q.page}/${q.perPage}`, q.terms.join(' '),
-    set(q.taxonomyTermIds), set(q.taxonomyIds), set(q.organizationIds), q.modifiedAfter ?? '', proximityKey(q.proximity),
-    q.locale, q.minimal, q.full, q.fullService, q.topOnly, q.parentId ?? '',
+    q.kind,
+    q.format,
+    q.format === 'ndjson' ? '' : `${q.page}/${q.perPage}`,
+    q.terms.join(' '),
+    set(q.taxonomyTermIds),
+    set(q.taxonomyIds),
+    set(q.organizationIds),
+    q.modifiedAfter ?? '',
+    proximityKey(q.proximity),
+    q.locale,
+    q.minimal,
+    q.full,
+    q.fullService,
+    q.topOnly,
+    q.parentId ?? '',
   ].join('|');
 }

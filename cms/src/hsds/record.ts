@@ -17,8 +17,21 @@ export interface ImportText {
   accessibility: string | null;
 }
 
-export interface ImportLocation { name: string | null; street: string | null; city: string; province: string; postalCode: string | null; confidential: boolean }
-export interface ImportPhone { type: string; number: string; extension: string | null; labelEn: string | null; labelFr: string | null }
+export interface ImportLocation {
+  name: string | null;
+  street: string | null;
+  city: string;
+  province: string;
+  postalCode: string | null;
+  confidential: boolean;
+}
+export interface ImportPhone {
+  type: string;
+  number: string;
+  extension: string | null;
+  labelEn: string | null;
+  labelFr: string | null;
+}
 
 export interface ImportRecord {
   /** The key an import is idempotent by (stored as the organization's externalId). */
@@ -61,7 +74,16 @@ export interface ImportRecord {
   matchIds?: string[];
 }
 
-export type AbsentPart = 'phones' | 'locations' | 'serviceAreas' | 'openingHours' | 'open24x7' | 'classification' | 'languages' | 'kind' | 'role'
+export type AbsentPart =
+  | 'phones'
+  | 'locations'
+  | 'serviceAreas'
+  | 'openingHours'
+  | 'open24x7'
+  | 'classification'
+  | 'languages'
+  | 'kind'
+  | 'role'
   /** An organization without its service: the service's own text, ages and dates. */
   | 'serviceDetails';
 
@@ -69,23 +91,48 @@ export type AbsentPart = 'phones' | 'locations' | 'serviceAreas' | 'openingHours
 export function keepAbsentParts(r: ImportRecord, current: ImportRecord): void {
   for (const part of r.absent ?? []) {
     switch (part) {
-      case 'phones': r.phones = current.phones; break;
-      case 'locations': r.locations = current.locations; break;
-      case 'serviceAreas': r.serviceAreas = current.serviceAreas; r.national = current.national; break;
-      case 'openingHours': r.openingHours = current.openingHours; break;
-      case 'open24x7': r.open24x7 = current.open24x7; break;
-      case 'classification': r.focusAreas = current.focusAreas; r.services = current.services; r.populations = current.populations; break;
-      case 'languages': r.languages = current.languages; break;
-      case 'kind': r.kind = current.kind; break;
+      case 'phones':
+        r.phones = current.phones;
+        break;
+      case 'locations':
+        r.locations = current.locations;
+        break;
+      case 'serviceAreas':
+        r.serviceAreas = current.serviceAreas;
+        r.national = current.national;
+        break;
+      case 'openingHours':
+        r.openingHours = current.openingHours;
+        break;
+      case 'open24x7':
+        r.open24x7 = current.open24x7;
+        break;
+      case 'classification':
+        r.focusAreas = current.focusAreas;
+        r.services = current.services;
+        r.populations = current.populations;
+        break;
+      case 'languages':
+        r.languages = current.languages;
+        break;
+      case 'kind':
+        r.kind = current.kind;
+        break;
       case 'serviceDetails':
         for (const l of ['en', 'fr'] as const) {
           const { eligibility, fees, hoursNotes, accessibility } = current[l];
           r[l] = { ...r[l], eligibility, fees, hoursNotes, accessibility };
         }
-        r.ageMin = current.ageMin; r.ageMax = current.ageMax;
+        r.ageMin = current.ageMin;
+        r.ageMax = current.ageMax;
         if (current.lastVerified) r.lastVerified = current.lastVerified;
         break;
-      case 'role': r.role = current.role; r.timeframes = current.timeframes; r.needs = current.needs; r.indirectOfferings = current.indirectOfferings; break;
+      case 'role':
+        r.role = current.role;
+        r.timeframes = current.timeframes;
+        r.needs = current.needs;
+        r.indirectOfferings = current.indirectOfferings;
+        break;
     }
   }
 }
@@ -94,9 +141,18 @@ export function keepAbsentParts(r: ImportRecord, current: ImportRecord): void {
 export function replacementCharField(r: ImportRecord): string | null {
   const walk = (v: unknown, path: string): string | null => {
     if (typeof v === 'string') return v.includes('\uFFFD') ? path : null;
-    if (Array.isArray(v)) { for (const [i, x] of v.entries()) { const hit = walk(x, `${path}[${i}]`); if (hit) return hit; } return null; }
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) {
+        const hit = walk(x, `${path}[${i}]`);
+        if (hit) return hit;
+      }
+      return null;
+    }
     if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) { const hit = walk(x, path ? `${path}.${k}` : k); if (hit) return hit; }
+      for (const [k, x] of Object.entries(v)) {
+        const hit = walk(x, path ? `${path}.${k}` : k);
+        if (hit) return hit;
+      }
     }
     return null;
   };
@@ -113,7 +169,11 @@ export interface ImportProblem {
 }
 
 /** A taxonomy term (or language) a file defines, with its labels. */
-export interface TermDefinition { code: string; labelEn: string; labelFr: string }
+export interface TermDefinition {
+  code: string;
+  labelEn: string;
+  labelFr: string;
+}
 
 export interface ParsedRecord {
   row: number;
@@ -138,14 +198,23 @@ export interface ParsedFile {
   definitions: Record<'focusAreas' | 'services' | 'populations' | 'languages', Map<string, TermDefinition>>;
 }
 
-export const emptyDefinitions = (): ParsedFile['definitions'] =>
-  ({ focusAreas: new Map(), services: new Map(), populations: new Map(), languages: new Map() });
+export const emptyDefinitions = (): ParsedFile['definitions'] => ({
+  focusAreas: new Map(),
+  services: new Map(),
+  populations: new Map(),
+  languages: new Map(),
+});
 
 /** The import record a public record pair amounts to (what an export of it should import as). */
 export function recordFromPair(p: Pair, externalId = ''): ImportRecord {
   const text = (r: PublicOrganization): ImportText => ({
-    name: r.name, otherNames: r.otherNames, description: r.description, eligibility: r.eligibility, fees: r.fees,
-    hoursNotes: r.hours.notes, accessibility: r.accessibility,
+    name: r.name,
+    otherNames: r.otherNames,
+    description: r.description,
+    eligibility: r.eligibility,
+    fees: r.fees,
+    hoursNotes: r.hours.notes,
+    accessibility: r.accessibility,
   });
   const codes = (l: Array<{ code: string }>) => l.map((t) => t.code);
   const { en } = p;
@@ -166,9 +235,19 @@ export function recordFromPair(p: Pair, externalId = ''): ImportRecord {
     ageMin: en.ageRange.min,
     ageMax: en.ageRange.max,
     national: en.national,
-    serviceAreas: en.serviceAreas.map((a, k) => ({ province: a.province, regions: [...a.regions], regionsFr: frenchRegions(a.regions, p.fr.serviceAreas[k]?.regions ?? []) })),
+    serviceAreas: en.serviceAreas.map((a, k) => ({
+      province: a.province,
+      regions: [...a.regions],
+      regionsFr: frenchRegions(a.regions, p.fr.serviceAreas[k]?.regions ?? []),
+    })),
     locations: en.locations.map((l) => ({ ...l })),
-    phones: en.phones.map((ph, i) => ({ type: ph.type, number: ph.number, extension: ph.extension, labelEn: ph.label, labelFr: p.fr.phones[i]?.label ?? null })),
+    phones: en.phones.map((ph, i) => ({
+      type: ph.type,
+      number: ph.number,
+      extension: ph.extension,
+      labelEn: ph.label,
+      labelFr: p.fr.phones[i]?.label ?? null,
+    })),
     email: en.email,
     website: en.website,
     open24x7: en.hours.open24x7,
@@ -184,8 +263,13 @@ export function contentOf(r: ImportRecord): unknown {
   const { externalId: _k, lastModified: _m, slug: _s, absent: _a, matchIds: _i, ...rest } = r;
   return {
     ...rest,
-    focusAreas: sorted(r.focusAreas), services: sorted(r.services), populations: sorted(r.populations), languages: sorted(r.languages),
-    timeframes: sorted(r.timeframes), needs: sorted(r.needs), indirectOfferings: sorted(r.indirectOfferings),
+    focusAreas: sorted(r.focusAreas),
+    services: sorted(r.services),
+    populations: sorted(r.populations),
+    languages: sorted(r.languages),
+    timeframes: sorted(r.timeframes),
+    needs: sorted(r.needs),
+    indirectOfferings: sorted(r.indirectOfferings),
   };
 }
 

@@ -9,14 +9,24 @@ import { WEEKDAY_TO_ICAL } from './vocab';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
+export const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null;
 export const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 export const strings = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.map(str).filter((x): x is string => !!x);
   if (typeof v === 'string') {
     const t = v.trim();
-    if (t.startsWith('[')) { try { return strings(JSON.parse(t)); } catch { /* not JSON: split below */ } }
-    return t.split(/[;,]/).map((x) => x.trim()).filter(Boolean);
+    if (t.startsWith('[')) {
+      try {
+        return strings(JSON.parse(t));
+      } catch {
+        /* not JSON: split below */
+      }
+    }
+    return t
+      .split(/[;,]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
   }
   return [];
 };
@@ -30,7 +40,7 @@ for (const p of PROVINCES) {
 }
 PROVINCE_BY_NAME.set('pq', 'QC');
 PROVINCE_BY_NAME.set('nf', 'NL');
-export const provinceOf = (v: unknown): string | null => (typeof v === 'string' ? PROVINCE_BY_NAME.get(fold(v)) ?? null : null);
+export const provinceOf = (v: unknown): string | null => (typeof v === 'string' ? (PROVINCE_BY_NAME.get(fold(v)) ?? null) : null);
 
 /** `HH:MM` from `HH:MM`, `HH:MM:SS` or `H:MM`; null otherwise. `23:59[:59]` as a closing time is midnight. */
 export function hhmm(v: unknown, closing = false): string | null {

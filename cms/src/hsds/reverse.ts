@@ -32,7 +32,11 @@ export function documentsOfText(text: string): { documents: unknown[]; problem: 
     if (lines.length > 1) {
       const out: unknown[] = [];
       for (const [i, l] of lines.entries()) {
-        try { out.push(JSON.parse(l)); } catch { return { documents: [], problem: `line ${i + 1} is not JSON (expected one HSDS record per line)` }; }
+        try {
+          out.push(JSON.parse(l));
+        } catch {
+          return { documents: [], problem: `line ${i + 1} is not JSON (expected one HSDS record per line)` };
+        }
       }
       return { documents: out, problem: null };
     }
@@ -49,10 +53,16 @@ function schemaProblems(doc: Obj, shape: 'service' | 'organization'): Array<{ pa
     for (const k of ['name', 'description', 'alternate_name', 'email', 'url', 'website']) {
       if (k in o && typeof o[k] !== 'string') out.push({ path: `${prefix}${k}`, message: 'must be string' });
     }
-    if ('last_modified' in o && (typeof o.last_modified !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(o.last_modified) || Number.isNaN(Date.parse(o.last_modified)))) {
+    if (
+      'last_modified' in o &&
+      (typeof o.last_modified !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(o.last_modified) ||
+        Number.isNaN(Date.parse(o.last_modified)))
+    ) {
       out.push({ path: `${prefix}last_modified`, message: 'must be a valid date-time' });
     }
-    if ('assured_date' in o && (typeof o.assured_date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.assured_date))) out.push({ path: `${prefix}assured_date`, message: 'must be a valid date' });
+    if ('assured_date' in o && (typeof o.assured_date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.assured_date)))
+      out.push({ path: `${prefix}assured_date`, message: 'must be a valid date' });
   };
   check(doc, '');
   if (isObj(doc.organization)) check(doc.organization, 'organization.');
@@ -64,7 +74,11 @@ function schemaProblems(doc: Obj, shape: 'service' | 'organization'): Array<{ pa
  * organizations become records; anything else is refused by name. `label(i)` says where document
  * i came from, for the report (record number, or `services.csv row 3`).
  */
-export function parseHsdsDocuments(documents: unknown[], knownTermIds: KnownTermIds = new Map(), format: ParsedFile['format'] = 'hsds-json'): ParsedFile {
+export function parseHsdsDocuments(
+  documents: unknown[],
+  knownTermIds: KnownTermIds = new Map(),
+  format: ParsedFile['format'] = 'hsds-json',
+): ParsedFile {
   const definitions = emptyDefinitions();
   const records: ParsedRecord[] = [];
   const shapes = documents.map(shapeOf);
@@ -82,11 +96,21 @@ export function parseHsdsDocuments(documents: unknown[], knownTermIds: KnownTerm
     const row = i + 1;
     const shape = shapes[i]!;
     if (!isObj(doc) || !importable(shape)) {
-      const what = refusalOf(shape).replace(/^the file (holds|is) /, '').replace(/:.*$/s, '');
-      records.push({ row, record: null, problems: [{ row, column: '', message: `is ${what}: only organizations and services are imported` }], warnings: [], columnOf: (f) => f });
+      const what = refusalOf(shape)
+        .replace(/^the file (holds|is) /, '')
+        .replace(/:.*$/s, '');
+      records.push({
+        row,
+        record: null,
+        problems: [{ row, column: '', message: `is ${what}: only organizations and services are imported` }],
+        warnings: [],
+        columnOf: (f) => f,
+      });
       return;
     }
-    const problems = schemaProblems(doc, shape as 'service' | 'organization').slice(0, 20).map((x) => ({ row, column: x.path, message: x.message }));
+    const problems = schemaProblems(doc, shape as 'service' | 'organization')
+      .slice(0, 20)
+      .map((x) => ({ row, column: x.path, message: x.message }));
     const org = shape === 'organization' ? doc : isObj(doc.organization) ? doc.organization : null;
     const services = shape === 'organization' ? list(doc.services) : [doc];
     const key = (str(org?.id) ?? str(services[0]?.organization_id) ?? str(services[0]?.id) ?? `row:${row}`).toLowerCase();
@@ -105,7 +129,11 @@ export function parseHsdsDocuments(documents: unknown[], knownTermIds: KnownTerm
       if (owner && owner !== g) {
         const message = `service ${id} is also listed under another organization (record ${owner.row}): a service belongs to one organization`;
         g.problems.push({ row, column: 'organization_id', message });
-        owner.problems.push({ row: owner.row, column: 'organization_id', message: `service ${id} is also listed under another organization (record ${row})` });
+        owner.problems.push({
+          row: owner.row,
+          column: 'organization_id',
+          message: `service ${id} is also listed under another organization (record ${row})`,
+        });
         continue;
       }
       if (id && owner === g) {
@@ -122,9 +150,11 @@ export function parseHsdsDocuments(documents: unknown[], knownTermIds: KnownTerm
     const ids = g.services.map(({ s }) => str(s.id)).filter((x): x is string => !!x);
     if (ids.length > 1) {
       g.problems.push({
-        row: g.row, column: 'services',
-        message: `the organization has ${ids.length} different services (records ${[...new Set(g.services.map((x) => x.row))].join(', ')}); `
-          + 'the directory keeps one service per organization: merge them into one service before importing',
+        row: g.row,
+        column: 'services',
+        message:
+          `the organization has ${ids.length} different services (records ${[...new Set(g.services.map((x) => x.row))].join(', ')}); ` +
+          'the directory keeps one service per organization: merge them into one service before importing',
       });
     }
     if (g.services.length === 0) g.services.push({ s: {}, row: g.row });
@@ -140,6 +170,7 @@ export function parseHsdsDocuments(documents: unknown[], knownTermIds: KnownTerm
  */
 export function parseHsdsJson(text: string, knownTermIds: KnownTermIds = new Map()): ParsedFile {
   const { documents, problem } = documentsOfText(text);
-  if (problem) return { format: 'hsds-json', records: [], fileProblems: [{ row: 0, column: '', message: problem }], definitions: emptyDefinitions() };
+  if (problem)
+    return { format: 'hsds-json', records: [], fileProblems: [{ row: 0, column: '', message: problem }], definitions: emptyDefinitions() };
   return parseHsdsDocuments(documents, knownTermIds);
 }

@@ -5,8 +5,15 @@
  * turning it into organizations called "name".
  */
 export type HsdsShape =
-  | 'service' | 'organization' | 'taxonomy' | 'taxonomy_term' | 'location' | 'service_at_location'
-  | 'api_index' | 'tabular_json' | 'unknown';
+  | 'service'
+  | 'organization'
+  | 'taxonomy'
+  | 'taxonomy_term'
+  | 'location'
+  | 'service_at_location'
+  | 'api_index'
+  | 'tabular_json'
+  | 'unknown';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -18,13 +25,50 @@ export function shapeOf(v: unknown): HsdsShape {
   const keys = Object.keys(v);
   if (keys.length > 0 && keys.every((k) => /\.csv$/i.test(k))) return 'tabular_json';
   if ('version' in v && has(v, 'profile', 'openapi_url') && !has(v, 'name')) return 'api_index';
-  if (has(v, 'term_uri', 'taxonomy_id', 'taxonomy_detail', 'parent_id') || ('code' in v && typeof v.taxonomy === 'string')) return 'taxonomy_term';
+  if (has(v, 'term_uri', 'taxonomy_id', 'taxonomy_detail', 'parent_id') || ('code' in v && typeof v.taxonomy === 'string'))
+    return 'taxonomy_term';
   if (has(v, 'location_type', 'latitude', 'longitude', 'transportation')) return 'location';
   if (has(v, 'service_id', 'location_id') || (isObj(v.location) && !has(v, 'name'))) return 'service_at_location';
-  if (has(v, 'status', 'organization', 'organization_id', 'service_at_locations', 'eligibility_description', 'fees_description',
-    'application_process', 'provider_role', 'program', 'minimum_age', 'maximum_age', 'assured_date', 'schedules', 'service_areas', 'attributes')) return 'service';
-  if (has(v, 'website', 'tax_status', 'tax_id', 'legal_status', 'year_incorporated', 'organization_identifiers', 'services', 'locations',
-    'parent_organization_id', 'logo', 'organization_type', 'funding', 'programs')) return 'organization';
+  if (
+    has(
+      v,
+      'status',
+      'organization',
+      'organization_id',
+      'service_at_locations',
+      'eligibility_description',
+      'fees_description',
+      'application_process',
+      'provider_role',
+      'program',
+      'minimum_age',
+      'maximum_age',
+      'assured_date',
+      'schedules',
+      'service_areas',
+      'attributes',
+    )
+  )
+    return 'service';
+  if (
+    has(
+      v,
+      'website',
+      'tax_status',
+      'tax_id',
+      'legal_status',
+      'year_incorporated',
+      'organization_identifiers',
+      'services',
+      'locations',
+      'parent_organization_id',
+      'logo',
+      'organization_type',
+      'funding',
+      'programs',
+    )
+  )
+    return 'organization';
   if ('uri' in v && 'version' in v && 'name' in v) return 'taxonomy';
   return 'unknown';
 }
@@ -44,13 +88,18 @@ const NAMES: Record<HsdsShape, { one: string; many: string }> = {
 /** What to tell the user when a file (or record) is not something the import takes. */
 export function refusalOf(shape: HsdsShape, count = 1): string {
   const what = count === 1 ? NAMES[shape].one : `${NAMES[shape].many} (${count})`;
-  const why = 'the import takes HSDS organizations and services (one, a list, an API page or ndjson), '
-    + 'the HSDS tabular package (datapackage.json) or the CSV template';
+  const why =
+    'the import takes HSDS organizations and services (one, a list, an API page or ndjson), ' +
+    'the HSDS tabular package (datapackage.json) or the CSV template';
   switch (shape) {
-    case 'taxonomy': case 'taxonomy_term':
-      return `the file holds ${what}, not organizations or services: ${why}. The directory's vocabularies (focus areas, `
-        + 'service categories, populations) are kept by editors in the admin; the terms that imported services use come with them';
-    case 'location': case 'service_at_location':
+    case 'taxonomy':
+    case 'taxonomy_term':
+      return (
+        `the file holds ${what}, not organizations or services: ${why}. The directory's vocabularies (focus areas, ` +
+        'service categories, populations) are kept by editors in the admin; the terms that imported services use come with them'
+      );
+    case 'location':
+    case 'service_at_location':
       return `the file holds ${what}, not organizations or services: ${why}. Import the services (GET /services?full=true), which carry their locations`;
     case 'tabular_json':
       return `the file holds ${what}: ${why}. Import the package's datapackage.json (or its folder) instead`;

@@ -49,7 +49,11 @@ export function documentsOfTables(tables: ReadonlyMap<string, TableRows>): { doc
   };
   const idOf = (d: Doc) => (typeof d.id === 'string' ? d.id.toLowerCase() : '');
   const byCache = new Map<string, Map<string, Doc[]>>();
-  const cache = (name: string, column: string) => { const m = by(name, column); byCache.set(`${name}|${column}`, m); return m; };
+  const cache = (name: string, column: string) => {
+    const m = by(name, column);
+    byCache.set(`${name}|${column}`, m);
+    return m;
+  };
   const kids = (name: string, column: string, owner: Doc): Doc[] | undefined => {
     if (!tables.has(name)) return undefined;
     const m = byCache.get(`${name}|${column}`) ?? cache(name, column);
@@ -63,7 +67,9 @@ export function documentsOfTables(tables: ReadonlyMap<string, TableRows>): { doc
     const ids = kids('organization_identifier', 'organization_id', org);
     return ids === undefined ? org : { ...org, organization_identifiers: ids };
   };
-  const put = (d: Doc, key: string, v: unknown) => { if (v !== undefined) d[key] = v; };
+  const put = (d: Doc, key: string, v: unknown) => {
+    if (v !== undefined) d[key] = v;
+  };
 
   const documents: Doc[] = [];
   const labels: string[] = [];
@@ -72,25 +78,36 @@ export function documentsOfTables(tables: ReadonlyMap<string, TableRows>): { doc
     const d: Doc = { ...s };
     const orgId = typeof s.organization_id === 'string' ? s.organization_id.toLowerCase() : '';
     const org = orgById.get(orgId);
-    if (org) { d.organization = withIdentifiers(org); withService.add(orgId); }
+    if (org) {
+      d.organization = withIdentifiers(org);
+      withService.add(orgId);
+    }
     put(d, 'phones', kids('phone', 'service_id', s));
     put(d, 'schedules', kids('schedule', 'service_id', s));
     put(d, 'service_areas', kids('service_area', 'service_id', s));
     put(d, 'languages', kids('language', 'service_id', s));
     const attributes = kids('attribute', 'link_id', s);
-    put(d, 'attributes', attributes?.map((a) => {
-      const term = typeof a.taxonomy_term_id === 'string' ? terms.get(a.taxonomy_term_id.toLowerCase()) : undefined;
-      return term ? { ...a, taxonomy_term: term } : a;
-    }));
+    put(
+      d,
+      'attributes',
+      attributes?.map((a) => {
+        const term = typeof a.taxonomy_term_id === 'string' ? terms.get(a.taxonomy_term_id.toLowerCase()) : undefined;
+        return term ? { ...a, taxonomy_term: term } : a;
+      }),
+    );
     const sals = kids('service_at_location', 'service_id', s);
-    put(d, 'service_at_locations', sals?.map((x) => {
-      const loc = typeof x.location_id === 'string' ? locations.get(x.location_id.toLowerCase()) : undefined;
-      if (!loc) return x;
-      const l: Doc = { ...loc };
-      put(l, 'addresses', kids('address', 'location_id', loc));
-      put(l, 'accessibility', kids('accessibility', 'location_id', loc));
-      return { ...x, location: l };
-    }));
+    put(
+      d,
+      'service_at_locations',
+      sals?.map((x) => {
+        const loc = typeof x.location_id === 'string' ? locations.get(x.location_id.toLowerCase()) : undefined;
+        if (!loc) return x;
+        const l: Doc = { ...loc };
+        put(l, 'addresses', kids('address', 'location_id', loc));
+        put(l, 'accessibility', kids('accessibility', 'location_id', loc));
+        return { ...x, location: l };
+      }),
+    );
     documents.push(d);
     labels.push(`services.csv row ${row}`);
   }

@@ -18,19 +18,27 @@ const missing = hsdsSchemasMissing();
 
 describe('the HSDS tabular package', () => {
   test('has the core columns of each HSDS table, in the schema order, and the profile columns after', { skip: missing ?? false }, () => {
-    const core = coreSchemas() as Record<string, { path: string; properties: Record<string, { type?: string; $ref?: string; datapackage_type?: string }> }>;
+    const core = coreSchemas() as Record<
+      string,
+      { path: string; properties: Record<string, { type?: string; $ref?: string; datapackage_type?: string }> }
+    >;
     const patches = profilePatches() as Record<string, { properties: Record<string, unknown> }>;
     for (const t of TABLES) {
       const schema = core[t.schema]!;
       assert.equal(t.path, schema.path, t.name);
       const scalar = Object.entries(schema.properties).filter(([, v]) => v.type !== 'array' && v.type !== 'object' && !v.$ref);
       const coreFields = t.fields.filter((f) => !f.profile);
-      assert.deepEqual(coreFields.map((f) => f.name), scalar.map(([k]) => k), t.name);
+      assert.deepEqual(
+        coreFields.map((f) => f.name),
+        scalar.map(([k]) => k),
+        t.name,
+      );
       for (const f of coreFields) {
         const p = schema.properties[f.name]!;
         assert.equal(f.type, p.datapackage_type ?? p.type, `${t.name}.${f.name}`);
       }
-      for (const f of t.fields.filter((x) => x.profile)) assert.ok(patches[t.schema]?.properties[f.name], `${t.name}.${f.name} is in the profile`);
+      for (const f of t.fields.filter((x) => x.profile))
+        assert.ok(patches[t.schema]?.properties[f.name], `${t.name}.${f.name} is in the profile`);
     }
   });
 
@@ -40,7 +48,10 @@ describe('the HSDS tabular package', () => {
     const tables = tablesOf(pairs, vocabulary, PROFILE);
     for (const t of TABLES) {
       const [head, ...rows] = parseCsv(csvOf(t, tables[t.name]!));
-      assert.deepEqual(head!.cells, t.fields.map((f) => f.name));
+      assert.deepEqual(
+        head!.cells,
+        t.fields.map((f) => f.name),
+      );
       assert.equal(rows.length, tables[t.name]!.length);
       assert.ok(rows.length > 0, `${t.name} has rows`);
       for (const r of rows) {
@@ -60,6 +71,9 @@ describe('the HSDS tabular package', () => {
       }
     }
     const pkg = datapackage(PROFILE, '2026-01-01T00:00:00.000Z') as { resources: Array<{ path: string }> };
-    assert.deepEqual(pkg.resources.map((r) => r.path), TABLES.map((t) => t.path));
+    assert.deepEqual(
+      pkg.resources.map((r) => r.path),
+      TABLES.map((t) => t.path),
+    );
   });
 });

@@ -5,12 +5,22 @@ import { writeCsv } from './csv';
 
 const row = (values: Record<string, string>): string => {
   const columns = templateColumns();
-  const base: Record<string, string> = { external_id: 'x-1', name_en: 'Harbour House', name_fr: 'Maison du Havre', description_en: 'Shelter.', description_fr: 'Refuge.', kind: 'ngo', role: 'indirect' };
+  const base: Record<string, string> = {
+    external_id: 'x-1',
+    name_en: 'Harbour House',
+    name_fr: 'Maison du Havre',
+    description_en: 'Shelter.',
+    description_fr: 'Refuge.',
+    kind: 'ngo',
+    role: 'indirect',
+  };
   return writeCsv(columns, [columns.map((c) => values[c] ?? base[c] ?? '')]);
 };
 
 test('service_areas_fr gives the French name of each region; an empty cell keeps the English ones', () => {
-  const [withFr] = parseTemplateCsv(row({ service_areas: 'QC: Montreal, Quebec City; ON', service_areas_fr: 'QC: Montréal, Ville de Québec; ON' })).records;
+  const [withFr] = parseTemplateCsv(
+    row({ service_areas: 'QC: Montreal, Quebec City; ON', service_areas_fr: 'QC: Montréal, Ville de Québec; ON' }),
+  ).records;
   assert.deepEqual(withFr!.record!.serviceAreas, [
     { province: 'QC', regions: ['Montreal', 'Quebec City'], regionsFr: ['Montréal', 'Ville de Québec'] },
     { province: 'ON', regions: [], regionsFr: [] },

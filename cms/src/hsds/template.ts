@@ -10,7 +10,13 @@
 import { csvObjects, CsvSyntaxError, writeCsv } from './csv';
 import { provinceOf } from './reverse-values';
 import {
-  emptyDefinitions, type ImportLocation, type ImportPhone, type ImportProblem, type ImportRecord, type ParsedFile, type ParsedRecord,
+  emptyDefinitions,
+  type ImportLocation,
+  type ImportPhone,
+  type ImportProblem,
+  type ImportRecord,
+  type ParsedFile,
+  type ParsedRecord,
 } from './record';
 
 export const TEMPLATE_LOCATIONS = 2;
@@ -21,31 +27,89 @@ const PHONE_FIELDS = ['type', 'number', 'extension', 'label_en', 'label_fr'] as 
 
 export function templateColumns(locations = TEMPLATE_LOCATIONS, phones = TEMPLATE_PHONES): string[] {
   return [
-    'external_id', 'slug', 'name_en', 'name_fr', 'other_names_en', 'other_names_fr', 'description_en', 'description_fr',
-    'kind', 'role', 'focus_areas', 'services', 'populations', 'languages', 'timeframes', 'needs', 'indirect_offerings',
-    'eligibility_en', 'eligibility_fr', 'fees_en', 'fees_fr', 'age_min', 'age_max', 'national', 'service_areas', 'service_areas_fr',
+    'external_id',
+    'slug',
+    'name_en',
+    'name_fr',
+    'other_names_en',
+    'other_names_fr',
+    'description_en',
+    'description_fr',
+    'kind',
+    'role',
+    'focus_areas',
+    'services',
+    'populations',
+    'languages',
+    'timeframes',
+    'needs',
+    'indirect_offerings',
+    'eligibility_en',
+    'eligibility_fr',
+    'fees_en',
+    'fees_fr',
+    'age_min',
+    'age_max',
+    'national',
+    'service_areas',
+    'service_areas_fr',
     ...Array.from({ length: locations }, (_, i) => LOCATION_FIELDS.map((f) => `location_${i + 1}_${f}`)).flat(),
     ...Array.from({ length: phones }, (_, i) => PHONE_FIELDS.map((f) => `phone_${i + 1}_${f}`)).flat(),
-    'email', 'website', 'open_24_7', 'hours', 'hours_notes_en', 'hours_notes_fr', 'accessibility_en', 'accessibility_fr',
-    'last_verified', 'last_modified',
+    'email',
+    'website',
+    'open_24_7',
+    'hours',
+    'hours_notes_en',
+    'hours_notes_fr',
+    'accessibility_en',
+    'accessibility_fr',
+    'last_verified',
+    'last_modified',
   ];
 }
 
 const REQUIRED_COLUMNS = ['external_id', 'name_en', 'description_en', 'kind', 'role'];
 
 const DAYS: Record<string, string> = {
-  mon: 'mon', monday: 'mon', lun: 'mon', lundi: 'mon',
-  tue: 'tue', tuesday: 'tue', mar: 'tue', mardi: 'tue',
-  wed: 'wed', wednesday: 'wed', mer: 'wed', mercredi: 'wed',
-  thu: 'thu', thursday: 'thu', jeu: 'thu', jeudi: 'thu',
-  fri: 'fri', friday: 'fri', ven: 'fri', vendredi: 'fri',
-  sat: 'sat', saturday: 'sat', sam: 'sat', samedi: 'sat',
-  sun: 'sun', sunday: 'sun', dim: 'sun', dimanche: 'sun',
+  mon: 'mon',
+  monday: 'mon',
+  lun: 'mon',
+  lundi: 'mon',
+  tue: 'tue',
+  tuesday: 'tue',
+  mar: 'tue',
+  mardi: 'tue',
+  wed: 'wed',
+  wednesday: 'wed',
+  mer: 'wed',
+  mercredi: 'wed',
+  thu: 'thu',
+  thursday: 'thu',
+  jeu: 'thu',
+  jeudi: 'thu',
+  fri: 'fri',
+  friday: 'fri',
+  ven: 'fri',
+  vendredi: 'fri',
+  sat: 'sat',
+  saturday: 'sat',
+  sam: 'sat',
+  samedi: 'sat',
+  sun: 'sun',
+  sunday: 'sun',
+  dim: 'sun',
+  dimanche: 'sun',
 };
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const cell = (v: string | undefined): string | null => (v == null || v.trim() === '' ? null : v.trim());
-const splitList = (v: string | null, sep: RegExp = /[;,]/) => (v ? v.split(sep).map((x) => x.trim()).filter(Boolean) : []);
+const splitList = (v: string | null, sep: RegExp = /[;,]/) =>
+  v
+    ? v
+        .split(sep)
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 
 function bool(v: string | null): boolean | null {
   if (v == null) return false;
@@ -70,7 +134,8 @@ export function parseHours(v: string | null): { hours: Array<{ day: string; open
     const to = m?.[2] ? DAYS[m[2].toLowerCase()] : from;
     const opens = m ? time(m[3]!) : null;
     const closes = m ? time(m[4]!) : null;
-    if (!m || !from || !to || !opens || !closes) return { hours, error: `cannot read ${JSON.stringify(part)} (expected e.g. "mon-fri 09:00-17:00; sat 10:00-14:00")` };
+    if (!m || !from || !to || !opens || !closes)
+      return { hours, error: `cannot read ${JSON.stringify(part)} (expected e.g. "mon-fri 09:00-17:00; sat 10:00-14:00")` };
     const a = WEEK.indexOf(from);
     const b = WEEK.indexOf(to);
     if (b < a) return { hours, error: `${JSON.stringify(part)}: the day range runs backwards` };
@@ -85,7 +150,11 @@ export function parseServiceAreas(v: string | null): { areas: Array<{ province: 
   for (const part of splitList(v, /;/)) {
     const [head, rest] = part.split(/:(.*)/s);
     const province = provinceOf(head ?? '');
-    if (!province) return { areas, error: `${JSON.stringify(head?.trim())} is not a province or territory (use AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT)` };
+    if (!province)
+      return {
+        areas,
+        error: `${JSON.stringify(head?.trim())} is not a province or territory (use AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT)`,
+      };
     areas.push({ province, regions: splitList(rest ?? null, /,/) });
   }
   return { areas, error: null };
@@ -95,14 +164,22 @@ export function parseServiceAreas(v: string | null): { areas: Array<{ province: 
  * The French names of the regions, from `service_areas_fr` (same layout as `service_areas`: the
  * same provinces in the same order, one French name per region). An empty cell: the English names.
  */
-export function frenchRegions(areas: Array<{ province: string; regions: string[] }>, v: string | null): { names: string[][]; error: string | null } {
+export function frenchRegions(
+  areas: Array<{ province: string; regions: string[] }>,
+  v: string | null,
+): { names: string[][]; error: string | null } {
   if (v == null || v.trim() === '') return { names: areas.map((a) => [...a.regions]), error: null };
   const fr = parseServiceAreas(v);
   if (fr.error) return { names: [], error: fr.error };
-  const same = fr.areas.length === areas.length
-    && fr.areas.every((a, k) => a.province === areas[k]!.province && a.regions.length === areas[k]!.regions.length);
+  const same =
+    fr.areas.length === areas.length &&
+    fr.areas.every((a, k) => a.province === areas[k]!.province && a.regions.length === areas[k]!.regions.length);
   if (!same) {
-    return { names: [], error: 'must list the provinces of service_areas in the same order, with one French name per region / doit reprendre les provinces de service_areas dans le même ordre, un nom français par région' };
+    return {
+      names: [],
+      error:
+        'must list the provinces of service_areas in the same order, with one French name per region / doit reprendre les provinces de service_areas dans le même ordre, un nom français par région',
+    };
   }
   return { names: fr.areas.map((a) => a.regions), error: null };
 }
@@ -116,8 +193,10 @@ type ParsedCsv = ReturnType<typeof csvObjects>;
 function headerProblems(header: string[]): ImportProblem[] {
   const fileProblems: ImportProblem[] = [];
   const known = new Set(templateColumns(99, 99));
-  for (const h of header) if (!known.has(h)) fileProblems.push({ row: 1, column: h || '(empty)', message: 'is not a column of the template' });
-  for (const c of REQUIRED_COLUMNS) if (!header.includes(c)) fileProblems.push({ row: 1, column: c, message: 'is a required column and is missing' });
+  for (const h of header)
+    if (!known.has(h)) fileProblems.push({ row: 1, column: h || '(empty)', message: 'is not a column of the template' });
+  for (const c of REQUIRED_COLUMNS)
+    if (!header.includes(c)) fileProblems.push({ row: 1, column: c, message: 'is a required column and is missing' });
   const dup = header.find((h, i) => header.indexOf(h) !== i);
   if (dup) fileProblems.push({ row: 1, column: dup, message: 'appears twice in the header' });
   return fileProblems;
@@ -126,7 +205,10 @@ function headerProblems(header: string[]): ImportProblem[] {
 /** The numbers of the column groups the header has (`location_1_…`, `location_2_…`). */
 function columnGroups(header: string[], prefix: string): number[] {
   const n = new Set<number>();
-  for (const h of header) { const m = new RegExp(`^${prefix}_(\\d+)_`).exec(h); if (m) n.add(Number(m[1])); }
+  for (const h of header) {
+    const m = new RegExp(`^${prefix}_(\\d+)_`).exec(h);
+    if (m) n.add(Number(m[1]));
+  }
   return [...n].sort((a, b) => a - b);
 }
 
@@ -144,7 +226,10 @@ function rowReader(row: number, values: Record<string, string | undefined>) {
   const whole = (c: string): number | null => {
     const v = get(c);
     if (v == null) return null;
-    if (!/^\d{1,3}$/.test(v) || Number(v) > 120) { fail(c, 'must be a whole number from 0 to 120'); return null; }
+    if (!/^\d{1,3}$/.test(v) || Number(v) > 120) {
+      fail(c, 'must be a whole number from 0 to 120');
+      return null;
+    }
     return Number(v);
   };
   return { row, problems, warnings, fail, get, yes, whole };
@@ -183,8 +268,12 @@ function rowLocations({ get, fail, yes }: RowReader, groups: number[]) {
     const province = rawProvince ? provinceOf(rawProvince) : null;
     if (rawProvince && !province) fail(c('province'), `${JSON.stringify(rawProvince)} is not a province or territory`);
     locations.push({
-      name: get(c('name')), street: get(c('street')), city: get(c('city')) ?? '', province: province ?? rawProvince ?? '',
-      postalCode: get(c('postal_code')), confidential: yes(c('confidential')),
+      name: get(c('name')),
+      street: get(c('street')),
+      city: get(c('city')) ?? '',
+      province: province ?? rawProvince ?? '',
+      postalCode: get(c('postal_code')),
+      confidential: yes(c('confidential')),
     });
     locationSources.push(`location_${n}`);
   }
@@ -198,8 +287,11 @@ function rowPhones({ get }: RowReader, groups: number[]) {
     const c = (f: string) => `phone_${n}_${f}`;
     if (PHONE_FIELDS.every((f) => get(c(f)) == null)) continue;
     phones.push({
-      type: get(c('type')) ?? 'voice', number: get(c('number')) ?? '', extension: get(c('extension')),
-      labelEn: get(c('label_en')), labelFr: get(c('label_fr')),
+      type: get(c('type')) ?? 'voice',
+      number: get(c('number')) ?? '',
+      extension: get(c('extension')),
+      labelEn: get(c('label_en')),
+      labelFr: get(c('label_fr')),
     });
     phoneSources.push(`phone_${n}`);
   }
@@ -207,29 +299,54 @@ function rowPhones({ get }: RowReader, groups: number[]) {
 }
 
 const SCALAR_COLUMNS: Readonly<Record<string, string>> = {
-  externalId: 'external_id', slug: 'slug', kind: 'kind', role: 'role', 'en.name': 'name_en', 'fr.name': 'name_fr',
-  'en.description': 'description_en', 'fr.description': 'description_fr', 'en.otherNames': 'other_names_en', 'fr.otherNames': 'other_names_fr',
-  focusAreas: 'focus_areas', services: 'services', populations: 'populations', languages: 'languages', timeframes: 'timeframes',
-  needs: 'needs', indirectOfferings: 'indirect_offerings', ageMin: 'age_min', ageMax: 'age_max', national: 'national',
-  serviceAreas: 'service_areas', openingHours: 'hours', email: 'email', website: 'website', open24x7: 'open_24_7',
-  lastVerified: 'last_verified', 'state.lastVerifiedAt': 'last_verified',
+  externalId: 'external_id',
+  slug: 'slug',
+  kind: 'kind',
+  role: 'role',
+  'en.name': 'name_en',
+  'fr.name': 'name_fr',
+  'en.description': 'description_en',
+  'fr.description': 'description_fr',
+  'en.otherNames': 'other_names_en',
+  'fr.otherNames': 'other_names_fr',
+  focusAreas: 'focus_areas',
+  services: 'services',
+  populations: 'populations',
+  languages: 'languages',
+  timeframes: 'timeframes',
+  needs: 'needs',
+  indirectOfferings: 'indirect_offerings',
+  ageMin: 'age_min',
+  ageMax: 'age_max',
+  national: 'national',
+  serviceAreas: 'service_areas',
+  openingHours: 'hours',
+  email: 'email',
+  website: 'website',
+  open24x7: 'open_24_7',
+  lastVerified: 'last_verified',
+  'state.lastVerifiedAt': 'last_verified',
 };
 const SUB_COLUMNS: Readonly<Record<string, string>> = { postalCode: 'postal_code', labelEn: 'label_en', labelFr: 'label_fr' };
 
 /** Maps a field of the record back to its column of the template, for the report. */
-const templateColumnOf = (phoneSources: string[], locationSources: string[]) => (field: string): string => {
-  const m = /^(phones|locations)\[(\d+)\](?:\.(\w+))?/.exec(field);
-  if (m) {
-    const base = (m[1] === 'phones' ? phoneSources : locationSources)[Number(m[2])] ?? m[1]!;
-    return m[3] ? `${base}_${SUB_COLUMNS[m[3]] ?? m[3]}` : base;
-  }
-  const root = field.replace(/\[\d+\].*$/, '');
-  return SCALAR_COLUMNS[field] ?? SCALAR_COLUMNS[root] ?? field;
-};
+const templateColumnOf =
+  (phoneSources: string[], locationSources: string[]) =>
+  (field: string): string => {
+    const m = /^(phones|locations)\[(\d+)\](?:\.(\w+))?/.exec(field);
+    if (m) {
+      const base = (m[1] === 'phones' ? phoneSources : locationSources)[Number(m[2])] ?? m[1]!;
+      return m[3] ? `${base}_${SUB_COLUMNS[m[3]] ?? m[3]}` : base;
+    }
+    const root = field.replace(/\[\d+\].*$/, '');
+    return SCALAR_COLUMNS[field] ?? SCALAR_COLUMNS[root] ?? field;
+  };
 
 /** One row of the template as an import record. */
 function recordOfRow(
-  { row, values, extra }: ParsedCsv['rows'][number], columnCount: number, groups: { locations: number[]; phones: number[] },
+  { row, values, extra }: ParsedCsv['rows'][number],
+  columnCount: number,
+  groups: { locations: number[]; phones: number[] },
 ): ParsedRecord {
   const r = rowReader(row, values);
   const { get, fail, yes, whole } = r;
@@ -253,7 +370,8 @@ function recordOfRow(
     slug: get('slug'),
     kind: get('kind') ?? '',
     role: get('role') ?? '',
-    en, fr,
+    en,
+    fr,
     focusAreas: splitList(get('focus_areas')),
     services: splitList(get('services')),
     populations: splitList(get('populations')),
@@ -285,7 +403,13 @@ export function parseTemplateCsv(input: string | ParsedCsv): ParsedFile {
   try {
     parsed = typeof input === 'string' ? csvObjects(input) : input;
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { format: 'csv', records: [], fileProblems: [{ row: e.row, column: `column ${e.column}`, message: e.message.replace(/^row \d+, column \d+: /, '') }], definitions };
+    if (e instanceof CsvSyntaxError)
+      return {
+        format: 'csv',
+        records: [],
+        fileProblems: [{ row: e.row, column: `column ${e.column}`, message: e.message.replace(/^row \d+, column \d+: /, '') }],
+        definitions,
+      };
     throw e;
   }
   const fileProblems = headerProblems(parsed.header);
@@ -299,35 +423,62 @@ export function parseTemplateCsv(input: string | ParsedCsv): ParsedFile {
 export function templateRow(r: ImportRecord, columns = templateColumns()): string[] {
   const yn = (b: boolean) => (b ? 'yes' : 'no');
   const v: Record<string, string> = {
-    external_id: r.externalId, slug: r.slug ?? '', kind: r.kind, role: r.role,
-    name_en: r.en.name, name_fr: r.fr.name, other_names_en: r.en.otherNames.join('; '), other_names_fr: r.fr.otherNames.join('; '),
-    description_en: r.en.description, description_fr: r.fr.description,
-    focus_areas: r.focusAreas.join('; '), services: r.services.join('; '), populations: r.populations.join('; '),
-    languages: r.languages.join('; '), timeframes: r.timeframes.join('; '), needs: r.needs.join('; '),
+    external_id: r.externalId,
+    slug: r.slug ?? '',
+    kind: r.kind,
+    role: r.role,
+    name_en: r.en.name,
+    name_fr: r.fr.name,
+    other_names_en: r.en.otherNames.join('; '),
+    other_names_fr: r.fr.otherNames.join('; '),
+    description_en: r.en.description,
+    description_fr: r.fr.description,
+    focus_areas: r.focusAreas.join('; '),
+    services: r.services.join('; '),
+    populations: r.populations.join('; '),
+    languages: r.languages.join('; '),
+    timeframes: r.timeframes.join('; '),
+    needs: r.needs.join('; '),
     indirect_offerings: r.indirectOfferings.join('; '),
-    eligibility_en: r.en.eligibility ?? '', eligibility_fr: r.fr.eligibility ?? '', fees_en: r.en.fees ?? '', fees_fr: r.fr.fees ?? '',
-    age_min: r.ageMin == null ? '' : String(r.ageMin), age_max: r.ageMax == null ? '' : String(r.ageMax),
+    eligibility_en: r.en.eligibility ?? '',
+    eligibility_fr: r.fr.eligibility ?? '',
+    fees_en: r.en.fees ?? '',
+    fees_fr: r.fr.fees ?? '',
+    age_min: r.ageMin == null ? '' : String(r.ageMin),
+    age_max: r.ageMax == null ? '' : String(r.ageMax),
     national: yn(r.national),
     service_areas: areasCell(r.serviceAreas.map((a) => ({ province: a.province, regions: a.regions }))),
     service_areas_fr: areasCell(r.serviceAreas.map((a) => ({ province: a.province, regions: a.regionsFr }))),
-    email: r.email ?? '', website: r.website ?? '', open_24_7: yn(r.open24x7),
+    email: r.email ?? '',
+    website: r.website ?? '',
+    open_24_7: yn(r.open24x7),
     hours: r.openingHours.map((h) => `${h.day} ${h.opens}-${h.closes}`).join('; '),
-    hours_notes_en: r.en.hoursNotes ?? '', hours_notes_fr: r.fr.hoursNotes ?? '',
-    accessibility_en: r.en.accessibility ?? '', accessibility_fr: r.fr.accessibility ?? '',
-    last_verified: r.lastVerified ?? '', last_modified: r.lastModified ?? '',
+    hours_notes_en: r.en.hoursNotes ?? '',
+    hours_notes_fr: r.fr.hoursNotes ?? '',
+    accessibility_en: r.en.accessibility ?? '',
+    accessibility_fr: r.fr.accessibility ?? '',
+    last_verified: r.lastVerified ?? '',
+    last_modified: r.lastModified ?? '',
   };
   r.locations.forEach((l, i) => {
     const p = `location_${i + 1}_`;
     Object.assign(v, {
-      [`${p}name`]: l.name ?? '', [`${p}street`]: l.street ?? '', [`${p}city`]: l.city, [`${p}province`]: l.province,
-      [`${p}postal_code`]: l.postalCode ?? '', [`${p}confidential`]: yn(l.confidential),
+      [`${p}name`]: l.name ?? '',
+      [`${p}street`]: l.street ?? '',
+      [`${p}city`]: l.city,
+      [`${p}province`]: l.province,
+      [`${p}postal_code`]: l.postalCode ?? '',
+      [`${p}confidential`]: yn(l.confidential),
     });
   });
   r.phones.forEach((ph, i) => {
     const p = `phone_${i + 1}_`;
     Object.assign(v, {
-      [`${p}type`]: ph.type, [`${p}number`]: ph.number, [`${p}extension`]: ph.extension ?? '',
-      [`${p}label_en`]: ph.labelEn ?? '', [`${p}label_fr`]: ph.labelFr ?? '',
+      [`${p}type`]: ph.type,
+      [`${p}number`]: ph.number,
+      [`${p}extension`]: ph.extension ?? '',
+      [`${p}label_en`]: ph.labelEn ?? '',
+      [`${p}label_fr`]: ph.labelFr ?? '',
     });
   });
   return columns.map((c) => v[c] ?? '');

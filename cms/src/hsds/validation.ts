@@ -34,7 +34,10 @@ function validatorOf(schemas: Record<string, unknown>, base: string): Validate {
 
 /** `/organization/phones/0/number` → `organization.phones[0].number`. */
 export function jsonPath(instancePath: string): string {
-  return instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((out, p) => (/^\d+$/.test(p) ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
 }
 
@@ -44,7 +47,8 @@ function describe(e: ErrorObject): { path: string; message: string } {
     const missing = String((e.params as { missingProperty?: unknown }).missingProperty ?? '');
     return { path: base ? `${base}.${missing}` : missing, message: 'is required by the HSDS 3.0 schema' };
   }
-  if (e.keyword === 'format') return { path: base, message: `must be a valid ${String((e.params as { format?: unknown }).format)} (HSDS 3.0 schema)` };
+  if (e.keyword === 'format')
+    return { path: base, message: `must be a valid ${String((e.params as { format?: unknown }).format)} (HSDS 3.0 schema)` };
   return { path: base, message: `${e.message ?? 'is not valid'} (HSDS 3.0 schema)` };
 }
 

@@ -12,7 +12,9 @@ export const PROFILE_NAME = 'referral-directory-ca';
 /** The editor-extensible taxonomies exposed as HSDS taxonomies (languages are HSDS `language` records). */
 export const HSDS_TAXONOMIES = [
   {
-    name: 'focus_area', filter: 'focus' as const, rowKey: 'focusAreas' as const,
+    name: 'focus_area',
+    filter: 'focus' as const,
+    rowKey: 'focusAreas' as const,
     labels: { en: 'Referral Directory focus areas', fr: 'Domaines d’intervention du Répertoire de référence' },
     descriptions: {
       en: 'What an organization works on: human trafficking, or a related field (sexual assault, labour rights…).',
@@ -20,7 +22,9 @@ export const HSDS_TAXONOMIES = [
     },
   },
   {
-    name: 'service_category', filter: 'service' as const, rowKey: 'services' as const,
+    name: 'service_category',
+    filter: 'service' as const,
+    rowKey: 'services' as const,
     labels: { en: 'Referral Directory service categories', fr: 'Catégories de services du Répertoire de référence' },
     descriptions: {
       en: 'The kinds of services an organization delivers (shelter, counselling, legal aid…).',
@@ -28,7 +32,9 @@ export const HSDS_TAXONOMIES = [
     },
   },
   {
-    name: 'population', filter: 'population' as const, rowKey: 'populations' as const,
+    name: 'population',
+    filter: 'population' as const,
+    rowKey: 'populations' as const,
     labels: { en: 'Referral Directory populations served', fr: 'Populations desservies du Répertoire de référence' },
     descriptions: {
       en: 'Who an organization serves (women, youth, newcomers…).',
@@ -42,26 +48,44 @@ export type TaxonomyFilter = Extract<FilterName, 'focus' | 'service' | 'populati
 
 export const taxonomyByName = (name: string) => HSDS_TAXONOMIES.find((t) => t.name === name) ?? null;
 export const taxonomyId = (name: HsdsTaxonomyName) => hsdsId.taxonomy(name);
-export const TAXONOMY_BY_ID: ReadonlyMap<string, (typeof HSDS_TAXONOMIES)[number]> =
-  new Map(HSDS_TAXONOMIES.map((t) => [hsdsId.taxonomy(t.name), t]));
+export const TAXONOMY_BY_ID: ReadonlyMap<string, (typeof HSDS_TAXONOMIES)[number]> = new Map(
+  HSDS_TAXONOMIES.map((t) => [hsdsId.taxonomy(t.name), t]),
+);
 
 /** Directory phone type → HSDS `phone.type`. `tty` is RFC 6350's `textphone`; the rest are kept (see the profile). */
 export const PHONE_TYPE_TO_HSDS: Record<PhoneType, string> = {
-  voice: 'voice', toll_free: 'toll_free', text: 'text', tty: 'textphone', crisis: 'crisis',
+  voice: 'voice',
+  toll_free: 'toll_free',
+  text: 'text',
+  tty: 'textphone',
+  crisis: 'crisis',
 };
 
 /** HSDS `phone.type` → directory phone type, or null for a type the directory has no use for (fax, pager). */
 export function phoneTypeFromHsds(type: string | null | undefined): PhoneType | null {
   switch ((type ?? 'voice').trim().toLowerCase()) {
-    case '': case 'voice': case 'cell': case 'video': return 'voice';
-    case 'toll_free': case 'tollfree': case 'toll-free': return 'toll_free';
-    case 'text': case 'sms': return 'text';
-    case 'textphone': case 'tty': return 'tty';
-    case 'crisis': case 'hotline': return 'crisis';
-    default: return null;
+    case '':
+    case 'voice':
+    case 'cell':
+    case 'video':
+      return 'voice';
+    case 'toll_free':
+    case 'tollfree':
+    case 'toll-free':
+      return 'toll_free';
+    case 'text':
+    case 'sms':
+      return 'text';
+    case 'textphone':
+    case 'tty':
+      return 'tty';
+    case 'crisis':
+    case 'hotline':
+      return 'crisis';
+    default:
+      return null;
   }
 }
 
 /** RFC 5545 weekday of each directory weekday. */
 export const WEEKDAY_TO_ICAL = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' } as const;
-

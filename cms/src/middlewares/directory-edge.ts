@@ -48,9 +48,12 @@ export function decodePath(path: string): string | null {
 /** The public read a GET path names, with its slug when it has one (a path that does not decode names none). */
 export function readRoute(path: string): { handler: ReadHandler; slug?: string } | null {
   switch (path) {
-    case '/api/directory/organizations': return { handler: 'listOrganizations' };
-    case '/api/directory/facets': return { handler: 'facets' };
-    case '/api/directory/settings': return { handler: 'settings' };
+    case '/api/directory/organizations':
+      return { handler: 'listOrganizations' };
+    case '/api/directory/facets':
+      return { handler: 'facets' };
+    case '/api/directory/settings':
+      return { handler: 'settings' };
     default: {
       const m = /^\/api\/directory\/organizations\/([^/]+)$/.exec(path);
       const slug = m ? decodePath(m[1]!) : null;
@@ -104,7 +107,11 @@ async function internalEdge(strapi: Core.Strapi, ctx: Context, next: Next): Prom
   }
 }
 
-export interface DirectoryEdgeConfig { maxBodyBytes?: number; formLimit?: number; formWindowMs?: number }
+export interface DirectoryEdgeConfig {
+  maxBodyBytes?: number;
+  formLimit?: number;
+  formWindowMs?: number;
+}
 
 export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }) => {
   const maxBodyBytes = config.maxBodyBytes ?? Number(process.env.DIRECTORY_MAX_BODY_BYTES ?? 16 * 1024);
@@ -143,15 +150,21 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       if (ctx.method === 'POST' && FORM_PATHS.has(ctx.path)) {
         const retryAfter = limiter.hit(ctx.request.ip);
         if (retryAfter > 0) {
-          throw new DirectoryHttpError(429, 'RateLimitError', 'Too many submissions; try again later', [], { 'Retry-After': String(retryAfter) });
+          throw new DirectoryHttpError(429, 'RateLimitError', 'Too many submissions; try again later', [], {
+            'Retry-After': String(retryAfter),
+          });
         }
         if (!ctx.is('application/json')) {
-          throw new DirectoryHttpError(415, 'UnsupportedMediaTypeError', 'Send the form as application/json', [{ path: 'Content-Type', message: 'must be application/json' }]);
+          throw new DirectoryHttpError(415, 'UnsupportedMediaTypeError', 'Send the form as application/json', [
+            { path: 'Content-Type', message: 'must be application/json' },
+          ]);
         }
         const length = ctx.request.length;
         if (length === undefined) throw new DirectoryHttpError(411, 'LengthRequiredError', 'Content-Length is required');
         if (length > maxBodyBytes) {
-          throw new DirectoryHttpError(413, 'PayloadTooLargeError', `The body must be at most ${maxBodyBytes} bytes`, [{ path: 'body', message: `must be at most ${maxBodyBytes} bytes` }]);
+          throw new DirectoryHttpError(413, 'PayloadTooLargeError', `The body must be at most ${maxBodyBytes} bytes`, [
+            { path: 'body', message: `must be at most ${maxBodyBytes} bytes` },
+          ]);
         }
         // A form is stored in the database: while it is known to be away, answer at once (the
         // reads above keep being served from memory).
@@ -165,8 +178,15 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
       const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
       if ((status === 400 || status === 413 || status === 415) && ctx.method === 'POST') {
         // Body parser refusals (malformed JSON, too large).
-        return fail(ctx, new DirectoryHttpError(status, status === 400 ? 'ValidationError' : status === 413 ? 'PayloadTooLargeError' : 'UnsupportedMediaTypeError',
-          status === 400 ? 'The body is not valid JSON' : 'The body was refused', [{ path: 'body', message: status === 400 ? 'must be valid JSON' : 'was refused' }]));
+        return fail(
+          ctx,
+          new DirectoryHttpError(
+            status,
+            status === 400 ? 'ValidationError' : status === 413 ? 'PayloadTooLargeError' : 'UnsupportedMediaTypeError',
+            status === 400 ? 'The body is not valid JSON' : 'The body was refused',
+            [{ path: 'body', message: status === 400 ? 'must be valid JSON' : 'was refused' }],
+          ),
+        );
       }
       if (status === 400) return fail(ctx, new DirectoryHttpError(400, 'ValidationError', 'Bad request'));
       if (isDatabaseDown(error)) {

@@ -14,7 +14,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     } finally {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       strapi.log.http(`${ctx.method} ${ctx.path} ${ctx.status} ${ms.toFixed(1)}ms`, {
-        method: ctx.method, path: ctx.path, status: ctx.status, durationMs: Math.round(ms * 10) / 10,
+        method: ctx.method,
+        path: ctx.path,
+        status: ctx.status,
+        durationMs: Math.round(ms * 10) / 10,
       });
     }
   };

@@ -27,8 +27,17 @@ const LATEST_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=60';
 const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.map': 'application/json; charset=utf-8' };
 
-interface WidgetFile { rep: Representation; type: string; integrity: string }
-interface WidgetBuild { dir: string; version: string; files: Map<string, WidgetFile>; integrity: Representation }
+interface WidgetFile {
+  rep: Representation;
+  type: string;
+  integrity: string;
+}
+interface WidgetBuild {
+  dir: string;
+  version: string;
+  files: Map<string, WidgetFile>;
+  integrity: Representation;
+}
 
 /** Where the built widget is: WIDGET_DIST_DIR, or widget/dist beside the cms folder. */
 export const widgetDistDir = (appRoot: string): string =>
@@ -55,7 +64,11 @@ export function loadWidgetBuild(dir: string): WidgetBuild | null {
   if (![...files.keys()].some((n) => n.endsWith('.js'))) return null;
   const manifest = {
     version,
-    files: Object.fromEntries([...files].filter(([n]) => n.endsWith('.js')).map(([name, f]) => [name, { url: `${PREFIX}v${version}/${name}`, integrity: f.integrity }])),
+    files: Object.fromEntries(
+      [...files]
+        .filter(([n]) => n.endsWith('.js'))
+        .map(([name, f]) => [name, { url: `${PREFIX}v${version}/${name}`, integrity: f.integrity }]),
+    ),
   };
   return { dir, version, files, integrity: new Representation(`${JSON.stringify(manifest, null, 2)}\n`) };
 }
@@ -82,7 +95,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       const dir = widgetDistDir(strapi.dirs.app.root);
       if (build?.dir !== dir) build = loadWidgetBuild(dir);
       if (!build) {
-        throw new DirectoryHttpError(503, 'ServiceUnavailableError', 'The widget is not built on this server: run `npm run build` (or set WIDGET_DIST_DIR), then restart the CMS');
+        throw new DirectoryHttpError(
+          503,
+          'ServiceUnavailableError',
+          'The widget is not built on this server: run `npm run build` (or set WIDGET_DIST_DIR), then restart the CMS',
+        );
       }
       const rest = ctx.path.slice(PREFIX.length);
       const versioned = /^v([^/]+)\/([^/]+)$/.exec(rest);

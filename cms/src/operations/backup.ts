@@ -16,9 +16,7 @@ import { parseEnv } from 'node:util';
 
 export const CMS_DIR = path.resolve(__dirname, '..', '..');
 
-export type DatabaseTarget =
-  | { client: 'sqlite'; filename: string }
-  | { client: 'postgres'; url: string; ssl: boolean };
+export type DatabaseTarget = { client: 'sqlite'; filename: string } | { client: 'postgres'; url: string; ssl: boolean };
 
 /** A refusal or failure the operator can act on; its message is the whole story, in one line. */
 export class BackupError extends Error {
@@ -68,7 +66,10 @@ const extension = (db: DatabaseTarget) => (db.client === 'sqlite' ? '.db' : '.du
 
 /** `<dir>/<prefix>-<UTC timestamp>.db|.dump`, never an existing file. */
 export function defaultBackupFile(db: DatabaseTarget, dir: string, prefix: string = db.client, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   for (let n = 0; ; n++) {
     const file = path.join(dir, `${prefix}-${stamp}${n ? `-${n}` : ''}${extension(db)}`);
     if (!fs.existsSync(file)) return file;
@@ -104,7 +105,9 @@ function assertBackupFile(db: DatabaseTarget, file: string): void {
   const expected = db.client === 'sqlite' ? 'a SQLite backup (.db)' : 'a PostgreSQL custom-format dump (.dump)';
   if (kind === 'unknown') throw new BackupError(`${file} is not a backup: expected ${expected} for DATABASE_CLIENT=${db.client}`);
   if (kind !== db.client) {
-    throw new BackupError(`${file} is a ${kind === 'sqlite' ? 'SQLite backup' : 'PostgreSQL dump'}, but DATABASE_CLIENT is ${db.client}: expected ${expected}`);
+    throw new BackupError(
+      `${file} is a ${kind === 'sqlite' ? 'SQLite backup' : 'PostgreSQL dump'}, but DATABASE_CLIENT is ${db.client}: expected ${expected}`,
+    );
   }
 }
 
@@ -199,7 +202,8 @@ async function keepSqlite(filename: string, dir: string): Promise<BackupReport |
 async function restoreSqlite(filename: string, file: string, dir: string): Promise<RestoreReport> {
   if (path.resolve(file) === filename) throw new BackupError(`${file} is the database itself (DATABASE_FILENAME)`);
   const inspection = inspectSqlite(file);
-  if (!inspection.tables.has('organizations')) throw new BackupError(`${file} is a SQLite database but holds no directory (no organizations table)`);
+  if (!inspection.tables.has('organizations'))
+    throw new BackupError(`${file} is a SQLite database but holds no directory (no organizations table)`);
   const restored = { file, bytes: fs.statSync(file).size, summary: inspection.summary };
 
   fs.mkdirSync(path.dirname(filename), { recursive: true });
@@ -252,7 +256,9 @@ export function findPgTools(): PgTools {
     if (rank && (!best || newer(rank, best.rank) > 0)) best = { dump, restore, version: rank.join('.'), rank };
   }
   if (!best) {
-    throw new BackupError('pg_dump and pg_restore were not found on PATH or in /usr/lib/postgresql/*/bin: install the PostgreSQL client tools (the server\'s major version or newer)');
+    throw new BackupError(
+      "pg_dump and pg_restore were not found on PATH or in /usr/lib/postgresql/*/bin: install the PostgreSQL client tools (the server's major version or newer)",
+    );
   }
   return { dump: best.dump, restore: best.restore, version: best.version };
 }
@@ -278,7 +284,10 @@ function run(binary: string, args: string[], env: NodeJS.ProcessEnv = process.en
   const r = spawnSync(binary, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw new BackupError(`${path.basename(binary)} could not run: ${r.error.message}`);
   if (r.status !== 0) {
-    const lines = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = r.stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const reason = lines.find((l) => /error|fatal/i.test(l)) ?? lines[0] ?? `exit code ${r.status}`;
     throw new BackupError(reason.replace(/^pg_(dump|restore): (error: )?/, ''));
   }
@@ -324,7 +333,8 @@ function dumpPostgres(db: { url: string; ssl: boolean }, out: string, tools: PgT
 function restorePostgres(db: { url: string; ssl: boolean }, file: string, dir: string): RestoreReport {
   const tools = findPgTools();
   const inspection = inspectDump(tools, file);
-  if (!inspection.tables.has('organizations')) throw new BackupError(`${file} is a PostgreSQL dump but holds no directory (no organizations table)`);
+  if (!inspection.tables.has('organizations'))
+    throw new BackupError(`${file} is a PostgreSQL dump but holds no directory (no organizations table)`);
   const restored = { file, bytes: fs.statSync(file).size, summary: inspection.summary };
 
   let safetyCopy: BackupReport | null;
@@ -387,5 +397,10 @@ export function formatBytes(bytes: number): string {
 /** One line for any error: ours as written, others by their first line (never a stack). */
 export function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').map((l) => l.trim()).find(Boolean) ?? 'unknown error';
+  return (
+    message
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? 'unknown error'
+  );
 }

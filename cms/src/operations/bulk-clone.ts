@@ -9,7 +9,15 @@
 import type { Core } from '@strapi/strapi';
 import { documentTables, type DocumentTables, type Row } from './bulk-tables';
 import {
-  IdAllocator, inverseOrders, newDocumentId, timestampLike, writeRows, type Knex, type NewComponent, type NewLink, type NewRow,
+  IdAllocator,
+  inverseOrders,
+  newDocumentId,
+  timestampLike,
+  writeRows,
+  type Knex,
+  type NewComponent,
+  type NewLink,
+  type NewRow,
 } from './bulk-write';
 
 interface BaseDocument {
@@ -32,7 +40,12 @@ const IN_CHUNK = 500;
 async function selectIn(knex: Knex, table: string, column: string, values: ReadonlyArray<string | number>): Promise<Row[]> {
   const out: Row[] = [];
   for (let i = 0; i < values.length; i += IN_CHUNK) {
-    out.push(...((await knex(table).select('*').whereIn(column, values.slice(i, i + IN_CHUNK)).orderBy('id')) as Row[]));
+    out.push(
+      ...((await knex(table)
+        .select('*')
+        .whereIn(column, values.slice(i, i + IN_CHUNK))
+        .orderBy('id')) as Row[]),
+    );
   }
   return out;
 }
@@ -48,7 +61,12 @@ function groupBy(rows: Row[], column: string): Map<number, Row[]> {
   return out;
 }
 
-async function loadComponents(knex: Knex, plan: DocumentTables, rowIds: number[], rowDoc: Map<number, BaseDocument>): Promise<Map<string, Row>> {
+async function loadComponents(
+  knex: Knex,
+  plan: DocumentTables,
+  rowIds: number[],
+  rowDoc: Map<number, BaseDocument>,
+): Promise<Map<string, Row>> {
   const components = new Map<string, Row>();
   if (!plan.cmps) return components;
   const { table, entityColumn, cmpColumn, typeColumn } = plan.cmps;
@@ -64,7 +82,8 @@ async function loadComponents(knex: Knex, plan: DocumentTables, rowIds: number[]
     for (const r of await selectIn(knex, plan.components.get(type)!.table, 'id', [...new Set(ids)])) components.set(`${type}:${r.id}`, r);
   }
   for (const c of cmps) {
-    if (!components.has(`${c[typeColumn]}:${c[cmpColumn]}`)) throw new Error(`bulk clone: dangling component ${c[typeColumn]} ${c[cmpColumn]}`);
+    if (!components.has(`${c[typeColumn]}:${c[cmpColumn]}`))
+      throw new Error(`bulk clone: dangling component ${c[typeColumn]} ${c[cmpColumn]}`);
   }
   return components;
 }
@@ -171,7 +190,12 @@ function copyOf(plan: DocumentTables, base: BaseSet, doc: BaseDocument, req: Clo
       const source = base.components.get(`${type}:${cmp[plan.cmps!.cmpColumn]}`)!;
       const field = String(cmp[plan.cmps!.fieldColumn]);
       const copy = withoutId(source);
-      applyChanges(copy, options.component?.({ request: req, componentUid: type, field, base: byAttribute(source, table.columns) }), table.columns, type);
+      applyChanges(
+        copy,
+        options.component?.({ request: req, componentUid: type, field, base: byAttribute(source, table.columns) }),
+        table.columns,
+        type,
+      );
       return { type, field, order: Number(cmp[plan.cmps!.orderColumn] ?? 0), values: copy };
     });
     const links: NewLink[] = [];
@@ -189,7 +213,10 @@ function copyOf(plan: DocumentTables, base: BaseSet, doc: BaseDocument, req: Clo
  * components and relations), in a few transactions. Returns what was written.
  */
 export async function cloneDocuments(
-  strapi: Core.Strapi, uid: string, requests: CloneRequest[], options: CloneOptions = {},
+  strapi: Core.Strapi,
+  uid: string,
+  requests: CloneRequest[],
+  options: CloneOptions = {},
 ): Promise<CloneResult> {
   const started = Date.now();
   const plan = documentTables(strapi, uid);

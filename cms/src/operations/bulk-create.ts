@@ -6,12 +6,27 @@
  * transaction, so a bulk create is all-or-nothing with whatever else the caller writes.
  */
 import type { DocumentTables, Row } from './bulk-tables';
-import { columnValue, IdAllocator, inverseOrders, newDocumentId, writeRows, type Knex, type NewComponent, type NewLink, type NewRow } from './bulk-write';
+import {
+  columnValue,
+  IdAllocator,
+  inverseOrders,
+  newDocumentId,
+  writeRows,
+  type Knex,
+  type NewComponent,
+  type NewLink,
+  type NewRow,
+} from './bulk-write';
 
 /** One locale's version of a new document: attribute → value (scalars), component value(s), or target row ids (relations). */
-export interface NewDocumentRow { locale: string | null; attributes: Row }
+export interface NewDocumentRow {
+  locale: string | null;
+  attributes: Row;
+}
 
-export interface NewDocument { rows: NewDocumentRow[] }
+export interface NewDocument {
+  rows: NewDocumentRow[];
+}
 
 const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -62,7 +77,12 @@ function rowOf(plan: DocumentTables, documentId: string, draft: NewDocumentRow, 
   return { values: rowValues(plan, documentId, draft.locale, draft.attributes, now), components, links };
 }
 
-export interface CreatedDocuments { documentIds: string[]; rows: number; componentRows: number; linkRows: number }
+export interface CreatedDocuments {
+  documentIds: string[];
+  rows: number;
+  componentRows: number;
+  linkRows: number;
+}
 
 /**
  * Writes new documents inside the caller's transaction, a group at a time (the caller builds each
@@ -72,7 +92,10 @@ export class DocumentCreator {
   private readonly ids: IdAllocator;
   private inverseOrder: Map<string, Map<number, number>> | null = null;
 
-  constructor(private readonly trx: Knex, readonly plan: DocumentTables) {
+  constructor(
+    private readonly trx: Knex,
+    readonly plan: DocumentTables,
+  ) {
     this.ids = new IdAllocator(trx);
   }
 

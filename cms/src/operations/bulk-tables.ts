@@ -65,15 +65,30 @@ export interface DocumentTables {
 
 type Meta = {
   tableName: string;
-  attributes: Record<string, {
-    type: string; columnName?: string; relation?: string; target?: string; mappedBy?: string; default?: unknown;
-    unstable_virtual?: boolean; morphBy?: string;
-    joinColumn?: { name: string; referencedTable?: string };
-    joinTable?: {
-      name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string };
-      on?: Record<string, unknown>; pivotColumns?: string[]; orderColumnName?: string; inverseOrderColumnName?: string; morphColumn?: unknown;
-    };
-  }>;
+  attributes: Record<
+    string,
+    {
+      type: string;
+      columnName?: string;
+      relation?: string;
+      target?: string;
+      mappedBy?: string;
+      default?: unknown;
+      unstable_virtual?: boolean;
+      morphBy?: string;
+      joinColumn?: { name: string; referencedTable?: string };
+      joinTable?: {
+        name: string;
+        joinColumn: { name: string };
+        inverseJoinColumn: { name: string };
+        on?: Record<string, unknown>;
+        pivotColumns?: string[];
+        orderColumnName?: string;
+        inverseOrderColumnName?: string;
+        morphColumn?: unknown;
+      };
+    }
+  >;
 };
 
 function meta(strapi: Core.Strapi, uid: string): Meta {
@@ -111,8 +126,22 @@ function hasDrafts(strapi: Core.Strapi, uid: string): boolean {
 export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables {
   const m = meta(strapi, uid);
   const plan: DocumentTables = {
-    uid, table: m.tableName, columns: new Map(), types: new Map(), defaults: new Map(), documentIdColumn: '', createdAtColumn: '', updatedAtColumn: '',
-    publishedAtColumn: null, localeColumn: null, draftAndPublish: hasDrafts(strapi, uid), cmps: null, componentFields: new Map(), components: new Map(), links: [], skipped: [],
+    uid,
+    table: m.tableName,
+    columns: new Map(),
+    types: new Map(),
+    defaults: new Map(),
+    documentIdColumn: '',
+    createdAtColumn: '',
+    updatedAtColumn: '',
+    publishedAtColumn: null,
+    localeColumn: null,
+    draftAndPublish: hasDrafts(strapi, uid),
+    cmps: null,
+    componentFields: new Map(),
+    components: new Map(),
+    links: [],
+    skipped: [],
   };
   for (const [name, a] of Object.entries(m.attributes)) {
     if (a.columnName) {
@@ -121,7 +150,10 @@ export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables
       if (a.default !== undefined) plan.defaults.set(name, a.default);
       continue;
     }
-    if (a.unstable_virtual) { plan.skipped.push(`${name} (virtual)`); continue; }
+    if (a.unstable_virtual) {
+      plan.skipped.push(`${name} (virtual)`);
+      continue;
+    }
     if (a.type === 'relation' && a.joinColumn && !a.joinTable) {
       // A foreign key on this table (createdBy, updatedBy): written with the row.
       plan.columns.set(name, a.joinColumn.name);
@@ -129,14 +161,25 @@ export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables
       continue;
     }
     const jt = a.joinTable;
-    if (!jt) { plan.skipped.push(`${name} (${a.type}, no table)`); continue; }
+    if (!jt) {
+      plan.skipped.push(`${name} (${a.type}, no table)`);
+      continue;
+    }
     if (jt.morphColumn || a.morphBy) throw new Error(`bulk write: ${uid}.${name} is a polymorphic relation; not supported`);
     if (isComponentUid(strapi, a.target) || a.type === 'dynamiczone') {
       const pivots = jt.pivotColumns ?? [];
       const on = Object.keys(jt.on ?? {});
       const fieldColumn = on[0] ?? 'field';
-      const typeColumn = pivots.find((c) => c !== jt.joinColumn.name && c !== jt.inverseJoinColumn.name && !on.includes(c)) ?? 'component_type';
-      const cmps = { table: jt.name, entityColumn: jt.joinColumn.name, cmpColumn: jt.inverseJoinColumn.name, typeColumn, fieldColumn, orderColumn: jt.orderColumnName ?? 'order' };
+      const typeColumn =
+        pivots.find((c) => c !== jt.joinColumn.name && c !== jt.inverseJoinColumn.name && !on.includes(c)) ?? 'component_type';
+      const cmps = {
+        table: jt.name,
+        entityColumn: jt.joinColumn.name,
+        cmpColumn: jt.inverseJoinColumn.name,
+        typeColumn,
+        fieldColumn,
+        orderColumn: jt.orderColumnName ?? 'order',
+      };
       if (plan.cmps && JSON.stringify(plan.cmps) !== JSON.stringify(cmps)) {
         throw new Error(`bulk write: ${uid} uses two component join tables (${plan.cmps.table}, ${jt.name})`);
       }
@@ -177,11 +220,15 @@ export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables
 export function describeDocumentTables(plan: DocumentTables): string {
   const lines = [`${plan.uid}: rows in ${plan.table} (${plan.columns.size} columns)`];
   if (plan.cmps) {
-    lines.push(`  components via ${plan.cmps.table} (${plan.cmps.entityColumn}, ${plan.cmps.cmpColumn}, ${plan.cmps.typeColumn}, ${plan.cmps.fieldColumn}):`);
+    lines.push(
+      `  components via ${plan.cmps.table} (${plan.cmps.entityColumn}, ${plan.cmps.cmpColumn}, ${plan.cmps.typeColumn}, ${plan.cmps.fieldColumn}):`,
+    );
     for (const c of plan.components.values()) lines.push(`    ${c.uid} → ${c.table}`);
   }
   for (const l of plan.links) {
-    lines.push(`  ${l.attribute} → ${l.table} (${l.ownerColumn} → ${l.targetColumn}${l.inverseOrderColumn ? `, inverse order ${l.inverseOrderColumn}` : ''})`);
+    lines.push(
+      `  ${l.attribute} → ${l.table} (${l.ownerColumn} → ${l.targetColumn}${l.inverseOrderColumn ? `, inverse order ${l.inverseOrderColumn}` : ''})`,
+    );
   }
   if (plan.skipped.length > 0) lines.push(`  not written: ${plan.skipped.join(', ')}`);
   return lines.join('\n');

@@ -106,13 +106,30 @@ export function columnValue(type: string | undefined, value: unknown): unknown {
 }
 
 /** A component row to write: its join row (field, order, type) and its own columns, ids left to the writer. */
-export interface NewComponent { type: string; field: string; order: number; values: Row }
+export interface NewComponent {
+  type: string;
+  field: string;
+  order: number;
+  values: Row;
+}
 /** A relation link to write: the link table and the target's row id (owner id and orders left to the writer). */
-export interface NewLink { link: LinkTable; targetId: number; order: number }
+export interface NewLink {
+  link: LinkTable;
+  targetId: number;
+  order: number;
+}
 /** One document row to write (its columns without id) with its components and links. */
-export interface NewRow { values: Row; components: NewComponent[]; links: NewLink[] }
+export interface NewRow {
+  values: Row;
+  components: NewComponent[];
+  links: NewLink[];
+}
 
-export interface WriteCounts { rows: number; componentRows: number; linkRows: number }
+export interface WriteCounts {
+  rows: number;
+  componentRows: number;
+  linkRows: number;
+}
 
 /** The last position in each target's inverse list (e.g. a focus area's organizations), per link table. */
 export async function inverseOrders(knex: Knex, plan: DocumentTables): Promise<Map<string, Map<number, number>>> {
@@ -130,11 +147,19 @@ export async function inverseOrders(knex: Knex, plan: DocumentTables): Promise<M
  * statements per table. `inverseOrder` (from inverseOrders, read once per transaction) is advanced.
  */
 export async function writeRows(
-  trx: Knex, plan: DocumentTables, ids: IdAllocator, rows: NewRow[], inverseOrder: Map<string, Map<number, number>>,
+  trx: Knex,
+  plan: DocumentTables,
+  ids: IdAllocator,
+  rows: NewRow[],
+  inverseOrder: Map<string, Map<number, number>>,
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { rows: rows.length, componentRows: 0, linkRows: 0 };
   const rowIds = await ids.take(plan.table, rows.length);
-  await insertMany(trx, plan.table, rows.map((r, i) => ({ id: rowIds[i], ...r.values })));
+  await insertMany(
+    trx,
+    plan.table,
+    rows.map((r, i) => ({ id: rowIds[i], ...r.values })),
+  );
 
   const byType = new Map<string, Array<{ owner: number; c: NewComponent }>>();
   const links = new Map<string, Row[]>();
@@ -159,22 +184,37 @@ export async function writeRows(
     const table = plan.components.get(type);
     if (!table || !plan.cmps) throw new Error(`bulk write: ${plan.uid} has no component ${type}`);
     const cmpIds = await ids.take(table.table, list.length);
-    await insertMany(trx, table.table, list.map(({ c }, i) => ({ id: cmpIds[i], ...c.values })));
+    await insertMany(
+      trx,
+      table.table,
+      list.map(({ c }, i) => ({ id: cmpIds[i], ...c.values })),
+    );
     list.forEach(({ owner, c }, i) => {
       joins.push({
-        [plan.cmps!.entityColumn]: owner, [plan.cmps!.cmpColumn]: cmpIds[i], [plan.cmps!.typeColumn]: type,
-        [plan.cmps!.fieldColumn]: c.field, [plan.cmps!.orderColumn]: c.order,
+        [plan.cmps!.entityColumn]: owner,
+        [plan.cmps!.cmpColumn]: cmpIds[i],
+        [plan.cmps!.typeColumn]: type,
+        [plan.cmps!.fieldColumn]: c.field,
+        [plan.cmps!.orderColumn]: c.order,
       });
     });
     counts.componentRows += list.length;
   }
   if (plan.cmps && joins.length > 0) {
     const joinIds = await ids.take(plan.cmps.table, joins.length);
-    await insertMany(trx, plan.cmps.table, joins.map((j, i) => ({ id: joinIds[i], ...j })));
+    await insertMany(
+      trx,
+      plan.cmps.table,
+      joins.map((j, i) => ({ id: joinIds[i], ...j })),
+    );
   }
   for (const [table, list] of links) {
     const linkIds = await ids.take(table, list.length);
-    await insertMany(trx, table, list.map((l, i) => ({ id: linkIds[i], ...l })));
+    await insertMany(
+      trx,
+      table,
+      list.map((l, i) => ({ id: linkIds[i], ...l })),
+    );
     counts.linkRows += list.length;
   }
   return counts;

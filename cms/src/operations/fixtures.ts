@@ -5,13 +5,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  CRITERIA, INDIRECT_OFFERINGS, LISTING_STATUSES, NEEDS, ORGANIZATION_KINDS, PHONE_TYPES,
-  PROVIDER_ROLES, PROVINCES, REMOVAL_REASONS, TIMEFRAMES, WEEKDAYS,
+  CRITERIA,
+  INDIRECT_OFFERINGS,
+  LISTING_STATUSES,
+  NEEDS,
+  ORGANIZATION_KINDS,
+  PHONE_TYPES,
+  PROVIDER_ROLES,
+  PROVINCES,
+  REMOVAL_REASONS,
+  TIMEFRAMES,
+  WEEKDAYS,
 } from '@referral-directory/sdk';
 
 export const FIXTURES_DIR = path.resolve(__dirname, '..', '..', 'fixtures');
 
-export interface TaxonomyFixture { code: string; labelEn: string; labelFr: string }
+export interface TaxonomyFixture {
+  code: string;
+  labelEn: string;
+  labelFr: string;
+}
 export interface Taxonomies {
   focusAreas: TaxonomyFixture[];
   services: TaxonomyFixture[];
@@ -19,11 +32,27 @@ export interface Taxonomies {
   languages: TaxonomyFixture[];
 }
 
-export interface PhoneFixture { type: string; number: string; extension: string | null; labelEn: string | null; labelFr: string | null }
-export interface PersonFixture { name: string; title: string | null; email: string | null; phone: string | null }
+export interface PhoneFixture {
+  type: string;
+  number: string;
+  extension: string | null;
+  labelEn: string | null;
+  labelFr: string | null;
+}
+export interface PersonFixture {
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+}
 export interface LocalizedOrgText {
-  name: string; otherNames: string[]; description: string; eligibility: string | null;
-  fees: string | null; hoursNotes: string | null; accessibility: string | null;
+  name: string;
+  otherNames: string[];
+  description: string;
+  eligibility: string | null;
+  fees: string | null;
+  hoursNotes: string | null;
+  accessibility: string | null;
 }
 
 export interface OrganizationFixture {
@@ -33,13 +62,26 @@ export interface OrganizationFixture {
   role: string;
   en: LocalizedOrgText;
   fr: LocalizedOrgText;
-  focusAreas: string[]; services: string[]; populations: string[]; languages: string[];
-  timeframes: string[]; needs: string[]; indirectOfferings: string[];
-  ageMin: number | null; ageMax: number | null;
+  focusAreas: string[];
+  services: string[];
+  populations: string[];
+  languages: string[];
+  timeframes: string[];
+  needs: string[];
+  indirectOfferings: string[];
+  ageMin: number | null;
+  ageMax: number | null;
   national: boolean;
   /** Regions one per name, with their French names line for line (`regionsFr`; the same name when French has no other). */
   serviceAreas: Array<{ province: string; regions: string[]; regionsFr?: string[] }>;
-  locations: Array<{ name: string | null; street: string | null; city: string; province: string; postalCode: string | null; confidential: boolean }>;
+  locations: Array<{
+    name: string | null;
+    street: string | null;
+    city: string;
+    province: string;
+    postalCode: string | null;
+    confidential: boolean;
+  }>;
   phones: PhoneFixture[];
   email: string | null;
   website: string | null;
@@ -51,41 +93,87 @@ export interface OrganizationFixture {
     internalPhones: PhoneFixture[];
     internalEmail: string | null;
     referralProtocol: Record<string, boolean | string | null> | null;
-    capacityNotes: string | null; safetyNotes: string | null; internalNotes: string | null;
+    capacityNotes: string | null;
+    safetyNotes: string | null;
+    internalNotes: string | null;
   };
   state: {
     listingStatus: string;
     published: boolean;
-    publicConsent: boolean; consentAt: string | null; consentBy: string | null;
-    removalReason: string | null; removedAt: string | null; statusNote: string | null;
+    publicConsent: boolean;
+    consentAt: string | null;
+    consentBy: string | null;
+    removalReason: string | null;
+    removedAt: string | null;
+    statusNote: string | null;
     attestations: Record<string, boolean | string | null> | null;
-    lastVerifiedAt: string | null; lastVerifiedBy: string | null; nextReviewDue: string | null;
+    lastVerifiedAt: string | null;
+    lastVerifiedBy: string | null;
+    nextReviewDue: string | null;
     contactAttempts: Array<{ at: string; method: string; outcome: string; notes: string | null }>;
   };
 }
 
 export interface SettingsFixture {
-  hotlinePhone: string; hotlineText: string | null; chatUrl: string | null; available24x7: boolean; quickExitUrl: string;
+  hotlinePhone: string;
+  hotlineText: string | null;
+  chatUrl: string | null;
+  available24x7: boolean;
+  quickExitUrl: string;
   en: { hotlinePhoneDisplay: string; hotlineHours: string; hotlineLanguages: string; disclaimer: string };
   fr: { hotlinePhoneDisplay: string; hotlineHours: string; hotlineLanguages: string; disclaimer: string };
 }
 
 export interface ProtocolFixture {
-  externalId: string; agency: string; agencyKind: string; province: string; area: string | null;
-  capacityNotes: string | null; operationalNotes: string | null; protocol: string; version: number;
-  lastReviewedAt: string | null; nextReviewDue: string | null;
-  contacts: Array<{ name: string; rank: string | null; unit: string | null; phone: string | null; email: string | null; role: string | null; active: boolean }>;
+  externalId: string;
+  agency: string;
+  agencyKind: string;
+  province: string;
+  area: string | null;
+  capacityNotes: string | null;
+  operationalNotes: string | null;
+  protocol: string;
+  version: number;
+  lastReviewedAt: string | null;
+  nextReviewDue: string | null;
+  contacts: Array<{
+    name: string;
+    rank: string | null;
+    unit: string | null;
+    phone: string | null;
+    email: string | null;
+    role: string | null;
+    active: boolean;
+  }>;
 }
 
 export interface ApplicationFixture {
-  reference: string; reviewStatus: string; locale: string; organizationName: string; kind: string; role: string;
-  provinces: string[]; description: string; services: string | null; website: string | null; email: string | null;
-  phone: string | null; contact: PersonFixture; attestations: Record<string, boolean | string | null>; declineReason: string | null;
+  reference: string;
+  reviewStatus: string;
+  locale: string;
+  organizationName: string;
+  kind: string;
+  role: string;
+  provinces: string[];
+  description: string;
+  services: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  contact: PersonFixture;
+  attestations: Record<string, boolean | string | null>;
+  declineReason: string | null;
 }
 
 export interface SuggestionFixture {
-  reference: string; organizationSlug: string; locale: string; field: string | null; message: string;
-  contactEmail: string | null; reviewStatus: string; resolutionNote: string | null;
+  reference: string;
+  organizationSlug: string;
+  locale: string;
+  field: string | null;
+  message: string;
+  contactEmail: string | null;
+  reviewStatus: string;
+  resolutionNote: string | null;
 }
 
 export interface Fixtures {
@@ -99,7 +187,10 @@ export interface Fixtures {
 }
 
 /** A group of equivalent search terms (English and French together). */
-export interface SearchSynonymFixture { terms: string[]; note: string | null }
+export interface SearchSynonymFixture {
+  terms: string[];
+  note: string | null;
+}
 
 export function readFixtures(dir = FIXTURES_DIR): Fixtures {
   const read = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), 'utf8'));
@@ -118,7 +209,10 @@ export function readFixtures(dir = FIXTURES_DIR): Fixtures {
 // Validation: each problem names the field; the caller names the record.
 // ---------------------------------------------------------------------------
 
-export interface FixtureProblem { field: string; message: string }
+export interface FixtureProblem {
+  field: string;
+  message: string;
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -128,9 +222,14 @@ const HHMM = /^([01]\d|2[0-4]):[0-5]\d$/;
 
 class Checker {
   readonly problems: FixtureProblem[] = [];
-  fail(field: string, message: string): void { this.problems.push({ field, message }); }
+  fail(field: string, message: string): void {
+    this.problems.push({ field, message });
+  }
   text(field: string, v: unknown, required = false): void {
-    if (v == null) { if (required) this.fail(field, 'is required'); return; }
+    if (v == null) {
+      if (required) this.fail(field, 'is required');
+      return;
+    }
     if (typeof v !== 'string') this.fail(field, 'must be a string');
     else if (required && v.trim() === '') this.fail(field, 'must not be empty');
   }
@@ -139,29 +238,44 @@ class Checker {
     if (typeof v !== 'string' || !allowed.includes(v)) this.fail(field, `must be one of ${allowed.join(', ')}`);
   }
   list(field: string, v: unknown, allowed: readonly string[] | ReadonlySet<string>): void {
-    if (!Array.isArray(v)) { this.fail(field, 'must be an array'); return; }
+    if (!Array.isArray(v)) {
+      this.fail(field, 'must be an array');
+      return;
+    }
     const has = (x: string) => (allowed instanceof Set ? allowed.has(x) : (allowed as readonly string[]).includes(x));
-    v.forEach((x, i) => { if (typeof x !== 'string' || !has(x)) this.fail(`${field}[${i}]`, `unknown code ${JSON.stringify(x)}`); });
+    v.forEach((x, i) => {
+      if (typeof x !== 'string' || !has(x)) this.fail(`${field}[${i}]`, `unknown code ${JSON.stringify(x)}`);
+    });
   }
   pattern(field: string, v: unknown, re: RegExp, what: string): void {
     if (v == null) return;
     if (typeof v !== 'string' || !re.test(v)) this.fail(field, `must be ${what}`);
   }
-  date(field: string, v: unknown): void { this.pattern(field, v, ISO_DATE, 'a date YYYY-MM-DD'); }
+  date(field: string, v: unknown): void {
+    this.pattern(field, v, ISO_DATE, 'a date YYYY-MM-DD');
+  }
   datetime(field: string, v: unknown): void {
     if (v == null) return;
     if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) this.fail(field, 'must be an ISO timestamp');
   }
-  bool(field: string, v: unknown): void { if (typeof v !== 'boolean') this.fail(field, 'must be true or false'); }
+  bool(field: string, v: unknown): void {
+    if (typeof v !== 'boolean') this.fail(field, 'must be true or false');
+  }
   phone(field: string, p: unknown): void {
-    if (typeof p !== 'object' || p === null) { this.fail(field, 'must be an object'); return; }
+    if (typeof p !== 'object' || p === null) {
+      this.fail(field, 'must be an object');
+      return;
+    }
     const phone = p as Record<string, unknown>;
     this.oneOf(`${field}.type`, phone.type, PHONE_TYPES);
     this.text(`${field}.number`, phone.number, true);
     this.pattern(`${field}.number`, phone.number, PHONE, 'a phone number');
   }
   person(field: string, p: unknown): void {
-    if (typeof p !== 'object' || p === null) { this.fail(field, 'must be an object'); return; }
+    if (typeof p !== 'object' || p === null) {
+      this.fail(field, 'must be an object');
+      return;
+    }
     const person = p as Record<string, unknown>;
     this.text(`${field}.name`, person.name, true);
     this.pattern(`${field}.email`, person.email, EMAIL, 'an email address');
@@ -182,7 +296,10 @@ function checkIdentity(c: Checker, o: OrganizationFixture): void {
 function checkTexts(c: Checker, o: OrganizationFixture): void {
   for (const locale of ['en', 'fr'] as const) {
     const text = o[locale];
-    if (typeof text !== 'object' || text === null) { c.fail(locale, 'is required'); continue; }
+    if (typeof text !== 'object' || text === null) {
+      c.fail(locale, 'is required');
+      continue;
+    }
     c.text(`${locale}.name`, text.name, true);
     c.text(`${locale}.description`, text.description, true);
     for (const k of ['eligibility', 'fees', 'hoursNotes', 'accessibility'] as const) c.text(`${locale}.${k}`, text[k]);
@@ -211,19 +328,21 @@ function checkClassification(c: Checker, o: OrganizationFixture, t: Taxonomies):
 function checkPlaces(c: Checker, o: OrganizationFixture): void {
   c.bool('national', o.national);
   if (!Array.isArray(o.serviceAreas)) c.fail('serviceAreas', 'must be an array');
-  else o.serviceAreas.forEach((a, i) => {
-    c.oneOf(`serviceAreas[${i}].province`, a?.province, PROVINCES);
-    const fr: unknown = a?.regionsFr;
-    if (fr !== undefined && (!Array.isArray(fr) || fr.length !== (a?.regions?.length ?? 0))) {
-      c.fail(`serviceAreas[${i}].regionsFr`, 'must list the French name of each region, in the same order');
-    }
-  });
+  else
+    o.serviceAreas.forEach((a, i) => {
+      c.oneOf(`serviceAreas[${i}].province`, a?.province, PROVINCES);
+      const fr: unknown = a?.regionsFr;
+      if (fr !== undefined && (!Array.isArray(fr) || fr.length !== (a?.regions?.length ?? 0))) {
+        c.fail(`serviceAreas[${i}].regionsFr`, 'must list the French name of each region, in the same order');
+      }
+    });
   if (!Array.isArray(o.locations)) c.fail('locations', 'must be an array');
-  else o.locations.forEach((l, i) => {
-    c.text(`locations[${i}].city`, l?.city, true);
-    c.oneOf(`locations[${i}].province`, l?.province, PROVINCES);
-    c.bool(`locations[${i}].confidential`, l?.confidential);
-  });
+  else
+    o.locations.forEach((l, i) => {
+      c.text(`locations[${i}].city`, l?.city, true);
+      c.oneOf(`locations[${i}].province`, l?.province, PROVINCES);
+      c.bool(`locations[${i}].confidential`, l?.confidential);
+    });
 }
 
 /** How to reach it: phones, email, website and hours. */
@@ -234,17 +353,21 @@ function checkContact(c: Checker, o: OrganizationFixture): void {
   c.pattern('website', o.website, /^https?:\/\/[^\s]+$/, 'an http(s) URL');
   c.bool('open24x7', o.open24x7);
   if (!Array.isArray(o.openingHours)) c.fail('openingHours', 'must be an array');
-  else o.openingHours.forEach((h, i) => {
-    c.oneOf(`openingHours[${i}].day`, h?.day, WEEKDAYS);
-    c.pattern(`openingHours[${i}].opens`, h?.opens, HHMM, 'HH:MM');
-    c.pattern(`openingHours[${i}].closes`, h?.closes, HHMM, 'HH:MM');
-  });
+  else
+    o.openingHours.forEach((h, i) => {
+      c.oneOf(`openingHours[${i}].day`, h?.day, WEEKDAYS);
+      c.pattern(`openingHours[${i}].opens`, h?.opens, HHMM, 'HH:MM');
+      c.pattern(`openingHours[${i}].closes`, h?.closes, HHMM, 'HH:MM');
+    });
 }
 
 /** The internal (confidential) contacts. */
 function checkInternal(c: Checker, o: OrganizationFixture): void {
   const i = o.internal;
-  if (typeof i !== 'object' || i === null) { c.fail('internal', 'is required'); return; }
+  if (typeof i !== 'object' || i === null) {
+    c.fail('internal', 'is required');
+    return;
+  }
   if (i.designatedContact != null) c.person('internal.designatedContact', i.designatedContact);
   (i.keyStaff ?? []).forEach((p, k) => c.person(`internal.keyStaff[${k}]`, p));
   (i.internalPhones ?? []).forEach((p, k) => c.phone(`internal.internalPhones[${k}]`, p));
@@ -254,7 +377,10 @@ function checkInternal(c: Checker, o: OrganizationFixture): void {
 /** The listing state: status, publication, consent, verification and contact attempts. */
 function checkState(c: Checker, o: OrganizationFixture): void {
   const s = o.state;
-  if (typeof s !== 'object' || s === null) { c.fail('state', 'is required'); return; }
+  if (typeof s !== 'object' || s === null) {
+    c.fail('state', 'is required');
+    return;
+  }
   c.oneOf('state.listingStatus', s.listingStatus, LISTING_STATUSES);
   c.bool('state.published', s.published);
   c.bool('state.publicConsent', s.publicConsent);

@@ -15,7 +15,12 @@ export function collectGarbage(): void {
   if (!collector) {
     v8.setFlagsFromString('--expose-gc');
     const gc: unknown = vm.runInNewContext('gc');
-    collector = typeof gc === 'function' ? () => { gc(); } : () => undefined;
+    collector =
+      typeof gc === 'function'
+        ? () => {
+            gc();
+          }
+        : () => undefined;
   }
   collector();
 }

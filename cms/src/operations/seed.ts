@@ -7,13 +7,25 @@ import { serviceComponents } from '../directory/mapper';
 import type { Core } from '@strapi/strapi';
 import { documentInput } from '../document-input';
 import {
-  type Fixtures, type OrganizationFixture, type PhoneFixture, type Taxonomies,
-  validateOrganization, validateProtocol,
+  type Fixtures,
+  type OrganizationFixture,
+  type PhoneFixture,
+  type Taxonomies,
+  validateOrganization,
+  validateProtocol,
 } from './fixtures';
 
 import {
-  APPLICATION, FOCUS_AREA, LANGUAGE, ORGANIZATION as ORG, POPULATION, PROTOCOL, SEARCH_SYNONYM_TYPE as SYNONYM,
-  SERVICE_CATEGORY, SETTINGS_TYPE as SETTINGS, SUGGESTION,
+  APPLICATION,
+  FOCUS_AREA,
+  LANGUAGE,
+  ORGANIZATION as ORG,
+  POPULATION,
+  PROTOCOL,
+  SEARCH_SYNONYM_TYPE as SYNONYM,
+  SERVICE_CATEGORY,
+  SETTINGS_TYPE as SETTINGS,
+  SUGGESTION,
 } from '../content-types';
 const BATCH = 100;
 
@@ -54,7 +66,11 @@ async function upsertTaxonomies(strapi: Core.Strapi, t: Taxonomies, report: Seed
 }
 
 const phone = (p: PhoneFixture) => ({
-  type: p.type, number: p.number, extension: p.extension ?? null, labelEn: p.labelEn ?? null, labelFr: p.labelFr ?? null,
+  type: p.type,
+  number: p.number,
+  extension: p.extension ?? null,
+  labelEn: p.labelEn ?? null,
+  labelFr: p.labelFr ?? null,
 });
 
 /** Strapi data shared by both locales (non-localized fields). */
@@ -74,7 +90,11 @@ export function sharedOrganizationData(o: OrganizationFixture, codes: CodeIndex)
     ageMin: o.ageMin,
     ageMax: o.ageMax,
     national: o.national,
-    serviceAreas: o.serviceAreas.map((a) => ({ province: a.province, regions: a.regions.join('\n'), regionsFr: a.regionsFr?.join('\n') ?? null })),
+    serviceAreas: o.serviceAreas.map((a) => ({
+      province: a.province,
+      regions: a.regions.join('\n'),
+      regionsFr: a.regionsFr?.join('\n') ?? null,
+    })),
     locations: o.locations.map((l) => ({ ...l })),
     phones: o.phones.map(phone),
     email: o.email,
@@ -137,8 +157,11 @@ export async function upsertOrganization(strapi: Core.Strapi, o: OrganizationFix
 }
 
 async function upsertByKey(
-  strapi: Core.Strapi, uid: typeof PROTOCOL | typeof APPLICATION | typeof SUGGESTION,
-  key: 'externalId' | 'reference', value: string, data: Record<string, unknown>,
+  strapi: Core.Strapi,
+  uid: typeof PROTOCOL | typeof APPLICATION | typeof SUGGESTION,
+  key: 'externalId' | 'reference',
+  value: string,
+  data: Record<string, unknown>,
 ): Promise<boolean> {
   const docs = strapi.documents(uid);
   const existing = await docs.findFirst({ filters: { [key]: value } });
@@ -153,7 +176,9 @@ export interface SeedOptions {
 
 export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOptions = {}): Promise<SeedReport> {
   const report: SeedReport = { created: 0, updated: 0, rejected: [] };
-  const count = (created: boolean) => { report[created ? 'created' : 'updated']++; };
+  const count = (created: boolean) => {
+    report[created ? 'created' : 'updated']++;
+  };
   const codes = await upsertTaxonomies(strapi, f.taxonomies, report);
 
   const settings = strapi.documents(SETTINGS);
@@ -169,7 +194,8 @@ export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOption
   const valid: OrganizationFixture[] = [];
   for (const o of f.organizations) {
     const problems = validateOrganization(o, f.taxonomies);
-    if (problems.length > 0) for (const p of problems) report.rejected.push({ record: `organization ${o.externalId ?? o.slug ?? '?'}`, ...p });
+    if (problems.length > 0)
+      for (const p of problems) report.rejected.push({ record: `organization ${o.externalId ?? o.slug ?? '?'}`, ...p });
     else valid.push(o);
   }
   for (let i = 0; i < valid.length; i += BATCH) {
@@ -201,7 +227,11 @@ export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOption
     }
     const organization = orgBySlug.get(s.organizationSlug);
     if (!organization) {
-      report.rejected.push({ record: `suggestion ${s.reference}`, field: 'organizationSlug', message: `no organization ${s.organizationSlug}` });
+      report.rejected.push({
+        record: `suggestion ${s.reference}`,
+        field: 'organizationSlug',
+        message: `no organization ${s.organizationSlug}`,
+      });
       continue;
     }
     count(await upsertByKey(strapi, SUGGESTION, 'reference', s.reference, { ...s, organization }));
@@ -216,8 +246,12 @@ export async function seed(strapi: Core.Strapi, f: Fixtures, options: SeedOption
       continue;
     }
     const data = documentInput(SYNONYM, { terms: g.terms.join(', '), note: g.note ?? null });
-    const existing = (await synonyms.findMany({ filters: { terms: { $startsWith: first } } }))
-      .find((s) => String(s.terms ?? '').split(/[\n,;]/)[0]?.trim() === first);
+    const existing = (await synonyms.findMany({ filters: { terms: { $startsWith: first } } })).find(
+      (s) =>
+        String(s.terms ?? '')
+          .split(/[\n,;]/)[0]
+          ?.trim() === first,
+    );
     if (existing) await synonyms.update({ documentId: existing.documentId, data });
     else await synonyms.create({ data });
     count(!existing);

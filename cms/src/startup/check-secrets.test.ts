@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { secretProblems } from './check-secrets';
 
 const good = {
-  APP_KEYS: 'k1k1k1k1k1k1k1k1k1k1,k2k2k2k2k2k2k2k2k2k2', API_TOKEN_SALT: 's'.repeat(24), ADMIN_JWT_SECRET: 'a'.repeat(24),
-  TRANSFER_TOKEN_SALT: 't'.repeat(24), JWT_SECRET: 'j'.repeat(24), ENCRYPTION_KEY: 'e'.repeat(24),
+  APP_KEYS: 'k1k1k1k1k1k1k1k1k1k1,k2k2k2k2k2k2k2k2k2k2',
+  API_TOKEN_SALT: 's'.repeat(24),
+  ADMIN_JWT_SECRET: 'a'.repeat(24),
+  TRANSFER_TOKEN_SALT: 't'.repeat(24),
+  JWT_SECRET: 'j'.repeat(24),
+  ENCRYPTION_KEY: 'e'.repeat(24),
 };
 
 test('real secrets pass', () => {

@@ -10,7 +10,8 @@ export function secretProblems(env: NodeJS.ProcessEnv): string[] {
   for (const name of SECRETS) {
     const value = env[name]?.trim() ?? '';
     if (value === '') problems.push(`${name} is missing`);
-    else if (DEFAULTS.test(value) || value.split(',').some((v) => v.length < 16)) problems.push(`${name} is a default or too short (16 characters at least)`);
+    else if (DEFAULTS.test(value) || value.split(',').some((v) => v.length < 16))
+      problems.push(`${name} is a default or too short (16 characters at least)`);
   }
   return problems;
 }
@@ -19,6 +20,8 @@ export function assertProductionSecrets(env: NodeJS.ProcessEnv = process.env): v
   if (env.NODE_ENV !== 'production') return;
   const problems = secretProblems(env);
   if (problems.length === 0) return;
-  process.stderr.write(`Refusing to start in production: ${problems[0]}.${problems.length > 1 ? ` (${problems.length - 1} more: ${problems.slice(1).join('; ')})` : ''}\n`);
+  process.stderr.write(
+    `Refusing to start in production: ${problems[0]}.${problems.length > 1 ? ` (${problems.length - 1} more: ${problems.slice(1).join('; ')})` : ''}\n`,
+  );
   process.exit(1);
 }

@@ -69,9 +69,7 @@ const FORBIDDEN_PREFIXES: readonly string[] = [
  * trail, the staff API or end-user accounts (e.g. granted by hand), and switches registration off.
  */
 export async function lockDownApiRoles(strapi: Core.Strapi): Promise<void> {
-  const roles = await strapi.db
-    .query('plugin::users-permissions.role')
-    .findMany({ where: { type: { $in: ['public', 'authenticated'] } } });
+  const roles = await strapi.db.query('plugin::users-permissions.role').findMany({ where: { type: { $in: ['public', 'authenticated'] } } });
   for (const role of roles) {
     const perms: Array<{ id: number; action: string }> = await strapi.db
       .query('plugin::users-permissions.permission')

@@ -7,7 +7,12 @@ import { isRecord, text } from './values';
 
 export type ActorType = 'admin' | 'api_token' | 'user' | 'public' | 'system';
 
-export interface Actor { type: ActorType; id: string | null; name: string; email: string | null }
+export interface Actor {
+  type: ActorType;
+  id: string | null;
+  name: string;
+  email: string | null;
+}
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'system', email: null };
 
@@ -20,7 +25,12 @@ export function actorFromState(state: unknown): Actor {
   const strategy = isRecord(auth.strategy) ? text(auth.strategy.name) : null;
   const credentials = isRecord(auth.credentials) ? auth.credentials : {};
   if (strategy === 'api-token') {
-    return { type: 'api_token', id: idOf(credentials.id), name: `API token ${text(credentials.name) ?? idOf(credentials.id) ?? ''}`.trim(), email: null };
+    return {
+      type: 'api_token',
+      id: idOf(credentials.id),
+      name: `API token ${text(credentials.name) ?? idOf(credentials.id) ?? ''}`.trim(),
+      email: null,
+    };
   }
   const user = isRecord(state.user) ? state.user : null;
   if (!user) return { type: 'public', id: null, name: 'public', email: null };

@@ -23,10 +23,21 @@ import phone from '../components/directory/phone.json';
 import policeContact from '../components/directory/police-contact.json';
 import referralProtocol from '../components/directory/referral-protocol.json';
 import serviceArea from '../components/directory/service-area.json';
-import { COMPONENT_LABELS, FIELD_LABELS, TYPE_NAMES, VALUE_LABELS, englishAdminTranslations, frenchAdminTranslations, type Label } from './admin-labels';
+import {
+  COMPONENT_LABELS,
+  FIELD_LABELS,
+  TYPE_NAMES,
+  VALUE_LABELS,
+  englishAdminTranslations,
+  frenchAdminTranslations,
+  type Label,
+} from './admin-labels';
 import { ORGANIZATION } from '../content-types';
 
-interface Schema { info: { displayName: string }; attributes: Record<string, unknown> }
+interface Schema {
+  info: { displayName: string };
+  attributes: Record<string, unknown>;
+}
 
 const CONTENT_TYPES: Record<string, Schema> = {
   'api::organization.organization': organization,
@@ -58,7 +69,8 @@ const COMPONENTS: Record<string, Schema> = {
 };
 
 const TABLES: [string, Record<string, Schema>, Readonly<Record<string, Readonly<Record<string, Label>>>>][] = [
-  ['content type', CONTENT_TYPES, FIELD_LABELS], ['component', COMPONENTS, COMPONENT_LABELS],
+  ['content type', CONTENT_TYPES, FIELD_LABELS],
+  ['component', COMPONENTS, COMPONENT_LABELS],
 ];
 
 test('every field of every directory content type and component has an English and a French label', () => {
@@ -94,8 +106,18 @@ test('a label says internal in English exactly when it says interne in French', 
 
 test('the confidential organization fields are labelled internal', () => {
   const labels = FIELD_LABELS[ORGANIZATION]!;
-  for (const field of ['designatedContact', 'keyStaff', 'internalPhones', 'internalEmail', 'referralProtocol',
-    'capacityNotes', 'safetyNotes', 'internalNotes', 'statusNote', 'contactAttempts']) {
+  for (const field of [
+    'designatedContact',
+    'keyStaff',
+    'internalPhones',
+    'internalEmail',
+    'referralProtocol',
+    'capacityNotes',
+    'safetyNotes',
+    'internalNotes',
+    'statusNote',
+    'contactAttempts',
+  ]) {
     assert.match(labels[field]!.en, / \(internal\)$/, field);
   }
   for (const field of ['name', 'email', 'phones', 'locations', 'lastVerifiedAt']) {

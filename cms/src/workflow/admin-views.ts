@@ -11,7 +11,12 @@ import { COMPONENT_TITLES, SUMMARY } from './component-titles';
 import { isRecord } from './values';
 import { ORGANIZATION } from '../content-types';
 
-interface FieldMeta { label?: string; description?: string; editable?: boolean; mainField?: string }
+interface FieldMeta {
+  label?: string;
+  description?: string;
+  editable?: boolean;
+  mainField?: string;
+}
 
 interface View {
   list: string[];
@@ -29,26 +34,46 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
     list: ['name', 'kind', 'listingStatus', 'publicConsent', 'lastVerifiedAt', 'nextReviewDue', 'needsAttention'],
     edit: {
       markVerified: {
-        description: 'Sets last verified to today, by you, and the next review date; then clears itself. / Inscrit la vérification (aujourd’hui, par vous) et la prochaine révision, puis se décoche.',
+        description:
+          'Sets last verified to today, by you, and the next review date; then clears itself. / Inscrit la vérification (aujourd’hui, par vous) et la prochaine révision, puis se décoche.',
       },
       needsAttention: {
-        description: 'Set by the workflow (e.g. unreachable contact); see the status note. Clear it once handled. / Signalé par le flux de travail (p. ex. personne-ressource injoignable); voir la note d’état.',
+        description:
+          'Set by the workflow (e.g. unreachable contact); see the status note. Clear it once handled. / Signalé par le flux de travail (p. ex. personne-ressource injoignable); voir la note d’état.',
       },
       // Relation pickers and lists show a term's name, not its code.
-      focusAreas: { mainField: 'labelEn' }, services: { mainField: 'labelEn' }, populations: { mainField: 'labelEn' }, languages: { mainField: 'labelEn' },
+      focusAreas: { mainField: 'labelEn' },
+      services: { mainField: 'labelEn' },
+      populations: { mainField: 'labelEn' },
+      languages: { mainField: 'labelEn' },
       suspendedAt: { description: 'Set when the listing status becomes suspended. / Inscrit lors de la suspension.' },
       removalReason: { description: 'Required to remove or suspend a listing. / Obligatoire pour retirer ou suspendre une fiche.' },
     },
     // The work first: status and review, then the record.
-    editFirst: ['listingStatus', 'removalReason', 'publicConsent', 'needsAttention', 'lastVerifiedAt', 'nextReviewDue', 'markVerified', 'statusNote'],
+    editFirst: [
+      'listingStatus',
+      'removalReason',
+      'publicConsent',
+      'needsAttention',
+      'lastVerifiedAt',
+      'nextReviewDue',
+      'markVerified',
+      'statusNote',
+    ],
     // Shown as the Translation column and panel (translation-status.ts).
     hidden: ['translationBasis', 'translationState'],
   },
   'api::law-enforcement-protocol.law-enforcement-protocol': {
     list: ['agency', 'province', 'version', 'lastReviewedAt', 'nextReviewDue'],
     edit: {
-      version: { description: 'Bumped automatically when the protocol or its contacts change. / Incrémentée automatiquement à chaque modification du protocole ou des contacts.' },
-      previousProtocol: { editable: false, description: 'The text before the last change, for comparison. / Le texte avant la dernière modification, pour comparaison.' },
+      version: {
+        description:
+          'Bumped automatically when the protocol or its contacts change. / Incrémentée automatiquement à chaque modification du protocole ou des contacts.',
+      },
+      previousProtocol: {
+        editable: false,
+        description: 'The text before the last change, for comparison. / Le texte avant la dernière modification, pour comparaison.',
+      },
     },
   },
   'api::application.application': {
@@ -56,7 +81,10 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
     settings: { defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' },
     editFirst: ['reviewStatus'],
     edit: {
-      reviewStatus: { description: 'Approving creates a draft organization; declining needs a reason. / L’approbation crée un organisme en brouillon; un refus exige un motif.' },
+      reviewStatus: {
+        description:
+          'Approving creates a draft organization; declining needs a reason. / L’approbation crée un organisme en brouillon; un refus exige un motif.',
+      },
       declineReason: { description: 'Required to decline. / Obligatoire pour refuser.' },
       organization: { description: 'Created as a draft when the application is approved. / Créé en brouillon à l’approbation.' },
     },
@@ -69,10 +97,15 @@ export const ADMIN_VIEWS: Readonly<Record<string, View>> = {
     },
   },
   // Relation pickers show a term's name, not its code.
-  ...Object.fromEntries(['focus-area', 'service-category', 'population', 'language'].map((name) => [`api::${name}.${name}`, {
-    list: ['labelEn', 'labelFr', 'code'],
-    settings: { mainField: 'labelEn', defaultSortBy: 'sortOrder', defaultSortOrder: 'ASC' },
-  } satisfies View])),
+  ...Object.fromEntries(
+    ['focus-area', 'service-category', 'population', 'language'].map((name) => [
+      `api::${name}.${name}`,
+      {
+        list: ['labelEn', 'labelFr', 'code'],
+        settings: { mainField: 'labelEn', defaultSortBy: 'sortOrder', defaultSortOrder: 'ASC' },
+      } satisfies View,
+    ]),
+  ),
   [AUDIT_ENTRY]: {
     list: ['occurredAt', 'action', 'targetLabel', 'actorName', 'statusTo', 'changedFields'],
     settings: { mainField: 'targetLabel', defaultSortBy: 'occurredAt', defaultSortOrder: 'DESC' },
@@ -97,12 +130,17 @@ export function editLayout(edit: unknown, first: readonly string[]): Cell[][] {
 
 /** The edit layout without one field (one the workflow writes and editors do not). */
 export function withoutField(edit: unknown, field: string): Cell[][] {
-  return editLayout(edit, []).map((row) => row.filter((c) => c.name !== field)).filter((row) => row.length > 0);
+  return editLayout(edit, [])
+    .map((row) => row.filter((c) => c.name !== field))
+    .filter((row) => row.length > 0);
 }
 
 /** Stored metadatas with `labels` as each field's English label (edit and list) and `edit` merged in. */
 export function labelledMetadatas(
-  stored: unknown, fields: Iterable<string>, labels: Readonly<Record<string, { en: string }>>, edit: Readonly<Record<string, FieldMeta>> = {},
+  stored: unknown,
+  fields: Iterable<string>,
+  labels: Readonly<Record<string, { en: string }>>,
+  edit: Readonly<Record<string, FieldMeta>> = {},
 ): Record<string, unknown> {
   const metadatas: Record<string, unknown> = { ...record(stored) };
   for (const field of fields) {
@@ -132,18 +170,26 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
     if (view?.readOnly) for (const field of Object.keys(attributes)) edit[field] = { ...edit[field], editable: false };
     const fields = [...new Set([...Object.keys(edit), ...Object.keys(labels)])].filter((f) => f in attributes);
     const layouts = record(current.layouts);
-    await service.updateConfiguration({ uid }, {
-      settings: { ...record(current.settings), ...(view?.settings ?? {}) },
-      metadatas: labelledMetadatas(current.metadatas, fields, labels, edit),
-      layouts: view
-        ? {
-          ...layouts,
-          list: view.list.filter((f) => f in attributes || f === 'createdAt'),
-          edit: (view.hidden ?? []).reduce((edit, f) => withoutField(edit, f),
-            editLayout(layouts.edit, (view.editFirst ?? []).filter((f) => f in attributes))),
-        }
-        : layouts,
-    });
+    await service.updateConfiguration(
+      { uid },
+      {
+        settings: { ...record(current.settings), ...(view?.settings ?? {}) },
+        metadatas: labelledMetadatas(current.metadatas, fields, labels, edit),
+        layouts: view
+          ? {
+              ...layouts,
+              list: view.list.filter((f) => f in attributes || f === 'createdAt'),
+              edit: (view.hidden ?? []).reduce(
+                (edit, f) => withoutField(edit, f),
+                editLayout(
+                  layouts.edit,
+                  (view.editFirst ?? []).filter((f) => f in attributes),
+                ),
+              ),
+            }
+          : layouts,
+      },
+    );
   }
   // Components keep their layouts, less the workflow's row summary; their fields get labels and
   // their collapsed rows a title (component-titles.ts).
@@ -158,7 +204,11 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
     const layouts = record(current.layouts);
     await components.updateConfiguration(component, {
       settings: { ...record(current.settings), ...(title && title in attributes ? { mainField: title } : {}) },
-      metadatas: labelledMetadatas(current.metadatas, Object.keys(labels).filter((f) => f in attributes), labels),
+      metadatas: labelledMetadatas(
+        current.metadatas,
+        Object.keys(labels).filter((f) => f in attributes),
+        labels,
+      ),
       layouts: { ...layouts, edit: withoutField(layouts.edit, SUMMARY) },
     });
   }

@@ -11,9 +11,14 @@ import { APPLICATION } from '../content-types';
 
 export function applicationProblems(status: unknown, declineReason: unknown): FieldProblem[] {
   if (status === 'declined' && !text(declineReason)) {
-    return [requiredField(APPLICATION, 'declineReason',
-      { en: 'Indicate why the application is declined', fr: 'Indiquez le motif du refus' },
-      { en: 'to decline an application', fr: 'pour refuser une demande' })];
+    return [
+      requiredField(
+        APPLICATION,
+        'declineReason',
+        { en: 'Indicate why the application is declined', fr: 'Indiquez le motif du refus' },
+        { en: 'to decline an application', fr: 'pour refuser une demande' },
+      ),
+    ];
   }
   return [];
 }
@@ -22,10 +27,17 @@ export function applicationProblems(status: unknown, declineReason: unknown): Fi
 export function provincesProblems(value: unknown): FieldProblem[] {
   const known: readonly unknown[] = PROVINCES;
   const valid = value == null || (Array.isArray(value) && value.every((p) => known.includes(p)) && new Set(value).size === value.length);
-  return valid ? [] : [{
-    path: 'provinces',
-    message: { en: '“Provinces and territories” must list provinces or territories, each once.', fr: '« Provinces et territoires » doit énumérer des provinces ou territoires, chacun une fois.' },
-  }];
+  return valid
+    ? []
+    : [
+        {
+          path: 'provinces',
+          message: {
+            en: '“Provinces and territories” must list provinces or territories, each once.',
+            fr: '« Provinces et territoires » doit énumérer des provinces ou territoires, chacun une fois.',
+          },
+        },
+      ];
 }
 
 /** Approval is a transition: creating a record already approved (an import) creates nothing. */
@@ -50,9 +62,20 @@ export function linkedAfterWrite(value: unknown, present: boolean, linkedBefore:
 }
 
 export interface ApplicationRecord {
-  reference?: unknown; locale?: unknown; organizationName?: unknown; kind?: unknown; role?: unknown; provinces?: unknown;
-  description?: unknown; services?: unknown; website?: unknown; email?: unknown; phone?: unknown;
-  contact?: unknown; attestations?: unknown; createdAt?: unknown;
+  reference?: unknown;
+  locale?: unknown;
+  organizationName?: unknown;
+  kind?: unknown;
+  role?: unknown;
+  provinces?: unknown;
+  description?: unknown;
+  services?: unknown;
+  website?: unknown;
+  email?: unknown;
+  phone?: unknown;
+  contact?: unknown;
+  attestations?: unknown;
+  createdAt?: unknown;
 }
 
 export interface DraftOrganization {
@@ -69,9 +92,10 @@ export function draftOrganizationFrom(app: ApplicationRecord, o: { slug: string;
   const locale = app.locale === 'fr' ? 'fr' : 'en';
   const name = (text(app.organizationName) ?? 'Unnamed applicant').slice(0, 200);
   const provinces = Array.isArray(app.provinces) ? [...new Set(app.provinces.filter(isProvince))] : [];
-  const contact = isRecord(app.contact) && text(app.contact.name)
-    ? { name: text(app.contact.name), title: text(app.contact.title), email: text(app.contact.email), phone: text(app.contact.phone) }
-    : null;
+  const contact =
+    isRecord(app.contact) && text(app.contact.name)
+      ? { name: text(app.contact.name), title: text(app.contact.title), email: text(app.contact.email), phone: text(app.contact.phone) }
+      : null;
   const attested = isRecord(app.attestations) ? app.attestations : {};
   const attestations = {
     ...Object.fromEntries(CRITERIA.map((c) => [c, attested[c] === true])),
@@ -99,7 +123,9 @@ export function draftOrganizationFrom(app: ApplicationRecord, o: { slug: string;
       internalNotes: [
         `Created ${o.today} from application ${reference ?? '(no reference)'}.`,
         services ? `Services described in the application: ${services}` : null,
-      ].filter(Boolean).join('\n'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
     },
   };
 }

@@ -16,9 +16,11 @@ import { PUBLIC_ORGANIZATION_FIELDS } from './audit-fields';
 import { isRecord, text } from './values';
 import { ORGANIZATION as ORG } from '../content-types';
 
-
 /** A new document as written: locale → its attributes (relations as `{ code }` of each target). */
-export interface CreatedVersions { documentId: string; versions: Map<string, Row> }
+export interface CreatedVersions {
+  documentId: string;
+  versions: Map<string, Row>;
+}
 
 export class BulkCreateAudit {
   private readonly attributes: Attributes;
@@ -41,7 +43,7 @@ export class BulkCreateAudit {
     const one = (v: unknown): unknown => {
       if (!isRecord(v)) return v;
       const out: Row = {};
-      for (const attr of table.columns.keys()) if (attr !== 'id') out[attr] = attr in v ? v[attr] : table.defaults.get(attr) ?? null;
+      for (const attr of table.columns.keys()) if (attr !== 'id') out[attr] = attr in v ? v[attr] : (table.defaults.get(attr) ?? null);
       return out;
     };
     return Array.isArray(value) ? value.map(one) : one(value);
@@ -57,10 +59,18 @@ export class BulkCreateAudit {
     const changes = diffVersions(new Map(), after, this.attributes, PUBLIC_ORGANIZATION_FIELDS);
     const first = after.get('en') ?? [...after.values()][0];
     return {
-      occurredAt, action: 'create', targetUid: ORG, targetDocumentId: doc.documentId,
-      targetLocale: [...after.keys()].sort().join(',') || null, targetLabel: text(first?.name),
-      actorType: this.actor.type, actorId: this.actor.id, actorName: this.actor.name, actorEmail: this.actor.email,
-      statusFrom: null, statusTo: text(first?.listingStatus),
+      occurredAt,
+      action: 'create',
+      targetUid: ORG,
+      targetDocumentId: doc.documentId,
+      targetLocale: [...after.keys()].sort().join(',') || null,
+      targetLabel: text(first?.name),
+      actorType: this.actor.type,
+      actorId: this.actor.id,
+      actorName: this.actor.name,
+      actorEmail: this.actor.email,
+      statusFrom: null,
+      statusTo: text(first?.listingStatus),
       changedFields: [...new Set(changes.map((c) => c.field))].join(', '),
       changes,
     };

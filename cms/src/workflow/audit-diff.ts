@@ -6,7 +6,10 @@ import type { PublicFields } from './audit-fields';
 import { isRecord } from './values';
 
 export type AttributeKind = 'scalar' | 'boolean' | 'json' | 'component' | 'components' | 'relation' | 'relations';
-export interface AttributeInfo { kind: AttributeKind; localized: boolean }
+export interface AttributeInfo {
+  kind: AttributeKind;
+  localized: boolean;
+}
 export type Attributes = Readonly<Record<string, AttributeInfo>>;
 export type Row = Record<string, unknown>;
 
@@ -21,8 +24,19 @@ export interface Change {
 
 /** Bookkeeping fields (the translation state too), and the transient "mark as verified" trigger, are not changes. */
 const SKIPPED = new Set([
-  'id', 'documentId', 'locale', 'localizations', 'createdAt', 'updatedAt', 'publishedAt', 'firstPublishedAt',
-  'createdBy', 'updatedBy', 'markVerified', 'translationBasis', 'translationState',
+  'id',
+  'documentId',
+  'locale',
+  'localizations',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'firstPublishedAt',
+  'createdBy',
+  'updatedBy',
+  'markVerified',
+  'translationBasis',
+  'translationState',
 ]);
 /** `summary` is the admin's title of a repeatable row, derived from the row (component-titles.ts). */
 const COMPONENT_BOOKKEEPING = new Set(['id', '__component', '__temp_key__', 'summary']);
@@ -41,11 +55,19 @@ export function attributesOf(schema: { attributes: Record<string, unknown>; plug
   for (const [name, attr] of Object.entries(schema.attributes)) {
     if (SKIPPED.has(name) || !isRecord(attr)) continue;
     const kind: AttributeKind =
-      attr.type === 'component' ? (attr.repeatable === true ? 'components' : 'component')
-      : attr.type === 'relation' ? (typeof attr.relation === 'string' && TO_MANY.has(attr.relation) ? 'relations' : 'relation')
-      : attr.type === 'boolean' ? 'boolean'
-      : attr.type === 'json' ? 'json'
-      : 'scalar';
+      attr.type === 'component'
+        ? attr.repeatable === true
+          ? 'components'
+          : 'component'
+        : attr.type === 'relation'
+          ? typeof attr.relation === 'string' && TO_MANY.has(attr.relation)
+            ? 'relations'
+            : 'relation'
+          : attr.type === 'boolean'
+            ? 'boolean'
+            : attr.type === 'json'
+              ? 'json'
+              : 'scalar';
     out[name] = { kind, localized: typeLocalized && localizedOption(attr) !== false };
   }
   return out;
@@ -53,7 +75,11 @@ export function attributesOf(schema: { attributes: Record<string, unknown>; plug
 
 /** The populate clause that loads every component and relation the diff compares. */
 export function populateOf(attributes: Attributes): Record<string, true> {
-  return Object.fromEntries(Object.entries(attributes).filter(([, a]) => a.kind !== 'scalar' && a.kind !== 'boolean' && a.kind !== 'json').map(([n]) => [n, true]));
+  return Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, a]) => a.kind !== 'scalar' && a.kind !== 'boolean' && a.kind !== 'json')
+      .map(([n]) => [n, true]),
+  );
 }
 
 const scalar = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v === undefined || v === '' ? null : v);
@@ -74,20 +100,39 @@ const relationKey = (v: unknown): string | null => {
 
 export function normalize(kind: AttributeKind, v: unknown): unknown {
   switch (kind) {
-    case 'boolean': return v === true || v === 1;
-    case 'component': return component(v);
-    case 'components': return Array.isArray(v) ? v.map(component) : [];
-    case 'relation': return relationKey(v);
-    case 'relations': return Array.isArray(v) ? v.map(relationKey).filter((k): k is string => k !== null).sort() : [];
-    case 'json': return v ?? null;
-    default: return scalar(v);
+    case 'boolean':
+      return v === true || v === 1;
+    case 'component':
+      return component(v);
+    case 'components':
+      return Array.isArray(v) ? v.map(component) : [];
+    case 'relation':
+      return relationKey(v);
+    case 'relations':
+      return Array.isArray(v)
+        ? v
+            .map(relationKey)
+            .filter((k): k is string => k !== null)
+            .sort()
+        : [];
+    case 'json':
+      return v ?? null;
+    default:
+      return scalar(v);
   }
 }
 
 /** JSON with object keys sorted, for comparing normalized values. */
 export function stable(v: unknown): string {
   return JSON.stringify(v, (_k, value: unknown) =>
-    isRecord(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])) : value);
+    isRecord(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, value[k]]),
+        )
+      : value,
+  );
 }
 
 /**
@@ -95,7 +140,12 @@ export function stable(v: unknown): string {
  * A locale new in `after` is compared with another locale of `before` for its shared fields;
  * a field shared by all locales is reported once.
  */
-export function diffVersions(before: ReadonlyMap<string, Row>, after: ReadonlyMap<string, Row>, attributes: Attributes, publicFields: PublicFields): Change[] {
+export function diffVersions(
+  before: ReadonlyMap<string, Row>,
+  after: ReadonlyMap<string, Row>,
+  attributes: Attributes,
+  publicFields: PublicFields,
+): Change[] {
   const changes: Change[] = [];
   const seen = new Set<string>();
   const anyBefore = [...before.values()][0] ?? null;

@@ -17,11 +17,11 @@ const publicLocations: Projector = (v) =>
         if (!isRecord(loc)) return loc;
         const confidential = loc.confidential === true;
         return {
-          name: confidential ? null : loc.name ?? null,
-          street: confidential ? null : loc.street ?? null,
+          name: confidential ? null : (loc.name ?? null),
+          street: confidential ? null : (loc.street ?? null),
           city: loc.city ?? null,
           province: loc.province ?? null,
-          postalCode: confidential ? null : loc.postalCode ?? null,
+          postalCode: confidential ? null : (loc.postalCode ?? null),
           confidential,
         };
       })

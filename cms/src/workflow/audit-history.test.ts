@@ -4,8 +4,14 @@ import { displayValue, historyApiPath, historyItems } from './audit-history';
 import { ORGANIZATION as ORG } from '../content-types';
 
 const entry = {
-  documentId: 'a1', occurredAt: '2026-12-03T15:00:00.000Z', action: 'status_change', targetUid: ORG, actorName: 'Dana Editor', actorType: 'admin',
-  statusFrom: 'active', statusTo: 'suspended',
+  documentId: 'a1',
+  occurredAt: '2026-12-03T15:00:00.000Z',
+  action: 'status_change',
+  targetUid: ORG,
+  actorName: 'Dana Editor',
+  actorType: 'admin',
+  statusFrom: 'active',
+  statusTo: 'suspended',
   changes: [
     { field: 'listingStatus', confidential: true },
     { field: 'removalReason', confidential: true },
@@ -18,22 +24,28 @@ const entry = {
 test('an entry reads as its action, its editor and each change before → after, in English', () => {
   const [item] = historyItems([entry], 'en');
   assert.deepEqual([item!.action, item!.actor, item!.at], ['Status changed', 'Dana Editor', '2026-12-03T15:00:00.000Z']);
-  assert.deepEqual(item!.changes.map((c) => [c.label, c.locale, c.from, c.to]), [
-    ['Listing status', null, 'Active', 'Suspended'],
-    ['Reason for removal or suspension', null, null, null],
-    ['Opening hours', null, 'Monday 09:00 17:00', '—'],
-    ['Description', 'fr', 'Ancien', 'Nouveau'],
-    ['Open 24/7', null, 'No', 'Yes'],
-  ]);
+  assert.deepEqual(
+    item!.changes.map((c) => [c.label, c.locale, c.from, c.to]),
+    [
+      ['Listing status', null, 'Active', 'Suspended'],
+      ['Reason for removal or suspension', null, null, null],
+      ['Opening hours', null, 'Monday 09:00 17:00', '—'],
+      ['Description', 'fr', 'Ancien', 'Nouveau'],
+      ['Open 24/7', null, 'No', 'Yes'],
+    ],
+  );
 });
 
 test('the same entry in French', () => {
   const [item] = historyItems([entry], 'fr');
   assert.equal(item!.action, 'Changement de statut');
-  assert.deepEqual(item!.changes.map((c) => [c.label, c.from, c.to]).filter((_, i) => i === 0 || i === 4), [
-    ['Statut de l’inscription', 'Actif', 'Suspendu'],
-    ['Ouvert 24 h/24, 7 j/7', 'Non', 'Oui'],
-  ]);
+  assert.deepEqual(
+    item!.changes.map((c) => [c.label, c.from, c.to]).filter((_, i) => i === 0 || i === 4),
+    [
+      ['Statut de l’inscription', 'Actif', 'Suspendu'],
+      ['Ouvert 24 h/24, 7 j/7', 'Non', 'Oui'],
+    ],
+  );
 });
 
 test('lists, codes and empty values read as words', () => {
@@ -43,7 +55,7 @@ test('lists, codes and empty values read as words', () => {
   assert.deepEqual(historyItems('not a list', 'en'), []);
 });
 
-test('the panel asks the content manager for the record\'s newest entries', () => {
+test("the panel asks the content manager for the record's newest entries", () => {
   const url = new URL(historyApiPath('doc 1'), 'http://x');
   assert.equal(url.pathname, '/content-manager/collection-types/api::audit-entry.audit-entry');
   assert.equal(url.searchParams.get('filters[$and][0][targetDocumentId][$eq]'), 'doc 1');

@@ -11,12 +11,37 @@ import { isRecord } from './values';
 
 type Language = keyof Label;
 
-export interface HistoryChange { field: string; label: string; locale: string | null; from: string | null; to: string | null }
-export interface HistoryItem { id: string; at: string; action: string; actor: string; changes: HistoryChange[] }
+export interface HistoryChange {
+  field: string;
+  label: string;
+  locale: string | null;
+  from: string | null;
+  to: string | null;
+}
+export interface HistoryItem {
+  id: string;
+  at: string;
+  action: string;
+  actor: string;
+  changes: HistoryChange[];
+}
 
 const EMPTY = '—';
 /** Fields of the public components, in the order a person reads them (others follow). */
-const READING_ORDER = ['day', 'opens', 'closes', 'name', 'street', 'city', 'province', 'postalCode', 'regions', 'type', 'number', 'extension'];
+const READING_ORDER = [
+  'day',
+  'opens',
+  'closes',
+  'name',
+  'street',
+  'city',
+  'province',
+  'postalCode',
+  'regions',
+  'type',
+  'number',
+  'extension',
+];
 const YES_NO: Readonly<Record<Language, [string, string]>> = { en: ['Yes', 'No'], fr: ['Oui', 'Non'] };
 
 /** One stored value (a scalar, a list, a component) as words. */
@@ -28,9 +53,14 @@ export function displayValue(v: unknown, language: Language): string {
   if (Array.isArray(v)) return v.length === 0 ? EMPTY : v.map((x) => displayValue(x, language)).join(isRecord(v[0]) ? '; ' : ', ');
   if (isRecord(v)) {
     // A component (stored with its keys sorted): its values in reading order, without the empty ones.
-    const rank = (k: string) => { const i = READING_ORDER.indexOf(k); return i < 0 ? READING_ORDER.length : i; };
-    const parts = Object.entries(v).filter(([k, x]) => k !== 'summary' && x !== null && x !== '' && x !== false)
-      .sort(([a], [b]) => rank(a) - rank(b)).map(([, x]) => displayValue(x, language));
+    const rank = (k: string) => {
+      const i = READING_ORDER.indexOf(k);
+      return i < 0 ? READING_ORDER.length : i;
+    };
+    const parts = Object.entries(v)
+      .filter(([k, x]) => k !== 'summary' && x !== null && x !== '' && x !== false)
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([, x]) => displayValue(x, language));
     return parts.length === 0 ? EMPTY : parts.join(' ');
   }
   return EMPTY;
@@ -72,7 +102,10 @@ export const HISTORY_SIZE = 8;
 /** The content manager's list of a record's audit entries, newest first (the editor's read permission applies). */
 export function historyApiPath(documentId: string, size = HISTORY_SIZE): string {
   const q = new URLSearchParams({
-    'filters[$and][0][targetDocumentId][$eq]': documentId, sort: 'occurredAt:DESC', page: '1', pageSize: String(size),
+    'filters[$and][0][targetDocumentId][$eq]': documentId,
+    sort: 'occurredAt:DESC',
+    page: '1',
+    pageSize: String(size),
   });
   return `/content-manager/collection-types/api::audit-entry.audit-entry?${q.toString()}`;
 }

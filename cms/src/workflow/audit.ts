@@ -21,19 +21,43 @@ export { AUDIT_ENTRY };
 export type AuditAction = 'create' | 'update' | 'status_change' | 'publish' | 'unpublish' | 'discard_draft' | 'delete';
 
 const ACTIONS: Readonly<Record<string, AuditAction>> = {
-  create: 'create', update: 'update', publish: 'publish', unpublish: 'unpublish', discardDraft: 'discard_draft', delete: 'delete',
+  create: 'create',
+  update: 'update',
+  publish: 'publish',
+  unpublish: 'unpublish',
+  discardDraft: 'discard_draft',
+  delete: 'delete',
 };
 /** Which stored versions show what an action changed. */
 const VERSIONS: Readonly<Partial<Record<AuditAction, 'draft' | 'published'>>> = {
-  create: 'draft', update: 'draft', discard_draft: 'draft', publish: 'published',
+  create: 'draft',
+  update: 'draft',
+  discard_draft: 'draft',
+  publish: 'published',
 };
 
-interface Audited { attributes: Attributes; publicFields: PublicFields; label: string; hasStatus: boolean }
+interface Audited {
+  attributes: Attributes;
+  publicFields: PublicFields;
+  label: string;
+  hasStatus: boolean;
+}
 
 export interface AuditEntryData {
-  occurredAt: string; action: AuditAction; targetUid: string; targetDocumentId: string | null; targetLocale: string | null;
-  targetLabel: string | null; actorType: Actor['type']; actorId: string | null; actorName: string; actorEmail: string | null;
-  statusFrom: string | null; statusTo: string | null; changedFields: string; changes: Change[];
+  occurredAt: string;
+  action: AuditAction;
+  targetUid: string;
+  targetDocumentId: string | null;
+  targetLocale: string | null;
+  targetLabel: string | null;
+  actorType: Actor['type'];
+  actorId: string | null;
+  actorName: string;
+  actorEmail: string | null;
+  statusFrom: string | null;
+  statusTo: string | null;
+  changedFields: string;
+  changes: Change[];
 }
 
 const writer = new AsyncLocalStorage<true>();
@@ -69,7 +93,12 @@ export function auditMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi['do
     return a;
   };
 
-  const versions = async (uid: UID.ContentType, a: Audited, documentId: string, which: 'draft' | 'published' | 'all'): Promise<Map<string, Row>> => {
+  const versions = async (
+    uid: UID.ContentType,
+    a: Audited,
+    documentId: string,
+    which: 'draft' | 'published' | 'all',
+  ): Promise<Map<string, Row>> => {
     const draftAndPublish = strapi.getModel(uid).options?.draftAndPublish === true;
     const where: Record<string, unknown> = { documentId };
     if (draftAndPublish && which !== 'all') where.publishedAt = which === 'draft' ? null : { $notNull: true };
@@ -99,7 +128,7 @@ export function auditMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi['do
       const b = first(before);
       const n = first(after);
       const statusFrom = a.hasStatus ? text(b?.listingStatus) : null;
-      const statusTo = a.hasStatus ? text(n?.listingStatus) ?? (action === 'delete' ? null : statusFrom) : null;
+      const statusTo = a.hasStatus ? (text(n?.listingStatus) ?? (action === 'delete' ? null : statusFrom)) : null;
       const actor = currentActor(strapi);
       const entry: AuditEntryData = {
         occurredAt: new Date().toISOString(),
@@ -108,8 +137,12 @@ export function auditMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi['do
         targetDocumentId: documentId,
         targetLocale: localeLabel(isRecord(params) ? params.locale : null) ?? (after.size === 1 ? text([...after.keys()][0]) : null),
         targetLabel: text(n?.[a.label]) ?? text(b?.[a.label]),
-        actorType: actor.type, actorId: actor.id, actorName: actor.name, actorEmail: actor.email,
-        statusFrom, statusTo,
+        actorType: actor.type,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorEmail: actor.email,
+        statusFrom,
+        statusTo,
         changedFields: [...new Set(changes.map((c) => c.field))].join(', '),
         changes,
       };

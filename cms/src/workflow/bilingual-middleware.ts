@@ -9,7 +9,16 @@ import { FIELD_LABELS } from './field-labels';
 import { currentLanguage } from './language';
 import { assertNoProblems } from './problems';
 import {
-  LOCALES, SHARED_RELATIONS, type Locale, isLocale, linksOf, linksPatch, otherLocale, publishProblems, setsRelation, textHash,
+  LOCALES,
+  SHARED_RELATIONS,
+  type Locale,
+  isLocale,
+  linksOf,
+  linksPatch,
+  otherLocale,
+  publishProblems,
+  setsRelation,
+  textHash,
 } from './bilingual';
 import { nextBases, translationState } from './translation-status';
 import { documentIdOf, isRecord, text } from './values';

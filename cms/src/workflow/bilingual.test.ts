@@ -4,10 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TRANSLATED_TEXT, textHash } from './bilingual';
 
-test('the translated text is exactly the organization\'s localized text fields', () => {
+test("the translated text is exactly the organization's localized text fields", () => {
   const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../api/organization/content-types/organization/schema.json'), 'utf8'));
-  const localized = Object.entries(schema.attributes as Record<string, { type: string; pluginOptions?: { i18n?: { localized?: boolean } } }>)
-    .filter(([name, a]) => a.pluginOptions?.i18n?.localized === true && name !== 'translationBasis').map(([name]) => name);
+  const localized = Object.entries(
+    schema.attributes as Record<string, { type: string; pluginOptions?: { i18n?: { localized?: boolean } } }>,
+  )
+    .filter(([name, a]) => a.pluginOptions?.i18n?.localized === true && name !== 'translationBasis')
+    .map(([name]) => name);
   assert.deepEqual([...TRANSLATED_TEXT].sort(), localized.sort());
 });
 

@@ -30,11 +30,17 @@ export const TRANSLATED_TEXT = ['name', 'otherNames', 'description', 'eligibilit
 
 /** One locale's translated text as a hash (translation-status.ts compares these; whitespace at the ends aside). */
 export function textHash(row: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(TRANSLATED_TEXT.map((f) => text(row[f])))).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify(TRANSLATED_TEXT.map((f) => text(row[f]))))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The relation ids and slug of one stored row: what must agree across locales. */
-export interface SharedLinks { slug: string | null; relations: Record<(typeof SHARED_RELATIONS)[number], number[]> }
+export interface SharedLinks {
+  slug: string | null;
+  relations: Record<(typeof SHARED_RELATIONS)[number], number[]>;
+}
 
 const ids = (v: unknown): number[] =>
   Array.isArray(v) ? v.flatMap((x) => (isRecord(x) && typeof x.id === 'number' ? [x.id] : [])).sort((a, b) => a - b) : [];
@@ -43,7 +49,10 @@ export function linksOf(row: Record<string, unknown>): SharedLinks {
   return {
     slug: text(row.slug),
     relations: {
-      focusAreas: ids(row.focusAreas), services: ids(row.services), populations: ids(row.populations), languages: ids(row.languages),
+      focusAreas: ids(row.focusAreas),
+      services: ids(row.services),
+      populations: ids(row.populations),
+      languages: ids(row.languages),
     },
   };
 }
@@ -83,7 +92,8 @@ const LOCALE_NAMES: Readonly<Record<Locale, { en: string; fr: string }>> = {
  * `drafts` are the latest version of each locale that exists.
  */
 export function publishProblems(
-  drafts: ReadonlyMap<Locale, Record<string, unknown>>, labels: Readonly<Record<string, { en: string; fr: string }>>,
+  drafts: ReadonlyMap<Locale, Record<string, unknown>>,
+  labels: Readonly<Record<string, { en: string; fr: string }>>,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const locale of LOCALES) {
@@ -96,8 +106,14 @@ export function publishProblems(
     problems.push({
       path: missing[0]!,
       message: row
-        ? { en: `The ${names.en} version needs: ${en}. Both versions are published together.`, fr: `La version ${names.fr} doit avoir : ${fr}. Les deux versions sont publiées ensemble.` }
-        : { en: `Add the ${names.en} version (${en}) before publishing: both versions are published together.`, fr: `Ajoutez la version ${names.fr} (${fr}) avant de publier : les deux versions sont publiées ensemble.` },
+        ? {
+            en: `The ${names.en} version needs: ${en}. Both versions are published together.`,
+            fr: `La version ${names.fr} doit avoir : ${fr}. Les deux versions sont publiées ensemble.`,
+          }
+        : {
+            en: `Add the ${names.en} version (${en}) before publishing: both versions are published together.`,
+            fr: `Ajoutez la version ${names.fr} (${fr}) avant de publier : les deux versions sont publiées ensemble.`,
+          },
     });
   }
   return problems;

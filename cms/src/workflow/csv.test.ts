@@ -18,7 +18,13 @@ test('quotes, commas and newlines are quoted the RFC 4180 way', () => {
 
 test('values become readable text: lists joined, terms by label, objects as JSON, empty as empty', () => {
   assert.equal(cellText(['ON', 'QC']), 'ON; QC');
-  assert.equal(cellText([{ code: 'youth', label: 'Youth' }, { code: 'women', label: 'Women' }]), 'Youth; Women');
+  assert.equal(
+    cellText([
+      { code: 'youth', label: 'Youth' },
+      { code: 'women', label: 'Women' },
+    ]),
+    'Youth; Women',
+  );
   assert.equal(cellText({ min: 18, max: null }), '{"min":18,"max":null}');
   assert.equal(cellText(null), '');
   assert.equal(cellText(false), 'false');

@@ -13,7 +13,8 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join('; ');
-    if (value.every((v) => isRecord(v) && typeof v.label === 'string')) return value.map((v) => (isRecord(v) ? String(v.label) : '')).join('; ');
+    if (value.every((v) => isRecord(v) && typeof v.label === 'string'))
+      return value.map((v) => (isRecord(v) ? String(v.label) : '')).join('; ');
     return JSON.stringify(value);
   }
   if (typeof value === 'object') return JSON.stringify(value);

@@ -4,7 +4,11 @@
  */
 import type { Core } from '@strapi/strapi';
 
-export interface EmailMessage { to: string[]; subject: string; text: string }
+export interface EmailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+}
 export type SendEmail = (message: EmailMessage) => Promise<void>;
 
 export function emailSender(strapi: Core.Strapi): SendEmail {
@@ -13,6 +17,9 @@ export function emailSender(strapi: Core.Strapi): SendEmail {
       strapi.log.info(`email not sent (EMAIL_PROVIDER unset) to ${m.to.join(', ')}: ${m.subject}\n${m.text}`);
       return;
     }
-    await strapi.plugin('email').service('email').send({ to: m.to.join(','), subject: m.subject, text: m.text });
+    await strapi
+      .plugin('email')
+      .service('email')
+      .send({ to: m.to.join(','), subject: m.subject, text: m.text });
   };
 }

@@ -9,7 +9,10 @@
  */
 import { ORGANIZATION } from '../content-types';
 
-export interface Label { en: string; fr: string }
+export interface Label {
+  en: string;
+  fr: string;
+}
 
 type Labels = Readonly<Record<string, Label>>;
 
@@ -144,7 +147,10 @@ export const FIELD_LABELS: Readonly<Record<string, Labels>> = {
   'api::population.population': TAXONOMY,
   'api::language.language': { ...TAXONOMY, code: { en: 'ISO 639 code', fr: 'Code ISO 639' } },
   'api::search-synonym.search-synonym': {
-    terms: { en: 'Equivalent terms (one per line or comma-separated)', fr: 'Termes équivalents (un par ligne ou séparés par des virgules)' },
+    terms: {
+      en: 'Equivalent terms (one per line or comma-separated)',
+      fr: 'Termes équivalents (un par ligne ou séparés par des virgules)',
+    },
     note: { en: 'Note', fr: 'Remarque' },
   },
   'api::audit-entry.audit-entry': {

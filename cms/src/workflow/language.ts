@@ -11,10 +11,16 @@ export type AdminLanguage = 'en' | 'fr';
 /** The first of English or French in an Accept-Language header, by preference order. */
 export function fromAcceptLanguage(header: unknown): AdminLanguage | null {
   if (typeof header !== 'string') return null;
-  const ranked = header.split(',')
+  const ranked = header
+    .split(',')
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { lang: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((x) => x.lang === 'en' || x.lang === 'fr')

@@ -31,7 +31,10 @@ export async function grantReadOnlyTypes(strapi: Core.Strapi): Promise<void> {
     if (other.length > 0) await strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: other } } });
     const missing = wanted.filter((w) => !current.some((p) => p.action === READ && p.subject === w.subject));
     if (missing.length > 0) {
-      await strapi.service('admin::role').addPermissions(role.id, missing.map((p) => ({ ...p, conditions: [] })));
+      await strapi.service('admin::role').addPermissions(
+        role.id,
+        missing.map((p) => ({ ...p, conditions: [] })),
+      );
     }
   }
 }

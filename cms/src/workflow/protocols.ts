@@ -6,18 +6,28 @@
 import { addMonths } from './dates';
 import { isRecord } from './values';
 
-export interface ProtocolState { protocol: unknown; contacts: unknown; version: unknown; lastReviewedAt?: unknown; nextReviewDue?: unknown }
-export interface ProtocolContext { today: string; intervalMonths: number }
+export interface ProtocolState {
+  protocol: unknown;
+  contacts: unknown;
+  version: unknown;
+  lastReviewedAt?: unknown;
+  nextReviewDue?: unknown;
+}
+export interface ProtocolContext {
+  today: string;
+  intervalMonths: number;
+}
 
 const CONTACT_FIELDS = ['name', 'rank', 'unit', 'phone', 'email', 'role'] as const;
 
 /** A contact list reduced to what it says (no ids), for comparison. */
 export function contactsKey(value: unknown): string {
   if (!Array.isArray(value)) return '[]';
-  return JSON.stringify(value.filter(isRecord).map((c) => [
-    ...CONTACT_FIELDS.map((f) => (typeof c[f] === 'string' && c[f] !== '' ? c[f] : null)),
-    c.active !== false,
-  ]));
+  return JSON.stringify(
+    value
+      .filter(isRecord)
+      .map((c) => [...CONTACT_FIELDS.map((f) => (typeof c[f] === 'string' && c[f] !== '' ? c[f] : null)), c.active !== false]),
+  );
 }
 
 const protocolText = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : '');
@@ -39,7 +49,9 @@ export function protocolPatch(before: ProtocolState | null, data: Record<string,
   const asked = 'version' in data ? versionOf(data.version) : 0;
   // The text it replaces stays on the record (confidential like it) for comparison.
   return {
-    version: Math.max(bumped, asked), lastReviewedAt: ctx.today, nextReviewDue: due,
+    version: Math.max(bumped, asked),
+    lastReviewedAt: ctx.today,
+    nextReviewDue: due,
     ...(textChanged ? { previousProtocol: typeof before.protocol === 'string' ? before.protocol : null } : {}),
   };
 }

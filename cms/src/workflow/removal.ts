@@ -9,20 +9,32 @@ import { ORGANIZATION as ORG } from '../content-types';
 
 const ASK_REASON = { en: 'Indicate the reason', fr: 'Indiquez le motif' };
 
-export interface StatusState { listingStatus: unknown; removalReason: unknown; removedAt: unknown; statusNote: unknown }
-export interface StatusContext { now: string; today: string }
+export interface StatusState {
+  listingStatus: unknown;
+  removalReason: unknown;
+  removedAt: unknown;
+  statusNote: unknown;
+}
+export interface StatusContext {
+  now: string;
+  today: string;
+}
 
 export function listingStatusRules(
-  previousStatus: unknown, next: StatusState, ctx: StatusContext,
+  previousStatus: unknown,
+  next: StatusState,
+  ctx: StatusContext,
 ): { patch: Record<string, unknown>; problems: FieldProblem[] } {
   const patch: Record<string, unknown> = {};
   const problems: FieldProblem[] = [];
   if (next.listingStatus === 'removed') {
-    if (!text(next.removalReason)) problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to remove a listing', fr: 'pour retirer une fiche' }));
+    if (!text(next.removalReason))
+      problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to remove a listing', fr: 'pour retirer une fiche' }));
     if (next.removedAt == null || next.removedAt === '') patch.removedAt = ctx.now;
   }
   if (next.listingStatus === 'suspended' && previousStatus !== 'suspended') {
-    if (!text(next.removalReason)) problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to suspend a listing', fr: 'pour suspendre une fiche' }));
+    if (!text(next.removalReason))
+      problems.push(requiredField(ORG, 'removalReason', ASK_REASON, { en: 'to suspend a listing', fr: 'pour suspendre une fiche' }));
     patch.suspendedAt = ctx.now;
     // In both languages; a note the unreachable rule dated today (also "Suspended <today>") is kept.
     const stamp = `Suspended ${ctx.today}`;

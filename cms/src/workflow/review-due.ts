@@ -10,7 +10,9 @@ export interface ReviewCandidate {
   nextReviewDue: string | null;
 }
 
-export interface DueRecord extends ReviewCandidate { overdue: boolean }
+export interface DueRecord extends ReviewCandidate {
+  overdue: boolean;
+}
 
 /**
  * Due when the review date is today or past. A removed organization is never due; a listed one,

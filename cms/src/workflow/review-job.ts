@@ -22,38 +22,54 @@ export interface ReviewJobOptions {
   recipients?: string[];
 }
 
-export interface ReviewJobResult { today: string; due: DueRecord[]; recipients: string[]; sent: boolean }
+export interface ReviewJobResult {
+  today: string;
+  due: DueRecord[];
+  recipients: string[];
+  sent: boolean;
+}
 
 async function candidates(strapi: Core.Strapi): Promise<ReviewCandidate[]> {
   const out = new Map<string, ReviewCandidate>();
   // The latest (draft) version says when the next review is due; review dates are shared by both locales.
   const rows: unknown[] = await strapi.db.query(ORG).findMany({
-    where: { publishedAt: null }, select: ['documentId', 'locale', 'name', 'listingStatus', 'nextReviewDue'],
+    where: { publishedAt: null },
+    select: ['documentId', 'locale', 'name', 'listingStatus', 'nextReviewDue'],
   });
   for (const r of rows) {
     if (!isRecord(r) || typeof r.documentId !== 'string') continue;
     if (out.has(r.documentId) && r.locale !== 'en') continue;
     out.set(r.documentId, {
-      type: 'organization', documentId: r.documentId, label: text(r.name) ?? r.documentId,
-      listingStatus: text(r.listingStatus), nextReviewDue: dayOf(r.nextReviewDue),
+      type: 'organization',
+      documentId: r.documentId,
+      label: text(r.name) ?? r.documentId,
+      listingStatus: text(r.listingStatus),
+      nextReviewDue: dayOf(r.nextReviewDue),
     });
   }
   const protocols: unknown[] = await strapi.db.query(PROTOCOL).findMany({ select: ['documentId', 'agency', 'nextReviewDue'] });
   for (const p of protocols) {
     if (!isRecord(p) || typeof p.documentId !== 'string') continue;
     out.set(p.documentId, {
-      type: 'law_enforcement_protocol', documentId: p.documentId, label: text(p.agency) ?? p.documentId,
-      listingStatus: null, nextReviewDue: dayOf(p.nextReviewDue),
+      type: 'law_enforcement_protocol',
+      documentId: p.documentId,
+      label: text(p.agency) ?? p.documentId,
+      listingStatus: null,
+      nextReviewDue: dayOf(p.nextReviewDue),
     });
   }
   return [...out.values()];
 }
 
 async function editorEmails(strapi: Core.Strapi): Promise<string[]> {
-  const configured = (process.env.REVIEW_NOTIFY_EMAILS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const configured = (process.env.REVIEW_NOTIFY_EMAILS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (configured.length > 0) return configured;
   const users: unknown[] = await strapi.db.query('admin::user').findMany({
-    where: { isActive: true, roles: { code: EDITOR_ROLE_CODE } }, select: ['email'],
+    where: { isActive: true, roles: { code: EDITOR_ROLE_CODE } },
+    select: ['email'],
   });
   return [...new Set(users.map((u) => (isRecord(u) ? text(u.email) : null)).filter((e): e is string => e !== null))].sort();
 }
@@ -69,6 +85,8 @@ export async function runReviewJob(strapi: Core.Strapi, options: ReviewJobOption
     await (options.send ?? emailSender(strapi))({ to: recipients, subject, text: body });
     sent = true;
   }
-  strapi.log.info(`review job ${today}: ${due.length} record(s) due, ${sent ? `digest sent to ${recipients.length} editor(s)` : 'no digest sent'}`);
+  strapi.log.info(
+    `review job ${today}: ${due.length} record(s) due, ${sent ? `digest sent to ${recipients.length} editor(s)` : 'no digest sent'}`,
+  );
   return { today, due, recipients, sent };
 }

@@ -6,7 +6,14 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { currentActor, inRequest } from './actor';
-import { applicationProblems, draftOrganizationFrom, isApproval, linkedAfterWrite, provincesProblems, type ApplicationRecord } from './applications';
+import {
+  applicationProblems,
+  draftOrganizationFrom,
+  isApproval,
+  linkedAfterWrite,
+  provincesProblems,
+  type ApplicationRecord,
+} from './applications';
 import { isoDay } from './dates';
 import { currentLanguage } from './language';
 import { assertNoProblems } from './problems';
@@ -36,13 +43,18 @@ function setData(params: unknown, data: Row): void {
   if (isRecord(params)) params.data = data;
 }
 
-async function storedRow(strapi: Core.Strapi, uid: UID.ContentType, documentId: string | null, locale: unknown, populate: Record<string, true>): Promise<Row | null> {
+async function storedRow(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string | null,
+  locale: unknown,
+  populate: Record<string, true>,
+): Promise<Row | null> {
   if (!documentId) return null;
   const draftAndPublish = strapi.getModel(uid).options?.draftAndPublish === true;
   const where: Row = { documentId, ...(draftAndPublish ? { publishedAt: null } : {}) };
-  const exact: unknown = typeof locale === 'string' && locale !== '*'
-    ? await strapi.db.query(uid).findOne({ where: { ...where, locale }, populate })
-    : null;
+  const exact: unknown =
+    typeof locale === 'string' && locale !== '*' ? await strapi.db.query(uid).findOne({ where: { ...where, locale }, populate }) : null;
   // A new locale of an existing document shares its non-localized fields with the others.
   const row: unknown = exact ?? (await strapi.db.query(uid).findOne({ where, populate }));
   return isRecord(row) ? row : null;
@@ -57,11 +69,24 @@ function clock(strapi: Core.Strapi) {
 async function organizationRules(strapi: Core.Strapi, w: Write, isCreate: boolean): Promise<Row> {
   const { settings, now, today, actor } = clock(strapi);
   const before = isCreate ? null : await storedRow(strapi, ORG, w.documentId, w.locale, { contactAttempts: true });
-  const data = { ...w.data, ...verificationPatch(w.data.markVerified, { today, intervalMonths: settings.reviewIntervalMonths, actorName: actor.name }) };
+  const data = {
+    ...w.data,
+    ...verificationPatch(w.data.markVerified, { today, intervalMonths: settings.reviewIntervalMonths, actorName: actor.name }),
+  };
   // An editor giving consent in the admin (scripts and imports carry their own record of it).
-  if (inRequest(strapi)) Object.assign(data, consentPatch(before?.publicConsent, {
-    publicConsent: effective(data, before, 'publicConsent'), consentAt: effective(data, before, 'consentAt'), consentBy: effective(data, before, 'consentBy'),
-  }, { now, actorName: actor.name }));
+  if (inRequest(strapi))
+    Object.assign(
+      data,
+      consentPatch(
+        before?.publicConsent,
+        {
+          publicConsent: effective(data, before, 'publicConsent'),
+          consentAt: effective(data, before, 'consentAt'),
+          consentBy: effective(data, before, 'consentBy'),
+        },
+        { now, actorName: actor.name },
+      ),
+    );
   const timed = attemptsTimed(data.contactAttempts, now);
   if (timed) data.contactAttempts = timed;
   const hours = withSummaries(data.openingHours, hoursSummary);
@@ -72,14 +97,29 @@ async function organizationRules(strapi: Core.Strapi, w: Write, isCreate: boolea
   const o = { today, windowMonths: settings.reviewIntervalMonths, threshold: settings.unreachableAttempts };
   const attemptsBefore = before ? unreachableVerdict(attemptsOf(before.contactAttempts), o) : null;
   const attemptsAfter = unreachableVerdict(attemptsOf(effective(data, before, 'contactAttempts')), o);
-  Object.assign(data, unreachablePatch(attemptsBefore, attemptsAfter, {
-    listingStatus: effective(data, before, 'listingStatus'), statusNote: effective(data, before, 'statusNote'),
-  }, { today, suspend: settings.suspendUnreachable }));
+  Object.assign(
+    data,
+    unreachablePatch(
+      attemptsBefore,
+      attemptsAfter,
+      {
+        listingStatus: effective(data, before, 'listingStatus'),
+        statusNote: effective(data, before, 'statusNote'),
+      },
+      { today, suspend: settings.suspendUnreachable },
+    ),
+  );
 
-  const status = listingStatusRules(before?.listingStatus, {
-    listingStatus: effective(data, before, 'listingStatus'), removalReason: effective(data, before, 'removalReason'),
-    removedAt: effective(data, before, 'removedAt'), statusNote: effective(data, before, 'statusNote'),
-  }, { now, today });
+  const status = listingStatusRules(
+    before?.listingStatus,
+    {
+      listingStatus: effective(data, before, 'listingStatus'),
+      removalReason: effective(data, before, 'removalReason'),
+      removedAt: effective(data, before, 'removedAt'),
+      statusNote: effective(data, before, 'statusNote'),
+    },
+    { now, today },
+  );
   assertNoProblems(status.problems, currentLanguage(strapi));
   return { ...data, ...status.patch };
 }
@@ -88,15 +128,20 @@ async function protocolRules(strapi: Core.Strapi, w: Write, isCreate: boolean): 
   const { settings, today } = clock(strapi);
   const before = isCreate ? null : await storedRow(strapi, PROTOCOL, w.documentId, undefined, { contacts: true });
   if (!isCreate && !before) return w.data;
-  const patch = protocolPatch(before ? { protocol: before.protocol, contacts: before.contacts, version: before.version } : null, w.data,
-    { today, intervalMonths: settings.reviewIntervalMonths });
+  const patch = protocolPatch(before ? { protocol: before.protocol, contacts: before.contacts, version: before.version } : null, w.data, {
+    today,
+    intervalMonths: settings.reviewIntervalMonths,
+  });
   const contacts = withSummaries(w.data.contacts, policeContactSummary);
   return { ...w.data, ...patch, ...(contacts ? { contacts } : {}) };
 }
 
 async function suggestionRules(strapi: Core.Strapi, w: Write, isCreate: boolean): Promise<Row> {
   const before = isCreate ? null : await storedRow(strapi, SUGGESTION, w.documentId, undefined, {});
-  assertNoProblems(suggestionProblems(effective(w.data, before, 'reviewStatus'), effective(w.data, before, 'resolutionNote')), currentLanguage(strapi));
+  assertNoProblems(
+    suggestionProblems(effective(w.data, before, 'reviewStatus'), effective(w.data, before, 'resolutionNote')),
+    currentLanguage(strapi),
+  );
   return w.data;
 }
 
@@ -118,10 +163,13 @@ async function applicationRules(strapi: Core.Strapi, w: Write, isCreate: boolean
   const before = isCreate ? null : await storedRow(strapi, APPLICATION, w.documentId, undefined, populate);
   const data = w.data;
   const reviewStatus = effective(data, before, 'reviewStatus');
-  assertNoProblems([
-    ...applicationProblems(reviewStatus, effective(data, before, 'declineReason')),
-    ...('provinces' in data ? provincesProblems(data.provinces) : []),
-  ], currentLanguage(strapi));
+  assertNoProblems(
+    [
+      ...applicationProblems(reviewStatus, effective(data, before, 'declineReason')),
+      ...('provinces' in data ? provincesProblems(data.provinces) : []),
+    ],
+    currentLanguage(strapi),
+  );
   if (isCreate || !before || !isApproval(before.reviewStatus, reviewStatus)) return data;
   if (linkedAfterWrite(data.organization, 'organization' in data, isRecord(before.organization))) return data;
   const merged: ApplicationRecord = { ...before, ...data };

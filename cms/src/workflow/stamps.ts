@@ -4,10 +4,17 @@
  */
 import { isRecord, text } from './values';
 
-export interface StampContext { now: string; actorName: string }
+export interface StampContext {
+  now: string;
+  actorName: string;
+}
 
 /** On the way from no consent to consent: the date and person, where the editor left them empty. */
-export function consentPatch(consentBefore: unknown, next: { publicConsent: unknown; consentAt: unknown; consentBy: unknown }, ctx: StampContext): Record<string, unknown> {
+export function consentPatch(
+  consentBefore: unknown,
+  next: { publicConsent: unknown; consentAt: unknown; consentBy: unknown },
+  ctx: StampContext,
+): Record<string, unknown> {
   if (next.publicConsent !== true || consentBefore === true) return {};
   return {
     ...(next.consentAt ? {} : { consentAt: ctx.now }),

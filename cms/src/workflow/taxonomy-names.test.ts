@@ -8,9 +8,18 @@ test('a term shows its French name in the field the picker reads; others are lef
     { id: 2, documentId: 'b', labelEn: 'Shelter' },
     { id: 3, documentId: 'c' },
   ];
-  assert.deepEqual(withFrenchNames(results, new Map([['a', 'Traite de personnes'], ['c', 'X']])), [
-    { id: 1, documentId: 'a', labelEn: 'Traite de personnes', publishedAt: null },
-    { id: 2, documentId: 'b', labelEn: 'Shelter' },
-    { id: 3, documentId: 'c' },
-  ]);
+  assert.deepEqual(
+    withFrenchNames(
+      results,
+      new Map([
+        ['a', 'Traite de personnes'],
+        ['c', 'X'],
+      ]),
+    ),
+    [
+      { id: 1, documentId: 'a', labelEn: 'Traite de personnes', publishedAt: null },
+      { id: 2, documentId: 'b', labelEn: 'Shelter' },
+      { id: 3, documentId: 'c' },
+    ],
+  );
 });

@@ -13,7 +13,10 @@ import { languageOf } from './language';
 import { isRecord, text } from './values';
 
 const TAXONOMIES = [
-  'api::focus-area.focus-area', 'api::service-category.service-category', 'api::population.population', 'api::language.language',
+  'api::focus-area.focus-area',
+  'api::service-category.service-category',
+  'api::population.population',
+  'api::language.language',
 ] as const satisfies readonly UID.ContentType[];
 type Taxonomy = (typeof TAXONOMIES)[number];
 const isTaxonomy = (v: unknown): v is Taxonomy => TAXONOMIES.some((t) => t === v);
@@ -32,7 +35,8 @@ export function withFrenchNames(results: readonly unknown[], french: ReadonlyMap
 /** The taxonomy a relation of a content type points to, if it is one. */
 function taxonomyOf(strapi: Core.Strapi, model: unknown, field: unknown): Taxonomy | null {
   if (typeof model !== 'string' || typeof field !== 'string') return null;
-  const schema: unknown = strapi.contentTypes[model as keyof typeof strapi.contentTypes] ?? strapi.components[model as keyof typeof strapi.components];
+  const schema: unknown =
+    strapi.contentTypes[model as keyof typeof strapi.contentTypes] ?? strapi.components[model as keyof typeof strapi.components];
   const attribute = isRecord(schema) && isRecord(schema.attributes) ? schema.attributes[field] : null;
   const target = isRecord(attribute) ? attribute.target : null;
   return isTaxonomy(target) ? target : null;
@@ -48,20 +52,33 @@ function frenchNamesMiddleware(strapi: Core.Strapi) {
     const ids = body.results.flatMap((r: unknown) => (isRecord(r) && typeof r.documentId === 'string' ? [r.documentId] : []));
     if (ids.length === 0) return;
     const rows: unknown[] = await strapi.db.query(taxonomy).findMany({
-      where: { documentId: { $in: ids } }, select: ['documentId', 'labelFr'],
+      where: { documentId: { $in: ids } },
+      select: ['documentId', 'labelFr'],
     });
-    const french = new Map(rows.flatMap((r) => (isRecord(r) && typeof r.documentId === 'string' && text(r.labelFr) ? [[r.documentId, String(r.labelFr)] as const] : [])));
+    const french = new Map(
+      rows.flatMap((r) =>
+        isRecord(r) && typeof r.documentId === 'string' && text(r.labelFr) ? [[r.documentId, String(r.labelFr)] as const] : [],
+      ),
+    );
     ctx.body = { ...body, results: withFrenchNames(body.results, french) };
   };
 }
 
-interface Route { method?: unknown; path?: unknown; config?: { middlewares?: unknown[] } & Record<string, unknown> }
+interface Route {
+  method?: unknown;
+  path?: unknown;
+  config?: { middlewares?: unknown[] } & Record<string, unknown>;
+}
 const isRoute = (v: unknown): v is Route => isRecord(v) && typeof v.path === 'string';
 
 /** At register: adds the middleware to the content manager's two relation routes. */
 export function registerTaxonomyNames(strapi: Core.Strapi): void {
   const routes: unknown = strapi.plugin('content-manager').routes;
-  const groups: unknown[] = Array.isArray(routes) ? [routes] : isRecord(routes) ? Object.values(routes).map((g) => (isRecord(g) ? g.routes : g)) : [];
+  const groups: unknown[] = Array.isArray(routes)
+    ? [routes]
+    : isRecord(routes)
+      ? Object.values(routes).map((g) => (isRecord(g) ? g.routes : g))
+      : [];
   for (const group of groups) {
     if (!Array.isArray(group)) continue;
     for (const route of group) {

@@ -13,7 +13,10 @@ export type TranslationState = 'bilingual' | 'en_outdated' | 'fr_outdated';
 export type TranslationStatus = { kind: 'complete' } | { kind: 'missing' | 'outdated'; locale: 'en' | 'fr' };
 
 /** A locale's text as a hash, and the hash of the other's text it was in line with (null: not known, taken as in line). */
-export interface LocaleText { hash: string; basis: string | null }
+export interface LocaleText {
+  hash: string;
+  basis: string | null;
+}
 
 export function translationState(t: Readonly<Record<'en' | 'fr', LocaleText>>): TranslationState {
   if (t.fr.basis !== null && t.fr.basis !== t.en.hash) return 'fr_outdated';
@@ -27,7 +30,8 @@ export function translationState(t: Readonly<Record<'en' | 'fr', LocaleText>>): 
  * date, brings both in line; a change to a locale that was in line leaves the other behind.
  */
 export function nextBases(
-  written: { before: string | null; after: string; basis: string | null }, other: LocaleText,
+  written: { before: string | null; after: string; basis: string | null },
+  other: LocaleText,
 ): { written: string; other: string } {
   const otherBasis = other.basis ?? written.before ?? written.after;
   const writtenBasis = written.basis ?? other.hash;

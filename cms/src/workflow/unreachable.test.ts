@@ -12,7 +12,10 @@ test('three failures in the window with no reach since make a record unreachable
 });
 
 test('a reach after the failures clears them; failures after a reach count again', () => {
-  assert.equal(unreachableVerdict([failed('2026-08-04'), failed('2026-08-11'), failed('2026-08-18'), reached('2026-08-20')], o).unreachable, false);
+  assert.equal(
+    unreachableVerdict([failed('2026-08-04'), failed('2026-08-11'), failed('2026-08-18'), reached('2026-08-20')], o).unreachable,
+    false,
+  );
   assert.equal(unreachableVerdict([reached('2026-08-01'), failed('2026-08-04'), failed('2026-08-11')], o).failures, 2);
 });
 
@@ -30,11 +33,19 @@ test('the threshold and window come from the options', () => {
 });
 
 test('attempts are read from stored rows and write data alike, skipping malformed ones', () => {
-  assert.deepEqual(attemptsOf([
-    { id: 3, at: new Date('2026-08-04T15:00:00Z'), method: 'phone', outcome: 'no_answer' },
-    { at: '2026-08-11T15:00:00.000Z', outcome: 'bounced', notes: null },
-    { at: 'never', outcome: 'no_answer' }, { outcome: 'reached' }, 'x',
-  ]), [{ at: '2026-08-04T15:00:00.000Z', outcome: 'no_answer' }, { at: '2026-08-11T15:00:00.000Z', outcome: 'bounced' }]);
+  assert.deepEqual(
+    attemptsOf([
+      { id: 3, at: new Date('2026-08-04T15:00:00Z'), method: 'phone', outcome: 'no_answer' },
+      { at: '2026-08-11T15:00:00.000Z', outcome: 'bounced', notes: null },
+      { at: 'never', outcome: 'no_answer' },
+      { outcome: 'reached' },
+      'x',
+    ]),
+    [
+      { at: '2026-08-04T15:00:00.000Z', outcome: 'no_answer' },
+      { at: '2026-08-11T15:00:00.000Z', outcome: 'bounced' },
+    ],
+  );
   assert.deepEqual(attemptsOf(undefined), []);
 });
 
@@ -44,8 +55,15 @@ test('an unreachable active record is flagged with a dated note, keeping the pre
   const patch = unreachablePatch(null, three, { listingStatus: 'active', statusNote: 'Old note' }, { today: o.today, suspend: false });
   assert.equal(patch.needsAttention, true);
   assert.equal(patch.listingStatus, undefined);
-  assert.match(String(patch.statusNote), /^Needs attention 2026-11-29: designated contact unreachable after 3 failed attempts \(2026-08-04 to 2026-08-18\), none reached since\.\n/);
-  assert.match(String(patch.statusNote), /\nÀ traiter le 2026-11-29 : personne-ressource désignée injoignable après 3 tentatives infructueuses \(du 2026-08-04 au 2026-08-18\), aucune réussie depuis\.\n/, 'in French too');
+  assert.match(
+    String(patch.statusNote),
+    /^Needs attention 2026-11-29: designated contact unreachable after 3 failed attempts \(2026-08-04 to 2026-08-18\), none reached since\.\n/,
+  );
+  assert.match(
+    String(patch.statusNote),
+    /\nÀ traiter le 2026-11-29 : personne-ressource désignée injoignable après 3 tentatives infructueuses \(du 2026-08-04 au 2026-08-18\), aucune réussie depuis\.\n/,
+    'in French too',
+  );
   assert.match(String(patch.statusNote), /\nOld note$/);
 });
 
@@ -53,7 +71,10 @@ test('with suspension on, an active record is suspended as unreachable; other st
   const active = unreachablePatch(null, three, { listingStatus: 'active', statusNote: null }, { today: o.today, suspend: true });
   assert.equal(active.listingStatus, 'suspended');
   assert.equal(active.removalReason, 'unreachable');
-  assert.match(String(active.statusNote), /^Suspended 2026-11-29: designated contact .*\nSuspendue le 2026-11-29 : personne-ressource désignée injoignable/);
+  assert.match(
+    String(active.statusNote),
+    /^Suspended 2026-11-29: designated contact .*\nSuspendue le 2026-11-29 : personne-ressource désignée injoignable/,
+  );
   const review = unreachablePatch(null, three, { listingStatus: 'under_review', statusNote: null }, { today: o.today, suspend: true });
   assert.equal(review.listingStatus, undefined);
   assert.equal(review.needsAttention, true);
@@ -65,5 +86,8 @@ test('records already suspended or removed, and saves without new failures, chan
   }
   assert.deepEqual(unreachablePatch(three, three, { listingStatus: 'active', statusNote: null }, { today: o.today, suspend: true }), {});
   const four = { ...three, failures: 4 };
-  assert.equal(unreachablePatch(three, four, { listingStatus: 'active', statusNote: null }, { today: o.today, suspend: false }).needsAttention, true);
+  assert.equal(
+    unreachablePatch(three, four, { listingStatus: 'active', statusNote: null }, { today: o.today, suspend: false }).needsAttention,
+    true,
+  );
 });

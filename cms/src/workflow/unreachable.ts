@@ -8,7 +8,10 @@
 import { addMonths, dayOf } from './dates';
 import { isRecord, text } from './values';
 
-export interface Attempt { at: string; outcome: string }
+export interface Attempt {
+  at: string;
+  outcome: string;
+}
 
 export interface UnreachableVerdict {
   unreachable: boolean;
@@ -18,7 +21,11 @@ export interface UnreachableVerdict {
   last: string | null;
 }
 
-export interface UnreachableOptions { today: string; windowMonths: number; threshold: number }
+export interface UnreachableOptions {
+  today: string;
+  windowMonths: number;
+  threshold: number;
+}
 
 /** Contact attempts from stored rows or from the data of a write (components as plain objects). */
 export function attemptsOf(value: unknown): Attempt[] {
@@ -47,11 +54,16 @@ export function unreachableVerdict(attempts: readonly Attempt[], o: UnreachableO
   };
 }
 
-export interface UnreachableState { listingStatus: unknown; statusNote: unknown }
+export interface UnreachableState {
+  listingStatus: unknown;
+  statusNote: unknown;
+}
 
 /** What to write when the latest attempts make the record unreachable (an empty patch otherwise). */
 export function unreachablePatch(
-  before: UnreachableVerdict | null, after: UnreachableVerdict, state: UnreachableState,
+  before: UnreachableVerdict | null,
+  after: UnreachableVerdict,
+  state: UnreachableState,
   o: { today: string; suspend: boolean },
 ): Record<string, unknown> {
   if (!after.unreachable) return {};

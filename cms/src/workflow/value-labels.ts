@@ -82,7 +82,10 @@ export const VALUE_LABELS: Readonly<Record<string, Label>> = {
   unpublish: { en: 'Unpublished', fr: 'Dépublication' },
   discard_draft: { en: 'Draft discarded', fr: 'Brouillon abandonné' },
   delete: { en: 'Deleted', fr: 'Suppression' },
-  confidential_read: { en: 'Confidential record read (referral console)', fr: 'Consultation d’une fiche confidentielle (console de référence)' },
+  confidential_read: {
+    en: 'Confidential record read (referral console)',
+    fr: 'Consultation d’une fiche confidentielle (console de référence)',
+  },
   // audit-entry.actorType
   admin: { en: 'Editor (admin)', fr: 'Rédaction (admin)' },
   api_token: { en: 'API token', fr: 'Jeton d’API' },

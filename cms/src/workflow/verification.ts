@@ -4,7 +4,11 @@
  */
 import { addMonths } from './dates';
 
-export interface VerificationContext { today: string; intervalMonths: number; actorName: string }
+export interface VerificationContext {
+  today: string;
+  intervalMonths: number;
+  actorName: string;
+}
 
 export function verificationPatch(markVerified: unknown, ctx: VerificationContext): Record<string, unknown> {
   if (markVerified !== true) return {};

@@ -2,9 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dayAfter, queueApiPath, queueListPath, workQueues } from './work-queue';
 
-test('each queue is one filter: the widget\'s count and the list it opens ask the same', () => {
+test("each queue is one filter: the widget's count and the list it opens ask the same", () => {
   const queues = workQueues('2027-01-02');
-  assert.deepEqual(queues.map((q) => q.id), ['reviews-due', 'attention', 'applications', 'suggestions', 'protocols']);
+  assert.deepEqual(
+    queues.map((q) => q.id),
+    ['reviews-due', 'attention', 'applications', 'suggestions', 'protocols'],
+  );
   for (const q of queues) {
     const api = new URL(queueApiPath(q, 3, 'fr'), 'http://x');
     const list = new URL(queueListPath(q, 'fr'), 'http://x');

@@ -17,32 +17,50 @@ export interface Queue {
   title: string;
 }
 
-
 /** The queues, given the day 30 days from today (`YYYY-MM-DD`). */
 export function workQueues(in30Days: string): Queue[] {
   return [
     {
-      id: 'reviews-due', uid: ORG, title: 'name', sort: 'nextReviewDue:ASC',
+      id: 'reviews-due',
+      uid: ORG,
+      title: 'name',
+      sort: 'nextReviewDue:ASC',
       label: { en: 'Reviews due in the next 30 days', fr: 'Révisions dues d’ici 30 jours' },
       filters: { 'filters[$and][0][nextReviewDue][$lte]': in30Days, 'filters[$and][1][listingStatus][$ne]': 'removed' },
     },
     {
-      id: 'attention', uid: ORG, title: 'name', sort: 'updatedAt:DESC',
+      id: 'attention',
+      uid: ORG,
+      title: 'name',
+      sort: 'updatedAt:DESC',
       label: { en: 'Records needing attention', fr: 'Fiches à traiter' },
       filters: { 'filters[$and][0][needsAttention][$eq]': 'true' },
     },
     {
-      id: 'applications', uid: APPLICATION, title: 'organizationName', sort: 'createdAt:DESC',
+      id: 'applications',
+      uid: APPLICATION,
+      title: 'organizationName',
+      sort: 'createdAt:DESC',
       label: { en: 'Applications waiting', fr: 'Demandes d’inscription en attente' },
-      filters: { 'filters[$and][0][reviewStatus][$in][0]': 'received', 'filters[$and][0][reviewStatus][$in][1]': 'in_review', 'filters[$and][0][reviewStatus][$in][2]': 'more_info_requested' },
+      filters: {
+        'filters[$and][0][reviewStatus][$in][0]': 'received',
+        'filters[$and][0][reviewStatus][$in][1]': 'in_review',
+        'filters[$and][0][reviewStatus][$in][2]': 'more_info_requested',
+      },
     },
     {
-      id: 'suggestions', uid: SUGGESTION, title: 'organizationSlug', sort: 'createdAt:DESC',
+      id: 'suggestions',
+      uid: SUGGESTION,
+      title: 'organizationSlug',
+      sort: 'createdAt:DESC',
       label: { en: 'New suggestions', fr: 'Nouvelles demandes de mise à jour' },
       filters: { 'filters[$and][0][reviewStatus][$eq]': 'new' },
     },
     {
-      id: 'protocols', uid: PROTOCOL, title: 'agency', sort: 'nextReviewDue:ASC',
+      id: 'protocols',
+      uid: PROTOCOL,
+      title: 'agency',
+      sort: 'nextReviewDue:ASC',
       label: { en: 'Police protocols due for review', fr: 'Protocoles policiers à réviser' },
       filters: { 'filters[$and][0][nextReviewDue][$lte]': in30Days },
     },

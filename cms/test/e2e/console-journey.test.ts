@@ -21,7 +21,13 @@ const AUDIT = 'api::audit-entry.audit-entry';
 const OUTCOME = 'api::referral-outcome.referral-outcome';
 type Lang = 'en' | 'fr';
 
-interface CallFigures { lang: Lang; interactions: number; scriptedMs: number; afterCall: number; outcomeClicks: number }
+interface CallFigures {
+  lang: Lang;
+  interactions: number;
+  scriptedMs: number;
+  afterCall: number;
+  outcomeClicks: number;
+}
 
 describe('the referral console in the admin, in Chromium', { timeout: 900_000 }, () => {
   let server: TestServer;
@@ -39,7 +45,9 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
     await browser?.close();
     await server?.stop();
     for (const f of figures) {
-      console.log(`console journey (${f.lang} admin): the Montréal call answered in ${f.interactions} interactions and ${(f.scriptedMs / 1000).toFixed(1)} s of scripted time; then ${f.afterCall} more for the second provider, the message and the outcome (outcome: ${f.outcomeClicks} clicks)`);
+      console.log(
+        `console journey (${f.lang} admin): the Montréal call answered in ${f.interactions} interactions and ${(f.scriptedMs / 1000).toFixed(1)} s of scripted time; then ${f.afterCall} more for the second provider, the message and the outcome (outcome: ${f.outcomeClicks} clicks)`,
+      );
     }
   });
 
@@ -47,7 +55,9 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
   const inView = async (page: Page, target: Locator): Promise<boolean> => {
     const box = await target.boundingBox();
     const size = page.viewportSize();
-    return !!box && !!size && box.y >= 0 && box.y + Math.min(box.height, 40) <= size.height && box.x >= 0 && box.x + box.width <= size.width + 1;
+    return (
+      !!box && !!size && box.y >= 0 && box.y + Math.min(box.height, 40) <= size.height && box.x >= 0 && box.x + box.width <= size.width + 1
+    );
   };
 
   async function axeViolations(page: Page): Promise<string[]> {
@@ -70,15 +80,23 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
       page.setDefaultTimeout(90_000);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      page.on('response', (r) => { if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`); });
+      page.on('response', (r) => {
+        if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.url()}`);
+      });
       let interactions = 0;
-      const act = async (what: () => Promise<unknown>) => { interactions++; await what(); };
+      const act = async (what: () => Promise<unknown>) => {
+        interactions++;
+        await what();
+      };
       const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `console-${lang}-${name}.png`) });
 
       // Logged in at the start of the shift (not part of the call).
       await logInToAdmin(page, server.url, users[lang]);
       // Strapi's own one-time announcement banner, dismissed once for good (not ours, not part of the call).
-      await page.getByRole('button', { name: /^Close the banner/ }).click({ timeout: 15_000 }).catch(() => undefined);
+      await page
+        .getByRole('button', { name: /^Close the banner/ })
+        .click({ timeout: 15_000 })
+        .catch(() => undefined);
 
       // The call: from the admin home page.
       const started = Date.now();
@@ -108,13 +126,16 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
       const intake = call.locator('[data-intake]');
       assert.ok(await inView(page, call.locator('[data-protocol]')), 'the referral protocol is in view');
       assert.ok(await inView(page, intake), 'the private intake line is in view');
-      assert.ok(await inView(page, policeContact), 'the police protocol\'s first active contact is in view');
+      assert.ok(await inView(page, policeContact), "the police protocol's first active contact is in view");
       const protocolText = await call.locator('[data-protocol]').innerText();
       // The fixtures' protocol texts have no French version: the French view shows the English ones.
       const intakeText = protocol.intakeHours;
       assert.ok(protocolText.includes(String(intakeText)), 'intake hours shown');
-      assert.equal(await policeContact.getAttribute('data-contact'), 'Julien Paquette', 'the Québec protocol\'s first active contact');
-      assert.match(await page.locator('[data-police]').innerText(), new RegExp(t.coverage['provincial-fallback'].slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      assert.equal(await policeContact.getAttribute('data-contact'), 'Julien Paquette', "the Québec protocol's first active contact");
+      assert.match(
+        await page.locator('[data-police]').innerText(),
+        new RegExp(t.coverage['provincial-fallback'].slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+      );
       const callInteractions = interactions;
 
       // The legal clinic, closed at 23:00: arrows and Enter, its after-hours procedure.
@@ -140,7 +161,11 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
       const message = await page.locator('[data-message]').innerText();
       assert.match(message, /Voici des services/);
       assert.match(message, /Maison Aurore/);
-      for (const secret of [aurore.internal.internalPhones[0]!.number, ancrageFixture.internal.internalPhones[0]!.number, aurore.internal.internalNotes]) {
+      for (const secret of [
+        aurore.internal.internalPhones[0]!.number,
+        ancrageFixture.internal.internalPhones[0]!.number,
+        aurore.internal.internalNotes,
+      ]) {
         if (secret) assert.ok(!message.includes(secret), `confidential "${secret}" in the message`);
       }
       await page.waitForTimeout(600); // the dialog's opening animation, for the screenshot only
@@ -150,7 +175,10 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
       // The outcome in two clicks.
       const outcomesBefore = await server.strapi.db.query(OUTCOME).count({});
       let outcomeClicks = 0;
-      const outcomeClick = async (target: Locator) => { outcomeClicks++; await act(() => target.click()); };
+      const outcomeClick = async (target: Locator) => {
+        outcomeClicks++;
+        await act(() => target.click());
+      };
       await outcomeClick(call.getByRole('button', { name: t.outcome }));
       await outcomeClick(page.getByRole('menuitem', { name: valueLabel('accepted', lang) }));
       await page.getByText(t.outcomeSaved(aurore[lang].name)).first().waitFor();
@@ -162,7 +190,9 @@ describe('the referral console in the admin, in Chromium', { timeout: 900_000 },
       assert.equal(await page.evaluate('document.activeElement && document.activeElement.getAttribute("type")'), 'search');
 
       // Each confidential record opened was access-logged for this user; no search terms anywhere.
-      const logged = (await server.strapi.db.query(AUDIT).findMany({ where: { action: 'confidential_read', actorEmail: users[lang] } })) as Array<Record<string, unknown>>;
+      const logged = (await server.strapi.db
+        .query(AUDIT)
+        .findMany({ where: { action: 'confidential_read', actorEmail: users[lang] } })) as Array<Record<string, unknown>>;
       assert.ok(logged.some((e) => e.targetLabel === aurore.en.name));
       assert.ok(logged.some((e) => e.targetUid === 'api::law-enforcement-protocol.law-enforcement-protocol'));
       assert.ok(!JSON.stringify(logged).includes('23:00') && !JSON.stringify(logged).toLowerCase().includes('montreal'));

@@ -52,7 +52,11 @@ const NOT_OURS: Readonly<Record<string, RegExp>> = {
 };
 
 interface Journey {
-  lang: Lang; clicks: number; pageLoads: number; consoleErrors: string[]; notOurs: Record<string, number>;
+  lang: Lang;
+  clicks: number;
+  pageLoads: number;
+  consoleErrors: string[];
+  notOurs: Record<string, number>;
   /** Clicks and page loads from the login to both profiles published. */
   toPublished?: { clicks: number; pageLoads: number };
 }
@@ -72,23 +76,44 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
     await browser?.close();
     await server?.stop();
     for (const j of journeys) {
-      console.log(`editor journey (${j.lang} admin): application → published in ${j.toPublished?.clicks} clicks and ${j.toPublished?.pageLoads} page loads; whole journey ${j.clicks} clicks, ${j.pageLoads} page loads, ${j.consoleErrors.length} console errors of ours; not ours: ${JSON.stringify(j.notOurs)}`);
+      console.log(
+        `editor journey (${j.lang} admin): application → published in ${j.toPublished?.clicks} clicks and ${j.toPublished?.pageLoads} page loads; whole journey ${j.clicks} clicks, ${j.pageLoads} page loads, ${j.consoleErrors.length} console errors of ours; not ours: ${JSON.stringify(j.notOurs)}`,
+      );
     }
   });
 
   const profile = async (slug: string, locale: Lang): Promise<PublicOrganization | null> => {
     const res = await server.get(`/api/directory/organizations/${slug}?locale=${locale}`);
-    if (res.status !== 200) { await res.body?.cancel(); return null; }
+    if (res.status !== 200) {
+      await res.body?.cancel();
+      return null;
+    }
     return (await json<{ data: PublicOrganization }>(res)).data;
   };
   const nonText = (o: PublicOrganization) => ({
-    slug: o.slug, kind: o.kind, role: o.role, timeframes: o.timeframes, needs: o.needs,
-    focusAreas: o.focusAreas.map((t) => t.code), services: o.services.map((t) => t.code), populations: o.populations.map((t) => t.code),
-    languages: o.languages.map((t) => t.code), provinces: o.provinces, phones: o.phones.map((p) => p.number), email: o.email,
-    website: o.website, hours: o.hours.schedule, open24x7: o.hours.open24x7,
+    slug: o.slug,
+    kind: o.kind,
+    role: o.role,
+    timeframes: o.timeframes,
+    needs: o.needs,
+    focusAreas: o.focusAreas.map((t) => t.code),
+    services: o.services.map((t) => t.code),
+    populations: o.populations.map((t) => t.code),
+    languages: o.languages.map((t) => t.code),
+    provinces: o.provinces,
+    phones: o.phones.map((p) => p.number),
+    email: o.email,
+    website: o.website,
+    hours: o.hours.schedule,
+    open24x7: o.hours.open24x7,
   });
 
-  async function session(lang: Lang): Promise<{ page: Page; journey: Journey; click: (target: ReturnType<Page['locator']>) => Promise<void>; shot: (name: string) => Promise<void> }> {
+  async function session(lang: Lang): Promise<{
+    page: Page;
+    journey: Journey;
+    click: (target: ReturnType<Page['locator']>) => Promise<void>;
+    shot: (name: string) => Promise<void>;
+  }> {
     const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA', viewport: { width: 1440, height: 1000 } });
     await context.addInitScript({ content: `localStorage.setItem('strapi-admin-language', ${JSON.stringify(lang)});` });
     const page = await context.newPage();
@@ -103,10 +128,19 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       if (cause) journey.notOurs[cause] = (journey.notOurs[cause] ?? 0) + 1;
       else journey.consoleErrors.push(text.slice(0, 300));
     });
-    page.on('response', (r) => { if (r.status() >= 500) journey.consoleErrors.push(`HTTP ${r.status()} ${r.url()}`); });
-    page.on('load', () => { journey.pageLoads++; });
-    const click = async (target: ReturnType<Page['locator']>) => { journey.clicks++; await target.click(); };
-    const shot = async (name: string) => { await page.screenshot({ path: path.join(SHOTS, `${lang}-${name}.png`), fullPage: false }); };
+    page.on('response', (r) => {
+      if (r.status() >= 500) journey.consoleErrors.push(`HTTP ${r.status()} ${r.url()}`);
+    });
+    page.on('load', () => {
+      journey.pageLoads++;
+    });
+    const click = async (target: ReturnType<Page['locator']>) => {
+      journey.clicks++;
+      await target.click();
+    };
+    const shot = async (name: string) => {
+      await page.screenshot({ path: path.join(SHOTS, `${lang}-${name}.png`), fullPage: false });
+    };
     journeys.push(journey);
     return { page, journey, click, shot };
   }
@@ -131,9 +165,13 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
       const draft = { publishedAt: null, locale: lang };
       const expected: Record<string, number> = {
-        'reviews-due': await server.strapi.db.query(ORG).count({ where: { ...draft, nextReviewDue: { $lte: in30 }, listingStatus: { $ne: 'removed' } } }),
+        'reviews-due': await server.strapi.db
+          .query(ORG)
+          .count({ where: { ...draft, nextReviewDue: { $lte: in30 }, listingStatus: { $ne: 'removed' } } }),
         attention: await server.strapi.db.query(ORG).count({ where: { ...draft, needsAttention: true } }),
-        applications: await server.strapi.db.query(APPLICATION).count({ where: { reviewStatus: { $in: ['received', 'in_review', 'more_info_requested'] } } }),
+        applications: await server.strapi.db
+          .query(APPLICATION)
+          .count({ where: { reviewStatus: { $in: ['received', 'in_review', 'more_info_requested'] } } }),
         suggestions: await server.strapi.db.query(SUGGESTION).count({ where: { reviewStatus: 'new' } }),
         protocols: await server.strapi.db.query(PROTOCOL).count({ where: { nextReviewDue: { $lte: in30 } } }),
       };
@@ -149,7 +187,10 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       await click(page.locator('[name=reviewStatus]'));
       await click(page.getByRole('option', { name: value('approved', lang) }));
       // Provinces read as names in the admin's language, not as JSON (the public form sent QC and ON).
-      await page.getByText(lang === 'en' ? 'Quebec' : 'Québec', { exact: true }).first().waitFor();
+      await page
+        .getByText(lang === 'en' ? 'Quebec' : 'Québec', { exact: true })
+        .first()
+        .waitFor();
       await click(page.getByRole('button', { name: exact(STRAPI.save[lang]) }));
       await page.getByText(STRAPI.saved[lang]).first().waitFor();
       await shot('1-application-approved');
@@ -166,14 +207,21 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       await page.locator('input[name=publicConsent]').setChecked(true);
       // Pickers name the terms in the admin's language.
       for (const [field, uid, term] of [
-        ['focusAreas', 'api::focus-area.focus-area', 'Human trafficking'], ['services', 'api::service-category.service-category', 'Emergency shelter'],
+        ['focusAreas', 'api::focus-area.focus-area', 'Human trafficking'],
+        ['services', 'api::service-category.service-category', 'Emergency shelter'],
         ['languages', 'api::language.language', lang === 'en' ? 'English' : 'French'],
       ] as const) {
         const row = await server.strapi.db.query(uid).findOne({ where: { labelEn: { $containsi: term } } });
         await click(page.locator(`input[name=${field}]`));
         await click(page.getByRole('option', { name: new RegExp(escaped(lang === 'en' ? row.labelEn : row.labelFr), 'i') }).first());
       }
-      await click(page.locator(`xpath=//label[starts-with(normalize-space(.), ${JSON.stringify(label('openingHours', lang))})]/ancestor::div[.//button][1]//button`).first());
+      await click(
+        page
+          .locator(
+            `xpath=//label[starts-with(normalize-space(.), ${JSON.stringify(label('openingHours', lang))})]/ancestor::div[.//button][1]//button`,
+          )
+          .first(),
+      );
       await click(page.locator('[name="openingHours.0.day"]'));
       await click(page.getByRole('option', { name: value('mon', lang) }));
       await page.locator('[name="openingHours.0.opens"]').fill('09:00');
@@ -187,7 +235,9 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       await shot('4-published');
       journey.toPublished = { clicks: journey.clicks, pageLoads: journey.pageLoads };
 
-      const rows: Array<Record<string, any>> = await server.strapi.db.query(ORG).findMany({ where: { documentId, publishedAt: { $notNull: true } } });
+      const rows: Array<Record<string, any>> = await server.strapi.db
+        .query(ORG)
+        .findMany({ where: { documentId, publishedAt: { $notNull: true } } });
       assert.deepEqual(rows.map((r) => r.locale).sort(), ['en', 'fr'], 'one publish published both locales');
       const slug = rows[0]!.slug as string;
       const en = await profile(slug, 'en');
@@ -197,11 +247,22 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
       assert.deepEqual(nonText(fr), nonText(en));
 
       // 5. A suggestion: the hours changed. The editor edits them once; both locales show them.
-      await server.post('/api/directory/suggestions', { locale: lang, organization: slug, message: 'Open Wednesdays 10 to 4 now.', field: 'hours' });
+      await server.post('/api/directory/suggestions', {
+        locale: lang,
+        organization: slug,
+        message: 'Open Wednesdays 10 to 4 now.',
+        field: 'hours',
+      });
       await page.reload();
       await page.locator('[name=listingStatus]').waitFor();
-      if (await page.locator('[name="openingHours.0.opens"]').count() === 0) {
-        await click(page.locator(`xpath=//label[starts-with(normalize-space(.), ${JSON.stringify(label('openingHours', lang))})]/ancestor::div[.//button][1]//button[@aria-expanded='false']`).first());
+      if ((await page.locator('[name="openingHours.0.opens"]').count()) === 0) {
+        await click(
+          page
+            .locator(
+              `xpath=//label[starts-with(normalize-space(.), ${JSON.stringify(label('openingHours', lang))})]/ancestor::div[.//button][1]//button[@aria-expanded='false']`,
+            )
+            .first(),
+        );
       }
       await page.locator('[name="openingHours.0.opens"]').fill('10:00');
       await page.locator('[name="openingHours.0.closes"]').fill('16:00');
@@ -231,11 +292,18 @@ describe('the editor journey in the admin, in Chromium', { timeout: 600_000 }, (
           await click(page.getByRole('option').first());
         }
         await click(page.getByRole('button', { name: exact(STRAPI.save[lang]) }));
-        const message = lang === 'en' ? /Indicate the reason: “Reason for removal or suspension” is required/ : /Indiquez le motif : « Motif du retrait ou de la suspension » est obligatoire/;
+        const message =
+          lang === 'en'
+            ? /Indicate the reason: “Reason for removal or suspension” is required/
+            : /Indiquez le motif : « Motif du retrait ou de la suspension » est obligatoire/;
         await page.getByText(message).first().waitFor();
         await page.waitForTimeout(1500);
         await shot(`5-${status}-refused`);
-        assert.equal((await page.locator('[name=listingStatus]').textContent())?.trim(), value(status, lang), 'the refused save kept the chosen status');
+        assert.equal(
+          (await page.locator('[name=listingStatus]').textContent())?.trim(),
+          value(status, lang),
+          'the refused save kept the chosen status',
+        );
         await click(page.locator('[name=removalReason]'));
         await click(page.getByRole('option', { name: value(status === 'suspended' ? 'unreachable' : 'organization_request', lang) }));
         await click(page.getByRole('button', { name: exact(STRAPI.save[lang]) }));

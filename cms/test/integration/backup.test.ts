@@ -24,7 +24,11 @@ const LOCALES = ['en', 'fr'] as const;
 // API_TOKEN_SALT, so the staff token made before the backup must still open the restored server.
 const SECRETS = freshSecrets();
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs scripts/<name>.ts as `npm run <name> -w cms` would, on `target`. */
 function script(name: 'backup' | 'restore', args: string[], target: DatabaseTarget, backupDir: string): Promise<Run> {
@@ -39,16 +43,25 @@ function script(name: 'backup' | 'restore', args: string[], target: DatabaseTarg
   delete env.DATABASE_FILENAME;
   Object.assign(env, databaseEnv(target));
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], { cwd: CMS_DIR, env }, (_error, stdout, stderr) => {
-      resolve({ code: child.exitCode, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', `scripts/${name}.ts`, ...args],
+      { cwd: CMS_DIR, env },
+      (_error, stdout, stderr) => {
+        resolve({ code: child.exitCode, stdout, stderr });
+      },
+    );
   });
 }
 
 // --- reading the database directly (the server is stopped for most of the drill) -----------------
 
 // The parts of pg and better-sqlite3 used here (neither package ships types).
-interface PgClient { connect(): Promise<void>; query(sql: string): Promise<{ rows: Record<string, unknown>[] }>; end(): Promise<void> }
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
+  end(): Promise<void>;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when used, and typed here
 const { Client }: { Client: new (options: { connectionString: string | undefined }) => PgClient } = require('pg');
 type SqliteDb = { prepare(sql: string): { all(): Record<string, unknown>[] }; exec(sql: string): void; close(): void };
@@ -75,9 +88,10 @@ async function rows(target: DatabaseTarget, sql: string): Promise<Record<string,
 
 async function tableCount(target: DatabaseTarget): Promise<number> {
   if (target.client === 'sqlite' && !fs.existsSync(target.filename)) return 0;
-  const sql = target.client === 'sqlite'
-    ? "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'"
-    : "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'";
+  const sql =
+    target.client === 'sqlite'
+      ? "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'"
+      : "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'";
   return Number((await rows(target, sql))[0]?.n);
 }
 
@@ -117,7 +131,10 @@ async function snapshot(server: TestServer, token: string) {
   const all = async (p: string, init?: RequestInit): Promise<unknown[]> => {
     const out: unknown[] = [];
     for (let page = 1, pageCount = 1; page <= pageCount; page++) {
-      const body = await read<{ data: unknown[]; meta: { pageCount: number } }>(`${p}${p.includes('?') ? '&' : '?'}pageSize=100&page=${page}`, init);
+      const body = await read<{ data: unknown[]; meta: { pageCount: number } }>(
+        `${p}${p.includes('?') ? '&' : '?'}pageSize=100&page=${page}`,
+        init,
+      );
       out.push(...body.data);
       pageCount = body.meta.pageCount;
     }
@@ -146,11 +163,14 @@ async function snapshot(server: TestServer, token: string) {
   // A suggestion links to every row of its organization (draft and published); which row a
   // populate returns first is up to the database's physical order, which a PostgreSQL restore
   // may change. So the link is compared by what identifies it: the document.
-  snap.suggestions = await server.strapi.db.query(SUGGESTION).findMany({ orderBy: [{ id: 'asc' }], populate: { organization: { select: ['documentId', 'slug'] } } });
+  snap.suggestions = await server.strapi.db
+    .query(SUGGESTION)
+    .findMany({ orderBy: [{ id: 'asc' }], populate: { organization: { select: ['documentId', 'slug'] } } });
   return snap;
 }
 
-const internalOf = (snap: Record<string, unknown>, locale: 'en' | 'fr') => (snap[locale] as { internal: { slug: string; description: string; published: boolean }[] }).internal;
+const internalOf = (snap: Record<string, unknown>, locale: 'en' | 'fr') =>
+  (snap[locale] as { internal: { slug: string; description: string; published: boolean }[] }).internal;
 
 /**
  * A sound dump whose restore fails halfway: a copy of `target` with every description changed,
@@ -196,9 +216,18 @@ describe('the backup drill: back up while running, wipe, restore', () => {
   let reference: string;
   let expected: Record<string, unknown>;
 
-  const boot = async (seed: boolean) => { server = await startServer({ database: target, seed, env: SECRETS }); return server; };
-  const stop = async () => { await server?.stop(); server = null; };
-  const running = (): TestServer => { assert.ok(server, 'the server is running'); return server; };
+  const boot = async (seed: boolean) => {
+    server = await startServer({ database: target, seed, env: SECRETS });
+    return server;
+  };
+  const stop = async () => {
+    await server?.stop();
+    server = null;
+  };
+  const running = (): TestServer => {
+    assert.ok(server, 'the server is running');
+    return server;
+  };
 
   before(async () => {
     ({ target, drop } = await throwawayDatabase(tmp));
@@ -218,10 +247,16 @@ describe('the backup drill: back up while running, wipe, restore', () => {
     // Online: submissions keep being written while the early backup copies the database.
     const backingUp = script('backup', ['--out', early], target, backups);
     let finished = false;
-    void backingUp.finally(() => { finished = true; });
+    void backingUp.finally(() => {
+      finished = true;
+    });
     let written = 0;
     while (!finished && written < 200) {
-      const res = await running().post('/api/directory/suggestions', { locale: 'en', organization: slug, message: `Written during the backup (${written}).` });
+      const res = await running().post('/api/directory/suggestions', {
+        locale: 'en',
+        organization: slug,
+        message: `Written during the backup (${written}).`,
+      });
       assert.equal(res.status, 202);
       await res.body?.cancel();
       written++;
@@ -235,7 +270,12 @@ describe('the backup drill: back up while running, wipe, restore', () => {
     const doc = await docs.findFirst({ locale: 'en', status: 'draft', filters: { slug } });
     assert.ok(doc);
     await docs.update({ documentId: doc.documentId, locale: 'en', data: { description: draft } });
-    const res = await running().post('/api/directory/suggestions', { locale: 'en', organization: slug, message: 'The hotline hours changed.', field: 'hours' });
+    const res = await running().post('/api/directory/suggestions', {
+      locale: 'en',
+      organization: slug,
+      message: 'The hotline hours changed.',
+      field: 'hours',
+    });
     assert.equal(res.status, 202);
     reference = (await json<{ data: { reference: string } }>(res)).data.reference;
 
@@ -254,7 +294,10 @@ describe('the backup drill: back up while running, wipe, restore', () => {
     assert.equal(run.stderr, '');
     const lines = run.stdout.trim().split('\n');
     assert.equal(lines.length, 1, run.stdout);
-    assert.match(lines[0]!, new RegExp(`^backup: ${full.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([\\d.]+ [KM]?B; (integrity ok|all data readable)`));
+    assert.match(
+      lines[0]!,
+      new RegExp(`^backup: ${full.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([\\d.]+ [KM]?B; (integrity ok|all data readable)`),
+    );
     assert.match(lines[0]!, /organizations/);
     assert.equal(fs.statSync(full).mode & 0o077, 0, 'a backup is readable by its owner only');
   });
@@ -279,8 +322,10 @@ describe('the backup drill: back up while running, wipe, restore', () => {
 
   test('an older backup brings back the older state, and the copy a restore keeps undoes it', async () => {
     await stop();
-    const marker = async () => Number((await rows(target, `SELECT count(*) AS n FROM organizations WHERE description = '${draft.replace(/'/g, "''")}'`))[0]?.n);
-    const suggested = async () => Number((await rows(target, `SELECT count(*) AS n FROM suggestions WHERE reference = '${reference}'`))[0]?.n);
+    const marker = async () =>
+      Number((await rows(target, `SELECT count(*) AS n FROM organizations WHERE description = '${draft.replace(/'/g, "''")}'`))[0]?.n);
+    const suggested = async () =>
+      Number((await rows(target, `SELECT count(*) AS n FROM suggestions WHERE reference = '${reference}'`))[0]?.n);
     const latest = await contents(target);
     assert.equal(await marker(), 1);
 
@@ -326,7 +371,12 @@ describe('the backup drill: back up while running, wipe, restore', () => {
       ['wrong kind', wrongKind, new RegExp(`but DATABASE_CLIENT is ${target.client}`)],
       ['corrupt', corrupt, /is corrupt/],
     ];
-    if (target.client === 'postgres') cases.push(['failing midway', await dumpThatFailsToRestore(target, tmp), /could not be restored and the database was left unchanged/]);
+    if (target.client === 'postgres')
+      cases.push([
+        'failing midway',
+        await dumpThatFailsToRestore(target, tmp),
+        /could not be restored and the database was left unchanged/,
+      ]);
     for (const [label, file, reason] of cases) {
       const run = await script('restore', [file], target, backups);
       assert.equal(run.code, 1, `${label}: ${run.stdout}${run.stderr}`);

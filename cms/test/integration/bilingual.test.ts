@@ -18,12 +18,26 @@ type Row = Record<string, any>;
 
 /** Every field of a public record that is not text: must be equal in both locales. */
 const nonText = (o: PublicOrganization) => ({
-  slug: o.slug, kind: o.kind, role: o.role, timeframes: o.timeframes, needs: o.needs, indirectOfferings: o.indirectOfferings,
-  focusAreas: o.focusAreas.map((t) => t.code), services: o.services.map((t) => t.code), populations: o.populations.map((t) => t.code),
-  languages: o.languages.map((t) => t.code), ageRange: o.ageRange, national: o.national, provinces: o.provinces,
-  serviceAreas: o.serviceAreas.map((a) => a.province), locations: o.locations.map((l) => [l.city, l.province]),
-  phones: o.phones.map((p) => [p.type, p.number]), email: o.email, website: o.website,
-  hours: { open24x7: o.hours.open24x7, schedule: o.hours.schedule }, lastVerified: o.lastVerified,
+  slug: o.slug,
+  kind: o.kind,
+  role: o.role,
+  timeframes: o.timeframes,
+  needs: o.needs,
+  indirectOfferings: o.indirectOfferings,
+  focusAreas: o.focusAreas.map((t) => t.code),
+  services: o.services.map((t) => t.code),
+  populations: o.populations.map((t) => t.code),
+  languages: o.languages.map((t) => t.code),
+  ageRange: o.ageRange,
+  national: o.national,
+  provinces: o.provinces,
+  serviceAreas: o.serviceAreas.map((a) => a.province),
+  locations: o.locations.map((l) => [l.city, l.province]),
+  phones: o.phones.map((p) => [p.type, p.number]),
+  email: o.email,
+  website: o.website,
+  hours: { open24x7: o.hours.open24x7, schedule: o.hours.schedule },
+  lastVerified: o.lastVerified,
 });
 
 describe('one bilingual record', () => {
@@ -40,22 +54,29 @@ describe('one bilingual record', () => {
   };
   const profile = async (slug: string, locale: 'en' | 'fr') => {
     const res = await server.get(`/api/directory/organizations/${slug}?locale=${locale}`);
-    return { status: res.status, body: res.status === 200 ? (await json<{ data: PublicOrganization }>(res)).data : (await res.body?.cancel(), null) };
+    return {
+      status: res.status,
+      body: res.status === 200 ? (await json<{ data: PublicOrganization }>(res)).data : (await res.body?.cancel(), null),
+    };
   };
   const termIds = async (uid: string, codes: string[]) => {
     const rows: Row[] = await server.strapi.db.query(uid).findMany({ where: { code: { $in: codes } } });
     return rows.map((r) => ({ documentId: r.documentId }));
   };
-  const rowsOf = (documentId: string): Promise<Row[]> => server.strapi.db.query(ORG).findMany({
-    where: { documentId }, populate: { focusAreas: true, services: true, languages: true, openingHours: true },
-  });
+  const rowsOf = (documentId: string): Promise<Row[]> =>
+    server.strapi.db.query(ORG).findMany({
+      where: { documentId },
+      populate: { focusAreas: true, services: true, languages: true, openingHours: true },
+    });
 
   before(async () => {
     server = await startServer();
     editor = await adminUser(server, 'directory-editor', 'Dana', 'Editor', 'dana.bilingual@example.org');
     editorFr = await adminUser(server, 'directory-editor', 'Élise', 'Rédactrice', 'elise.bilingual@example.org', 'fr');
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('an application approved, completed in one locale and published once gives two complete, equal public profiles', async () => {
     const sent = await ok(await server.post('/api/directory/applications', application({ organizationName: 'Refuge Bilingue Test' })));
@@ -66,28 +87,49 @@ describe('one bilingual record', () => {
 
     const drafts = await rowsOf(approvedDocumentId);
     assert.deepEqual(drafts.map((r) => r.locale).sort(), ['en', 'fr']);
-    assert.ok(drafts.every((r) => r.slug === drafts[0]!.slug && r.slug), `one slug in both locales: ${drafts.map((r) => r.slug)}`);
+    assert.ok(
+      drafts.every((r) => r.slug === drafts[0]!.slug && r.slug),
+      `one slug in both locales: ${drafts.map((r) => r.slug)}`,
+    );
 
     // The editor completes the record in English only, as in the admin.
     const connect = async (uid: string, codes: string[]) => ({ connect: await termIds(uid, codes), disconnect: [] });
-    await ok(await admin(editor, 'PUT', `${CM}/${ORG}/${approvedDocumentId}?locale=en`, {
-      locale: 'en', name: 'Bilingual Test Shelter', description: 'Shelter and support for survivors.',
-      focusAreas: await connect(FOCUS_AREA, ['trafficking']),
-      services: await connect(SERVICE_CATEGORY, ['emergency_shelter', 'legal_aid']),
-      languages: await connect(LANGUAGE, ['en', 'fr']),
-      openingHours: [{ day: 'mon', opens: '09:00', closes: '17:00' }, { day: 'tue', opens: '09:00', closes: '17:00' }],
-      directServices: { emergency: true, transitional: false, longTerm: false, social: true, legal: false },
-      listingStatus: 'active', publicConsent: true,
-    }));
+    await ok(
+      await admin(editor, 'PUT', `${CM}/${ORG}/${approvedDocumentId}?locale=en`, {
+        locale: 'en',
+        name: 'Bilingual Test Shelter',
+        description: 'Shelter and support for survivors.',
+        focusAreas: await connect(FOCUS_AREA, ['trafficking']),
+        services: await connect(SERVICE_CATEGORY, ['emergency_shelter', 'legal_aid']),
+        languages: await connect(LANGUAGE, ['en', 'fr']),
+        openingHours: [
+          { day: 'mon', opens: '09:00', closes: '17:00' },
+          { day: 'tue', opens: '09:00', closes: '17:00' },
+        ],
+        directServices: { emergency: true, transitional: false, longTerm: false, social: true, legal: false },
+        listingStatus: 'active',
+        publicConsent: true,
+      }),
+    );
     const fr = (await rowsOf(approvedDocumentId)).find((r) => r.locale === 'fr')!;
     assert.equal(fr.consentBy, 'Dana Editor', 'giving consent in the admin stamps who');
     assert.ok(fr.consentAt, 'and when');
     assert.deepEqual(fr.services.map((t: Row) => t.code).sort(), ['emergency_shelter', 'legal_aid'], 'relations reach the French draft');
-    assert.deepEqual(fr.openingHours.map((h: Row) => h.day), ['mon', 'tue']);
+    assert.deepEqual(
+      fr.openingHours.map((h: Row) => h.day),
+      ['mon', 'tue'],
+    );
 
     await ok(await admin(editor, 'POST', `${CM}/${ORG}/${approvedDocumentId}/actions/publish?locale=en`, {}));
     const rows = await rowsOf(approvedDocumentId);
-    assert.deepEqual(rows.filter((r) => r.publishedAt).map((r) => r.locale).sort(), ['en', 'fr'], 'one action published both locales');
+    assert.deepEqual(
+      rows
+        .filter((r) => r.publishedAt)
+        .map((r) => r.locale)
+        .sort(),
+      ['en', 'fr'],
+      'one action published both locales',
+    );
 
     const en = await profile(drafts[0]!.slug, 'en');
     const frProfile = await profile(drafts[0]!.slug, 'fr');
@@ -103,9 +145,12 @@ describe('one bilingual record', () => {
 
   test('an edit of hours in French, published once, shows in both public profiles', async () => {
     const slug = (await rowsOf(approvedDocumentId))[0]!.slug;
-    await ok(await admin(editorFr, 'PUT', `${CM}/${ORG}/${approvedDocumentId}?locale=fr`, {
-      locale: 'fr', openingHours: [{ day: 'wed', opens: '10:00', closes: '16:00' }],
-    }));
+    await ok(
+      await admin(editorFr, 'PUT', `${CM}/${ORG}/${approvedDocumentId}?locale=fr`, {
+        locale: 'fr',
+        openingHours: [{ day: 'wed', opens: '10:00', closes: '16:00' }],
+      }),
+    );
     await ok(await admin(editorFr, 'POST', `${CM}/${ORG}/${approvedDocumentId}/actions/publish?locale=fr`, {}));
     for (const locale of ['en', 'fr'] as const) {
       assert.deepEqual((await profile(slug, locale)).body!.hours.schedule, [{ day: 'wed', opens: '10:00', closes: '16:00' }], locale);
@@ -115,45 +160,84 @@ describe('one bilingual record', () => {
   test('one unpublish takes both locales down', async () => {
     const slug = (await rowsOf(approvedDocumentId))[0]!.slug;
     await ok(await admin(editor, 'POST', `${CM}/${ORG}/${approvedDocumentId}/actions/unpublish?locale=en`, {}));
-    assert.deepEqual((await rowsOf(approvedDocumentId)).filter((r) => r.publishedAt), []);
+    assert.deepEqual(
+      (await rowsOf(approvedDocumentId)).filter((r) => r.publishedAt),
+      [],
+    );
     assert.equal((await profile(slug, 'en')).status, 404);
     assert.equal((await profile(slug, 'fr')).status, 404);
     await ok(await admin(editor, 'POST', `${CM}/${ORG}/${approvedDocumentId}/actions/publish?locale=en`, {}));
   });
 
-  test('a record without its French text cannot be published, and the refusal names the field in the editor\'s language', async () => {
-    const created = await ok(await admin(editor, 'POST', `${CM}/${ORG}?locale=en`, {
-      locale: 'en', name: 'English Only Centre', slug: 'english-only-centre', description: 'Only in English.', kind: 'ngo', role: 'indirect',
-      listingStatus: 'active', publicConsent: true,
-    }));
+  test("a record without its French text cannot be published, and the refusal names the field in the editor's language", async () => {
+    const created = await ok(
+      await admin(editor, 'POST', `${CM}/${ORG}?locale=en`, {
+        locale: 'en',
+        name: 'English Only Centre',
+        slug: 'english-only-centre',
+        description: 'Only in English.',
+        kind: 'ngo',
+        role: 'indirect',
+        listingStatus: 'active',
+        publicConsent: true,
+      }),
+    );
     const id = created.data.documentId;
     const refused = await admin(editor, 'POST', `${CM}/${ORG}/${id}/actions/publish?locale=en`, {});
     assert.equal(refused.status, 400);
     const body = await json(refused);
     assert.equal(body.error.name, 'ValidationError');
-    assert.deepEqual(body.error.details.errors.map((e: Row) => e.path), [['name']]);
+    assert.deepEqual(
+      body.error.details.errors.map((e: Row) => e.path),
+      [['name']],
+    );
     assert.match(body.error.message, /Add the French version \(Name, Description\) before publishing/);
 
     const refusedFr = await json(await admin(editorFr, 'POST', `${CM}/${ORG}/${id}/actions/publish?locale=en`, {}));
     assert.match(refusedFr.error.message, /Ajoutez la version française \(Nom, Description\) avant de publier/);
-    assert.deepEqual((await rowsOf(id)).filter((r) => r.publishedAt), [], 'nothing was published');
+    assert.deepEqual(
+      (await rowsOf(id)).filter((r) => r.publishedAt),
+      [],
+      'nothing was published',
+    );
     assert.equal((await profile('english-only-centre', 'en')).status, 404);
 
     // Adding the French locale in the admin: it starts with the English slug; once its text is there, both publish.
-    await ok(await admin(editor, 'PUT', `${CM}/${ORG}/${id}?locale=fr`, { locale: 'fr', name: 'Centre anglais seulement', description: 'Aussi en français.' }));
-    assert.deepEqual((await rowsOf(id)).map((r) => r.slug), ['english-only-centre', 'english-only-centre']);
+    await ok(
+      await admin(editor, 'PUT', `${CM}/${ORG}/${id}?locale=fr`, {
+        locale: 'fr',
+        name: 'Centre anglais seulement',
+        description: 'Aussi en français.',
+      }),
+    );
+    assert.deepEqual(
+      (await rowsOf(id)).map((r) => r.slug),
+      ['english-only-centre', 'english-only-centre'],
+    );
     await ok(await admin(editor, 'POST', `${CM}/${ORG}/${id}/actions/publish?locale=fr`, {}));
     assert.equal((await profile('english-only-centre', 'fr')).body?.name, 'Centre anglais seulement');
   });
 
   test('a refused save names the field by its label, in French for a French editor, in English otherwise', async () => {
     const put = (who: AdminUser, headers?: Record<string, string>) =>
-      admin(who, 'PUT', `${CM}/${ORG}/${approvedDocumentId}?locale=en`, { locale: 'en', listingStatus: 'removed', removalReason: null }, headers);
+      admin(
+        who,
+        'PUT',
+        `${CM}/${ORG}/${approvedDocumentId}?locale=en`,
+        { locale: 'en', listingStatus: 'removed', removalReason: null },
+        headers,
+      );
     const fr = await json(await put(editorFr));
-    assert.equal(fr.error.details.errors[0].message, 'Indiquez le motif : « Motif du retrait ou de la suspension » est obligatoire pour retirer une fiche.');
+    assert.equal(
+      fr.error.details.errors[0].message,
+      'Indiquez le motif : « Motif du retrait ou de la suspension » est obligatoire pour retirer une fiche.',
+    );
     assert.equal(fr.error.message, fr.error.details.errors[0].message);
     const en = await json(await put(editor));
-    assert.equal(en.error.details.errors[0].message, 'Indicate the reason: “Reason for removal or suspension” is required to remove a listing.');
+    assert.equal(
+      en.error.details.errors[0].message,
+      'Indicate the reason: “Reason for removal or suspension” is required to remove a listing.',
+    );
     const byBrowser = await json(await put(editor, { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.5' }));
     assert.match(byBrowser.error.message, /^Indiquez le motif/);
   });
@@ -170,17 +254,28 @@ describe('one bilingual record', () => {
     }
   });
 
-  test('seeded regions and a referral protocol\'s texts read in French in the French records', async () => {
+  test("seeded regions and a referral protocol's texts read in French in the French records", async () => {
     const fixture = server.fixtures.organizations.find((o) => o.serviceAreas.some((a) => a.regions.includes('Metro Vancouver')))!;
     const fr = await profile(fixture.slug, 'fr');
     const en = await profile(fixture.slug, 'en');
-    assert.ok(fr.body!.serviceAreas.some((a) => a.regions.includes('Grand Vancouver')), 'French region name');
-    assert.ok(en.body!.serviceAreas.some((a) => a.regions.includes('Metro Vancouver')), 'English region name');
-    const row = await server.strapi.db.query(ORG).findOne({ where: { slug: fixture.slug, locale: 'en', publishedAt: null }, populate: { referralProtocol: true } });
+    assert.ok(
+      fr.body!.serviceAreas.some((a) => a.regions.includes('Grand Vancouver')),
+      'French region name',
+    );
+    assert.ok(
+      en.body!.serviceAreas.some((a) => a.regions.includes('Metro Vancouver')),
+      'English region name',
+    );
+    const row = await server.strapi.db
+      .query(ORG)
+      .findOne({ where: { slug: fixture.slug, locale: 'en', publishedAt: null }, populate: { referralProtocol: true } });
     const { id: _id, ...protocol } = row.referralProtocol;
     await server.strapi.documents(ORG).update({
-      documentId: row.documentId, locale: 'en',
-      data: { referralProtocol: { ...protocol, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' } },
+      documentId: row.documentId,
+      locale: 'en',
+      data: {
+        referralProtocol: { ...protocol, intakeHoursFr: 'Accueil de 8 h à 22 h.', afterHoursFr: 'La nuit, demander la coordonnatrice.' },
+      },
     });
     const internal = await server.strapi.service('api::directory.projection').internalCatalog();
     const records = internal.bySlug.get(fixture.slug)!.records;

@@ -17,7 +17,11 @@ const VOLATILE = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publish
 function strip(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(strip);
   if (v && typeof v === 'object' && !(v instanceof Date)) {
-    return Object.fromEntries(Object.entries(v).filter(([k]) => !VOLATILE.has(k)).map(([k, x]) => [k, strip(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => !VOLATILE.has(k))
+        .map(([k, x]) => [k, strip(x)]),
+    );
   }
   return v;
 }
@@ -41,10 +45,11 @@ describe('bulk-cloned synthetic organizations', () => {
   };
   const read = (documentId: string, locale: 'en' | 'fr', status: 'draft' | 'published') =>
     docs().findOne({ documentId, locale, status, populate: '*' }) as Promise<Record<string, any> | null>;
-  const total = async (qs = '') => (await json<OrganizationList>(await server.get(`/api/directory/organizations?pageSize=1${qs}`))).meta.total;
+  const total = async (qs = '') =>
+    (await json<OrganizationList>(await server.get(`/api/directory/organizations?pageSize=1${qs}`))).meta.total;
   const expectedPublic = (upTo: number) =>
-    server.fixtures.organizations.filter(isPublicFixture).length
-    + Array.from({ length: upTo }, (_, i) => baseOf(i + 1)).filter(isPublicFixture).length;
+    server.fixtures.organizations.filter(isPublicFixture).length +
+    Array.from({ length: upTo }, (_, i) => baseOf(i + 1)).filter(isPublicFixture).length;
 
   before(async () => {
     server = await startServer({ seed: true });
@@ -52,14 +57,17 @@ describe('bulk-cloned synthetic organizations', () => {
     await server.strapi.service('api::directory.projection').reload();
     base = generateOrganizations(BASE, server.fixtures.taxonomies);
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('writes the base through the Document Service and the rest as SQL copies, one document each', async () => {
     assert.equal(report.baseWritten, BASE);
     assert.equal(report.cloned?.documents, TOTAL - BASE);
     const plan = documentTables(server.strapi, ORG);
     const knex = server.strapi.db.connection;
-    const rows = (await knex(plan.table).select('document_id', 'external_id', 'slug', 'locale', 'published_at')
+    const rows = (await knex(plan.table)
+      .select('document_id', 'external_id', 'slug', 'locale', 'published_at')
       .where('external_id', 'like', 'synthetic-%')) as Array<Record<string, any>>;
     const byExternal = new Map<string, Array<Record<string, any>>>();
     for (const r of rows) byExternal.set(r.external_id, [...(byExternal.get(r.external_id) ?? []), r]);
@@ -71,7 +79,10 @@ describe('bulk-cloned synthetic organizations', () => {
       assert.ok(list, key);
       assert.equal(new Set(list.map((r) => r.document_id)).size, 1, `${key}: one document id`);
       assert.match(list[0]!.document_id, /^[a-z][a-z0-9]{23}$/);
-      assert.ok(list.every((r) => r.slug === key), `${key}: slug`);
+      assert.ok(
+        list.every((r) => r.slug === key),
+        `${key}: slug`,
+      );
       // Both locales, and a published version exactly when the base is published.
       const published = baseOf(n).state.published;
       assert.equal(list.length, published ? 4 : 2, `${key}: rows`);
@@ -85,9 +96,9 @@ describe('bulk-cloned synthetic organizations', () => {
     for (let n = BASE + 1; n <= 2 * BASE; n++) {
       const b = baseOf(n);
       if (!b.state.published) continue;
-      const bKey = syntheticKey((n - 1) % BASE + 1);
+      const bKey = syntheticKey(((n - 1) % BASE) + 1);
       const key = syntheticKey(n);
-      const [cloneId, baseId] = [await documentIdOf(n), await documentIdOf((n - 1) % BASE + 1)];
+      const [cloneId, baseId] = [await documentIdOf(n), await documentIdOf(((n - 1) % BASE) + 1)];
       for (const locale of ['en', 'fr'] as const) {
         for (const status of ['published', 'draft'] as const) {
           const clone = await read(cloneId, locale, status);
@@ -138,25 +149,33 @@ describe('bulk-cloned synthetic organizations', () => {
     // Search sees the clones' own names.
     const n = Array.from({ length: TOTAL - BASE }, (_, i) => i + BASE + 1).find((k) => isPublicFixture(baseOf(k)))!;
     const found = await json<OrganizationList>(await server.get(`/api/directory/organizations?q=${syntheticKey(n)}`));
-    assert.ok(found.data.some((o) => o.slug === `synthetic-${syntheticKey(n)}`), `search finds ${syntheticKey(n)}`);
+    assert.ok(
+      found.data.some((o) => o.slug === `synthetic-${syntheticKey(n)}`),
+      `search finds ${syntheticKey(n)}`,
+    );
   });
 
   test('editing a clone through the Document Service works and leaves its base untouched', async () => {
     const n = Array.from({ length: TOTAL - BASE }, (_, i) => i + BASE + 1).find((k) => isPublicFixture(baseOf(k)))!;
-    const b = (n - 1) % BASE + 1;
+    const b = ((n - 1) % BASE) + 1;
     const [cloneId, baseId] = [await documentIdOf(n), await documentIdOf(b)];
     const snapshot = async () => {
       const out: unknown[] = [];
-      for (const locale of ['en', 'fr'] as const) for (const status of ['draft', 'published'] as const) out.push(await read(baseId, locale, status));
+      for (const locale of ['en', 'fr'] as const)
+        for (const status of ['draft', 'published'] as const) out.push(await read(baseId, locale, status));
       return out;
     };
     const before = await snapshot();
 
     await docs().update({
-      documentId: cloneId, locale: 'en',
+      documentId: cloneId,
+      locale: 'en',
       data: {
         name: `Edited clone ${syntheticKey(n)}`,
-        phones: [{ type: 'crisis', number: '+1-613-555-0199' }, { type: 'voice', number: '+1-613-555-0100' }],
+        phones: [
+          { type: 'crisis', number: '+1-613-555-0199' },
+          { type: 'voice', number: '+1-613-555-0100' },
+        ],
         locations: [{ city: 'Kingston', province: 'ON', street: '1 Edited Street', confidential: false }],
         designatedContact: { name: 'Edited Contact' },
         focusAreas: [],
@@ -166,7 +185,10 @@ describe('bulk-cloned synthetic organizations', () => {
 
     const edited = await read(cloneId, 'en', 'published');
     assert.equal(edited?.name, `Edited clone ${syntheticKey(n)}`);
-    assert.deepEqual(edited?.phones.map((p: { number: string }) => p.number), ['+1-613-555-0199', '+1-613-555-0100']);
+    assert.deepEqual(
+      edited?.phones.map((p: { number: string }) => p.number),
+      ['+1-613-555-0199', '+1-613-555-0100'],
+    );
     assert.equal(edited?.locations[0].city, 'Kingston');
     assert.equal(edited?.designatedContact.name, 'Edited Contact');
     assert.deepEqual(edited?.focusAreas, []);
@@ -180,9 +202,12 @@ describe('bulk-cloned synthetic organizations', () => {
 
     // No component row belongs to two entity rows.
     const plan = documentTables(server.strapi, ORG);
-    const shared = await server.strapi.db.connection(plan.cmps!.table)
-      .select(plan.cmps!.typeColumn, plan.cmps!.cmpColumn).count({ c: '*' })
-      .groupBy(plan.cmps!.typeColumn, plan.cmps!.cmpColumn).havingRaw('count(*) > 1');
+    const shared = await server.strapi.db
+      .connection(plan.cmps!.table)
+      .select(plan.cmps!.typeColumn, plan.cmps!.cmpColumn)
+      .count({ c: '*' })
+      .groupBy(plan.cmps!.typeColumn, plan.cmps!.cmpColumn)
+      .havingRaw('count(*) > 1');
     assert.deepEqual(shared, []);
   });
 

@@ -27,14 +27,22 @@ describe('the referral console API', () => {
     // Strapi's own "Author" role: an admin without the console's permission.
     author = await adminUser(server, 'strapi-author', 'Ava', 'Author', 'ava.console@example.org');
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   const get = (who: AdminUser, p: string) => adminFetch(server, who, 'GET', p);
   const reads = async (actorEmail: string) =>
-    (await server.strapi.db.query(AUDIT).findMany({ where: { action: 'confidential_read', actorEmail } })) as Array<Record<string, unknown>>;
+    (await server.strapi.db.query(AUDIT).findMany({ where: { action: 'confidential_read', actorEmail } })) as Array<
+      Record<string, unknown>
+    >;
 
   test('without an admin login: 401; an admin without the console permission: 403', async () => {
-    for (const p of ['/referral-console/search?q=aurore', '/referral-console/organizations/maison-aurore', '/referral-console/police?place=Montr%C3%A9al']) {
+    for (const p of [
+      '/referral-console/search?q=aurore',
+      '/referral-console/organizations/maison-aurore',
+      '/referral-console/police?place=Montr%C3%A9al',
+    ]) {
       const anonymous = await server.get(p);
       assert.equal(anonymous.status, 401, p);
       await anonymous.body?.cancel();
@@ -42,7 +50,11 @@ describe('the referral console API', () => {
       assert.equal(forbidden.status, 403, p);
       await forbidden.body?.cancel();
     }
-    const post = await adminFetch(server, author, 'POST', '/referral-console/outcomes', { organization: 'maison-aurore', mode: 'phone', outcome: 'accepted' });
+    const post = await adminFetch(server, author, 'POST', '/referral-console/outcomes', {
+      organization: 'maison-aurore',
+      mode: 'phone',
+      outcome: 'accepted',
+    });
     assert.equal(post.status, 403);
     await post.body?.cancel();
   });
@@ -102,9 +114,15 @@ describe('the referral console API', () => {
     assert.ok(ancrage, 'the legal clinic, closed at 23:00, is still listed');
     assert.equal(ancrage.open?.now, false);
     const rank = (h: (typeof hits)[number]) => (h.status !== 'active' ? 2 : h.open?.now ? 0 : 1);
-    assert.deepEqual(hits.map(rank), [...hits.map(rank)].sort((a, b) => a - b), 'open, then closed, then not active');
+    assert.deepEqual(
+      hits.map(rank),
+      [...hits.map(rank)].sort((a, b) => a - b),
+      'open, then closed, then not active',
+    );
 
-    const only = await json(await get(staff, '/referral-console/search?near=Montreal&timeframe=emergency&openAt=2026-12-03T23:00&openOnly=true'));
+    const only = await json(
+      await get(staff, '/referral-console/search?near=Montreal&timeframe=emergency&openAt=2026-12-03T23:00&openOnly=true'),
+    );
     assert.ok(only.data.length > 0);
     assert.ok(only.data.every((h: { open?: { now: boolean } }) => h.open?.now === true));
     assert.equal(only.meta.total, only.data.length);
@@ -159,7 +177,10 @@ describe('the referral console API', () => {
     const covered = await json(await get(editor, '/referral-console/police?place=Vancouver'));
     assert.equal(covered.data.coverage, 'covers');
     assert.equal(covered.data.protocols[0].agency, 'Coastal Integrated Exploitation Response Team');
-    assert.equal((await reads(editor.email)).filter((r) => r.targetUid === 'api::law-enforcement-protocol.law-enforcement-protocol').length, 2);
+    assert.equal(
+      (await reads(editor.email)).filter((r) => r.targetUid === 'api::law-enforcement-protocol.law-enforcement-protocol').length,
+      2,
+    );
     const bad = await get(editor, '/referral-console/police?place=Atlantis');
     assert.equal(bad.status, 400);
     assert.equal((await json(bad)).error.details[0].path, 'place');
@@ -174,8 +195,13 @@ describe('the referral console API', () => {
     for (const slug of ['maison-aurore', 'centre-ancrage']) {
       const f = server.fixtures.organizations.find((o) => o.slug === slug)!;
       const secrets = [
-        ...f.internal.internalPhones.map((p) => p.number), f.internal.internalEmail, f.internal.safetyNotes, f.internal.capacityNotes,
-        f.internal.internalNotes, f.internal.designatedContact?.name, ...f.locations.filter((l) => l.confidential).map((l) => l.street),
+        ...f.internal.internalPhones.map((p) => p.number),
+        f.internal.internalEmail,
+        f.internal.safetyNotes,
+        f.internal.capacityNotes,
+        f.internal.internalNotes,
+        f.internal.designatedContact?.name,
+        ...f.locations.filter((l) => l.confidential).map((l) => l.street),
       ].filter((s): s is string => typeof s === 'string' && s !== '');
       for (const s of secrets) assert.ok(!data.text.includes(s), `${slug}: confidential "${s}" in the message`);
     }
@@ -185,15 +211,26 @@ describe('the referral console API', () => {
   });
 
   test('recording an outcome: two fields and no caller data; staff change no record through the console', async () => {
-    const res = await adminFetch(server, staff, 'POST', '/referral-console/outcomes', { organization: 'maison-aurore', mode: 'warm_transfer', outcome: 'accepted' });
+    const res = await adminFetch(server, staff, 'POST', '/referral-console/outcomes', {
+      organization: 'maison-aurore',
+      mode: 'warm_transfer',
+      outcome: 'accepted',
+    });
     assert.equal(res.status, 201);
     const { data } = await json(res);
-    const stored = await server.strapi.db.query(OUTCOME).findOne({ where: { documentId: data.documentId }, populate: { organization: true } });
+    const stored = await server.strapi.db
+      .query(OUTCOME)
+      .findOne({ where: { documentId: data.documentId }, populate: { organization: true } });
     assert.equal(stored.outcome, 'accepted');
     assert.equal(stored.organization.slug, 'maison-aurore');
     assert.equal(stored.notes ?? null, null);
 
-    const withNote = await adminFetch(server, staff, 'POST', '/referral-console/outcomes', { organization: 'maison-aurore', mode: 'phone', outcome: 'accepted', notes: 'caller name' });
+    const withNote = await adminFetch(server, staff, 'POST', '/referral-console/outcomes', {
+      organization: 'maison-aurore',
+      mode: 'phone',
+      outcome: 'accepted',
+      notes: 'caller name',
+    });
     assert.equal(withNote.status, 400);
     assert.equal((await json(withNote)).error.details[0].path, 'notes');
 
@@ -204,7 +241,13 @@ describe('the referral console API', () => {
       await r.body?.cancel();
     }
     // Nor through the content manager (the role is read-only there).
-    const cm = await adminFetch(server, staff, 'PUT', `/content-manager/collection-types/${ORG}/${(await server.strapi.db.query(ORG).findOne({ where: { slug: 'maison-aurore' } })).documentId}?locale=en`, { name: 'changed' });
+    const cm = await adminFetch(
+      server,
+      staff,
+      'PUT',
+      `/content-manager/collection-types/${ORG}/${(await server.strapi.db.query(ORG).findOne({ where: { slug: 'maison-aurore' } })).documentId}?locale=en`,
+      { name: 'changed' },
+    );
     assert.equal(cm.status, 403);
     await cm.body?.cancel();
     assert.equal(await server.strapi.db.query(ORG).count({}), before);

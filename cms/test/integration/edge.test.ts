@@ -12,7 +12,13 @@ import { assertErrorShape, isPublicFixture } from '../expect';
 import { raw, type RawResponse } from '../../scripts/lib/raw-http';
 import { ORGANIZATION } from '../../src/content-types';
 
-const SECURITY_HEADERS = ['x-content-type-options', 'content-security-policy', 'referrer-policy', 'x-frame-options', 'strict-transport-security'];
+const SECURITY_HEADERS = [
+  'x-content-type-options',
+  'content-security-policy',
+  'referrer-policy',
+  'x-frame-options',
+  'strict-transport-security',
+];
 const FORM_LIMIT = 6;
 
 const parse = (r: RawResponse): unknown => JSON.parse(r.text());
@@ -120,7 +126,9 @@ describe('the edge of the public APIs', () => {
       // Every read starts by asking the projection for the catalog: make that fail.
       const projection = projectionOf(server.strapi);
       const original = projection.catalog;
-      projection.catalog = async () => { throw new Error('simulated fault'); };
+      projection.catalog = async () => {
+        throw new Error('simulated fault');
+      };
       try {
         const r = await raw(base, '/api/directory/facets');
         assert.equal(r.status, 500);
@@ -160,7 +168,11 @@ describe('the edge of the public APIs', () => {
       const v0 = await catalogVersion();
       const hidden = await docs().findFirst({ filters: { slug: hiddenSlug } });
       assert.ok(hidden);
-      await docs().update({ documentId: hidden.documentId, locale: 'en', data: { internalNotes: 'edited in a hidden record', description: 'A hidden description' } });
+      await docs().update({
+        documentId: hidden.documentId,
+        locale: 'en',
+        data: { internalNotes: 'edited in a hidden record', description: 'A hidden description' },
+      });
       assert.notEqual(await catalogVersion(), v0, 'the edits reached the catalog');
       const afterEdit = await snapshot();
       for (const p of paths()) {
@@ -175,7 +187,11 @@ describe('the edge of the public APIs', () => {
       const before = await snapshot();
       const shown = await docs().findFirst({ filters: { slug: publicSlug }, locale: 'en' });
       assert.ok(shown);
-      await docs().update({ documentId: shown.documentId, locale: 'en', data: { description: `${String(shown.description)} Now open on Sundays.` } });
+      await docs().update({
+        documentId: shown.documentId,
+        locale: 'en',
+        data: { description: `${String(shown.description)} Now open on Sundays.` },
+      });
       await docs().publish({ documentId: shown.documentId, locale: 'en' });
       const afterEdit = await snapshot();
       for (const p of ['/api/directory/organizations', `/api/directory/organizations/${publicSlug}`, '/api/hsds/services']) {
@@ -186,7 +202,12 @@ describe('the edge of the public APIs', () => {
   });
 
   describe('compression', () => {
-    const paths = ['/api/directory/organizations?locale=fr&pageSize=20', '/api/directory/facets', '/api/hsds/services', '/api/hsds/organizations?format=ndjson'];
+    const paths = [
+      '/api/directory/organizations?locale=fr&pageSize=20',
+      '/api/directory/facets',
+      '/api/hsds/services',
+      '/api/hsds/organizations?format=ndjson',
+    ];
 
     test('br is preferred, then gzip, then identity, by Accept-Encoding and its q-values', async () => {
       const cases: Array<[string, string | undefined]> = [
@@ -209,8 +230,10 @@ describe('the edge of the public APIs', () => {
           assert.equal(r.headers['content-encoding'], expected, `${p} with Accept-Encoding: ${accept}`);
           assert.match(String(r.headers.vary), /Accept-Encoding/i, `${p}: Vary`);
           assert.equal(decode(r), identity.text(), `${p} ${accept}: same body once decoded`);
-          if (r.headers['content-length'] !== undefined) assert.equal(Number(r.headers['content-length']), r.body.length, `${p} ${accept}: Content-Length`);
-          if (expected) assert.ok(r.body.length < identity.body.length / 2, `${p} ${accept}: ${r.body.length} bytes of ${identity.body.length}`);
+          if (r.headers['content-length'] !== undefined)
+            assert.equal(Number(r.headers['content-length']), r.body.length, `${p} ${accept}: Content-Length`);
+          if (expected)
+            assert.ok(r.body.length < identity.body.length / 2, `${p} ${accept}: ${r.body.length} bytes of ${identity.body.length}`);
         }
       }
     });

@@ -35,15 +35,25 @@ describe('the record as the editor sees it in the admin', () => {
     editor = await adminUser(server, 'directory-editor', 'Dana', 'Editor', 'dana.rows@example.org', 'en');
     editeur = await adminUser(server, 'directory-editor', 'Élise', 'Rédactrice', 'elise.rows@example.org', 'fr');
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('collapsed repeatable rows are titled by their content, not by their number', async () => {
     const res = await admin(editor, 'GET', `/content-manager/content-types/${ORG}/configuration`);
     assert.equal(res.status, 200);
     const { data } = await json(res);
-    const titles = Object.fromEntries(Object.entries(data.components as Record<string, Row>).map(([uid, c]) => [uid, c.settings.mainField]));
+    const titles = Object.fromEntries(
+      Object.entries(data.components as Record<string, Row>).map(([uid, c]) => [uid, c.settings.mainField]),
+    );
     assert.deepEqual(
-      [titles['directory.opening-hours'], titles['directory.contact-attempt'], titles['directory.location'], titles['directory.phone'], titles['directory.person']],
+      [
+        titles['directory.opening-hours'],
+        titles['directory.contact-attempt'],
+        titles['directory.location'],
+        titles['directory.phone'],
+        titles['directory.person'],
+      ],
       ['summary', 'summary', 'city', 'number', 'name'],
     );
     for (const uid of ['directory.opening-hours', 'directory.contact-attempt']) {
@@ -53,7 +63,8 @@ describe('the record as the editor sees it in the admin', () => {
     const slug = server.fixtures.organizations.filter(isPublicFixture)[0]!.slug;
     const org = await draft(slug);
     await server.strapi.documents(ORG).update({
-      documentId: org.documentId, locale: 'en',
+      documentId: org.documentId,
+      locale: 'en',
       data: {
         openingHours: [{ day: 'tue', opens: '08:30', closes: '12:00' }],
         contactAttempts: [{ at: '2026-11-30T15:00:00.000Z', method: 'phone', outcome: 'no_answer' }],
@@ -64,19 +75,27 @@ describe('the record as the editor sees it in the admin', () => {
     assert.equal(saved.contactAttempts[0].summary, '2026-11-30 · No answer / Pas de réponse');
     const protocol = await server.strapi.db.query(PROTOCOL).findOne({});
     await server.strapi.documents(PROTOCOL).update({
-      documentId: protocol.documentId, data: { contacts: [{ name: 'Sgt. Roy', role: 'Intake', active: false }] },
+      documentId: protocol.documentId,
+      data: { contacts: [{ name: 'Sgt. Roy', role: 'Intake', active: false }] },
     });
-    const contacts = (await server.strapi.db.query(PROTOCOL).findOne({ where: { id: protocol.id }, populate: { contacts: true } })).contacts;
+    const contacts = (await server.strapi.db.query(PROTOCOL).findOne({ where: { id: protocol.id }, populate: { contacts: true } }))
+      .contacts;
     assert.equal(contacts[0].summary, 'Sgt. Roy · Intake (inactive / inactif)');
   });
 
-  test('the record\'s history reads before → after, labelled in the admin\'s language, and a protocol keeps its previous text', async () => {
+  test("the record's history reads before → after, labelled in the admin's language, and a protocol keeps its previous text", async () => {
     const slug = server.fixtures.organizations.filter(isPublicFixture)[1]!.slug;
     const org = await draft(slug);
-    const put = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, { hoursNotes: 'Closed on holidays', open24x7: !org.open24x7 });
+    const put = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, {
+      hoursNotes: 'Closed on holidays',
+      open24x7: !org.open24x7,
+    });
     assert.equal(put.status, 200);
     await put.body?.cancel();
-    for (const [who, language] of [[editor, 'en'], [editeur, 'fr']] as const) {
+    for (const [who, language] of [
+      [editor, 'en'],
+      [editeur, 'fr'],
+    ] as const) {
       const res = await admin(who, 'GET', historyApiPath(org.documentId));
       assert.equal(res.status, 200);
       const [latest] = historyItems((await json(res)).results, language);
@@ -85,10 +104,13 @@ describe('the record as the editor sees it in the admin', () => {
       const lines = latest!.changes.map((c) => `${c.label}${c.locale ? ` (${c.locale})` : ''}: ${c.from} → ${c.to}`);
       const yes = language === 'en' ? ['No', 'Yes'] : ['Non', 'Oui'];
       const [from, to] = org.open24x7 ? [...yes].reverse() : yes;
-      assert.deepEqual(lines.sort(), [
-        `${language === 'en' ? 'Notes on hours' : 'Précisions sur les heures'} (en): ${org.hoursNotes ?? '—'} → Closed on holidays`,
-        `${language === 'en' ? 'Open 24/7' : 'Ouvert 24 h/24, 7 j/7'}: ${from} → ${to}`,
-      ].sort());
+      assert.deepEqual(
+        lines.sort(),
+        [
+          `${language === 'en' ? 'Notes on hours' : 'Précisions sur les heures'} (en): ${org.hoursNotes ?? '—'} → Closed on holidays`,
+          `${language === 'en' ? 'Open 24/7' : 'Ouvert 24 h/24, 7 j/7'}: ${from} → ${to}`,
+        ].sort(),
+      );
     }
     const protocol = await server.strapi.db.query(PROTOCOL).findOne({});
     await server.strapi.documents(PROTOCOL).update({ documentId: protocol.documentId, data: { protocol: 'Call the intake line first.' } });
@@ -96,11 +118,14 @@ describe('the record as the editor sees it in the admin', () => {
     assert.equal(stored.previousProtocol, protocol.protocol);
     const res = await admin(editor, 'GET', historyApiPath(protocol.documentId));
     const [entry] = historyItems((await json(res)).results, 'en');
-    assert.deepEqual(entry!.changes.find((c) => c.field === 'protocol'), { field: 'protocol', label: 'Referral and reporting protocol', locale: null, from: null, to: null },
-      'the protocol text is confidential: named in the trail, kept on the record');
+    assert.deepEqual(
+      entry!.changes.find((c) => c.field === 'protocol'),
+      { field: 'protocol', label: 'Referral and reporting protocol', locale: null, from: null, to: null },
+      'the protocol text is confidential: named in the trail, kept on the record',
+    );
   });
 
-  test('a translation is out of date when the other locale\'s text changed, not when it was merely saved', async () => {
+  test("a translation is out of date when the other locale's text changed, not when it was merely saved", async () => {
     const slug = server.fixtures.organizations.filter(isPublicFixture)[2]!.slug;
     const org = await draft(slug);
     const fr = await draft(slug, 'fr');
@@ -119,7 +144,11 @@ describe('the record as the editor sees it in the admin', () => {
     await save('fr', { description: fr.description });
     assert.deepEqual([await state('en'), await state('fr')], ['bilingual', 'bilingual'], 'saving without a text change flags nothing');
     await save('en', { description: `${org.description} Now also on weekends.` });
-    assert.deepEqual([await state('en'), await state('fr')], ['fr_outdated', 'fr_outdated'], 'a changed English text leaves the French behind');
+    assert.deepEqual(
+      [await state('en'), await state('fr')],
+      ['fr_outdated', 'fr_outdated'],
+      'a changed English text leaves the French behind',
+    );
     await save('en', { website: 'https://other.example.org' });
     assert.equal(await state('fr'), 'fr_outdated', 'a shared field does not bring it back in line');
     await save('fr', { description: `${fr.description} Aussi les fins de semaine.` });
@@ -129,12 +158,15 @@ describe('the record as the editor sees it in the admin', () => {
     assert.ok(!fields.includes('translationState') && !fields.includes('translationBasis'), 'the workflow keeps them, not the editor');
   });
 
-  test('taxonomy pickers name the terms in the admin\'s language', async () => {
+  test("taxonomy pickers name the terms in the admin's language", async () => {
     const terms: Row[] = await server.strapi.db.query(FOCUS_AREA).findMany({});
     const names = (lang: 'labelEn' | 'labelFr') => new Map(terms.map((t) => [t.documentId, t[lang]]));
     const slug = server.fixtures.organizations.filter(isPublicFixture)[3]!.slug;
     const org = await draft(slug);
-    for (const [who, field] of [[editor, 'labelEn'], [editeur, 'labelFr']] as const) {
+    for (const [who, field] of [
+      [editor, 'labelEn'],
+      [editeur, 'labelFr'],
+    ] as const) {
       const available = await admin(who, 'GET', `/content-manager/relations/${ORG}/focusAreas?locale=en&pageSize=50`);
       assert.equal(available.status, 200);
       const options: Row[] = (await json(available)).results;
@@ -146,10 +178,13 @@ describe('the record as the editor sees it in the admin', () => {
       assert.ok(chosen.length > 0, 'the record has focus areas');
       for (const o of chosen) assert.equal(o.labelEn, names(field).get(o.documentId), `chosen ${o.documentId} (${field})`);
     }
-    assert.ok(terms.some((t) => t.labelEn !== t.labelFr), 'the names differ between the languages');
+    assert.ok(
+      terms.some((t) => t.labelEn !== t.labelFr),
+      'the names differ between the languages',
+    );
   });
 
-  test('an application\'s provinces are a labelled multiple choice, checked on save', async () => {
+  test("an application's provinces are a labelled multiple choice, checked on save", async () => {
     const types = await json(await admin(editor, 'GET', '/content-manager/content-types'));
     const schema = (types.data as Row[]).find((t) => t.uid === APPLICATION)!;
     assert.equal(schema.attributes.provinces.customField, 'global::provinces', 'not raw JSON');
@@ -158,7 +193,10 @@ describe('the record as the editor sees it in the admin', () => {
     const bad = await admin(editeur, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { provinces: ['QC', 'Québec'] });
     assert.equal(bad.status, 400);
     const error = (await json(bad)).error;
-    assert.deepEqual(error.details.errors.map((e: Row) => e.path.join('.')), ['provinces']);
+    assert.deepEqual(
+      error.details.errors.map((e: Row) => e.path.join('.')),
+      ['provinces'],
+    );
     assert.match(error.message, /« Provinces et territoires »/);
     const good = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { provinces: ['NB', 'QC'] });
     assert.equal(good.status, 200);

@@ -41,7 +41,9 @@ function rawClient(port: number): Promise<RawClient> {
     const socket = net.connect(port, '127.0.0.1');
     let text = '';
     socket.setEncoding('utf8');
-    socket.on('data', (d: string) => { text += d; });
+    socket.on('data', (d: string) => {
+      text += d;
+    });
     const closed = new Promise<{ text: string; afterMs: number }>((done) => {
       socket.on('close', () => done({ text, afterMs: Date.now() - started }));
     });
@@ -55,7 +57,10 @@ function rawClient(port: number): Promise<RawClient> {
 const refused = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => { s.destroy(); resolve(false); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(false);
+    });
     s.once('error', () => resolve(true));
   });
 
@@ -72,13 +77,17 @@ describe('slow clients cannot hold the server', () => {
     });
     port = Number(new URL(server.url).port);
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('connections that trickle their headers are cut with 408, and others are served meanwhile', async () => {
     const clients = await Promise.all(Array.from({ length: 100 }, () => rawClient(port)));
     const timers = clients.map(({ socket }) => {
       socket.write('GET /api/directory/organizations HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-      return setInterval(() => { if (socket.writable) socket.write('X-Slow: 1\r\n'); }, 200);
+      return setInterval(() => {
+        if (socket.writable) socket.write('X-Slow: 1\r\n');
+      }, 200);
     });
     try {
       const res = await server.get('/api/directory/health');
@@ -100,7 +109,9 @@ describe('slow clients cannot hold the server', () => {
     const client = await rawClient(port);
     client.socket.write(formHead(port, '/api/directory/applications', Buffer.byteLength(body)) + body.slice(0, 10));
     let sent = 10;
-    const timer = setInterval(() => { if (client.socket.writable && sent < body.length - 1) client.socket.write(body[sent++]!); }, 300);
+    const timer = setInterval(() => {
+      if (client.socket.writable && sent < body.length - 1) client.socket.write(body[sent++]!);
+    }, 300);
     try {
       const r = await client.closed;
       assert.match(r.text, /^HTTP\/1\.1 408 /);
@@ -129,14 +140,25 @@ describe('SIGTERM', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await waitFor('the server to answer', async () => {
-        if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
-        return fetch(`http://127.0.0.1:${port}/api/directory/health`).then((r) => r.ok, () => false);
-      }, 90_000);
+      await waitFor(
+        'the server to answer',
+        async () => {
+          if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
+          return fetch(`http://127.0.0.1:${port}/api/directory/health`).then(
+            (r) => r.ok,
+            () => false,
+          );
+        },
+        90_000,
+      );
 
       // A form whose body is still arriving when the signal comes.
       const body = JSON.stringify(application({ organizationName: 'Refuge Signal' }));
@@ -173,7 +195,9 @@ describe('SIGTERM', () => {
 const PG_BIN = postgresBin();
 const outageSkip = !process.env.DATABASE_URL
   ? 'runs in the PostgreSQL pass (.ci/run sets DATABASE_URL), on a cluster of its own that it stops and starts'
-  : !PG_BIN ? 'PostgreSQL binaries (initdb, pg_ctl) not found' : false;
+  : !PG_BIN
+    ? 'PostgreSQL binaries (initdb, pg_ctl) not found'
+    : false;
 
 describe('the database goes away under a running server', { skip: outageSkip }, () => {
   let cluster: Cluster;
@@ -189,14 +213,17 @@ describe('the database goes away under a running server', { skip: outageSkip }, 
     '/api/directory/settings?locale=fr',
     '/api/hsds/services?per_page=5',
   ];
-  const bodies = (paths: string[]) => Promise.all(paths.map(async (p) => {
-    try {
-      const res = await server.get(p);
-      return { path: p, status: res.status, body: await res.text() };
-    } catch (error: unknown) {
-      return { path: p, status: 0, body: String(error) }; // no answer at all
-    }
-  }));
+  const bodies = (paths: string[]) =>
+    Promise.all(
+      paths.map(async (p) => {
+        try {
+          const res = await server.get(p);
+          return { path: p, status: res.status, body: await res.text() };
+        } catch (error: unknown) {
+          return { path: p, status: 0, body: String(error) }; // no answer at all
+        }
+      }),
+    );
 
   before(async () => {
     cluster = await startCluster(PG_BIN!);
@@ -205,7 +232,11 @@ describe('the database goes away under a running server', { skip: outageSkip }, 
     slug = server.fixtures.organizations.find(isPublicFixture)!.slug;
   });
   after(async () => {
-    try { cluster?.start(); } catch { /* running */ }
+    try {
+      cluster?.start();
+    } catch {
+      /* running */
+    }
     await server?.stop();
     cluster?.destroy();
   });
@@ -268,15 +299,23 @@ describe('the database goes away under a running server', { skip: outageSkip }, 
     const projection = projectionOf(server.strapi);
     projection.stop(); // no background poll: the next read is the first to meet the stopped database
     try {
-      const list = async () => (await json(await server.get('/api/directory/organizations?locale=en&pageSize=100'))).data.map((o: { slug: string }) => o.slug) as string[];
+      const list = async () =>
+        (await json(await server.get('/api/directory/organizations?locale=en&pageSize=100'))).data.map(
+          (o: { slug: string }) => o.slug,
+        ) as string[];
       const everyone = await list();
       assert.ok(everyone.includes(slug));
       const doc = await server.strapi.documents(ORG).findFirst({ filters: { slug }, locale: 'en' });
-      await server.strapi.documents(ORG).update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Draft written just before the outage.' } });
+      await server.strapi
+        .documents(ORG)
+        .update({ documentId: doc!.documentId, locale: 'en', data: { description: 'Draft written just before the outage.' } });
       cluster.stop();
 
       const during = await list();
-      assert.deepEqual(during, everyone.filter((s) => s !== slug));
+      assert.deepEqual(
+        during,
+        everyone.filter((s) => s !== slug),
+      );
       assert.equal((await server.get(`/api/directory/organizations/${slug}?locale=en`)).status, 404);
 
       cluster.start();

@@ -13,7 +13,9 @@ describe('the public forms', () => {
     publicSlug = server.fixtures.organizations.find(isPublicFixture)!.slug;
     privateSlug = server.fixtures.organizations.find((o) => !isPublicFixture(o))!.slug;
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   const applications = () => server.strapi.db.query(APPLICATION);
 
@@ -23,7 +25,10 @@ describe('the public forms', () => {
       assert.equal(res.status, 202);
       const body = await json(res);
       assert.deepEqual(Object.keys(body.data).sort(), ['reference', 'status']);
-      const stored = await applications().findOne({ where: { reference: body.data.reference }, populate: { contact: true, attestations: true } });
+      const stored = await applications().findOne({
+        where: { reference: body.data.reference },
+        populate: { contact: true, attestations: true },
+      });
       assert.ok(stored);
       assert.equal(stored.reviewStatus, 'received');
       assert.equal(stored.organizationName, 'Refuge Test Étoile');
@@ -34,7 +39,13 @@ describe('the public forms', () => {
 
     test('a field outside the form (status, consent, internal) is refused and nothing is stored', async () => {
       const before = await applications().count({});
-      for (const extra of [{ status: 'approved' }, { reviewStatus: 'approved' }, { publicConsent: true }, { internalNotes: 'x' }, { listingStatus: 'active' }]) {
+      for (const extra of [
+        { status: 'approved' },
+        { reviewStatus: 'approved' },
+        { publicConsent: true },
+        { internalNotes: 'x' },
+        { listingStatus: 'active' },
+      ]) {
         const res = await server.post('/api/directory/applications', application(extra));
         assert.equal(res.status, 400);
         const body = await json(res);
@@ -45,10 +56,15 @@ describe('the public forms', () => {
     });
 
     test('bad emails, URLs, phones and missing attestations are named', async () => {
-      const res = await server.post('/api/directory/applications', application({
-        contactEmail: 'not-an-email', website: 'javascript:alert(1)', phone: 'call me',
-        attestations: { survivorCentred: true },
-      }));
+      const res = await server.post(
+        '/api/directory/applications',
+        application({
+          contactEmail: 'not-an-email',
+          website: 'javascript:alert(1)',
+          phone: 'call me',
+          attestations: { survivorCentred: true },
+        }),
+      );
       assert.equal(res.status, 400);
       const paths = (await json(res)).error.details.map((d: { path: string }) => d.path);
       for (const p of ['contactEmail', 'website', 'phone', 'attestations.clientSafety']) assert.ok(paths.includes(p), `${p} in ${paths}`);
@@ -71,7 +87,11 @@ describe('the public forms', () => {
       const bad = await server.post('/api/directory/applications', '{"organizationName": ');
       assert.equal(bad.status, 400);
       assertErrorShape(await json(bad), 400);
-      const form = await fetch(`${server.url}/api/directory/applications`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+      const form = await fetch(`${server.url}/api/directory/applications`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'a=b',
+      });
       assert.equal(form.status, 415);
       assertErrorShape(await json(form), 415);
     });
@@ -87,10 +107,17 @@ describe('the public forms', () => {
 
   describe('when someone suggests an update', () => {
     test('a suggestion on a public record is stored and linked to it', async () => {
-      const res = await server.post('/api/directory/suggestions', { locale: 'en', organization: publicSlug, message: 'The phone number changed.', field: 'phone' });
+      const res = await server.post('/api/directory/suggestions', {
+        locale: 'en',
+        organization: publicSlug,
+        message: 'The phone number changed.',
+        field: 'phone',
+      });
       assert.equal(res.status, 202);
       const { data } = await json(res);
-      const stored = await server.strapi.db.query(SUGGESTION).findOne({ where: { reference: data.reference }, populate: { organization: true } });
+      const stored = await server.strapi.db
+        .query(SUGGESTION)
+        .findOne({ where: { reference: data.reference }, populate: { organization: true } });
       assert.equal(stored.organization.slug, publicSlug);
       assert.equal(stored.reviewStatus, 'new');
     });
@@ -107,13 +134,21 @@ describe('the public forms', () => {
 
 describe('the form rate limit', () => {
   let server: TestServer;
-  before(async () => { server = await startServer({ seed: false, env: { DIRECTORY_FORM_RATE_LIMIT: '3', DIRECTORY_FORM_RATE_WINDOW_MS: '60000' } }); });
-  after(async () => { await server?.stop(); });
+  before(async () => {
+    server = await startServer({ seed: false, env: { DIRECTORY_FORM_RATE_LIMIT: '3', DIRECTORY_FORM_RATE_WINDOW_MS: '60000' } });
+  });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('the fourth submission in a window gets 429 with Retry-After, whatever X-Forwarded-For says', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await server.post('/api/directory/suggestions', { locale: 'en', organization: 'x', message: 'x' }, { headers: { 'X-Forwarded-For': `203.0.113.${i}` } });
+      const res = await server.post(
+        '/api/directory/suggestions',
+        { locale: 'en', organization: 'x', message: 'x' },
+        { headers: { 'X-Forwarded-For': `203.0.113.${i}` } },
+      );
       statuses.push(res.status);
       if (res.status === 429) {
         assert.ok(Number(res.headers.get('retry-after')) > 0);

@@ -14,21 +14,73 @@ async function counts(server: TestServer): Promise<Record<string, number>> {
 
 describe('the cms foundation', () => {
   let server: TestServer;
-  before(async () => { server = await startServer(); });
-  after(async () => { await server?.stop(); });
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('every content type of the domain exists with its fields', () => {
     const expected: Record<string, string[]> = {
       'api::organization.organization': [
-        'name', 'otherNames', 'description', 'eligibility', 'fees', 'hoursNotes', 'slug', 'kind', 'role', 'focusAreas',
-        'services', 'directServices', 'indirectOfferings', 'populations', 'ageMin', 'ageMax', 'national', 'serviceAreas',
-        'locations', 'languages', 'phones', 'email', 'website', 'open24x7', 'openingHours', 'accessibility',
-        'designatedContact', 'keyStaff', 'internalPhones', 'internalEmail', 'referralProtocol', 'capacityNotes',
-        'safetyNotes', 'internalNotes', 'listingStatus', 'removalReason', 'removedAt', 'publicConsent', 'consentAt',
-        'consentBy', 'attestations', 'lastVerifiedAt', 'lastVerifiedBy', 'nextReviewDue', 'contactAttempts',
+        'name',
+        'otherNames',
+        'description',
+        'eligibility',
+        'fees',
+        'hoursNotes',
+        'slug',
+        'kind',
+        'role',
+        'focusAreas',
+        'services',
+        'directServices',
+        'indirectOfferings',
+        'populations',
+        'ageMin',
+        'ageMax',
+        'national',
+        'serviceAreas',
+        'locations',
+        'languages',
+        'phones',
+        'email',
+        'website',
+        'open24x7',
+        'openingHours',
+        'accessibility',
+        'designatedContact',
+        'keyStaff',
+        'internalPhones',
+        'internalEmail',
+        'referralProtocol',
+        'capacityNotes',
+        'safetyNotes',
+        'internalNotes',
+        'listingStatus',
+        'removalReason',
+        'removedAt',
+        'publicConsent',
+        'consentAt',
+        'consentBy',
+        'attestations',
+        'lastVerifiedAt',
+        'lastVerifiedBy',
+        'nextReviewDue',
+        'contactAttempts',
       ],
       'api::law-enforcement-protocol.law-enforcement-protocol': [
-        'agency', 'agencyKind', 'province', 'area', 'capacityNotes', 'operationalNotes', 'protocol', 'version', 'lastReviewedAt', 'contacts',
+        'agency',
+        'agencyKind',
+        'province',
+        'area',
+        'capacityNotes',
+        'operationalNotes',
+        'protocol',
+        'version',
+        'lastReviewedAt',
+        'contacts',
       ],
       'api::application.application': ['reviewStatus', 'organizationName', 'contact', 'attestations', 'organization'],
       'api::suggestion.suggestion': ['organization', 'message', 'reviewStatus'],
@@ -49,7 +101,8 @@ describe('the cms foundation', () => {
       assert.ok(!('status' in server.strapi.contentTypes[uid]!.attributes), `${uid} has no attribute named status`);
     }
     const org = server.strapi.contentTypes[ORGANIZATION]!;
-    const localized = (f: keyof typeof org.attributes) => (org.attributes[f] as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
+    const localized = (f: keyof typeof org.attributes) =>
+      (org.attributes[f] as { pluginOptions?: { i18n?: { localized?: boolean } } }).pluginOptions?.i18n?.localized;
     assert.equal(localized('name'), true);
     assert.equal(localized('description'), true);
     assert.equal(localized('internalNotes'), false);
@@ -83,7 +136,13 @@ describe('the cms foundation', () => {
     const good = server.fixtures.organizations[0]!;
     const bad = { ...structuredClone(good), externalId: 'demo-invalid', slug: 'demo-invalid', kind: 'spaceship' };
     const report = await seed(server.strapi, { ...server.fixtures, organizations: [bad] });
-    assert.deepEqual(report.rejected, [{ record: 'organization demo-invalid', field: 'kind', message: 'must be one of ngo, law_enforcement, government_agency, coalition, network, other_allied' }]);
+    assert.deepEqual(report.rejected, [
+      {
+        record: 'organization demo-invalid',
+        field: 'kind',
+        message: 'must be one of ngo, law_enforcement, government_agency, coalition, network, other_allied',
+      },
+    ]);
     const written = await server.strapi.db.query(ORGANIZATION).count({ where: { externalId: 'demo-invalid' } });
     assert.equal(written, 0);
   });
@@ -92,7 +151,9 @@ describe('the cms foundation', () => {
     const perms = async (code: string) => {
       const role = await server.strapi.db.query('admin::role').findOne({ where: { code } });
       assert.ok(role, `role ${code} exists`);
-      const list: Array<{ action: string; subject: string }> = await server.strapi.db.query('admin::permission').findMany({ where: { role: role.id } });
+      const list: Array<{ action: string; subject: string }> = await server.strapi.db
+        .query('admin::permission')
+        .findMany({ where: { role: role.id } });
       return new Set(list.map((p) => `${p.action.replace('plugin::content-manager.explorer.', '')} ${p.subject}`));
     };
     const editor = await perms('directory-editor');
@@ -105,7 +166,10 @@ describe('the cms foundation', () => {
     const consoleActions = ['api::referral-console.read null', 'api::referral-console.record-outcome null'];
     for (const a of consoleActions) assert.ok(staff.has(a) && editor.has(a), `both roles hold ${a}`);
     const content = [...staff].filter((p) => !consoleActions.includes(p));
-    assert.ok(content.every((p) => p.startsWith('read ')), `staff only reads: ${content.filter((p) => !p.startsWith('read '))}`);
+    assert.ok(
+      content.every((p) => p.startsWith('read ')),
+      `staff only reads: ${content.filter((p) => !p.startsWith('read '))}`,
+    );
   });
 
   test('the Public role reads and writes nothing confidential through any stock REST route', async () => {

@@ -30,14 +30,27 @@ const lines = (r: ImportReport) => reportLines(r).join('\n');
 describe('HSDS import as an exchange path', () => {
   let server: TestServer;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-hsds-x-'));
-  const write = (name: string, content: string | Buffer) => { const f = path.join(tmp, name); fs.writeFileSync(f, content); return f; };
+  const write = (name: string, content: string | Buffer) => {
+    const f = path.join(tmp, name);
+    fs.writeFileSync(f, content);
+    return f;
+  };
   const orgRows = () => server.strapi.db.query(ORG).count({});
   /** GET, retried once: a keep-alive socket the server closed during a long import resets the first try. */
   const get = async (p: string): Promise<Response> => {
-    try { return await server.get(p); } catch { return server.get(p); }
+    try {
+      return await server.get(p);
+    } catch {
+      return server.get(p);
+    }
   };
-  before(async () => { server = await startServer(); });
-  after(async () => { await server?.stop(); fs.rmSync(tmp, { recursive: true, force: true }); });
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   /** Imports with --apply and checks that nothing at all was written. */
   async function refused(file: string, expect: RegExp): Promise<ImportReport> {
@@ -55,8 +68,10 @@ describe('HSDS import as an exchange path', () => {
 
     test('taxonomy and taxonomy term files are refused, saying what they are', async () => {
       for (const [file, what] of [
-        ['taxonomy.json', /holds an HSDS taxonomy,/], ['taxonomy_list.json', /holds (an )?HSDS taxonom(y|ies)\b/],
-        ['taxonomy_term.json', /holds an HSDS taxonomy term/], ['taxonomy_term_list.json', /holds (an )?HSDS taxonomy terms?\b/],
+        ['taxonomy.json', /holds an HSDS taxonomy,/],
+        ['taxonomy_list.json', /holds (an )?HSDS taxonom(y|ies)\b/],
+        ['taxonomy_term.json', /holds an HSDS taxonomy term/],
+        ['taxonomy_term_list.json', /holds (an )?HSDS taxonomy terms?\b/],
       ] as const) {
         const r = await refused(example(file), what);
         assert.ok(!lines(r).includes('create '), file);
@@ -65,9 +80,13 @@ describe('HSDS import as an exchange path', () => {
 
     test('the other non-organization files are refused by name', async () => {
       for (const [file, what] of [
-        ['base.json', /index of an HSDS API/], ['location.json', /HSDS location/], ['service_at_location_full.json', /service_at_location/],
-        ['service_at_location_list.json', /service_at_location/], ['tabular.json', /datapackage\.json/],
-      ] as const) await refused(example(file), what);
+        ['base.json', /index of an HSDS API/],
+        ['location.json', /HSDS location/],
+        ['service_at_location_full.json', /service_at_location/],
+        ['service_at_location_list.json', /service_at_location/],
+        ['tabular.json', /datapackage\.json/],
+      ] as const)
+        await refused(example(file), what);
     });
 
     test('services and organizations are read; what the directory cannot take is said, row by field', async () => {
@@ -98,7 +117,7 @@ describe('HSDS import as an exchange path', () => {
   });
 
   describe('no duplicates (item 8)', () => {
-    test('a page of this directory\'s own /services and /organizations changes nothing and creates nothing', async () => {
+    test("a page of this directory's own /services and /organizations changes nothing and creates nothing", async () => {
       for (const p of ['/api/hsds/services?per_page=5', '/api/hsds/organizations?per_page=5', '/api/hsds/services?per_page=5&locale=en']) {
         const before = await orgRows();
         const r = await importFile(server.strapi, write('own-page.json', await (await get(p)).text()), { apply: true });
@@ -110,7 +129,10 @@ describe('HSDS import as an exchange path', () => {
 
     test('one service id under two organizations is refused', async () => {
       const [a, b] = (await json(await get('/api/hsds/services?full=true&per_page=2'))).contents as Json[];
-      await refused(write('two-owners.json', JSON.stringify([a, { ...a, organization: b.organization, organization_id: b.organization.id }])), /also listed under another organization/);
+      await refused(
+        write('two-owners.json', JSON.stringify([a, { ...a, organization: b.organization, organization_id: b.organization.id }])),
+        /also listed under another organization/,
+      );
     });
 
     test('two services of one organization are refused with a clear message, not merged', async () => {
@@ -137,7 +159,7 @@ describe('HSDS import as an exchange path', () => {
       }
     });
 
-    test('a change in the package\'s CSV is an update of that record, in French too', async () => {
+    test("a change in the package's CSV is an update of that record, in French too", async () => {
       const copy = path.join(tmp, 'changed');
       fs.cpSync(path.join(dir, 'tabular'), copy, { recursive: true });
       const file = path.join(copy, 'organizations.csv');
@@ -148,7 +170,9 @@ describe('HSDS import as an exchange path', () => {
       assert.equal(r.refused, null, lines(r));
       assert.equal(r.updated.length, 1, lines(r));
       const id = first!.cells[head!.cells.indexOf('id')];
-      const doc = await server.strapi.db.query(ORG).findOne({ where: { slug: r.updated[0]!.slug, locale: 'fr', publishedAt: null } }) as Json;
+      const doc = (await server.strapi.db
+        .query(ORG)
+        .findOne({ where: { slug: r.updated[0]!.slug, locale: 'fr', publishedAt: null } })) as Json;
       assert.equal(doc.description, 'Nouvelle description venue d’un autre répertoire.', `organization ${id}`);
     });
 
@@ -174,7 +198,17 @@ describe('HSDS import as an exchange path', () => {
       base = recordFromPair({ en, fr });
     });
     const sheet = (externalId: string, nameFr: string, delimiter: ',' | ';') => {
-      const row = templateRow({ ...base, externalId, slug: null, en: { ...base.en, name: `Network ${externalId}` }, fr: { ...base.fr, name: nameFr }, lastModified: null }, columns);
+      const row = templateRow(
+        {
+          ...base,
+          externalId,
+          slug: null,
+          en: { ...base.en, name: `Network ${externalId}` },
+          fr: { ...base.fr, name: nameFr },
+          lastModified: null,
+        },
+        columns,
+      );
       // What Excel writes with the French list separator: cells quoted when they hold it.
       const cell = (c: string) => (c.includes(delimiter) || c.includes('"') || /[\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
       return `${columns.join(delimiter)}\r\n${row.map(cell).join(delimiter)}\r\n`;
@@ -183,7 +217,9 @@ describe('HSDS import as an exchange path', () => {
       ((await server.strapi.db.query(ORG).findOne({ where: { externalId, locale: 'fr' } })) as Json)?.name;
 
     test('a ;-separated file is read with ; between columns, and says so', async () => {
-      const r = await importFile(server.strapi, write('semicolons.csv', sheet('semi-1', 'Réseau « Point-virgule »; Québec', ';')), { apply: true });
+      const r = await importFile(server.strapi, write('semicolons.csv', sheet('semi-1', 'Réseau « Point-virgule »; Québec', ';')), {
+        apply: true,
+      });
       assert.equal(r.refused, null, lines(r));
       assert.equal(r.created.length, 1, lines(r));
       assert.match(lines(r), /separated by semicolons/);
@@ -195,11 +231,13 @@ describe('HSDS import as an exchange path', () => {
       // Windows-1252 bytes, as Excel writes them: Latin-1, plus these characters at 0x80–0x9F.
       const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009Džÿ'.replace('ÿ', 'Ÿ');
       const table = new Map([...Array(256).keys()].map((b) => [b >= 0x80 && b < 0xa0 ? high[b - 0x80]! : String.fromCharCode(b), b]));
-      const bytes = Buffer.from([...text].map((c) => {
-        const b = table.get(c);
-        if (b === undefined) throw new Error(`${c} has no Windows-1252 byte`);
-        return b;
-      }));
+      const bytes = Buffer.from(
+        [...text].map((c) => {
+          const b = table.get(c);
+          if (b === undefined) throw new Error(`${c} has no Windows-1252 byte`);
+          return b;
+        }),
+      );
       assert.ok(!bytes.includes(0xc3), 'not UTF-8');
       const r = await importFile(server.strapi, write('cp1252.csv', bytes), { apply: true });
       assert.equal(r.refused, null, lines(r));
@@ -212,9 +250,15 @@ describe('HSDS import as an exchange path', () => {
       const services = (await json(await get('/api/hsds/services?full=true&per_page=1'))).contents as Json[];
       const damaged = [{ ...services[0], organization: { ...services[0].organization, name_fr: 'R\\uFFFDseau' } }];
       const r = await refused(write('damaged.json', JSON.stringify(damaged).replace('R\\\\uFFFDseau', 'R\\uFFFDseau')), /U\+FFFD/);
-      assert.ok(r.problems.some((p) => p.row === 1 && p.column === 'organization.name_fr'), lines(r));
-      const all = await server.strapi.db.query(ORG).findMany({ select: ['name', 'description'] }) as Json[];
-      assert.ok(all.every((o) => !`${o.name}${o.description}`.includes('\uFFFD')), 'no replacement character stored');
+      assert.ok(
+        r.problems.some((p) => p.row === 1 && p.column === 'organization.name_fr'),
+        lines(r),
+      );
+      const all = (await server.strapi.db.query(ORG).findMany({ select: ['name', 'description'] })) as Json[];
+      assert.ok(
+        all.every((o) => !`${o.name}${o.description}`.includes('\uFFFD')),
+        'no replacement character stored',
+      );
     });
   });
 });

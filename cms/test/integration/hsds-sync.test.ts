@@ -26,7 +26,9 @@ describe('HSDS sync, parameters and languages', () => {
     server = await startServer();
     ({ publicSlugs, privateSlugs } = fixtureSlugs(server.fixtures));
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   const get = async (p: string, status = 200, headers: Record<string, string> = {}): Promise<Json> =>
     (await getJson(server, `/api/hsds${p}`, status, { headers })).body;
@@ -49,12 +51,16 @@ describe('HSDS sync, parameters and languages', () => {
       assert.equal(after.description_fr, 'Description corrigée en français seulement.');
       assert.ok(after.last_modified > before && after.last_modified >= since, `${after.last_modified} after ${before}`);
       const changed = await get(`/services?modified_after=${encodeURIComponent(since)}&per_page=200`);
-      assert.deepEqual(changed.contents.map((s: Json) => s.id), [id], 'only the French edit is newer');
+      assert.deepEqual(
+        changed.contents.map((s: Json) => s.id),
+        [id],
+        'only the French edit is newer',
+      );
       const minimal = await get(`/services?minimal=true&modified_after=${encodeURIComponent(since)}`);
       assert.deepEqual(minimal.contents, [{ id, last_modified: after.last_modified }]);
     });
 
-    test('minimal=true gives every service\'s id and last_modified only', async () => {
+    test("minimal=true gives every service's id and last_modified only", async () => {
       const body = await get('/services?minimal=true&per_page=200');
       assert.equal(body.total_items, publicSlugs.length);
       for (const s of body.contents) assert.deepEqual(Object.keys(s).sort(), ['id', 'last_modified']);
@@ -63,11 +69,20 @@ describe('HSDS sync, parameters and languages', () => {
 
     test('full=true and full_service=true nest records as the reference describes', async () => {
       const services = await get('/services?full=true&per_page=3');
-      assert.ok(services.contents.every((s: Json) => s.organization && Array.isArray(s.attributes)), 'services nested');
+      assert.ok(
+        services.contents.every((s: Json) => s.organization && Array.isArray(s.attributes)),
+        'services nested',
+      );
       const orgs = await get('/organizations?full=true&per_page=3');
-      assert.ok(orgs.contents.every((o: Json) => Array.isArray(o.services) && Array.isArray(o.organization_identifiers)), 'organizations nested');
+      assert.ok(
+        orgs.contents.every((o: Json) => Array.isArray(o.services) && Array.isArray(o.organization_identifiers)),
+        'organizations nested',
+      );
       const withServices = await get('/organizations?full_service=true&per_page=3');
-      assert.ok(withServices.contents.every((o: Json) => o.services.every((s: Json) => Array.isArray(s.attributes) && s.organization)), 'services in full');
+      assert.ok(
+        withServices.contents.every((o: Json) => o.services.every((s: Json) => Array.isArray(s.attributes) && s.organization)),
+        'services in full',
+      );
       const one = await get(`/organizations/${hsdsId.organization(publicSlugs[0]!)}?full_service=true`);
       assert.ok(one.services[0].attributes.length > 0);
       const sals = await get('/service_at_locations?full=true&per_page=3');
@@ -80,7 +95,9 @@ describe('HSDS sync, parameters and languages', () => {
     });
 
     test('a record that stops being public is listed at /deleted with its ids and the date, and nothing else', async () => {
-      const o = server.fixtures.organizations.find((x) => isPublicFixture(x) && x.locations.some((l) => !l.confidential) && x.slug !== publicSlugs[1])!;
+      const o = server.fixtures.organizations.find(
+        (x) => isPublicFixture(x) && x.locations.some((l) => !l.confidential) && x.slug !== publicSlugs[1],
+      )!;
       const sal = (await get(`/service_at_locations?organization_id=${hsdsId.organization(o.slug)}`)).contents.map((s: Json) => s.id);
       assert.ok(sal.length > 0);
       await get('/deleted');
@@ -89,13 +106,25 @@ describe('HSDS sync, parameters and languages', () => {
       const documentId = await documentOf(o.slug);
       await docs().update({ documentId, locale: 'en', data: { listingStatus: 'suspended', removalReason: 'unreachable' } });
       const gone = await get(`/deleted?modified_after=${encodeURIComponent(since)}`);
-      assert.deepEqual(Object.keys(gone).sort(), ['contents', 'empty', 'first_page', 'last_page', 'page_number', 'size', 'total_items', 'total_pages']);
+      assert.deepEqual(Object.keys(gone).sort(), [
+        'contents',
+        'empty',
+        'first_page',
+        'last_page',
+        'page_number',
+        'size',
+        'total_items',
+        'total_pages',
+      ]);
       const expected = [
-        { id: hsdsId.organization(o.slug), object: 'organization' }, { id: hsdsId.service(o.slug), object: 'service' },
+        { id: hsdsId.organization(o.slug), object: 'organization' },
+        { id: hsdsId.service(o.slug), object: 'service' },
         ...sal.map((id: string) => ({ id, object: 'service_at_location' })),
       ];
-      assert.deepEqual(gone.contents.map((d: Json) => ({ id: d.id, object: d.object })).sort((a: Json, b: Json) => a.id.localeCompare(b.id)),
-        expected.sort((a, b) => a.id.localeCompare(b.id)));
+      assert.deepEqual(
+        gone.contents.map((d: Json) => ({ id: d.id, object: d.object })).sort((a: Json, b: Json) => a.id.localeCompare(b.id)),
+        expected.sort((a, b) => a.id.localeCompare(b.id)),
+      );
       for (const d of gone.contents) {
         assert.deepEqual(Object.keys(d).sort(), ['deleted_at', 'id', 'object'], 'no reason, no name, no status');
         assert.ok(d.deleted_at >= since);
@@ -114,27 +143,49 @@ describe('HSDS sync, parameters and languages', () => {
   });
 
   describe('parameters (item 3)', () => {
-    test('the reference\'s optional parameters are accepted', async () => {
-      for (const p of ['/services?full=true', '/services?minimal=true', '/services?full=false', '/organizations?full_service=true',
-        '/service_at_locations?full=true', '/taxonomy_terms?top_only=true', `/taxonomy_terms?parent_id=${hsdsId.taxonomyTerm('focus_area', 'trafficking')}`]) {
+    test("the reference's optional parameters are accepted", async () => {
+      for (const p of [
+        '/services?full=true',
+        '/services?minimal=true',
+        '/services?full=false',
+        '/organizations?full_service=true',
+        '/service_at_locations?full=true',
+        '/taxonomy_terms?top_only=true',
+        `/taxonomy_terms?parent_id=${hsdsId.taxonomyTerm('focus_area', 'trafficking')}`,
+      ]) {
         await get(p);
       }
       const terms = await get('/taxonomy_terms?per_page=200');
-      assert.equal((await get('/taxonomy_terms?top_only=true&per_page=200')).total_items, terms.total_items, 'every term is a top-level term');
+      assert.equal(
+        (await get('/taxonomy_terms?top_only=true&per_page=200')).total_items,
+        terms.total_items,
+        'every term is a top-level term',
+      );
       assert.equal((await get(`/taxonomy_terms?parent_id=${terms.contents[0].id}`)).total_items, 0, 'no term has a parent');
-      assert.equal((await get(`/taxonomy_terms?top_only=true&taxonomy_id=${taxonomyId('population')}`)).contents.every((t: Json) => t.taxonomy === 'population'), true);
+      assert.equal(
+        (await get(`/taxonomy_terms?top_only=true&taxonomy_id=${taxonomyId('population')}`)).contents.every(
+          (t: Json) => t.taxonomy === 'population',
+        ),
+        true,
+      );
     });
 
     test('unknown and malformed parameters are 400s naming them', async () => {
       for (const [qs, p, message] of [
         ['/services?postcode=H2X', 'postcode', /not a known parameter/],
-        ['/services?full=maybe', 'full', /true or false/], ['/services?minimal=true&full=true', 'minimal', /cannot be combined/],
-        ['/taxonomy_terms?parent_id=x', 'parent_id', /UUID/], ['/services?locale=de', 'locale', /en or fr/],
-        ['/services?frobnicate=1', 'frobnicate', /not a known parameter/], ['/taxonomies?top_only=true', 'top_only', /not a known parameter/],
+        ['/services?full=maybe', 'full', /true or false/],
+        ['/services?minimal=true&full=true', 'minimal', /cannot be combined/],
+        ['/taxonomy_terms?parent_id=x', 'parent_id', /UUID/],
+        ['/services?locale=de', 'locale', /en or fr/],
+        ['/services?frobnicate=1', 'frobnicate', /not a known parameter/],
+        ['/taxonomies?top_only=true', 'top_only', /not a known parameter/],
       ] as const) {
         const body = await get(qs, 400);
         assertErrorShape(body, 400);
-        assert.ok(body.error.details.some((d: Json) => d.path === p && message.test(d.message)), `${qs}: ${JSON.stringify(body.error.details)}`);
+        assert.ok(
+          body.error.details.some((d: Json) => d.path === p && message.test(d.message)),
+          `${qs}: ${JSON.stringify(body.error.details)}`,
+        );
       }
     });
   });
@@ -145,7 +196,10 @@ describe('HSDS sync, parameters and languages', () => {
     test('locale=fr and Accept-Language: fr serve French in the core fields, keeping the *_fr fields', async () => {
       const en = await get(`/services/${id()}`);
       assert.notEqual(en.name, en.name_fr);
-      for (const [p, headers] of [[`/services/${id()}?locale=fr`, {}], [`/services/${id()}`, { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.5' }]] as const) {
+      for (const [p, headers] of [
+        [`/services/${id()}?locale=fr`, {}],
+        [`/services/${id()}`, { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.5' }],
+      ] as const) {
         const res = await server.get(`/api/hsds${p}`, { headers });
         assert.equal(res.headers.get('content-language'), 'fr');
         assert.match(res.headers.get('vary') ?? '', /Accept-Language/);
@@ -173,7 +227,9 @@ describe('HSDS sync, parameters and languages', () => {
       const a = await server.get(`/api/hsds/services/${id()}`);
       const b = await server.get(`/api/hsds/services/${id()}`, { headers: { 'Accept-Language': 'fr' } });
       assert.notEqual(a.headers.get('etag'), b.headers.get('etag'));
-      const again = await server.get(`/api/hsds/services/${id()}`, { headers: { 'Accept-Language': 'fr', 'If-None-Match': a.headers.get('etag')! } });
+      const again = await server.get(`/api/hsds/services/${id()}`, {
+        headers: { 'Accept-Language': 'fr', 'If-None-Match': a.headers.get('etag')! },
+      });
       assert.equal(again.status, 200, 'an English ETag does not validate the French answer');
     });
   });
@@ -189,7 +245,7 @@ describe('HSDS sync, parameters and languages', () => {
       assert.equal(openapi.servers[0].url, `${other}/api/hsds`);
     });
 
-    test('the profile\'s files are at <uri>/profile/<file> and its schemas at <uri>/schema/<file>', async () => {
+    test("the profile's files are at <uri>/profile/<file> and its schemas at <uri>/schema/<file>", async () => {
       const index = await get('/');
       const profile = await json(await fetch(index.profile));
       assert.equal(profile.uri, index.profile);

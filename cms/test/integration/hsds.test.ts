@@ -24,8 +24,11 @@ const skipSchemas = SCHEMAS_MISSING ? `official HSDS schemas unavailable: ${SCHE
 const validators = hsdsValidators();
 const PAGE_KEYS = ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'];
 const LISTS = [
-  ['/services', 'service.json'], ['/organizations', 'organization.json'], ['/service_at_locations', 'service_at_location.json'],
-  ['/taxonomies', 'taxonomy.json'], ['/taxonomy_terms', 'taxonomy_term.json'],
+  ['/services', 'service.json'],
+  ['/organizations', 'organization.json'],
+  ['/service_at_locations', 'service_at_location.json'],
+  ['/taxonomies', 'taxonomy.json'],
+  ['/taxonomy_terms', 'taxonomy_term.json'],
 ] as const;
 
 function assertHsds(schema: string, value: unknown, what: string): void {
@@ -42,7 +45,9 @@ describe('the HSDS API', () => {
     server = await startServer();
     ({ publicSlugs, privateSlugs } = fixtureSlugs(server.fixtures));
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   const get = async (p: string, status = 200): Promise<Json> => {
     const { res, body } = await getJson(server, `/api/hsds${p}`, status);
@@ -71,7 +76,10 @@ describe('the HSDS API', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^application\/x-ndjson/);
     const text = await res.text();
-    return text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   };
 
   describe('the index, profile and OpenAPI document', () => {
@@ -112,8 +120,12 @@ describe('the HSDS API', () => {
       assert.equal(doc.servers[0].url, `${server.url}/api/hsds`);
       const someService = hsdsId.service(publicSlugs[0]!);
       const ids: Record<string, string> = {
-        '/services/{id}': someService, '/organizations/{id}': hsdsId.organization(publicSlugs[0]!),
-        '/taxonomies/{id}': taxonomyId('focus_area'), '/profile/{file}': 'service.json', '/profile/profile/{file}': 'service.json', '/profile/schema/{file}': 'service.json',
+        '/services/{id}': someService,
+        '/organizations/{id}': hsdsId.organization(publicSlugs[0]!),
+        '/taxonomies/{id}': taxonomyId('focus_area'),
+        '/profile/{file}': 'service.json',
+        '/profile/profile/{file}': 'service.json',
+        '/profile/schema/{file}': 'service.json',
       };
       const sal = (await get('/service_at_locations?per_page=1')).contents[0];
       ids['/service_at_locations/{id}'] = sal.id;
@@ -147,7 +159,8 @@ describe('the HSDS API', () => {
         assert.ok(Array.isArray(full.attributes) && full.attributes.every((a: Json) => a.taxonomy_term?.id === a.taxonomy_term_id));
         assertHsds('organization.json', await get(`/organizations/${s.organization_id}`), `organization ${s.organization_id}`);
       }
-      for (const sal of await all('/service_at_locations')) assertHsds('service_at_location.json', await get(`/service_at_locations/${sal.id}`), `sal ${sal.id}`);
+      for (const sal of await all('/service_at_locations'))
+        assertHsds('service_at_location.json', await get(`/service_at_locations/${sal.id}`), `sal ${sal.id}`);
       for (const t of await all('/taxonomies')) assertHsds('taxonomy.json', await get(`/taxonomies/${t.id}`), `taxonomy ${t.id}`);
       for (const t of await all('/taxonomy_terms')) assertHsds('taxonomy_term.json', await get(`/taxonomy_terms/${t.id}`), `term ${t.id}`);
     });
@@ -171,7 +184,10 @@ describe('the HSDS API', () => {
         for (const item of lines) assertHsds(schema, item, `${p} ndjson ${item.id}`);
       }
       const services = await ndjson('/services?format=ndjson');
-      assert.ok(services.every((s) => s.organization && Array.isArray(s.attributes)), 'nested');
+      assert.ok(
+        services.every((s) => s.organization && Array.isArray(s.attributes)),
+        'nested',
+      );
     });
   });
 
@@ -190,7 +206,9 @@ describe('the HSDS API', () => {
 
     test('no confidential address and no internal field appears anywhere', async () => {
       const text = JSON.stringify([
-        await ndjson('/services?format=ndjson'), await ndjson('/organizations?format=ndjson'), await ndjson('/service_at_locations?format=ndjson'),
+        await ndjson('/services?format=ndjson'),
+        await ndjson('/organizations?format=ndjson'),
+        await ndjson('/service_at_locations?format=ndjson'),
       ]);
       for (const o of server.fixtures.organizations) {
         for (const l of o.locations) {
@@ -200,8 +218,18 @@ describe('the HSDS API', () => {
           }
         }
         const i = o.internal;
-        for (const secret of [i.internalEmail, i.designatedContact?.email, i.designatedContact?.name, i.capacityNotes, i.safetyNotes, i.internalNotes,
-          ...i.internalPhones.map((p) => p.number), ...i.keyStaff.map((k) => k.email), o.state.statusNote, o.state.consentBy]) {
+        for (const secret of [
+          i.internalEmail,
+          i.designatedContact?.email,
+          i.designatedContact?.name,
+          i.capacityNotes,
+          i.safetyNotes,
+          i.internalNotes,
+          ...i.internalPhones.map((p) => p.number),
+          ...i.keyStaff.map((k) => k.email),
+          o.state.statusNote,
+          o.state.consentBy,
+        ]) {
           if (secret) assert.ok(!text.includes(secret), `internal value of ${o.slug}: ${secret}`);
         }
         if (!isPublicFixture(o)) assert.ok(!text.includes(o.en.name), `private ${o.slug} by name`);
@@ -214,7 +242,10 @@ describe('the HSDS API', () => {
       for (const o of sheltered) {
         const s = await get(`/services/${hsdsId.service(o.slug)}`);
         const sites = s.service_areas.filter((a: Json) => a.area_type === 'confidential_site');
-        assert.deepEqual(sites.map((a: Json) => [a.region, a.state_province]), o.locations.filter((l) => l.confidential).map((l) => [l.city, l.province]));
+        assert.deepEqual(
+          sites.map((a: Json) => [a.region, a.state_province]),
+          o.locations.filter((l) => l.confidential).map((l) => [l.city, l.province]),
+        );
         assert.equal((s.service_at_locations ?? []).length, o.locations.filter((l) => !l.confidential).length);
       }
     });
@@ -259,11 +290,16 @@ describe('the HSDS API', () => {
       assert.equal((await get(`/services?taxonomy_term_id=${hsdsId.taxonomyTerm('focus_area', 'nope')}`)).total_items, 0);
     });
 
-    test('organization_id selects one organization\'s service and sites', async () => {
-      const slug = server.fixtures.organizations.find((o) => isPublicFixture(o) && o.locations.filter((l) => !l.confidential).length > 0)!.slug;
+    test("organization_id selects one organization's service and sites", async () => {
+      const slug = server.fixtures.organizations.find(
+        (o) => isPublicFixture(o) && o.locations.filter((l) => !l.confidential).length > 0,
+      )!.slug;
       const id = hsdsId.organization(slug);
       const services = await get(`/services?organization_id=${id}`);
-      assert.deepEqual(services.contents.map((s: Json) => s.id), [hsdsId.service(slug)]);
+      assert.deepEqual(
+        services.contents.map((s: Json) => s.id),
+        [hsdsId.service(slug)],
+      );
       const sals = await get(`/service_at_locations?organization_id=${id}`);
       assert.ok(sals.total_items > 0 && sals.contents.every((s: Json) => s.service_id === hsdsId.service(slug)));
     });
@@ -278,15 +314,24 @@ describe('the HSDS API', () => {
 
     test('bad parameters are refused with 400 naming them, with CORS and the error body', async () => {
       for (const [qs, p] of [
-        ['/services?full=yes', 'full'], ['/services?per_page=0', 'per_page'], ['/services?per_page=1000', 'per_page'],
-        ['/services?page=x', 'page'], ['/services?format=xml', 'format'], ['/services?taxonomy_term_id=abc', 'taxonomy_term_id'],
-        ['/services?modified_after=yesterday', 'modified_after'], ['/taxonomies?organization_id=x', 'organization_id'],
-        ['/services?internalNotes=x', 'internalNotes'], [`/services/${hsdsId.service(publicSlugs[0]!)}?x=1`, 'x'],
+        ['/services?full=yes', 'full'],
+        ['/services?per_page=0', 'per_page'],
+        ['/services?per_page=1000', 'per_page'],
+        ['/services?page=x', 'page'],
+        ['/services?format=xml', 'format'],
+        ['/services?taxonomy_term_id=abc', 'taxonomy_term_id'],
+        ['/services?modified_after=yesterday', 'modified_after'],
+        ['/taxonomies?organization_id=x', 'organization_id'],
+        ['/services?internalNotes=x', 'internalNotes'],
+        [`/services/${hsdsId.service(publicSlugs[0]!)}?x=1`, 'x'],
         [`/services?search=${'a'.repeat(201)}`, 'search'],
       ] as const) {
         const body = await get(qs, 400);
         assertErrorShape(body, 400);
-        assert.ok(body.error.details.some((d: Json) => d.path === p), `${qs} names ${p}`);
+        assert.ok(
+          body.error.details.some((d: Json) => d.path === p),
+          `${qs} names ${p}`,
+        );
       }
       assertErrorShape(await get('/nothing-here', 404), 404);
     });
@@ -294,7 +339,10 @@ describe('the HSDS API', () => {
 
   describe('HTTP', () => {
     test('answers CORS preflights and revalidates with ETags', async () => {
-      const pre = await server.get('/api/hsds/services', { method: 'OPTIONS', headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET' } });
+      const pre = await server.get('/api/hsds/services', {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET' },
+      });
       assert.equal(pre.status, 204);
       assert.equal(pre.headers.get('access-control-allow-origin'), '*');
       for (const p of ['/services', `/services/${hsdsId.service(publicSlugs[0]!)}`, '/', '/profile', '/services?format=ndjson']) {

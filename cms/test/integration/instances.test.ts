@@ -39,7 +39,9 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
 
 const onPostgres = Boolean(process.env.DATABASE_URL) && (process.env.DATABASE_CLIENT ?? 'postgres') === 'postgres';
 // LISTEN/NOTIFY is PostgreSQL's: on SQLite instances keep the poll alone (public-api.test.ts tests it).
-const skip = onPostgres ? false : 'runs in the PostgreSQL pass (.ci/run sets DATABASE_CLIENT=postgres and DATABASE_URL): LISTEN/NOTIFY is PostgreSQL only';
+const skip = onPostgres
+  ? false
+  : 'runs in the PostgreSQL pass (.ci/run sets DATABASE_CLIENT=postgres and DATABASE_URL): LISTEN/NOTIFY is PostgreSQL only';
 
 describe('two instances on one PostgreSQL database', { skip }, () => {
   let tmp: string;
@@ -56,17 +58,26 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
 
   /** B's listener backend, if connected and listening. */
   const bListener = async (): Promise<number | null> => {
-    const r = await sql.query<{ pid: number }>(
-      `select pid from pg_stat_activity where application_name = $1 and query ilike 'LISTEN%'`, [`${LISTENER_APPLICATION_PREFIX}${bId}`]);
+    const r = await sql.query<{ pid: number }>(`select pid from pg_stat_activity where application_name = $1 and query ilike 'LISTEN%'`, [
+      `${LISTENER_APPLICATION_PREFIX}${bId}`,
+    ]);
     return r.rows[0]?.pid ?? null;
   };
   const nameOn = async (base: string): Promise<string | null> => {
     const res = await fetch(`${base}/api/directory/organizations/${slug}?locale=en`);
-    if (res.status !== 200) { await res.body?.cancel(); return null; }
+    if (res.status !== 200) {
+      await res.body?.cancel();
+      return null;
+    }
     return (await json(res)).data.name;
   };
   const nameOnB = () => nameOn(bUrl);
-  const bLog = () => `; B's log ends:\n${bOutput.split('\n').filter((l) => !/DeprecationWarning|trace-deprecation/.test(l)).slice(-40).join('\n')}`;
+  const bLog = () =>
+    `; B's log ends:\n${bOutput
+      .split('\n')
+      .filter((l) => !/DeprecationWarning|trace-deprecation/.test(l))
+      .slice(-40)
+      .join('\n')}`;
   const renameOnA = async (name: string) => {
     const docs = a.strapi.documents(ORG);
     await docs.update({ documentId, locale: 'en', data: { name } });
@@ -99,16 +110,24 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    b.stdout!.on('data', (d: Buffer) => { bOutput += d.toString(); });
-    b.stderr!.on('data', (d: Buffer) => { bOutput += d.toString(); });
+    b.stdout!.on('data', (d: Buffer) => {
+      bOutput += d.toString();
+    });
+    b.stderr!.on('data', (d: Buffer) => {
+      bOutput += d.toString();
+    });
 
     const { Client } = await import('pg');
     sql = new Client({ connectionString: db.target.client === 'postgres' ? db.target.url : '' });
     await sql.connect();
-    await waitFor('B to answer and listen', async () => {
-      if (b.exitCode !== null) throw new Error(`B exited early:\n${bOutput}`);
-      return (await bListener()) !== null && (await nameOnB()) === fixture.en.name;
-    }, 120_000);
+    await waitFor(
+      'B to answer and listen',
+      async () => {
+        if (b.exitCode !== null) throw new Error(`B exited early:\n${bOutput}`);
+        return (await bListener()) !== null && (await nameOnB()) === fixture.en.name;
+      },
+      120_000,
+    );
   });
 
   after(async () => {
@@ -141,7 +160,9 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
     // itself. Readers keep asking A meanwhile, so that a read may land between the write and its
     // commit and re-read the rows as they were (src/index.ts marks the document again at commit).
     let reading = true;
-    const readers = Array.from({ length: 4 }, async () => { while (reading) await nameOn(a.url); });
+    const readers = Array.from({ length: 4 }, async () => {
+      while (reading) await nameOn(a.url);
+    });
     try {
       await publishes();
     } finally {
@@ -170,8 +191,17 @@ describe('two instances on one PostgreSQL database', { skip }, () => {
     await waitFor('the listener to be gone', async () => (await bListener()) === null);
 
     await renameOnA('Carried By The Poll');
-    await waitFor('B to show the write made while it could not listen', async () => (await nameOnB()) === 'Carried By The Poll', 20_000, bLog);
-    assert.equal(await bListener(), null, `the listener was still away (reconnects ${RETRY_MS} ms after the kill; ${Date.now() - killedAt} ms passed)`);
+    await waitFor(
+      'B to show the write made while it could not listen',
+      async () => (await nameOnB()) === 'Carried By The Poll',
+      20_000,
+      bLog,
+    );
+    assert.equal(
+      await bListener(),
+      null,
+      `the listener was still away (reconnects ${RETRY_MS} ms after the kill; ${Date.now() - killedAt} ms passed)`,
+    );
 
     await waitFor('B to listen again', async () => (await bListener()) !== null, RETRY_MS + 30_000);
     // Back on the channel, the poll is slow again: only a notice can bring this one in time.

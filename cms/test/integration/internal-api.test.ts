@@ -15,12 +15,18 @@ describe('the internal staff API', () => {
     // A custom token for something else (the HSDS index: stock REST routes are not mounted, so not those).
     other = await createApiToken(server.strapi, 'unrelated', 'custom', ['api::hsds.hsds.index']);
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   const as = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
   test('without a token: 401 in the directory error shape', async () => {
-    for (const p of ['/api/internal/organizations', '/api/internal/protocols', `/api/internal/organizations/${server.fixtures.organizations[0]!.slug}`]) {
+    for (const p of [
+      '/api/internal/organizations',
+      '/api/internal/protocols',
+      `/api/internal/organizations/${server.fixtures.organizations[0]!.slug}`,
+    ]) {
       const res = await server.get(p);
       assert.equal(res.status, 401, p);
       assertErrorShape(await json(res), 401);
@@ -58,20 +64,31 @@ describe('the internal staff API', () => {
   test('staff search finds records by their confidential fields too, hidden ones included', async () => {
     const hidden = server.fixtures.organizations.find((o) => o.state.listingStatus !== 'active' && o.internal.designatedContact)!;
     const name = hidden.internal.designatedContact!.name;
-    const body = await json<InternalOrganizationList>(await server.get(`/api/internal/organizations?q=${encodeURIComponent(name)}&pageSize=100`, as(staff)));
-    assert.ok(body.data.some((o) => o.slug === hidden.slug), `${name} finds ${hidden.slug}`);
-    const pub = await json<{ data: Array<{ slug: string }> }>(await server.get(`/api/directory/organizations?q=${encodeURIComponent(name)}&pageSize=100`));
+    const body = await json<InternalOrganizationList>(
+      await server.get(`/api/internal/organizations?q=${encodeURIComponent(name)}&pageSize=100`, as(staff)),
+    );
+    assert.ok(
+      body.data.some((o) => o.slug === hidden.slug),
+      `${name} finds ${hidden.slug}`,
+    );
+    const pub = await json<{ data: Array<{ slug: string }> }>(
+      await server.get(`/api/directory/organizations?q=${encodeURIComponent(name)}&pageSize=100`),
+    );
     assert.ok(!pub.data.some((o) => o.slug === hidden.slug));
   });
 
   test('filterable like the public list, plus status', async () => {
     for (const status of ['suspended', 'removed', 'applicant']) {
-      const body = await json<InternalOrganizationList>(await server.get(`/api/internal/organizations?status=${status}&pageSize=100`, as(staff)));
+      const body = await json<InternalOrganizationList>(
+        await server.get(`/api/internal/organizations?status=${status}&pageSize=100`, as(staff)),
+      );
       const expected = server.fixtures.organizations.filter((o) => o.state.listingStatus === status).length;
       assert.equal(body.meta.total, expected, status);
       assert.ok(body.data.every((o) => o.status === status));
     }
-    const qc = await json<InternalOrganizationList>(await server.get('/api/internal/organizations?province=QC&status=active&pageSize=100', as(staff)));
+    const qc = await json<InternalOrganizationList>(
+      await server.get('/api/internal/organizations?province=QC&status=active&pageSize=100', as(staff)),
+    );
     assert.ok(qc.data.every((o) => o.provinces.includes('QC') && o.status === 'active'));
     const bad = await server.get('/api/internal/organizations?status=deleted', as(staff));
     assert.equal(bad.status, 400);
@@ -100,7 +117,9 @@ describe('the internal staff API', () => {
   });
 
   test('no CORS * and no caching on staff responses', async () => {
-    const res = await server.get('/api/internal/organizations', { headers: { Origin: 'https://partner.example.org', Authorization: `Bearer ${staff}` } });
+    const res = await server.get('/api/internal/organizations', {
+      headers: { Origin: 'https://partner.example.org', Authorization: `Bearer ${staff}` },
+    });
     assert.notEqual(res.headers.get('access-control-allow-origin'), '*');
     assert.match(res.headers.get('cache-control') ?? '', /no-store/);
     await res.body?.cancel();

@@ -24,14 +24,19 @@ describe('slugs per locale', () => {
     english = listed.slug;
     french = `${listed.slug}-fr`;
     hiddenFrench = `${hidden.slug}-fr`;
-    for (const [slug, fr] of [[listed.slug, french], [hidden.slug, hiddenFrench]] as const) {
+    for (const [slug, fr] of [
+      [listed.slug, french],
+      [hidden.slug, hiddenFrench],
+    ] as const) {
       const doc = await server.strapi.db.query(ORG).findOne({ where: { slug, locale: 'en' } });
       assert.ok(doc, slug);
       await server.strapi.db.query(ORG).updateMany({ where: { documentId: doc.documentId, locale: 'fr' }, data: { slug: fr } });
     }
     await server.strapi.service('api::directory.projection').reload();
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('the French list returns the French slug, and get resolves it in French (SDK)', async () => {
     const client = createDirectoryClient({ baseUrl: server.url, locale: 'fr', retry: false });

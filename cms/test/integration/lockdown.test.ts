@@ -43,7 +43,10 @@ describe('the lock-down', () => {
 
   test('a read-only API token reads no stock route of a confidential type, nor end-user accounts', async () => {
     for (const p of STOCK_PATHS) {
-      for (const [name, init] of [['read-only', bearer(readOnly)], ['no token', {}]] as const) {
+      for (const [name, init] of [
+        ['read-only', bearer(readOnly)],
+        ['no token', {}],
+      ] as const) {
         const res = await server.get(p, init);
         const text = await res.text();
         assert.ok(res.status === 404 || res.status === 403, `${p} with ${name}: ${res.status} ${text.slice(0, 120)}`);
@@ -60,11 +63,17 @@ describe('the lock-down', () => {
   });
 
   test('nobody can register an account', async () => {
-    const res = await server.post('/api/auth/local/register', { username: 'probe', email: 'probe@example.org', password: 'Probe-password-1' });
+    const res = await server.post('/api/auth/local/register', {
+      username: 'probe',
+      email: 'probe@example.org',
+      password: 'Probe-password-1',
+    });
     const text = await res.text();
     assert.ok([403, 404, 405].includes(res.status), `${res.status} ${text}`);
     assert.doesNotMatch(text, /jwt/);
-    const advanced = await server.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get() as { allow_register?: boolean } | null;
+    const advanced = (await server.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get()) as {
+      allow_register?: boolean;
+    } | null;
     assert.equal(advanced?.allow_register, false, 'registration is switched off in the settings too');
     assert.equal(await server.strapi.db.query('plugin::users-permissions.user').count({}), 0);
   });
@@ -72,7 +81,7 @@ describe('the lock-down', () => {
   test('the staff API answers the documented custom token (and full access, as documented), and refuses a read-only one', async () => {
     const ok = await server.get('/api/internal/organizations?pageSize=1', bearer(staff));
     assert.equal(ok.status, 200);
-    const body = await ok.json() as { data: unknown[] };
+    const body = (await ok.json()) as { data: unknown[] };
     assert.equal(body.data.length, 1);
     assert.equal((await server.get('/api/internal/protocols', bearer(staff))).status, 200);
     for (const p of ['/api/internal/organizations', '/api/internal/protocols']) {
@@ -83,7 +92,9 @@ describe('the lock-down', () => {
   });
 
   test('at boot, the Public and Authenticated roles lose the staff API and every confidential type', async () => {
-    const roles = await server.strapi.db.query('plugin::users-permissions.role').findMany({ where: { type: { $in: ['public', 'authenticated'] } } });
+    const roles = await server.strapi.db
+      .query('plugin::users-permissions.role')
+      .findMany({ where: { type: { $in: ['public', 'authenticated'] } } });
     assert.equal(roles.length, 2);
     const granted = [
       'api::directory.internal.listOrganizations',
@@ -96,7 +107,9 @@ describe('the lock-down', () => {
     const permissions = server.strapi.db.query('plugin::users-permissions.permission');
     for (const role of roles) for (const action of granted) await permissions.create({ data: { action, role: role.id } });
     await lockDownApiRoles(server.strapi);
-    const left = await permissions.findMany({ where: { role: { id: { $in: roles.map((r: { id: number }) => r.id) } } } }) as Array<{ action: string }>;
+    const left = (await permissions.findMany({ where: { role: { id: { $in: roles.map((r: { id: number }) => r.id) } } } })) as Array<{
+      action: string;
+    }>;
     for (const action of granted) assert.ok(!left.some((p) => p.action === action), `${action} removed`);
   });
 });

@@ -26,12 +26,19 @@ function logAtEveryLevel(env: Record<string, string>): string[] {
     log.error(new Error('thrown-error'));
   `;
   const r = spawnSync(process.execPath, ['-e', script], {
-    cwd: CMS, encoding: 'utf8', timeout: 30_000,
+    cwd: CMS,
+    encoding: 'utf8',
+    timeout: 30_000,
     env: { PATH: process.env.PATH ?? '', TZ: 'America/Toronto', ...env },
   });
   assert.equal(r.status, 0, r.stderr);
-  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC)
-  return `${r.stdout}${r.stderr}`.replace(/\u001b\[\d+m/g, '').split('\n').filter(Boolean);
+  return (
+    `${r.stdout}${r.stderr}`
+      // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC)
+      .replace(/\u001b\[\d+m/g, '')
+      .split('\n')
+      .filter(Boolean)
+  );
 }
 
 const has = (lines: string[], word: string) => lines.some((l) => l.includes(word));
@@ -59,9 +66,10 @@ describe('the logger', () => {
         assert.ok(!lines.some((l) => /^\s+at /.test(l)), 'no stack frame on a line of its own');
         assert.equal(lines.length, 4, lines.join('\n'));
         for (const line of lines) {
-          const time = mode === 'production'
-            ? String((JSON.parse(line) as { timestamp?: unknown }).timestamp)
-            : /^\[([^\]]+)\]/.exec(line)?.[1] ?? '';
+          const time =
+            mode === 'production'
+              ? String((JSON.parse(line) as { timestamp?: unknown }).timestamp)
+              : (/^\[([^\]]+)\]/.exec(line)?.[1] ?? '');
           assert.match(time, ISO_WITH_OFFSET, line);
           assert.ok(Math.abs(Date.parse(time) - Date.now()) < 60_000, `${time} is now`);
           assert.match(time, /-0[45]:00$/, 'local time in Toronto, with its offset');

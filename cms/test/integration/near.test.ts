@@ -14,7 +14,15 @@ import { createApiToken, INTERNAL_ACTIONS } from '../tokens';
 import { readFixtures, type Fixtures } from '../../src/operations/fixtures';
 import places from '../../src/geo/places.ca.json';
 
-const key = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/['’.]/g, '').replace(/^st /, 'saint ').replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['’.]/g, '')
+    .replace(/^st /, 'saint ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const CENTRES = new Map<string, { lat: number; lon: number }>();
 for (const row of places.places) {
   const [name, lat, lon, province] = row as [string, number, number, string];
@@ -28,7 +36,11 @@ function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): n
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
-type Hit = OrganizationList['data'][number] & { distanceKm?: number; coverage?: string; open?: { now: boolean; until?: string; opensAt?: string } };
+type Hit = OrganizationList['data'][number] & {
+  distanceKm?: number;
+  coverage?: string;
+  open?: { now: boolean; until?: string; opensAt?: string };
+};
 
 /** The canary: a shelter whose confidential postal area (H2X) a public address places in Laval. */
 function canaryFixtures(): Fixtures {
@@ -42,7 +54,9 @@ function canaryFixtures(): Fixtures {
   shelter.fr = { ...shelter.fr, name: 'Refuge Canari' };
   shelter.serviceAreas = [];
   shelter.national = false;
-  shelter.locations = [{ name: 'Secret', street: '1 Secret Street', city: 'Montréal', province: 'QC', postalCode: 'H2X 0A0', confidential: true }];
+  shelter.locations = [
+    { name: 'Secret', street: '1 Secret Street', city: 'Montréal', province: 'QC', postalCode: 'H2X 0A0', confidential: true },
+  ];
   template.locations = template.locations.map((l) => ({ ...l, city: 'Laval', postalCode: 'H2X 9Z9', confidential: false }));
   f.organizations.push(shelter);
   return f;
@@ -78,12 +92,18 @@ describe('near me and open now', () => {
     assert.equal(nearby.length + serving.length, body.data.length);
     assert.deepEqual(body.data.slice(0, nearby.length), nearby, 'nearby ones come first');
     const d = nearby.map((h) => h.distanceKm!);
-    assert.deepEqual(d, [...d].sort((a, b) => a - b));
+    assert.deepEqual(
+      d,
+      [...d].sort((a, b) => a - b),
+    );
     assert.ok(d.every((x) => Number.isInteger(x) && x <= 100));
     for (const h of serving) assert.ok(h.national || h.serviceAreas.some((a) => a.province === 'QC'), h.slug);
     assert.ok(!body.data.some((h) => h.slug === 'tidewater-haven'), 'Vancouver is not near Montréal');
     // Same place, typed otherwise: same answer.
-    assert.deepEqual((await list('near=MONTR%C3%89AL&pageSize=100')).body.data.map((h) => h.slug), body.data.map((h) => h.slug));
+    assert.deepEqual(
+      (await list('near=MONTR%C3%89AL&pageSize=100')).body.data.map((h) => h.slug),
+      body.data.map((h) => h.slug),
+    );
   });
 
   test('an unknown place is a 400 that names it, never an empty list', async () => {
@@ -106,7 +126,9 @@ describe('near me and open now', () => {
       const at = await list(`near=${encodeURIComponent(origin)}&radiusKm=1000&pageSize=100`);
       assert.equal(at.status, 200, origin);
       const from = at.body.meta.near as { label: string };
-      const point = origin.startsWith('H2X') ? centre('Laval', 'QC')! : centre(from.label.replace(/, [A-Z]{2}$/, ''), from.label.slice(-2))!;
+      const point = origin.startsWith('H2X')
+        ? centre('Laval', 'QC')!
+        : centre(from.label.replace(/, [A-Z]{2}$/, ''), from.label.slice(-2))!;
       assert.ok(point, origin);
       for (const h of at.body.data) {
         assert.doesNotMatch(JSON.stringify(h), /"(lat|lon|latitude|longitude)"/);
@@ -115,7 +137,10 @@ describe('near me and open now', () => {
           .map((l) => ({ l, c: centre(l.city, l.province) }))
           .filter((x) => x.c)
           .map(({ l, c }) => (l.confidential ? Math.round(km(point, c!) / 10) * 10 : Math.round(km(point, c!))));
-        if (expected.length === 0) { assert.equal(h.distanceKm, undefined, h.slug); continue; }
+        if (expected.length === 0) {
+          assert.equal(h.distanceKm, undefined, h.slug);
+          continue;
+        }
         assert.equal(h.distanceKm, Math.min(...expected), `${h.slug} from ${origin}`);
         checked++;
       }
@@ -152,7 +177,10 @@ describe('near me and open now', () => {
     // 03:00 on a Thursday: only 24/7 services.
     const night = await list('openAt=2026-12-03T03:00&pageSize=100');
     assert.ok(night.body.data.length > 0);
-    assert.ok(night.body.data.every((h) => h.hours.open24x7), night.body.data.map((h) => h.slug).join());
+    assert.ok(
+      night.body.data.every((h) => h.hours.open24x7),
+      night.body.data.map((h) => h.slug).join(),
+    );
     const now = await list('openNow=true&near=Toronto&pageSize=100');
     assert.equal(now.status, 200);
     for (const h of now.body.data) assert.equal(h.open?.now, true);
@@ -189,11 +217,15 @@ describe('near me and open now', () => {
     assert.match(cacheControl, new RegExp(`s-maxage=${maxAge}\\b`));
     assert.doesNotMatch(cacheControl, /stale-while-revalidate/);
     // The same page later in the minute, or the next one, is the same body: its validator holds.
-    const again = await server.get('/api/directory/organizations?pageSize=100', { headers: { 'If-None-Match': res.headers.get('etag') ?? '' } });
+    const again = await server.get('/api/directory/organizations?pageSize=100', {
+      headers: { 'If-None-Match': res.headers.get('etag') ?? '' },
+    });
     assert.equal(again.status, 304);
     // The staff API and openAt say it the same way.
     const token = await createApiToken(server.strapi, 'open-staff', 'custom', INTERNAL_ACTIONS);
-    const staff = await json<{ data: Hit[] }>(await server.get('/api/internal/organizations?pageSize=100', { headers: { Authorization: `Bearer ${token}` } }));
+    const staff = await json<{ data: Hit[] }>(
+      await server.get('/api/internal/organizations?pageSize=100', { headers: { Authorization: `Bearer ${token}` } }),
+    );
     assert.ok(staff.data.some((h) => h.open !== undefined));
     const at = await list('openAt=2026-12-03T11:00&q=shelter');
     assert.ok(at.body.data.every((h) => h.open?.now === true));
@@ -212,7 +244,11 @@ describe('near me and open now', () => {
       if (d === undefined) continue;
       assert.ok(Math.abs(d - (byCity.get(slug) ?? Number.NaN)) <= 10, `${slug}: ${d} vs ${byCity.get(slug)}`);
     }
-    for (const [qs, reason] of [['near=95,-73', /latitude from -90 to 90/], ['near=45.5,-200', /longitude/], ['near=48.85,2.35', /not in Canada/]] as const) {
+    for (const [qs, reason] of [
+      ['near=95,-73', /latitude from -90 to 90/],
+      ['near=45.5,-200', /longitude/],
+      ['near=48.85,2.35', /not in Canada/],
+    ] as const) {
       const bad = await server.get(`/api/directory/organizations?${qs}`);
       assert.equal(bad.status, 400, qs);
       const body = await json(bad);
@@ -224,17 +260,28 @@ describe('near me and open now', () => {
 
   test('the staff API takes near and openNow too', async () => {
     const token = await createApiToken(server.strapi, 'near-staff', 'custom', INTERNAL_ACTIONS);
-    const res = await server.get('/api/internal/organizations?near=Kingston&radiusKm=20&pageSize=100', { headers: { Authorization: `Bearer ${token}` } });
+    const res = await server.get('/api/internal/organizations?near=Kingston&radiusKm=20&pageSize=100', {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     assert.equal(res.status, 200);
     const body = await json<{ data: Hit[] }>(res);
     const limestone = body.data.find((h) => h.slug === 'limestone-hearth-shelter');
     assert.equal(limestone?.distanceKm, 0, 'a confidential location is at its city centre for staff too');
     // Staff records keep the shelter's postal code (H2X), which a public address places in Laval:
     // the shelter is still measured from Montréal's centre, in 10 km steps.
-    const staff = await json<{ data: Hit[] }>(await server.get('/api/internal/organizations?near=Montreal&radiusKm=5&pageSize=100', { headers: { Authorization: `Bearer ${token}` } }));
+    const staff = await json<{ data: Hit[] }>(
+      await server.get('/api/internal/organizations?near=Montreal&radiusKm=5&pageSize=100', {
+        headers: { Authorization: `Bearer ${token}` },
+      }),
+    );
     assert.equal(staff.data.find((h) => h.slug === 'canary-shelter')?.distanceKm, 0);
-    const fromH2X = await json<{ data: Hit[] }>(await server.get('/api/internal/organizations?near=H2X&radiusKm=100&pageSize=100', { headers: { Authorization: `Bearer ${token}` } }));
-    assert.equal(fromH2X.data.find((h) => h.slug === 'canary-shelter')?.distanceKm, Math.round(km(centre('Laval', 'QC')!, centre('Montréal', 'QC')!) / 10) * 10);
+    const fromH2X = await json<{ data: Hit[] }>(
+      await server.get('/api/internal/organizations?near=H2X&radiusKm=100&pageSize=100', { headers: { Authorization: `Bearer ${token}` } }),
+    );
+    assert.equal(
+      fromH2X.data.find((h) => h.slug === 'canary-shelter')?.distanceKm,
+      Math.round(km(centre('Laval', 'QC')!, centre('Montréal', 'QC')!) / 10) * 10,
+    );
   });
 
   test('HSDS service_at_locations: postcode alone is coverage, with proximity a distance in metres', async () => {
@@ -250,7 +297,13 @@ describe('near me and open now', () => {
 
   test('the place typed never reaches the logs', async () => {
     logged.length = 0;
-    for (const qs of ['near=Zqxville', 'near=Trois-Rivi%C3%A8res&radiusKm=15', 'near=G9A%201A1', 'near=46.35,-72.55', 'near=46.35,-272.55']) {
+    for (const qs of [
+      'near=Zqxville',
+      'near=Trois-Rivi%C3%A8res&radiusKm=15',
+      'near=G9A%201A1',
+      'near=46.35,-72.55',
+      'near=46.35,-272.55',
+    ]) {
       await (await server.get(`/api/directory/organizations?${qs}`)).text();
       await (await server.get(`/api/directory/facets?${qs}`)).text();
     }

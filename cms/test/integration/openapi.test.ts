@@ -11,8 +11,19 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import {
-  CRITERIA, FILTER_NAMES, INDIRECT_OFFERINGS, LOCALES, MAX_PAGE_SIZE, NEEDS, ORGANIZATION_KINDS, PHONE_TYPES,
-  PROVIDER_ROLES, PROVINCES, SORTS, TIMEFRAMES, WEEKDAYS,
+  CRITERIA,
+  FILTER_NAMES,
+  INDIRECT_OFFERINGS,
+  LOCALES,
+  MAX_PAGE_SIZE,
+  NEEDS,
+  ORGANIZATION_KINDS,
+  PHONE_TYPES,
+  PROVIDER_ROLES,
+  PROVINCES,
+  SORTS,
+  TIMEFRAMES,
+  WEEKDAYS,
 } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
 import { isPublicFixture } from '../expect';
@@ -52,10 +63,12 @@ function schemaBundle(): Json {
   const rewrite = (node: Json): Json => {
     if (Array.isArray(node)) return node.map(rewrite);
     if (!node || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [
-      k,
-      k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', '#/$defs/') : rewrite(v),
-    ]));
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', '#/$defs/') : rewrite(v),
+      ]),
+    );
   };
   return { $id: SCHEMA_ID, $defs: rewrite(DOC.components.schemas) };
 }
@@ -121,7 +134,10 @@ async function conforms(res: Response, method: string, pathname: string): Promis
   assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
   const body = JSON.parse(text);
   const fn = validatorFor(media.schema);
-  assert.ok(fn(body), `${method} ${pathname} ${res.status} body matches ${media.schema.$ref ?? 'its schema'}: ${ajv.errorsText(fn.errors, { separator: '; ' })}`);
+  assert.ok(
+    fn(body),
+    `${method} ${pathname} ${res.status} body matches ${media.schema.$ref ?? 'its schema'}: ${ajv.errorsText(fn.errors, { separator: '; ' })}`,
+  );
   return body;
 }
 
@@ -133,7 +149,11 @@ function assertPropertyOrder(schema: Json, value: Json, where: string): void {
     return;
   }
   if (!value || typeof value !== 'object' || !s.properties) return;
-  assert.deepEqual(Object.keys(value), Object.keys(s.properties).filter((k) => k in value), `property order of ${where}`);
+  assert.deepEqual(
+    Object.keys(value),
+    Object.keys(s.properties).filter((k) => k in value),
+    `property order of ${where}`,
+  );
   for (const [k, v] of Object.entries(value)) assertPropertyOrder(s.properties[k], v, `${where}.${k}`);
 }
 
@@ -163,7 +183,9 @@ describe('the OpenAPI document of the public directory API', () => {
     server = await startServer({ env: { DIRECTORY_FORM_RATE_LIMIT: String(RATE_LIMIT) } });
     publicSlugs = server.fixtures.organizations.filter(isPublicFixture).map((o) => o.slug);
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   const get = async (pathAndQuery: string, init?: RequestInit) => {
     const res = await server.get(pathAndQuery, init);
@@ -184,8 +206,12 @@ describe('the OpenAPI document of the public directory API', () => {
       assert.match(DOC.info.description, /active, consenting, published/);
       assert.match(DOC.info.description, /actifs, consentants et publiés/);
       assert.deepEqual(Object.keys(DOC.paths).sort(), [
-        '/api/directory/applications', '/api/directory/facets', '/api/directory/openapi.json',
-        '/api/directory/organizations', '/api/directory/organizations/{slug}', '/api/directory/settings',
+        '/api/directory/applications',
+        '/api/directory/facets',
+        '/api/directory/openapi.json',
+        '/api/directory/organizations',
+        '/api/directory/organizations/{slug}',
+        '/api/directory/settings',
         '/api/directory/suggestions',
       ]);
     });
@@ -207,7 +233,11 @@ describe('the OpenAPI document of the public directory API', () => {
         for (const [k, v] of Object.entries(node)) walk(v, `${where}.${k}`);
       };
       walk(DOC.components.schemas, 'components.schemas');
-      assertInvalid('PublicLocation', { name: null, street: null, city: 'X', province: 'ON', postalCode: null, confidential: true, audience: 'internal' }, 'a location with an extra key');
+      assertInvalid(
+        'PublicLocation',
+        { name: null, street: null, city: 'X', province: 'ON', postalCode: null, confidential: true, audience: 'internal' },
+        'a location with an extra key',
+      );
       assert.ok(!('audience' in DOC.components.schemas.PublicOrganization.properties), 'the type-only audience brand is not documented');
     });
 
@@ -233,7 +263,11 @@ describe('the OpenAPI document of the public directory API', () => {
     });
 
     test('the list and the facets take every filter as a repeatable form parameter, near and open, and nothing else', () => {
-      const names = (op: Json) => op.parameters.map((p: Json) => deref(p)).filter((p: Json) => p.in === 'query').map((p: Json) => p.name);
+      const names = (op: Json) =>
+        op.parameters
+          .map((p: Json) => deref(p))
+          .filter((p: Json) => p.in === 'query')
+          .map((p: Json) => p.name);
       const list = DOC.paths['/api/directory/organizations'].get;
       const facets = DOC.paths['/api/directory/facets'].get;
       const near = ['near', 'radiusKm', 'openNow', 'openAt'];
@@ -282,16 +316,19 @@ describe('the OpenAPI document of the public directory API', () => {
 
     test('every documented operation is a route Strapi registers or a read the edge answers, with the same method and path', (t) => {
       const routers = (server.strapi as Json).apis.directory.routes as Record<string, { routes: { method: string; path: string }[] }>;
-      const registered = new Set(Object.values(routers)
-        .flatMap((r) => r.routes)
-        .filter((r) => r.path.startsWith('/directory/'))
-        .map((r) => `${r.method.toLowerCase()} /api${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`));
+      const registered = new Set(
+        Object.values(routers)
+          .flatMap((r) => r.routes)
+          .filter((r) => r.path.startsWith('/directory/'))
+          .map((r) => `${r.method.toLowerCase()} /api${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`),
+      );
       const documented = Object.entries<Json>(DOC.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m} ${p}`));
       const edgeRead = (op: string) => {
         const [method, path] = op.split(' ') as [string, string];
         return method === 'get' && readRoute(path.replace('{slug}', 'any-slug')) !== null;
       };
-      for (const op of documented) assert.ok(registered.has(op) || edgeRead(op), `${op} is registered or an edge read (routes: ${[...registered].join(', ')})`);
+      for (const op of documented)
+        assert.ok(registered.has(op) || edgeRead(op), `${op} is registered or an edge read (routes: ${[...registered].join(', ')})`);
       const undocumented = [...registered].filter((op) => !documented.includes(op));
       for (const op of documented.filter(edgeRead)) assert.ok(!registered.has(op), `${op} is answered in one place only`);
       if (undocumented.length) t.diagnostic(`registered but not in the public document: ${undocumented.join(', ')}`);
@@ -310,8 +347,13 @@ describe('the OpenAPI document of the public directory API', () => {
 
     test('the list and the facets validate with near, radiusKm, sort=distance, openNow and openAt', async () => {
       for (const qs of [
-        'near=montreal', 'near=Montr%C3%A9al&radiusKm=20&sort=distance&locale=fr', 'near=Ontario', 'near=Toronto&sort=name',
-        'openNow=true', 'openAt=2026-12-03T11:00&near=Toronto', 'q=refuge&near=Qu%C3%A9bec&locale=fr',
+        'near=montreal',
+        'near=Montr%C3%A9al&radiusKm=20&sort=distance&locale=fr',
+        'near=Ontario',
+        'near=Toronto&sort=name',
+        'openNow=true',
+        'openAt=2026-12-03T11:00&near=Toronto',
+        'q=refuge&near=Qu%C3%A9bec&locale=fr',
       ]) {
         const { res, body } = await get(`/api/directory/organizations?${qs}`);
         assert.equal(res.status, 200, qs);
@@ -331,8 +373,12 @@ describe('the OpenAPI document of the public directory API', () => {
         `focus=${code('focus')},${vocabulary.body.data.focus.at(-1).value}&service=${code('service')}`,
         `population=${code('population')}&language=${code('language')}&type=ngo&type=coalition`,
         'timeframe=emergency&need=social,legal&locale=fr&sort=-name',
-        'q=montreal', 'q=sant%C3%A9&locale=fr&sort=-lastVerified', 'q=montreal&sort=relevance&province=QC',
-        'page=2&pageSize=5', 'page=2&pageSize=5&locale=fr&sort=name', 'page=10000',
+        'q=montreal',
+        'q=sant%C3%A9&locale=fr&sort=-lastVerified',
+        'q=montreal&sort=relevance&province=QC',
+        'page=2&pageSize=5',
+        'page=2&pageSize=5&locale=fr&sort=name',
+        'page=10000',
       ]) {
         const { res, body } = await get(`/api/directory/organizations?${qs}`);
         assert.equal(res.status, 200, qs);
@@ -354,7 +400,14 @@ describe('the OpenAPI document of the public directory API', () => {
     });
 
     test('facets validate in both locales and with filters', async () => {
-      for (const qs of ['', 'locale=en', 'locale=fr', 'province=QC&locale=fr', 'role=direct&timeframe=emergency', 'q=montreal&type=ngo,network']) {
+      for (const qs of [
+        '',
+        'locale=en',
+        'locale=fr',
+        'province=QC&locale=fr',
+        'role=direct&timeframe=emergency',
+        'q=montreal&type=ngo,network',
+      ]) {
         const { res, body } = await get(`/api/directory/facets?${qs}`);
         assert.equal(res.status, 200, qs);
         assertPropertyOrder(DOC.components.schemas.FacetsResponse, body, `facets ${qs}`);
@@ -371,7 +424,12 @@ describe('the OpenAPI document of the public directory API', () => {
     });
 
     test('a 304 of each cacheable GET is documented with its ETag and Cache-Control', async () => {
-      for (const p of ['/api/directory/organizations?province=QC', `/api/directory/organizations/${publicSlugs[0]}`, '/api/directory/facets?locale=fr', '/api/directory/settings']) {
+      for (const p of [
+        '/api/directory/organizations?province=QC',
+        `/api/directory/organizations/${publicSlugs[0]}`,
+        '/api/directory/facets?locale=fr',
+        '/api/directory/settings',
+      ]) {
         const first = await get(p);
         const again = await get(p, { headers: { 'If-None-Match': first.res.headers.get('etag')! } });
         assert.equal(again.res.status, 304, p);
@@ -380,9 +438,13 @@ describe('the OpenAPI document of the public directory API', () => {
 
     test('an unknown query key, a bad value and an oversized q are 400s in the documented error body', async () => {
       for (const p of [
-        '/api/directory/organizations?bogus=1', '/api/directory/organizations?province=XX', `/api/directory/organizations?q=${'x'.repeat(201)}`,
-        '/api/directory/organizations?pageSize=101', '/api/directory/facets?internalNotes=x',
-        `/api/directory/organizations/${publicSlugs[0]}?populate=*`, '/api/directory/settings?locale=de',
+        '/api/directory/organizations?bogus=1',
+        '/api/directory/organizations?province=XX',
+        `/api/directory/organizations?q=${'x'.repeat(201)}`,
+        '/api/directory/organizations?pageSize=101',
+        '/api/directory/facets?internalNotes=x',
+        `/api/directory/organizations/${publicSlugs[0]}?populate=*`,
+        '/api/directory/settings?locale=de',
       ]) {
         const { res, body } = await get(p);
         assert.equal(res.status, 400, p);
@@ -407,13 +469,21 @@ describe('the OpenAPI document of the public directory API', () => {
         assert.equal(res.status, 202);
         assert.match(body.data.reference, /^APP-/);
       }
-      const minimal = Object.fromEntries(Object.entries(application()).filter(([k]) => DOC.components.schemas.ApplicationInput.required.includes(k)));
+      const minimal = Object.fromEntries(
+        Object.entries(application()).filter(([k]) => DOC.components.schemas.ApplicationInput.required.includes(k)),
+      );
       assertValid('ApplicationInput', minimal, 'the minimal application');
       assert.equal((await post('/api/directory/applications', minimal)).res.status, 202);
     });
 
     test('a suggestion that the document accepts is answered 202 with a documented receipt', async () => {
-      const input = { locale: 'fr', organization: publicSlugs[0], message: 'Le numéro a changé.', field: 'phone', contactEmail: 'sam@example.org' };
+      const input = {
+        locale: 'fr',
+        organization: publicSlugs[0],
+        message: 'Le numéro a changé.',
+        field: 'phone',
+        contactEmail: 'sam@example.org',
+      };
       assertValid('SuggestionInput', input, 'the suggestion');
       const { res, body } = await post('/api/directory/suggestions', input);
       assert.equal(res.status, 202);
@@ -425,9 +495,19 @@ describe('the OpenAPI document of the public directory API', () => {
         ['/api/directory/applications', 'ApplicationInput', application({ status: 'approved' }), 'status'],
         ['/api/directory/applications', 'ApplicationInput', application({ organizationName: undefined }), 'organizationName'],
         ['/api/directory/applications', 'ApplicationInput', application({ provinces: ['XX'] }), 'provinces[0]'],
-        ['/api/directory/applications', 'ApplicationInput', application({ attestations: { ...application().attestations, clientSafety: false } }), 'attestations.clientSafety'],
+        [
+          '/api/directory/applications',
+          'ApplicationInput',
+          application({ attestations: { ...application().attestations, clientSafety: false } }),
+          'attestations.clientSafety',
+        ],
         ['/api/directory/applications', 'ApplicationInput', application({ description: 'x'.repeat(4001) }), 'description'],
-        ['/api/directory/suggestions', 'SuggestionInput', { locale: 'en', organization: publicSlugs[0], message: 'x', listingStatus: 'removed' }, 'listingStatus'],
+        [
+          '/api/directory/suggestions',
+          'SuggestionInput',
+          { locale: 'en', organization: publicSlugs[0], message: 'x', listingStatus: 'removed' },
+          'listingStatus',
+        ],
         ['/api/directory/suggestions', 'SuggestionInput', { locale: 'de', organization: publicSlugs[0], message: 'x' }, 'locale'],
         ['/api/directory/suggestions', 'SuggestionInput', { locale: 'en', organization: publicSlugs[0] }, 'message'],
       ];
@@ -435,7 +515,10 @@ describe('the OpenAPI document of the public directory API', () => {
         assertInvalid(schema, input, `${pathname} with a bad ${field}`);
         const { res, body } = await post(pathname, input);
         assert.equal(res.status, 400, `${pathname} ${field}`);
-        assert.ok(body.error.details.some((d: Json) => d.path === field), `${field} named in ${JSON.stringify(body)}`);
+        assert.ok(
+          body.error.details.some((d: Json) => d.path === field),
+          `${field} named in ${JSON.stringify(body)}`,
+        );
       }
     });
 

@@ -50,7 +50,15 @@ describe('production start-up checks', () => {
     const cms = path.resolve(__dirname, '..', '..');
     const r = spawnSync(process.execPath, ['-e', "require('./dist/config/server.js')"], {
       cwd: cms,
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', APP_KEYS: 'k'.repeat(20) + ',' + 'l'.repeat(20), API_TOKEN_SALT: 's'.repeat(20), ADMIN_JWT_SECRET: 'change-me', TRANSFER_TOKEN_SALT: 't'.repeat(20), ENCRYPTION_KEY: 'e'.repeat(20) },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        APP_KEYS: 'k'.repeat(20) + ',' + 'l'.repeat(20),
+        API_TOKEN_SALT: 's'.repeat(20),
+        ADMIN_JWT_SECRET: 'change-me',
+        TRANSFER_TOKEN_SALT: 't'.repeat(20),
+        ENCRYPTION_KEY: 'e'.repeat(20),
+      },
       encoding: 'utf8',
     });
     assert.equal(r.status, 1);

@@ -13,7 +13,9 @@ describe('the public directory API', () => {
     server = await startServer();
     publicSlugs = new Set(server.fixtures.organizations.filter(isPublicFixture).map((o) => o.slug));
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   const list = async (qs: string) => {
     const res = await server.get(`/api/directory/organizations?${qs}`);
@@ -43,7 +45,11 @@ describe('the public directory API', () => {
         for (const locale of ['en', 'fr']) {
           const res = await server.get(`/api/directory/organizations/${o.slug}?locale=${locale}`);
           const expected = isPublicFixture(o) ? 200 : 404;
-          assert.equal(res.status, expected, `${o.slug} (${o.state.listingStatus}, consent ${o.state.publicConsent}, published ${o.state.published}) ${locale}`);
+          assert.equal(
+            res.status,
+            expected,
+            `${o.slug} (${o.state.listingStatus}, consent ${o.state.publicConsent}, published ${o.state.published}) ${locale}`,
+          );
           if (expected === 404) assertErrorShape(await json(res), 404);
           else await res.body?.cancel();
         }
@@ -106,15 +112,29 @@ describe('the public directory API', () => {
   });
 
   describe('when searching', () => {
-    for (const [query, accented] of [['montreal', 'Montréal'], ['SANTÉ', 'santé'], ['aines', 'aînés'], ['trois rivieres', 'Trois-Rivières']] as const) {
+    for (const [query, accented] of [
+      ['montreal', 'Montréal'],
+      ['SANTÉ', 'santé'],
+      ['aines', 'aînés'],
+      ['trois rivieres', 'Trois-Rivières'],
+    ] as const) {
       test(`"${query}" finds the records that say "${accented}"`, async () => {
-        const expected = server.fixtures.organizations.filter((o) => isPublicFixture(o) &&
-          JSON.stringify([o.en, o.fr, o.serviceAreas, o.locations.map((l) => l.city)]).includes(accented));
+        const expected = server.fixtures.organizations.filter(
+          (o) => isPublicFixture(o) && JSON.stringify([o.en, o.fr, o.serviceAreas, o.locations.map((l) => l.city)]).includes(accented),
+        );
         assert.ok(expected.length > 0, `fixtures mention ${accented}`);
         const found = new Set((await all(`q=${encodeURIComponent(query)}`)).map((o) => o.slug));
         for (const o of expected) {
-          const inSearchable = [o.en.name, o.fr.name, o.en.description, o.fr.description, ...o.en.otherNames, ...o.fr.otherNames,
-            ...o.serviceAreas.flatMap((a) => a.regions), ...o.locations.map((l) => l.city)].some((t) => t.includes(accented));
+          const inSearchable = [
+            o.en.name,
+            o.fr.name,
+            o.en.description,
+            o.fr.description,
+            ...o.en.otherNames,
+            ...o.fr.otherNames,
+            ...o.serviceAreas.flatMap((a) => a.regions),
+            ...o.locations.map((l) => l.city),
+          ].some((t) => t.includes(accented));
           if (inSearchable) assert.ok(found.has(o.slug), `${o.slug} found by ${query}`);
         }
         for (const slug of found) assert.ok(publicSlugs.has(slug));
@@ -125,11 +145,25 @@ describe('the public directory API', () => {
       const results = await all('q=montreal');
       const nameHit = results.map((o) => fold(`${o.name} ${o.otherNames.join(' ')}`).includes('montreal'));
       const firstMiss = nameHit.indexOf(false);
-      if (firstMiss >= 0) assert.ok(nameHit.slice(firstMiss).every((h) => !h), `name matches first: ${JSON.stringify(nameHit)}`);
+      if (firstMiss >= 0)
+        assert.ok(
+          nameHit.slice(firstMiss).every((h) => !h),
+          `name matches first: ${JSON.stringify(nameHit)}`,
+        );
     });
 
-    for (const query of ['shelters', 'woman', 'sheltr', 'youth shelter', 'mentl health', 'hébergements', 'réfugiés',
-      'aide juridique pour immigrants', 'lgbtq', 'aboriginal']) {
+    for (const query of [
+      'shelters',
+      'woman',
+      'sheltr',
+      'youth shelter',
+      'mentl health',
+      'hébergements',
+      'réfugiés',
+      'aide juridique pour immigrants',
+      'lgbtq',
+      'aboriginal',
+    ]) {
       test(`"${query}", as people type it, finds public records`, async () => {
         const body = await list(`q=${encodeURIComponent(query)}&pageSize=100`);
         assert.ok(body.meta.total > 0, `${query}: ${body.meta.total} results`);
@@ -146,7 +180,7 @@ describe('the public directory API', () => {
       assert.equal(strict.meta.relaxed, undefined);
     });
 
-    test('a query that finds nothing suggests a corrected one from the directory\'s words', async () => {
+    test("a query that finds nothing suggests a corrected one from the directory's words", async () => {
       const body = await list('q=xhelter');
       assert.equal(body.meta.total, 0);
       assert.deepEqual(body.meta.suggestions, ['shelter']);
@@ -158,14 +192,17 @@ describe('the public directory API', () => {
         assert.ok(body.data.length > 0);
         for (const o of body.data) {
           assert.ok(o.match && o.match.fields.length > 0, `${o.slug} has a match`);
-          const marked = [...o.match.name.map(([x, y]) => o.name.slice(x, y)), ...o.match.description.map(([x, y]) => o.description.slice(x, y))];
+          const marked = [
+            ...o.match.name.map(([x, y]) => o.name.slice(x, y)),
+            ...o.match.description.map(([x, y]) => o.description.slice(x, y)),
+          ];
           for (const word of marked) assert.ok(fold(word).startsWith('montreal') || fold(word) === 'mtl', `${o.slug}: marked "${word}"`);
           if (fold(o.description).includes('montreal')) assert.ok(o.match.description.length > 0, `${o.slug}: description marked`);
         }
       }
     });
 
-    test('an editor\'s synonym applies to search at once, and its removal too', async () => {
+    test("an editor's synonym applies to search at once, and its removal too", async () => {
       const synonyms = server.strapi.documents(SEARCH_SYNONYM_TYPE);
       assert.equal((await list('q=qqsafeplace')).meta.total, 0);
       const doc = await synonyms.create({ data: { terms: 'qqsafeplace, shelter' } });
@@ -208,7 +245,8 @@ describe('the public directory API', () => {
     test('pages are stable, complete and without duplicates', async () => {
       const whole = (await list('pageSize=100')).data.map((o) => o.slug);
       const paged: string[] = [];
-      for (let page = 1; page <= Math.ceil(whole.length / 7); page++) paged.push(...(await list(`pageSize=7&page=${page}`)).data.map((o) => o.slug));
+      for (let page = 1; page <= Math.ceil(whole.length / 7); page++)
+        paged.push(...(await list(`pageSize=7&page=${page}`)).data.map((o) => o.slug));
       assert.deepEqual(paged, whole);
       const meta = (await list('pageSize=7')).meta;
       assert.equal(meta.pageCount, Math.ceil(meta.total / 7));
@@ -227,16 +265,26 @@ describe('the public directory API', () => {
 
   describe('when the input is bad', () => {
     for (const [qs, path] of [
-      ['bogus=1', 'bogus'], ['internalNotes=x', 'internalNotes'], ['sort=internalNotes', 'sort'], ['province=XX', 'province'],
-      ['page=-1', 'page'], ['pageSize=1000', 'pageSize'], [`q=${'x'.repeat(500)}`, 'q'], ['locale=de', 'locale'],
-      ['populate=*', 'populate'], ['filters[listingStatus]=removed', 'filters[listingStatus]'],
+      ['bogus=1', 'bogus'],
+      ['internalNotes=x', 'internalNotes'],
+      ['sort=internalNotes', 'sort'],
+      ['province=XX', 'province'],
+      ['page=-1', 'page'],
+      ['pageSize=1000', 'pageSize'],
+      [`q=${'x'.repeat(500)}`, 'q'],
+      ['locale=de', 'locale'],
+      ['populate=*', 'populate'],
+      ['filters[listingStatus]=removed', 'filters[listingStatus]'],
     ] as const) {
       test(`?${qs.slice(0, 40)} is a 400 naming ${path}`, async () => {
         const res = await server.get(`/api/directory/organizations?${qs}`);
         assert.equal(res.status, 400);
         const body = await json(res);
         assertErrorShape(body, 400);
-        assert.ok(body.error.details.some((d: { path: string }) => d.path === path), JSON.stringify(body));
+        assert.ok(
+          body.error.details.some((d: { path: string }) => d.path === path),
+          JSON.stringify(body),
+        );
       });
     }
 
@@ -267,7 +315,11 @@ describe('the public directory API', () => {
       await res.body?.cancel();
       const pre = await fetch(`${server.url}/api/directory/applications`, {
         method: 'OPTIONS',
-        headers: { Origin: 'https://partner.example.org', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+        headers: {
+          Origin: 'https://partner.example.org',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
       });
       assert.equal(pre.status, 204);
       assert.equal(pre.headers.get('access-control-allow-origin'), '*');

@@ -2,7 +2,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  createDirectoryClient, createInternalClient, isNotFoundError, isRateLimitError, isValidationError,
+  createDirectoryClient,
+  createInternalClient,
+  isNotFoundError,
+  isRateLimitError,
+  isValidationError,
   type PublicOrganization,
 } from '@referral-directory/sdk';
 import { startServer, type TestServer } from '../harness';
@@ -16,7 +20,9 @@ describe('the SDK against a real server', () => {
     server = await startServer({ env: { DIRECTORY_FORM_RATE_LIMIT: '4' } });
     client = createDirectoryClient({ baseUrl: server.url, locale: 'fr', retry: false });
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('organizations.list, .all and .get round-trip in French', async () => {
     const page = await client.organizations.list({ province: ['QC', 'ON'] }, { pageSize: 5 });
@@ -53,14 +59,32 @@ describe('the SDK against a real server', () => {
     const receipt = await client.suggestions.submit({ locale: 'fr', organization: slug, message: 'Les heures ont changé.' });
     assert.equal(receipt.data.status, 'received');
     const app = await client.applications.submit({
-      locale: 'en', organizationName: 'SDK Test Org', kind: 'ngo', role: 'indirect', provinces: ['NS'],
-      description: 'Training for allies.', contactName: 'Sam Test', contactEmail: 'sam@example.org',
-      attestations: { survivorCentred: true, traumaInformed: true, nonDiscriminatory: true, clientSafety: true, dataProtection: true, goodStanding: true, regionalBestPractice: true },
+      locale: 'en',
+      organizationName: 'SDK Test Org',
+      kind: 'ngo',
+      role: 'indirect',
+      provinces: ['NS'],
+      description: 'Training for allies.',
+      contactName: 'Sam Test',
+      contactEmail: 'sam@example.org',
+      attestations: {
+        survivorCentred: true,
+        traumaInformed: true,
+        nonDiscriminatory: true,
+        clientSafety: true,
+        dataProtection: true,
+        goodStanding: true,
+        regionalBestPractice: true,
+      },
     });
     assert.match(app.data.reference, /^APP-/);
     let limited: unknown = null;
     for (let i = 0; i < 5 && !limited; i++) {
-      try { await client.suggestions.submit({ locale: 'fr', organization: slug, message: `encore ${i}` }); } catch (e) { limited = e; }
+      try {
+        await client.suggestions.submit({ locale: 'fr', organization: slug, message: `encore ${i}` });
+      } catch (e) {
+        limited = e;
+      }
     }
     assert.ok(isRateLimitError(limited), String(limited));
     assert.ok((limited.retryAfter ?? 0) > 0);

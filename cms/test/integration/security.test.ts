@@ -27,21 +27,47 @@ function poisonInternal(o: OrganizationFixture): void {
     keyStaff: [person(), person()],
     internalPhones: [{ type: 'voice', number: canaryPhone(), extension: '1', labelEn: canary(), labelFr: canary() }],
     internalEmail: canaryEmail(),
-    referralProtocol: { warmTransfer: true, conferenceCall: true, byPhone: true, byChat: true, byEmail: true, intakeHours: canary(), afterHours: canary(), eligibilityNotes: canary() },
-    capacityNotes: canary(), safetyNotes: canary(), internalNotes: canary(),
+    referralProtocol: {
+      warmTransfer: true,
+      conferenceCall: true,
+      byPhone: true,
+      byChat: true,
+      byEmail: true,
+      intakeHours: canary(),
+      afterHours: canary(),
+      eligibilityNotes: canary(),
+    },
+    capacityNotes: canary(),
+    safetyNotes: canary(),
+    internalNotes: canary(),
   };
   o.state = {
     ...o.state,
-    consentBy: canary(), statusNote: canary(), lastVerifiedBy: canary(),
+    consentBy: canary(),
+    statusNote: canary(),
+    lastVerifiedBy: canary(),
     contactAttempts: [{ at: '2026-01-01T00:00:00.000Z', method: 'phone', outcome: 'no_answer', notes: canary() }],
   };
-  for (const l of o.locations) if (l.confidential) { l.street = canary(); l.postalCode = canary(); l.name = canary(); }
+  for (const l of o.locations)
+    if (l.confidential) {
+      l.street = canary();
+      l.postalCode = canary();
+      l.name = canary();
+    }
 }
 
 function poisonEverything(o: OrganizationFixture): void {
   poisonInternal(o);
   for (const locale of ['en', 'fr'] as const) {
-    o[locale] = { name: canary(), otherNames: [canary()], description: canary(), eligibility: canary(), fees: canary(), hoursNotes: canary(), accessibility: canary() };
+    o[locale] = {
+      name: canary(),
+      otherNames: [canary()],
+      description: canary(),
+      eligibility: canary(),
+      fees: canary(),
+      hoursNotes: canary(),
+      accessibility: canary(),
+    };
   }
   o.email = canaryEmail();
   o.website = `https://${canary()}.example.org`;
@@ -55,18 +81,43 @@ function poisonedFixtures(): Fixtures {
   // A public record's slug is public; a hidden record's slug gets a canary too.
   for (const o of f.organizations) {
     if (isPublicFixture(o)) poisonInternal(o);
-    else { poisonEverything(o); o.slug = `${canary()}-${o.slug}`.slice(0, 80); }
+    else {
+      poisonEverything(o);
+      o.slug = `${canary()}-${o.slug}`.slice(0, 80);
+    }
   }
   for (const p of f.protocols) {
-    p.agency = canary(); p.area = canary(); p.protocol = canary(); p.capacityNotes = canary(); p.operationalNotes = canary();
-    p.contacts = p.contacts.map(() => ({ name: canary(), rank: canary(), unit: canary(), phone: canaryPhone(), email: canaryEmail(), role: canary(), active: true }));
+    p.agency = canary();
+    p.area = canary();
+    p.protocol = canary();
+    p.capacityNotes = canary();
+    p.operationalNotes = canary();
+    p.contacts = p.contacts.map(() => ({
+      name: canary(),
+      rank: canary(),
+      unit: canary(),
+      phone: canaryPhone(),
+      email: canaryEmail(),
+      role: canary(),
+      active: true,
+    }));
   }
-  for (const a of f.applications) { a.organizationName = canary(); a.description = canary(); a.contact = { name: canary(), title: canary(), email: canaryEmail(), phone: canaryPhone() }; }
-  for (const s of f.suggestions) { s.message = canary(); s.contactEmail = canaryEmail(); }
+  for (const a of f.applications) {
+    a.organizationName = canary();
+    a.description = canary();
+    a.contact = { name: canary(), title: canary(), email: canaryEmail(), phone: canaryPhone() };
+  }
+  for (const s of f.suggestions) {
+    s.message = canary();
+    s.contactEmail = canaryEmail();
+  }
   // Synonyms that tie confidential words (and a hidden record's name) to a harmless public alias.
   const target = f.organizations.find(isPublicFixture)!;
   const hidden = f.organizations.find((o) => !isPublicFixture(o))!;
-  f.searchSynonyms.push({ terms: [target.internal.internalNotes!, target.internal.designatedContact!.name, 'qqaliasword'], note: canary() });
+  f.searchSynonyms.push({
+    terms: [target.internal.internalNotes!, target.internal.designatedContact!.name, 'qqaliasword'],
+    note: canary(),
+  });
   f.searchSynonyms.push({ terms: [hidden.en.name, 'qqhiddenalias'], note: null });
   return f;
 }
@@ -74,7 +125,10 @@ function poisonedFixtures(): Fixtures {
 function assertClean(where: string, res: Response, body: string): void {
   const headers = JSON.stringify([...res.headers]);
   for (const c of [CANARY, PHONE_CANARY]) {
-    assert.ok(!body.includes(c), `${where}: canary "${c}" in body: …${body.slice(Math.max(0, body.indexOf(c) - 80), body.indexOf(c) + 40)}…`);
+    assert.ok(
+      !body.includes(c),
+      `${where}: canary "${c}" in body: …${body.slice(Math.max(0, body.indexOf(c) - 80), body.indexOf(c) + 40)}…`,
+    );
     assert.ok(!headers.includes(c), `${where}: canary in headers`);
   }
 }
@@ -102,7 +156,9 @@ describe('the public API never leaks', () => {
     const doc = await docs.findFirst({ filters: { slug: halfTranslated.slug } });
     await docs.delete({ documentId: doc!.documentId, locale: 'fr' });
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   test('no canary in any list, detail, facet or settings response, for every filter value, sort and locale', async () => {
     const facets = JSON.parse((await crawl('/api/directory/facets')).body) as FacetsResponse;
@@ -121,10 +177,13 @@ describe('the public API never leaks', () => {
       }
       // Searching for a hidden record's own words finds nothing.
       for (const o of server.fixtures.organizations.filter((x) => !isPublicFixture(x)).slice(0, 10)) {
-        const list = JSON.parse((await crawl(`/api/directory/organizations?locale=${locale}&q=${encodeURIComponent(o.en.name)}`)).body) as OrganizationList;
+        const list = JSON.parse(
+          (await crawl(`/api/directory/organizations?locale=${locale}&q=${encodeURIComponent(o.en.name)}`)).body,
+        ) as OrganizationList;
         assert.equal(list.meta.total, 0);
       }
-      for (const word of ['cnry', 'designated', 'internal', 'protocol']) await crawl(`/api/directory/organizations?q=${word}&locale=${locale}`);
+      for (const word of ['cnry', 'designated', 'internal', 'protocol'])
+        await crawl(`/api/directory/organizations?q=${word}&locale=${locale}`);
     }
     assert.ok(requests > 200, `crawled ${requests} responses`);
   });
@@ -132,8 +191,16 @@ describe('the public API never leaks', () => {
   test('a word found only in confidential fields or hidden records matches nothing, directly, mistyped or through a synonym', async () => {
     for (const o of server.fixtures.organizations.filter(isPublicFixture)) {
       const i = o.internal;
-      const words = [i.internalNotes, i.capacityNotes, i.safetyNotes, i.designatedContact?.name, i.referralProtocol?.eligibilityNotes,
-        o.state.statusNote, o.state.contactAttempts?.[0]?.notes, ...o.locations.filter((l) => l.confidential).map((l) => l.street)];
+      const words = [
+        i.internalNotes,
+        i.capacityNotes,
+        i.safetyNotes,
+        i.designatedContact?.name,
+        i.referralProtocol?.eligibilityNotes,
+        o.state.statusNote,
+        o.state.contactAttempts?.[0]?.notes,
+        ...o.locations.filter((l) => l.confidential).map((l) => l.street),
+      ];
       for (const word of words.filter((w): w is string => typeof w === 'string').slice(0, 4)) {
         // The word itself, and with one letter changed (typo tolerance must not reach it either).
         for (const q of [word, `${word.slice(0, -1)}x`]) {
@@ -155,7 +222,12 @@ describe('the public API never leaks', () => {
     const shape = async (qs: string) => {
       const res = await server.get(`/api/directory/organizations?${qs}`);
       const body = await json(res);
-      return { status: res.status, name: body.error.name, message: body.error.message, details: body.error.details.map((d: { message: string }) => d.message) };
+      return {
+        status: res.status,
+        name: body.error.name,
+        message: body.error.message,
+        details: body.error.details.map((d: { message: string }) => d.message),
+      };
     };
     const unknown = await shape('zzzz=x');
     for (const field of ['internalNotes', 'listingStatus', 'publicConsent', 'designatedContact', 'capacityNotes']) {
@@ -167,16 +239,26 @@ describe('the public API never leaks', () => {
   test('two records that differ only in confidential fields give identical public responses', async () => {
     const target = server.fixtures.organizations.find(isPublicFixture)!;
     const queries = [
-      `/api/directory/organizations/${target.slug}`, `/api/directory/organizations/${target.slug}?locale=fr`,
-      '/api/directory/organizations?pageSize=100', '/api/directory/facets', `/api/directory/organizations?q=${encodeURIComponent(target.en.name)}`,
+      `/api/directory/organizations/${target.slug}`,
+      `/api/directory/organizations/${target.slug}?locale=fr`,
+      '/api/directory/organizations?pageSize=100',
+      '/api/directory/facets',
+      `/api/directory/organizations?q=${encodeURIComponent(target.en.name)}`,
       '/api/directory/organizations?sort=-lastVerified&pageSize=100',
     ];
     const before = await Promise.all(queries.map(async (q) => (await server.get(q)).text()));
     const docs = server.strapi.documents(ORGANIZATION);
     const doc = await docs.findFirst({ filters: { slug: target.slug } });
     await docs.update({
-      documentId: doc!.documentId, locale: 'en',
-      data: { internalNotes: 'changed', capacityNotes: 'full', safetyNotes: 'changed', consentBy: 'someone else', designatedContact: { name: 'Other Person', email: 'other@example.org' } },
+      documentId: doc!.documentId,
+      locale: 'en',
+      data: {
+        internalNotes: 'changed',
+        capacityNotes: 'full',
+        safetyNotes: 'changed',
+        consentBy: 'someone else',
+        designatedContact: { name: 'Other Person', email: 'other@example.org' },
+      },
     });
     await docs.publish({ documentId: doc!.documentId, locale: '*' });
     const afterwards = await Promise.all(queries.map(async (q) => (await server.get(q)).text()));
@@ -186,9 +268,33 @@ describe('the public API never leaks', () => {
   });
 
   test('random query strings never yield a 5xx and never a canary', async () => {
-    const keys = fc.constantFrom('q', 'province', 'focus', 'service', 'timeframe', 'need', 'population', 'language', 'role', 'type',
-      'locale', 'page', 'pageSize', 'sort', 'internalNotes', 'populate', 'filters[name][$contains]', 'status', '__proto__', 'constructor');
-    const values = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('QC', 'ON', 'fr', 'en', '1', '0', '-1', '1e9', 'direct', 'Montréal', '%', '[]', '{}'), fc.string({ unit: 'binary', maxLength: 10 }));
+    const keys = fc.constantFrom(
+      'q',
+      'province',
+      'focus',
+      'service',
+      'timeframe',
+      'need',
+      'population',
+      'language',
+      'role',
+      'type',
+      'locale',
+      'page',
+      'pageSize',
+      'sort',
+      'internalNotes',
+      'populate',
+      'filters[name][$contains]',
+      'status',
+      '__proto__',
+      'constructor',
+    );
+    const values = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('QC', 'ON', 'fr', 'en', '1', '0', '-1', '1e9', 'direct', 'Montréal', '%', '[]', '{}'),
+      fc.string({ unit: 'binary', maxLength: 10 }),
+    );
     const paths = fc.constantFrom('/api/directory/organizations', '/api/directory/facets', '/api/directory/settings');
     await fc.assert(
       fc.asyncProperty(paths, fc.array(fc.tuple(keys, values), { maxLength: 6 }), async (path, pairs) => {
@@ -205,12 +311,15 @@ describe('the public API never leaks', () => {
 
   test('random slugs never yield a 5xx and never a canary', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ minLength: 1, maxLength: 60 }), fc.constantFrom(...server.fixtures.organizations.map((o) => o.slug))), async (slug) => {
-        const res = await server.get(`/api/directory/organizations/${encodeURIComponent(slug)}`);
-        const body = await res.text();
-        assert.ok(res.status < 500, `${slug} → ${res.status}`);
-        assertClean(slug, res, body);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string({ minLength: 1, maxLength: 60 }), fc.constantFrom(...server.fixtures.organizations.map((o) => o.slug))),
+        async (slug) => {
+          const res = await server.get(`/api/directory/organizations/${encodeURIComponent(slug)}`);
+          const body = await res.text();
+          assert.ok(res.status < 500, `${slug} → ${res.status}`);
+          assertClean(slug, res, body);
+        },
+      ),
       { numRuns: 150 },
     );
   });

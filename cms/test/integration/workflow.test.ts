@@ -31,7 +31,8 @@ describe('the editorial workflow', () => {
 
   const orgBySlug = async (slug: string, locale = 'en'): Promise<Row> => {
     const row = await server.strapi.db.query(ORG).findOne({
-      where: { slug, locale, publishedAt: null }, populate: { contactAttempts: true, designatedContact: true },
+      where: { slug, locale, publishedAt: null },
+      populate: { contactAttempts: true, designatedContact: true },
     });
     assert.ok(row, `organization ${slug}`);
     return row;
@@ -46,7 +47,10 @@ describe('the editorial workflow', () => {
     server.strapi.db.query(AUDIT).findMany({ where: { targetDocumentId: documentId }, orderBy: { id: 'asc' } });
   const isValidationError = (path: string) => (e: any) => {
     assert.equal(e?.name, 'ValidationError');
-    assert.deepEqual(e.details?.errors?.map((x: { path: string[] }) => x.path.join('.')), [path]);
+    assert.deepEqual(
+      e.details?.errors?.map((x: { path: string[] }) => x.path.join('.')),
+      [path],
+    );
     return true;
   };
 
@@ -56,7 +60,9 @@ describe('the editorial workflow', () => {
     editor = await adminUser(server, 'directory-editor', 'Dana', 'Editor', 'dana.editor@example.org');
     staff = await adminUser(server, 'hotline-staff', 'Sam', 'Staff', 'sam.staff@example.org');
   });
-  after(async () => { await server?.stop(); });
+  after(async () => {
+    await server?.stop();
+  });
 
   describe('when the daily review job runs', () => {
     test('it selects exactly the records due or overdue on the given day and mails the editors', async () => {
@@ -64,13 +70,22 @@ describe('the editorial workflow', () => {
       const due = (d: string | null) => d != null && d <= day;
       const expected = [
         ...server.fixtures.organizations
-          .filter((o) => o.state.listingStatus !== 'removed' && (due(o.state.nextReviewDue) || (o.state.nextReviewDue == null && o.state.listingStatus === 'active')))
+          .filter(
+            (o) =>
+              o.state.listingStatus !== 'removed' &&
+              (due(o.state.nextReviewDue) || (o.state.nextReviewDue == null && o.state.listingStatus === 'active')),
+          )
           .map((o) => o.en.name),
         ...server.fixtures.protocols.filter((p) => p.nextReviewDue == null || due(p.nextReviewDue)).map((p) => p.agency),
       ].sort();
       assert.ok(expected.length >= 3, 'the fixtures have records due by then');
       const sent: EmailMessage[] = [];
-      const result = await runReviewJob(server.strapi, { today: day, send: async (m) => { sent.push(m); } });
+      const result = await runReviewJob(server.strapi, {
+        today: day,
+        send: async (m) => {
+          sent.push(m);
+        },
+      });
       assert.deepEqual(result.due.map((d) => d.label).sort(), expected);
       assert.equal(sent.length, 1);
       assert.deepEqual(sent[0]!.to, ['dana.editor@example.org']);
@@ -80,7 +95,12 @@ describe('the editorial workflow', () => {
 
     test('a day before anything is due it selects nothing and sends nothing', async () => {
       const sent: EmailMessage[] = [];
-      const result = await runReviewJob(server.strapi, { today: '2026-01-01', send: async (m) => { sent.push(m); } });
+      const result = await runReviewJob(server.strapi, {
+        today: '2026-01-01',
+        send: async (m) => {
+          sent.push(m);
+        },
+      });
       const early = server.fixtures.protocols.filter((p) => p.nextReviewDue != null && p.nextReviewDue <= '2026-01-01');
       assert.equal(early.length, 0);
       assert.deepEqual(result.due, []);
@@ -90,7 +110,9 @@ describe('the editorial workflow', () => {
     test('without an email provider the digest is logged, not sent', async () => {
       const lines: string[] = [];
       const info = server.strapi.log.info;
-      server.strapi.log.info = ((m: unknown) => { lines.push(String(m)); }) as typeof info;
+      server.strapi.log.info = ((m: unknown) => {
+        lines.push(String(m));
+      }) as typeof info;
       try {
         delete process.env.EMAIL_PROVIDER;
         const result = await runReviewJob(server.strapi, { today: '2026-12-01' });
@@ -98,7 +120,10 @@ describe('the editorial workflow', () => {
       } finally {
         server.strapi.log.info = info;
       }
-      assert.ok(lines.some((l) => l.startsWith('email not sent (EMAIL_PROVIDER unset) to dana.editor@example.org')), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => l.startsWith('email not sent (EMAIL_PROVIDER unset) to dana.editor@example.org')),
+        lines.join('\n'),
+      );
     });
   });
 
@@ -117,16 +142,25 @@ describe('the editorial workflow', () => {
         populate: { serviceAreas: true, phones: true, designatedContact: true, attestations: true },
       });
       assert.deepEqual(rows.map((r) => r.locale).sort(), ['en', 'fr'], 'named in its locale and the other');
-      assert.ok(rows.every((r) => r.publishedAt == null), 'a draft only');
+      assert.ok(
+        rows.every((r) => r.publishedAt == null),
+        'a draft only',
+      );
       for (const r of rows) {
         assert.equal(r.name, fixture.organizationName);
         assert.equal(r.description, fixture.description);
         assert.equal(r.kind, fixture.kind);
         assert.equal(r.role, fixture.role);
-        assert.deepEqual(r.serviceAreas.map((a: Row) => a.province), fixture.provinces);
+        assert.deepEqual(
+          r.serviceAreas.map((a: Row) => a.province),
+          fixture.provinces,
+        );
         assert.equal(r.website, fixture.website);
         assert.equal(r.email, fixture.email);
-        assert.deepEqual(r.phones.map((p: Row) => p.number), fixture.phone ? [fixture.phone] : []);
+        assert.deepEqual(
+          r.phones.map((p: Row) => p.number),
+          fixture.phone ? [fixture.phone] : [],
+        );
         assert.equal(r.designatedContact.name, fixture.contact.name);
         assert.equal(r.designatedContact.email, fixture.contact.email);
         for (const [k, v] of Object.entries(fixture.attestations)) {
@@ -169,13 +203,19 @@ describe('the editorial workflow', () => {
       assert.equal(res.status, 400);
       const body = await json(res);
       assert.equal(body.error.name, 'ValidationError');
-      assert.deepEqual(body.error.details.errors.map((e: { path: string[] }) => e.path), [['declineReason']]);
+      assert.deepEqual(
+        body.error.details.errors.map((e: { path: string[] }) => e.path),
+        [['declineReason']],
+      );
       assert.equal((await byKey(APPLICATION, 'reference', fixture.reference)).reviewStatus, 'received');
       await assert.rejects(
         server.strapi.documents(APPLICATION).update({ documentId: app.documentId, data: { reviewStatus: 'declined' } }),
         isValidationError('declineReason'),
       );
-      const ok = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, { reviewStatus: 'declined', declineReason: 'Outside our criteria.' });
+      const ok = await admin(editor, 'PUT', `${CM}/${APPLICATION}/${app.documentId}`, {
+        reviewStatus: 'declined',
+        declineReason: 'Outside our criteria.',
+      });
       assert.equal(ok.status, 200);
       await ok.body?.cancel();
       assert.equal((await byKey(APPLICATION, 'reference', fixture.reference)).reviewStatus, 'declined');
@@ -202,9 +242,13 @@ describe('the editorial workflow', () => {
   });
 
   describe('when contact attempts fail', () => {
-    const failures = () => [3, 2, 1].map((daysAgo, i) => ({
-      at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(), method: 'phone', outcome: ['no_answer', 'bounced', 'left_message'][i], notes: null,
-    }));
+    const failures = () =>
+      [3, 2, 1].map((daysAgo, i) => ({
+        at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+        method: 'phone',
+        outcome: ['no_answer', 'bounced', 'left_message'][i],
+        notes: null,
+      }));
     const keep = (r: Row) => (r.contactAttempts as Row[]).map(({ at, method, outcome, notes }) => ({ at, method, outcome, notes }));
 
     test('three failures suspend an active record as unreachable, and it leaves the public API at once', async () => {
@@ -212,17 +256,23 @@ describe('the editorial workflow', () => {
       assert.equal(await publicStatus(slug), 200);
       const org = await orgBySlug(slug);
       await server.strapi.documents(ORG).update({
-        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures()] },
+        documentId: org.documentId,
+        locale: 'en',
+        data: { contactAttempts: [...keep(org), ...failures()] },
       });
       const r = await orgBySlug(slug);
       assert.equal(r.needsAttention, true);
       assert.equal(r.listingStatus, 'suspended');
       assert.equal(r.removalReason, 'unreachable');
       assert.match(r.statusNote, new RegExp(`^Suspended ${today()}: designated contact unreachable after 3 failed attempts`));
-      assert.match(r.statusNote, new RegExp(`\nSuspendue le ${today()} : personne-ressource désignée injoignable après 3 tentatives`), 'the note in French too');
+      assert.match(
+        r.statusNote,
+        new RegExp(`\nSuspendue le ${today()} : personne-ressource désignée injoignable après 3 tentatives`),
+        'the note in French too',
+      );
       assert.ok(r.suspendedAt);
       assert.equal(await publicStatus(slug), 404);
-      assert.ok(await server.strapi.db.query(ORG).count({ where: { documentId: org.documentId } }) >= 2, 'never deleted');
+      assert.ok((await server.strapi.db.query(ORG).count({ where: { documentId: org.documentId } })) >= 2, 'never deleted');
       const audit = (await auditOf(org.documentId)).at(-1)!;
       assert.equal(audit.action, 'status_change');
       assert.deepEqual([audit.statusFrom, audit.statusTo, audit.actorType], ['active', 'suspended', 'system']);
@@ -232,7 +282,9 @@ describe('the editorial workflow', () => {
       const fixture = server.fixtures.organizations.find((o) => o.state.listingStatus === 'under_review')!;
       const org = await orgBySlug(fixture.slug);
       await server.strapi.documents(ORG).update({
-        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures()] },
+        documentId: org.documentId,
+        locale: 'en',
+        data: { contactAttempts: [...keep(org), ...failures()] },
       });
       const r = await orgBySlug(fixture.slug);
       assert.equal(r.needsAttention, true);
@@ -244,7 +296,9 @@ describe('the editorial workflow', () => {
       const slug = publicOrgs[4]!.slug;
       const org = await orgBySlug(slug);
       await server.strapi.documents(ORG).update({
-        documentId: org.documentId, locale: 'en', data: { contactAttempts: [...keep(org), ...failures().slice(1)] },
+        documentId: org.documentId,
+        locale: 'en',
+        data: { contactAttempts: [...keep(org), ...failures().slice(1)] },
       });
       const r = await orgBySlug(slug);
       assert.equal(r.needsAttention, false);
@@ -263,16 +317,24 @@ describe('the editorial workflow', () => {
       );
       assert.equal((await orgBySlug(slug)).listingStatus, 'active');
       assert.equal(await publicStatus(slug), 200);
-      const res = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, { locale: 'en', listingStatus: 'removed', removalReason: null });
+      const res = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, {
+        locale: 'en',
+        listingStatus: 'removed',
+        removalReason: null,
+      });
       assert.equal(res.status, 400);
       assert.deepEqual((await json(res)).error.details.errors[0].path, ['removalReason']);
     });
 
-    test('removal at the organization\'s request is dated, hides the record and keeps it internally', async () => {
+    test("removal at the organization's request is dated, hides the record and keeps it internally", async () => {
       const slug = publicOrgs[2]!.slug;
       const org = await orgBySlug(slug);
-      const res = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`,
-        { locale: 'en', listingStatus: 'removed', removalReason: 'organization_request', statusNote: 'Asked by email.' });
+      const res = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, {
+        locale: 'en',
+        listingStatus: 'removed',
+        removalReason: 'organization_request',
+        statusNote: 'Asked by email.',
+      });
       assert.equal(res.status, 200, await res.clone().text());
       await res.body?.cancel();
       const r = await orgBySlug(slug);
@@ -283,7 +345,10 @@ describe('the editorial workflow', () => {
       const internal = await server.strapi.service('api::directory.projection').internalCatalog();
       assert.equal(internal.bySlug.get(slug)?.records.en.status, 'removed');
       const audit = (await auditOf(org.documentId)).at(-1)!;
-      assert.deepEqual([audit.action, audit.statusFrom, audit.statusTo, audit.actorName], ['status_change', 'active', 'removed', 'Dana Editor']);
+      assert.deepEqual(
+        [audit.action, audit.statusFrom, audit.statusTo, audit.actorName],
+        ['status_change', 'active', 'removed', 'Dana Editor'],
+      );
     });
   });
 
@@ -301,15 +366,24 @@ describe('the editorial workflow', () => {
       assert.equal(r.version, fixture.version + 1);
       assert.equal(String(r.lastReviewedAt).slice(0, 10), today());
       assert.equal(String(r.nextReviewDue).slice(0, 10), addMonths(today(), 12));
-      const contacts = (r.contacts as Row[]).map(({ name, rank, unit, phone, email, role, active }) => ({ name, rank, unit, phone, email, role, active }));
+      const contacts = (r.contacts as Row[]).map(({ name, rank, unit, phone, email, role, active }) => ({
+        name,
+        rank,
+        unit,
+        phone,
+        email,
+        role,
+        active,
+      }));
       r = await put({ contacts: [...contacts, { name: `Cst. ${CANARY}`, phone: '+1-613-555-0199', active: true }] });
       assert.equal(r.version, fixture.version + 2);
       r = await put({ area: 'Downtown' });
       assert.equal(r.version, fixture.version + 2);
       const audit = (await auditOf(p.documentId)).slice(-3);
-      assert.deepEqual(audit.map((e) => e.changedFields.split(', ').sort()), [
-        ['lastReviewedAt', 'nextReviewDue', 'previousProtocol', 'protocol', 'version'], ['contacts', 'version'], ['area'],
-      ]);
+      assert.deepEqual(
+        audit.map((e) => e.changedFields.split(', ').sort()),
+        [['lastReviewedAt', 'nextReviewDue', 'previousProtocol', 'protocol', 'version'], ['contacts', 'version'], ['area']],
+      );
       assert.ok(audit.every((e) => e.actorName === 'Dana Editor' && e.changes.every((c: Row) => c.confidential === true)));
     });
   });
@@ -322,12 +396,17 @@ describe('the editorial workflow', () => {
       assert.equal(res.status, 400);
       assert.deepEqual((await json(res)).error.details.errors[0].path, ['resolutionNote']);
       assert.equal((await byKey(SUGGESTION, 'reference', fixture.reference)).reviewStatus, 'new');
-      const ok = await admin(editor, 'PUT', `${CM}/${SUGGESTION}/${s.documentId}`, { reviewStatus: 'dismissed', resolutionNote: 'Already correct.' });
+      const ok = await admin(editor, 'PUT', `${CM}/${SUGGESTION}/${s.documentId}`, {
+        reviewStatus: 'dismissed',
+        resolutionNote: 'Already correct.',
+      });
       assert.equal(ok.status, 200);
       await ok.body?.cancel();
       assert.equal((await byKey(SUGGESTION, 'reference', fixture.reference)).reviewStatus, 'dismissed');
       await assert.rejects(
-        server.strapi.documents(SUGGESTION).update({ documentId: s.documentId, data: { reviewStatus: 'resolved', resolutionNote: null } as never }), // cast kept: clearing a field takes null, which Strapi's input types omit
+        server.strapi
+          .documents(SUGGESTION)
+          .update({ documentId: s.documentId, data: { reviewStatus: 'resolved', resolutionNote: null } as never }), // cast kept: clearing a field takes null, which Strapi's input types omit
         isValidationError('resolutionNote'),
       );
     });
@@ -338,7 +417,9 @@ describe('the editorial workflow', () => {
       const slug = publicOrgs[3]!.slug;
       const org = await orgBySlug(slug);
       const res = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, {
-        locale: 'en', name: 'Renamed Centre', internalNotes: `Note ${CANARY}`,
+        locale: 'en',
+        name: 'Renamed Centre',
+        internalNotes: `Note ${CANARY}`,
         designatedContact: { name: `Contact ${CANARY}`, email: 'canary@example.org', phone: '+1-613-555-0142', title: null },
       });
       assert.equal(res.status, 200, await res.clone().text());
@@ -389,7 +470,15 @@ describe('the editorial workflow', () => {
       const res = await admin(editor, 'GET', `/content-manager/content-types/${ORG}/configuration`);
       assert.equal(res.status, 200);
       const { data } = await json(res);
-      assert.deepEqual(data.contentType.layouts.list, ['name', 'kind', 'listingStatus', 'publicConsent', 'lastVerifiedAt', 'nextReviewDue', 'needsAttention']);
+      assert.deepEqual(data.contentType.layouts.list, [
+        'name',
+        'kind',
+        'listingStatus',
+        'publicConsent',
+        'lastVerifiedAt',
+        'nextReviewDue',
+        'needsAttention',
+      ]);
       assert.equal(data.contentType.metadatas.markVerified.edit.label, 'Mark as verified on save');
       const audit = await json(await admin(staff, 'GET', `/content-manager/content-types/${AUDIT}/configuration`));
       assert.equal(audit.data.contentType.settings.defaultSortOrder, 'DESC');
@@ -412,7 +501,14 @@ describe('the editorial workflow', () => {
       const audit = await admin(staff, 'GET', `${CM}/${AUDIT}?page=1&pageSize=10`);
       assert.equal(audit.status, 200);
       assert.ok((await json(audit)).results.length > 0);
-      const create = await admin(staff, 'POST', `${CM}/${ORG}?locale=en`, { locale: 'en', name: 'Staff org', slug: 'staff-org', kind: 'ngo', role: 'direct', description: 'x' });
+      const create = await admin(staff, 'POST', `${CM}/${ORG}?locale=en`, {
+        locale: 'en',
+        name: 'Staff org',
+        slug: 'staff-org',
+        kind: 'ngo',
+        role: 'direct',
+        description: 'x',
+      });
       assert.equal(create.status, 403);
       await create.body?.cancel();
       const put = await admin(staff, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, { locale: 'en', name: 'Staff edit' });
@@ -435,7 +531,12 @@ describe('the editorial workflow', () => {
       const forged = await admin(editor, 'PUT', `${CM}/${AUDIT}/${entry.documentId}`, { actorName: 'someone else' });
       assert.equal(forged.status, 403);
       await forged.body?.cancel();
-      const created = await admin(editor, 'POST', `${CM}/${AUDIT}`, { action: 'update', targetUid: ORG, actorType: 'system', occurredAt: new Date().toISOString() });
+      const created = await admin(editor, 'POST', `${CM}/${AUDIT}`, {
+        action: 'update',
+        targetUid: ORG,
+        actorType: 'system',
+        occurredAt: new Date().toISOString(),
+      });
       assert.equal(created.status, 403);
       await created.body?.cancel();
       const removed = await admin(editor, 'DELETE', `${CM}/${AUDIT}/${entry.documentId}`);

@@ -18,8 +18,7 @@ export interface RequestTarget {
  * ```
  */
 /** The `name` of every error class of the SDK: what the `is…Error` guards compare. */
-export type DirectoryErrorName =
-  | 'DirectoryError' | HttpErrorName | 'NetworkError' | 'TimeoutError' | 'MalformedResponseError';
+export type DirectoryErrorName = 'DirectoryError' | HttpErrorName | 'NetworkError' | 'TimeoutError' | 'MalformedResponseError';
 
 /** The `name` of `HttpError` and its subclasses. */
 export type HttpErrorName = 'HttpError' | 'NotFoundError' | 'ValidationError' | 'RateLimitError';

@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DirectoryError } from './directory-error.js';
 import {
-  isDirectoryError, isHttpError, isMalformedResponseError, isNetworkError, isNotFoundError,
-  isRateLimitError, isTimeoutError, isValidationError,
+  isDirectoryError,
+  isHttpError,
+  isMalformedResponseError,
+  isNetworkError,
+  isNotFoundError,
+  isRateLimitError,
+  isTimeoutError,
+  isValidationError,
 } from './guards.js';
 import { HttpError } from './http-error.js';
 import { MalformedResponseError } from './malformed-response-error.js';
@@ -14,7 +20,9 @@ import { TimeoutError } from './timeout-error.js';
 import { ValidationError } from './validation-error.js';
 
 const request = { method: 'GET', url: 'https://directory.test/api/directory/organizations?province=QC' };
-const body = (name: string, message: string) => ({ error: { status: 400, name, message, details: [{ path: 'province', message: 'unknown province' }] } });
+const body = (name: string, message: string) => ({
+  error: { status: 400, name, message, details: [{ path: 'province', message: 'unknown province' }] },
+});
 
 describe('DirectoryError', () => {
   test('names the request method and URL in its message and properties', () => {
@@ -35,7 +43,9 @@ describe('DirectoryError', () => {
 
 describe('HttpError', () => {
   test('carries status and parsed body, and uses the server message', () => {
-    const error = new HttpError(503, request, { error: { status: 503, name: 'ServiceUnavailableError', message: 'Database unavailable', details: [] } });
+    const error = new HttpError(503, request, {
+      error: { status: 503, name: 'ServiceUnavailableError', message: 'Database unavailable', details: [] },
+    });
     assert.equal(error.status, 503);
     assert.equal(error.body?.error.name, 'ServiceUnavailableError');
     assert.equal(error.message, `503 Database unavailable (GET ${request.url})`);
@@ -117,8 +127,14 @@ describe('type guards', () => {
     [new MalformedResponseError('x', 200, request), ['isDirectoryError', 'isMalformedResponseError']],
   ] as const;
   const guards = {
-    isDirectoryError, isHttpError, isNotFoundError, isValidationError, isRateLimitError, isNetworkError,
-    isTimeoutError, isMalformedResponseError,
+    isDirectoryError,
+    isHttpError,
+    isNotFoundError,
+    isValidationError,
+    isRateLimitError,
+    isNetworkError,
+    isTimeoutError,
+    isMalformedResponseError,
   };
 
   for (const [error, expected] of cases) {

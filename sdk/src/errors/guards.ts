@@ -25,7 +25,11 @@ const guard =
  * ```
  */
 export const isDirectoryError = guard<DirectoryError>([
-  'DirectoryError', 'NetworkError', 'TimeoutError', 'MalformedResponseError', ...HTTP,
+  'DirectoryError',
+  'NetworkError',
+  'TimeoutError',
+  'MalformedResponseError',
+  ...HTTP,
 ]);
 const anyHttpError = guard<HttpError>(HTTP);
 

@@ -4,14 +4,29 @@ import { backoffDelay, parseRetryAfter } from './backoff.js';
 
 describe('backoffDelay', () => {
   test('draws uniformly below base * 2^attempt (full jitter)', () => {
-    assert.equal(backoffDelay(0, 300, 5000, () => 0), 0);
-    assert.equal(backoffDelay(0, 300, 5000, () => 0.5), 150);
-    assert.equal(backoffDelay(1, 300, 5000, () => 0.5), 300);
-    assert.equal(backoffDelay(3, 300, 5000, () => 0.5), 1200);
+    assert.equal(
+      backoffDelay(0, 300, 5000, () => 0),
+      0,
+    );
+    assert.equal(
+      backoffDelay(0, 300, 5000, () => 0.5),
+      150,
+    );
+    assert.equal(
+      backoffDelay(1, 300, 5000, () => 0.5),
+      300,
+    );
+    assert.equal(
+      backoffDelay(3, 300, 5000, () => 0.5),
+      1200,
+    );
   });
 
   test('never exceeds maxDelayMs however many attempts', () => {
-    assert.equal(backoffDelay(10, 300, 5000, () => 0.999), 4995);
+    assert.equal(
+      backoffDelay(10, 300, 5000, () => 0.999),
+      4995,
+    );
     assert.ok(backoffDelay(50, 300, 5000) < 5000);
   });
 });

@@ -30,8 +30,10 @@ function sequence(url: string, responses: (() => Response)[], method: 'get' | 'p
 }
 
 const ok = () => HttpResponse.json({ data: settings });
-const status = (code: number, headers: Record<string, string> = {}) => () =>
-  HttpResponse.json(errorBody(code, 'Error', `status ${code}`), { status: code, headers });
+const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  () =>
+    HttpResponse.json(errorBody(code, 'Error', `status ${code}`), { status: code, headers });
 
 describe('retries', () => {
   for (const code of [502, 503, 504]) {
@@ -112,7 +114,13 @@ describe('retries', () => {
 });
 
 describe('timeout and abort', () => {
-  const hang = () => server.use(http.get(SETTINGS, async () => { await delay('infinite'); return ok(); }));
+  const hang = () =>
+    server.use(
+      http.get(SETTINGS, async () => {
+        await delay('infinite');
+        return ok();
+      }),
+    );
 
   test('throw a TimeoutError when the server does not answer in time', async () => {
     hang();
@@ -192,8 +200,12 @@ describe('conditional requests', () => {
 
 describe('in a browser page', () => {
   // What the transport sees of a page; Node has no `document`.
-  before(() => { Object.assign(globalThis, { document: { baseURI: 'https://partner.example/help/directory.html' } }); });
-  after(() => { Reflect.deleteProperty(globalThis, 'document'); });
+  before(() => {
+    Object.assign(globalThis, { document: { baseURI: 'https://partner.example/help/directory.html' } });
+  });
+  after(() => {
+    Reflect.deleteProperty(globalThis, 'document');
+  });
   const etag = () => HttpResponse.json({ data: settings }, { headers: { ETag: '"v1"' } });
 
   test('send no If-None-Match, so that cross-origin GETs stay simple and the HTTP cache answers', async () => {
@@ -203,7 +215,10 @@ describe('in a browser page', () => {
     await c.settings();
     await c.settings();
     assert.equal(seen.length, 3);
-    assert.deepEqual(seen.map((r) => r.headers.get('if-none-match')), [null, null, null]);
+    assert.deepEqual(
+      seen.map((r) => r.headers.get('if-none-match')),
+      [null, null, null],
+    );
   });
 
   test('send no cookies', async () => {
@@ -232,11 +247,14 @@ describe('in a browser page', () => {
 describe('baseUrl', () => {
   for (const baseUrl of ['directory.example.ca', '/directory', 'ftp://directory.example.ca', '']) {
     test(`reject ${JSON.stringify(baseUrl)} when the client is created, saying what is expected`, () => {
-      assert.throws(() => createDirectoryClient({ baseUrl }), (e: unknown) => {
-        assert.ok(e instanceof TypeError);
-        assert.equal(e.message, `baseUrl is not an http(s) URL: "${baseUrl}"`);
-        return true;
-      });
+      assert.throws(
+        () => createDirectoryClient({ baseUrl }),
+        (e: unknown) => {
+          assert.ok(e instanceof TypeError);
+          assert.equal(e.message, `baseUrl is not an http(s) URL: "${baseUrl}"`);
+          return true;
+        },
+      );
     });
   }
 
@@ -290,11 +308,16 @@ describe('staleIfError', () => {
     await c.settings();
     server.resetHandlers();
     let first = true;
-    server.use(http.get(SETTINGS, async () => {
-      if (first) { first = false; return fresh(); }
-      await delay('infinite');
-      return fresh();
-    }));
+    server.use(
+      http.get(SETTINGS, async () => {
+        if (first) {
+          first = false;
+          return fresh();
+        }
+        await delay('infinite');
+        return fresh();
+      }),
+    );
     const errors: string[] = [];
     // generous, so that the first (answered) call never times out on a loaded machine
     const slow = client({ staleIfError: true, timeoutMs: 500, onStale: (e) => errors.push(e.error.name) });
@@ -381,7 +404,10 @@ describe('fetch and request details', () => {
   test('ask for JSON and add the configured headers, without credentials (no cookie jar outside a page)', async () => {
     const seen = sequence(SETTINGS, [ok]);
     const inits: (RequestInit | undefined)[] = [];
-    const fetch: typeof globalThis.fetch = (input, init) => { inits.push(init); return globalThis.fetch(input, init); };
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      inits.push(init);
+      return globalThis.fetch(input, init);
+    };
     await client({ headers: { 'X-Partner': 'test' }, fetch }).settings();
     const request = seen[0];
     assert.ok(request);

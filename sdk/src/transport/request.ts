@@ -84,7 +84,7 @@ export function createTransport(options: ClientOptions, secretHeaders?: Record<s
   const page = typeof document == 'object';
 
   return async function request<T>({ method, path, query, body, localized, check, options: call = {} }: Call<T>) {
-    const url = root + path + toQuery({ ...query, locale: localized ? call.locale ?? options.locale : undefined });
+    const url = root + path + toQuery({ ...query, locale: localized ? (call.locale ?? options.locale) : undefined });
     const info = { method, url };
     const timer = new AbortController();
     // setTimeout fires at once for delays past 2^31-1 ms: treat those (and Infinity) as "no limit".

@@ -23,21 +23,23 @@ describe('anySignal', () => {
     assert.equal(combined.reason, 'second');
   });
 
-  test('falls back to listeners where AbortSignal.any is missing', () => withoutAbortSignalAny(() => {
-    assert.equal(typeof AbortSignal.any, 'undefined');
-    const a = new AbortController();
-    const b = new AbortController();
-    const combined = anySignal([a.signal, b.signal]);
-    assert.equal(combined.aborted, false);
-    a.abort('first');
-    assert.equal(combined.reason, 'first');
-  }));
+  test('falls back to listeners where AbortSignal.any is missing', () =>
+    withoutAbortSignalAny(() => {
+      assert.equal(typeof AbortSignal.any, 'undefined');
+      const a = new AbortController();
+      const b = new AbortController();
+      const combined = anySignal([a.signal, b.signal]);
+      assert.equal(combined.aborted, false);
+      a.abort('first');
+      assert.equal(combined.reason, 'first');
+    }));
 
-  test('falls back to an aborted signal when an input already aborted', () => withoutAbortSignalAny(() => {
-    const combined = anySignal([AbortSignal.abort('done'), new AbortController().signal]);
-    assert.equal(combined.aborted, true);
-    assert.equal(combined.reason, 'done');
-  }));
+  test('falls back to an aborted signal when an input already aborted', () =>
+    withoutAbortSignalAny(() => {
+      const combined = anySignal([AbortSignal.abort('done'), new AbortController().signal]);
+      assert.equal(combined.aborted, true);
+      assert.equal(combined.reason, 'done');
+    }));
 });
 
 describe('sleep', () => {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { facets, organization, page, receipt, settings } from '../test-support/fixtures.js';
-import {
-  assertFacets, assertOrganization, assertOrganizationList, assertReceipt, assertSettings, listOf,
-} from './validate.js';
+import { assertFacets, assertOrganization, assertOrganizationList, assertReceipt, assertSettings, listOf } from './validate.js';
 
 const rejects = (fn: () => void, message: string) => assert.throws(fn, { name: 'TypeError', message });
 

@@ -1,17 +1,14 @@
 // Runtime checks of the parts of each response that callers rely on, not full schemas:
 // small enough for the bundle budget, strict enough that a proxy's HTML page or a contract
 // drift fails with a clear message instead of `undefined is not iterable` deep in a UI.
-import type {
-  FacetsResponse, OrganizationList, OrganizationResponse, SettingsResponse, SubmissionReceipt,
-} from '../types.js';
+import type { FacetsResponse, OrganizationList, OrganizationResponse, SettingsResponse, SubmissionReceipt } from '../types.js';
 
 /** Throws a `TypeError` describing the first problem unless `body` has the shape of `T`. */
 export type Assert<T> = (body: unknown) => asserts body is T;
 
 type Json = { [key: string]: unknown };
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function fail(path: string, expected: string): never {
   throw new TypeError(`${path} is not ${expected}`);

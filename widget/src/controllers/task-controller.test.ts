@@ -6,11 +6,19 @@ import { Task, TaskStatus, initialState } from './task-controller.js';
 class Host implements ReactiveControllerHost {
   controllers: ReactiveController[] = [];
   updates = 0;
-  addController(c: ReactiveController) { this.controllers.push(c); }
+  addController(c: ReactiveController) {
+    this.controllers.push(c);
+  }
   removeController() {}
-  requestUpdate() { this.updates++; }
-  get updateComplete() { return Promise.resolve(true); }
-  update() { for (const c of this.controllers) c.hostUpdate?.(); }
+  requestUpdate() {
+    this.updates++;
+  }
+  get updateComplete() {
+    return Promise.resolve(true);
+  }
+  update() {
+    for (const c of this.controllers) c.hostUpdate?.();
+  }
 }
 
 const settle = () => new Promise((r) => setTimeout(r));
@@ -59,7 +67,10 @@ describe('Task', () => {
     const errors: unknown[] = [];
     const task = new Task(host, {
       autoRun: false,
-      task: async () => { if (fail) throw new Error('down'); return initialState; },
+      task: async () => {
+        if (fail) throw new Error('down');
+        return initialState;
+      },
       onError: (e) => errors.push(e),
     });
     await task.run([]);

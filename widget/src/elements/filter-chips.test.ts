@@ -7,7 +7,9 @@ import './filter-chips.js';
 import type { RdFilterChips } from './filter-chips.js';
 
 const chips = (selection: FilterSelection, locked: FilterName[] = [], lang: Locale = 'en') =>
-  fixture<RdFilterChips>(html`<rd-filter-chips lang=${lang} .selection=${selection} .locked=${locked} .facets=${facetsFor(lang)}></rd-filter-chips>`);
+  fixture<RdFilterChips>(
+    html`<rd-filter-chips lang=${lang} .selection=${selection} .locked=${locked} .facets=${facetsFor(lang)}></rd-filter-chips>`,
+  );
 
 describe('rd-filter-chips', () => {
   it('has no axe violations', async () => {
@@ -24,10 +26,7 @@ describe('rd-filter-chips', () => {
     const el = await chips({ province: ['QC'], timeframe: ['long_term'] }, [], 'fr');
     expect(el.shadowRoot!.querySelector('ul')!.getAttribute('aria-label')).to.equal('Filtres actifs');
     const names = [...el.shadowRoot!.querySelectorAll('button[data-name]')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
-    expect(names).to.deep.equal([
-      'Retirer le filtre : Province ou territoire : Québec×',
-      'Retirer le filtre : Délai : Long terme×',
-    ]);
+    expect(names).to.deep.equal(['Retirer le filtre : Province ou territoire : Québec×', 'Retirer le filtre : Délai : Long terme×']);
   });
 
   it('removes one value', async () => {

@@ -50,17 +50,21 @@ export class RdFilterChips extends LitElement {
         ${chips.map(({ name, value }) => {
           const text = `${t(`filters.names.${name}`)}${t('colon')}${labelOf(name, value, this.facets)}`;
           return html`<li>
-            ${this.locked.includes(name)
-              ? html`<span class="chip" part="chip">${text}<span class="vh"> ${t('filters.locked')}</span></span>`
-              : html`<button type="button" class="chip" part="chip" data-name=${name} data-value=${value} @click=${this._onRemove}>
+            ${
+              this.locked.includes(name)
+                ? html`<span class="chip" part="chip">${text}<span class="vh"> ${t('filters.locked')}</span></span>`
+                : html`<button type="button" class="chip" part="chip" data-name=${name} data-value=${value} @click=${this._onRemove}>
                   <span class="vh">${t('filters.remove')} </span>${text}<span class="x" aria-hidden="true">×</span>
-                </button>`}
+                </button>`
+            }
           </li>`;
         })}
       </ul>
-      ${removable
-        ? html`<button type="button" class="clear" part="clear" @click=${this._onClear}>${t('filters.clearAll')}</button>`
-        : nothing}
+      ${
+        removable
+          ? html`<button type="button" class="clear" part="clear" @click=${this._onClear}>${t('filters.clearAll')}</button>`
+          : nothing
+      }
     </div>`;
   }
 

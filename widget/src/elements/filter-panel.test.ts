@@ -12,8 +12,13 @@ const facets = {
     { value: 'NB', label: 'Nouveau-Brunswick', count: 0 },
   ],
   focus: [{ value: 'labour_rights', label: 'Droits du travail', count: 2 }],
-  service: [], timeframe: [], need: [{ value: 'legal', label: 'Juridique', count: 1 }],
-  population: [], language: [], role: [], type: [],
+  service: [],
+  timeframe: [],
+  need: [{ value: 'legal', label: 'Juridique', count: 1 }],
+  population: [],
+  language: [],
+  role: [],
+  type: [],
 } satisfies Facets;
 
 async function panel(options: { facets?: Facets; selection?: FilterSelection; names?: FilterName[]; lang?: string } = {}) {

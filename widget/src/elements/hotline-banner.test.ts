@@ -34,9 +34,7 @@ describe('rd-hotline-banner', () => {
 
   describe('with settings from the API', () => {
     it('shows their hours, languages and chat link', async () => {
-      const el = await fixture<RdHotlineBanner>(
-        html`<rd-hotline-banner lang="en" .hotline=${SETTINGS.en.hotline}></rd-hotline-banner>`,
-      );
+      const el = await fixture<RdHotlineBanner>(html`<rd-hotline-banner lang="en" .hotline=${SETTINGS.en.hotline}></rd-hotline-banner>`);
       const text = el.shadowRoot!.textContent!;
       expect(text).to.contain('Open 24 hours a day, every day');
       expect(text).to.contain('Help in over 200 languages');

@@ -52,12 +52,14 @@ export class RdHotlineBanner extends LitElement {
           .filter((text) => typeof text === 'string' && text)
           .map((text) => html`<span>${text.replace(/[.\s]+$/, '')}</span>`)}
       </p>
-      ${sms || chat
-        ? html`<p class="meta">
+      ${
+        sms || chat
+          ? html`<p class="meta">
             ${sms ? html`${t('hotline.text')} <a href=${sms}>${hotline.text}</a>` : nothing}
             ${chat ? html`<a href=${chat} target="_blank" rel="noopener noreferrer">${t('hotline.chat')}</a>` : nothing}
           </p>`
-        : nothing}
+          : nothing
+      }
       <p class="emergency">${t('hotline.emergency')}</p>
     </section>`;
   }

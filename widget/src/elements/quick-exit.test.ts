@@ -11,7 +11,10 @@ describe('rd-quick-exit', () => {
 
   const button = (el: RdQuickExit) => el.shadowRoot!.querySelector('button')!;
 
-  for (const [lang, label] of [['en', 'Quick exit'], ['fr', 'Sortie rapide']] as const) {
+  for (const [lang, label] of [
+    ['en', 'Quick exit'],
+    ['fr', 'Sortie rapide'],
+  ] as const) {
     it(`is a labelled button that explains its shortcut, with no axe violations (${lang})`, async () => {
       const el = await fixture<RdQuickExit>(html`<rd-quick-exit lang=${lang}></rd-quick-exit>`);
       expect(button(el).textContent).to.equal(label);

@@ -50,9 +50,15 @@ describe('rd-result-card', () => {
     });
 
     it('says how far it is and, open now, until when, on its own clock, in each language', async () => {
-      const near = (lang: Locale) => ({ ...org('northern-legal-clinic', lang), distanceKm: 1200, open: { now: true, until: '2026-12-03T17:00:00-05:00' } });
+      const near = (lang: Locale) => ({
+        ...org('northern-legal-clinic', lang),
+        distanceKm: 1200,
+        open: { now: true, until: '2026-12-03T17:00:00-05:00' },
+      });
       expect(root(await card(near('en'))).querySelector('.near')!.textContent).to.equal('1,200 km away · Open now · closes at 5:00 p.m.');
-      expect(root(await card(near('fr'), 'fr')).querySelector('.near')!.textContent).to.equal(`À ${new Intl.NumberFormat('fr').format(1200)}\u00a0km · Ouvert maintenant · ferme à 17 h 00`);
+      expect(root(await card(near('fr'), 'fr')).querySelector('.near')!.textContent).to.equal(
+        `À ${new Intl.NumberFormat('fr').format(1200)}\u00a0km · Ouvert maintenant · ferme à 17 h 00`,
+      );
       const serves = await card({ ...org('northern-legal-clinic'), coverage: 'serves-area' } as PublicOrganization);
       expect(root(serves).querySelector('.near')!.textContent).to.equal('Serves this area');
       expect(root(await card(org('northern-legal-clinic'))).querySelector('.near')).to.equal(null);
@@ -172,7 +178,7 @@ describe('rd-result-card', () => {
       expect(details.hidden).to.equal(true);
     });
 
-    it('show opening hours by day, in the reader\'s language, and eligibility', async () => {
+    it("show opening hours by day, in the reader's language, and eligibility", async () => {
       const el = await card(org('northern-legal-clinic', 'fr'), 'fr');
       toggle(el).click();
       await el.updateComplete;
@@ -230,7 +236,17 @@ describe('rd-result-card', () => {
 describe('rd-result-card highlights', () => {
   it('marks the matched words of its name and description, as text, with a part', async () => {
     const o = { ...org('maison-horizon'), name: 'Safe <b>Shelter</b> House', description: 'A shelter in Montréal.' };
-    const hit = { ...o, match: { fields: ['name', 'description'], name: [[8, 15]], description: [[2, 9], [13, 21]] } };
+    const hit = {
+      ...o,
+      match: {
+        fields: ['name', 'description'],
+        name: [[8, 15]],
+        description: [
+          [2, 9],
+          [13, 21],
+        ],
+      },
+    };
     const el = await card(normalizeOrganization(hit));
     const marks = [...root(el).querySelectorAll('mark')];
     expect(marks.map((m) => m.textContent)).to.deep.equal(['Shelter', 'shelter', 'Montréal']);

@@ -1,6 +1,11 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import {
-  WEEKDAYS, type DirectoryClient, type FilterName, type NearFields, type PublicOrganization, type PublicPhone,
+  WEEKDAYS,
+  type DirectoryClient,
+  type FilterName,
+  type NearFields,
+  type PublicOrganization,
+  type PublicPhone,
 } from '@referral-directory/sdk';
 import { I18nController } from '../controllers/i18n-controller.js';
 import { vocabulary, type Vocabulary } from '../i18n/i18n.js';
@@ -101,25 +106,31 @@ export class RdResultCard extends LitElement {
         ${this.#fact(t('card.languages'), languages)}
         ${this.#fact(t('card.accessibility'), o.accessibility)}
       </dl>
-      ${o.phones.length || website || email
-        ? html`<ul class="contact" aria-label=${t('card.contact')}>
+      ${
+        o.phones.length || website || email
+          ? html`<ul class="contact" aria-label=${t('card.contact')}>
             ${o.phones.map((p) => this.#phone(p))}
-            ${website
-              ? html`<li>
+            ${
+              website
+                ? html`<li>
                   ${t('card.website')}${t('colon')}<a href=${website} target="_blank" rel="noopener noreferrer"
                     >${displayUrl(website)}<span class="vh"> ${t('card.newTab')}</span></a
                   >
                 </li>`
-              : nothing}
+                : nothing
+            }
             ${email ? html`<li>${t('card.email')}${t('colon')}<a href=${email}>${o.email}</a></li>` : nothing}
           </ul>`
-        : nothing}
-      ${o.lastVerified
-        ? html`<p class="verified">
+          : nothing
+      }
+      ${
+        o.lastVerified
+          ? html`<p class="verified">
             ${t('card.lastVerified')}
             <time datetime=${o.lastVerified}>${formatDate(o.lastVerified, this.#i18n.tag)}</time>
           </p>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
         <button
           type="button"
@@ -160,12 +171,14 @@ export class RdResultCard extends LitElement {
     const weekday = new Intl.DateTimeFormat(this.#i18n.tag, { weekday: 'long', timeZone: 'UTC' });
     const schedule = [...o.hours.schedule].sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day));
     return html`<dl>
-        ${o.hours.open24x7 || schedule.length || o.hours.notes
-          ? html`<dt>${t('card.hours')}</dt>
+        ${
+          o.hours.open24x7 || schedule.length || o.hours.notes
+            ? html`<dt>${t('card.hours')}</dt>
               <dd>
                 ${o.hours.open24x7 ? html`<p>${t('card.open24')}</p>` : nothing}
-                ${schedule.length
-                  ? html`<ul class="schedule">
+                ${
+                  schedule.length
+                    ? html`<ul class="schedule">
                       ${schedule.map(
                         (s) => html`<li>
                           <span>${weekday.format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(s.day)))}</span>
@@ -173,12 +186,15 @@ export class RdResultCard extends LitElement {
                         </li>`,
                       )}
                     </ul>`
-                  : nothing}
+                    : nothing
+                }
                 ${o.hours.notes ? html`<p class="pre">${o.hours.notes}</p>` : nothing}
               </dd>`
-          : nothing}
-        ${o.locations.length
-          ? html`<dt>${t('card.locations')}</dt>
+            : nothing
+        }
+        ${
+          o.locations.length
+            ? html`<dt>${t('card.locations')}</dt>
               <dd>
                 <ul>
                   ${o.locations.map(
@@ -190,7 +206,8 @@ export class RdResultCard extends LitElement {
                   )}
                 </ul>
               </dd>`
-          : nothing}
+            : nothing
+        }
         ${this.#fact(t('card.eligibility'), o.eligibility)} ${this.#fact(t('card.fees'), o.fees)}
         ${this.#fact(t('card.focusAreas'), o.focusAreas.map((f) => f.label).join(', '))}
         ${this.#fact(t('card.populations'), o.populations.map((p) => p.label).join(', '))}
@@ -199,8 +216,9 @@ export class RdResultCard extends LitElement {
         ${this.#fact(t('card.offerings'), list('offering', o.indirectOfferings))}
         ${this.#fact(t('card.otherNames'), o.otherNames.join(', '))}
       </dl>
-      ${this.suggestions && this.client
-        ? html`<div>
+      ${
+        this.suggestions && this.client
+          ? html`<div>
             <button
               type="button"
               class="btn suggest-toggle"
@@ -210,8 +228,9 @@ export class RdResultCard extends LitElement {
               ${t('suggest.open')}
             </button>
           </div>
-          ${this._suggesting
-            ? html`<rd-suggest-form
+          ${
+            this._suggesting
+              ? html`<rd-suggest-form
                 exportparts="base:suggest-form"
                 lang=${locale}
                 .client=${this.client}
@@ -219,8 +238,10 @@ export class RdResultCard extends LitElement {
                 organization-name=${o.name}
                 @rd-suggest-cancel=${this._onSuggestCancel}
               ></rd-suggest-form>`
-            : nothing}`
-        : nothing}`;
+              : nothing
+          }`
+          : nothing
+      }`;
   }
 
   /**
@@ -236,10 +257,13 @@ export class RdResultCard extends LitElement {
     const time = (iso: string) => formatTime(iso.slice(11, 16), tag);
     const parts = [
       o.distanceKm !== undefined ? t('near.distance', { km: o.distanceKm }) : o.coverage ? t('near.serves') : '',
-      !open || o.hours.open24x7 ? ''
-        : open.until ? t('open.until', { time: time(open.until) })
-        : open.opensAt ? t('open.closed', { day: openingDay(open.opensAt, tag), time: time(open.opensAt) })
-        : t('open.filter'),
+      !open || o.hours.open24x7
+        ? ''
+        : open.until
+          ? t('open.until', { time: time(open.until) })
+          : open.opensAt
+            ? t('open.closed', { day: openingDay(open.opensAt, tag), time: time(open.opensAt) })
+            : t('open.filter'),
     ].filter(Boolean);
     return parts.length ? html`<p class="near">${parts.join(' · ')}</p>` : nothing;
   }
@@ -254,9 +278,7 @@ export class RdResultCard extends LitElement {
     const type = this.#label('phone', p.type);
     const ext = p.extension ? ` ${t('phone.ext', { ext: p.extension })}` : '';
     return html`<li>
-      ${p.label ? `${p.label} (${type})` : type}${t('colon')}${href
-        ? html`<a href=${href}>${p.number}${ext}</a>`
-        : `${p.number}${ext}`}
+      ${p.label ? `${p.label} (${type})` : type}${t('colon')}${href ? html`<a href=${href}>${p.number}${ext}</a>` : `${p.number}${ext}`}
     </li>`;
   }
 

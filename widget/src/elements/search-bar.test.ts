@@ -99,7 +99,9 @@ describe('rd-search-bar', () => {
       Reflect.deleteProperty(navigator, 'geolocation');
     });
     const button = (el: RdSearchBar) =>
-      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[type="button"]')].find((b) => /location|position/.test(b.textContent!));
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[type="button"]')].find((b) =>
+        /location|position/.test(b.textContent!),
+      );
 
     it('offers no location button unless asked to', async () => {
       const el = await fixture<RdSearchBar>(html`<rd-search-bar></rd-search-bar>`);

@@ -127,10 +127,14 @@ export class RdSearchBar extends LitElement {
     this._located = undefined;
     const failed = () => (this._located = false);
     if (!navigator.geolocation) return void failed();
-    navigator.geolocation.getCurrentPosition(({ coords }) => {
-      this._near.value = `${coords.latitude.toFixed(2)},${coords.longitude.toFixed(2)}`;
-      this.#search(true);
-    }, failed, { timeout: 20_000 });
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => {
+        this._near.value = `${coords.latitude.toFixed(2)},${coords.longitude.toFixed(2)}`;
+        this.#search(true);
+      },
+      failed,
+      { timeout: 20_000 },
+    );
   }
 
   /** Searches the keyword, and the place too when the person submitted (not while typing). */

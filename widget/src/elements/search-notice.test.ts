@@ -15,7 +15,10 @@ const text = (el: RdSearchNotice) => el.shadowRoot!.textContent!.replace(/\s+/g,
 
 describe('rd-search-notice', () => {
   it('is accessible with both messages', async () => {
-    const el = await notice({ ...base, relaxed: true, matched: ['legal', 'montreal'], suggestions: ['legal aid montreal'] }, 'legal aidd montreal');
+    const el = await notice(
+      { ...base, relaxed: true, matched: ['legal', 'montreal'], suggestions: ['legal aid montreal'] },
+      'legal aidd montreal',
+    );
     await expectAccessible(el);
   });
 

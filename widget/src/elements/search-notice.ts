@@ -43,12 +43,15 @@ export class RdSearchNotice extends LitElement {
     const matched = meta?.relaxed ? (meta.matched ?? []).filter((m) => typeof m === 'string' && m) : [];
     if (!meta || !this.query.trim() || (matched.length === 0 && suggestions.length === 0)) return nothing;
     return html`<div class="notice" part="base">
-      ${matched.length > 0
-        ? html`<p>${t('searchNotice.relaxed')} ${matched.map((m, i) => html`${i > 0 ? ', ' : ''}<mark>${m}</mark>`)}.</p>`
-        : nothing}
+      ${
+        matched.length > 0
+          ? html`<p>${t('searchNotice.relaxed')} ${matched.map((m, i) => html`${i > 0 ? ', ' : ''}<mark>${m}</mark>`)}.</p>`
+          : nothing
+      }
       ${meta.total === 0 ? html`<p>${t('searchNotice.noResults', { name: this.query.trim() })}</p>` : nothing}
-      ${suggestions.length > 0
-        ? html`<p>
+      ${
+        suggestions.length > 0
+          ? html`<p>
             ${t('searchNotice.didYouMean')}
             ${suggestions.map(
               (s, i) => html`${i > 0 ? ', ' : ''}<button type="button" class="suggestion" part="suggestion" @click=${() => this._onPick(s)}>
@@ -56,7 +59,8 @@ export class RdSearchNotice extends LitElement {
                 >`,
             )}${t('searchNotice.question')}
           </p>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

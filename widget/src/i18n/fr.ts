@@ -74,7 +74,7 @@ export const fr: Resources = {
     count_other: '{{count}} organismes trouvés',
     shown: '{{shown}} sur {{total}} affichés',
     loading: 'Chargement des services…',
-    loadMore: "Afficher plus de résultats",
+    loadMore: 'Afficher plus de résultats',
     loadingMore: "Chargement d'autres résultats…",
     sort: 'Trier par',
     sortRelevance: 'Pertinence',
@@ -85,8 +85,7 @@ export const fr: Resources = {
     emptyHint:
       "Essayez d'autres mots, ou retirez des filtres pour élargir la recherche. La ligne d'urgence peut aussi vous aider à trouver du soutien.",
     errorTitle: 'Le répertoire ne peut pas être chargé pour le moment.',
-    errorHint:
-      "Vérifiez votre connexion et réessayez. Si vous avez besoin d'aide maintenant, appelez la ligne d'urgence.",
+    errorHint: "Vérifiez votre connexion et réessayez. Si vous avez besoin d'aide maintenant, appelez la ligne d'urgence.",
     retry: 'Réessayer',
     unconfigured: "Le répertoire n'est pas disponible sur cette page.",
   },

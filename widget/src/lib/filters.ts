@@ -5,8 +5,15 @@
  * a 400 from the API.
  */
 import {
-  FILTER_NAMES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES,
-  type FacetsResponse, type FilterName, type OrganizationFilters,
+  FILTER_NAMES,
+  NEEDS,
+  ORGANIZATION_KINDS,
+  PROVIDER_ROLES,
+  PROVINCES,
+  TIMEFRAMES,
+  type FacetsResponse,
+  type FilterName,
+  type OrganizationFilters,
 } from '@referral-directory/sdk';
 
 /** Selected values per filter (OR within a filter, AND across filters). */

@@ -19,7 +19,6 @@ export function formatTime(hhmm: string, tag: string): string {
   return new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(time);
 }
 
-
 /**
  * The day a service opens, said from where it is: `2026-12-04T09:00:00-05:00` → "tomorrow" /
  * "demain" (`Intl.RelativeTimeFormat`) when that is today or tomorrow on the service's own clock

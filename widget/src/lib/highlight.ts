@@ -21,7 +21,10 @@ export function matchRanges(o: PublicOrganization, field: 'name' | 'description'
   let last = 0;
   const out: Range[] = [];
   for (const r of raw.filter(isRange).sort((a, b) => a[0] - b[0])) {
-    if (r[0] >= last && r[1] <= text.length) { out.push(r); last = r[1]; }
+    if (r[0] >= last && r[1] <= text.length) {
+      out.push(r);
+      last = r[1];
+    }
   }
   return out;
 }

@@ -17,7 +17,10 @@ export function coverPage(): void {
   cover = document.createElement('div');
   cover.setAttribute('aria-hidden', 'true');
   Object.assign(cover.style, {
-    position: 'fixed', inset: '0', zIndex: '2147483647', background: '#fff',
+    position: 'fixed',
+    inset: '0',
+    zIndex: '2147483647',
+    background: '#fff',
   });
   document.documentElement.append(cover);
   body.style.visibility = 'hidden';

@@ -3,8 +3,15 @@
  * page size and the sort in force, and the record a copied link names.
  */
 import {
-  createDirectoryClient, MAX_PAGE_SIZE, SORTS,
-  type DirectoryClient, type NearFields, type OrganizationFilters, type OrganizationList, type PublicOrganization, type Sort,
+  createDirectoryClient,
+  MAX_PAGE_SIZE,
+  SORTS,
+  type DirectoryClient,
+  type NearFields,
+  type OrganizationFilters,
+  type OrganizationList,
+  type PublicOrganization,
+  type Sort,
 } from '@referral-directory/sdk';
 import { toFilters, type FilterSelection } from './filters.js';
 

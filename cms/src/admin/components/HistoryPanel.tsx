@@ -22,13 +22,19 @@ function HistoryList({ documentId, version }: { documentId: string; version: unk
     const controller = new AbortController();
     get(historyApiPath(documentId), { signal: controller.signal })
       .then((res) => setItems(historyItems(isRecord(res.data) ? res.data.results : [], language)))
-      .catch(() => { if (!controller.signal.aborted) setItems([]); });
+      .catch(() => {
+        if (!controller.signal.aborted) setItems([]);
+      });
     return () => controller.abort();
   }, [get, documentId, language, version]);
 
   if (!items) return null;
   if (items.length === 0) {
-    return <Typography variant="pi" textColor="neutral600">{formatMessage({ id: 'directory.history.empty', defaultMessage: 'No history yet.' })}</Typography>;
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage({ id: 'directory.history.empty', defaultMessage: 'No history yet.' })}
+      </Typography>
+    );
   }
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-history>
@@ -39,14 +45,21 @@ function HistoryList({ documentId, version }: { documentId: string; version: unk
           </Typography>
           {item.changes.map((c) => (
             <Typography key={`${c.field}|${c.locale ?? ''}`} variant="pi" tag="p" data-change={c.field}>
-              <strong>{c.label}{c.locale ? ` (${c.locale.toUpperCase()})` : ''}</strong>
-              {c.from === null ? ` (${formatMessage({ id: 'directory.history.confidential', defaultMessage: 'value not recorded' })})` : `: ${c.from} → ${c.to}`}
+              <strong>
+                {c.label}
+                {c.locale ? ` (${c.locale.toUpperCase()})` : ''}
+              </strong>
+              {c.from === null
+                ? ` (${formatMessage({ id: 'directory.history.confidential', defaultMessage: 'value not recorded' })})`
+                : `: ${c.from} → ${c.to}`}
             </Typography>
           ))}
         </Box>
       ))}
       <Link to={historyListPath(documentId)}>
-        <Typography variant="pi" textColor="primary600">{formatMessage({ id: 'directory.history.all', defaultMessage: 'Whole history' })}</Typography>
+        <Typography variant="pi" textColor="primary600">
+          {formatMessage({ id: 'directory.history.all', defaultMessage: 'Whole history' })}
+        </Typography>
       </Link>
     </Flex>
   );

@@ -34,7 +34,9 @@ export function ProvincesInput({ name = 'provinces', label, hint, required, disa
         customizeContent={(v?: string[]) => (v ?? []).map((c) => NAMES[c]?.[language] ?? c).join(', ')}
       >
         {Object.entries(NAMES).map(([code, names]) => (
-          <MultiSelectOption key={code} value={code}>{names[language]}</MultiSelectOption>
+          <MultiSelectOption key={code} value={code}>
+            {names[language]}
+          </MultiSelectOption>
         ))}
       </MultiSelect>
       <Field.Hint />

@@ -11,7 +11,11 @@ import { dayAfter, queueApiPath, queueListPath, workQueues, type Queue } from '.
 
 const FIRST_ITEMS = 3;
 
-interface Row { queue: Queue; total: number; items: Array<{ documentId: string; title: string }> }
+interface Row {
+  queue: Queue;
+  total: number;
+  items: Array<{ documentId: string; title: string }>;
+}
 
 function rowFrom(queue: Queue, body: unknown): Row {
   const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
@@ -19,8 +23,9 @@ function rowFrom(queue: Queue, body: unknown): Row {
   return {
     queue,
     total: typeof pagination.total === 'number' ? pagination.total : results.length,
-    items: results.flatMap((r: unknown) => (isRecord(r) && typeof r.documentId === 'string'
-      ? [{ documentId: r.documentId, title: String(r[queue.title] ?? r.documentId) }] : [])),
+    items: results.flatMap((r: unknown) =>
+      isRecord(r) && typeof r.documentId === 'string' ? [{ documentId: r.documentId, title: String(r[queue.title] ?? r.documentId) }] : [],
+    ),
   };
 }
 
@@ -33,14 +38,18 @@ export function WorkQueueWidget() {
   useEffect(() => {
     const controller = new AbortController();
     const queues = workQueues(dayAfter(new Date().toISOString().slice(0, 10), 30));
-    Promise.all(queues.map(async (q) => {
-      try {
-        const res = await get(queueApiPath(q, FIRST_ITEMS, language), { signal: controller.signal });
-        return rowFrom(q, res.data);
-      } catch {
-        return null; // no permission for this type: the queue is not shown
-      }
-    })).then((all) => { if (!controller.signal.aborted) setRows(all.filter((r): r is Row => r !== null)); });
+    Promise.all(
+      queues.map(async (q) => {
+        try {
+          const res = await get(queueApiPath(q, FIRST_ITEMS, language), { signal: controller.signal });
+          return rowFrom(q, res.data);
+        } catch {
+          return null; // no permission for this type: the queue is not shown
+        }
+      }),
+    ).then((all) => {
+      if (!controller.signal.aborted) setRows(all.filter((r): r is Row => r !== null));
+    });
     return () => controller.abort();
   }, [get, language]);
 
@@ -51,14 +60,20 @@ export function WorkQueueWidget() {
         <Box key={queue.id} data-queue={queue.id} data-count={total}>
           <Flex justifyContent="space-between">
             <Link to={queueListPath(queue, language)}>
-              <Typography fontWeight="bold" textColor="primary600">{queue.label[language]}</Typography>
+              <Typography fontWeight="bold" textColor="primary600">
+                {queue.label[language]}
+              </Typography>
             </Link>
-            <Typography fontWeight="bold" textColor={total > 0 ? 'warning700' : 'neutral600'}>{total}</Typography>
+            <Typography fontWeight="bold" textColor={total > 0 ? 'warning700' : 'neutral600'}>
+              {total}
+            </Typography>
           </Flex>
           {items.map((item) => (
             <Box key={item.documentId} paddingLeft={2}>
               <Link to={`/content-manager/collection-types/${queue.uid}/${item.documentId}`}>
-                <Typography variant="pi" textColor="neutral800">{item.title}</Typography>
+                <Typography variant="pi" textColor="neutral800">
+                  {item.title}
+                </Typography>
               </Link>
             </Box>
           ))}

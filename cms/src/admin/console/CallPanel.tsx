@@ -36,11 +36,17 @@ function CallHeader({ view, locale, selected, onSelect, onOutcome }: Props) {
   return (
     <Flex justifyContent="space-between" alignItems="flex-start" gap={2} wrap="wrap">
       <Box>
-        <Typography tag="h2" variant="beta">{o.name}</Typography>
+        <Typography tag="h2" variant="beta">
+          {o.name}
+        </Typography>
         <Flex gap={2} wrap="wrap">
           {o.status !== 'active' && <Badge>{valueLabel(o.status, locale)}</Badge>}
           <OpenBadge open={view.openNow} open24x7={o.hours.open24x7} locale={locale} />
-          <Typography variant="pi" textColor="neutral700">{t.lastVerified}{t.colon}{o.lastVerified ?? t.never}</Typography>
+          <Typography variant="pi" textColor="neutral700">
+            {t.lastVerified}
+            {t.colon}
+            {o.lastVerified ?? t.never}
+          </Typography>
         </Flex>
       </Box>
       <Flex gap={2}>
@@ -48,7 +54,11 @@ function CallHeader({ view, locale, selected, onSelect, onOutcome }: Props) {
           {view.public ? t.select : t.notPublic}
         </Checkbox>
         <SimpleMenu label={t.outcome} variant="secondary" size="S">
-          {OUTCOMES.map((x) => <MenuItem key={x} onSelect={() => onOutcome(x, modeOf(o.referralProtocol))}>{valueLabel(x, locale)}</MenuItem>)}
+          {OUTCOMES.map((x) => (
+            <MenuItem key={x} onSelect={() => onOutcome(x, modeOf(o.referralProtocol))}>
+              {valueLabel(x, locale)}
+            </MenuItem>
+          ))}
         </SimpleMenu>
       </Flex>
     </Flex>
@@ -62,8 +72,19 @@ function Warnings({ warnings, locale }: { warnings: CallView['warnings']; locale
     <Box tag="section" aria-label={t.warnings} background="danger100" borderColor="danger200" hasRadius padding={3} data-warnings="">
       {warnings.map((w) => (
         <Typography key={w.kind} tag="p" textColor="danger700" data-warning={w.kind}>
-          <Typography fontWeight="bold" textColor="danger700">⚠ {t.warning[w.kind]}</Typography>
-          {w.detail ? ` — ${w.kind === 'status' ? w.detail.split(': ').map((v) => valueLabel(v, locale)).join(t.colon) : w.detail}` : ''}
+          <Typography fontWeight="bold" textColor="danger700">
+            ⚠ {t.warning[w.kind]}
+          </Typography>
+          {w.detail
+            ? ` — ${
+                w.kind === 'status'
+                  ? w.detail
+                      .split(': ')
+                      .map((v) => valueLabel(v, locale))
+                      .join(t.colon)
+                  : w.detail
+              }`
+            : ''}
         </Typography>
       ))}
     </Box>

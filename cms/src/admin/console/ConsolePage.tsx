@@ -35,7 +35,10 @@ export function ConsolePage() {
   const toResults = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'ArrowDown') return;
     const first = resultsRef.current?.querySelector<HTMLButtonElement>('button[data-result]');
-    if (first) { e.preventDefault(); first.focus(); }
+    if (first) {
+      e.preventDefault();
+      first.focus();
+    }
   };
 
   const makeMessage = useCallback(async () => {
@@ -59,11 +62,13 @@ export function ConsolePage() {
     }
   };
 
-  const select = (slug: string, on: boolean) => setSelected((s) => {
-    const next = new Set(s);
-    if (on) next.add(slug); else next.delete(slug);
-    return next;
-  });
+  const select = (slug: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(slug);
+      else next.delete(slug);
+      return next;
+    });
 
   return (
     <Main>
@@ -72,17 +77,34 @@ export function ConsolePage() {
       <Flex paddingLeft={6} paddingRight={6} gap={4} alignItems="flex-start">
         <Flex direction="column" alignItems="stretch" gap={3} style={{ flex: '0 0 38%', minWidth: 0 }}>
           <ResultsPanel
-            answer={answer} answered={answered} busy={busy} searchError={searchError} openSlug={openSlug} selected={selected}
-            onOpen={setOpenSlug} listRef={resultsRef} locale={locale} callerLocale={callerLocale} onCallerLocale={setCallerLocale}
+            answer={answer}
+            answered={answered}
+            busy={busy}
+            searchError={searchError}
+            openSlug={openSlug}
+            selected={selected}
+            onOpen={setOpenSlug}
+            listRef={resultsRef}
+            locale={locale}
+            callerLocale={callerLocale}
+            onCallerLocale={setCallerLocale}
             onMakeMessage={makeMessage}
           />
           <PoliceBox lookup={police} locale={locale} error={policeError} />
         </Flex>
         <Box style={{ flex: '1 1 auto', minWidth: 0 }} paddingBottom={6}>
           {view ? (
-            <CallPanel view={view} locale={locale} selected={selected.has(view.organization.slug)} onSelect={(on) => select(view.organization.slug, on)} onOutcome={recordOutcome} />
+            <CallPanel
+              view={view}
+              locale={locale}
+              selected={selected.has(view.organization.slug)}
+              onSelect={(on) => select(view.organization.slug, on)}
+              onOutcome={recordOutcome}
+            />
           ) : (
-            <Box padding={4} background="neutral0" hasRadius borderColor="neutral200"><Typography textColor="neutral700">{t.pickOne}</Typography></Box>
+            <Box padding={4} background="neutral0" hasRadius borderColor="neutral200">
+              <Typography textColor="neutral700">{t.pickOne}</Typography>
+            </Box>
           )}
         </Box>
       </Flex>

@@ -25,12 +25,22 @@ function FilterSelect({ name, form, setForm, choices, locale }: Props & { name: 
   const set = (value: string) => setForm((f) => ({ ...f, [name]: value }));
   return (
     <Field.Root name={name} id={`console-${name}`} width="140px">
-      <VisuallyHidden><Field.Label>{label}</Field.Label></VisuallyHidden>
+      <VisuallyHidden>
+        <Field.Label>{label}</Field.Label>
+      </VisuallyHidden>
       <SingleSelect
-        size="S" value={form[name]} placeholder={label} onChange={(v) => set(String(v))}
-        onClear={form[name] ? () => set('') : undefined} clearLabel={`${t.clear} (${label})`}
+        size="S"
+        value={form[name]}
+        placeholder={label}
+        onChange={(v) => set(String(v))}
+        onClear={form[name] ? () => set('') : undefined}
+        clearLabel={`${t.clear} (${label})`}
       >
-        {(choices[name] ?? []).map((o) => <SingleSelectOption key={o.value} value={o.value}>{o.label}</SingleSelectOption>)}
+        {(choices[name] ?? []).map((o) => (
+          <SingleSelectOption key={o.value} value={o.value}>
+            {o.label}
+          </SingleSelectOption>
+        ))}
       </SingleSelect>
     </Field.Root>
   );
@@ -42,9 +52,19 @@ export function Filters(props: Props) {
     setForm((f) => ({ ...f, [key]: f[key].includes(value) ? f[key].filter((v) => v !== value) : [...f[key], value] }));
   return (
     <Flex gap={2} paddingTop={2} wrap="wrap" alignItems="center" role="group" aria-label={CONSOLE_LABELS[locale].quickFilters}>
-      {TIMEFRAMES.map((v) => <Chip key={v} on={form.timeframe.includes(v)} onClick={() => toggle('timeframe', v)}>{valueLabel(v, locale)}</Chip>)}
-      {NEEDS.map((v) => <Chip key={v} on={form.need.includes(v)} onClick={() => toggle('need', v)}>{valueLabel(v, locale)}</Chip>)}
-      {SELECTS.map((name) => <FilterSelect key={name} name={name} {...props} />)}
+      {TIMEFRAMES.map((v) => (
+        <Chip key={v} on={form.timeframe.includes(v)} onClick={() => toggle('timeframe', v)}>
+          {valueLabel(v, locale)}
+        </Chip>
+      ))}
+      {NEEDS.map((v) => (
+        <Chip key={v} on={form.need.includes(v)} onClick={() => toggle('need', v)}>
+          {valueLabel(v, locale)}
+        </Chip>
+      ))}
+      {SELECTS.map((name) => (
+        <FilterSelect key={name} name={name} {...props} />
+      ))}
     </Flex>
   );
 }

@@ -3,5 +3,11 @@ import type { ReactNode } from 'react';
 import { Typography } from '@strapi/design-system';
 
 export const Line = ({ label, colon, children }: { label: string; colon: string; children: ReactNode }) => (
-  <Typography tag="p" variant="omega"><Typography fontWeight="bold">{label}{colon}</Typography>{children}</Typography>
+  <Typography tag="p" variant="omega">
+    <Typography fontWeight="bold">
+      {label}
+      {colon}
+    </Typography>
+    {children}
+  </Typography>
 );

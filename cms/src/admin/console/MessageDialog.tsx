@@ -4,7 +4,11 @@ import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import type { Locale } from '@referral-directory/sdk';
 import { CONSOLE_LABELS } from './labels';
 
-interface Props { text: string | null; locale: Locale; onClose: () => void }
+interface Props {
+  text: string | null;
+  locale: Locale;
+  onClose: () => void;
+}
 
 /** Prints the message alone, from a blank window (the admin page itself does not print well). */
 function printText(text: string, title: string): void {
@@ -22,15 +26,24 @@ function printText(text: string, title: string): void {
 export function MessageDialog({ text, locale, onClose }: Props) {
   const t = CONSOLE_LABELS[locale];
   return (
-    <Modal.Root open={text !== null} onOpenChange={(open) => { if (!open) onClose(); }}>
+    <Modal.Root
+      open={text !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
       <Modal.Content>
         <Modal.Header>
           <Modal.Title>{t.messageTitle}</Modal.Title>
         </Modal.Header>
         <Modal.Body>
-          <Typography tag="p" variant="pi" textColor="neutral700">{t.messageNote}</Typography>
+          <Typography tag="p" variant="pi" textColor="neutral700">
+            {t.messageNote}
+          </Typography>
           <Box paddingTop={2}>
-            <pre data-message="" style={{ whiteSpace: 'pre-wrap', font: 'inherit', margin: 0 }}>{text}</pre>
+            <pre data-message="" style={{ whiteSpace: 'pre-wrap', font: 'inherit', margin: 0 }}>
+              {text}
+            </pre>
           </Box>
         </Modal.Body>
         <Modal.Footer>
@@ -38,8 +51,21 @@ export function MessageDialog({ text, locale, onClose }: Props) {
             <Button variant="tertiary">{t.close}</Button>
           </Modal.Close>
           <Flex gap={2}>
-            <Button variant="secondary" onClick={() => { if (text) printText(text, t.messageTitle); }}>{t.print}</Button>
-            <Button onClick={() => { if (text) navigator.clipboard.writeText(text).catch(() => undefined); }}>{t.copy}</Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                if (text) printText(text, t.messageTitle);
+              }}
+            >
+              {t.print}
+            </Button>
+            <Button
+              onClick={() => {
+                if (text) navigator.clipboard.writeText(text).catch(() => undefined);
+              }}
+            >
+              {t.copy}
+            </Button>
           </Flex>
         </Modal.Footer>
       </Modal.Content>

@@ -10,7 +10,9 @@ import { Line } from './Line';
 
 type Organization = CallView['organization'];
 
-const MODES = ['warmTransfer', 'conferenceCall', 'byPhone', 'byChat', 'byEmail'] as const satisfies ReadonlyArray<keyof ConsoleLabels['modes'] & keyof ReferralProtocol>;
+const MODES = ['warmTransfer', 'conferenceCall', 'byPhone', 'byChat', 'byEmail'] as const satisfies ReadonlyArray<
+  keyof ConsoleLabels['modes'] & keyof ReferralProtocol
+>;
 
 function CopyButton({ text, t }: { text: string; t: ConsoleLabels }) {
   const [done, setDone] = useState(false);
@@ -35,10 +37,28 @@ function ProtocolDetails({ protocol: p, t }: { protocol: ReferralProtocol | null
   const modes = MODES.filter((m) => p[m]);
   return (
     <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>
-      <Flex gap={1} wrap="wrap">{modes.map((m) => <Badge key={m} data-mode={m}>{t.modes[m]}</Badge>)}</Flex>
-      {p.intakeHours && <Line colon={t.colon} label={t.intakeHours}>{p.intakeHours}</Line>}
-      {p.afterHours && <Line colon={t.colon} label={t.afterHours}>{p.afterHours}</Line>}
-      {p.eligibilityNotes && <Line colon={t.colon} label={t.eligibility}>{p.eligibilityNotes}</Line>}
+      <Flex gap={1} wrap="wrap">
+        {modes.map((m) => (
+          <Badge key={m} data-mode={m}>
+            {t.modes[m]}
+          </Badge>
+        ))}
+      </Flex>
+      {p.intakeHours && (
+        <Line colon={t.colon} label={t.intakeHours}>
+          {p.intakeHours}
+        </Line>
+      )}
+      {p.afterHours && (
+        <Line colon={t.colon} label={t.afterHours}>
+          {p.afterHours}
+        </Line>
+      )}
+      {p.eligibilityNotes && (
+        <Line colon={t.colon} label={t.eligibility}>
+          {p.eligibilityNotes}
+        </Line>
+      )}
     </Flex>
   );
 }
@@ -48,15 +68,27 @@ function IntakeLines({ organization: o, t }: { organization: Organization; t: Co
     <Flex direction="column" alignItems="stretch" gap={1} paddingTop={2} data-intake="">
       {o.internalPhones.map((ph) => (
         <Flex key={`${ph.number}${ph.extension ?? ''}`} gap={2}>
-          <Typography fontWeight="bold">{ph.label ?? t.intakeLine}{t.colon.trimEnd()}</Typography>
-          <Typography data-intake-number={ph.number}>{ph.number}{ph.extension ? ` #${ph.extension}` : ''}</Typography>
+          <Typography fontWeight="bold">
+            {ph.label ?? t.intakeLine}
+            {t.colon.trimEnd()}
+          </Typography>
+          <Typography data-intake-number={ph.number}>
+            {ph.number}
+            {ph.extension ? ` #${ph.extension}` : ''}
+          </Typography>
           <CopyButton text={ph.number} t={t} />
         </Flex>
       ))}
-      {o.internalEmail && <Line colon={t.colon} label={t.internalEmail}>{o.internalEmail}</Line>}
+      {o.internalEmail && (
+        <Line colon={t.colon} label={t.internalEmail}>
+          {o.internalEmail}
+        </Line>
+      )}
       {o.designatedContact && (
         <Line colon={t.colon} label={t.designatedContact}>
-          {[o.designatedContact.name, o.designatedContact.title, o.designatedContact.phone, o.designatedContact.email].filter(Boolean).join(' · ')}
+          {[o.designatedContact.name, o.designatedContact.title, o.designatedContact.phone, o.designatedContact.email]
+            .filter(Boolean)
+            .join(' · ')}
         </Line>
       )}
     </Flex>
@@ -66,10 +98,22 @@ function IntakeLines({ organization: o, t }: { organization: Organization; t: Co
 export function ProtocolSection({ organization, locale }: { organization: Organization; locale: Locale }) {
   const t = CONSOLE_LABELS[locale];
   return (
-    <Box tag="section" aria-labelledby="console-protocol" background="warning100" borderColor="warning200" hasRadius padding={3} data-protocol="">
+    <Box
+      tag="section"
+      aria-labelledby="console-protocol"
+      background="warning100"
+      borderColor="warning200"
+      hasRadius
+      padding={3}
+      data-protocol=""
+    >
       <Flex justifyContent="space-between" wrap="wrap" gap={2}>
-        <Typography id="console-protocol" tag="h3" variant="delta">{t.protocol}</Typography>
-        <Typography variant="pi" fontWeight="bold" textColor="danger700"><Lock aria-hidden focusable={false} /> {t.confidential}</Typography>
+        <Typography id="console-protocol" tag="h3" variant="delta">
+          {t.protocol}
+        </Typography>
+        <Typography variant="pi" fontWeight="bold" textColor="danger700">
+          <Lock aria-hidden focusable={false} /> {t.confidential}
+        </Typography>
       </Flex>
       <ProtocolDetails protocol={organization.referralProtocol} t={t} />
       <IntakeLines organization={organization} t={t} />

@@ -10,23 +10,55 @@ export function PublicContact({ organization: o, locale }: { organization: CallV
   const t = CONSOLE_LABELS[locale];
   return (
     <Box tag="section" aria-labelledby="console-public" padding={3} hasRadius borderColor="neutral200" background="neutral0">
-      <Typography id="console-public" tag="h3" variant="delta">{t.publicContact}</Typography>
+      <Typography id="console-public" tag="h3" variant="delta">
+        {t.publicContact}
+      </Typography>
       <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>
-        {o.phones.map((ph) => <Line key={ph.number} colon={t.colon} label={ph.label ?? t.phone}>{ph.number}{ph.extension ? ` #${ph.extension}` : ''}</Line>)}
-        {o.email && <Line colon={t.colon} label={t.email}>{o.email}</Line>}
-        {o.website && <Line colon={t.colon} label={t.website}>{o.website}</Line>}
+        {o.phones.map((ph) => (
+          <Line key={ph.number} colon={t.colon} label={ph.label ?? t.phone}>
+            {ph.number}
+            {ph.extension ? ` #${ph.extension}` : ''}
+          </Line>
+        ))}
+        {o.email && (
+          <Line colon={t.colon} label={t.email}>
+            {o.email}
+          </Line>
+        )}
+        {o.website && (
+          <Line colon={t.colon} label={t.website}>
+            {o.website}
+          </Line>
+        )}
         <Line colon={t.colon} label={t.hours}>
-          {o.hours.open24x7 ? t.open24 : o.hours.schedule.length > 0
-            ? o.hours.schedule.map((h) => `${valueLabel(h.day, locale)} ${h.opens}–${h.closes}`).join(', ') : t.hoursUnknown}
+          {o.hours.open24x7
+            ? t.open24
+            : o.hours.schedule.length > 0
+              ? o.hours.schedule.map((h) => `${valueLabel(h.day, locale)} ${h.opens}–${h.closes}`).join(', ')
+              : t.hoursUnknown}
           {o.hours.notes ? ` — ${o.hours.notes}` : ''}
         </Line>
-        <Line colon={t.colon} label={t.services}>{o.services.map((s) => s.label).join(', ')}</Line>
-        <Line colon={t.colon} label={t.areas}>
-          {o.national ? t.national : o.serviceAreas.map((a) => `${a.province}${a.regions.length ? ` (${a.regions.join(', ')})` : ''}`).join('; ')}
+        <Line colon={t.colon} label={t.services}>
+          {o.services.map((s) => s.label).join(', ')}
         </Line>
-        <Line colon={t.colon} label={t.languages}>{o.languages.map((l) => l.label).join(', ')}</Line>
-        {o.populations.length > 0 && <Line colon={t.colon} label={t.populations}>{o.populations.map((x) => x.label).join(', ')}</Line>}
-        {o.eligibility && <Line colon={t.colon} label={t.eligibilityPublic}>{o.eligibility}</Line>}
+        <Line colon={t.colon} label={t.areas}>
+          {o.national
+            ? t.national
+            : o.serviceAreas.map((a) => `${a.province}${a.regions.length ? ` (${a.regions.join(', ')})` : ''}`).join('; ')}
+        </Line>
+        <Line colon={t.colon} label={t.languages}>
+          {o.languages.map((l) => l.label).join(', ')}
+        </Line>
+        {o.populations.length > 0 && (
+          <Line colon={t.colon} label={t.populations}>
+            {o.populations.map((x) => x.label).join(', ')}
+          </Line>
+        )}
+        {o.eligibility && (
+          <Line colon={t.colon} label={t.eligibilityPublic}>
+            {o.eligibility}
+          </Line>
+        )}
       </Flex>
     </Box>
   );

@@ -20,7 +20,16 @@ export function moveFocus(event: KeyboardEvent<HTMLElement>): void {
   const list = event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-result]');
   const items = [...list];
   const at = items.findIndex((b) => b === document.activeElement);
-  const next = event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : null;
+  const next =
+    event.key === 'ArrowDown'
+      ? at + 1
+      : event.key === 'ArrowUp'
+        ? at - 1
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? items.length - 1
+            : null;
   if (next === null) return;
   event.preventDefault();
   items[Math.max(0, Math.min(items.length - 1, next))]?.focus();
@@ -42,30 +51,55 @@ export function ResultsList({ hits, locale, openSlug, selected, onOpen }: Props)
               aria-current={current ? 'true' : undefined}
               onClick={() => onOpen(h.slug)}
               style={{
-                display: 'block', width: '100%', textAlign: 'left', cursor: 'pointer', font: 'inherit', color: 'inherit',
-                background: current ? '#f0f0ff' : active ? '#ffffff' : '#f6f6f9', border: 0, borderBottom: '1px solid #dcdce4',
-                borderLeft: current ? '4px solid #4945ff' : '4px solid transparent', padding: '8px 10px',
+                display: 'block',
+                width: '100%',
+                textAlign: 'left',
+                cursor: 'pointer',
+                font: 'inherit',
+                color: 'inherit',
+                background: current ? '#f0f0ff' : active ? '#ffffff' : '#f6f6f9',
+                border: 0,
+                borderBottom: '1px solid #dcdce4',
+                borderLeft: current ? '4px solid #4945ff' : '4px solid transparent',
+                padding: '8px 10px',
               }}
             >
               {h.warnings.length > 0 && (
                 <Flex gap={1} wrap="wrap" paddingBottom={1}>
                   {h.warnings.map((w) => (
-                    <Typography key={w} variant="pi" fontWeight="bold" textColor="danger700" data-warning={w}>⚠ {t.warning[w]}</Typography>
+                    <Typography key={w} variant="pi" fontWeight="bold" textColor="danger700" data-warning={w}>
+                      ⚠ {t.warning[w]}
+                    </Typography>
                   ))}
                 </Flex>
               )}
               <Flex justifyContent="space-between" gap={2}>
                 <Typography fontWeight="bold" textColor={active ? 'neutral800' : 'neutral600'}>
-                  {selected.has(h.slug) ? '✓ ' : ''}{h.name}
+                  {selected.has(h.slug) ? '✓ ' : ''}
+                  {h.name}
                 </Typography>
                 {!active && <Badge>{valueLabel(h.status, locale)}</Badge>}
               </Flex>
               <Flex gap={2} wrap="wrap">
                 <Typography variant="pi" textColor="neutral700">
-                  {[h.cities.join(', '), h.timeframes.map((x) => valueLabel(x, locale)).join(', '), h.needs.map((x) => valueLabel(x, locale)).join(', ')].filter(Boolean).join(' · ')}
+                  {[
+                    h.cities.join(', '),
+                    h.timeframes.map((x) => valueLabel(x, locale)).join(', '),
+                    h.needs.map((x) => valueLabel(x, locale)).join(', '),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Typography>
-                {h.distanceKm !== undefined && <Typography variant="pi" textColor="neutral700">{t.kmAway(h.distanceKm)}</Typography>}
-                {h.coverage === 'serves-area' && <Typography variant="pi" textColor="neutral700">{t.servesArea}</Typography>}
+                {h.distanceKm !== undefined && (
+                  <Typography variant="pi" textColor="neutral700">
+                    {t.kmAway(h.distanceKm)}
+                  </Typography>
+                )}
+                {h.coverage === 'serves-area' && (
+                  <Typography variant="pi" textColor="neutral700">
+                    {t.servesArea}
+                  </Typography>
+                )}
                 <OpenBadge open={h.open ?? null} open24x7={h.open24x7} locale={locale} />
               </Flex>
             </button>

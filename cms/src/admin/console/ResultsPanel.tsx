@@ -27,7 +27,9 @@ function MessageBar({ count, locale, callerLocale, onCallerLocale, onMakeMessage
           <SingleSelectOption value="en">English</SingleSelectOption>
         </SingleSelect>
       </Field.Root>
-      <Button size="S" onClick={onMakeMessage}>{t.makeMessage}</Button>
+      <Button size="S" onClick={onMakeMessage}>
+        {t.makeMessage}
+      </Button>
     </Flex>
   );
 }
@@ -51,13 +53,30 @@ export function ResultsPanel({ answer, answered, busy, searchError, openSlug, se
     <Box background="neutral0" hasRadius borderColor="neutral200">
       <Flex justifyContent="space-between" padding={2} gap={2} wrap="wrap">
         <Typography tag="h2" variant="delta" aria-live="polite">
-          {t.results}{answer ? ` — ${t.resultCount(answer.total)}` : ''}
+          {t.results}
+          {answer ? ` — ${t.resultCount(answer.total)}` : ''}
         </Typography>
         {selected.size > 0 && <MessageBar count={selected.size} {...bar} />}
       </Flex>
-      {searchError && <Box padding={2}><Typography textColor="danger700" role="alert">{searchError}</Typography></Box>}
-      {answer?.relaxed && <Box paddingLeft={2}><Typography variant="pi" textColor="neutral700">{t.relaxed}</Typography></Box>}
-      {answer && answer.hits.length === 0 && !searchError && <Box padding={2}><Typography textColor="neutral700">{t.noResults}</Typography></Box>}
+      {searchError && (
+        <Box padding={2}>
+          <Typography textColor="danger700" role="alert">
+            {searchError}
+          </Typography>
+        </Box>
+      )}
+      {answer?.relaxed && (
+        <Box paddingLeft={2}>
+          <Typography variant="pi" textColor="neutral700">
+            {t.relaxed}
+          </Typography>
+        </Box>
+      )}
+      {answer && answer.hits.length === 0 && !searchError && (
+        <Box padding={2}>
+          <Typography textColor="neutral700">{t.noResults}</Typography>
+        </Box>
+      )}
       <Box ref={listRef} style={{ maxHeight: '32vh', overflowY: 'auto' }} aria-busy={busy} data-answered={answered}>
         {answer && <ResultsList hits={answer.hits} locale={locale} openSlug={openSlug} selected={selected} onOpen={onOpen} />}
       </Box>

@@ -44,11 +44,21 @@ export function SearchHeader({ form, setForm, choices, locale, onKeyDown }: Prop
   const onText = (key: 'q' | 'place' | 'openAt') => (e: ChangeEvent<HTMLInputElement>) => set(key, e.target.value);
   return (
     <Box paddingLeft={6} paddingRight={6} paddingTop={3} paddingBottom={3} data-console="" lang={locale}>
-      <Typography tag="h1" variant="beta">{t.title}</Typography>
+      <Typography tag="h1" variant="beta">
+        {t.title}
+      </Typography>
       <Flex gap={3} alignItems="flex-end" paddingTop={2}>
         <Field.Root name="q" id="console-q" style={{ flex: '2 1 240px' }}>
           <Field.Label>{t.searchLabel}</Field.Label>
-          <TextInput ref={searchRef} type="search" placeholder={t.searchHint} value={form.q} onChange={onText('q')} onKeyDown={onKeyDown} autoComplete="off" />
+          <TextInput
+            ref={searchRef}
+            type="search"
+            placeholder={t.searchHint}
+            value={form.q}
+            onChange={onText('q')}
+            onKeyDown={onKeyDown}
+            autoComplete="off"
+          />
         </Field.Root>
         <Field.Root name="place" id="console-place" style={{ flex: '1 1 180px' }}>
           <Field.Label>{t.placeLabel}</Field.Label>
@@ -59,9 +69,17 @@ export function SearchHeader({ form, setForm, choices, locale, onKeyDown }: Prop
           <TextInput type="time" value={form.openAt} disabled={form.openNow} onChange={onText('openAt')} onKeyDown={onKeyDown} />
         </Field.Root>
         <Flex gap={2} paddingBottom={1}>
-          <Chip on={form.openNow} onClick={() => set('openNow', !form.openNow)}>{t.openNow}</Chip>
-          {(form.openNow || form.openAt !== '') && <Chip on={form.openOnly} onClick={() => set('openOnly', !form.openOnly)}>{t.openOnly}</Chip>}
-          <Button size="S" variant="ghost" onClick={() => setForm(EMPTY_FORM)}>{t.clear}</Button>
+          <Chip on={form.openNow} onClick={() => set('openNow', !form.openNow)}>
+            {t.openNow}
+          </Chip>
+          {(form.openNow || form.openAt !== '') && (
+            <Chip on={form.openOnly} onClick={() => set('openOnly', !form.openOnly)}>
+              {t.openOnly}
+            </Chip>
+          )}
+          <Button size="S" variant="ghost" onClick={() => setForm(EMPTY_FORM)}>
+            {t.clear}
+          </Button>
         </Flex>
       </Flex>
       <Filters form={form} setForm={setForm} choices={choices} locale={locale} />

@@ -9,7 +9,11 @@ import { isRecord } from '../../workflow/values';
 
 export const CONSOLE_API = '/referral-console';
 
-export interface SearchAnswer { hits: ConsoleHit[]; total: number; relaxed: boolean }
+export interface SearchAnswer {
+  hits: ConsoleHit[];
+  total: number;
+  relaxed: boolean;
+}
 export type FilterChoices = Partial<Record<string, Array<{ value: string; label: string }>>>;
 
 const isHit = (v: unknown): v is ConsoleHit =>
@@ -60,7 +64,10 @@ export function filterChoices(body: unknown): FilterChoices {
   if (!isRecord(data)) throw new ShapeError('filters');
   const out: FilterChoices = {};
   for (const [name, values] of Object.entries(data)) {
-    if (Array.isArray(values)) out[name] = values.filter((v): v is { value: string; label: string } => isRecord(v) && typeof v.value === 'string' && typeof v.label === 'string');
+    if (Array.isArray(values))
+      out[name] = values.filter(
+        (v): v is { value: string; label: string } => isRecord(v) && typeof v.value === 'string' && typeof v.label === 'string',
+      );
   }
   return out;
 }
@@ -89,7 +96,19 @@ export interface SearchForm {
   openAt: string;
 }
 
-export const EMPTY_FORM: SearchForm = { q: '', place: '', timeframe: [], need: [], role: '', service: '', population: '', language: '', openNow: false, openOnly: false, openAt: '' };
+export const EMPTY_FORM: SearchForm = {
+  q: '',
+  place: '',
+  timeframe: [],
+  need: [],
+  role: '',
+  service: '',
+  population: '',
+  language: '',
+  openNow: false,
+  openOnly: false,
+  openAt: '',
+};
 
 const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 

@@ -7,8 +7,16 @@ import type { Locale } from '@referral-directory/sdk';
 import type { CallView } from '../../console/call-view';
 import type { PoliceLookup } from '../../console/police';
 import {
-  CONSOLE_API, callViewAnswer, filterChoices, policeAnswer, reasonsOf, searchAnswer, searchQuery,
-  type FilterChoices, type SearchAnswer, type SearchForm,
+  CONSOLE_API,
+  callViewAnswer,
+  filterChoices,
+  policeAnswer,
+  reasonsOf,
+  searchAnswer,
+  searchQuery,
+  type FilterChoices,
+  type SearchAnswer,
+  type SearchForm,
 } from './api';
 import { CONSOLE_LABELS } from './labels';
 
@@ -46,8 +54,14 @@ function useSearch(get: Get, query: string, locale: Locale) {
   useEffect(() => {
     const controller = new AbortController();
     get(`${CONSOLE_API}/search?${query}`, { signal: controller.signal })
-      .then((res) => { setAnswer(searchAnswer(res.data)); setAnswered(query); setSearchError(null); })
-      .catch((e: unknown) => { if (!controller.signal.aborted) setSearchError(reasonsOf(e) ?? t.error); });
+      .then((res) => {
+        setAnswer(searchAnswer(res.data));
+        setAnswered(query);
+        setSearchError(null);
+      })
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setSearchError(reasonsOf(e) ?? t.error);
+      });
     return () => controller.abort();
   }, [get, query, t]);
   return { answer, answered, searchError };
@@ -58,11 +72,23 @@ function usePolice(get: Get, place: string, locale: Locale) {
   const [police, setPolice] = useState<PoliceLookup | null>(null);
   const [policeError, setPoliceError] = useState<string | null>(null);
   useEffect(() => {
-    if (!place) { setPolice(null); setPoliceError(null); return undefined; }
+    if (!place) {
+      setPolice(null);
+      setPoliceError(null);
+      return undefined;
+    }
     const controller = new AbortController();
     get(`${CONSOLE_API}/police?place=${encodeURIComponent(place)}&locale=${locale}`, { signal: controller.signal })
-      .then((res) => { setPolice(policeAnswer(res.data)); setPoliceError(null); })
-      .catch((e: unknown) => { if (!controller.signal.aborted) { setPolice(null); setPoliceError(reasonsOf(e) ?? t.error); } });
+      .then((res) => {
+        setPolice(policeAnswer(res.data));
+        setPoliceError(null);
+      })
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) {
+          setPolice(null);
+          setPoliceError(reasonsOf(e) ?? t.error);
+        }
+      });
     return () => controller.abort();
   }, [get, place, locale, t]);
   return { police, policeError };
@@ -71,11 +97,16 @@ function usePolice(get: Get, place: string, locale: Locale) {
 function useCallView(get: Get, openSlug: string | null, locale: Locale): CallView | null {
   const [view, setView] = useState<CallView | null>(null);
   useEffect(() => {
-    if (!openSlug) { setView(null); return undefined; }
+    if (!openSlug) {
+      setView(null);
+      return undefined;
+    }
     const controller = new AbortController();
     get(`${CONSOLE_API}/organizations/${encodeURIComponent(openSlug)}?locale=${locale}`, { signal: controller.signal })
       .then((res) => setView(callViewAnswer(res.data)))
-      .catch(() => { if (!controller.signal.aborted) setView(null); });
+      .catch(() => {
+        if (!controller.signal.aborted) setView(null);
+      });
     return () => controller.abort();
   }, [get, openSlug, locale]);
   return view;

@@ -37,12 +37,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async listProtocols(ctx: Context) {
     const p = params(ctx);
-    const details = [...new Set(p.keys())].filter((k) => k !== 'page' && k !== 'pageSize').map((k) => ({ path: k, message: 'is not a known parameter' }));
+    const details = [...new Set(p.keys())]
+      .filter((k) => k !== 'page' && k !== 'pageSize')
+      .map((k) => ({ path: k, message: 'is not a known parameter' }));
     const page = wholeNumberParam(p.get('page'), 'page', 1, MAX_PAGE, details);
     const pageSize = wholeNumberParam(p.get('pageSize'), 'pageSize', 25, MAX_PAGE_SIZE, details);
     if (details.length) throw validationError(details);
     const [rows, total] = await Promise.all([
-      strapi.db.query(PROTOCOL).findMany({ populate: { contacts: true }, orderBy: [{ province: 'asc' }, { agency: 'asc' }, { id: 'asc' }], offset: (page - 1) * pageSize, limit: pageSize }) as Promise<ProtocolRow[]>,
+      strapi.db.query(PROTOCOL).findMany({
+        populate: { contacts: true },
+        orderBy: [{ province: 'asc' }, { agency: 'asc' }, { id: 'asc' }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      }) as Promise<ProtocolRow[]>,
       strapi.db.query(PROTOCOL).count({}),
     ]);
     ctx.body = { data: rows.map(toProtocol), meta: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } };

@@ -3,7 +3,5 @@ import { publicRoute } from '../../../directory/routes';
 
 export default {
   type: 'content-api',
-  routes: [
-    publicRoute('GET', '/directory/openapi.json', 'api::directory.openapi.document'),
-  ],
+  routes: [publicRoute('GET', '/directory/openapi.json', 'api::directory.openapi.document')],
 };

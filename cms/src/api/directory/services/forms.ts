@@ -31,7 +31,12 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
         website: input.website ?? undefined,
         email: input.email ?? undefined,
         phone: input.phone ?? undefined,
-        contact: { name: input.contactName, title: input.contactTitle ?? undefined, email: input.contactEmail, phone: input.contactPhone ?? undefined },
+        contact: {
+          name: input.contactName,
+          title: input.contactTitle ?? undefined,
+          email: input.contactEmail,
+          phone: input.contactPhone ?? undefined,
+        },
         attestations: { ...attestationsOf(input.attestations), attestedAt: new Date().toISOString().slice(0, 10) },
       },
     });
@@ -41,7 +46,8 @@ const createForms = ({ strapi }: { strapi: Core.Strapi }) => ({
   async submitSuggestion(body: unknown, catalog: Catalog) {
     const input = validateSuggestion(body);
     // Only public records can be the subject: anything else reads exactly like a slug that does not exist.
-    if (!catalog.bySlug.has(input.organization)) throw validationError([{ path: 'organization', message: 'is not a listed organization' }], 'The form has errors');
+    if (!catalog.bySlug.has(input.organization))
+      throw validationError([{ path: 'organization', message: 'is not a listed organization' }], 'The form has errors');
     const ref = reference('SUG');
     if (input.fax) return { status: 'received' as const, reference: ref };
     const org = await strapi.documents(ORGANIZATION).findFirst({ filters: { slug: input.organization }, fields: ['documentId'] });

@@ -16,7 +16,12 @@ import { detail, listPage, ndjsonLines, pageEnvelope, type HsdsDetailKind } from
 import { departuresSince, syncDepartures } from '../../../hsds/departures';
 import { compiledProfileSchema, openapiDocument, openapiUrl, profileDescriptor, profileFile, profileUri } from '../../../hsds/profile';
 import {
-  assertNoParams, canonicalHsdsQuery, parseDetailQuery, parseHsdsQuery, type HsdsListKind, type HsdsLocale,
+  assertNoParams,
+  canonicalHsdsQuery,
+  parseDetailQuery,
+  parseHsdsQuery,
+  type HsdsListKind,
+  type HsdsLocale,
 } from '../../../hsds/query';
 import { HSDS_VERSION } from '../../../hsds/vocab';
 
@@ -71,7 +76,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async index(ctx: Context) {
       assertNoParams(params(ctx));
-      sendStatic(ctx, 'hsds-index', JSON.stringify({ version: HSDS_VERSION, profile: profileUri(ctx.origin), openapi_url: openapiUrl(ctx.origin) }));
+      sendStatic(
+        ctx,
+        'hsds-index',
+        JSON.stringify({ version: HSDS_VERSION, profile: profileUri(ctx.origin), openapi_url: openapiUrl(ctx.origin) }),
+      );
     },
     listServices: list('services'),
     getService: one('services'),
