@@ -24,15 +24,12 @@ import { cleanupNow, freePort, tempDir } from './lib/bench-procs';
 import { ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
 import { percentile } from './lib/bench-load';
 import { postgresBin, startCluster } from '../scripts/lib/postgres-cluster';
-import { isRecord } from '../src/workflow/values';
-import { ORGANIZATION as ORG } from '../src/content-types';
+import { type AdminAccount, login as loginAs, msRounded, pickRecord, publicName, publishAndWatch, summary } from './lib/bench-admin';
 
-const CM = '/content-manager/collection-types';
 const TEMPLATE = path.resolve(CMS_DIR, '..', 'deploy', 'nginx', 'referral-directory.conf.template');
-const ADMIN = { email: 'cluster.editor@example.org', password: `Cluster-${randomBytes(6).toString('hex')}-9a` };
+const ADMIN: AdminAccount = { email: 'cluster.editor@example.org', password: `Cluster-${randomBytes(6).toString('hex')}-9a` };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.log(line);
-const ms = (n: number) => `${Math.round(n)} ms`;
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -111,80 +108,12 @@ function describeLoad(s: LoadStats): string {
   const cache = [...s.cache].map(([k, v]) => `${k} ${v}`).join(', ');
   const failures = [...s.failures].map(([k, v]) => `${k} ×${v}`).join(', ');
   return (
-    `${s.total} requests, ${s.failed} failed${failures ? ` (${failures})` : ''}; latency p50 ${ms(percentile(sorted, 50))}, ` +
-    `p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}; nginx cache: ${cache}`
+    `${s.total} requests, ${s.failed} failed${failures ? ` (${failures})` : ''}; latency p50 ${msRounded(percentile(sorted, 50))}, ` +
+    `p99 ${msRounded(percentile(sorted, 99))}, max ${msRounded(sorted[sorted.length - 1] ?? NaN)}; nginx cache: ${cache}`
   );
 }
 
-// --- writes through the admin, reads straight from each instance ---------------------------------
-
-async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  if (res.status !== 200) throw new Error(`admin login on ${base}: HTTP ${res.status} ${await res.text()}`);
-  const body: unknown = await res.json();
-  const token = isRecord(body) && isRecord(body.data) ? body.data.token : undefined;
-  if (typeof token !== 'string') throw new Error('admin login answered without a token');
-  return token;
-}
-
-async function adminCall(base: string, token: string, method: string, pathname: string, body: unknown): Promise<void> {
-  const res = await fetch(`${base}${pathname}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 300) throw new Error(`${method} ${pathname} on ${base}: HTTP ${res.status} ${await res.text()}`);
-  await res.arrayBuffer();
-}
-
-async function publicName(base: string, slug: string): Promise<string | null> {
-  const res = await fetch(`${base}/api/directory/organizations/${slug}?locale=en`);
-  if (res.status !== 200) {
-    await res.arrayBuffer();
-    return null;
-  }
-  const body: unknown = await res.json();
-  return isRecord(body) && isRecord(body.data) && typeof body.data.name === 'string' ? body.data.name : null;
-}
-
-/** Renames and publishes on `writer`; resolves with the ms until each of `readers` shows it (from the publish's answer). */
-async function publishAndWatch(
-  writer: { base: string; token: string },
-  readers: string[],
-  documentId: string,
-  slug: string,
-  name: string,
-): Promise<{ roundTrip: number; seen: number[] }> {
-  const started = performance.now();
-  await adminCall(writer.base, writer.token, 'PUT', `${CM}/${ORG}/${documentId}?locale=en`, { locale: 'en', name });
-  await adminCall(writer.base, writer.token, 'POST', `${CM}/${ORG}/${documentId}/actions/publish?locale=en`, {});
-  const published = performance.now();
-  const seen = await Promise.all(
-    readers.map(async (base) => {
-      const deadline = published + 30_000;
-      while (performance.now() < deadline) {
-        if ((await publicName(base, slug)) === name) return performance.now() - published;
-        await sleep(5);
-      }
-      return Infinity;
-    }),
-  );
-  return { roundTrip: published - started, seen };
-}
-
-function summary(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const missed = sorted.filter((v) => !Number.isFinite(v)).length;
-  const finite = sorted.filter(Number.isFinite);
-  return (
-    `median ${ms(percentile(finite, 50))}, p90 ${ms(percentile(finite, 90))}, max ${ms(finite[finite.length - 1] ?? NaN)}` +
-    ` over ${values.length} observations${missed ? `, ${missed} NOT SEEN within 30 s` : ''}`
-  );
-}
+const login = (base: string) => loginAs(base, ADMIN);
 
 // --- the run -------------------------------------------------------------------------------------
 
@@ -285,21 +214,6 @@ async function probeEdge(edge: string): Promise<void> {
     `edge: first page ${first.status} ${first.headers.get('content-encoding')} (cache ${first.headers.get('x-cache-status')}, ${first.headers.get('cache-control')}); ` +
       `again with its ETag: ${again.status} (cache ${again.headers.get('x-cache-status')}); gzip asked: ${gz.headers.get('content-encoding')} (cache ${gz.headers.get('x-cache-status')})`,
   );
-}
-
-/** The public slugs (for the read load) and the record the writes rename. */
-async function pickRecord(base: string, token: string): Promise<{ slugs: string[]; slug: string; documentId: string }> {
-  const strings = (list: unknown, key: string): Array<Record<string, unknown>> =>
-    Array.isArray(list) ? list.filter((r): r is Record<string, unknown> => isRecord(r) && typeof r[key] === 'string') : [];
-  const listed: unknown = await (await fetch(`${base}/api/directory/organizations?locale=en&pageSize=50`)).json();
-  const slugs = strings(isRecord(listed) ? listed.data : null, 'slug').map((o) => String(o.slug));
-  const slug = slugs[0];
-  const rows: unknown = await (
-    await fetch(`${base}${CM}/${ORG}?page=1&pageSize=100&locale=en`, { headers: { Authorization: `Bearer ${token}` } })
-  ).json();
-  const found = strings(isRecord(rows) ? rows.results : null, 'documentId').find((r) => r.slug === slug);
-  if (!slug || !found) throw new Error('no public record to write to');
-  return { slugs, slug, documentId: String(found.documentId) };
 }
 
 interface Cluster {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { tuneQueryPlans } from './startup/query-plans';
 import { ensureLocales } from './startup/locales';
 import { ensureAdminRoles, lockDownApiRoles } from './startup/roles';
 import { projectionOf } from './directory/services';
@@ -11,6 +12,7 @@ import { bootstrapWorkflow, registerWorkflow } from './workflow';
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 let stopDepartures: (() => void) | null = null;
 let peers: Peers | null = null;
+let stopQueryPlans: (() => void) | null = null;
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -43,6 +45,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    stopQueryPlans = await tuneQueryPlans(strapi);
     await ensureAdminRoles(strapi);
     await bootstrapWorkflow(strapi);
     await lockDownApiRoles(strapi);
@@ -60,5 +63,7 @@ export default {
     peers = null;
     stopDepartures?.();
     stopDepartures = null;
+    stopQueryPlans?.();
+    stopQueryPlans = null;
   },
 };

@@ -2,6 +2,8 @@
  * Child process of `npm run bench` and `npm run soak`: boots the compiled Strapi app on the
  * database named by DATABASE_FILENAME (a throwaway copy), creates a read-only API token for the
  * stock REST route, hands it to the parent over IPC, then listens on HOST:PORT until killed.
+ * With BENCH_ADMIN_EMAIL and BENCH_ADMIN_PASSWORD set, it also creates that super-admin (for a
+ * benchmark that publishes through the admin API).
  * Asked `{ type: 'heap', id }`, it runs a full garbage collection (node --expose-gc) and answers
  * `{ type: 'heap-<id>', heapUsed }`: the memory still in use, which is what a leak grows.
  *
@@ -9,6 +11,7 @@
  * not meant to be run by hand.
  */
 import { bootStrapi } from '../../scripts/lib/boot';
+import { ensureDemoAdmin } from '../../scripts/lib/admin';
 
 type Message =
   | { type: 'token'; accessKey: string }
@@ -30,6 +33,8 @@ async function main(): Promise<void> {
     lifespan: null,
     description: 'Created by a load test (npm run bench / soak) on a throwaway database',
   });
+  const { BENCH_ADMIN_EMAIL: email, BENCH_ADMIN_PASSWORD: password } = process.env;
+  if (email && password) await ensureDemoAdmin(strapi, email, password);
   await send({ type: 'token', accessKey: token.accessKey });
   await strapi.start();
   await send({ type: 'listening' });

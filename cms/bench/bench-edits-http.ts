@@ -1,0 +1,168 @@
+/**
+ * npm run bench:edits-http -w cms -- --db FILE[,FILE…] [--duration 30] [--every-ms 2000] [--connections 16]
+ *
+ * An editor's publishes under public load, over HTTP (issue #19's edit-under-load run): the
+ * compiled app in production mode on a throwaway copy of each seeded SQLite database, and on it:
+ *   1. `connections` autocannon connections on the public list, a different page each request
+ *      (both locales, page sizes 1…50), for `duration` seconds, with no write: the baseline;
+ *   2. the same load while an editor renames one public organization and publishes it through the
+ *      admin API (save + publish, two requests, as the Content Manager sends them) every `every-ms`.
+ * Printed per database: reads/s, read latency p50/p99/max, failed reads, each run side by side, the
+ * throughput drop, and the publish round trips (median, p90, max). Targets: drop ≤ 10 %, max read
+ * latency ≤ 100 ms, publish round trip ≤ 300 ms.
+ * To make the databases: DATABASE_FILENAME=/tmp/bench-10000.db npm run seed -w cms -- --synthetic 10000
+ * Figures, not a test: it exits 1 only when something could not run.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
+import { describeChild, tempDir, type Child } from './lib/bench-procs';
+import { copyDatabase, ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
+import { type AdminAccount, login, pickRecord, renameAndPublish, summary } from './lib/bench-admin';
+import { isRecord } from '../src/workflow/values';
+import { fromUserDir, int, msText, readOptions, runCommand, table, usageExit } from './lib/bench-cli';
+
+const TARGETS = { drop: 0.1, maxReadMs: 100, publishMs: 300 };
+const BOOT_TIMEOUT_MS = 15 * 60 * 1000; // loading 100,000 organizations into the catalog happens at boot
+const WARM_S = 5;
+
+const USAGE = `usage: npm run bench:edits-http -w cms -- --db FILE[,FILE…] [options]
+  --db FILES         seeded SQLite databases, measured one after the other (each copied; the files are only read)
+                     to make one: DATABASE_FILENAME=/tmp/bench-10000.db npm run seed -w cms -- --synthetic 10000
+  --duration S       seconds of each run, without and with writes (default 30)
+  --every-ms MS      one publish every MS milliseconds during the second run (default 2000)
+  --connections N    autocannon connections on the public list (default 16)
+  --no-build         use cms/dist as it is`;
+
+interface Options {
+  dbs: string[];
+  durationS: number;
+  everyMs: number;
+  connections: number;
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): Options | string {
+  const o: Options = { dbs: [], durationS: 30, everyMs: 2000, connections: 16, build: true };
+  const problem = readOptions(argv, USAGE, (option, value) => {
+    if (option === '--db') o.dbs = value.text().split(',').map(fromUserDir);
+    else if (option === '--duration') o.durationS = value.whole();
+    else if (option === '--every-ms') o.everyMs = value.whole(100);
+    else if (option === '--connections') o.connections = value.whole();
+    else if (option === '--no-build') o.build = false;
+    else return false;
+    return true;
+  });
+  if (problem) return problem;
+  if (o.dbs.length === 0) return `--db is required\n${USAGE}`;
+  const missing = o.dbs.find((db) => !fs.existsSync(db));
+  return missing ? `no database at ${missing}\n${USAGE}` : o;
+}
+
+/** A different page of the public list each request: pages few visitors share, in both locales. */
+const listPage = (n: number) => `/api/directory/organizations?locale=${n % 2 ? 'fr' : 'en'}&page=${1 + (n % 97)}&pageSize=${1 + (n % 50)}`;
+
+interface Measured {
+  organizations: number;
+  quiet: LoadResult;
+  edited: LoadResult;
+  publishes: number[];
+}
+
+const children: Child[] = [];
+
+async function measure(o: Options, db: string): Promise<Measured> {
+  const dir = tempDir('rd-edits-http-');
+  const copy = copyDatabase(db, dir, 'edits.db');
+  const admin: AdminAccount = { email: 'bench.editor@example.org', password: `Bench-${randomBytes(6).toString('hex')}-9a` };
+  console.log(`\n${db} (${copy.mb.toFixed(0)} MB): booting the app (production mode)…`);
+  const bootStarted = performance.now();
+  const server: StrapiServer = await startStrapi({
+    db: copy.file,
+    logDir: dir,
+    bootTimeoutMs: BOOT_TIMEOUT_MS,
+    env: { BENCH_ADMIN_EMAIL: admin.email, BENCH_ADMIN_PASSWORD: admin.password },
+    onSpawn: (child) => children.push(child),
+  });
+  console.log(`  ready in ${((performance.now() - bootStarted) / 1000).toFixed(1)} s (boot, catalogs built)`);
+  const token = await login(server.base, admin);
+  const record = await pickRecord(server.base, token);
+  const first: unknown = await (await fetch(`${server.base}/api/directory/organizations?locale=en&pageSize=1`)).json();
+  const meta = isRecord(first) && isRecord(first.meta) ? first.meta : {};
+  const organizations = typeof meta.total === 'number' ? meta.total : NaN;
+  const load = (durationS: number) => runLoad({ url: server.base, connections: o.connections, durationS, pathFor: listPage, timeoutS: 30 });
+
+  await load(WARM_S);
+  console.log(`  ${o.durationS} s of reads, no write…`);
+  const quiet = await load(o.durationS);
+  console.log(`  ${o.durationS} s of reads, one publish every ${o.everyMs} ms…`);
+  const publishes: number[] = [];
+  let writing = true;
+  const writes = (async () => {
+    for (let i = 0; writing; i++) {
+      const next = performance.now() + o.everyMs;
+      publishes.push(await renameAndPublish({ base: server.base, token }, record.documentId, `Edited Under Load ${i + 1}`));
+      await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+    }
+  })();
+  const edited = await load(o.durationS);
+  writing = false;
+  await writes;
+  await server.child.stop();
+  return { organizations, quiet, edited, publishes };
+}
+
+function print(o: Options, all: Measured[]): void {
+  const row = (m: Measured, label: string, r: LoadResult) => [
+    int(m.organizations),
+    label,
+    int(r.reqPerSec),
+    msText(r.p50),
+    msText(r.p99),
+    msText(r.max),
+    String(r.non2xx + r.errors + r.timeouts),
+  ];
+  console.log(`\nPublic list under ${o.connections} connections, a different page each request (ms):`);
+  console.log(
+    table(
+      ['public records', 'run', 'reads/s', 'p50', 'p99', 'max', 'failed'],
+      all.flatMap((m) => [row(m, 'no writes', m.quiet), row(m, `a publish every ${o.everyMs} ms`, m.edited)]),
+      [true, false, true, true, true, true, true],
+    ),
+  );
+  for (const m of all) {
+    const drop = 1 - m.edited.reqPerSec / m.quiet.reqPerSec;
+    const sorted = [...m.publishes].sort((a, b) => a - b);
+    console.log(
+      `${int(m.organizations)} public records: throughput drop ${(100 * drop).toFixed(1)} % (target ≤ ${100 * TARGETS.drop} %), ` +
+        `max read with writes ${msText(m.edited.max)} ms (target ≤ ${TARGETS.maxReadMs}); ` +
+        `publish round trip ${summary(m.publishes)} (target ≤ ${TARGETS.publishMs} ms; ${sorted.filter((v) => v > TARGETS.publishMs).length} over)`,
+    );
+  }
+}
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (typeof parsed === 'string') return usageExit(parsed, USAGE);
+  ensureDist(parsed.build, (line) => console.log(`bench:edits-http: ${line}`));
+  const busy = await busyCpuShare(1000);
+  console.log(
+    `bench:edits-http: ${os.cpus().length} CPUs, ${busy === null ? 'load unknown' : `${Math.round(100 * busy)} % busy before the run`}; ` +
+      `logs in ${path.join(os.tmpdir(), 'rd-edits-http-*')}`,
+  );
+  const all: Measured[] = [];
+  for (const db of parsed.dbs) all.push(await measure(parsed, db));
+  print(parsed, all);
+  return 0;
+}
+
+runCommand({
+  name: 'bench:edits-http',
+  main,
+  stop: async () => {
+    await Promise.all(children.map((c) => c.stop()));
+  },
+  describe: () => children.map((c) => describeChild(c)),
+});

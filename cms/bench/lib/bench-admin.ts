@@ -1,0 +1,115 @@
+/**
+ * An editor's writes through the admin API, as the benchmarks make them (`npm run cluster`,
+ * `npm run bench:edits-http`): log in, rename a record and publish it, and read it back from the
+ * public directory. The servers are the compiled app on a throwaway database.
+ */
+import { percentile } from './bench-load';
+import { isRecord } from '../../src/workflow/values';
+import { ORGANIZATION as ORG } from '../../src/content-types';
+
+export const CM = '/content-manager/collection-types';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const msRounded = (n: number) => `${Math.round(n)} ms`;
+
+export interface AdminAccount {
+  email: string;
+  password: string;
+}
+
+/** An admin session on `base`: its JWT. */
+export async function login(base: string, account: AdminAccount): Promise<string> {
+  const res = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  if (res.status !== 200) throw new Error(`admin login on ${base}: HTTP ${res.status} ${await res.text()}`);
+  const body: unknown = await res.json();
+  const token = isRecord(body) && isRecord(body.data) ? body.data.token : undefined;
+  if (typeof token !== 'string') throw new Error('admin login answered without a token');
+  return token;
+}
+
+export async function adminCall(base: string, token: string, method: string, pathname: string, body: unknown): Promise<void> {
+  const res = await fetch(`${base}${pathname}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${pathname} on ${base}: HTTP ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+/** The English name the public directory shows for `slug` on `base`, or null when it is not public there. */
+export async function publicName(base: string, slug: string): Promise<string | null> {
+  const res = await fetch(`${base}/api/directory/organizations/${slug}?locale=en`);
+  if (res.status !== 200) {
+    await res.arrayBuffer();
+    return null;
+  }
+  const body: unknown = await res.json();
+  return isRecord(body) && isRecord(body.data) && typeof body.data.name === 'string' ? body.data.name : null;
+}
+
+export interface Writer {
+  base: string;
+  token: string;
+}
+
+/** Saves a new English name and publishes, as an editor does in two clicks; resolves with the ms both took. */
+export async function renameAndPublish(writer: Writer, documentId: string, name: string): Promise<number> {
+  const started = performance.now();
+  await adminCall(writer.base, writer.token, 'PUT', `${CM}/${ORG}/${documentId}?locale=en`, { locale: 'en', name });
+  await adminCall(writer.base, writer.token, 'POST', `${CM}/${ORG}/${documentId}/actions/publish?locale=en`, {});
+  return performance.now() - started;
+}
+
+/** Renames and publishes on `writer`; resolves with the ms until each of `readers` shows it (from the publish's answer). */
+export async function publishAndWatch(
+  writer: Writer,
+  readers: string[],
+  documentId: string,
+  slug: string,
+  name: string,
+): Promise<{ roundTrip: number; seen: number[] }> {
+  const roundTrip = await renameAndPublish(writer, documentId, name);
+  const published = performance.now();
+  const seen = await Promise.all(
+    readers.map(async (base) => {
+      const deadline = published + 30_000;
+      while (performance.now() < deadline) {
+        if ((await publicName(base, slug)) === name) return performance.now() - published;
+        await sleep(5);
+      }
+      return Infinity;
+    }),
+  );
+  return { roundTrip, seen };
+}
+
+/** The public slugs of the first page (for a read load) and the record the writes rename: the first of them. */
+export async function pickRecord(base: string, token: string): Promise<{ slugs: string[]; slug: string; documentId: string }> {
+  const strings = (list: unknown, key: string): Array<Record<string, unknown>> =>
+    Array.isArray(list) ? list.filter((r): r is Record<string, unknown> => isRecord(r) && typeof r[key] === 'string') : [];
+  const listed: unknown = await (await fetch(`${base}/api/directory/organizations?locale=en&pageSize=50`)).json();
+  const slugs = strings(isRecord(listed) ? listed.data : null, 'slug').map((o) => String(o.slug));
+  const slug = slugs[0];
+  const filter = slug ? `&filters[slug][$eq]=${encodeURIComponent(slug)}` : '';
+  const rows: unknown = await (
+    await fetch(`${base}${CM}/${ORG}?page=1&pageSize=100&locale=en${filter}`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json();
+  const found = strings(isRecord(rows) ? rows.results : null, 'documentId').find((r) => r.slug === slug);
+  if (!slug || !found) throw new Error('no public record to write to');
+  return { slugs, slug, documentId: String(found.documentId) };
+}
+
+/** Median, p90 and max of `values` (ms), with how many never happened (Infinity). */
+export function summary(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const missed = sorted.filter((v) => !Number.isFinite(v)).length;
+  const finite = sorted.filter(Number.isFinite);
+  return (
+    `median ${msRounded(percentile(finite, 50))}, p90 ${msRounded(percentile(finite, 90))}, max ${msRounded(finite[finite.length - 1] ?? NaN)}` +
+    ` over ${values.length} observations${missed ? `, ${missed} NOT SEEN within 30 s` : ''}`
+  );
+}
