@@ -53,7 +53,7 @@ const gazetteer = createGazetteer({
     plain,
   ),
 });
-const index = new GeoIndex(records, gazetteer);
+const index = GeoIndex.of(records, gazetteer);
 
 test('near a city: located records within the radius first, then those serving the area', () => {
   const hits = index.near({ kind: 'point', place: montreal, radiusKm: 100 });
@@ -72,7 +72,7 @@ test('near a city: located records within the radius first, then those serving t
 test('a confidential location is measured from its city centre, in 10 km steps (canary: never its postal area)', () => {
   // The canary: a gazetteer that knows the shelter's own postal area at a point away from Laval's centre.
   const canary: Place = { lat: laval.lat + 0.08, lon: laval.lon - 0.1, province: 'QC', label: 'H7N (canary)', precision: 'postal-area' };
-  const leaky = new GeoIndex(records, createGazetteer({ postalAreas: new Map([['H7N', canary]]) }));
+  const leaky = GeoIndex.of(records, createGazetteer({ postalAreas: new Map([['H7N', canary]]) }));
   for (const from of [montreal, laval, canary, { ...montreal, lat: 45.7 }]) {
     for (const radiusKm of [1, 5, 10, 15, 20, 25, 100]) {
       const hit = leaky.near({ kind: 'point', place: { ...montreal, ...from }, radiusKm })[1];

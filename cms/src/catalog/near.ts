@@ -15,7 +15,7 @@ import type { OpeningHours, Province } from '@referral-directory/sdk';
 import { PROVINCES } from '@referral-directory/sdk';
 import { haversineKm } from '../geo/distance';
 import { createGazetteer, type Gazetteer, type Place } from '../geo/gazetteer';
-import { learnPostalAreas } from '../geo/postal-areas';
+import { electPostalAreas, postalVotes, type PostalVote } from '../geo/postal-areas';
 import { nearestKm, placeLocation, publishedKm, type LocatedRecord, type PlacedLocation } from '../geo/placement';
 import { timeZoneOf } from '../geo/time-zone';
 import { openState, wallTimeAt, type OpenState, type WallTime, type WeeklyHours } from '../hours/open-now';
@@ -54,34 +54,41 @@ interface GeoFacts {
   hours: WeeklyHours;
 }
 
-export class GeoIndex {
-  private readonly facts: GeoFacts[];
+/** What near and open read of one record, with places as this gazetteer knows them. */
+function factsOf(r: GeoRecord, gazetteer: Gazetteer): GeoFacts {
+  const placed: PlacedLocation[] = [];
+  for (const l of r.locations) {
+    const p = placeLocation(l, gazetteer);
+    if (p) placed.push(p);
+  }
+  const whole = new Set<Province>(r.national ? PROVINCES : []);
+  const regionPoints: Array<{ lat: number; lon: number }> = [];
+  for (const a of r.serviceAreas) {
+    if (a.regions.length === 0) whole.add(a.province);
+    for (const region of a.regions) {
+      const c = gazetteer.city(region, a.province);
+      if (c) regionPoints.push({ lat: c.lat, lon: c.lon });
+    }
+  }
+  return {
+    placed,
+    provinces: new Set(r.locations.map((l) => l.province)),
+    wholeProvinces: whole,
+    regionPoints,
+    timeZone: timeZoneOfRecord(r),
+    hours: { open24x7: r.hours.open24x7, schedule: r.hours.schedule },
+  };
+}
 
-  constructor(records: readonly GeoRecord[], gazetteer: Gazetteer) {
-    this.facts = records.map((r) => {
-      const placed: PlacedLocation[] = [];
-      for (const l of r.locations) {
-        const p = placeLocation(l, gazetteer);
-        if (p) placed.push(p);
-      }
-      const whole = new Set<Province>(r.national ? PROVINCES : []);
-      const regionPoints: Array<{ lat: number; lon: number }> = [];
-      for (const a of r.serviceAreas) {
-        if (a.regions.length === 0) whole.add(a.province);
-        for (const region of a.regions) {
-          const c = gazetteer.city(region, a.province);
-          if (c) regionPoints.push({ lat: c.lat, lon: c.lon });
-        }
-      }
-      return {
-        placed,
-        provinces: new Set(r.locations.map((l) => l.province)),
-        wholeProvinces: whole,
-        regionPoints,
-        timeZone: timeZoneOfRecord(r),
-        hours: { open24x7: r.hours.open24x7, schedule: r.hours.schedule },
-      };
-    });
+export class GeoIndex {
+  private constructor(private readonly facts: readonly GeoFacts[]) {}
+
+  static of(records: readonly GeoRecord[], gazetteer: Gazetteer): GeoIndex {
+    return new GeoIndex(records.map((r) => factsOf(r, gazetteer)));
+  }
+
+  static ofFacts(facts: readonly GeoFacts[]): GeoIndex {
+    return new GeoIndex(facts);
   }
 
   /** Per record: where it stands for this target, or undefined when it is neither near nor serving. */
@@ -139,7 +146,7 @@ export function openOf(catalog: GeoCatalog, i: number, at: OpenTime): OpenState 
   if (geo) return geo.index.open(i, at);
   const e = catalog.entries[i];
   if (!e) return null;
-  const r = e.fields ? e.fields('en', GEO_FIELDS) : e.records.en;
+  const r = recordOf(e);
   return openStateIn(r.hours, timeZoneOfRecord(r), at);
 }
 
@@ -172,21 +179,60 @@ export interface GeoCatalog {
 const built = new WeakMap<GeoCatalog, { gazetteer: Gazetteer; index: GeoIndex }>();
 
 /**
+ * What geoOf works out once per entry, kept across catalog versions while the entry object lives
+ * (not the record: a staff entry's is parsed again when its places must be worked out again).
+ */
+interface EntryGeo {
+  votes: PostalVote[];
+  facts?: GeoFacts;
+  /** The gazetteer `facts` were placed with. */
+  placedWith?: Gazetteer;
+}
+const entryGeo = new WeakMap<object, EntryGeo>();
+
+type GeoEntry = GeoCatalog['entries'][number];
+const recordOf = (e: GeoEntry): GeoRecord => (e.fields ? e.fields('en', GEO_FIELDS) : e.records.en);
+
+function entryGeoOf(e: GeoEntry): EntryGeo {
+  let g = entryGeo.get(e);
+  if (!g) {
+    g = { votes: postalVotes(recordOf(e).locations, (baseGazetteer ??= createGazetteer())) };
+    entryGeo.set(e, g);
+  }
+  return g;
+}
+
+/** The last gazetteer made, by its postal areas: an edit seldom changes them, so its records' places stay valid. */
+let lastGazetteer: { key: string; gazetteer: Gazetteer } | null = null;
+
+function gazetteerFor(areas: ReadonlyMap<string, Place>): Gazetteer {
+  const key = [...areas]
+    .map(([fsa, p]) => `${fsa}=${p.lat},${p.lon},${p.label}`)
+    .sort()
+    .join(';');
+  if (lastGazetteer?.key !== key) lastGazetteer = { key, gazetteer: createGazetteer({ postalAreas: areas }) };
+  return lastGazetteer.gazetteer;
+}
+
+/**
  * The gazetteer (with the postal areas this catalog's own non-confidential addresses teach it) and
- * the geo index of a catalog, built once per catalog version.
+ * the geo index of a catalog, built once per catalog version. After an edit, the entries the edit
+ * did not touch are the same objects: what was worked out for them is reused, so the cost is that
+ * of the changed records plus a pass over small arrays (unless the edit changed the postal areas).
  */
 export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIndex } {
   let geo = built.get(catalog);
   if (!geo) {
-    const records = catalog.entries.map((e) => (e.fields ? e.fields('en', GEO_FIELDS) : e.records.en));
-    const base = createGazetteer();
-    const gazetteer = createGazetteer({
-      postalAreas: learnPostalAreas(
-        records.flatMap((r) => r.locations),
-        base,
-      ),
+    const parts = catalog.entries.map(entryGeoOf);
+    const gazetteer = gazetteerFor(electPostalAreas(parts.flatMap((p) => p.votes)));
+    const facts = parts.map((p, i) => {
+      if (!p.facts || p.placedWith !== gazetteer) {
+        p.facts = factsOf(recordOf(catalog.entries[i]!), gazetteer);
+        p.placedWith = gazetteer;
+      }
+      return p.facts;
     });
-    geo = { gazetteer, index: new GeoIndex(records, gazetteer) };
+    geo = { gazetteer, index: GeoIndex.ofFacts(facts) };
     built.set(catalog, geo);
   }
   return geo;
