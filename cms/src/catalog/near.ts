@@ -146,9 +146,17 @@ export function openOf(catalog: GeoCatalog, i: number, at: OpenTime): OpenState 
   if (geo) return geo.index.open(i, at);
   const e = catalog.entries[i];
   if (!e) return null;
-  const r = recordOf(e);
-  return openStateIn(r.hours, timeZoneOfRecord(r), at);
+  let hours = hoursOf.get(e);
+  if (!hours) {
+    const r = recordOf(e);
+    hours = { weekly: { open24x7: r.hours.open24x7, schedule: r.hours.schedule }, timeZone: timeZoneOfRecord(r) };
+    hoursOf.set(e, hours);
+  }
+  return openStateIn(hours.weekly, hours.timeZone, at);
 }
+
+/** By entry: its hours and time zone, read for every page it shows on (a staff entry's parsed once). */
+const hoursOf = new WeakMap<object, { weekly: WeeklyHours; timeZone: string | null }>();
 
 /**
  * Orders records for `sort=distance`: nearby first by published distance, then those serving the
