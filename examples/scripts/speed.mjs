@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
 import { createExamplesServer } from '../serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -90,17 +90,7 @@ try {
   pages = createExamplesServer({ api });
   await new Promise((r) => pages.listen(0, '127.0.0.1', r));
   const site = `http://127.0.0.1:${pages.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 
   // In the page: the time (ms since navigation start) when the results status first reads a count.
   const probe = () => {
