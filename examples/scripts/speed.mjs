@@ -10,11 +10,11 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
+import { freePort } from '../../cms/scripts/lib/ports.ts';
+import { freshSecrets } from '../../cms/scripts/lib/secrets.ts';
 import { launchChromium } from '../chromium.mjs';
 import { createExamplesServer } from '../serve.mjs';
 
@@ -32,19 +32,9 @@ if (!existsSync(db)) {
   process.exit(2);
 }
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
 const tmp = mkdtempSync(join(tmpdir(), 'rd-speed-'));
 copyFileSync(db, join(tmp, 'speed.db'));
 const port = await freePort();
-const secret = () => randomBytes(16).toString('hex');
 const cms = spawn(process.execPath, ['--import', 'tsx', '-e', "require('./scripts/lib/boot').bootStrapi({ listen: true })"], {
   cwd: cmsDir,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -57,12 +47,7 @@ const cms = spawn(process.execPath, ['--import', 'tsx', '-e', "require('./script
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: join(tmp, 'speed.db'),
     DIRECTORY_REFRESH_INTERVAL_MS: '0',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
   },
 });
 const api = `http://127.0.0.1:${port}`;
