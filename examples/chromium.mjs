@@ -1,18 +1,8 @@
 // Debian's Chromium (CHROME_PATH to override), headless, for the example scripts and their tests.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../scripts/lib.mjs';
 
-/** Launches Chromium; the flags let it run as root and keep it off the network. */
+/** Launches Chromium with the tree's flags (scripts/lib.mjs: runs as root, stays off the network). */
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
