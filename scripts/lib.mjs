@@ -102,6 +102,20 @@ export function chromiumPath(candidates = CHROMIUM_CANDIDATES) {
   return null;
 }
 
+/**
+ * The flags of every headless Chromium the tests and scripts start (the widget's browser tests, the
+ * examples): it runs as root on these machines, and stays off the network (no updates, sync or QUIC).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** An executable named `name` on PATH, or null. */
 export function onPath(name, path = process.env.PATH ?? '') {
   for (const dir of path.split(delimiter).filter(Boolean)) {

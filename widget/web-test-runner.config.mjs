@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAst } from 'rollup/parseAst';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS } from '../scripts/lib.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const require = createRequire(import.meta.url);
@@ -29,14 +30,7 @@ export default {
       product: 'chromium',
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

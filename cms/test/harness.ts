@@ -6,13 +6,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { bootStrapi } from '../scripts/lib/boot';
 import { freePort } from '../scripts/lib/ports';
+import { freshSecrets } from '../scripts/lib/secrets';
 import { throwawayPostgresDatabase } from '../scripts/lib/postgres-database';
 import { readFixtures, type Fixtures } from '../src/operations/fixtures';
 import { seed, type SeedReport } from '../src/operations/seed';
+
+// The tests that boot twice with the same secrets take them from here, beside startServer.
+export { freshSecrets };
 
 export interface TestServer {
   strapi: Core.Strapi;
@@ -64,19 +67,6 @@ export interface StartOptions {
   database?: DatabaseTarget;
   /** Serve the built admin panel too (browser tests of the admin). */
   admin?: boolean;
-}
-
-/** Strapi's secrets, freshly random. Pass the same ones to every boot that must accept the same API tokens. */
-export function freshSecrets(): Record<string, string> {
-  const secret = () => randomBytes(16).toString('hex');
-  return {
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-  };
 }
 
 /** The environment of a test server on `port`: loopback, fresh secrets, quick refresh, quiet logs. */

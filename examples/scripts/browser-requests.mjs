@@ -16,11 +16,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
 import { startServer } from '../../cms/test/harness.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const QUIET_MS = 1500;
 
 const listen = (server) => new Promise((done) => server.listen(0, '127.0.0.1', () => done(`http://127.0.0.1:${server.address().port}`)));
@@ -115,17 +114,7 @@ export async function measure({
   const api = await listen(proxy.server);
   const site = partnerSite(api, { sdk, widget });
   const origin = await listen(site);
-  const browser = await chromium.launch({
-    executablePath: CHROME,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     print(`sdk: ${sdk}\nwidget: ${widget}\npage origin ${origin}, API origin ${api}\n`);
     for (const query of ['', '?cacheSize=0']) {

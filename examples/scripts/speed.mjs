@@ -10,12 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import { chromium } from 'playwright-core';
+import { freePort } from '../../cms/scripts/lib/ports.ts';
+import { freshSecrets } from '../../cms/scripts/lib/secrets.ts';
+import { launchChromium } from '../chromium.mjs';
 import { createExamplesServer } from '../serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,19 +32,9 @@ if (!existsSync(db)) {
   process.exit(2);
 }
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
 const tmp = mkdtempSync(join(tmpdir(), 'rd-speed-'));
 copyFileSync(db, join(tmp, 'speed.db'));
 const port = await freePort();
-const secret = () => randomBytes(16).toString('hex');
 const cms = spawn(process.execPath, ['--import', 'tsx', '-e', "require('./scripts/lib/boot').bootStrapi({ listen: true })"], {
   cwd: cmsDir,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -57,12 +47,7 @@ const cms = spawn(process.execPath, ['--import', 'tsx', '-e', "require('./script
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: join(tmp, 'speed.db'),
     DIRECTORY_REFRESH_INTERVAL_MS: '0',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
   },
 });
 const api = `http://127.0.0.1:${port}`;
@@ -90,17 +75,7 @@ try {
   pages = createExamplesServer({ api });
   await new Promise((r) => pages.listen(0, '127.0.0.1', r));
   const site = `http://127.0.0.1:${pages.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 
   // In the page: the time (ms since navigation start) when the results status first reads a count.
   const probe = () => {

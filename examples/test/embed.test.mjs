@@ -11,7 +11,8 @@ import { createServer } from 'node:http';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../cms/test/harness.ts';
-import { launchChromium } from './live-site.mjs';
+import { launchChromium } from '../chromium.mjs';
+import { waitForCount } from './live-site.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DOCUMENTED_ORIGIN = 'https://directory.example.org';
@@ -83,23 +84,6 @@ describe('the README embed, from another origin, under a strict CSP', () => {
     return { context, tab, problems, origins };
   }
 
-  /** Waits until the widget's status line shows `total` results and nothing is loading. */
-  async function waitForTotal(tab, total) {
-    await tab.waitForFunction(
-      (n) => {
-        const host = document.querySelector('referral-directory');
-        const el = host?.shadowRoot?.querySelector('[role="status"]');
-        return (
-          !!el &&
-          new RegExp(`(^|\\D)${n}(\\D|$)`).test(el.textContent ?? '') &&
-          host.shadowRoot.querySelector('[aria-busy="true"]') === null
-        );
-      },
-      total,
-      { timeout: 20_000 },
-    );
-  }
-
   test('the snippet, verbatim, defines the element and shows what the API finds', async () => {
     const snippet = readmeBlock('## Embed the directory on a partner site', 'html');
     assert.ok(snippet.includes(DOCUMENTED_ORIGIN));
@@ -113,7 +97,7 @@ describe('the README embed, from another origin, under a strict CSP', () => {
     const { context, tab, problems, origins } = await open(snippet.replaceAll(DOCUMENTED_ORIGIN, cms.url));
     assert.notEqual(new URL(partnerUrl).origin, new URL(cms.url).origin, 'another origin');
     await tab.waitForFunction(() => customElements.get('referral-directory') !== undefined, null, { timeout: 15_000 });
-    await waitForTotal(tab, expected.meta.total);
+    await waitForCount(tab, expected.meta.total, 20_000);
     const hotline = await tab.locator('referral-directory').locator('a[href^="tel:"]').first().getAttribute('href');
     assert.match(hotline, /^tel:/);
     assert.deepEqual(problems, []);

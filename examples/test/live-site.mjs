@@ -7,30 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../cms/test/harness.ts';
+import { launchChromium } from '../chromium.mjs';
 import { createExamplesServer } from '../serve.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Screenshots of the example pages: screenshots/ at the repository root (not committed). */
 export const SHOTS = join(ROOT, 'screenshots');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium, headless; the flags let it run as root and keep it off the network. */
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: CHROME,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
 
 /** A seeded CMS, the example pages served against it on 127.0.0.1 (`site`), and a browser. */
 export async function startSite() {
@@ -56,8 +39,8 @@ export async function apiJson(cms, path) {
   return res.json();
 }
 
-/** Waits until the widget's status says `total` and no load is pending. */
-export async function waitForCount(page, total) {
+/** Waits until the widget's status says `total` and no load is pending (for at most `timeout` ms once the status is there). */
+export async function waitForCount(page, total, timeout = 15_000) {
   await page.locator('referral-directory').getByRole('status').first().waitFor();
   await page.waitForFunction(
     (n) => {
@@ -70,6 +53,6 @@ export async function waitForCount(page, total) {
       );
     },
     total,
-    { timeout: 15_000 },
+    { timeout },
   );
 }

@@ -6,7 +6,8 @@
 //   the last `;` of a block goes. (Values stay as written: custom properties are read back as
 //   written, e.g. `--rd-radius`.)
 // - html: a line break and the indentation around it become one space (never nothing: a space
-//   between inline elements is rendered).
+//   between inline elements is rendered), except before the `>` or `/>` that closes a tag, where
+//   they go (prettier puts that `>` on its own line after a tag's attributes).
 
 /** Minifies the static text of a `css` template. */
 export function minifyCss(raw) {
@@ -22,7 +23,7 @@ export function minifyCss(raw) {
 
 /** Minifies the static text of an `html` template. */
 export function minifyHtml(raw) {
-  return raw.replace(/\s*\n\s*/g, ' ');
+  return raw.replace(/\s*\n\s*(\/?>)/g, '$1').replace(/\s*\n\s*/g, ' ');
 }
 
 /**

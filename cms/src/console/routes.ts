@@ -12,8 +12,9 @@ import { projectionOf } from '../directory/services';
 import { DirectoryHttpError, isDatabaseDown, notFound, unavailable, validationError } from '../directory/errors';
 import { parseLocaleOnly } from '../directory/query';
 import { parseNearParams } from '../directory/near-query';
-import { geoOf } from '../catalog/near';
-import { isLocale } from '../catalog/catalog';
+import { geoOf, type NearTarget } from '../catalog/near';
+import { isLocale, type Catalog } from '../catalog/catalog';
+import type { InternalCatalog } from '../catalog/row-entries';
 import { toProtocol, type ProtocolRow } from '../directory/protocol-mapper';
 import { actorFromState } from '../workflow/actor';
 import { isoDay } from '../workflow/dates';
@@ -74,6 +75,42 @@ async function protocols(strapi: Core.Strapi): Promise<LawEnforcementProtocol[]>
   return rows.map(toProtocol);
 }
 
+/** The police query's place as a point or area (`place`: a city, a postal code or a province), or a 400. */
+function placeOf(p: URLSearchParams, catalog: InternalCatalog): NearTarget {
+  const details = onlyKeys(p, ['place', 'locale']);
+  localeOf(p, details);
+  const place = p.get('place');
+  if (place === null)
+    details.push({ path: 'place', message: 'is required: a city, a postal code or its first three characters, or a province' });
+  const near =
+    place === null
+      ? { near: null }
+      : parseNearParams(new URLSearchParams({ near: place }), () => geoOf(catalog).gazetteer, new Date(), details);
+  if (details.length > 0 || !near.near) throw validationError(details.map((d) => (d.path === 'near' ? { ...d, path: 'place' } : d)));
+  return near.near;
+}
+
+/** The message query's locale and organizations: 1 to MAX_MESSAGE_ORGANIZATIONS slugs, each public, or a 400. */
+function messageOrganizations(p: URLSearchParams, pub: Catalog): { locale: Locale; orgs: PublicOrganization[] } {
+  const details = onlyKeys(p, ['slug', 'locale'], ['slug']);
+  const locale = localeOf(p, details);
+  const slugs = [...new Set(p.getAll('slug'))];
+  if (slugs.length === 0 || slugs.length > MAX_MESSAGE_ORGANIZATIONS)
+    details.push({ path: 'slug', message: `must name 1 to ${MAX_MESSAGE_ORGANIZATIONS} organizations` });
+  const orgs: PublicOrganization[] = [];
+  for (const slug of slugs) {
+    const entry = pub.bySlug.get(slug);
+    if (entry) orgs.push(entry.records[locale]);
+    else
+      details.push({
+        path: 'slug',
+        message: `${JSON.stringify(slug.slice(0, 100))} is not in the public directory: its details cannot be given to a caller`,
+      });
+  }
+  if (details.length > 0) throw validationError(details);
+  return { locale, orgs };
+}
+
 export const consoleHandlers = (strapi: Core.Strapi) => {
   const projection = () => projectionOf(strapi);
   return {
@@ -105,19 +142,8 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
     }),
 
     police: handle(async (ctx) => {
-      const p = params(ctx);
-      const details = onlyKeys(p, ['place', 'locale']);
-      localeOf(p, details);
-      const place = p.get('place');
-      if (place === null)
-        details.push({ path: 'place', message: 'is required: a city, a postal code or its first three characters, or a province' });
       const catalog = await projection().internalCatalog();
-      const near =
-        place === null
-          ? { near: null }
-          : parseNearParams(new URLSearchParams({ near: place }), () => geoOf(catalog).gazetteer, new Date(), details);
-      if (details.length > 0 || !near.near) throw validationError(details.map((d) => (d.path === 'near' ? { ...d, path: 'place' } : d)));
-      const found = policeLookup(near.near, await protocols(strapi));
+      const found = policeLookup(placeOf(params(ctx), catalog), await protocols(strapi));
       await recordConfidentialReads(
         strapi,
         actorFromState(ctx.state),
@@ -127,24 +153,7 @@ export const consoleHandlers = (strapi: Core.Strapi) => {
     }),
 
     message: handle(async (ctx) => {
-      const p = params(ctx);
-      const details = onlyKeys(p, ['slug', 'locale'], ['slug']);
-      const locale = localeOf(p, details);
-      const slugs = [...new Set(p.getAll('slug'))];
-      if (slugs.length === 0 || slugs.length > MAX_MESSAGE_ORGANIZATIONS)
-        details.push({ path: 'slug', message: `must name 1 to ${MAX_MESSAGE_ORGANIZATIONS} organizations` });
-      const pub = await projection().catalog();
-      const orgs: PublicOrganization[] = [];
-      for (const slug of slugs) {
-        const entry = pub.bySlug.get(slug);
-        if (entry) orgs.push(entry.records[locale]);
-        else
-          details.push({
-            path: 'slug',
-            message: `${JSON.stringify(slug.slice(0, 100))} is not in the public directory: its details cannot be given to a caller`,
-          });
-      }
-      if (details.length > 0) throw validationError(details);
+      const { locale, orgs } = messageOrganizations(params(ctx), await projection().catalog());
       const text = referralMessage(orgs, locale, await projection().settings(locale));
       return { data: { locale, text, organizations: orgs.map((o) => o.slug) } };
     }),

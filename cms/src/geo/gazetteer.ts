@@ -201,7 +201,8 @@ export interface GazetteerOptions {
   postalAreas?: ReadonlyMap<string, Place>;
 }
 
-export function createGazetteer(options: GazetteerOptions = {}): Gazetteer {
+/** The shipped places by folded name, each marked major or not. */
+function entriesByName(): Map<string, Entry[]> {
   const majors = new Set(MAJOR_PLACES.map(([n, p]) => `${placeKey(n)}|${p}`));
   const byName = new Map<string, Entry[]>();
   for (const row of table.places) {
@@ -213,6 +214,11 @@ export function createGazetteer(options: GazetteerOptions = {}): Gazetteer {
     if (list) list.push(entry);
     else byName.set(key, [entry]);
   }
+  return byName;
+}
+
+export function createGazetteer(options: GazetteerOptions = {}): Gazetteer {
+  const byName = entriesByName();
   const postalAreas = options.postalAreas ?? new Map<string, Place>();
 
   /** Entries for a folded name, aliases included, optionally within one province. */

@@ -13,7 +13,7 @@ import { DocumentCreator } from '../operations/bulk-create';
 import { collectGarbage } from '../operations/memory';
 import { documentTables } from '../operations/bulk-tables';
 import type { Knex } from '../operations/bulk-write';
-import { TAXONOMY_UIDS } from '../operations/seed';
+import { localizedOrganizationData, TAXONOMY_UIDS } from '../operations/seed';
 import { AUDIT_ENTRY, ORGANIZATION } from '../content-types';
 import { documentInput } from '../document-input';
 import type { ImportOptions } from './import-report';
@@ -89,19 +89,6 @@ export async function latestEditorChanges(strapi: Core.Strapi, documentIds: stri
   return out;
 }
 
-function localized(r: ImportRecord, locale: Locale) {
-  const t = r[locale];
-  return {
-    name: t.name,
-    otherNames: t.otherNames.join('\n'),
-    description: t.description,
-    eligibility: t.eligibility,
-    fees: t.fees,
-    hoursNotes: t.hoursNotes,
-    accessibility: t.accessibility,
-  };
-}
-
 /** Public, shared (non-localized) fields only: internal fields and state are never written here. */
 function shared(r: ImportRecord, ids: (key: TaxonomyKey, codes: string[]) => unknown[], locations: ImportLocation[]) {
   return {
@@ -173,7 +160,7 @@ function draftData(p: Plan, codes: Codes, locale: Locale, by: 'documentId' | 'id
     by === 'code'
       ? list.filter((c) => codes[key].has(c)).map((code) => ({ code }))
       : list.map((c) => codes[key].get(c)?.[by]).filter((x) => x != null);
-  return { ...shared(p.record, ids, p.record.locations), ...localized(p.record, locale), slug: p.slug };
+  return { ...shared(p.record, ids, p.record.locations), ...localizedOrganizationData(p.record, locale), slug: p.slug };
 }
 
 const CREATE_CHUNK = 250;

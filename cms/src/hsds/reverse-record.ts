@@ -4,17 +4,10 @@
  */
 import { isUuid } from './ids';
 import { ALL_WEEK, IDENTIFIER_SCHEME, OTHER_NAMES_SEPARATOR } from './mapper';
-import {
-  type AbsentPart,
-  type ImportLocation,
-  type ImportProblem,
-  type ImportRecord,
-  type ParsedFile,
-  type ParsedRecord,
-  frenchRegions,
-} from './record';
+import { type AbsentPart, type ImportProblem, type ImportRecord, type ParsedFile, type ParsedRecord, frenchRegions } from './record';
 import { HSDS_TAXONOMIES, TAXONOMY_BY_ID, phoneTypeFromHsds, taxonomyByName } from './vocab';
-import { hhmm, ICAL_TO_DAY, isObj, list, provinceOf, str, strings, type Obj } from './reverse-values';
+import { hhmm, ICAL_TO_DAY, isObj, list, str, strings, type Obj } from './reverse-values';
+import { areasOf, locationsOf, type Site } from './reverse-places';
 
 export interface Group {
   row: number;
@@ -27,10 +20,9 @@ export type KnownTermIds = ReadonlyMap<string, { key: keyof ParsedFile['definiti
 
 type Note = (column: string, message: string) => void;
 type Definitions = ParsedFile['definitions'];
-type Site = { position: number | null; loc: ImportLocation; source: string };
 
 /** What one step reads from: the group, its first service, its organization, and how to name its columns. */
-interface Source {
+export interface Source {
   g: Group;
   first: Obj;
   org: Obj;
@@ -169,90 +161,6 @@ function languagesOf({ g, warn }: Source, defs: Definitions): string[] {
     });
   }
   return languages;
-}
-
-/** Service areas: national, by province with regions, or a confidential site (pushed to `sites`). */
-function areasOf({ first, warn }: Source, sites: Site[]) {
-  let national = false;
-  const serviceAreas: Array<{ province: string; regions: string[]; regionsFr: string[] }> = [];
-  let lastRegionArea: { province: string; regions: string[]; regionsFr: string[] } | null = null;
-  list(first.service_areas).forEach((a, i) => {
-    const type = str(a.area_type);
-    const province = provinceOf(a.state_province) ?? (type ? null : provinceOf(a.name));
-    if (type === 'country' || (!type && /^(canada|ca)$/i.test(str(a.name) ?? ''))) {
-      national = true;
-      lastRegionArea = null;
-      return;
-    }
-    if (!province) {
-      warn(`service_areas[${i}]`, 'no province or territory (state_province): ignored');
-      return;
-    }
-    const region = str(a.region);
-    if (type === 'confidential_site') {
-      if (!region) {
-        warn(`service_areas[${i}].region`, 'a confidential site needs its city: ignored');
-        return;
-      }
-      const pos = typeof a.position === 'number' ? a.position : null;
-      sites.push({
-        position: pos,
-        loc: { name: null, street: null, city: region, province, postalCode: null, confidential: true },
-        source: `service_areas[${i}]`,
-      });
-      return;
-    }
-    if (!region || type === 'state_province') {
-      serviceAreas.push({ province, regions: [], regionsFr: [] });
-      lastRegionArea = null;
-      return;
-    }
-    // name_fr is "<French region>, <province>" in this directory's export; anything else: the English name.
-    const nameFr = str(a.name_fr);
-    const regionFr = nameFr && nameFr.endsWith(`, ${province}`) ? nameFr.slice(0, -`, ${province}`.length) : region;
-    if (lastRegionArea && lastRegionArea.province === province) {
-      lastRegionArea.regions.push(region);
-      lastRegionArea.regionsFr.push(regionFr);
-    } else {
-      lastRegionArea = { province, regions: [region], regionsFr: [regionFr] };
-      serviceAreas.push(lastRegionArea);
-    }
-  });
-  return { national, serviceAreas };
-}
-
-/** Public sites from the services' locations (pushed to `sites`), then all sites in their order. */
-function locationsOf({ g, warn }: Source, sites: Site[]) {
-  const seenLocations = new Set<string>();
-  for (const { s } of g.services) {
-    list(s.service_at_locations).forEach((sal, i) => {
-      const l = isObj(sal.location) ? sal.location : null;
-      const src = `service_at_locations[${i}].location`;
-      if (!l) {
-        warn(`service_at_locations[${i}]`, 'no nested location: ignored');
-        return;
-      }
-      const id = str(l.id);
-      if (id && seenLocations.has(id)) return;
-      if (id) seenLocations.add(id);
-      const addr = list(l.addresses).find((x) => x.address_type !== 'postal') ?? list(l.addresses)[0];
-      const province = provinceOf(addr?.state_province);
-      const city = str(addr?.city);
-      if (!addr || !city || !province) {
-        warn(src, 'no address with a city and a Canadian province or territory: ignored');
-        return;
-      }
-      const pos = typeof l.position === 'number' ? l.position : null;
-      sites.push({
-        position: pos,
-        loc: { name: str(l.name), street: str(addr.address_1), city, province, postalCode: str(addr.postal_code), confidential: false },
-        source: `${src}.addresses[0]`,
-      });
-    });
-  }
-  // Sites with a position keep it; the others follow in file order.
-  const placed = sites.map((x, i) => ({ ...x, i })).sort((a, b) => (a.position ?? 1e9 + a.i) - (b.position ?? 1e9 + b.i));
-  return { locations: placed.map((x) => x.loc), locationSources: placed.map((x) => x.source) };
 }
 
 /** Phones: the services' own, then the organization's. */

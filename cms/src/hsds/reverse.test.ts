@@ -7,7 +7,8 @@ import { csvObjects, CsvSyntaxError, parseCsv, writeCsv } from './csv';
 import { fullService } from './mapper';
 import { contentOf, recordFromPair } from './record';
 import { parseHsdsJson } from './reverse';
-import { parseHours, parseServiceAreas, parseTemplateCsv, templateColumns, templateRow } from './template';
+import { parseTemplateCsv, templateColumns, templateRow } from './template';
+import { parseHours, parseServiceAreas } from './template-cells';
 import { fixturePairs } from './pairs.test.helper';
 import { hsdsSchemaDir, hsdsSchemasMissing } from './profile';
 

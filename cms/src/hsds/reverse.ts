@@ -69,6 +69,62 @@ function schemaProblems(doc: Obj, shape: 'service' | 'organization'): Array<{ pa
   return out;
 }
 
+/** A document that is neither an organization nor a service, refused by what it is. */
+function refusedDocument(row: number, shape: HsdsShape): ParsedRecord {
+  const what = refusalOf(shape)
+    .replace(/^the file (holds|is) /, '')
+    .replace(/:.*$/s, '');
+  return {
+    row,
+    record: null,
+    problems: [{ row, column: '', message: `is ${what}: only organizations and services are imported` }],
+    warnings: [],
+    columnOf: (f) => f,
+  };
+}
+
+/**
+ * Adds a document's services to its organization's group. `serviceOwner` (service id → group)
+ * refuses a service listed under two organizations and reads a repeated one once.
+ */
+function addServices(g: Group, services: Obj[], row: number, serviceOwner: Map<string, Group>): void {
+  for (const s of services) {
+    const id = str(s.id)?.toLowerCase();
+    const owner = id ? serviceOwner.get(id) : undefined;
+    if (owner && owner !== g) {
+      const message = `service ${id} is also listed under another organization (record ${owner.row}): a service belongs to one organization`;
+      g.problems.push({ row, column: 'organization_id', message });
+      owner.problems.push({
+        row: owner.row,
+        column: 'organization_id',
+        message: `service ${id} is also listed under another organization (record ${row})`,
+      });
+      continue;
+    }
+    if (id && owner === g) {
+      g.warnings.push({ row, column: 'id', message: `repeats service ${id} of record ${g.row}: read once` });
+      continue;
+    }
+    if (id) serviceOwner.set(id, g);
+    // An organization-only placeholder gives way to a real service.
+    if (g.services.length === 1 && Object.keys(g.services[0]!.s).length === 0) g.services = [];
+    g.services.push({ s, row });
+  }
+}
+
+/** The directory keeps one service per organization: several different ones are a problem of the group. */
+function checkOneService(g: Group): void {
+  const ids = g.services.map(({ s }) => str(s.id)).filter((x): x is string => !!x);
+  if (ids.length <= 1) return;
+  g.problems.push({
+    row: g.row,
+    column: 'services',
+    message:
+      `the organization has ${ids.length} different services (records ${[...new Set(g.services.map((x) => x.row))].join(', ')}); ` +
+      'the directory keeps one service per organization: merge them into one service before importing',
+  });
+}
+
 /**
  * Parses HSDS documents (already read from JSON or from a tabular package): services and
  * organizations become records; anything else is refused by name. `label(i)` says where document
@@ -96,16 +152,7 @@ export function parseHsdsDocuments(
     const row = i + 1;
     const shape = shapes[i]!;
     if (!isObj(doc) || !importable(shape)) {
-      const what = refusalOf(shape)
-        .replace(/^the file (holds|is) /, '')
-        .replace(/:.*$/s, '');
-      records.push({
-        row,
-        record: null,
-        problems: [{ row, column: '', message: `is ${what}: only organizations and services are imported` }],
-        warnings: [],
-        columnOf: (f) => f,
-      });
+      records.push(refusedDocument(row, shape));
       return;
     }
     const problems = schemaProblems(doc, shape as 'service' | 'organization')
@@ -123,40 +170,10 @@ export function parseHsdsDocuments(
     }
     g.problems.push(...problems);
     if (services.length === 0 && g.services.length === 0) g.services.push({ s: {}, row });
-    for (const s of services) {
-      const id = str(s.id)?.toLowerCase();
-      const owner = id ? serviceOwner.get(id) : undefined;
-      if (owner && owner !== g) {
-        const message = `service ${id} is also listed under another organization (record ${owner.row}): a service belongs to one organization`;
-        g.problems.push({ row, column: 'organization_id', message });
-        owner.problems.push({
-          row: owner.row,
-          column: 'organization_id',
-          message: `service ${id} is also listed under another organization (record ${row})`,
-        });
-        continue;
-      }
-      if (id && owner === g) {
-        g.warnings.push({ row, column: 'id', message: `repeats service ${id} of record ${g.row}: read once` });
-        continue;
-      }
-      if (id) serviceOwner.set(id, g);
-      // An organization-only placeholder gives way to a real service.
-      if (g.services.length === 1 && Object.keys(g.services[0]!.s).length === 0) g.services = [];
-      g.services.push({ s, row });
-    }
+    addServices(g, services, row, serviceOwner);
   });
   for (const g of groups.values()) {
-    const ids = g.services.map(({ s }) => str(s.id)).filter((x): x is string => !!x);
-    if (ids.length > 1) {
-      g.problems.push({
-        row: g.row,
-        column: 'services',
-        message:
-          `the organization has ${ids.length} different services (records ${[...new Set(g.services.map((x) => x.row))].join(', ')}); ` +
-          'the directory keeps one service per organization: merge them into one service before importing',
-      });
-    }
+    checkOneService(g);
     if (g.services.length === 0) g.services.push({ s: {}, row: g.row });
     records.push(recordOf(g, knownTermIds, definitions));
   }

@@ -107,6 +107,49 @@ async function internalEdge(strapi: Core.Strapi, ctx: Context, next: Next): Prom
   }
 }
 
+/**
+ * The checks a form passes before any parsing: the client's rate, a JSON body of a declared length
+ * within the cap, and a database to store it in. Throws the error to answer.
+ */
+function admitForm(strapi: Core.Strapi, ctx: Context, limiter: RateLimiter, maxBodyBytes: number): void {
+  const retryAfter = limiter.hit(ctx.request.ip);
+  if (retryAfter > 0) {
+    throw new DirectoryHttpError(429, 'RateLimitError', 'Too many submissions; try again later', [], {
+      'Retry-After': String(retryAfter),
+    });
+  }
+  if (!ctx.is('application/json')) {
+    throw new DirectoryHttpError(415, 'UnsupportedMediaTypeError', 'Send the form as application/json', [
+      { path: 'Content-Type', message: 'must be application/json' },
+    ]);
+  }
+  const length = ctx.request.length;
+  if (length === undefined) throw new DirectoryHttpError(411, 'LengthRequiredError', 'Content-Length is required');
+  if (length > maxBodyBytes) {
+    throw new DirectoryHttpError(413, 'PayloadTooLargeError', `The body must be at most ${maxBodyBytes} bytes`, [
+      { path: 'body', message: `must be at most ${maxBodyBytes} bytes` },
+    ]);
+  }
+  // A form is stored in the database: while it is known to be away, answer at once (the
+  // reads keep being served from memory).
+  if (!projectionOf(strapi).databaseReachable()) throw unavailable();
+}
+
+/** A 400/413/415 thrown by Strapi's body parser or router, in the directory's error body; null for other errors. */
+function requestRefusal(ctx: Context, error: unknown): DirectoryHttpError | null {
+  const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
+  if ((status === 400 || status === 413 || status === 415) && ctx.method === 'POST') {
+    // Body parser refusals (malformed JSON, too large).
+    return new DirectoryHttpError(
+      status,
+      status === 400 ? 'ValidationError' : status === 413 ? 'PayloadTooLargeError' : 'UnsupportedMediaTypeError',
+      status === 400 ? 'The body is not valid JSON' : 'The body was refused',
+      [{ path: 'body', message: status === 400 ? 'must be valid JSON' : 'was refused' }],
+    );
+  }
+  return status === 400 ? new DirectoryHttpError(400, 'ValidationError', 'Bad request') : null;
+}
+
 export interface DirectoryEdgeConfig {
   maxBodyBytes?: number;
   formLimit?: number;
@@ -147,48 +190,14 @@ export default (config: DirectoryEdgeConfig, { strapi }: { strapi: Core.Strapi }
         await reads[read.handler](ctx);
         return;
       }
-      if (ctx.method === 'POST' && FORM_PATHS.has(ctx.path)) {
-        const retryAfter = limiter.hit(ctx.request.ip);
-        if (retryAfter > 0) {
-          throw new DirectoryHttpError(429, 'RateLimitError', 'Too many submissions; try again later', [], {
-            'Retry-After': String(retryAfter),
-          });
-        }
-        if (!ctx.is('application/json')) {
-          throw new DirectoryHttpError(415, 'UnsupportedMediaTypeError', 'Send the form as application/json', [
-            { path: 'Content-Type', message: 'must be application/json' },
-          ]);
-        }
-        const length = ctx.request.length;
-        if (length === undefined) throw new DirectoryHttpError(411, 'LengthRequiredError', 'Content-Length is required');
-        if (length > maxBodyBytes) {
-          throw new DirectoryHttpError(413, 'PayloadTooLargeError', `The body must be at most ${maxBodyBytes} bytes`, [
-            { path: 'body', message: `must be at most ${maxBodyBytes} bytes` },
-          ]);
-        }
-        // A form is stored in the database: while it is known to be away, answer at once (the
-        // reads above keep being served from memory).
-        if (!projectionOf(strapi).databaseReachable()) throw unavailable();
-      }
+      if (ctx.method === 'POST' && FORM_PATHS.has(ctx.path)) admitForm(strapi, ctx, limiter, maxBodyBytes);
       await next();
       if (ctx.status === 404 && !isDirectoryBody(ctx.body)) fail(ctx, new DirectoryHttpError(404, 'NotFoundError', 'Not found'));
       else if (ctx.status === 405 && !isDirectoryBody(ctx.body)) fail(ctx, methodNotAllowed(allow));
     } catch (error: unknown) {
       if (error instanceof DirectoryHttpError) return fail(ctx, error);
-      const status = (error as { status?: number; statusCode?: number })?.status ?? (error as { statusCode?: number })?.statusCode;
-      if ((status === 400 || status === 413 || status === 415) && ctx.method === 'POST') {
-        // Body parser refusals (malformed JSON, too large).
-        return fail(
-          ctx,
-          new DirectoryHttpError(
-            status,
-            status === 400 ? 'ValidationError' : status === 413 ? 'PayloadTooLargeError' : 'UnsupportedMediaTypeError',
-            status === 400 ? 'The body is not valid JSON' : 'The body was refused',
-            [{ path: 'body', message: status === 400 ? 'must be valid JSON' : 'was refused' }],
-          ),
-        );
-      }
-      if (status === 400) return fail(ctx, new DirectoryHttpError(400, 'ValidationError', 'Bad request'));
+      const refused = requestRefusal(ctx, error);
+      if (refused) return fail(ctx, refused);
       if (isDatabaseDown(error)) {
         return fail(ctx, unavailable());
       }

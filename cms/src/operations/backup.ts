@@ -124,7 +124,7 @@ interface SqliteDatabase {
   close(): void;
 }
 type SqliteOpen = new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number }) => SqliteDatabase;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the package ships no types; SqliteOpen types it
 const Sqlite: SqliteOpen = require('better-sqlite3');
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];

@@ -63,6 +63,9 @@ export interface DocumentTables {
   skipped: string[];
 }
 
+type Attribute = Meta['attributes'][string];
+type JoinTable = NonNullable<Attribute['joinTable']>;
+
 type Meta = {
   tableName: string;
   attributes: Record<
@@ -123,6 +126,30 @@ function hasDrafts(strapi: Core.Strapi, uid: string): boolean {
   return typeof options === 'object' && options !== null && 'draftAndPublish' in options && options.draftAndPublish === true;
 }
 
+/** A component (or dynamic zone) field: the type's one component join table, and the component's own table. */
+function addComponentField(strapi: Core.Strapi, plan: DocumentTables, name: string, a: Attribute, jt: JoinTable): void {
+  const pivots = jt.pivotColumns ?? [];
+  const on = Object.keys(jt.on ?? {});
+  const fieldColumn = on[0] ?? 'field';
+  const typeColumn = pivots.find((c) => c !== jt.joinColumn.name && c !== jt.inverseJoinColumn.name && !on.includes(c)) ?? 'component_type';
+  const cmps = {
+    table: jt.name,
+    entityColumn: jt.joinColumn.name,
+    cmpColumn: jt.inverseJoinColumn.name,
+    typeColumn,
+    fieldColumn,
+    orderColumn: jt.orderColumnName ?? 'order',
+  };
+  if (plan.cmps && JSON.stringify(plan.cmps) !== JSON.stringify(cmps)) {
+    throw new Error(`bulk write: ${plan.uid} uses two component join tables (${plan.cmps.table}, ${jt.name})`);
+  }
+  plan.cmps = cmps;
+  if (a.target) {
+    plan.componentFields.set(name, a.target);
+    if (!plan.components.has(a.target)) plan.components.set(a.target, componentTable(strapi, a.target));
+  }
+}
+
 export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables {
   const m = meta(strapi, uid);
   const plan: DocumentTables = {
@@ -167,27 +194,7 @@ export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables
     }
     if (jt.morphColumn || a.morphBy) throw new Error(`bulk write: ${uid}.${name} is a polymorphic relation; not supported`);
     if (isComponentUid(strapi, a.target) || a.type === 'dynamiczone') {
-      const pivots = jt.pivotColumns ?? [];
-      const on = Object.keys(jt.on ?? {});
-      const fieldColumn = on[0] ?? 'field';
-      const typeColumn =
-        pivots.find((c) => c !== jt.joinColumn.name && c !== jt.inverseJoinColumn.name && !on.includes(c)) ?? 'component_type';
-      const cmps = {
-        table: jt.name,
-        entityColumn: jt.joinColumn.name,
-        cmpColumn: jt.inverseJoinColumn.name,
-        typeColumn,
-        fieldColumn,
-        orderColumn: jt.orderColumnName ?? 'order',
-      };
-      if (plan.cmps && JSON.stringify(plan.cmps) !== JSON.stringify(cmps)) {
-        throw new Error(`bulk write: ${uid} uses two component join tables (${plan.cmps.table}, ${jt.name})`);
-      }
-      plan.cmps = cmps;
-      if (a.target) {
-        plan.componentFields.set(name, a.target);
-        if (!plan.components.has(a.target)) plan.components.set(a.target, componentTable(strapi, a.target));
-      }
+      addComponentField(strapi, plan, name, a, jt);
       continue;
     }
     if (a.mappedBy) {

@@ -16,6 +16,7 @@ import {
   REMOVAL_REASONS,
   TIMEFRAMES,
   WEEKDAYS,
+  type PoliceContact,
 } from '@referral-directory/sdk';
 
 export const FIXTURES_DIR = path.resolve(__dirname, '..', '..', 'fixtures');
@@ -136,15 +137,7 @@ export interface ProtocolFixture {
   version: number;
   lastReviewedAt: string | null;
   nextReviewDue: string | null;
-  contacts: Array<{
-    name: string;
-    rank: string | null;
-    unit: string | null;
-    phone: string | null;
-    email: string | null;
-    role: string | null;
-    active: boolean;
-  }>;
+  contacts: PoliceContact[];
 }
 
 export interface ApplicationFixture {

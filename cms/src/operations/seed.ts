@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { documentInput } from '../document-input';
 import {
   type Fixtures,
+  type LocalizedOrgText,
   type OrganizationFixture,
   type PhoneFixture,
   type Taxonomies,
@@ -124,7 +125,8 @@ export function sharedOrganizationData(o: OrganizationFixture, codes: CodeIndex)
   };
 }
 
-export function localizedOrganizationData(o: OrganizationFixture, locale: 'en' | 'fr') {
+/** The localized fields of an organization's document (a fixture's or an import's texts), other names one per line. */
+export function localizedOrganizationData(o: Readonly<Record<'en' | 'fr', LocalizedOrgText>>, locale: 'en' | 'fr') {
   const t = o[locale];
   return {
     name: t.name,

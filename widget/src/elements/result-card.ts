@@ -167,31 +167,8 @@ export class RdResultCard extends LitElement {
           : max !== null
             ? t('card.agesMax', { max })
             : null;
-    // 2024-01-01 was a Monday: the reader's language names the days.
-    const weekday = new Intl.DateTimeFormat(this.#i18n.tag, { weekday: 'long', timeZone: 'UTC' });
-    const schedule = [...o.hours.schedule].sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day));
     return html`<dl>
-        ${
-          o.hours.open24x7 || schedule.length || o.hours.notes
-            ? html`<dt>${t('card.hours')}</dt>
-              <dd>
-                ${o.hours.open24x7 ? html`<p>${t('card.open24')}</p>` : nothing}
-                ${
-                  schedule.length
-                    ? html`<ul class="schedule">
-                      ${schedule.map(
-                        (s) => html`<li>
-                          <span>${weekday.format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(s.day)))}</span>
-                          <span>${formatTime(s.opens, this.#i18n.tag)}–${formatTime(s.closes, this.#i18n.tag)}</span>
-                        </li>`,
-                      )}
-                    </ul>`
-                    : nothing
-                }
-                ${o.hours.notes ? html`<p class="pre">${o.hours.notes}</p>` : nothing}
-              </dd>`
-            : nothing
-        }
+        ${this.#hours(o.hours)}
         ${
           o.locations.length
             ? html`<dt>${t('card.locations')}</dt>
@@ -242,6 +219,33 @@ export class RdResultCard extends LitElement {
           }`
           : nothing
       }`;
+  }
+
+  /** The opening hours, Monday first: 24/7, the weekly schedule, notes. */
+  #hours(h: PublicOrganization['hours']) {
+    const { t, tag } = this.#i18n;
+    // 2024-01-01 was a Monday: the reader's language names the days.
+    const weekday = new Intl.DateTimeFormat(tag, { weekday: 'long', timeZone: 'UTC' });
+    const schedule = [...h.schedule].sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day));
+    return h.open24x7 || schedule.length || h.notes
+      ? html`<dt>${t('card.hours')}</dt>
+          <dd>
+            ${h.open24x7 ? html`<p>${t('card.open24')}</p>` : nothing}
+            ${
+              schedule.length
+                ? html`<ul class="schedule">
+                  ${schedule.map(
+                    (s) => html`<li>
+                      <span>${weekday.format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(s.day)))}</span>
+                      <span>${formatTime(s.opens, tag)}–${formatTime(s.closes, tag)}</span>
+                    </li>`,
+                  )}
+                </ul>`
+                : nothing
+            }
+            ${h.notes ? html`<p class="pre">${h.notes}</p>` : nothing}
+          </dd>`
+      : nothing;
   }
 
   /**

@@ -17,6 +17,29 @@ import { ResultsPanel } from './ResultsPanel';
 import { SearchHeader } from './SearchHeader';
 import { useConsoleData } from './useConsoleData';
 
+/** ArrowDown from the search moves to the first result. */
+function focusFirstResult(e: KeyboardEvent<HTMLElement>, results: HTMLElement | null): void {
+  if (e.key !== 'ArrowDown') return;
+  const first = results?.querySelector<HTMLButtonElement>('button[data-result]');
+  if (first) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/** The organizations chosen for the caller's referral message, and how to add or drop one. */
+function useSelection(): [Set<string>, (slug: string, on: boolean) => void] {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const select = (slug: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(slug);
+      else next.delete(slug);
+      return next;
+    });
+  return [selected, select];
+}
+
 export function ConsolePage() {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -26,20 +49,13 @@ export function ConsolePage() {
 
   const [form, setForm] = useState<SearchForm>(EMPTY_FORM);
   const [openSlug, setOpenSlug] = useState<string | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selected, select] = useSelection();
   const [callerLocale, setCallerLocale] = useState<Locale>(locale);
   const [message, setMessage] = useState<string | null>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
   const { choices, answer, answered, busy, searchError, police, policeError, view } = useConsoleData(form, locale, openSlug);
 
-  const toResults = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key !== 'ArrowDown') return;
-    const first = resultsRef.current?.querySelector<HTMLButtonElement>('button[data-result]');
-    if (first) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
+  const toResults = (e: KeyboardEvent<HTMLElement>) => focusFirstResult(e, resultsRef.current);
 
   const makeMessage = useCallback(async () => {
     const p = new URLSearchParams({ locale: callerLocale });
@@ -61,14 +77,6 @@ export function ConsolePage() {
       toggleNotification({ type: 'danger', message: t.outcomeFailed });
     }
   };
-
-  const select = (slug: string, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(slug);
-      else next.delete(slug);
-      return next;
-    });
 
   return (
     <Main>

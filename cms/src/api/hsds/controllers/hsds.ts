@@ -45,6 +45,23 @@ function languageHeaders(ctx: Context, locale: HsdsLocale): void {
   ctx.vary('Accept-Language');
 }
 
+/** Records that stopped being public on or after `modified_after`, never cached: the list moves at each edit. */
+async function sendDeleted(strapi: Core.Strapi, ctx: Context): Promise<void> {
+  const q = parseHsdsQuery(params(ctx), 'deleted');
+  const c = await projectionOf(strapi).catalog();
+  await syncDepartures(strapi, c);
+  const all = (await departuresSince(strapi, q.modifiedAfter)).map((d) => JSON.stringify(d));
+  ctx.set('Cache-Control', 'no-cache');
+  if (q.format === 'ndjson') {
+    ctx.type = 'application/x-ndjson; charset=utf-8';
+    ctx.body = all.map((l) => `${l}\n`).join('');
+    return;
+  }
+  const start = (q.page - 1) * q.perPage;
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.body = pageEnvelope(all.length, q.page, q.perPage, all.slice(start, start + q.perPage));
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const catalog = () => projectionOf(strapi).catalog();
   const acceptLanguage = (ctx: Context) => ctx.get('Accept-Language') || undefined;
@@ -95,19 +112,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Records that stopped being public on or after `modified_after`: id, object, date; nothing else. */
     async listDeleted(ctx: Context) {
-      const q = parseHsdsQuery(params(ctx), 'deleted');
-      const c = await catalog();
-      await syncDepartures(strapi, c);
-      const all = (await departuresSince(strapi, q.modifiedAfter)).map((d) => JSON.stringify(d));
-      ctx.set('Cache-Control', 'no-cache');
-      if (q.format === 'ndjson') {
-        ctx.type = 'application/x-ndjson; charset=utf-8';
-        ctx.body = all.map((l) => `${l}\n`).join('');
-        return;
-      }
-      const start = (q.page - 1) * q.perPage;
-      ctx.type = 'application/json; charset=utf-8';
-      ctx.body = pageEnvelope(all.length, q.page, q.perPage, all.slice(start, start + q.perPage));
+      await sendDeleted(strapi, ctx);
     },
 
     async openapi(ctx: Context) {
