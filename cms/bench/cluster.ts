@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CMS_DIR } from '../scripts/lib/boot';
+import { freshSecrets } from '../scripts/lib/secrets';
 import { cleanupNow, freePort, tempDir } from './lib/bench-procs';
 import { ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
 import { percentile } from './lib/bench-load';
@@ -121,15 +122,8 @@ type Env = Record<string, string>;
 
 /** The environment every instance shares: one PostgreSQL, the same secrets, behind a proxy. */
 function sharedEnv(databaseUrl: string): Env {
-  const secrets = Object.fromEntries(
-    ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((k) => [
-      k,
-      randomBytes(24).toString('base64url'),
-    ]),
-  );
   return {
-    ...secrets,
-    APP_KEYS: `${randomBytes(16).toString('hex')},${randomBytes(16).toString('hex')}`,
+    ...freshSecrets(),
     DATABASE_CLIENT: 'postgres',
     DATABASE_URL: databaseUrl,
     PROXY: 'true',

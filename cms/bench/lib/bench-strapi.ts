@@ -5,7 +5,7 @@
  * child process (lib/bench-server.ts) that is ready once it answers.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { freshSecrets } from '../../scripts/lib/secrets';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CMS_DIR } from '../../scripts/lib/boot';
@@ -68,15 +68,9 @@ export function copyDatabase(source: string, dir: string, name = 'server.db'): D
  * mode, fresh secrets (nothing read from cms/.env), errors-only log unless `extra` says otherwise.
  */
 export function strapiEnv(db: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const secret = () => randomBytes(24).toString('base64url');
   return {
     ...process.env,
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: db,
     PORT: String(port),
