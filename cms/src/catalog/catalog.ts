@@ -20,6 +20,7 @@ import { type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type Text
 import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
+import { byteScratch, floatScratch, intScratch, shortScratch } from './scratch';
 import { topK } from './top';
 
 // Entries are made in entry.ts; the catalog's users take them from here with the rest.
@@ -88,6 +89,12 @@ export interface SlugLookup<E> {
 /** Set in a slot's filter bits when the slot holds a gone record: it never equals "every filter". */
 const GONE = 0x8000;
 
+/** A query's arrays of one value per slot, reused by the next query (see scratch.ts). */
+const masks = byteScratch();
+const summedScores = floatScratch();
+const filterBitScratch = shortScratch();
+const keptSlots = intScratch();
+
 /** Past this many edited or gone records, a catalog asks for a full rebuild (off the request path). */
 export const COMPACT_AFTER = 32;
 
@@ -130,6 +137,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   private readonly slots: number;
   private live: readonly Entry<R, F>[] | null = null;
   private valueCounts: Map<F, Map<string, number>> | null = null;
+  private readonly ranks: Partial<Record<Locale, Uint32Array>> = {};
 
   constructor(
     entries: readonly Entry<R, F>[],
@@ -296,7 +304,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   private textMask(match: TextMatch, passes: (i: number) => boolean): { mask: Uint8Array; score: Float32Array; relaxed: boolean } {
     const n = this.slots;
     const all = match.scores.length;
-    const mask = new Uint8Array(n);
+    const mask = masks.zeroed(0, n);
     if (all === 1) {
       // One clause (the usual query): its scores are the counts, in one pass and no copy.
       const score = match.scores[0]!;
@@ -309,8 +317,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       }
       return { mask, score, relaxed: false };
     }
-    const count = new Uint8Array(n);
-    const score = new Float32Array(n);
+    const count = masks.zeroed(1, n);
+    const score = summedScores.zeroed(0, n);
     for (const s of match.scores) {
       for (let i = 0; i < n; i++)
         if (s[i]! > 0) {
@@ -336,7 +344,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    */
   private filterBits(q: DirectoryQuery<F>): { bits: Uint16Array; all: number; active: F[] } {
     const active = this.filterNames.filter((name) => q.filters[name]);
-    const bits = new Uint16Array(this.slots);
+    const bits = filterBitScratch.zeroed(0, this.slots);
     const { base, delta, goneSlots } = this.parts;
     active.forEach((name, k) => {
       for (const [part, offset] of [
@@ -351,36 +359,41 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     return { bits, all: (1 << active.length) - 1, active };
   }
 
+  /** Per live slot, its place in the name order of `locale` (how relevance ties are settled). */
+  private rankOf(locale: Locale): Uint32Array {
+    let rank = this.ranks[locale];
+    if (!rank) {
+      const order = this.byName[locale];
+      rank = new Uint32Array(this.slots);
+      for (let k = 0; k < order.length; k++) rank[order[k]!] = k;
+      this.ranks[locale] = rank;
+    }
+    return rank;
+  }
+
   search(q: DirectoryQuery<F>): SearchResult<R, F> {
     const { bits, all } = this.filterBits(q);
     const match = q.terms.length > 0 ? this.index.match(q.terms) : null;
     const text = match ? this.textMask(match, (i) => bits[i] === all) : null;
-    const order = this.byName[q.locale];
-    const kept = new Uint32Array(order.length);
+    const kept = keptSlots.any(0, this.slots);
     let count = 0;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      if (bits[i] === all && (!text || text.mask[i])) kept[count++] = i;
-    }
-    // Kept as a typed array: copying every match into a JS array cost more than the search itself.
-    const picked = kept.subarray(0, count);
-    const start = (q.page - 1) * q.pageSize;
-    const end = Math.min(count, start + q.pageSize);
     let page: number[];
     if (q.sort === 'relevance' && text) {
-      // `picked` is in name order: ties keep it. Only the pages up to this one are ranked.
-      page = topK(picked, text.score, start + q.pageSize).slice(start);
-    } else if (q.sort === '-name') {
-      page = [];
-      for (let k = start; k < end; k++) page.push(picked[count - 1 - k]!);
-    } else if (q.sort === '-lastVerified') {
-      page = Array.from(picked, (i, k) => ({ i, k, v: this.entryAt(i).lastVerified }))
-        .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
-        .slice(start, start + q.pageSize)
-        .map((x) => x.i);
+      // In slot order, one sequential pass; ties are settled by name rank, and only the pages up to this one are ranked.
+      const mask = text.mask;
+      for (let i = 0; i < this.slots; i++) if (bits[i] === all && mask[i]) kept[count++] = i;
+      const start = (q.page - 1) * q.pageSize;
+      page = topK(kept.subarray(0, count), text.score, this.rankOf(q.locale), start + q.pageSize).slice(start);
     } else {
-      page = Array.from(picked.subarray(Math.min(start, count), Math.max(start, end)));
+      const order = this.byName[q.locale];
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k]!;
+        if (bits[i] === all && (!text || text.mask[i])) kept[count++] = i;
+      }
+      page = this.pageOf(q, kept.subarray(0, count));
     }
+    // The hits in name order or, for relevance, in slot order: either way, the set.
+    const picked = kept.subarray(0, count);
     let outcome: TextOutcome | null = null;
     if (match && text) {
       const matched = text.relaxed ? match.labels.filter((_, c) => picked.some((i) => match.scores[c]![i]! > 0)) : [];
@@ -393,6 +406,25 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       };
     }
     return { page: page.map((i) => this.entryAt(i)), total: count, text: outcome };
+  }
+
+  /** The page of `picked` (the hits in name order) in a sort other than relevance. */
+  private pageOf(q: DirectoryQuery<F>, picked: Uint32Array): number[] {
+    const count = picked.length;
+    const start = (q.page - 1) * q.pageSize;
+    const end = Math.min(count, start + q.pageSize);
+    if (q.sort === '-name') {
+      const page: number[] = [];
+      for (let k = start; k < end; k++) page.push(picked[count - 1 - k]!);
+      return page;
+    }
+    if (q.sort === '-lastVerified') {
+      return Array.from(picked, (i, k) => ({ i, k, v: this.entryAt(i).lastVerified }))
+        .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
+        .slice(start, start + q.pageSize)
+        .map((x) => x.i);
+    }
+    return Array.from(picked.subarray(Math.min(start, count), Math.max(start, end)));
   }
 
   /** Per filter, per value, how many live entries hold it. */

@@ -11,6 +11,7 @@
  */
 import { STOP_WORDS, meaningful, stemsOf } from './analyze';
 import { TextSegment, bitCount, buildSegment, letterMask, runNow } from './segment';
+import { floatScratch } from './scratch';
 import { findSynonyms, type SynonymGroup } from './synonyms';
 
 /** A record's words with their field-weighted counts, as the index reads them. */
@@ -96,7 +97,7 @@ interface Clause {
 export interface TextMatch {
   /** The query words or synonym phrases, in query order. */
   labels: readonly string[];
-  /** Per clause, per record: the record's score for it (0: no match). */
+  /** Per clause, per record: the record's score for it (0: no match). Scratch: valid until the next match. */
   scores: readonly Float32Array[];
   /** Per record, extra score for query words found side by side in its name or labels. */
   adjacency: Float32Array;
@@ -394,6 +395,13 @@ export class SearchIndex {
     return known;
   }
 
+  /** How many postings the words of a part have, gone records included. */
+  private postings(part: Expansion): number {
+    let n = 0;
+    for (const [word] of part) for (const { segment } of this.parts) n += segment.dfOf(word);
+    return n;
+  }
+
   /** Per-record scores of a part (one query word's expansion): the best of its words. */
   private partScores(part: Expansion, into: Float32Array): void {
     for (const [word, weight] of part) {
@@ -413,14 +421,18 @@ export class SearchIndex {
     }
   }
 
-  /** Scores every record against each clause of the query (its meaningful words). */
+  /**
+   * Scores every record against each clause of the query (its meaningful words). The arrays are
+   * the process's scratch buffers (scratch.ts): read them before the next `match`.
+   */
   match(queryTerms: readonly string[]): TextMatch {
     const terms = meaningful(queryTerms);
     const n = this.size;
     const highlight = new Set<string>();
     const clauses = this.clauses(terms);
-    const scores = clauses.map((clause) => {
-      const out = new Float32Array(n);
+    let parts = 0;
+    const scores = clauses.map((clause, c) => {
+      const out = clauseScores.zeroed(c, n);
       for (const alt of clause.alternatives) {
         for (const part of alt) for (const [w] of part) highlight.add(w);
         if (alt.length === 1) {
@@ -428,26 +440,36 @@ export class SearchIndex {
           continue;
         }
         // A phrase alternative matches where every one of its words does.
-        const parts = alt.map((part) => {
-          const s = new Float32Array(n);
+        const each = alt.map((part) => {
+          const s = phraseScores.zeroed(parts++, n);
           this.partScores(part, s);
           return s;
         });
-        for (let d = 0; d < n; d++) {
-          let sum = 0;
-          for (const s of parts) {
-            if (s[d] === 0) {
-              sum = 0;
-              break;
+        // Only records holding a word of its rarest part can match it: those postings, not every record.
+        const rarest = alt.reduce((a, b) => (this.postings(b) < this.postings(a) ? b : a));
+        for (const [word] of rarest) {
+          for (const { segment, offset } of this.parts) {
+            const id = segment.ids.get(word);
+            if (id === undefined) continue;
+            const { docs } = segment;
+            for (let k = segment.offsets[id]!; k < segment.offsets[id + 1]!; k++) {
+              const d = offset + docs[k]!;
+              let sum = 0;
+              for (const s of each) {
+                if (s[d] === 0) {
+                  sum = 0;
+                  break;
+                }
+                sum += s[d]!;
+              }
+              if (sum > out[d]!) out[d] = sum;
             }
-            sum += s[d]!;
           }
-          if (sum > out[d]!) out[d] = sum;
         }
       }
       return out;
     });
-    const adjacency = new Float32Array(n);
+    const adjacency = adjacencyScores.zeroed(0, n);
     for (let k = 1; k < terms.length; k++) this.partScores([[pairKey(terms[k - 1]!, terms[k]!), EXACT]], adjacency);
     const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
     return { labels: clauses.map((c) => c.label), scores, adjacency, highlight, corrected };
@@ -470,3 +492,9 @@ export class SearchIndex {
     return changed ? out.join(' ') : null;
   }
 }
+
+/** Per clause, per record: a query's scores (reused by the next query, see scratch.ts). */
+const clauseScores = floatScratch();
+/** Per word of a phrase alternative, per record. */
+const phraseScores = floatScratch();
+const adjacencyScores = floatScratch();

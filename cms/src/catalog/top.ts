@@ -3,18 +3,17 @@
  * only ever shows a page of them, so ranking is O(n log k) instead of O(n log n).
  */
 
-/** The first `k` of `items` by descending `score[item]`, ties kept in the order of `items`; sorted. */
-export function topK(items: ArrayLike<number>, score: ArrayLike<number>, k: number): number[] {
+/**
+ * The first `k` of `items` by descending `score[item]`, ties by ascending `rank[item]` (the name
+ * order, so `items` may come in any order); sorted.
+ */
+export function topK(items: ArrayLike<number>, score: ArrayLike<number>, rank: ArrayLike<number>, k: number): number[] {
   const n = items.length;
-  const better = (a: number, b: number) => score[items[a]!]! > score[items[b]!]! || (score[items[a]!] === score[items[b]!] && a < b);
+  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && rank[a]! < rank[b]!);
+  const order = (a: number, b: number) => (better(a, b) ? -1 : better(b, a) ? 1 : 0);
   if (k <= 0) return [];
-  if (k * 4 >= n) {
-    return Array.from({ length: n }, (_, p) => p)
-      .sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
-      .slice(0, k)
-      .map((p) => items[p]!);
-  }
-  // A heap of positions whose root is the worst of the best k seen so far.
+  if (k * 4 >= n) return Array.from(items).sort(order).slice(0, k);
+  // A heap whose root is the worst of the best k seen so far.
   const heap: number[] = [];
   const up = (i: number) => {
     while (i > 0) {
@@ -37,16 +36,16 @@ export function topK(items: ArrayLike<number>, score: ArrayLike<number>, k: numb
     }
   };
   for (let p = 0; p < n; p++) {
+    const item = items[p]!;
     if (heap.length < k) {
-      heap.push(p);
+      heap.push(item);
       up(heap.length - 1);
       continue;
     }
-    // A later item displaces the worst kept only with a strictly higher score (ties keep the earlier):
-    // one comparison of numbers rejects most items without a call.
-    if (score[items[p]!]! <= score[items[heap[0]!]!]!) continue;
-    heap[0] = p;
+    // One comparison of numbers rejects most items without a call.
+    if (score[item]! < score[heap[0]!]! || !better(item, heap[0]!)) continue;
+    heap[0] = item;
     down(0);
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1)).map((p) => items[p]!);
+  return heap.sort(order);
 }
