@@ -16,10 +16,20 @@ import type {
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import type { Entry } from './entry';
-import { type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type TextMatch, withRemoved } from './search-index';
+import {
+  type Expansion,
+  type IndexedText,
+  NOTHING_REMOVED,
+  type Plan,
+  type Removed,
+  SearchIndex,
+  type TextMatch,
+  withRemoved,
+} from './search-index';
 import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
+import { oneWordOf } from './max-score';
 import { byteScratch, floatScratch, intScratch, shortScratch } from './scratch';
 import { topK } from './top';
 
@@ -373,7 +383,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
 
   search(q: DirectoryQuery<F>): SearchResult<R, F> {
     const { bits, all } = this.filterBits(q);
-    const match = q.terms.length > 0 ? this.index.match(q.terms) : null;
+    const plan = q.terms.length > 0 ? this.index.plan(q.terms) : null;
+    // A page deep into the hits (near-search asks for all of them) is ranked by sorting them all.
+    const words = plan && q.sort === 'relevance' && q.page * q.pageSize * 4 < this.slots ? oneWordOf(plan) : null;
+    if (plan && words) return this.searchOneWord(q, plan, words, bits, all);
+    const match = plan ? this.index.match(plan) : null;
     const text = match ? this.textMask(match, (i) => bits[i] === all) : null;
     const kept = keptSlots.any(0, this.slots);
     let count = 0;
@@ -408,16 +422,30 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     return { page: page.map((i) => this.entryAt(i)), total: count, text: outcome };
   }
 
+  /**
+   * A one-word query by relevance (see oneWordOf): its hits are counted from the bits of the
+   * records holding its words, and only the best of them are scored (max-score.ts), with what
+   * textMask would add to one clause's score (1000; no words side by side).
+   */
+  private searchOneWord(q: DirectoryQuery<F>, plan: Plan, words: Expansion, bits: Uint16Array, all: number): SearchResult<R, F> {
+    const passes = (i: number) => bits[i] === all;
+    const total = this.index.maxScore.count(words, passes, this.slots);
+    const start = (q.page - 1) * q.pageSize;
+    const page = this.index.maxScore.top(words, passes, this.rankOf(q.locale), start + q.pageSize, 1000).slice(start);
+    const suggestion = plan.corrected ?? (total === 0 ? this.index.suggest(q.terms) : null);
+    return {
+      page: page.map((i) => this.entryAt(i)),
+      total,
+      text: { relaxed: false, matched: [], suggestions: suggestion ? [suggestion] : [], highlight: plan.highlight },
+    };
+  }
+
   /** The page of `picked` (the hits in name order) in a sort other than relevance. */
   private pageOf(q: DirectoryQuery<F>, picked: Uint32Array): number[] {
     const count = picked.length;
     const start = (q.page - 1) * q.pageSize;
     const end = Math.min(count, start + q.pageSize);
-    if (q.sort === '-name') {
-      const page: number[] = [];
-      for (let k = start; k < end; k++) page.push(picked[count - 1 - k]!);
-      return page;
-    }
+    if (q.sort === '-name') return Array.from({ length: Math.max(0, end - start) }, (_, k) => picked[count - 1 - start - k]!);
     if (q.sort === '-lastVerified') {
       return Array.from(picked, (i, k) => ({ i, k, v: this.entryAt(i).lastVerified }))
         .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
@@ -446,7 +474,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   /** Counts per filter value over the records matching q and every *other* active filter. */
   facets(q: DirectoryQuery<F>): { data: Record<F, FacetValue[]>; total: number } {
     const { bits, all, active } = this.filterBits(q);
-    const mask = q.terms.length > 0 ? this.textMask(this.index.match(q.terms), (i) => bits[i] === all).mask : null;
+    const mask = q.terms.length > 0 ? this.textMask(this.index.match(this.index.plan(q.terms)), (i) => bits[i] === all).mask : null;
     const names = this.filterNames;
     const counts = names.map((name) => new Uint32Array(this.vocabulary[name].length));
     let total = 0;

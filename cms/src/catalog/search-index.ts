@@ -11,6 +11,7 @@
  */
 import { STOP_WORDS, meaningful, stemsOf } from './analyze';
 import { TextSegment, bitCount, buildSegment, letterMask, runNow } from './segment';
+import { MaxScore } from './max-score';
 import { floatScratch } from './scratch';
 import { findSynonyms, type SynonymGroup } from './synonyms';
 
@@ -85,10 +86,19 @@ const MIN_STEM = 4;
 const MAX_PREFIX_WORDS = 100;
 
 /** Indexed words a query word stands for, each with how much a match counts. */
-type Expansion = ReadonlyArray<readonly [word: string, weight: number]>;
+export type Expansion = ReadonlyArray<readonly [word: string, weight: number]>;
+
+/** A query worked out: its meaningful words and their clauses (see SearchIndex.plan). */
+export interface Plan {
+  terms: readonly string[];
+  clauses: readonly Clause[];
+  labels: readonly string[];
+  highlight: ReadonlySet<string>;
+  corrected: string | null;
+}
 
 /** One query word or phrase: a record matches it through any alternative (all of whose parts match). */
-interface Clause {
+export interface Clause {
   label: string;
   alternatives: Expansion[][];
   correction: string | null;
@@ -193,6 +203,8 @@ export class SearchIndex {
   private readonly avgLength: number;
   private readonly scored = new Map<string, ReadonlyArray<Float32Array | null>>();
   private scoredSize = 0;
+  /** The best records of a one-word query without scoring every one (max-score.ts). */
+  readonly maxScore: MaxScore;
 
   constructor(
     private readonly parts: readonly Placed[],
@@ -203,6 +215,7 @@ export class SearchIndex {
     this.live = this.size - removed.count;
     const totalLength = parts.reduce((n, p) => n + p.segment.totalLength, 0) - removed.length;
     this.avgLength = totalLength / Math.max(1, this.live) || 1;
+    this.maxScore = new MaxScore(parts, (word) => this.wordScores(word));
   }
 
   /** One segment over these texts, at once. */
@@ -388,6 +401,7 @@ export class SearchIndex {
     const size = known.reduce((sum, x) => sum + (x?.length ?? 0), 0);
     if (this.scoredSize + size > MAX_SCORED) {
       this.scored.clear();
+      this.maxScore.clear();
       this.scoredSize = 0;
     }
     this.scored.set(word, known);
@@ -421,20 +435,27 @@ export class SearchIndex {
     }
   }
 
+  /** The query's clauses, what they expand to and the words to highlight, before any scoring. */
+  plan(queryTerms: readonly string[]): Plan {
+    const terms = meaningful(queryTerms);
+    const clauses = this.clauses(terms);
+    const highlight = new Set<string>();
+    for (const clause of clauses) for (const alt of clause.alternatives) for (const part of alt) for (const [w] of part) highlight.add(w);
+    const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
+    return { terms, clauses, labels: clauses.map((c) => c.label), highlight, corrected };
+  }
+
   /**
    * Scores every record against each clause of the query (its meaningful words). The arrays are
    * the process's scratch buffers (scratch.ts): read them before the next `match`.
    */
-  match(queryTerms: readonly string[]): TextMatch {
-    const terms = meaningful(queryTerms);
+  match(plan: Plan): TextMatch {
+    const { terms, clauses, labels, highlight, corrected } = plan;
     const n = this.size;
-    const highlight = new Set<string>();
-    const clauses = this.clauses(terms);
     let parts = 0;
     const scores = clauses.map((clause, c) => {
       const out = clauseScores.zeroed(c, n);
       for (const alt of clause.alternatives) {
-        for (const part of alt) for (const [w] of part) highlight.add(w);
         if (alt.length === 1) {
           this.partScores(alt[0]!, out);
           continue;
@@ -471,8 +492,7 @@ export class SearchIndex {
     });
     const adjacency = adjacencyScores.zeroed(0, n);
     for (let k = 1; k < terms.length; k++) this.partScores([[pairKey(terms[k - 1]!, terms[k]!), EXACT]], adjacency);
-    const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
-    return { labels: clauses.map((c) => c.label), scores, adjacency, highlight, corrected };
+    return { labels, scores, adjacency, highlight, corrected };
   }
 
   /**

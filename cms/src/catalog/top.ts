@@ -49,3 +49,99 @@ export function topK(items: ArrayLike<number>, score: ArrayLike<number>, rank: A
   }
   return heap.sort(order);
 }
+
+/**
+ * The best k items seen so far, by descending score then ascending rank, where an item may be
+ * offered again with a higher score (a record found through several words keeps its best).
+ */
+export class Leaders {
+  private readonly heap: number[] = [];
+  private readonly scores: number[] = [];
+  /** Item → its place in the heap. */
+  private readonly at = new Map<number, number>();
+
+  constructor(
+    private readonly k: number,
+    private readonly rank: ArrayLike<number>,
+  ) {}
+
+  get full(): boolean {
+    return this.heap.length >= this.k;
+  }
+
+  /** The score an item needs to exceed to get in (meaningful when full). */
+  get floor(): number {
+    return this.scores[0]!;
+  }
+
+  private better(i: number, j: number): boolean {
+    const a = this.scores[i]!;
+    const b = this.scores[j]!;
+    return a > b || (a === b && this.rank[this.heap[i]!]! < this.rank[this.heap[j]!]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const { heap, scores, at } = this;
+    [heap[i], heap[j]] = [heap[j]!, heap[i]!];
+    [scores[i], scores[j]] = [scores[j]!, scores[i]!];
+    at.set(heap[i]!, i);
+    at.set(heap[j]!, j);
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.better(parent, i)) return;
+      this.swap(parent, i);
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const size = this.heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      let worst = i;
+      if (l < size && this.better(worst, l)) worst = l;
+      if (l + 1 < size && this.better(worst, l + 1)) worst = l + 1;
+      if (worst === i) return;
+      this.swap(worst, i);
+      i = worst;
+    }
+  }
+
+  offer(item: number, score: number): void {
+    if (this.k <= 0) return;
+    const i = this.at.get(item);
+    if (i !== undefined) {
+      // Already kept: a higher score makes it better, so it moves away from the root.
+      if (score > this.scores[i]!) {
+        this.scores[i] = score;
+        this.down(i);
+      }
+      return;
+    }
+    if (!this.full) {
+      this.heap.push(item);
+      this.scores.push(score);
+      this.at.set(item, this.heap.length - 1);
+      this.up(this.heap.length - 1);
+      return;
+    }
+    const root = this.heap[0]!;
+    if (score < this.scores[0]! || (score === this.scores[0] && this.rank[item]! >= this.rank[root]!)) return;
+    this.at.delete(root);
+    this.heap[0] = item;
+    this.scores[0] = score;
+    this.at.set(item, 0);
+    this.down(0);
+  }
+
+  /** The items kept, best first. */
+  sorted(): number[] {
+    return this.heap
+      .map((item, i) => ({ item, score: this.scores[i]! }))
+      .sort((a, b) => b.score - a.score || this.rank[a.item]! - this.rank[b.item]!)
+      .map((x) => x.item);
+  }
+}
