@@ -371,14 +371,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
 
   /** Per live slot, its place in the name order of `locale` (how relevance ties are settled). */
   private rankOf(locale: Locale): Uint32Array {
-    let rank = this.ranks[locale];
-    if (!rank) {
-      const order = this.byName[locale];
-      rank = new Uint32Array(this.slots);
-      for (let k = 0; k < order.length; k++) rank[order[k]!] = k;
-      this.ranks[locale] = rank;
-    }
-    return rank;
+    const known = this.ranks[locale];
+    if (known) return known;
+    const rank = new Uint32Array(this.slots);
+    this.byName[locale].forEach((slot, k) => (rank[slot] = k));
+    return (this.ranks[locale] = rank);
   }
 
   search(q: DirectoryQuery<F>): SearchResult<R, F> {
@@ -474,7 +471,12 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   /** Counts per filter value over the records matching q and every *other* active filter. */
   facets(q: DirectoryQuery<F>): { data: Record<F, FacetValue[]>; total: number } {
     const { bits, all, active } = this.filterBits(q);
-    const mask = q.terms.length > 0 ? this.textMask(this.index.match(this.index.plan(q.terms)), (i) => bits[i] === all).mask : null;
+    const plan = q.terms.length > 0 ? this.index.plan(q.terms) : null;
+    // A one-word query's hits are the holders of its words: no need to score them.
+    const words = plan && oneWordOf(plan);
+    const mask = words
+      ? this.index.maxScore.mask(words, this.slots)
+      : plan && this.textMask(this.index.match(plan), (i) => bits[i] === all).mask;
     const names = this.filterNames;
     const counts = names.map((name) => new Uint32Array(this.vocabulary[name].length));
     let total = 0;

@@ -6,7 +6,7 @@
  * per-block maxima): a word every record has costs a few blocks, not 100,000 scores.
  */
 import type { Expansion, Placed, Plan } from './search-index';
-import { intScratch } from './scratch';
+import { byteScratch, intScratch } from './scratch';
 import { Leaders } from './top';
 
 /** Postings per block: small enough to skip most of a long list, large enough that the blocks sort fast. */
@@ -88,6 +88,7 @@ export function oneWordOf(plan: Plan): Expansion | null {
 }
 
 const holderBits = intScratch();
+const holderMask = byteScratch();
 
 /** A version's words' postings with their block maxima, cached beside their scores (SearchIndex.wordScores). */
 export class MaxScore {
@@ -125,6 +126,14 @@ export class MaxScore {
     let n = 0;
     for (let i = 0; i < slots; i++) if ((holders[i >>> 5]! >>> (i & 31)) & 1 && passes(i)) n++;
     return n;
+  }
+
+  /** Per slot, 1 when it holds one of `words` (scratch: valid until the next call). */
+  mask(words: Expansion, slots: number): Uint8Array {
+    const holders = this.holders(words, slots);
+    const out = holderMask.any(0, slots);
+    for (let i = 0; i < slots; i++) out[i] = (holders[i >>> 5]! >>> (i & 31)) & 1;
+    return out;
   }
 
   /** Bit d (of word d >> 5) set when slot d holds one of `words` (scratch: valid until the next call). */
