@@ -79,11 +79,14 @@ function topOf(
  */
 export function oneWordOf(plan: Plan): Expansion | null {
   if (plan.terms.length !== 1 || plan.clauses.length !== 1) return null;
+  const alternatives = plan.clauses[0]!.alternatives;
+  return alternatives.every((alt) => alt.length === 1) ? bestWeights(alternatives.map(([part]) => part!)) : null;
+}
+
+/** The words of several expansions, each once with its best weight (a record scores its best match). */
+export function bestWeights(parts: readonly Expansion[]): Expansion {
   const words = new Map<string, number>();
-  for (const alt of plan.clauses[0]!.alternatives) {
-    if (alt.length !== 1) return null;
-    for (const [w, weight] of alt[0]!) words.set(w, Math.max(words.get(w) ?? 0, weight));
-  }
+  for (const part of parts) for (const [w, weight] of part) words.set(w, Math.max(words.get(w) ?? 0, weight));
   return [...words];
 }
 

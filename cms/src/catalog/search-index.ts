@@ -11,7 +11,7 @@
  */
 import { STOP_WORDS, meaningful, stemsOf } from './analyze';
 import { TextSegment, bitCount, buildSegment, letterMask, runNow } from './segment';
-import { MaxScore } from './max-score';
+import { MaxScore, bestWeights } from './max-score';
 import { floatScratch } from './scratch';
 import { findSynonyms, type SynonymGroup } from './synonyms';
 
@@ -455,11 +455,10 @@ export class SearchIndex {
     let parts = 0;
     const scores = clauses.map((clause, c) => {
       const out = clauseScores.zeroed(c, n);
+      // A record's score for a clause is its best: a word found through several alternatives is read once.
+      this.partScores(bestWeights(clause.alternatives.filter((alt) => alt.length === 1).map(([part]) => part!)), out);
       for (const alt of clause.alternatives) {
-        if (alt.length === 1) {
-          this.partScores(alt[0]!, out);
-          continue;
-        }
+        if (alt.length === 1) continue;
         // A phrase alternative matches where every one of its words does.
         const each = alt.map((part) => {
           const s = phraseScores.zeroed(parts++, n);
