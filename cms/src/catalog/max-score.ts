@@ -90,18 +90,39 @@ export function bestWeights(parts: readonly Expansion[]): Expansion {
   return [...words];
 }
 
+/** A word's postings in each part, and the slots holding it as bits when many do. */
+interface Known {
+  scores: ReadonlyArray<Float32Array | null>;
+  lists: readonly ScoredPostings[];
+  bits: Uint32Array | null;
+}
+
+/** Sets bit d (of word d >> 5) of `out` for each slot d of the postings; returns `out`. */
+function setBits(lists: readonly ScoredPostings[], out: Uint32Array): Uint32Array {
+  for (const { docs, start, offset, scores } of lists) {
+    for (let k = start, end = start + scores.length; k < end; k++) {
+      const d = offset + docs[k]!;
+      out[d >>> 5]! |= 1 << (d & 31);
+    }
+  }
+  return out;
+}
+
 const holderBits = intScratch();
 const holderMask = byteScratch();
 
 /** A version's words' postings with their block maxima, cached beside their scores (SearchIndex.wordScores). */
 export class MaxScore {
-  private readonly known = new Map<string, { scores: ReadonlyArray<Float32Array | null>; lists: readonly ScoredPostings[] }>();
+  private readonly known = new Map<string, Known>();
+  private readonly slots: number;
 
   constructor(
     private readonly parts: readonly Placed[],
     /** A word's scores in each part (null: none there), the same arrays for as long as they are cached. */
     private readonly wordScores: (word: string) => ReadonlyArray<Float32Array | null>,
-  ) {}
+  ) {
+    this.slots = parts.reduce((n, p) => Math.max(n, p.offset + p.segment.size), 0);
+  }
 
   /** Forgets every word (when the scores are let go). */
   clear(): void {
@@ -109,6 +130,10 @@ export class MaxScore {
   }
 
   private postings(word: string): readonly ScoredPostings[] {
+    return this.lookUp(word).lists;
+  }
+
+  private lookUp(word: string): Known {
     const scores = this.wordScores(word);
     let known = this.known.get(word);
     if (known?.scores !== scores) {
@@ -117,10 +142,12 @@ export class MaxScore {
         if (!s) return [];
         return [{ docs: segment.docs, start: segment.offsets[segment.ids.get(word)!]!, offset, scores: s, maxima: blockMaxima(s) }];
       });
-      known = { scores, lists };
+      // A word many records hold keeps its holders as bits too (no larger than its postings).
+      const postings = lists.reduce((n, l) => n + l.scores.length, 0);
+      known = { scores, lists, bits: postings * 32 >= this.slots ? setBits(lists, new Uint32Array((this.slots + 31) >>> 5)) : null };
       this.known.set(word, known);
     }
-    return known.lists;
+    return known;
   }
 
   /** How many slots passing `passes` hold one of `words`. */
@@ -143,12 +170,9 @@ export class MaxScore {
   private holders(words: Expansion, slots: number): Uint32Array {
     const out = holderBits.zeroed(0, (slots + 31) >>> 5);
     for (const [word] of words) {
-      for (const { docs, start, offset, scores } of this.postings(word)) {
-        for (let k = start, end = start + scores.length; k < end; k++) {
-          const d = offset + docs[k]!;
-          out[d >>> 5]! |= 1 << (d & 31);
-        }
-      }
+      const { lists, bits } = this.lookUp(word);
+      if (!bits || bits.length !== out.length) setBits(lists, out);
+      else for (let j = 0; j < out.length; j++) out[j]! |= bits[j]!;
     }
     return out;
   }
