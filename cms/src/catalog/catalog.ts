@@ -16,10 +16,21 @@ import type {
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import type { Entry } from './entry';
-import { type IndexedText, NOTHING_REMOVED, type Removed, SearchIndex, type TextMatch, withRemoved } from './search-index';
+import {
+  type Expansion,
+  type IndexedText,
+  NOTHING_REMOVED,
+  type Plan,
+  type Removed,
+  SearchIndex,
+  type TextMatch,
+  withRemoved,
+} from './search-index';
 import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
+import { oneWordOf } from './max-score';
+import { byteScratch, floatScratch, intScratch, shortScratch } from './scratch';
 import { topK } from './top';
 
 // Entries are made in entry.ts; the catalog's users take them from here with the rest.
@@ -88,6 +99,12 @@ export interface SlugLookup<E> {
 /** Set in a slot's filter bits when the slot holds a gone record: it never equals "every filter". */
 const GONE = 0x8000;
 
+/** A query's arrays of one value per slot, reused by the next query (see scratch.ts). */
+const masks = byteScratch();
+const summedScores = floatScratch();
+const filterBitScratch = shortScratch();
+const keptSlots = intScratch();
+
 /** Past this many edited or gone records, a catalog asks for a full rebuild (off the request path). */
 export const COMPACT_AFTER = 32;
 
@@ -130,6 +147,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   private readonly slots: number;
   private live: readonly Entry<R, F>[] | null = null;
   private valueCounts: Map<F, Map<string, number>> | null = null;
+  private readonly ranks: Partial<Record<Locale, Uint32Array>> = {};
 
   constructor(
     entries: readonly Entry<R, F>[],
@@ -296,7 +314,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   private textMask(match: TextMatch, passes: (i: number) => boolean): { mask: Uint8Array; score: Float32Array; relaxed: boolean } {
     const n = this.slots;
     const all = match.scores.length;
-    const mask = new Uint8Array(n);
+    const mask = masks.zeroed(0, n);
     if (all === 1) {
       // One clause (the usual query): its scores are the counts, in one pass and no copy.
       const score = match.scores[0]!;
@@ -309,8 +327,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       }
       return { mask, score, relaxed: false };
     }
-    const count = new Uint8Array(n);
-    const score = new Float32Array(n);
+    const count = masks.zeroed(1, n);
+    const score = summedScores.zeroed(0, n);
     for (const s of match.scores) {
       for (let i = 0; i < n; i++)
         if (s[i]! > 0) {
@@ -336,7 +354,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    */
   private filterBits(q: DirectoryQuery<F>): { bits: Uint16Array; all: number; active: F[] } {
     const active = this.filterNames.filter((name) => q.filters[name]);
-    const bits = new Uint16Array(this.slots);
+    const bits = filterBitScratch.zeroed(0, this.slots);
     const { base, delta, goneSlots } = this.parts;
     active.forEach((name, k) => {
       for (const [part, offset] of [
@@ -351,36 +369,42 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     return { bits, all: (1 << active.length) - 1, active };
   }
 
+  /** Per live slot, its place in the name order of `locale` (how relevance ties are settled). */
+  private rankOf(locale: Locale): Uint32Array {
+    const known = this.ranks[locale];
+    if (known) return known;
+    const rank = new Uint32Array(this.slots);
+    this.byName[locale].forEach((slot, k) => (rank[slot] = k));
+    return (this.ranks[locale] = rank);
+  }
+
   search(q: DirectoryQuery<F>): SearchResult<R, F> {
     const { bits, all } = this.filterBits(q);
-    const match = q.terms.length > 0 ? this.index.match(q.terms) : null;
+    const plan = q.terms.length > 0 ? this.index.plan(q.terms) : null;
+    // A page deep into the hits (near-search asks for all of them) is ranked by sorting them all.
+    const words = plan && q.sort === 'relevance' && q.page * q.pageSize * 4 < this.slots ? oneWordOf(plan) : null;
+    if (plan && words) return this.searchOneWord(q, plan, words, bits, all);
+    const match = plan ? this.index.match(plan) : null;
     const text = match ? this.textMask(match, (i) => bits[i] === all) : null;
-    const order = this.byName[q.locale];
-    const kept = new Uint32Array(order.length);
+    const kept = keptSlots.any(0, this.slots);
     let count = 0;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      if (bits[i] === all && (!text || text.mask[i])) kept[count++] = i;
-    }
-    // Kept as a typed array: copying every match into a JS array cost more than the search itself.
-    const picked = kept.subarray(0, count);
-    const start = (q.page - 1) * q.pageSize;
-    const end = Math.min(count, start + q.pageSize);
     let page: number[];
     if (q.sort === 'relevance' && text) {
-      // `picked` is in name order: ties keep it. Only the pages up to this one are ranked.
-      page = topK(picked, text.score, start + q.pageSize).slice(start);
-    } else if (q.sort === '-name') {
-      page = [];
-      for (let k = start; k < end; k++) page.push(picked[count - 1 - k]!);
-    } else if (q.sort === '-lastVerified') {
-      page = Array.from(picked, (i, k) => ({ i, k, v: this.entryAt(i).lastVerified }))
-        .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
-        .slice(start, start + q.pageSize)
-        .map((x) => x.i);
+      // In slot order, one sequential pass; ties are settled by name rank, and only the pages up to this one are ranked.
+      const mask = text.mask;
+      for (let i = 0; i < this.slots; i++) if (bits[i] === all && mask[i]) kept[count++] = i;
+      const start = (q.page - 1) * q.pageSize;
+      page = topK(kept.subarray(0, count), text.score, this.rankOf(q.locale), start + q.pageSize).slice(start);
     } else {
-      page = Array.from(picked.subarray(Math.min(start, count), Math.max(start, end)));
+      const order = this.byName[q.locale];
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k]!;
+        if (bits[i] === all && (!text || text.mask[i])) kept[count++] = i;
+      }
+      page = this.pageOf(q, kept.subarray(0, count));
     }
+    // The hits in name order or, for relevance, in slot order: either way, the set.
+    const picked = kept.subarray(0, count);
     let outcome: TextOutcome | null = null;
     if (match && text) {
       const matched = text.relaxed ? match.labels.filter((_, c) => picked.some((i) => match.scores[c]![i]! > 0)) : [];
@@ -393,6 +417,39 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       };
     }
     return { page: page.map((i) => this.entryAt(i)), total: count, text: outcome };
+  }
+
+  /**
+   * A one-word query by relevance (see oneWordOf): its hits are counted from the bits of the
+   * records holding its words, and only the best of them are scored (max-score.ts), with what
+   * textMask would add to one clause's score (1000; no words side by side).
+   */
+  private searchOneWord(q: DirectoryQuery<F>, plan: Plan, words: Expansion, bits: Uint16Array, all: number): SearchResult<R, F> {
+    const passes = (i: number) => bits[i] === all;
+    const total = this.index.maxScore.count(words, passes, this.slots);
+    const start = (q.page - 1) * q.pageSize;
+    const page = this.index.maxScore.top(words, passes, this.rankOf(q.locale), start + q.pageSize, 1000).slice(start);
+    const suggestion = plan.corrected ?? (total === 0 ? this.index.suggest(q.terms) : null);
+    return {
+      page: page.map((i) => this.entryAt(i)),
+      total,
+      text: { relaxed: false, matched: [], suggestions: suggestion ? [suggestion] : [], highlight: plan.highlight },
+    };
+  }
+
+  /** The page of `picked` (the hits in name order) in a sort other than relevance. */
+  private pageOf(q: DirectoryQuery<F>, picked: Uint32Array): number[] {
+    const count = picked.length;
+    const start = (q.page - 1) * q.pageSize;
+    const end = Math.min(count, start + q.pageSize);
+    if (q.sort === '-name') return Array.from({ length: Math.max(0, end - start) }, (_, k) => picked[count - 1 - start - k]!);
+    if (q.sort === '-lastVerified') {
+      return Array.from(picked, (i, k) => ({ i, k, v: this.entryAt(i).lastVerified }))
+        .sort((a, b) => (a.v < b.v ? 1 : a.v > b.v ? -1 : a.k - b.k))
+        .slice(start, start + q.pageSize)
+        .map((x) => x.i);
+    }
+    return Array.from(picked.subarray(Math.min(start, count), Math.max(start, end)));
   }
 
   /** Per filter, per value, how many live entries hold it. */
@@ -414,7 +471,12 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   /** Counts per filter value over the records matching q and every *other* active filter. */
   facets(q: DirectoryQuery<F>): { data: Record<F, FacetValue[]>; total: number } {
     const { bits, all, active } = this.filterBits(q);
-    const mask = q.terms.length > 0 ? this.textMask(this.index.match(q.terms), (i) => bits[i] === all).mask : null;
+    const plan = q.terms.length > 0 ? this.index.plan(q.terms) : null;
+    // A one-word query's hits are the holders of its words: no need to score them.
+    const words = plan && oneWordOf(plan);
+    const mask = words
+      ? this.index.maxScore.mask(words, this.slots)
+      : plan && this.textMask(this.index.match(plan), (i) => bits[i] === all).mask;
     const names = this.filterNames;
     const counts = names.map((name) => new Uint32Array(this.vocabulary[name].length));
     let total = 0;

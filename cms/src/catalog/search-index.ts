@@ -11,6 +11,8 @@
  */
 import { STOP_WORDS, meaningful, stemsOf } from './analyze';
 import { TextSegment, bitCount, buildSegment, letterMask, runNow } from './segment';
+import { MaxScore, bestWeights } from './max-score';
+import { floatScratch } from './scratch';
 import { findSynonyms, type SynonymGroup } from './synonyms';
 
 /** A record's words with their field-weighted counts, as the index reads them. */
@@ -84,10 +86,19 @@ const MIN_STEM = 4;
 const MAX_PREFIX_WORDS = 100;
 
 /** Indexed words a query word stands for, each with how much a match counts. */
-type Expansion = ReadonlyArray<readonly [word: string, weight: number]>;
+export type Expansion = ReadonlyArray<readonly [word: string, weight: number]>;
+
+/** A query worked out: its meaningful words and their clauses (see SearchIndex.plan). */
+export interface Plan {
+  terms: readonly string[];
+  clauses: readonly Clause[];
+  labels: readonly string[];
+  highlight: ReadonlySet<string>;
+  corrected: string | null;
+}
 
 /** One query word or phrase: a record matches it through any alternative (all of whose parts match). */
-interface Clause {
+export interface Clause {
   label: string;
   alternatives: Expansion[][];
   correction: string | null;
@@ -96,7 +107,7 @@ interface Clause {
 export interface TextMatch {
   /** The query words or synonym phrases, in query order. */
   labels: readonly string[];
-  /** Per clause, per record: the record's score for it (0: no match). */
+  /** Per clause, per record: the record's score for it (0: no match). Scratch: valid until the next match. */
   scores: readonly Float32Array[];
   /** Per record, extra score for query words found side by side in its name or labels. */
   adjacency: Float32Array;
@@ -192,6 +203,8 @@ export class SearchIndex {
   private readonly avgLength: number;
   private readonly scored = new Map<string, ReadonlyArray<Float32Array | null>>();
   private scoredSize = 0;
+  /** The best records of a one-word query without scoring every one (max-score.ts). */
+  readonly maxScore: MaxScore;
 
   constructor(
     private readonly parts: readonly Placed[],
@@ -202,6 +215,7 @@ export class SearchIndex {
     this.live = this.size - removed.count;
     const totalLength = parts.reduce((n, p) => n + p.segment.totalLength, 0) - removed.length;
     this.avgLength = totalLength / Math.max(1, this.live) || 1;
+    this.maxScore = new MaxScore(parts, (word) => this.wordScores(word));
   }
 
   /** One segment over these texts, at once. */
@@ -387,11 +401,19 @@ export class SearchIndex {
     const size = known.reduce((sum, x) => sum + (x?.length ?? 0), 0);
     if (this.scoredSize + size > MAX_SCORED) {
       this.scored.clear();
+      this.maxScore.clear();
       this.scoredSize = 0;
     }
     this.scored.set(word, known);
     this.scoredSize += size;
     return known;
+  }
+
+  /** How many postings the words of a part have, gone records included. */
+  private postings(part: Expansion): number {
+    let n = 0;
+    for (const [word] of part) for (const { segment } of this.parts) n += segment.dfOf(word);
+    return n;
   }
 
   /** Per-record scores of a part (one query word's expansion): the best of its words. */
@@ -413,44 +435,63 @@ export class SearchIndex {
     }
   }
 
-  /** Scores every record against each clause of the query (its meaningful words). */
-  match(queryTerms: readonly string[]): TextMatch {
+  /** The query's clauses, what they expand to and the words to highlight, before any scoring. */
+  plan(queryTerms: readonly string[]): Plan {
     const terms = meaningful(queryTerms);
-    const n = this.size;
-    const highlight = new Set<string>();
     const clauses = this.clauses(terms);
-    const scores = clauses.map((clause) => {
-      const out = new Float32Array(n);
+    const highlight = new Set<string>();
+    for (const clause of clauses) for (const alt of clause.alternatives) for (const part of alt) for (const [w] of part) highlight.add(w);
+    const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
+    return { terms, clauses, labels: clauses.map((c) => c.label), highlight, corrected };
+  }
+
+  /**
+   * Scores every record against each clause of the query (its meaningful words). The arrays are
+   * the process's scratch buffers (scratch.ts): read them before the next `match`.
+   */
+  match(plan: Plan): TextMatch {
+    const { terms, clauses, labels, highlight, corrected } = plan;
+    const n = this.size;
+    let parts = 0;
+    const scores = clauses.map((clause, c) => {
+      const out = clauseScores.zeroed(c, n);
+      // A record's score for a clause is its best: a word found through several alternatives is read once.
+      this.partScores(bestWeights(clause.alternatives.filter((alt) => alt.length === 1).map(([part]) => part!)), out);
       for (const alt of clause.alternatives) {
-        for (const part of alt) for (const [w] of part) highlight.add(w);
-        if (alt.length === 1) {
-          this.partScores(alt[0]!, out);
-          continue;
-        }
+        if (alt.length === 1) continue;
         // A phrase alternative matches where every one of its words does.
-        const parts = alt.map((part) => {
-          const s = new Float32Array(n);
+        const each = alt.map((part) => {
+          const s = phraseScores.zeroed(parts++, n);
           this.partScores(part, s);
           return s;
         });
-        for (let d = 0; d < n; d++) {
-          let sum = 0;
-          for (const s of parts) {
-            if (s[d] === 0) {
-              sum = 0;
-              break;
+        // Only records holding a word of its rarest part can match it: those postings, not every record.
+        const rarest = alt.reduce((a, b) => (this.postings(b) < this.postings(a) ? b : a));
+        for (const [word] of rarest) {
+          for (const { segment, offset } of this.parts) {
+            const id = segment.ids.get(word);
+            if (id === undefined) continue;
+            const { docs } = segment;
+            for (let k = segment.offsets[id]!; k < segment.offsets[id + 1]!; k++) {
+              const d = offset + docs[k]!;
+              let sum = 0;
+              for (const s of each) {
+                if (s[d] === 0) {
+                  sum = 0;
+                  break;
+                }
+                sum += s[d]!;
+              }
+              if (sum > out[d]!) out[d] = sum;
             }
-            sum += s[d]!;
           }
-          if (sum > out[d]!) out[d] = sum;
         }
       }
       return out;
     });
-    const adjacency = new Float32Array(n);
+    const adjacency = adjacencyScores.zeroed(0, n);
     for (let k = 1; k < terms.length; k++) this.partScores([[pairKey(terms[k - 1]!, terms[k]!), EXACT]], adjacency);
-    const corrected = clauses.some((c) => c.correction) ? clauses.map((c) => c.correction ?? c.label).join(' ') : null;
-    return { labels: clauses.map((c) => c.label), scores, adjacency, highlight, corrected };
+    return { labels, scores, adjacency, highlight, corrected };
   }
 
   /**
@@ -470,3 +511,9 @@ export class SearchIndex {
     return changed ? out.join(' ') : null;
   }
 }
+
+/** Per clause, per record: a query's scores (reused by the next query, see scratch.ts). */
+const clauseScores = floatScratch();
+/** Per word of a phrase alternative, per record. */
+const phraseScores = floatScratch();
+const adjacencyScores = floatScratch();
