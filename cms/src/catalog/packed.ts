@@ -80,7 +80,13 @@ class KeyMembers {
     this.opening = `${JSON.stringify(key)}:`;
   }
 
+  /** Whether `member` is this key's member for the value whose JSON is `value`. */
+  is(member: string, value: string): boolean {
+    return member.length === this.opening.length + value.length && member.endsWith(value) && member.startsWith(this.opening);
+  }
+
   member(value: string): string {
+    if (value.length + this.opening.length > MAX_SHARED) return this.opening + value;
     if (!this.own && ++this.lookups === OWN_AFTER) {
       if (this.hits * 4 < this.lookups) {
         this.own = true;
@@ -112,20 +118,15 @@ export function pack(record: object, like?: Packed): Packed {
     const value: unknown = (record as Record<string, unknown>)[key];
     const v = JSON.stringify(value) as string | undefined;
     if (v === undefined) continue;
-    let member: string;
-    if (v.length + key.length + 3 > MAX_SHARED) {
-      member = `${JSON.stringify(key)}:${v}`;
-    } else {
-      let keyed = byKey.get(key);
-      if (!keyed) {
-        if (byKey.size >= MAX_KEYS) byKey.clear();
-        keyed = new KeyMembers(key);
-        byKey.set(key, keyed);
-      }
-      member = keyed.member(v);
+    let keyed = byKey.get(key);
+    if (!keyed) {
+      if (byKey.size >= MAX_KEYS) byKey.clear();
+      keyed = new KeyMembers(key);
+      byKey.set(key, keyed);
     }
     const same = like?.[out.length];
-    out.push(same === member ? same : member);
+    if (same !== undefined && keyed.is(same, v)) out.push(same); // the other version's member: no look-up
+    else out.push(keyed.member(v));
   }
   return out;
 }
