@@ -8,7 +8,7 @@ import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, TIMEFRAME_LABELS } from '../
 import { words } from './analyze';
 import type { Named } from './catalog';
 import { type FieldKind, type IndexedText, indexedText } from './search-index';
-import { type Packed, jsonOf, pack, share, shareList, unpack, unpackSome } from './packed';
+import { type Packed, jsonOf, leftOut, pack, share, shareList, unpack, unpackSome } from './packed';
 
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
   slug: string;
@@ -166,14 +166,20 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
 
 /**
  * The French record with its members that equal the English one's (locations, phones, hours, codes…)
- * replaced by the English objects: one copy in memory instead of two.
+ * replaced by the English objects: one copy in memory instead of two. Equal members are found by
+ * their packed JSON (the same place in both: the versions of a record have the same keys).
  */
-function sharingEqualParts<R extends object>(en: R, fr: R): R {
+function sharingEqualParts<R extends object>(en: R, fr: R, packedEn: Packed, packedFr: Packed): R {
   const out = { ...fr };
-  for (const k of Object.keys(out) as Array<keyof R>) {
-    const a = en[k];
+  let j = 0;
+  for (const k of Object.keys(out) as Array<keyof R & string>) {
     const b = out[k];
-    if (a !== b && typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b)) out[k] = a;
+    if (leftOut(b)) continue;
+    const a = en[k];
+    const member = packedFr[j++];
+    if (a !== b && typeof a === 'object' && a !== null && member === packedEn[j - 1] && member?.startsWith(`${JSON.stringify(k)}:`)) {
+      out[k] = a;
+    }
   }
   return out;
 }
@@ -195,14 +201,15 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
   const shared = {} as Record<F, readonly string[]>;
   for (const name of Object.keys(all) as F[]) shared[name] = shareList(all[name]);
   const packedEn = pack(en);
+  const packedFr = pack(fr, packedEn);
   return new PackedEntry<R, F>(
     share(en.slug),
     packedEn,
-    pack(fr, packedEn),
+    packedFr,
     [share(en.name), share(fr.name), share(fr.slug)],
     shared,
     share(en.lastVerified ?? ''),
     internalText,
-    keepRecords ? { en, fr: sharingEqualParts(en, fr) } : null,
+    keepRecords ? { en, fr: sharingEqualParts(en, fr, packedEn, packedFr) } : null,
   );
 }

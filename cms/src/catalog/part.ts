@@ -99,6 +99,10 @@ function textOf<R extends Named, F extends string>(e: Entry<R, F>, keep: boolean
   return t;
 }
 
+function* textsOf<R extends Named, F extends string>(entries: readonly Entry<R, F>[], keep: boolean): Generator<IndexedText> {
+  for (const e of entries) yield textOf(e, keep);
+}
+
 /**
  * Where an entry goes in a part's name order (the number of its entries before it), per locale:
  * an edited entry is placed once per large part, not on every edit after.
@@ -179,12 +183,7 @@ export function* buildPart<R extends Named, F extends string>(
     valueCodes.push({ starts, codes: Uint16Array.from(codes) });
     yield;
   }
-  // Working out a record's words costs far more than the loops above: a yield every few records.
-  const texts: IndexedText[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    texts.push(textOf(entries[i]!, keepWords));
-    if (i % 16 === 15) yield;
-  }
-  const text = yield* buildSegment(texts);
+  // Each record's words are worked out as the segment takes them (it yields every few records).
+  const text = yield* buildSegment(textsOf(entries, keepWords));
   return { entries, slotOf, postings, valueCodes, text, byName, enSlugs, frSlugs };
 }

@@ -66,50 +66,87 @@ export class TextSegment {
   }
 }
 
-/** Records per slice of a segment build: a slice stays within a few milliseconds. */
-const SLICE = 64;
+/** Records per slice of a segment build: a slice stays within a few milliseconds (analysis included). */
+const SLICE = 16;
+
+/** `a` with room for at least `n` items (doubled: amortized growth). */
+function grown<A extends Uint32Array | Float32Array>(a: A, n: number, make: (size: number) => A): A {
+  if (n <= a.length) return a;
+  const b = make(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
 
 /**
  * Builds a segment, yielding every few records or words so that a caller may spread a large
- * build over many turns of the event loop (`runSliced`) or run it at once (`runNow`).
+ * build over many turns of the event loop (`runSliced`) or run it at once (`runNow`). `texts` is
+ * read once, in order, and may work each record's words out as it goes (part.ts does): each is
+ * copied into flat typed arrays at once, so no record's words outlive its turn (at 100,000
+ * records, keeping them all until the end cost more in garbage collection than the index itself).
  */
-export function* buildSegment(texts: readonly IndexedText[]): Generator<void, TextSegment> {
-  // Pass 1: each word's document frequency; pass 2: postings into flat typed arrays.
-  const df = new Map<string, number>();
+export function* buildSegment(texts: Iterable<IndexedText>): Generator<void, TextSegment> {
+  // Pass 1: each posting's word (by order of first sight) and weight, record by record, and each
+  // word's document frequency: one map look-up per posting.
+  const ids = new Map<string, number>();
+  const seen: string[] = [];
+  let df = new Uint32Array(4096);
+  let postingWord = new Uint32Array(65_536);
+  let postingTf = new Float32Array(65_536);
+  let starts = new Uint32Array(1025);
+  let lengths = new Float32Array(1024);
   let totalLength = 0;
   let total = 0;
-  for (let d = 0; d < texts.length; d++) {
-    const t = texts[d]!;
+  let d = 0;
+  for (const t of texts) {
+    const n = t.words.length;
+    postingWord = grown(postingWord, total + n, (k) => new Uint32Array(k));
+    postingTf = grown(postingTf, total + n, (k) => new Float32Array(k));
+    lengths = grown(lengths, d + 1, (k) => new Float32Array(k));
+    starts = grown(starts, d + 2, (k) => new Uint32Array(k));
+    lengths[d] = t.length;
     totalLength += t.length;
-    total += t.words.length;
-    for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
-    if (d % SLICE === SLICE - 1) yield;
+    for (let k = 0; k < n; k++) {
+      const w = t.words[k]!;
+      let id = ids.get(w);
+      if (id === undefined) {
+        id = seen.length;
+        ids.set(w, id);
+        seen.push(w);
+        df = grown(df, id + 1, (size) => new Uint32Array(size));
+      }
+      df[id]!++;
+      postingWord[total] = id;
+      postingTf[total++] = t.weights[k]!;
+    }
+    starts[++d] = total;
+    if (d % SLICE === 0) yield;
   }
-  const words = [...df.keys()].sort();
+  // Word ids in sorted order (for prefixes): the same map, its values renumbered in place.
+  const words = seen.slice().sort();
   yield;
-  const ids = new Map<string, number>();
+  const rank = new Uint32Array(seen.length);
   const offsets = new Uint32Array(words.length + 1);
   for (let id = 0; id < words.length; id++) {
+    const first = ids.get(words[id]!)!;
+    rank[first] = id;
     ids.set(words[id]!, id);
-    offsets[id + 1] = offsets[id]! + df.get(words[id]!)!;
+    offsets[id + 1] = offsets[id]! + df[first]!;
   }
   yield;
+  // Pass 2: postings into word order, from the flat arrays (no map look-up).
   const docs = new Uint32Array(total);
   const tf = new Float32Array(total);
-  const lengths = new Float32Array(texts.length);
   const fill = offsets.slice(0, words.length);
-  for (let d = 0; d < texts.length; d++) {
-    const t = texts[d]!;
-    lengths[d] = t.length;
-    for (let k = 0; k < t.words.length; k++) {
-      const at = fill[ids.get(t.words[k]!)!]!++;
-      docs[at] = d;
-      tf[at] = t.weights[k]!;
+  for (let r = 0; r < d; r++) {
+    for (let p = starts[r]!; p < starts[r + 1]!; p++) {
+      const at = fill[rank[postingWord[p]!]!]!++;
+      docs[at] = r;
+      tf[at] = postingTf[p]!;
     }
-    if (d % SLICE === SLICE - 1) yield;
+    if (r % (SLICE * 64) === 0) yield;
   }
   const masks = Uint32Array.from(words, letterMask);
-  const segment = new TextSegment(words, ids, offsets, docs, tf, lengths, totalLength, masks);
+  const segment = new TextSegment(words, ids, offsets, docs, tf, lengths.slice(0, d), totalLength, masks);
   for (let id = 0; id < words.length; id++) {
     const w = words[id]!;
     if (w.includes(' ')) continue; // a pair of adjacent words: looked up whole, never stemmed, prefixed or fuzzy
