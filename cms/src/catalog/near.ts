@@ -44,14 +44,12 @@ export interface NearHit {
   distanceKm?: number;
 }
 
-interface GeoFacts {
+interface GeoFacts extends HoursFacts {
   placed: PlacedLocation[];
   provinces: ReadonlySet<Province>;
   /** Provinces served whole (national: all). */
   wholeProvinces: ReadonlySet<Province>;
   regionPoints: Array<{ lat: number; lon: number }>;
-  timeZone: string | null;
-  hours: WeeklyHours;
 }
 
 /** What near and open read of one record, with places as this gazetteer knows them. */
@@ -111,7 +109,7 @@ export class GeoIndex {
   /** Record i's opening state at a time; null when its hours are unknown. */
   open(i: number, at: OpenTime): OpenState | null {
     const f = this.facts[i];
-    return f ? openStateIn(f.hours, f.timeZone, at) : null;
+    return f ? openStateIn(f, at) : null;
   }
 }
 
@@ -129,11 +127,24 @@ function timeZoneOfRecord(r: GeoRecord): string | null {
   return zoneProvince ? timeZoneOf(zoneProvince, firstPlaced) : null;
 }
 
-function openStateIn(hours: WeeklyHours, timeZone: string | null, at: OpenTime): OpenState | null {
-  if (hours.open24x7) return { now: true };
-  if (!timeZone) return null;
-  const wall = at.kind === 'now' ? wallTimeAt(at.instant, timeZone) : at.wall;
-  return openState(hours, wall, timeZone);
+/** A record's hours where it is read from, with its open state of the last minute asked for. */
+interface HoursFacts {
+  hours: WeeklyHours;
+  timeZone: string | null;
+  /** `now` in whole minutes since the epoch, and the state then: hours are whole minutes, so it holds all minute. */
+  lastNow?: { minute: number; state: OpenState | null };
+}
+
+function openStateIn(f: HoursFacts, at: OpenTime): OpenState | null {
+  if (f.hours.open24x7) return { now: true };
+  if (!f.timeZone) return null;
+  if (at.kind === 'local') return openState(f.hours, at.wall, f.timeZone);
+  const minute = Math.floor(at.instant.getTime() / 60_000);
+  if (f.lastNow?.minute !== minute) {
+    const state = openState(f.hours, wallTimeAt(new Date(minute * 60_000), f.timeZone), f.timeZone);
+    f.lastNow = { minute, state };
+  }
+  return f.lastNow.state;
 }
 
 /**
@@ -149,14 +160,14 @@ export function openOf(catalog: GeoCatalog, i: number, at: OpenTime): OpenState 
   let hours = hoursOf.get(e);
   if (!hours) {
     const r = recordOf(e);
-    hours = { weekly: { open24x7: r.hours.open24x7, schedule: r.hours.schedule }, timeZone: timeZoneOfRecord(r) };
+    hours = { hours: { open24x7: r.hours.open24x7, schedule: r.hours.schedule }, timeZone: timeZoneOfRecord(r) };
     hoursOf.set(e, hours);
   }
-  return openStateIn(hours.weekly, hours.timeZone, at);
+  return openStateIn(hours, at);
 }
 
 /** By entry: its hours and time zone, read for every page it shows on (a staff entry's parsed once). */
-const hoursOf = new WeakMap<object, { weekly: WeeklyHours; timeZone: string | null }>();
+const hoursOf = new WeakMap<object, HoursFacts>();
 
 /**
  * Orders records for `sort=distance`: nearby first by published distance, then those serving the
