@@ -154,6 +154,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     readonly vocabulary: Vocabulary<F>,
     /** Changes whenever the content changes: part of every ETag. */
     readonly version: string,
+    // Cast kept: F defaults to the public FilterName, whose list this is; a staff catalog passes its own.
     readonly filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
     /** Editors' synonym groups (search-synonym), folded. */
     readonly synonyms: readonly SynonymGroup[] = [],

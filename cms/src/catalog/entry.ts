@@ -197,6 +197,7 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
   internalText?: (en: R, fr: R) => string,
   keepRecords = true,
 ): Entry<R, F> {
+  // Cast kept: without `values` the record is a public organization (the staff catalog always passes its own values).
   const all = values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>);
   const shared = {} as Record<F, readonly string[]>;
   for (const name of Object.keys(all) as F[]) shared[name] = shareList(all[name]);
