@@ -10,6 +10,7 @@ import { entryFromRows } from '../../src/catalog/projection';
 import { synonymGroups } from '../../src/catalog/synonyms';
 import type { OrganizationRow, TermRow } from '../../src/directory/rows';
 import type { OrganizationFixture, SearchSynonymFixture, Taxonomies, TaxonomyFixture } from '../../src/operations/fixtures';
+import { localizedOrganizationData } from '../../src/operations/seed';
 
 export type TermIndex = Record<keyof Taxonomies, Map<string, TermRow>>;
 
@@ -75,20 +76,13 @@ export function rowsOf(o: OrganizationFixture, id: number, terms: TermIndex): Or
     internalNotes: o.internal.internalNotes,
   };
   return (['en', 'fr'] as Locale[]).map((locale, k) => {
-    const t = o[locale];
     // Cast kept: a fixture holds strings (checked by validateOrganization) where a row holds the SDK's
     // literal unions, and these rows leave out the internal fields, which the public catalog never reads.
     return {
       ...shared,
       id: id * 2 + k,
       locale,
-      name: t.name,
-      otherNames: t.otherNames.join('\n'),
-      description: t.description,
-      eligibility: t.eligibility,
-      fees: t.fees,
-      hoursNotes: t.hoursNotes,
-      accessibility: t.accessibility,
+      ...localizedOrganizationData(o, locale),
     } as unknown as OrganizationRow;
   });
 }
