@@ -33,7 +33,7 @@ import {
   type InternalFilterName,
   entryFromRows,
   internalEntryFromRows,
-} from '../src/catalog/projection';
+} from '../src/catalog/row-entries';
 import { synonymGroups } from '../src/catalog/synonyms';
 import { parseDirectoryQuery } from '../src/directory/query';
 import { STATUS_LABELS } from '../src/directory/labels';

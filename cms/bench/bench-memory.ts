@@ -14,7 +14,7 @@ import { readFixtures } from '../src/operations/fixtures';
 import { generateOrganizations } from '../scripts/lib/generate';
 import { rowsOf, termIndex, vocabularyOf } from './lib/fixture-catalog';
 import { Catalog, type Entry } from '../src/catalog/catalog';
-import { INTERNAL_FILTER_NAMES, type InternalEntry, entryFromRows, internalEntryFromRows } from '../src/catalog/projection';
+import { INTERNAL_FILTER_NAMES, type InternalEntry, entryFromRows, internalEntryFromRows } from '../src/catalog/row-entries';
 import { synonymGroups } from '../src/catalog/synonyms';
 import { STATUS_LABELS } from '../src/directory/labels';
 

@@ -18,7 +18,7 @@ import { percentile } from './bench-load';
 import { Catalog, type Entry } from '../../src/catalog/catalog';
 import { listBody } from '../../src/catalog/response';
 import { parseDirectoryQuery } from '../../src/directory/query';
-import { entryFromRows } from '../../src/catalog/projection';
+import { entryFromRows } from '../../src/catalog/row-entries';
 import { rowsOf, termIndex, vocabularyOf } from './fixture-catalog';
 import { miniSearchRanker, oramaRanker } from '../../relevance/engines';
 import type { Ranker } from '../../relevance/metrics';

@@ -6,7 +6,7 @@
 import type { Locale } from '@referral-directory/sdk';
 import { serviceComponents } from '../../src/directory/mapper';
 import { Catalog, fixedVocabulary, type Entry, type Vocabulary } from '../../src/catalog/catalog';
-import { entryFromRows } from '../../src/catalog/projection';
+import { entryFromRows } from '../../src/catalog/row-entries';
 import { synonymGroups } from '../../src/catalog/synonyms';
 import type { OrganizationRow, TermRow } from '../../src/directory/rows';
 import type { OrganizationFixture, SearchSynonymFixture, Taxonomies, TaxonomyFixture } from '../../src/operations/fixtures';

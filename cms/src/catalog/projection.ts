@@ -41,17 +41,6 @@ import {
   internalEntryFromRows,
 } from './row-entries';
 
-// The benchmarks (cms/scripts) build entries as the projection does, importing them from here.
-export {
-  INTERNAL_FILTER_NAMES,
-  type InternalCatalog,
-  type InternalEntry,
-  type InternalFilterName,
-  entryFromRows,
-  internalEntryFromRows,
-  isPublicState,
-} from './row-entries';
-
 const PAGE = 500;
 const PING_TIMEOUT_MS = 2000;
 
