@@ -44,7 +44,9 @@ export interface NearHit {
   distanceKm?: number;
 }
 
-interface GeoFacts extends HoursFacts {
+interface GeoFacts {
+  /** Its hours and time zone, shared with the plain-list path (openOf). */
+  open: HoursFacts;
   placed: PlacedLocation[];
   provinces: ReadonlySet<Province>;
   /** Provinces served whole (national: all). */
@@ -53,7 +55,7 @@ interface GeoFacts extends HoursFacts {
 }
 
 /** What near and open read of one record, with places as this gazetteer knows them. */
-function factsOf(r: GeoRecord, gazetteer: Gazetteer): GeoFacts {
+function factsOf(r: GeoRecord, gazetteer: Gazetteer, open: HoursFacts = hoursFactsOf(r)): GeoFacts {
   const placed: PlacedLocation[] = [];
   for (const l of r.locations) {
     const p = placeLocation(l, gazetteer);
@@ -73,8 +75,7 @@ function factsOf(r: GeoRecord, gazetteer: Gazetteer): GeoFacts {
     provinces: new Set(r.locations.map((l) => l.province)),
     wholeProvinces: whole,
     regionPoints,
-    timeZone: timeZoneOfRecord(r),
-    hours: { open24x7: r.hours.open24x7, schedule: r.hours.schedule },
+    open,
   };
 }
 
@@ -109,7 +110,7 @@ export class GeoIndex {
   /** Record i's opening state at a time; null when its hours are unknown. */
   open(i: number, at: OpenTime): OpenState | null {
     const f = this.facts[i];
-    return f ? openStateIn(f, at) : null;
+    return f ? openStateIn(f.open, at) : null;
   }
 }
 
@@ -135,6 +136,11 @@ interface HoursFacts {
   lastNow?: { minute: number; state: OpenState | null };
 }
 
+const hoursFactsOf = (r: GeoRecord): HoursFacts => ({
+  hours: { open24x7: r.hours.open24x7, schedule: r.hours.schedule },
+  timeZone: timeZoneOfRecord(r),
+});
+
 function openStateIn(f: HoursFacts, at: OpenTime): OpenState | null {
   if (f.hours.open24x7) return { now: true };
   if (!f.timeZone) return null;
@@ -148,26 +154,14 @@ function openStateIn(f: HoursFacts, at: OpenTime): OpenState | null {
 }
 
 /**
- * Record i's opening state at a time; null when its hours are unknown. From the catalog's geo
- * index once a near or open query built it; else from the record alone, so that a plain list (whose
- * hits all say whether they are open) never builds the index of every record after each edit.
+ * Record i's opening state at a time; null when its hours are unknown. Read from the record's own
+ * hours, kept per entry, so that a plain list (whose hits all say whether they are open) never
+ * builds the geo index of every record after each edit.
  */
 export function openOf(catalog: GeoCatalog, i: number, at: OpenTime): OpenState | null {
-  const geo = built.get(catalog);
-  if (geo) return geo.index.open(i, at);
   const e = catalog.entries[i];
-  if (!e) return null;
-  let hours = hoursOf.get(e);
-  if (!hours) {
-    const r = recordOf(e);
-    hours = { hours: { open24x7: r.hours.open24x7, schedule: r.hours.schedule }, timeZone: timeZoneOfRecord(r) };
-    hoursOf.set(e, hours);
-  }
-  return openStateIn(hours, at);
+  return e ? openStateIn(entryGeoOf(e).open, at) : null;
 }
-
-/** By entry: its hours and time zone, read for every page it shows on (a staff entry's parsed once). */
-const hoursOf = new WeakMap<object, HoursFacts>();
 
 /**
  * Orders records for `sort=distance`: nearby first by published distance, then those serving the
@@ -202,7 +196,10 @@ const built = new WeakMap<GeoCatalog, { gazetteer: Gazetteer; index: GeoIndex }>
  * (not the record: a staff entry's is parsed again when its places must be worked out again).
  */
 interface EntryGeo {
-  votes: PostalVote[];
+  /** Its hours and time zone (what open reads; a staff entry's parsed once). */
+  open: HoursFacts;
+  /** Its public addresses' say in the postal areas (what near reads), once a near or open query asked. */
+  votes?: PostalVote[];
   facts?: GeoFacts;
   /** The gazetteer `facts` were placed with. */
   placedWith?: Gazetteer;
@@ -215,7 +212,7 @@ const recordOf = (e: GeoEntry): GeoRecord => (e.fields ? e.fields('en', GEO_FIEL
 function entryGeoOf(e: GeoEntry): EntryGeo {
   let g = entryGeo.get(e);
   if (!g) {
-    g = { votes: postalVotes(recordOf(e).locations, (baseGazetteer ??= createGazetteer())) };
+    g = { open: hoursFactsOf(recordOf(e)) };
     entryGeo.set(e, g);
   }
   return g;
@@ -243,10 +240,13 @@ export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIn
   let geo = built.get(catalog);
   if (!geo) {
     const parts = catalog.entries.map(entryGeoOf);
-    const gazetteer = gazetteerFor(electPostalAreas(parts.flatMap((p) => p.votes)));
+    const votes = parts.flatMap(
+      (p, i) => (p.votes ??= postalVotes(recordOf(catalog.entries[i]!).locations, (baseGazetteer ??= createGazetteer()))),
+    );
+    const gazetteer = gazetteerFor(electPostalAreas(votes));
     const facts = parts.map((p, i) => {
       if (!p.facts || p.placedWith !== gazetteer) {
-        p.facts = factsOf(recordOf(catalog.entries[i]!), gazetteer);
+        p.facts = factsOf(recordOf(catalog.entries[i]!), gazetteer, p.open);
         p.placedWith = gazetteer;
       }
       return p.facts;
