@@ -49,6 +49,18 @@ export async function presentDocuments(strapi: Core.Strapi): Promise<Set<string>
   return new Set(rows.map((r) => r.document_id));
 }
 
+/** Every organization document id, in the order of its first row (the order documents were created in). */
+export async function documentsInOrder(strapi: Core.Strapi): Promise<string[]> {
+  const table = strapi.db.metadata.get(ORG).tableName;
+  const rows = (await strapi.db
+    .connection(table)
+    .select('document_id')
+    .min({ first: 'id' })
+    .groupBy('document_id')
+    .orderBy('first')) as Array<{ document_id: string }>;
+  return rows.map((r) => r.document_id);
+}
+
 /**
  * The documents changed since (a little before) the last update seen, and those with rows
  * written since the highest row id seen (a publish).

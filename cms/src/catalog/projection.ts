@@ -31,7 +31,8 @@ import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
 import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
-import { type Fingerprints, changedDocuments, fingerprints, presentDocuments } from './fingerprint';
+import { type DocumentReader, documentReader } from '../operations/bulk-read';
+import { type Fingerprints, changedDocuments, documentsInOrder, fingerprints, presentDocuments } from './fingerprint';
 import {
   INTERNAL_FILTER_NAMES,
   type InternalCatalog,
@@ -44,9 +45,24 @@ import {
 const PAGE = 500;
 const PING_TIMEOUT_MS = 2000;
 
+/** A document's entries from its rows, into these maps (none: removed from them). */
+function putDocument(
+  entries: Map<string, Entry>,
+  internalEntries: Map<string, InternalEntry>,
+  documentId: string,
+  rows: OrganizationRow[],
+): void {
+  const entry = entryFromRows(rows);
+  if (entry) entries.set(documentId, entry);
+  else entries.delete(documentId);
+  const internal = internalEntryFromRows(rows);
+  if (internal) internalEntries.set(documentId, internal);
+  else internalEntries.delete(documentId);
+}
+
 const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
-  const entries = new Map<string, Entry>();
-  const internalEntries = new Map<string, InternalEntry>();
+  let entries = new Map<string, Entry>();
+  let internalEntries = new Map<string, InternalEntry>();
   let vocabulary: Vocabulary | null = null;
   let settings: Partial<Record<Locale, DirectorySettings>> = {};
   let synonyms: SynonymGroup[] = [];
@@ -121,10 +137,14 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  const orgRows = (where: Record<string, unknown>, offset?: number, limit?: number): Promise<OrganizationRow[]> =>
-    strapi.db.query(ORG).findMany({ where, populate: ORGANIZATION_POPULATE, orderBy: { id: 'asc' }, offset, limit }) as Promise<
-      OrganizationRow[]
-    >;
+  let readRows: DocumentReader | null = null;
+  /** The rows of these documents, in id order (the reader is made once Strapi's metadata is loaded). */
+  async function orgRows(documentIds: string[]): Promise<OrganizationRow[]> {
+    readRows ??= documentReader(strapi, ORG, Object.keys(ORGANIZATION_POPULATE));
+    // Cast kept: the reader gives the rows Strapi's query engine gives with this populate, which
+    // OrganizationRow describes (bulk-read.test.ts compares the two readers value for value).
+    return (await readRows(documentIds)) as unknown as OrganizationRow[];
+  }
 
   async function loadReference(): Promise<void> {
     const next = await readReference(strapi);
@@ -147,40 +167,32 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
 
   function setDocument(documentId: string, rows: OrganizationRow[]): void {
     remember(documentId);
-    const entry = entryFromRows(rows);
-    if (entry) entries.set(documentId, entry);
-    else entries.delete(documentId);
-    const internal = internalEntryFromRows(rows);
-    if (internal) internalEntries.set(documentId, internal);
-    else internalEntries.delete(documentId);
+    putDocument(entries, internalEntries, documentId, rows);
   }
 
+  /**
+   * Every document, read a page of documents at a time (all the rows of each) and turned into
+   * entries as it comes, so no more than a page of rows is ever held. Into new maps, swapped in
+   * at the end: a load that fails half-way leaves the current entries whole.
+   */
   async function loadAll(): Promise<void> {
-    const byDoc = new Map<string, OrganizationRow[]>();
-    for (let offset = 0; ; offset += PAGE) {
-      const rows = await orgRows({}, offset, PAGE);
-      for (const r of rows) {
-        const list = byDoc.get(r.documentId);
-        if (list) list.push(r);
-        else byDoc.set(r.documentId, [r]);
-      }
-      if (rows.length < PAGE) break;
-    }
-    entries.clear();
-    internalEntries.clear();
-    for (const [documentId, rows] of byDoc) setDocument(documentId, rows);
+    const nextEntries = new Map<string, Entry>();
+    const nextInternal = new Map<string, InternalEntry>();
+    await readDocuments(await documentsInOrder(strapi), (documentId, rows) => putDocument(nextEntries, nextInternal, documentId, rows));
+    entries = nextEntries;
+    internalEntries = nextInternal;
     edited.clear(); // the catalogs are built from every entry: no edit to apply
   }
 
-  async function loadDocuments(documentIds: string[]): Promise<void> {
+  const loadDocuments = (documentIds: string[]): Promise<void> => readDocuments(documentIds, setDocument);
+
+  /** The rows of these documents, a page at a time, handed over per document (none: it is gone). */
+  async function readDocuments(documentIds: string[], each: (documentId: string, rows: OrganizationRow[]) => void): Promise<void> {
     for (let i = 0; i < documentIds.length; i += PAGE) {
       const ids = documentIds.slice(i, i + PAGE);
-      const rows = await orgRows({ documentId: { $in: ids } });
-      for (const id of ids)
-        setDocument(
-          id,
-          rows.filter((r) => r.documentId === id),
-        );
+      const byDoc = new Map<string, OrganizationRow[]>(ids.map((id) => [id, []]));
+      for (const r of await orgRows(ids)) byDoc.get(r.documentId)?.push(r);
+      for (const [id, rows] of byDoc) each(id, rows);
     }
   }
 

@@ -21,6 +21,8 @@ export interface ComponentTable {
 
 export interface LinkTable {
   attribute: string;
+  /** The content type linked to. */
+  target: string;
   table: string;
   /** Column holding this document's row id. */
   ownerColumn: string;
@@ -207,6 +209,7 @@ export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables
     }
     plan.links.push({
       attribute: name,
+      target: a.target ?? '',
       table: jt.name,
       ownerColumn: jt.joinColumn.name,
       targetColumn: jt.inverseJoinColumn.name,

@@ -1,0 +1,55 @@
+/**
+ * The catalog's loader reads documents with plain queries (src/operations/bulk-read.ts) instead of
+ * Strapi's query engine: it must hand over the very objects the engine does, value for value —
+ * every row, component and relation of every demo record (drafts, translations, unpublished,
+ * suspended), and a bare draft with no component or relation at all.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type TestServer } from '../harness';
+import { ORGANIZATION as ORG } from '../../src/content-types';
+import { ORGANIZATION_POPULATE } from '../../src/directory/rows';
+import { documentReader } from '../../src/operations/bulk-read';
+import { documentsInOrder } from '../../src/catalog/fingerprint';
+
+describe('reading documents in bulk', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+    // A record an editor has only started: no component, no relation.
+    await server.strapi
+      .documents(ORG)
+      .create({ locale: 'en', data: { name: 'Bare draft', slug: 'bare-draft', kind: 'ngo', role: 'direct' } });
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  const engine = (ids: readonly string[]) =>
+    server.strapi.db.query(ORG).findMany({
+      where: { documentId: { $in: ids } },
+      populate: ORGANIZATION_POPULATE,
+      orderBy: { id: 'asc' },
+    }) as Promise<unknown[]>;
+
+  test('gives every document as Strapi query engine gives it with populate', async () => {
+    const ids = await documentsInOrder(server.strapi);
+    assert.ok(ids.length > 40, `the demo data has its records (${ids.length})`);
+    const read = documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE));
+    const ours = await read(ids);
+    const theirs = await engine(ids);
+    assert.equal(ours.length, theirs.length);
+    for (let i = 0; i < ours.length; i++) assert.deepStrictEqual(ours[i], theirs[i], `row ${i}`);
+  });
+
+  test('gives one page of documents, and nothing for documents that are gone', async () => {
+    const ids = (await documentsInOrder(server.strapi)).slice(3, 7);
+    const read = documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE));
+    assert.deepStrictEqual(await read([...ids, 'no-such-document']), await engine(ids));
+    assert.deepStrictEqual(await read([]), []);
+  });
+
+  test('refuses an attribute that is neither a component nor a relation', () => {
+    assert.throws(() => documentReader(server.strapi, ORG, ['name']), /no component or relation named name/);
+  });
+});
