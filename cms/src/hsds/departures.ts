@@ -32,15 +32,17 @@ const CHUNK = 300;
 
 interface State {
   ready: Promise<void> | null;
-  known: Map<string, { object: HsdsObjectName; left: boolean }> | null;
+  known: Known | null;
   version: string | null;
+  /** The entries of the catalog version last synced: the next sync looks only at what differs. */
+  synced: Set<Entry> | null;
   work: Promise<void> | null;
 }
 const states = new WeakMap<Core.Strapi, State>();
 const stateOf = (strapi: Core.Strapi): State => {
   let s = states.get(strapi);
   if (!s) {
-    s = { ready: null, known: null, version: null, work: null };
+    s = { ready: null, known: null, version: null, synced: null, work: null };
     states.set(strapi, s);
   }
   return s;
@@ -91,6 +93,37 @@ const cachedIds = (e: Entry) => {
   return ids;
 };
 
+type Known = Map<string, { object: HsdsObjectName; left: boolean }>;
+type Arrival = { hsds_id: string; object: HsdsObjectName; left_at: null };
+
+/** Ids public now and not registered as public, and ids registered as public that no entry has now. */
+function allIds(known: Known, entries: Set<Entry>): { arrived: Arrival[]; left: string[] } {
+  const current = new Map<string, HsdsObjectName>();
+  for (const e of entries) for (const [id, object] of cachedIds(e)) current.set(id, object);
+  return {
+    arrived: arrivals(known, current),
+    left: [...known].filter(([id, k]) => !k.left && !current.has(id)).map(([id]) => id),
+  };
+}
+
+/**
+ * The same, from the entries that changed since the last sync only (an edit replaces an entry
+ * object): in time proportional to the edits, not to the directory.
+ */
+function changedIds(known: Known, before: Set<Entry>, now: Set<Entry>): { arrived: Arrival[]; left: string[] } {
+  const added = new Map<string, HsdsObjectName>();
+  for (const e of now) if (!before.has(e)) for (const [id, object] of cachedIds(e)) added.set(id, object);
+  const left: string[] = [];
+  for (const e of before) {
+    if (now.has(e)) continue;
+    for (const [id] of cachedIds(e)) if (!added.has(id) && known.get(id)?.left === false) left.push(id);
+  }
+  return { arrived: arrivals(known, added), left };
+}
+
+const arrivals = (known: Known, ids: Map<string, HsdsObjectName>): Arrival[] =>
+  [...ids].filter(([id]) => known.get(id)?.left !== false).map(([id, object]) => ({ hsds_id: id, object, left_at: null }));
+
 async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): Promise<void> {
   const s = stateOf(strapi);
   await ensureDeparturesTable(strapi);
@@ -104,14 +137,8 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
     }>;
     s.known = new Map(rows.map((r) => [r.hsds_id, { object: r.object, left: r.left_at !== null && r.left_at !== undefined }]));
   }
-  const current = new Map<string, HsdsObjectName>();
-  for (const e of catalog.entries) for (const [id, object] of cachedIds(e)) current.set(id, object);
-  const arrived: Array<{ hsds_id: string; object: HsdsObjectName; left_at: null }> = [];
-  for (const [id, object] of current) {
-    const k = s.known.get(id);
-    if (!k || k.left) arrived.push({ hsds_id: id, object, left_at: null });
-  }
-  const left = [...s.known].filter(([id, k]) => !k.left && !current.has(id)).map(([id]) => id);
+  const entries = new Set(catalog.entries);
+  const { arrived, left } = s.synced ? changedIds(s.known, s.synced, entries) : allIds(s.known, entries);
   if (arrived.length > 0 || left.length > 0) {
     const at = now();
     await knex.transaction(async (trx) => {
@@ -132,6 +159,7 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
     for (const id of left) s.known.get(id)!.left = true;
   }
   s.version = catalog.version;
+  s.synced = entries;
 }
 
 /** Brings the registry up to date with the catalog (one run at a time; cheap when nothing changed). */
