@@ -96,10 +96,36 @@ const cachedIds = (e: Entry) => {
 type Known = Map<string, { object: HsdsObjectName; left: boolean }>;
 type Arrival = { hsds_id: string; object: HsdsObjectName; left_at: null };
 
+// The first sync after a boot reads and works out every id (about 300,000 at 100,000 records): in
+// slices, yielding to requests between them, so the public is never held up by it.
+const SLICE = 2000;
+const READ_PAGE = 20_000;
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The registry as stored, a slice at a time in id order. */
+async function readKnown(knex: Knex): Promise<Known> {
+  const known: Known = new Map();
+  for (let after = ''; ; ) {
+    const rows = (await knex(DEPARTURES_TABLE)
+      .select('hsds_id', 'object', 'left_at')
+      .where('hsds_id', '>', after)
+      .orderBy('hsds_id')
+      .limit(READ_PAGE)) as Array<{ hsds_id: string; object: HsdsObjectName; left_at: unknown }>;
+    for (const r of rows) known.set(r.hsds_id, { object: r.object, left: r.left_at !== null && r.left_at !== undefined });
+    if (rows.length < READ_PAGE) return known;
+    after = rows[rows.length - 1]!.hsds_id;
+    await yieldToRequests();
+  }
+}
+
 /** Ids public now and not registered as public, and ids registered as public that no entry has now. */
-function allIds(known: Known, entries: Set<Entry>): { arrived: Arrival[]; left: string[] } {
+async function allIds(known: Known, entries: Set<Entry>): Promise<{ arrived: Arrival[]; left: string[] }> {
   const current = new Map<string, HsdsObjectName>();
-  for (const e of entries) for (const [id, object] of cachedIds(e)) current.set(id, object);
+  let n = 0;
+  for (const e of entries) {
+    for (const [id, object] of cachedIds(e)) current.set(id, object);
+    if (++n % SLICE === 0) await yieldToRequests();
+  }
   return {
     arrived: arrivals(known, current),
     left: [...known].filter(([id, k]) => !k.left && !current.has(id)).map(([id]) => id),
@@ -130,15 +156,10 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
   if (s.version === catalog.version) return;
   const knex = strapi.db.connection;
   if (!s.known) {
-    const rows = (await knex(DEPARTURES_TABLE).select('hsds_id', 'object', 'left_at')) as Array<{
-      hsds_id: string;
-      object: HsdsObjectName;
-      left_at: unknown;
-    }>;
-    s.known = new Map(rows.map((r) => [r.hsds_id, { object: r.object, left: r.left_at !== null && r.left_at !== undefined }]));
+    s.known = await readKnown(knex);
   }
   const entries = new Set(catalog.entries);
-  const { arrived, left } = s.synced ? changedIds(s.known, s.synced, entries) : allIds(s.known, entries);
+  const { arrived, left } = s.synced ? changedIds(s.known, s.synced, entries) : await allIds(s.known, entries);
   if (arrived.length > 0 || left.length > 0) {
     const at = now();
     await knex.transaction(async (trx) => {
