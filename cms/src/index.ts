@@ -8,6 +8,7 @@ import { startDepartures } from './hsds/departures';
 import { registerConsole } from './console';
 import { configureHttpServer } from './startup/http-server';
 import { bootstrapWorkflow, registerWorkflow } from './workflow';
+import { yieldBetweenSqliteQueries } from './startup/sqlite-turns';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 let stopDepartures: (() => void) | null = null;
@@ -24,15 +25,19 @@ export default {
         if (projection.watches(context.uid)) {
           const params = context.params as { documentId?: string };
           const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
-          const mark = () => projection.invalidate(context.uid, documentId);
-          mark();
-          // Inside a transaction, a read on another connection (PostgreSQL) still sees the rows as
-          // they were: mark the document again once the transaction commits, so the next read
-          // re-reads what was committed. (A nested transaction shares the outer one's callbacks.)
+          // Inside a transaction, the write is another connection's to see only once it commits
+          // (and on SQLite a re-read would wait for the transaction's one connection, holding every
+          // public read meanwhile): the document is marked, and re-read, when it commits. (A
+          // nested transaction shares the outer one's callbacks.) Otherwise it is re-read now,
+          // before the writer has its answer.
           if (strapi.db.inTransaction())
             await strapi.db.transaction(async ({ onCommit }) => {
-              onCommit(mark);
+              onCommit(() => {
+                projection.invalidate(context.uid, documentId);
+                void projection.settle();
+              });
             });
+          else await projection.applyWrite(context.uid, documentId);
           // The other instances (PostgreSQL): told when this write commits (src/catalog/peers.ts).
           await peers?.announce(context.uid, documentId);
         }
@@ -46,6 +51,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     stopQueryPlans = await tuneQueryPlans(strapi);
+    yieldBetweenSqliteQueries(strapi);
     await ensureAdminRoles(strapi);
     await bootstrapWorkflow(strapi);
     await lockDownApiRoles(strapi);

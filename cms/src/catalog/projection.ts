@@ -76,6 +76,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let rebuilding: Promise<void> | null = null;
   let generation = 0;
   const pending = new Set<string>();
+  /**
+   * Documents this instance has just written, re-read while the writer waits (applyWrite): until
+   * the writer has its answer, readers may keep the catalog as it was, so they do not wait for the
+   * re-read. One that cannot be re-read becomes pending (readers then re-read it, or hide it).
+   */
+  const writing = new Set<string>();
   let referenceDirty = true;
   /**
    * This instance's own writes, counted: `marked` when made, `applied` once the catalogs include
@@ -283,10 +289,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const upTo = marked;
     if (whole) {
       pending.clear();
+      writing.clear();
       await loadAll();
-    } else if (pending.size > 0) {
-      const ids = [...pending];
+    } else if (pending.size > 0 || writing.size > 0) {
+      const ids = [...new Set([...pending, ...writing])];
       pending.clear();
+      writing.clear();
       try {
         await loadDocuments(ids);
       } catch (error: unknown) {
@@ -357,6 +365,27 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     async settings(locale: Locale): Promise<DirectorySettings | null> {
       await current();
       return settings[locale] ?? null;
+    },
+
+    /**
+     * A write of this instance, through the Document Service, just returned: its document is
+     * re-read now and the writer waits for it, so its caller gets an answer once the catalogs hold
+     * the write. Readers meanwhile keep the catalog as it was (the write has not answered yet), so
+     * none waits behind it. A failure is logged; the document is then pending for readers.
+     */
+    async applyWrite(uid: string, documentId?: string): Promise<void> {
+      if (uid === ORG && documentId) writing.add(documentId);
+      else this.invalidate(uid, documentId);
+      await this.settle();
+    },
+
+    /** Applies the pending writes now (after a commit, off the writer's path); a failure is logged. */
+    async settle(): Promise<void> {
+      try {
+        await run(false);
+      } catch (error: unknown) {
+        strapi.log.warn(`directory: re-read after a write failed: ${String(error)}`);
+      }
     },
 
     /** Called by the Document Service middleware after a write. */

@@ -1,0 +1,39 @@
+/**
+ * better-sqlite3 answers synchronously, so the hundreds of queries of an editor's save or publish
+ * (most of them Strapi's own) ran as one unbroken chain of promise callbacks: no incoming request
+ * was read until the whole write was done, and a public read waited 500–900 ms behind a publish,
+ * whatever the size of the directory (measured with `npm run bench:edits-http` on the demo data).
+ * Here a SQLite query first gives the event loop a turn when queries have run for more than a few
+ * milliseconds since the last turn, so requests are answered between a write's queries. Not before
+ * every query: under a full read load each turn waits for a batch of reads, and a publish's 800
+ * queries then took seconds. PostgreSQL's driver is asynchronous already and is left alone.
+ */
+import type { Core } from '@strapi/strapi';
+
+type QueryFn = (this: unknown, connection: unknown, query: unknown) => Promise<unknown>;
+interface KnexClientPrototype {
+  _query: QueryFn;
+  [TURNS]?: true;
+}
+const TURNS = Symbol('referral-directory:sqlite-turns');
+
+const SLICE_MS = 4;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+let lastTurn = 0;
+
+export function yieldBetweenSqliteQueries(strapi: Core.Strapi): void {
+  if (strapi.db.dialect.client !== 'sqlite') return;
+  // The prototype, not the instance: knex makes each transaction's client from the prototype.
+  // Cast kept: knex types its dialect clients' `_query` as internal (not on the public Client type).
+  const proto = Object.getPrototypeOf(strapi.db.connection.client) as KnexClientPrototype;
+  if (proto[TURNS] || typeof proto._query !== 'function') return;
+  const query = proto._query;
+  proto._query = async function (this: unknown, connection: unknown, q: unknown): Promise<unknown> {
+    if (performance.now() - lastTurn > SLICE_MS) {
+      await nextTurn();
+      lastTurn = performance.now();
+    }
+    return query.call(this, connection, q);
+  };
+  proto[TURNS] = true;
+}
