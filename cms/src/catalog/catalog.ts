@@ -16,20 +16,11 @@ import type {
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import type { Entry } from './entry';
-import {
-  type Expansion,
-  type IndexedText,
-  NOTHING_REMOVED,
-  type Plan,
-  type Removed,
-  SearchIndex,
-  type TextMatch,
-  withRemoved,
-} from './search-index';
+import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, type TextMatch, withRemoved } from './search-index';
 import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
-import { oneWordOf } from './max-score';
+import { passBits, rankedText, textHits } from './clause-top';
 import { byteScratch, floatScratch, intScratch, shortScratch } from './scratch';
 import { topK } from './top';
 
@@ -383,8 +374,9 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const { bits, all } = this.filterBits(q);
     const plan = q.terms.length > 0 ? this.index.plan(q.terms) : null;
     // A page deep into the hits (near-search asks for all of them) is ranked by sorting them all.
-    const words = plan && q.sort === 'relevance' && q.page * q.pageSize * 4 < this.slots ? oneWordOf(plan) : null;
-    if (plan && words) return this.searchOneWord(q, plan, words, bits, all);
+    const found =
+      plan && plan.clauses.length > 0 && q.sort === 'relevance' && q.page * q.pageSize * 4 < this.slots && this.ranked(q, plan, bits, all);
+    if (found) return found;
     const match = plan ? this.index.match(plan) : null;
     const text = match ? this.textMask(match, (i) => bits[i] === all) : null;
     const kept = keptSlots.any(0, this.slots);
@@ -421,20 +413,19 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   }
 
   /**
-   * A one-word query by relevance (see oneWordOf): its hits are counted from the bits of the
-   * records holding its words, and only the best of them are scored (max-score.ts), with what
-   * textMask would add to one clause's score (1000; no words side by side).
+   * A query by relevance, its hits counted from bits and only its best records scored
+   * (clause-top.ts), as textMask keeps and ranks them. Null when that would not pay.
    */
-  private searchOneWord(q: DirectoryQuery<F>, plan: Plan, words: Expansion, bits: Uint16Array, all: number): SearchResult<R, F> {
-    const passes = (i: number) => bits[i] === all;
-    const total = this.index.maxScore.count(words, passes, this.slots);
+  private ranked(q: DirectoryQuery<F>, plan: Plan, bits: Uint16Array, all: number): SearchResult<R, F> | null {
     const start = (q.page - 1) * q.pageSize;
-    const page = this.index.maxScore.top(words, passes, this.rankOf(q.locale), start + q.pageSize, 1000).slice(start);
-    const suggestion = plan.corrected ?? (total === 0 ? this.index.suggest(q.terms) : null);
+    const ranked = rankedText(this.index.maxScore, plan, passBits(bits, all), this.rankOf(q.locale), start + q.pageSize);
+    if (!ranked) return null;
+    const { page, total, relaxed, matched } = ranked;
+    const suggestion = plan.corrected ?? (total === 0 || relaxed ? this.index.suggest(q.terms) : null);
     return {
-      page: page.map((i) => this.entryAt(i)),
+      page: page.slice(start).map((i) => this.entryAt(i)),
       total,
-      text: { relaxed: false, matched: [], suggestions: suggestion ? [suggestion] : [], highlight: plan.highlight },
+      text: { relaxed: relaxed && total > 0, matched, suggestions: suggestion ? [suggestion] : [], highlight: plan.highlight },
     };
   }
 
@@ -473,11 +464,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   facets(q: DirectoryQuery<F>): { data: Record<F, FacetValue[]>; total: number } {
     const { bits, all, active } = this.filterBits(q);
     const plan = q.terms.length > 0 ? this.index.plan(q.terms) : null;
-    // A one-word query's hits are the holders of its words: no need to score them.
-    const words = plan && oneWordOf(plan);
-    const mask = words
-      ? this.index.maxScore.mask(words, this.slots)
-      : plan && this.textMask(this.index.match(plan), (i) => bits[i] === all).mask;
+    // A query's hits are worked out from bits of the holders of its words: no need to score them.
+    const mask = plan && textHits(this.index.maxScore, plan, passBits(bits, all));
     const names = this.filterNames;
     const counts = names.map((name) => new Uint32Array(this.vocabulary[name].length));
     let total = 0;
@@ -501,7 +489,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
         for (let j = starts[j0]!; j < starts[j0 + 1]!; j++) c[codes[j]!]!++;
       };
       for (let i = 0; i < this.slots; i++) {
-        if (mask && !mask[i]) continue;
+        if (mask && ((mask[i >>> 5]! >>> (i & 31)) & 1) === 0) continue;
         const b = bits[i]!;
         if (b === all) {
           total++;

@@ -1,16 +1,17 @@
 /**
- * The best records of a one-word query without scoring every record that holds it. Such a
- * query's score for a record is the best of its words' scores (SearchIndex.oneWord), so the
- * best k records are found by reading blocks of postings from the highest score a block may hold
- * down, and stopping once the k kept outscore whatever the blocks left could hold (max-score over
- * per-block maxima): a word every record has costs a few blocks, not 100,000 scores.
+ * The best records of a one-clause query (one word, its synonyms and phrase synonyms) without
+ * scoring every record that holds it. Such a query's score for a record is the best of its words'
+ * and phrases' scores, so the best k records are found by reading blocks of postings from the
+ * highest score a block may hold down (a phrase as one block, read whole), and stopping once the
+ * k kept outscore whatever the blocks left could hold (max-score over per-block maxima): a word
+ * every record has costs a few blocks, not 100,000 scores. Queries of several clauses: clause-top.ts.
  */
-import type { Expansion, Placed, Plan } from './search-index';
-import { byteScratch, intScratch } from './scratch';
+import type { Clause, Expansion, Placed } from './search-index';
+import { intScratch } from './scratch';
 import { Leaders } from './top';
 
 /** Postings per block: small enough to skip most of a long list, large enough that the blocks sort fast. */
-const BLOCK = 256;
+export const BLOCK = 256;
 
 /** A word's postings in one part of the index, with their scores and the best score of each block. */
 export interface ScoredPostings {
@@ -27,6 +28,12 @@ export interface ScoredPostings {
 export interface WeightedPostings {
   weight: number;
   postings: ScoredPostings;
+}
+
+/** A phrase alternative of a clause: the highest score it may give, and its records with their scores. */
+export interface Phrase {
+  bound: number;
+  read(): { slots: ArrayLike<number>; values: ArrayLike<number> };
 }
 
 /** The best score of each block of `scores`. */
@@ -50,18 +57,27 @@ function topOf(
   rank: ArrayLike<number>,
   k: number,
   bonus: number,
+  phrases: readonly Phrase[],
 ): number[] {
   const ranked = (weight: number, score: number) => Math.fround(Math.fround(weight * score) + bonus);
-  const blocks: Array<{ max: number; list: WeightedPostings; from: number }> = [];
+  const blocks: Array<{ max: number; list: WeightedPostings | null; phrase: Phrase | null; from: number }> = [];
   for (const list of lists) {
     const { maxima } = list.postings;
-    for (let b = 0; b < maxima.length; b++) blocks.push({ max: ranked(list.weight, maxima[b]!), list, from: b * BLOCK });
+    for (let b = 0; b < maxima.length; b++) blocks.push({ max: ranked(list.weight, maxima[b]!), list, phrase: null, from: b * BLOCK });
   }
+  for (const phrase of phrases) blocks.push({ max: ranked(1, phrase.bound), list: null, phrase, from: 0 });
   blocks.sort((a, b) => b.max - a.max);
   const leaders = new Leaders(k, rank);
-  for (const { max, list, from } of blocks) {
+  for (const { max, list, phrase, from } of blocks) {
     // Every record still unread scores at most `max`: none can displace a record kept with more.
     if (leaders.full && leaders.floor > max) break;
+    if (phrase) {
+      // A phrase is read whole, only when the records kept do not already outscore it.
+      const { slots, values } = phrase.read();
+      for (let j = 0; j < slots.length; j++) if (passes(slots[j]!)) leaders.offer(slots[j]!, ranked(1, values[j]!));
+      continue;
+    }
+    if (!list) continue;
     const { docs, start, offset, scores } = list.postings;
     const end = Math.min(scores.length, from + BLOCK);
     for (let j = from; j < end; j++) {
@@ -72,22 +88,28 @@ function topOf(
   return leaders.sorted();
 }
 
-/**
- * A one-word query without phrase synonyms, as the words it stands for with the best weight of
- * each: a record's score is then the best of its words' (no sum, no words side by side), which
- * MaxScore answers without scoring every record. Null for any other query.
- */
-export function oneWordOf(plan: Plan): Expansion | null {
-  if (plan.terms.length !== 1 || plan.clauses.length !== 1) return null;
-  const alternatives = plan.clauses[0]!.alternatives;
-  return alternatives.every((alt) => alt.length === 1) ? bestWeights(alternatives.map(([part]) => part!)) : null;
-}
-
 /** The words of several expansions, each once with its best weight (a record scores its best match). */
 export function bestWeights(parts: readonly Expansion[]): Expansion {
   const words = new Map<string, number>();
   for (const part of parts) for (const [w, weight] of part) words.set(w, Math.max(words.get(w) ?? 0, weight));
   return [...words];
+}
+
+/** What a record's score for a clause is made of (SearchIndex.match). */
+export interface ClauseSources {
+  /** The words of its one-word alternatives: the best of them counts. */
+  single: Expansion;
+  /** Its phrase alternatives: per phrase, per word, the words it stands for (each must match; they add up). */
+  phrases: ReadonlyArray<readonly Expansion[]>;
+}
+
+/** A clause's alternatives as ClauseSources: a word found through several alternatives is read once. */
+export function sourcesOf(clause: Clause): ClauseSources {
+  const alternatives = clause.alternatives;
+  return {
+    single: bestWeights(alternatives.filter((alt) => alt.length === 1).map(([part]) => part!)),
+    phrases: alternatives.filter((alt) => alt.length > 1),
+  };
 }
 
 /** A word's postings in each part, and the slots holding it as bits when many do. */
@@ -109,7 +131,6 @@ function setBits(lists: readonly ScoredPostings[], out: Uint32Array): Uint32Arra
 }
 
 const holderBits = intScratch();
-const holderMask = byteScratch();
 
 /** A version's words' postings with their block maxima, cached beside their scores (SearchIndex.wordScores). */
 export class MaxScore {
@@ -129,7 +150,8 @@ export class MaxScore {
     this.known.clear();
   }
 
-  private postings(word: string): readonly ScoredPostings[] {
+  /** A word's postings in each part holding it, with their scores and block maxima. */
+  postings(word: string): readonly ScoredPostings[] {
     return this.lookUp(word).lists;
   }
 
@@ -144,31 +166,23 @@ export class MaxScore {
       });
       // A word many records hold keeps its holders as bits too (no larger than its postings).
       const postings = lists.reduce((n, l) => n + l.scores.length, 0);
-      known = { scores, lists, bits: postings * 32 >= this.slots ? setBits(lists, new Uint32Array((this.slots + 31) >>> 5)) : null };
+      known = {
+        scores,
+        lists,
+        bits: postings * 32 >= this.slots ? setBits(lists, new Uint32Array((this.slots + 31) >>> 5)) : null,
+      };
       this.known.set(word, known);
     }
     return known;
   }
 
-  /** How many slots passing `passes` hold one of `words`. */
-  count(words: Expansion, passes: (slot: number) => boolean, slots: number): number {
-    const holders = this.holders(words, slots);
-    let n = 0;
-    for (let i = 0; i < slots; i++) if ((holders[i >>> 5]! >>> (i & 31)) & 1 && passes(i)) n++;
-    return n;
-  }
-
-  /** Per slot, 1 when it holds one of `words` (scratch: valid until the next call). */
-  mask(words: Expansion, slots: number): Uint8Array {
-    const holders = this.holders(words, slots);
-    const out = holderMask.any(0, slots);
-    for (let i = 0; i < slots; i++) out[i] = (holders[i >>> 5]! >>> (i & 31)) & 1;
-    return out;
-  }
-
   /** Bit d (of word d >> 5) set when slot d holds one of `words` (scratch: valid until the next call). */
-  private holders(words: Expansion, slots: number): Uint32Array {
-    const out = holderBits.zeroed(0, (slots + 31) >>> 5);
+  holders(words: Expansion, slots: number): Uint32Array {
+    return this.addHolders(words, holderBits.zeroed(0, (slots + 31) >>> 5));
+  }
+
+  /** Sets bit d of `out` for each slot d holding one of `words`; returns `out`. */
+  addHolders(words: Expansion, out: Uint32Array): Uint32Array {
     for (const [word] of words) {
       const { lists, bits } = this.lookUp(word);
       if (!bits || bits.length !== out.length) setBits(lists, out);
@@ -178,12 +192,19 @@ export class MaxScore {
   }
 
   /**
-   * The best `k` slots passing `passes` among the holders of `words` (see oneWordOf), ranked by
-   * `fround(score + bonus)` (the score SearchIndex.match gives them, plus what the catalog adds),
-   * ties by `rank`; best first.
+   * The best `k` slots passing `passes` among the holders of `words` and `phrases` (one clause),
+   * ranked by `fround(score + bonus)` (the score SearchIndex.match gives them, plus what the
+   * catalog adds), ties by `rank`; best first.
    */
-  top(words: Expansion, passes: (slot: number) => boolean, rank: ArrayLike<number>, k: number, bonus: number): number[] {
+  top(
+    words: Expansion,
+    passes: (slot: number) => boolean,
+    rank: ArrayLike<number>,
+    k: number,
+    bonus: number,
+    phrases: readonly Phrase[] = [],
+  ): number[] {
     const lists = words.flatMap(([w, weight]) => this.postings(w).map((postings) => ({ weight, postings })));
-    return topOf(lists, passes, rank, k, bonus);
+    return topOf(lists, passes, rank, k, bonus, phrases);
   }
 }

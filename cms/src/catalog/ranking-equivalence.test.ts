@@ -3,7 +3,8 @@
  * then name rank) against an exhaustive reference written from the rules alone: every live record
  * scored by a fresh SearchIndex over the same texts, every hit sorted. Random queries (words of
  * the catalog, their prefixes and typos, stop words, unknown words, filters, pages) over a
- * generated catalog, as built and after edits (gone slots and a delta part).
+ * generated catalog, as built and after edits (gone slots and a delta part); and queries of several
+ * words made of synonyms and synonym phrases, where pruning by score bounds could go wrong.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,9 +53,22 @@ const typed = fc.oneof(
       .map(([w, at, c]) => w.slice(0, at % (w.length + 1)) + c + w.slice((at % (w.length + 1)) + 1)),
   },
 );
+/** The seeded synonym groups' terms, phrases included (`crisis line`, `aide juridique`): clauses with phrase alternatives. */
+const synonymTerms = fixtures.searchSynonyms.flatMap((g) => g.terms);
+/** Words side by side in the records' names and labels (the adjacency bonus). */
+const pairs = [...new Set(built.entries.slice(0, 120).flatMap((e) => e.text().words.filter((w) => w.includes(' '))))];
+/** A query of several words: synonyms, phrases, words side by side, a word of the catalog, sometimes a word nothing holds (relaxed). */
+const multiWord = fc
+  .tuple(
+    fc.array(fc.constantFrom(...synonymTerms, ...pairs), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.constantFrom(...words), { maxLength: 2 }),
+    fc.constantFrom([], ['qqzzy'], ['pour']),
+  )
+  .chain(([synonyms, own, odd]) => fc.shuffledSubarray([...synonyms, ...own, ...odd], { minLength: synonyms.length }))
+  .map((list) => list.flatMap((t) => t.split(' ')));
 const FILTERS: ReadonlyArray<FilterName> = ['province', 'focus', 'service', 'population'];
 const queryArb = fc.record({
-  words: fc.array(typed, { minLength: 1, maxLength: 4 }),
+  words: fc.oneof(fc.array(typed, { minLength: 1, maxLength: 4 }), multiWord),
   filters: fc.array(fc.tuple(fc.constantFrom(...FILTERS), fc.nat()), { maxLength: 2 }),
   locale: fc.constantFrom('en', 'fr'),
   page: fc.integer({ min: 1, max: 3 }),

@@ -11,7 +11,7 @@
  */
 import { STOP_WORDS, meaningful, stemsOf } from './analyze';
 import { TextSegment, bitCount, buildSegment, letterMask, runNow } from './segment';
-import { MaxScore, bestWeights } from './max-score';
+import { MaxScore, sourcesOf } from './max-score';
 import { floatScratch } from './scratch';
 import { findSynonyms, type SynonymGroup } from './synonyms';
 
@@ -84,6 +84,12 @@ const TYPO = [0, 0.5, 0.35] as const;
 const MIN_STEM = 4;
 /** The most indexed words one prefix may stand for (the most frequent are kept). */
 const MAX_PREFIX_WORDS = 100;
+
+/**
+ * The pairs of adjacent query words, as indexed words: a record holding one in its name or labels
+ * gains the best of their scores (the adjacency bonus of SearchIndex.match).
+ */
+export const pairsOf = ({ terms }: Plan): Expansion => terms.slice(1).map((t, k) => [pairKey(terms[k]!, t), EXACT] as const);
 
 /** Indexed words a query word stands for, each with how much a match counts. */
 export type Expansion = ReadonlyArray<readonly [word: string, weight: number]>;
@@ -450,15 +456,15 @@ export class SearchIndex {
    * the process's scratch buffers (scratch.ts): read them before the next `match`.
    */
   match(plan: Plan): TextMatch {
-    const { terms, clauses, labels, highlight, corrected } = plan;
+    const { clauses, labels, highlight, corrected } = plan;
     const n = this.size;
     let parts = 0;
     const scores = clauses.map((clause, c) => {
       const out = clauseScores.zeroed(c, n);
+      const { single, phrases } = sourcesOf(clause);
       // A record's score for a clause is its best: a word found through several alternatives is read once.
-      this.partScores(bestWeights(clause.alternatives.filter((alt) => alt.length === 1).map(([part]) => part!)), out);
-      for (const alt of clause.alternatives) {
-        if (alt.length === 1) continue;
+      this.partScores(single, out);
+      for (const alt of phrases) {
         // A phrase alternative matches where every one of its words does.
         const each = alt.map((part) => {
           const s = phraseScores.zeroed(parts++, n);
@@ -490,7 +496,7 @@ export class SearchIndex {
       return out;
     });
     const adjacency = adjacencyScores.zeroed(0, n);
-    for (let k = 1; k < terms.length; k++) this.partScores([[pairKey(terms[k - 1]!, terms[k]!), EXACT]], adjacency);
+    this.partScores(pairsOf(plan), adjacency);
     return { labels, scores, adjacency, highlight, corrected };
   }
 
