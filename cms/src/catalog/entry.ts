@@ -82,9 +82,9 @@ type Searchable = Pick<
  * province names, regions, cities, eligibility — are folded once (`words` keeps short texts).
  */
 function addSearchFields(r: Searchable, locale: Locale, out: Array<readonly [FieldKind, readonly string[]]>): void {
-  out.push(['name', words(r.name)]);
-  for (const name of r.otherNames) out.push(['name', words(name)]);
-  out.push(['text', words(r.description)]);
+  out.push(['name', words(r.name, false)]);
+  for (const name of r.otherNames) out.push(['name', words(name, false)]);
+  out.push(['text', words(r.description, false)]);
   if (r.eligibility) out.push(['text', words(r.eligibility)]);
   out.push(['fees', words(r.fees ?? '')]);
   // One value per label, so that word pairs stay within a label.
@@ -159,7 +159,7 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
     addSearchFields(en, 'en', fields);
     addSearchFields(fr, 'fr', fields);
     const internal = this.internalText?.(en, fr);
-    if (internal) fields.push(['internal', words(internal)]);
+    if (internal) fields.push(['internal', words(internal, false)]);
     return fields;
   }
 
