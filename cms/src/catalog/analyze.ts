@@ -131,7 +131,8 @@ export function words(text: string, recurs = true): readonly string[] {
   const out = f === '' ? [] : f.split(' ');
   if (memo) {
     if (shortTexts.size >= MAX_MEMO) shortTexts.clear();
-    shortTexts.set(text, out);
+    // Frozen: shared by every record holding the text (see eachWord).
+    shortTexts.set(text, Object.freeze(out));
   }
   return out;
 }

@@ -22,7 +22,7 @@ export type FieldWords = ReadonlyArray<readonly [FieldKind, readonly string[]]>;
 
 /**
  * The pair keys of a value's adjacent words (stop words skipped). A label's are worked out once
- * and shared: the same labels recur in thousands of records (`words` shares their word lists).
+ * and shared (frozen, like the word lists `words` shares): the same labels recur in thousands of records.
  */
 function pairsOf(list: readonly string[], shared: boolean): readonly string[] {
   const known = shared ? labelPairs.get(list) : undefined;
@@ -34,24 +34,26 @@ function pairsOf(list: readonly string[], shared: boolean): readonly string[] {
     if (previous !== null) out.push(pairKey(previous, word));
     previous = word;
   }
-  if (shared) labelPairs.set(list, out);
+  if (shared) labelPairs.set(list, Object.freeze(out));
   return out;
 }
 const labelPairs = new WeakMap<readonly string[], readonly string[]>();
 
 /**
- * Calls `add` with each word of a record's fields and each pair of adjacent words of its names and
- * labels, with the field's weight, once per occurrence; returns the record's length (the sum of the
- * weights). The one place that says how a record's words are weighed: `indexedText` and the
- * segment build (segment.ts) both read a record through it.
+ * Calls `add` with each list of words of a record's fields — a field value's words, and the pairs
+ * of adjacent words of its names and labels — with the field's weight; every word of a list counts
+ * once per occurrence. Returns the record's length (the sum of the weights of its words). The one
+ * place that says how a record's words are weighed: `indexedText` and the segment build
+ * (segment.ts) both read a record through it. A frozen list is one many records share (a label's
+ * words or pairs, a city's): a reader may work out what it needs of it once.
  */
-export function eachWord(fields: FieldWords, add: (word: string, weight: number) => void): number {
+export function eachWord(fields: FieldWords, add: (words: readonly string[], weight: number) => void): number {
   let length = 0;
   for (const [kind, list] of fields) {
     const w = FIELD_WEIGHTS[kind];
-    for (let i = 0; i < list.length; i++) add(list[i]!, w);
+    add(list, w);
     length += w * list.length;
-    if (PAIRED.has(kind)) for (const pair of pairsOf(list, kind === 'label')) add(pair, w);
+    if (PAIRED.has(kind)) add(pairsOf(list, kind === 'label'), w);
   }
   return length;
 }

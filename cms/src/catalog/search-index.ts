@@ -31,15 +31,16 @@ export function indexedText(fields: FieldWords): IndexedText {
   const at = new Map<string, number>();
   const words: string[] = [];
   const weights: number[] = [];
-  const length = eachWord(fields, (word, w) => {
-    const k = at.get(word);
-    if (k !== undefined) {
-      weights[k]! += w;
-      return;
+  const length = eachWord(fields, (list, w) => {
+    for (const word of list) {
+      const k = at.get(word);
+      if (k !== undefined) weights[k]! += w;
+      else {
+        at.set(word, words.length);
+        words.push(word);
+        weights.push(w);
+      }
     }
-    at.set(word, words.length);
-    words.push(word);
-    weights.push(w);
   });
   return { words, weights: Float32Array.from(weights), length };
 }

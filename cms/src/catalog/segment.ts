@@ -103,7 +103,10 @@ class Postings {
   totalLength = 0;
   total = 0;
   records = 0;
-  private readonly add = (w: string, weight: number): void => {
+  /** The ids of the words of lists many records share (frozen: see eachWord), worked out once per build. */
+  private readonly listIds = new Map<readonly string[], Uint32Array>();
+
+  private idOf(w: string): number {
     let id = this.ids.get(w);
     if (id === undefined) {
       id = this.seen.length;
@@ -114,7 +117,12 @@ class Postings {
         this.lastRecord = grown(this.lastRecord, id + 1, (size) => new Uint32Array(size));
         this.postingOf = grown(this.postingOf, id + 1, (size) => new Uint32Array(size));
       }
-    } else if (this.lastRecord[id] === this.records + 1) {
+    }
+    return id;
+  }
+
+  private addId(id: number, weight: number): void {
+    if (this.lastRecord[id] === this.records + 1) {
       // Sums of field weights (quarters) are exact in a float: the same as summing first.
       this.tf[this.postingOf[id]!]! += weight;
       return;
@@ -128,6 +136,17 @@ class Postings {
     }
     this.word[this.total] = id;
     this.tf[this.total++] = weight;
+  }
+
+  private readonly add = (list: readonly string[], weight: number): void => {
+    if (list.length > 1 && Object.isFrozen(list)) {
+      let known = this.listIds.get(list);
+      if (!known) {
+        known = Uint32Array.from(list, (w) => this.idOf(w));
+        this.listIds.set(list, known);
+      }
+      for (let k = 0; k < known.length; k++) this.addId(known[k]!, weight);
+    } else for (let k = 0; k < list.length; k++) this.addId(this.idOf(list[k]!), weight);
   };
 
   /** Adds the next record. */
@@ -137,7 +156,7 @@ class Postings {
     this.starts = grown(this.starts, d + 2, (k) => new Uint32Array(k));
     let length: number;
     if (isCounted(t)) {
-      for (let k = 0; k < t.words.length; k++) this.add(t.words[k]!, t.weights[k]!);
+      for (let k = 0; k < t.words.length; k++) this.addId(this.idOf(t.words[k]!), t.weights[k]!);
       length = t.length;
     } else length = eachWord(t, this.add);
     this.lengths[d] = length;
