@@ -53,8 +53,11 @@ const lists = new Interner<readonly string[]>();
 export const share = (text: string): string => (text.length > MAX_SHARED ? text : members.get(text, text));
 
 /** One frozen instance of a list of codes (filter values) for every record holding the same. */
-export const shareList = (values: readonly string[]): readonly string[] =>
-  lists.get(`${values.length}:${values.join('\u0000')}`, Object.freeze([...values]));
+export function shareList(values: readonly string[]): readonly string[] {
+  const key = `${values.length}:${values.join('\u0000')}`;
+  // Copied only when new: most lists are found (a few provinces, codes and kinds recur).
+  return lists.find(key) ?? lists.add(key, Object.freeze([...values]));
+}
 
 /** A record as its serialized members, in order: JSON.stringify(record) is `{` + members.join(',') + `}`. */
 export type Packed = readonly string[];
