@@ -118,15 +118,21 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 const shortTexts = new Map<string, readonly string[]>();
 const SHORT = 64;
 
-/** The folded words of a text, in order (with repeats): the unit records are indexed in. */
-export function words(text: string): readonly string[] {
-  const known = text.length <= SHORT ? shortTexts.get(text) : undefined;
+/**
+ * The folded words of a text, in order (with repeats): the unit records are indexed in. `recurs`:
+ * the text is one that many records hold (a label, a city, a fee), folded once and kept; a
+ * record's own text (its name, its description) is not, so as not to crowd the others out.
+ */
+export function words(text: string, recurs = true): readonly string[] {
+  const memo = recurs && text.length <= SHORT;
+  const known = memo ? shortTexts.get(text) : undefined;
   if (known) return known;
   const f = fold(text);
   const out = f === '' ? [] : f.split(' ');
-  if (text.length <= SHORT) {
+  if (memo) {
     if (shortTexts.size >= MAX_MEMO) shortTexts.clear();
-    shortTexts.set(text, out);
+    // Frozen: shared by every record holding the text (see eachWord).
+    shortTexts.set(text, Object.freeze(out));
   }
   return out;
 }

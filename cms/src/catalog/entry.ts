@@ -7,7 +7,8 @@ import type { FilterName, Locale, PublicOrganization } from '@referral-directory
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import { words } from './analyze';
 import type { Named } from './catalog';
-import { type FieldKind, type IndexedText, indexedText } from './search-index';
+import { type IndexedText, indexedText } from './search-index';
+import type { FieldKind, FieldWords } from './record-words';
 import { type Packed, jsonOf, leftOut, pack, share, shareList, unpack, unpackSome } from './packed';
 
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
@@ -27,10 +28,12 @@ export interface Entry<R extends Named = PublicOrganization, F extends string = 
   slugIn(locale: Locale): string;
   values: Record<F, readonly string[]>;
   /**
-   * Every searchable word of the record (both locales), with its field weights: worked out from
-   * the records when an index is built or an edit removes the entry, never kept (the index holds
-   * the words; keeping them per entry cost a few KB per record).
+   * Every searchable field of the record (both locales), as words: worked out from the records
+   * when an index is built or an edit removes the entry, never kept (the index holds the words;
+   * keeping them per entry cost a few KB per record).
    */
+  searchText(): FieldWords;
+  /** The same, counted: each word once with its field-weighted count. */
   text(): IndexedText;
   lastVerified: string;
 }
@@ -72,31 +75,26 @@ type Searchable = Pick<
   | 'lastVerified'
 > & { locations: Array<{ city: string }> };
 
-/** The fields a person would search, per record and locale (the public ones only: see toEntry). */
-function searchFields(r: Searchable, locale: Locale): Array<readonly [FieldKind, readonly string[]]> {
-  const labels = [
-    ...[r.services, r.focusAreas, r.populations, r.languages].flatMap((list) => list.map((t) => t.label)),
-    KIND_LABELS[r.kind][locale],
-    ...r.timeframes.map((t) => TIMEFRAME_LABELS[t][locale]),
-    ...r.needs.map((n) => NEED_LABELS[n][locale]),
-  ];
-  return [
-    ...[r.name, ...r.otherNames].map((name) => ['name', words(name)] as const),
-    ['text', words(`${r.description} ${r.eligibility ?? ''}`)],
-    ['fees', words(r.fees ?? '')],
-    // One value per label, so that word pairs stay within a label.
-    ...labels.map((label) => ['label', words(label)] as const),
-    [
-      'place',
-      words(
-        [
-          ...r.provinces.map((p) => `${p} ${PROVINCE_LABELS[p][locale]}`),
-          ...r.serviceAreas.flatMap((a) => a.regions),
-          ...r.locations.map((l) => l.city),
-        ].join(' '),
-      ),
-    ],
-  ];
+/**
+ * The fields a person would search, per record and locale (the public ones only: see toEntry),
+ * added to `out`. Text and places are added piece by piece (a value of a field without pairs may
+ * be split at a space: the same words, the same weights), so that the pieces that recur — labels,
+ * province names, regions, cities, eligibility — are folded once (`words` keeps short texts).
+ */
+function addSearchFields(r: Searchable, locale: Locale, out: Array<readonly [FieldKind, readonly string[]]>): void {
+  out.push(['name', words(r.name, false)]);
+  for (const name of r.otherNames) out.push(['name', words(name, false)]);
+  out.push(['text', words(r.description, false)]);
+  if (r.eligibility) out.push(['text', words(r.eligibility)]);
+  out.push(['fees', words(r.fees ?? '')]);
+  // One value per label, so that word pairs stay within a label.
+  for (const list of [r.services, r.focusAreas, r.populations, r.languages]) for (const t of list) out.push(['label', words(t.label)]);
+  out.push(['label', words(KIND_LABELS[r.kind][locale])]);
+  for (const t of r.timeframes) out.push(['label', words(TIMEFRAME_LABELS[t][locale])]);
+  for (const n of r.needs) out.push(['label', words(NEED_LABELS[n][locale])]);
+  for (const p of r.provinces) out.push(['place', words(p)], ['place', words(PROVINCE_LABELS[p][locale])]);
+  for (const a of r.serviceAreas) for (const region of a.regions) out.push(['place', words(region)]);
+  for (const l of r.locations) out.push(['place', words(l.city)]);
 }
 
 /**
@@ -154,13 +152,19 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
     return locale === 'en' ? this.slug : this.names[2];
   }
 
-  text(): IndexedText {
+  searchText(): FieldWords {
     const en = this.kept?.en ?? unpack<R>(this.en);
     const fr = this.kept?.fr ?? unpack<R>(this.fr);
-    const fields = [...searchFields(en, 'en'), ...searchFields(fr, 'fr')];
+    const fields: Array<readonly [FieldKind, readonly string[]]> = [];
+    addSearchFields(en, 'en', fields);
+    addSearchFields(fr, 'fr', fields);
     const internal = this.internalText?.(en, fr);
-    if (internal) fields.push(['internal', words(internal)]);
-    return indexedText(fields);
+    if (internal) fields.push(['internal', words(internal, false)]);
+    return fields;
+  }
+
+  text(): IndexedText {
+    return indexedText(this.searchText());
   }
 }
 

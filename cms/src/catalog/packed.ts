@@ -53,8 +53,11 @@ const lists = new Interner<readonly string[]>();
 export const share = (text: string): string => (text.length > MAX_SHARED ? text : members.get(text, text));
 
 /** One frozen instance of a list of codes (filter values) for every record holding the same. */
-export const shareList = (values: readonly string[]): readonly string[] =>
-  lists.get(`${values.length}:${values.join('\u0000')}`, Object.freeze([...values]));
+export function shareList(values: readonly string[]): readonly string[] {
+  const key = `${values.length}:${values.join('\u0000')}`;
+  // Copied only when new: most lists are found (a few provinces, codes and kinds recur).
+  return lists.find(key) ?? lists.add(key, Object.freeze([...values]));
+}
 
 /** A record as its serialized members, in order: JSON.stringify(record) is `{` + members.join(',') + `}`. */
 export type Packed = readonly string[];
@@ -66,15 +69,19 @@ export const leftOut = (value: unknown): boolean => value === undefined || typeo
  * The members of one key, kept by their value's JSON. Per key rather than one table of whole
  * members: the value's JSON is looked up as JSON.stringify wrote it (no `"key":` + value string
  * to build and hash first), and a key whose values are each record's own (slug, name, email…)
- * stops crowding out the shared ones: once most of its look-ups miss, it keeps only a short
- * window (enough for the French and staff versions of the record being packed).
+ * stops crowding out the shared ones: once most of its look-ups miss, it only remembers its last
+ * few members (enough for the French and staff versions of the record being packed), compared
+ * as they are rather than hashed — a look-up in a table hashes the whole value, which for a
+ * record's own text (a description) is most of the cost of packing it, and would be in vain.
  */
 class KeyMembers {
   private readonly opening: string;
-  private kept = new Interner<string>(PER_KEY);
+  private kept: Interner<string> | null = new Interner<string>(PER_KEY);
+  /** Once the key's values are each record's own: its last members, newest at `next - 1`. */
+  private readonly recent: string[] = [];
+  private next = 0;
   private lookups = 0;
   private hits = 0;
-  private own = false;
 
   constructor(key: string) {
     this.opening = `${JSON.stringify(key)}:`;
@@ -87,11 +94,10 @@ class KeyMembers {
 
   member(value: string): string {
     if (value.length + this.opening.length > MAX_SHARED) return this.opening + value;
-    if (!this.own && ++this.lookups === OWN_AFTER) {
-      if (this.hits * 4 < this.lookups) {
-        this.own = true;
-        this.kept = new Interner<string>(OWN_WINDOW);
-      }
+    if (!this.kept) return this.recentMember(value);
+    if (++this.lookups === OWN_AFTER && this.hits * 4 < this.lookups) {
+      this.kept = null;
+      return this.recentMember(value);
     }
     const found = this.kept.find(value);
     if (found !== undefined) {
@@ -100,15 +106,24 @@ class KeyMembers {
     }
     return this.kept.add(value, this.opening + value);
   }
+
+  private recentMember(value: string): string {
+    for (const m of this.recent) if (this.is(m, value)) return m;
+    const member = this.opening + value;
+    this.recent[this.next] = member;
+    this.next = (this.next + 1) % OWN_RECENT;
+    return member;
+  }
 }
 /**
  * Values kept per key (two generations). Small: shared values recur within a few thousand records,
  * and the tables stay alive with the catalogs (65,536 per key cost 0.6 KB per organization at 10,000).
  */
 const PER_KEY = 2048;
-/** Look-ups after which a key whose values mostly differ keeps a short window only. */
+/** Look-ups after which a key whose values mostly differ keeps its last few members only. */
 const OWN_AFTER = 4096;
-const OWN_WINDOW = 256;
+/** A record's versions (English, French, and the staff catalog's two) are packed one after the other. */
+const OWN_RECENT = 8;
 const byKey = new Map<string, KeyMembers>();
 
 /**

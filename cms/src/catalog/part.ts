@@ -10,7 +10,7 @@ import { LOCALES } from '@referral-directory/sdk';
 import type { Entry, Named, Vocabulary } from './catalog';
 import { fold } from './normalize';
 import type { IndexedText } from './search-index';
-import { type TextSegment, buildSegment } from './segment';
+import { type RecordText, type TextSegment, buildSegment } from './segment';
 
 export interface Part<R extends Named, F extends string> {
   readonly entries: readonly Entry<R, F>[];
@@ -90,16 +90,16 @@ const SLICE = 256;
  * words are kept while they are in one (`keepWords`), so an edit works out only its own record's.
  */
 const smallTexts = new WeakMap<object, IndexedText>();
-function textOf<R extends Named, F extends string>(e: Entry<R, F>, keep: boolean): IndexedText {
+function textOf<R extends Named, F extends string>(e: Entry<R, F>, keep: boolean): RecordText {
   let t = smallTexts.get(e);
-  if (!t) {
-    t = e.text();
-    if (keep) smallTexts.set(e, t);
-  }
+  if (t) return t;
+  if (!keep) return e.searchText(); // read field by field as the segment takes it
+  t = e.text();
+  smallTexts.set(e, t);
   return t;
 }
 
-function* textsOf<R extends Named, F extends string>(entries: readonly Entry<R, F>[], keep: boolean): Generator<IndexedText> {
+function* textsOf<R extends Named, F extends string>(entries: readonly Entry<R, F>[], keep: boolean): Generator<RecordText> {
   for (const e of entries) yield textOf(e, keep);
 }
 

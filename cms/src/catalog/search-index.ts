@@ -10,6 +10,7 @@
  * records) and an edit changes a small segment, not the whole index (see TextSegment, segment.ts).
  */
 import { STOP_WORDS, meaningful, stemsOf } from './analyze';
+import { type FieldWords, eachWord, pairKey } from './record-words';
 import { TextSegment, bitCount, buildSegment, letterMask, runNow } from './segment';
 import { MaxScore, sourcesOf } from './max-score';
 import { floatScratch } from './scratch';
@@ -24,50 +25,23 @@ export interface IndexedText {
   length: number;
 }
 
-/** Field weights: a word in a name says more about a record than one in its description. */
-export const FIELD_WEIGHTS = { name: 3, label: 1.5, place: 1.5, text: 1, fees: 0.5, internal: 0.75 } as const;
-export type FieldKind = keyof typeof FIELD_WEIGHTS;
-
-/** Fields whose adjacent words are indexed as pairs too, so `aide juridique` ranks the label `Aide juridique` first. */
-const PAIRED: ReadonlySet<FieldKind> = new Set(['name', 'label']);
-/** The index key of two adjacent words (a space never occurs inside a folded word). */
-export const pairKey = (a: string, b: string): string => `${a} ${b}`;
-
-/**
- * Builds a record's indexed text from its fields' words. Each list is one field value (one name,
- * one label…): pairs of adjacent words are taken within a value, never across two.
- */
-export function indexedText(fields: ReadonlyArray<readonly [FieldKind, readonly string[]]>): IndexedText {
+/** Builds a record's indexed text from its fields' words (see FieldWords). */
+export function indexedText(fields: FieldWords): IndexedText {
   // Word → its position in `words`/`weights`: one pass, no copy of the map at the end.
   const at = new Map<string, number>();
   const words: string[] = [];
   const weights: number[] = [];
-  const add = (word: string, w: number) => {
-    const k = at.get(word);
-    if (k !== undefined) {
-      weights[k]! += w;
-      return;
-    }
-    at.set(word, words.length);
-    words.push(word);
-    weights.push(w);
-  };
-  let length = 0;
-  for (const [kind, list] of fields) {
-    const w = FIELD_WEIGHTS[kind];
+  const length = eachWord(fields, (list, w) => {
     for (const word of list) {
-      add(word, w);
-      length += w;
-    }
-    if (PAIRED.has(kind)) {
-      let previous: string | null = null;
-      for (const word of list) {
-        if (STOP_WORDS.has(word)) continue;
-        if (previous !== null) add(pairKey(previous, word), w);
-        previous = word;
+      const k = at.get(word);
+      if (k !== undefined) weights[k]! += w;
+      else {
+        at.set(word, words.length);
+        words.push(word);
+        weights.push(w);
       }
     }
-  }
+  });
   return { words, weights: Float32Array.from(weights), length };
 }
 

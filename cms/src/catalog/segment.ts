@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { stemsOf } from './analyze';
 import type { IndexedText } from './search-index';
+import { type FieldWords, eachWord } from './record-words';
 
 /**
  * The letters of a word as bits (char code mod 32). An edit changes at most two bits of the
@@ -77,6 +78,94 @@ function grown<A extends Uint32Array | Float32Array>(a: A, n: number, make: (siz
   return b;
 }
 
+/** A record's words as a segment takes them: worked out as it goes (FieldWords), or already counted. */
+export type RecordText = FieldWords | IndexedText;
+
+const isCounted = (t: RecordText): t is IndexedText => 'weights' in t;
+
+/**
+ * Pass 1 of a segment build: each posting's word (by order of first sight) and weight, record by
+ * record, and each word's document frequency — one map look-up per word occurrence. A word met
+ * again in the same record adds its weight to the record's posting, found by the word's id, with
+ * no map or list per record.
+ */
+class Postings {
+  readonly ids = new Map<string, number>();
+  readonly seen: string[] = [];
+  df = new Uint32Array(4096);
+  /** Per word id: 1 + the last record holding it, and its posting in that record. */
+  private lastRecord = new Uint32Array(4096);
+  private postingOf = new Uint32Array(4096);
+  word = new Uint32Array(65_536);
+  tf = new Float32Array(65_536);
+  starts = new Uint32Array(1025);
+  lengths = new Float32Array(1024);
+  totalLength = 0;
+  total = 0;
+  records = 0;
+  /** The ids of the words of lists many records share (frozen: see eachWord), worked out once per build. */
+  private readonly listIds = new Map<readonly string[], Uint32Array>();
+
+  private idOf(w: string): number {
+    let id = this.ids.get(w);
+    if (id === undefined) {
+      id = this.seen.length;
+      this.ids.set(w, id);
+      this.seen.push(w);
+      if (id === this.df.length) {
+        this.df = grown(this.df, id + 1, (size) => new Uint32Array(size));
+        this.lastRecord = grown(this.lastRecord, id + 1, (size) => new Uint32Array(size));
+        this.postingOf = grown(this.postingOf, id + 1, (size) => new Uint32Array(size));
+      }
+    }
+    return id;
+  }
+
+  private addId(id: number, weight: number): void {
+    if (this.lastRecord[id] === this.records + 1) {
+      // Sums of field weights (quarters) are exact in a float: the same as summing first.
+      this.tf[this.postingOf[id]!]! += weight;
+      return;
+    }
+    this.lastRecord[id] = this.records + 1;
+    this.postingOf[id] = this.total;
+    this.df[id]!++;
+    if (this.total === this.word.length) {
+      this.word = grown(this.word, this.total + 1, (k) => new Uint32Array(k));
+      this.tf = grown(this.tf, this.total + 1, (k) => new Float32Array(k));
+    }
+    this.word[this.total] = id;
+    this.tf[this.total++] = weight;
+  }
+
+  private readonly add = (list: readonly string[], weight: number): void => {
+    if (list.length > 1 && Object.isFrozen(list)) {
+      let known = this.listIds.get(list);
+      if (!known) {
+        known = Uint32Array.from(list, (w) => this.idOf(w));
+        this.listIds.set(list, known);
+      }
+      for (let k = 0; k < known.length; k++) this.addId(known[k]!, weight);
+    } else for (let k = 0; k < list.length; k++) this.addId(this.idOf(list[k]!), weight);
+  };
+
+  /** Adds the next record. */
+  record(t: RecordText): void {
+    const d = this.records;
+    this.lengths = grown(this.lengths, d + 1, (k) => new Float32Array(k));
+    this.starts = grown(this.starts, d + 2, (k) => new Uint32Array(k));
+    let length: number;
+    if (isCounted(t)) {
+      for (let k = 0; k < t.words.length; k++) this.addId(this.idOf(t.words[k]!), t.weights[k]!);
+      length = t.length;
+    } else length = eachWord(t, this.add);
+    this.lengths[d] = length;
+    this.totalLength += length;
+    this.starts[d + 1] = this.total;
+    this.records = d + 1;
+  }
+}
+
 /**
  * Builds a segment, yielding every few records or words so that a caller may spread a large
  * build over many turns of the event loop (`runSliced`) or run it at once (`runNow`). `texts` is
@@ -84,43 +173,15 @@ function grown<A extends Uint32Array | Float32Array>(a: A, n: number, make: (siz
  * copied into flat typed arrays at once, so no record's words outlive its turn (at 100,000
  * records, keeping them all until the end cost more in garbage collection than the index itself).
  */
-export function* buildSegment(texts: Iterable<IndexedText>): Generator<void, TextSegment> {
-  // Pass 1: each posting's word (by order of first sight) and weight, record by record, and each
-  // word's document frequency: one map look-up per posting.
-  const ids = new Map<string, number>();
-  const seen: string[] = [];
-  let df = new Uint32Array(4096);
-  let postingWord = new Uint32Array(65_536);
-  let postingTf = new Float32Array(65_536);
-  let starts = new Uint32Array(1025);
-  let lengths = new Float32Array(1024);
-  let totalLength = 0;
-  let total = 0;
-  let d = 0;
+export function* buildSegment(texts: Iterable<RecordText>): Generator<void, TextSegment> {
+  const pass1 = new Postings();
   for (const t of texts) {
-    const n = t.words.length;
-    postingWord = grown(postingWord, total + n, (k) => new Uint32Array(k));
-    postingTf = grown(postingTf, total + n, (k) => new Float32Array(k));
-    lengths = grown(lengths, d + 1, (k) => new Float32Array(k));
-    starts = grown(starts, d + 2, (k) => new Uint32Array(k));
-    lengths[d] = t.length;
-    totalLength += t.length;
-    for (let k = 0; k < n; k++) {
-      const w = t.words[k]!;
-      let id = ids.get(w);
-      if (id === undefined) {
-        id = seen.length;
-        ids.set(w, id);
-        seen.push(w);
-        df = grown(df, id + 1, (size) => new Uint32Array(size));
-      }
-      df[id]!++;
-      postingWord[total] = id;
-      postingTf[total++] = t.weights[k]!;
-    }
-    starts[++d] = total;
-    if (d % SLICE === 0) yield;
+    pass1.record(t);
+    if (pass1.records % SLICE === 0) yield;
   }
+  const { ids, seen, df, starts, lengths, totalLength, total, records: d } = pass1;
+  const postingWord = pass1.word;
+  const postingTf = pass1.tf;
   // Word ids in sorted order (for prefixes): the same map, its values renumbered in place.
   const words = seen.slice().sort();
   yield;
