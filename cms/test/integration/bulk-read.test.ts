@@ -11,6 +11,7 @@ import { ORGANIZATION as ORG } from '../../src/content-types';
 import { ORGANIZATION_POPULATE } from '../../src/directory/rows';
 import { documentReader } from '../../src/operations/bulk-read';
 import { documentsInOrder } from '../../src/catalog/fingerprint';
+import { documentInput } from '../../src/document-input';
 
 describe('reading documents in bulk', () => {
   let server: TestServer;
@@ -19,7 +20,7 @@ describe('reading documents in bulk', () => {
     // A record an editor has only started: no component, no relation.
     await server.strapi
       .documents(ORG)
-      .create({ locale: 'en', data: { name: 'Bare draft', slug: 'bare-draft', kind: 'ngo', role: 'direct' } });
+      .create({ locale: 'en', data: documentInput(ORG, { name: 'Bare draft', slug: 'bare-draft', kind: 'ngo', role: 'direct' }) });
   });
   after(async () => {
     await server?.stop();
