@@ -377,6 +377,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const found =
       plan && plan.clauses.length > 0 && q.sort === 'relevance' && q.page * q.pageSize * 4 < this.slots && this.ranked(q, plan, bits, all);
     if (found) return found;
+    // No words and no filter (the list a visitor first sees): the hits are the live name order itself.
+    if (!plan && all === 0) {
+      const order = this.byName[q.locale];
+      return { page: this.pageOf(q, order).map((i) => this.entryAt(i)), total: order.length, text: null };
+    }
     const match = plan ? this.index.match(plan) : null;
     const text = match ? this.textMask(match, (i) => bits[i] === all) : null;
     const kept = keptSlots.any(0, this.slots);
