@@ -160,8 +160,11 @@ function openStateIn(f: HoursFacts, at: OpenTime): OpenState | null {
  */
 export function openOf(catalog: GeoCatalog, i: number, at: OpenTime): OpenState | null {
   const e = catalog.entries[i];
-  return e ? openStateIn(entryGeoOf(e).open, at) : null;
+  return e ? openOfEntry(e, at) : null;
 }
+
+/** The open state of one record at `at` (from its hours, kept with the entry). */
+export const openOfEntry = (e: GeoEntry, at: OpenTime): OpenState | null => openStateIn(entryGeoOf(e).open, at);
 
 /**
  * Orders records for `sort=distance`: nearby first by published distance, then those serving the
