@@ -106,7 +106,8 @@ export type DocumentReader = (documentIds: readonly string[]) => Promise<Row[]>;
 
 /**
  * A reader of `uid`'s documents with `populate` (attribute names: its relations and components,
- * one level, as the catalog needs them). Rows come back in id order.
+ * one level, as the catalog needs them). Rows come back in id order. Give it a page of documents
+ * (the catalog gives 500): their ids and their rows' ids go into `in (…)` lists.
  */
 export function documentReader(strapi: Core.Strapi, uid: string, populate: readonly string[]): DocumentReader {
   const plan: DocumentTables = documentTables(strapi, uid);
