@@ -286,15 +286,24 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    * `from` applied to it. Null when this version does not descend from `from` by edits.
    */
   rebasedOn(rebuilt: Catalog<R, F>, from: Catalog<R, F>): Catalog<R, F> | null {
-    if (from.parts.base !== this.parts.base || rebuilt.vocabulary !== this.vocabulary) return null;
+    const edits = this.editsSince(from);
+    if (!edits || rebuilt.vocabulary !== this.vocabulary) return null;
     if (this === from) return rebuilt.synonyms === this.synonyms ? rebuilt : rebuilt.withSynonyms(this.synonyms, this.version);
+    const next = rebuilt.update(edits.removed, edits.added, this.version);
+    return next.synonyms === this.synonyms ? next : next.withSynonyms(this.synonyms, this.version);
+  }
+
+  /**
+   * The entries removed and added since `from`, an earlier version this one descends from by edits
+   * (they share the large part); null otherwise. In time proportional to the edits, not the directory.
+   */
+  editsSince(from: Catalog<R, F>): { removed: Entry<R, F>[]; added: Entry<R, F>[] } | null {
+    if (from.parts.base !== this.parts.base) return null;
     const removed = this.parts.goneSlots.slice(from.parts.goneSlots.length).map((i) => this.parts.base.entries[i]!);
     const now = new Set(this.parts.delta.entries);
     const then = new Set(from.parts.delta.entries);
     removed.push(...from.parts.delta.entries.filter((e) => !now.has(e)));
-    const added = this.parts.delta.entries.filter((e) => !then.has(e));
-    const next = rebuilt.update(removed, added, this.version);
-    return next.synonyms === this.synonyms ? next : next.withSynonyms(this.synonyms, this.version);
+    return { removed, added: this.parts.delta.entries.filter((e) => !then.has(e)) };
   }
 
   /**

@@ -34,8 +34,8 @@ interface State {
   ready: Promise<void> | null;
   known: Known | null;
   version: string | null;
-  /** The entries of the catalog version last synced: the next sync looks only at what differs. */
-  synced: Set<Entry> | null;
+  /** The catalog version last synced: the next sync looks only at the edits since (Catalog.editsSince). */
+  synced: Catalog | null;
   work: Promise<void> | null;
 }
 const states = new WeakMap<Core.Strapi, State>();
@@ -119,7 +119,7 @@ async function readKnown(knex: Knex): Promise<Known> {
 }
 
 /** Ids public now and not registered as public, and ids registered as public that no entry has now. */
-async function allIds(known: Known, entries: Set<Entry>): Promise<{ arrived: Arrival[]; left: string[] }> {
+async function allIds(known: Known, entries: readonly Entry[]): Promise<{ arrived: Arrival[]; left: string[] }> {
   const current = new Map<string, HsdsObjectName>();
   let n = 0;
   for (const e of entries) {
@@ -133,18 +133,15 @@ async function allIds(known: Known, entries: Set<Entry>): Promise<{ arrived: Arr
 }
 
 /**
- * The same, from the entries that changed since the last sync only (an edit replaces an entry
- * object): in time proportional to the edits, not to the directory.
+ * The same, from the entries an edit removed and added since the last sync (an edit replaces an
+ * entry object): in time proportional to the edits, not to the directory.
  */
-function changedIds(known: Known, before: Set<Entry>, now: Set<Entry>): { arrived: Arrival[]; left: string[] } {
-  const added = new Map<string, HsdsObjectName>();
-  for (const e of now) if (!before.has(e)) for (const [id, object] of cachedIds(e)) added.set(id, object);
+function changedIds(known: Known, removed: readonly Entry[], added: readonly Entry[]): { arrived: Arrival[]; left: string[] } {
+  const now = new Map<string, HsdsObjectName>();
+  for (const e of added) for (const [id, object] of cachedIds(e)) now.set(id, object);
   const left: string[] = [];
-  for (const e of before) {
-    if (now.has(e)) continue;
-    for (const [id] of cachedIds(e)) if (!added.has(id) && known.get(id)?.left === false) left.push(id);
-  }
-  return { arrived: arrivals(known, added), left };
+  for (const e of removed) for (const [id] of cachedIds(e)) if (!now.has(id) && known.get(id)?.left === false) left.push(id);
+  return { arrived: arrivals(known, now), left };
 }
 
 const arrivals = (known: Known, ids: Map<string, HsdsObjectName>): Arrival[] =>
@@ -158,8 +155,8 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
   if (!s.known) {
     s.known = await readKnown(knex);
   }
-  const entries = new Set(catalog.entries);
-  const { arrived, left } = s.synced ? changedIds(s.known, s.synced, entries) : await allIds(s.known, entries);
+  const edits = s.synced && catalog.editsSince(s.synced);
+  const { arrived, left } = edits ? changedIds(s.known, edits.removed, edits.added) : await allIds(s.known, catalog.entries);
   if (arrived.length > 0 || left.length > 0) {
     const at = now();
     await knex.transaction(async (trx) => {
@@ -180,7 +177,7 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
     for (const id of left) s.known.get(id)!.left = true;
   }
   s.version = catalog.version;
-  s.synced = entries;
+  s.synced = catalog;
 }
 
 /** Brings the registry up to date with the catalog (one run at a time; cheap when nothing changed). */
