@@ -33,7 +33,6 @@ const CHUNK = 300;
 interface State {
   ready: Promise<void> | null;
   known: Known | null;
-  version: string | null;
   /** The catalog version last synced: the next sync looks only at the edits since (Catalog.editsSince). */
   synced: Catalog | null;
   work: Promise<void> | null;
@@ -42,7 +41,7 @@ const states = new WeakMap<Core.Strapi, State>();
 const stateOf = (strapi: Core.Strapi): State => {
   let s = states.get(strapi);
   if (!s) {
-    s = { ready: null, known: null, version: null, synced: null, work: null };
+    s = { ready: null, known: null, synced: null, work: null };
     states.set(strapi, s);
   }
   return s;
@@ -150,7 +149,7 @@ const arrivals = (known: Known, ids: Map<string, HsdsObjectName>): Arrival[] =>
 async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): Promise<void> {
   const s = stateOf(strapi);
   await ensureDeparturesTable(strapi);
-  if (s.version === catalog.version) return;
+  if (s.synced?.version === catalog.version) return;
   const knex = strapi.db.connection;
   if (!s.known) {
     s.known = await readKnown(knex);
@@ -176,7 +175,6 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
     for (const a of arrived) s.known.set(a.hsds_id, { object: a.object, left: false });
     for (const id of left) s.known.get(id)!.left = true;
   }
-  s.version = catalog.version;
   s.synced = catalog;
 }
 
