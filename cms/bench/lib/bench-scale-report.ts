@@ -11,7 +11,7 @@ export async function printScaling(
   scaleBudgetMs: number,
 ): Promise<void> {
   console.log(`
-In-process catalog time (no HTTP, no database; generated organizations; ${scaleRuns} timed runs,
+In-process catalog time (no HTTP, no database; generated organizations; after 50 warm-up calls, ${scaleRuns} timed runs,
 or as many as fit in ${scaleBudgetMs / 1000} s per column, at least 20).
 "build" = mapper + entries + catalog (filters, name order, full-text index); "search" = catalog.search
 for the (a) query; "miss" = search + the page's JSON, what a body-cache miss costs; "facets" =

@@ -363,7 +363,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
         [delta, base.entries.length],
       ] as const) {
         const lists = part.postings.get(name)!;
-        for (const v of q.filters[name]!) for (const i of lists.get(v) ?? []) bits[offset + i]! |= 1 << k;
+        for (const v of q.filters[name]!) {
+          const list = lists.get(v);
+          // An index loop: a typed array's iterator makes an object per element (~900 KB per search at 100,000).
+          if (list) for (let j = 0; j < list.length; j++) bits[offset + list[j]!]! |= 1 << k;
+        }
       }
     });
     for (const i of goneSlots) bits[i] = GONE;

@@ -126,17 +126,20 @@ function scoreAt(c: Cursor, slot: number): number {
 
 /** A clause's score for `slot`, with the float32 steps of SearchIndex.match. */
 function clauseScore({ single, phrases }: ClauseCursors, slot: number): number {
+  // Index loops: this runs per record and list, where an iterator would be an object each time.
   let out = 0;
-  for (const c of single) {
-    const v = scoreAt(c, slot);
+  for (let s = 0; s < single.length; s++) {
+    const v = scoreAt(single[s]!, slot);
     if (v > out) out = Math.fround(v);
   }
-  for (const phrase of phrases) {
+  for (let p = 0; p < phrases.length; p++) {
+    const phrase = phrases[p]!;
     let sum = 0;
-    for (const part of phrase) {
+    for (let q = 0; q < phrase.length; q++) {
+      const part = phrase[q]!;
       let best = 0;
-      for (const c of part) {
-        const v = scoreAt(c, slot);
+      for (let c = 0; c < part.length; c++) {
+        const v = scoreAt(part[c]!, slot);
         if (v > best) best = Math.fround(v);
       }
       if (best === 0) {
@@ -189,11 +192,42 @@ function total(clauseScores: ArrayLike<number>, adjacency: number): number {
   return Math.fround(score + (1000 * count + adjacency));
 }
 
+type Lists = ReadonlyArray<{ weight: number; postings: ScoredPostings }>;
+
 /**
- * The best `k` slots among `kept` (the hits passing the filters, as bits; `hits` of them), by the
- * score Catalog.textMask gives them — per clause its best word or phrase sum, the clauses added up,
- * plus 1000 per clause and the adjacency bonus of `pairs` — ties by `rank`; best first. Each hit
- * is scored on its own, reading every word's postings with a galloping cursor: null when that
+ * A record's whole score (what Catalog.textMask gives it) from each clause's lists and the pairs'
+ * (adjacency), read with a cursor per list: records asked in ascending order move the cursors
+ * forward; a record before the last one asked sends them back to the start.
+ */
+function wholeScorer(clauseLists: ReadonlyArray<{ single: Lists; phrases: ReadonlyArray<readonly Lists[]> }>, pairLists: Lists) {
+  const cursor = (l: Lists[number]): Cursor => ({ weight: l.weight, postings: l.postings, at: 0 });
+  const query: ClauseCursors[] = clauseLists.map((q) => ({
+    single: q.single.map(cursor),
+    phrases: q.phrases.map((phrase) => phrase.map((part) => part.map(cursor))),
+  }));
+  const adjacency = pairLists.map(cursor);
+  const every = [...query.flatMap((q) => [...q.single, ...q.phrases.flat(2)]), ...adjacency];
+  const values = new Float64Array(query.length);
+  let last = -1;
+  return (slot: number): number => {
+    if (slot < last) for (const c of every) c.at = 0;
+    last = slot;
+    for (let c = 0; c < query.length; c++) values[c] = clauseScore(query[c]!, slot);
+    let adj = 0;
+    for (const a of adjacency) {
+      const v = scoreAt(a, slot);
+      if (v > adj) adj = Math.fround(v);
+    }
+    return total(values, adj);
+  };
+}
+
+/**
+ * The best `k` slots among `kept` (the hits passing the filters, as bits; `hits` of them, each with
+ * at least `least` clauses), by the score Catalog.textMask gives them — per clause its best word or
+ * phrase sum, the clauses added up, plus 1000 per clause and the adjacency bonus of `pairs` — ties
+ * by `rank`; best first. Few hits are each scored, reading every word's postings with a galloping
+ * cursor; many, from the best blocks of one clause down (MaxScore.top, driven). Null when that
  * would cost more than scoring every posting (the caller then does).
  */
 export function topOfHits(
@@ -202,13 +236,13 @@ export function topOfHits(
   pairs: Expansion,
   kept: Uint32Array,
   hits: number,
+  least: number,
   rank: ArrayLike<number>,
   k: number,
 ): number[] | null {
   const all = sources.length;
   if (k <= 0) return [];
   const listsOf = (words: Expansion) => words.flatMap(([w, weight]) => maxScore.postings(w).map((postings) => ({ weight, postings })));
-  const cursor = (l: { weight: number; postings: ScoredPostings }): Cursor => ({ weight: l.weight, postings: l.postings, at: 0 });
   const clauseLists = sources.map((s) => ({
     single: listsOf(s.single),
     phrases: s.phrases.map((phrase) => phrase.map(listsOf)),
@@ -225,33 +259,39 @@ export function topOfHits(
   const words = kept.length;
   // A cursor step per list and hit (about), against a pass over every posting and slot.
   const affordable = (candidates: number) => candidates * lists * 4 <= postings + words * 32;
-  /** Each slot of `slots` (ascending) with its exact score. */
-  const exactly = (slots: ArrayLike<number>, use: (slot: number, score: number) => void): void => {
-    const query: ClauseCursors[] = clauseLists.map((q) => ({
-      single: q.single.map(cursor),
-      phrases: q.phrases.map((phrase) => phrase.map((part) => part.map(cursor))),
-    }));
-    const adjacency = pairLists.map(cursor);
-    const values = new Float64Array(all);
-    for (let i = 0; i < slots.length; i++) {
-      const d = slots[i]!;
-      for (let c = 0; c < all; c++) values[c] = clauseScore(query[c]!, d);
-      let adj = 0;
-      for (const a of adjacency) {
-        const v = scoreAt(a, d);
-        if (v > adj) adj = Math.fround(v);
-      }
-      use(d, total(values, adj));
-    }
-  };
-  const exactTop = (candidates: Uint32Array): number[] => {
+  const scoreOf = wholeScorer(clauseLists, pairLists);
+  if (affordable(hits)) {
     const leaders = new Leaders(k, rank);
-    exactly(slotsOf(candidates), (d, score) => {
-      if (!leaders.full || score >= leaders.floor) leaders.offer(d, score);
-    });
+    const slots = slotsOf(kept);
+    for (let i = 0; i < slots.length; i++) {
+      const score = scoreOf(slots[i]!);
+      if (!leaders.full || score >= leaders.floor) leaders.offer(slots[i]!, score);
+    }
     return leaders.sorted();
-  };
-  return affordable(hits) ? exactTop(kept) : null;
+  }
+  // Many hits: ranked from the clause that may score highest (its best blocks first), each record
+  // read through it scored whole, until no record left can outscore those kept. A record without
+  // that clause (a hit missing one, from three clauses) must then score below them all.
+  const phrases = sources.map((source) => source.phrases.map((phrase) => phraseOf(maxScore, phrase, words)));
+  const bounds = clauseLists.map((lists, c) =>
+    Math.max(0, ...lists.single.map((l) => listBound(l.weight, l.postings)), ...phrases[c]!.map((p) => p.bound)),
+  );
+  const adjacencyBound = Math.max(0, ...pairLists.map((l) => listBound(l.weight, l.postings)));
+  const drive = bounds.indexOf(Math.max(...bounds));
+  // Float32 sums may round up a little: the bounds are raised by more than that.
+  const slack = 0.01;
+  const others = bounds.reduce((sum, b, c) => (c === drive ? sum : sum + b), 0);
+  const member = (d: number) => ((kept[d >>> 5]! >>> (d & 31)) & 1) === 1;
+  const page = maxScore.top(sources[drive]!.single, member, rank, k, 0, phrases[drive]!, {
+    rest: others + 1000 * all + adjacencyBound + slack,
+    score: scoreOf,
+    // Scoring a record from scratch costs about a binary search per list.
+    budget: Math.floor((postings + words * 32) / (lists * 16)),
+  });
+  if (!page) return null;
+  const lacking = 1000 * (all - 1) + others + adjacencyBound + slack;
+  if (least < all && (page.length < k || scoreOf(page[page.length - 1]!) <= lacking)) return null;
+  return page;
 }
 
 /**
@@ -294,8 +334,14 @@ const passScratch = intScratch();
 
 /** Bit i set when filter bits `bits[i]` equal `all` (every filter passes; scratch: valid until the next query). */
 export function passBits(bits: Uint16Array, all: number): Uint32Array {
-  const out = passScratch.zeroed(0, (bits.length + 31) >>> 5);
-  for (let i = 0; i < bits.length; i++) if (bits[i] === all) out[i >>> 5]! |= 1 << (i & 31);
+  const n = bits.length;
+  const out = passScratch.any(0, (n + 31) >>> 5);
+  for (let j = 0, i = 0; j < out.length; j++) {
+    // A word at a time, in a register.
+    let word = 0;
+    for (let b = 0; b < 32 && i < n; b++, i++) if (bits[i] === all) word |= 1 << b;
+    out[j] = word;
+  }
   return out;
 }
 
@@ -333,7 +379,7 @@ export function rankedText(maxScore: MaxScore, plan: Plan, passes: Uint32Array, 
           1000,
           live[0]!.phrases.map((phrase) => phraseOf(maxScore, phrase, kept.length)),
         )
-      : topOfHits(maxScore, sources, pairs, kept, total, rank, k);
+      : topOfHits(maxScore, sources, pairs, kept, total, text.least, rank, k);
   if (!page) return null;
   const matched = text.relaxed ? plan.labels.filter((_, c) => meets(text.clauses[c]!, kept)) : [];
   return { page, total, relaxed: text.relaxed, matched };

@@ -7,11 +7,17 @@
  * every record has costs a few blocks, not 100,000 scores. Queries of several clauses: clause-top.ts.
  */
 import type { Clause, Expansion, Placed } from './search-index';
-import { intScratch } from './scratch';
+import { floatScratch, intScratch } from './scratch';
 import { Leaders } from './top';
 
 /** Postings per block: small enough to skip most of a long list, large enough that the blocks sort fast. */
 export const BLOCK = 256;
+
+/** Marks a phrase among the block sources of topOf. */
+const PHRASE = 0x80000000;
+const blockMaxes = floatScratch();
+const blockSources = intScratch();
+const seenSlots = intScratch();
 
 /** A word's postings in one part of the index, with their scores and the best score of each block. */
 export interface ScoredPostings {
@@ -47,9 +53,21 @@ export function blockMaxima(scores: Float32Array): Float32Array {
 }
 
 /**
+ * How a query of several clauses is ranked from one of them (clause-top.ts): each record read
+ * through that clause's postings is scored whole with `score`, and a record's whole score is at
+ * most its score for that clause plus `rest` (the other clauses' and the bonuses' highest).
+ */
+export interface Driven {
+  rest: number;
+  score(slot: number): number;
+  /** How many records may be scored before giving up (the caller then scores every record). */
+  budget: number;
+}
+
+/**
  * The best `k` slots passing `passes` among the postings, by the best of `fround(fround(weight ×
  * score) + bonus)` over their postings (what the catalog ranks a one-word query by), ties by
- * `rank`; best first.
+ * `rank`; best first. With `driven`, by its score instead; null when its budget runs out.
  */
 function topOf(
   lists: readonly WeightedPostings[],
@@ -58,32 +76,67 @@ function topOf(
   k: number,
   bonus: number,
   phrases: readonly Phrase[],
-): number[] {
-  const ranked = (weight: number, score: number) => Math.fround(Math.fround(weight * score) + bonus);
-  const blocks: Array<{ max: number; list: WeightedPostings | null; phrase: Phrase | null; from: number }> = [];
-  for (const list of lists) {
+  driven?: Driven,
+): number[] | null {
+  const ranked = driven
+    ? (weight: number, score: number) => Math.fround(weight * score) + driven.rest
+    : (weight: number, score: number) => Math.fround(Math.fround(weight * score) + bonus);
+  // The blocks as typed arrays reused between queries (a word every record holds has hundreds of
+  // blocks per list: an object each made ~100 KB of garbage per search): per block, the highest
+  // score it may give and where it comes from (its list and block, or PHRASE | its phrase).
+  let n = phrases.length;
+  for (const list of lists) n += list.postings.maxima.length;
+  const maxes = blockMaxes.any(0, n);
+  const sources = blockSources.any(0, n);
+  const blockOf = blockSources.any(1, n);
+  const order = blockSources.any(2, n);
+  let at = 0;
+  lists.forEach((list, l) => {
     const { maxima } = list.postings;
-    for (let b = 0; b < maxima.length; b++) blocks.push({ max: ranked(list.weight, maxima[b]!), list, phrase: null, from: b * BLOCK });
-  }
-  for (const phrase of phrases) blocks.push({ max: ranked(1, phrase.bound), list: null, phrase, from: 0 });
-  blocks.sort((a, b) => b.max - a.max);
+    for (let b = 0; b < maxima.length; b++, at++) {
+      maxes[at] = ranked(list.weight, maxima[b]!);
+      sources[at] = l;
+      blockOf[at] = b;
+    }
+  });
+  phrases.forEach((phrase, p) => {
+    maxes[at] = ranked(1, phrase.bound);
+    sources[at++] = PHRASE | p;
+  });
+  for (let j = 0; j < n; j++) order[j] = j;
+  order.sort((a, b) => maxes[b]! - maxes[a]!);
   const leaders = new Leaders(k, rank);
-  for (const { max, list, phrase, from } of blocks) {
-    // Every record still unread scores at most `max`: none can displace a record kept with more.
-    if (leaders.full && leaders.floor > max) break;
-    if (phrase) {
+  const seen = driven ? seenSlots.zeroed(0, (rank.length + 31) >>> 5) : null;
+  let budget = driven?.budget ?? 0;
+  /** Offers slot `d`, which scores at most `bound` (exactly that, unless driven). */
+  const offer = (d: number, bound: number): boolean => {
+    if (!passes(d)) return true;
+    if (!driven || !seen) {
+      leaders.offer(d, bound);
+      return true;
+    }
+    // A record scoring too little through this posting is read again through the one that gives it more.
+    if ((leaders.full && bound < leaders.floor) || (seen[d >>> 5]! & (1 << (d & 31))) !== 0) return true;
+    seen[d >>> 5]! |= 1 << (d & 31);
+    leaders.offer(d, driven.score(d));
+    return --budget > 0;
+  };
+  for (let o = 0; o < n; o++) {
+    const block = order[o]!;
+    // Every record still unread scores at most its block's maximum: none can displace a record kept with more.
+    if (leaders.full && leaders.floor > maxes[block]!) break;
+    const source = sources[block]!;
+    if (source & PHRASE) {
       // A phrase is read whole, only when the records kept do not already outscore it.
-      const { slots, values } = phrase.read();
-      for (let j = 0; j < slots.length; j++) if (passes(slots[j]!)) leaders.offer(slots[j]!, ranked(1, values[j]!));
+      const { slots, values } = phrases[source ^ PHRASE]!.read();
+      for (let j = 0; j < slots.length; j++) if (!offer(slots[j]!, ranked(1, values[j]!))) return null;
       continue;
     }
-    if (!list) continue;
+    const list = lists[source]!;
     const { docs, start, offset, scores } = list.postings;
+    const from = blockOf[block]! * BLOCK;
     const end = Math.min(scores.length, from + BLOCK);
-    for (let j = from; j < end; j++) {
-      const d = offset + docs[start + j]!;
-      if (passes(d)) leaders.offer(d, ranked(list.weight, scores[j]!));
-    }
+    for (let j = from; j < end; j++) if (!offer(offset + docs[start + j]!, ranked(list.weight, scores[j]!))) return null;
   }
   return leaders.sorted();
 }
@@ -203,8 +256,9 @@ export class MaxScore {
     k: number,
     bonus: number,
     phrases: readonly Phrase[] = [],
-  ): number[] {
+    driven?: Driven,
+  ): number[] | null {
     const lists = words.flatMap(([w, weight]) => this.postings(w).map((postings) => ({ weight, postings })));
-    return topOf(lists, passes, rank, k, bonus, phrases);
+    return topOf(lists, passes, rank, k, bonus, phrases, driven);
   }
 }

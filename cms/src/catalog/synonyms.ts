@@ -58,7 +58,9 @@ export function findSynonyms(
     for (const group of groups) {
       for (const term of group) {
         if (term.length > terms.length - i || term.length < length) continue;
-        if (!term.every((w, k) => same(terms[i + k]!, w))) continue;
+        let k = 0;
+        while (k < term.length && same(terms[i + k]!, term[k]!)) k++;
+        if (k < term.length) continue;
         const others = group.filter((t) => t !== term);
         // The longest phrase wins; phrases of the same length (in several groups) pool their terms.
         alternatives = term.length > length ? others : [...alternatives, ...others];
