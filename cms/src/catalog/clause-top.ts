@@ -125,8 +125,9 @@ function scoreAt(c: Cursor, slot: number): number {
 }
 
 /** A clause's score for `slot`, with the float32 steps of SearchIndex.match. */
-function clauseScore({ single, phrases }: ClauseCursors, slot: number): number {
-  // Index loops: this runs per record and list, where an iterator would be an object each time.
+function clauseScore({ single, phrases }: ClauseCursors, slot: number, into: Float64Array | Float32Array, at: number): void {
+  // Index loops, and the score stored, not returned: this runs per record and list, where an
+  // iterator or a returned double (boxed when the call is not inlined) would be an object each time.
   let out = 0;
   for (let s = 0; s < single.length; s++) {
     const v = scoreAt(single[s]!, slot);
@@ -150,7 +151,7 @@ function clauseScore({ single, phrases }: ClauseCursors, slot: number): number {
     }
     if (sum > out) out = Math.fround(sum);
   }
-  return out;
+  into[at] = out;
 }
 
 /** The highest score a list may give (its best posting, weighted, as float32). */
@@ -212,7 +213,7 @@ function wholeScorer(clauseLists: ReadonlyArray<{ single: Lists; phrases: Readon
   return (slot: number): number => {
     if (slot < last) for (const c of every) c.at = 0;
     last = slot;
-    for (let c = 0; c < query.length; c++) values[c] = clauseScore(query[c]!, slot);
+    for (let c = 0; c < query.length; c++) clauseScore(query[c]!, slot, values, c);
     let adj = 0;
     for (const a of adjacency) {
       const v = scoreAt(a, slot);
@@ -324,7 +325,7 @@ export function phraseOf(maxScore: MaxScore, phrase: readonly Expansion[], words
         phrases: [parts.map((lists) => lists.map((l) => ({ weight: l.weight, postings: l.postings, at: 0 })))],
       };
       const values = new Float32Array(slots.length);
-      for (let i = 0; i < slots.length; i++) values[i] = clauseScore(query, slots[i]!);
+      for (let i = 0; i < slots.length; i++) clauseScore(query, slots[i]!, values, i);
       return { slots, values };
     },
   };

@@ -104,7 +104,8 @@ function topOf(
     sources[at++] = PHRASE | p;
   });
   for (let j = 0; j < n; j++) order[j] = j;
-  order.sort((a, b) => maxes[b]! - maxes[a]!);
+  // -1, 0 or 1 (small integers): a difference of doubles would be a boxed number per comparison.
+  order.sort((a, b) => (maxes[b]! > maxes[a]! ? 1 : maxes[b]! < maxes[a]! ? -1 : 0));
   const leaders = new Leaders(k, rank);
   const seen = driven ? seenSlots.zeroed(0, (rank.length + 31) >>> 5) : null;
   let budget = driven?.budget ?? 0;
