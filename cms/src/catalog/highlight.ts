@@ -35,7 +35,28 @@ export const HIGHLIGHTED: ReadonlyArray<keyof Highlightable> = [
   'locations',
 ];
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * A word is a run of letters and digits (`/[\p{L}\p{N}]+/u`). The runs and the gaps between them
+ * are found with sticky tests, which make nothing: `matchAll` made an array per word, and a page
+ * of 20 hits has thousands of words (about 250 KB of garbage per search).
+ */
+const RUN = /[\p{L}\p{N}]+/uy;
+const GAP = /[^\p{L}\p{N}]+/uy;
+
+/** Calls `visit(start, end)` for each word of `text` in order, until it returns true; whether one did. */
+function someWord(text: string, visit: (start: number, end: number) => boolean): boolean {
+  let i = 0;
+  while (i < text.length) {
+    GAP.lastIndex = i;
+    if (GAP.test(text)) i = GAP.lastIndex;
+    if (i >= text.length) return false;
+    RUN.lastIndex = i;
+    const end = RUN.test(text) ? RUN.lastIndex : i + 1;
+    if (visit(i, end)) return true;
+    i = end;
+  }
+  return false;
+}
 
 /**
  * A word's folded form, memoized: every hit of every search folds the words of its fields, and
@@ -56,33 +77,40 @@ function foldWord(word: string): string {
 /** The ranges of the words of `text` whose folded form is in `words`. */
 export function ranges(text: string, words: ReadonlySet<string>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(WORD)) {
-    if (words.has(foldWord(m[0]))) out.push([m.index, m.index + m[0].length]);
-  }
+  someWord(text, (start, end) => {
+    if (words.has(foldWord(text.slice(start, end)))) out.push([start, end]);
+    return false;
+  });
   return out;
 }
 
-function has(text: string, words: ReadonlySet<string>): boolean {
-  for (const m of text.matchAll(WORD)) if (words.has(foldWord(m[0]))) return true;
-  return false;
+/** Whether a word of `text` folds to one of `words`. */
+function has(text: string | null, words: ReadonlySet<string>): boolean {
+  return text !== null && someWord(text, (start, end) => words.has(foldWord(text.slice(start, end))));
 }
 
+const hasLabel = (list: { label: string }[], words: ReadonlySet<string>) => list.some((t) => has(t.label, words));
+
+/** The fields of `r` holding one of `words` (field order as SearchMatch lists them), and where its name and description do. */
 export function matchOf(r: Highlightable, words: ReadonlySet<string>): SearchMatch {
-  const labels = (list: { label: string }[]) => list.map((t) => t.label).join(' ');
-  const candidates: Array<[SearchMatch['fields'][number], string]> = [
-    ['name', r.name],
-    ['otherNames', r.otherNames.join(' ')],
-    ['description', r.description],
-    ['eligibility', r.eligibility ?? ''],
-    ['fees', r.fees ?? ''],
-    ['services', labels(r.services)],
-    ['focusAreas', labels(r.focusAreas)],
-    ['populations', labels(r.populations)],
-    ['languages', labels(r.languages)],
-    ['places', [...r.serviceAreas.flatMap((a) => a.regions), ...r.locations.map((l) => l.city)].join(' ')],
-  ];
+  // Field by field and label by label (in SearchMatch's order): joining a field's texts would only make strings to split again.
+  const fields: SearchMatch['fields'] = [];
+  const mark = (field: SearchMatch['fields'][number], holds: boolean) => holds && fields.push(field);
+  mark('name', has(r.name, words));
+  mark(
+    'otherNames',
+    r.otherNames.some((n) => has(n, words)),
+  );
+  mark('description', has(r.description, words));
+  mark('eligibility', has(r.eligibility, words));
+  mark('fees', has(r.fees, words));
+  mark('services', hasLabel(r.services, words));
+  mark('focusAreas', hasLabel(r.focusAreas, words));
+  mark('populations', hasLabel(r.populations, words));
+  mark('languages', hasLabel(r.languages, words));
+  mark('places', r.serviceAreas.some((a) => a.regions.some((x) => has(x, words))) || r.locations.some((l) => has(l.city, words)));
   return {
-    fields: candidates.filter(([, text]) => has(text, words)).map(([field]) => field),
+    fields,
     name: ranges(r.name, words),
     description: ranges(r.description, words),
   };
