@@ -23,6 +23,7 @@ import { type BenchQuery, directoryFacetsPath, directoryListPath, stockPath, sto
 import { freePort, cleanupNow, describeChild, tempDir, spawnChild, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, startStrapi } from './lib/bench-strapi';
 import { printScaling } from './lib/bench-scale-report';
+import { runWithServerFlags } from './lib/node-flags';
 import { formatWireSizes, wireSize } from './lib/bench-wire';
 import { type Fetched, directoryPage, directorySlugs, get, stockPage, stockSlugs } from './lib/bench-fetch';
 import { fromUserDir, int, msText as ms, readOptions, runCommand, table, usageExit, wholeNumber } from './lib/bench-cli';
@@ -122,6 +123,7 @@ Create it once with 10,000 synthetic organizations (about a minute), from the re
 Or measure another database: npm run bench -w cms -- --db /path/to/data.db  (or BENCH_DB=/path/to/data.db)`;
 
 async function main(): Promise<number> {
+  runWithServerFlags();
   const parsed = parseArgs(process.argv.slice(2));
   if (typeof parsed === 'string') return usageExit(parsed, USAGE);
   const o = parsed;

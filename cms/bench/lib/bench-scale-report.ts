@@ -12,7 +12,7 @@ export async function printScaling(
 ): Promise<void> {
   console.log(`
 In-process catalog time (no HTTP, no database; generated organizations; after 50 warm-up calls, ${scaleRuns} timed runs,
-or as many as fit in ${scaleBudgetMs / 1000} s per column, at least 20).
+or as many as fit in ${scaleBudgetMs / 1000} s per column, at least 20; node ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'with V8 defaults'}, as the server).
 "build" = mapper + entries + catalog (filters, name order, full-text index); "search" = catalog.search
 for the (a) query; "miss" = search + the page's JSON, what a body-cache miss costs; "facets" =
 catalog.facets for the same query (what (b) costs on a cache miss); "entries MB" = heap of the

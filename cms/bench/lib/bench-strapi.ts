@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CMS_DIR } from '../../scripts/lib/boot';
 import { freePort, spawnChild, waitForOk, type Child } from './bench-procs';
+/** The server's Node flags, as `npm start` runs it (scripts/run-strapi.mjs). */
+import nodeFlags from '../../scripts/lib/node-flags.json';
 
 /** Sources (src/, config/) newer than their compiled file in cms/dist, relative to cms/. */
 export function staleDistFiles(): string[] {
@@ -131,7 +133,11 @@ export async function startStrapi(o: StartStrapiOptions): Promise<StrapiServer> 
     env: strapiEnv(o.db, port, o.env),
     logDir: o.logDir,
     // BENCH_PROFILE_DIR=/some/dir: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-    nodeArgs: ['--expose-gc', ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [])],
+    nodeArgs: [
+      '--expose-gc',
+      ...nodeFlags,
+      ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+    ],
   });
   o.onSpawn?.(child);
   const { accessKey: token } = await child.message<{ type: 'token'; accessKey: string }>('token', o.bootTimeoutMs);
