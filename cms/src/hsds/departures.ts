@@ -18,6 +18,7 @@ import type { Core } from '@strapi/strapi';
 import type { Catalog, Entry } from '../catalog/catalog';
 import { hsdsId } from './ids';
 import { publicLocationIndexes, type Pair } from './mapper';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export const DEPARTURES_TABLE = 'hsds_public_ids';
 export type HsdsObjectName = 'organization' | 'service' | 'service_at_location';
@@ -99,7 +100,6 @@ type Arrival = { hsds_id: string; object: HsdsObjectName; left_at: null };
 // slices, yielding to requests between them, so the public is never held up by it.
 const SLICE = 2000;
 const READ_PAGE = 20_000;
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The registry as stored, a slice at a time in id order. */
 async function readKnown(knex: Knex): Promise<Known> {
@@ -113,7 +113,7 @@ async function readKnown(knex: Knex): Promise<Known> {
     for (const r of rows) known.set(r.hsds_id, { object: r.object, left: r.left_at !== null && r.left_at !== undefined });
     if (rows.length < READ_PAGE) return known;
     after = rows[rows.length - 1]!.hsds_id;
-    await yieldToRequests();
+    await nextTurn();
   }
 }
 
@@ -123,7 +123,7 @@ async function allIds(known: Known, entries: readonly Entry[]): Promise<{ arrive
   let n = 0;
   for (const e of entries) {
     for (const [id, object] of cachedIds(e)) current.set(id, object);
-    if (++n % SLICE === 0) await yieldToRequests();
+    if (++n % SLICE === 0) await nextTurn();
   }
   return {
     arrived: arrivals(known, current),

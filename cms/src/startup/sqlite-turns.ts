@@ -9,6 +9,7 @@
  * queries then took seconds. PostgreSQL's driver is asynchronous already and is left alone.
  */
 import type { Core } from '@strapi/strapi';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 type QueryFn = (this: unknown, connection: unknown, query: unknown) => Promise<unknown>;
 interface KnexClientPrototype {
@@ -18,7 +19,6 @@ interface KnexClientPrototype {
 const TURNS = Symbol('referral-directory:sqlite-turns');
 
 const SLICE_MS = 4;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 let lastTurn = 0;
 
 export function yieldBetweenSqliteQueries(strapi: Core.Strapi): void {
