@@ -141,3 +141,22 @@ test('facet counts equal, for every value, the records that match the query with
     }
   }
 });
+
+test('sort=-lastVerified lists the most recently verified first, never verified last, ties by name, with or without words', () => {
+  const dated = [
+    org('old', { name: 'Zeta shelter', lastVerified: '2024-02-01' }),
+    org('never', { name: 'Alpha shelter', lastVerified: null }),
+    org('new-b', { name: 'Beta shelter', lastVerified: '2026-05-01' }),
+    org('new-a', { name: 'Acorn shelter', lastVerified: '2026-05-01' }),
+    org('mid', { name: 'Mid shelter', lastVerified: '2025-07-09' }),
+  ];
+  const c = new Catalog(
+    dated.map((o) => toEntry(o, { ...o, locale: 'fr' })),
+    vocabulary,
+    'dated',
+  );
+  const slugs = (qs: string) => c.search(query(qs)).page.map((e) => e.slug);
+  assert.deepEqual(slugs('sort=-lastVerified'), ['new-a', 'new-b', 'mid', 'old', 'never']);
+  assert.deepEqual(slugs('sort=-lastVerified&q=shelter&pageSize=2&page=2'), ['mid', 'old']);
+  assert.deepEqual(slugs('sort=-lastVerified&locale=fr'), ['new-a', 'new-b', 'mid', 'old', 'never']);
+});

@@ -73,7 +73,7 @@ const queryArb = fc.record({
   locale: fc.constantFrom('en', 'fr'),
   page: fc.integer({ min: 1, max: 3 }),
   pageSize: fc.integer({ min: 1, max: 30 }),
-  sort: fc.constantFrom('relevance', 'relevance', 'relevance', 'name', '-name'),
+  sort: fc.constantFrom('relevance', 'relevance', 'relevance', 'name', '-name', '-lastVerified'),
 });
 
 function parsed(c: Catalog, g: typeof queryArb extends fc.Arbitrary<infer T> ? T : never): DirectoryQuery {
@@ -131,7 +131,11 @@ function reference(c: Catalog, q: DirectoryQuery) {
   const hits = live.map((e, d) => ({ e, d })).filter(({ e, d }) => inText[d] && passes(e));
   if (q.sort === 'relevance') hits.sort((a, b) => score[b.d]! - score[a.d]! || rank.get(a.e)! - rank.get(b.e)!);
   else if (q.sort === '-name') hits.sort((a, b) => rank.get(b.e)! - rank.get(a.e)!);
-  else hits.sort((a, b) => rank.get(a.e)! - rank.get(b.e)!);
+  else if (q.sort === '-lastVerified') {
+    // Most recently verified first, never verified ('') last, ties by name.
+    const v = (h: { e: Entry }) => h.e.lastVerified;
+    hits.sort((a, b) => (v(a) < v(b) ? 1 : v(a) > v(b) ? -1 : rank.get(a.e)! - rank.get(b.e)!));
+  } else hits.sort((a, b) => rank.get(a.e)! - rank.get(b.e)!);
   const start = (q.page - 1) * q.pageSize;
   const relaxed = !strict && all > 1;
   const suggestion = m.corrected ?? (hits.length === 0 || relaxed ? index.suggest(q.terms) : null);
