@@ -22,7 +22,7 @@ import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
 import { passBits, rankedText, textHits } from './clause-top';
 import { byteScratch, floatScratch, intScratch, shortScratch } from './scratch';
-import { topK } from './top';
+import { descending, topK } from './top';
 
 // Entries are made in entry.ts; the catalog's users take them from here with the rest.
 export { type Entry, filterValues, toEntry } from './entry';
@@ -375,22 +375,11 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     return { bits, all: (1 << active.length) - 1, active };
   }
 
-  /**
-   * The live slots in the order of a sort other than relevance: the name order of the query's
-   * locale (read backwards for `-name`) or, for `-lastVerified`, the most recently verified first
-   * (never verified last), ties in name order. That one is sorted once per version and locale,
-   * not per request (it took ~35 ms at 100,000 records).
-   */
+  /** Live slots in a sort other than relevance's order: `-lastVerified`'s (never verified last) is sorted once per version. */
   private orderOf(q: DirectoryQuery<F>): Uint32Array {
     const names = this.byName[q.locale];
     if (q.sort !== '-lastVerified') return names;
-    const known = this.byVerified[q.locale];
-    if (known) return known;
-    const verified = Array.from(names, (i) => this.entryAt(i).lastVerified);
-    const places = Uint32Array.from(names.keys()).sort((a, b) =>
-      verified[a]! < verified[b]! ? 1 : verified[a]! > verified[b]! ? -1 : a - b,
-    );
-    return (this.byVerified[q.locale] = places.map((k) => names[k]!));
+    return (this.byVerified[q.locale] ??= descending(names, (i) => this.entryAt(i).lastVerified));
   }
 
   /** Per live slot, its place in the name order of `locale` (how relevance ties are settled). */

@@ -3,6 +3,13 @@
  * only ever shows a page of them, so ranking is O(n log k) instead of O(n log n).
  */
 
+/** `items` by descending `key` (strings compared as such), ties in their order in `items`. */
+export function descending(items: Uint32Array, key: (item: number) => string): Uint32Array {
+  const keys = Array.from(items, key);
+  const places = Uint32Array.from(items.keys()).sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : a - b));
+  return places.map((k) => items[k]!);
+}
+
 /**
  * The first `k` of `items` by descending `score[item]`, ties by ascending `rank[item]` (the name
  * order, so `items` may come in any order); sorted.
