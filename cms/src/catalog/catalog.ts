@@ -16,12 +16,13 @@ import type {
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import type { Entry } from './entry';
-import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, type TextMatch, withRemoved } from './search-index';
+import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, withRemoved } from './search-index';
+import { textMask } from './text-mask';
 import { runNow, runSliced } from './segment';
 import { type Part, buildPart, placeIn } from './part';
 import type { SynonymGroup } from './synonyms';
-import { passBits, rankedText, textHits } from './clause-top';
-import { byteScratch, floatScratch, intScratch, shortScratch } from './scratch';
+import { orderedText, passBits, rankedText, textHits } from './clause-top';
+import { intScratch, shortScratch } from './scratch';
 import { descending, topK } from './top';
 
 // Entries are made in entry.ts; the catalog's users take them from here with the rest.
@@ -91,8 +92,6 @@ export interface SlugLookup<E> {
 const GONE = 0x8000;
 
 /** A query's arrays of one value per slot, reused by the next query (see scratch.ts). */
-const masks = byteScratch();
-const summedScores = floatScratch();
 const filterBitScratch = shortScratch();
 const keptSlots = intScratch();
 
@@ -308,49 +307,6 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   }
 
   /**
-   * Per entry, how many query clauses it matches and its score, and whether the search had to be
-   * relaxed. Kept: the entries with every clause — and, for queries of three clauses or more,
-   * those missing only one, ranked after — when some entry passing `passes` has every clause;
-   * otherwise (relaxed) every entry with at least one.
-   */
-  private textMask(match: TextMatch, passes: (i: number) => boolean): { mask: Uint8Array; score: Float32Array; relaxed: boolean } {
-    const n = this.slots;
-    const all = match.scores.length;
-    const mask = masks.zeroed(0, n);
-    if (all === 1) {
-      // One clause (the usual query): its scores are the counts, in one pass and no copy.
-      const score = match.scores[0]!;
-      const adjacency = match.adjacency;
-      for (let i = 0; i < n; i++) {
-        if (score[i]! > 0) {
-          mask[i] = 1;
-          score[i]! += 1000 + adjacency[i]!;
-        }
-      }
-      return { mask, score, relaxed: false };
-    }
-    const count = masks.zeroed(1, n);
-    const score = summedScores.zeroed(0, n);
-    for (const s of match.scores) {
-      for (let i = 0; i < n; i++)
-        if (s[i]! > 0) {
-          count[i]!++;
-          score[i]! += s[i]!;
-        }
-    }
-    let strict = false;
-    for (let i = 0; i < n && !strict; i++) if (count[i] === all && passes(i)) strict = true;
-    const least = !strict ? 1 : all >= 3 ? all - 1 : all;
-    for (let i = 0; i < n; i++) {
-      if (count[i]! < least) continue;
-      mask[i] = 1;
-      // The more clauses an entry has, the higher it ranks, whatever its score; then words side by side count.
-      score[i]! += 1000 * count[i]! + match.adjacency[i]!;
-    }
-    return { mask, score, relaxed: !strict && all > 1 };
-  }
-
-  /**
    * Per slot, a bit per active filter it satisfies; `all` when it satisfies every one (a gone
    * slot never does). Filter k of `active` is bit k.
    */
@@ -394,9 +350,12 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   search(q: DirectoryQuery<F>): SearchResult<R, F> {
     const { bits, all } = this.filterBits(q);
     const plan = q.terms.length > 0 ? this.index.plan(q.terms) : null;
-    // A page deep into the hits (near-search asks for all of them) is ranked by sorting them all.
+    // A page deep into the hits by relevance (near-search asks for all of them) is ranked by sorting them all.
     const found =
-      plan && plan.clauses.length > 0 && q.sort === 'relevance' && q.page * q.pageSize * 4 < this.slots && this.ranked(q, plan, bits, all);
+      plan &&
+      plan.clauses.length > 0 &&
+      (q.sort !== 'relevance' || q.page * q.pageSize * 4 < this.slots) &&
+      this.ranked(q, plan, bits, all);
     if (found) return found;
     // No words and no filter (the list a visitor first sees): the hits are the live name order itself.
     if (!plan && all === 0) {
@@ -404,7 +363,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       return { page: this.pageOf(q, order).map((i) => this.entryAt(i)), total: order.length, text: null };
     }
     const match = plan ? this.index.match(plan) : null;
-    const text = match ? this.textMask(match, (i) => bits[i] === all) : null;
+    const text = match ? textMask(match, this.slots, (i) => bits[i] === all) : null;
     const kept = keptSlots.any(0, this.slots);
     let count = 0;
     let page: number[];
@@ -444,9 +403,13 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    */
   private ranked(q: DirectoryQuery<F>, plan: Plan, bits: Uint16Array, all: number): SearchResult<R, F> | null {
     const start = (q.page - 1) * q.pageSize;
-    const ranked = rankedText(this.index.maxScore, plan, passBits(bits, all), this.rankOf(q.locale), start + q.pageSize);
-    if (!ranked) return null;
-    const { page, total, relaxed, matched } = ranked;
+    const passes = passBits(bits, all);
+    const found =
+      q.sort === 'relevance'
+        ? rankedText(this.index.maxScore, plan, passes, this.rankOf(q.locale), start + q.pageSize)
+        : orderedText(this.index.maxScore, plan, passes, this.orderOf(q), q.sort === '-name', start + q.pageSize);
+    if (!found) return null;
+    const { page, total, relaxed, matched } = found;
     const suggestion = plan.corrected ?? (total === 0 || relaxed ? this.index.suggest(q.terms) : null);
     return {
       page: page.slice(start).map((i) => this.entryAt(i)),

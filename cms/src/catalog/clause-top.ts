@@ -1,7 +1,7 @@
 /**
  * A query by relevance without scoring every record. Its hits are counted from bits: per clause,
  * the slots holding one of its words (or every word of a phrase); the hits are the slots with
- * every clause, or all but one, or any (relaxed), exactly as Catalog.textMask keeps them. Its best
+ * every clause, or all but one, or any (relaxed), exactly as textMask (text-mask.ts) keeps them. Its best
  * records: with one clause that some record holds (and no words side by side), by max-score over
  * blocks of postings (MaxScore.top); with more, when there are few hits, by scoring just those,
  * reading each word's postings with a cursor. Otherwise the catalog scores every record as before.
@@ -179,7 +179,7 @@ function slotsOf(bits: Uint32Array): Uint32Array {
 }
 const slotList = intScratch();
 
-/** The score of a record with these clause scores (0: clause missing), as Catalog.textMask adds them up. */
+/** The score of a record with these clause scores (0: clause missing), as textMask (text-mask.ts) adds them up. */
 function total(clauseScores: ArrayLike<number>, adjacency: number): number {
   let count = 0;
   let score = 0;
@@ -196,7 +196,7 @@ function total(clauseScores: ArrayLike<number>, adjacency: number): number {
 type Lists = ReadonlyArray<{ weight: number; postings: ScoredPostings }>;
 
 /**
- * A record's whole score (what Catalog.textMask gives it) from each clause's lists and the pairs'
+ * A record's whole score (what textMask in text-mask.ts gives it) from each clause's lists and the pairs'
  * (adjacency), read with a cursor per list: records asked in ascending order move the cursors
  * forward; a record before the last one asked sends them back to the start.
  */
@@ -225,7 +225,7 @@ function wholeScorer(clauseLists: ReadonlyArray<{ single: Lists; phrases: Readon
 
 /**
  * The best `k` slots among `kept` (the hits passing the filters, as bits; `hits` of them, each with
- * at least `least` clauses), by the score Catalog.textMask gives them — per clause its best word or
+ * at least `least` clauses), by the score textMask (text-mask.ts) gives them — per clause its best word or
  * phrase sum, the clauses added up, plus 1000 per clause and the adjacency bonus of `pairs` — ties
  * by `rank`; best first. Few hits are each scored, reading every word's postings with a galloping
  * cursor; many, from the best blocks of one clause down (MaxScore.top, driven). Null when that
@@ -356,7 +356,7 @@ export interface RankedText {
 }
 
 /**
- * A query of several clauses, or of one with phrase synonyms, by relevance (Catalog.textMask's
+ * A query of several clauses, or of one with phrase synonyms, by relevance (textMask's
  * hits and scores) among the slots passing the filters (`passes`, as bits): its hits counted from
  * bits, only its best records scored. Null when that would not pay (the caller scores every record).
  */
@@ -386,7 +386,33 @@ export function rankedText(maxScore: MaxScore, plan: Plan, passes: Uint32Array, 
   return { page, total, relaxed: text.relaxed, matched };
 }
 
-/** The slots a query's text keeps, filters aside (as Catalog.textMask; scratch: valid until the next query). */
+/**
+ * A query's hits in a sort other than relevance (`order`: the live slots in that sort, read from
+ * the end when `backwards`), among the slots passing the filters (`passes`, as bits): the first
+ * `end` (as rankedText's page), none scored. The hits and the words that matched are rankedText's.
+ */
+export function orderedText(
+  maxScore: MaxScore,
+  plan: Plan,
+  passes: Uint32Array,
+  order: Uint32Array,
+  backwards: boolean,
+  end: number,
+): RankedText {
+  const text = textBits(maxScore, plan.clauses.map(sourcesOf), passes);
+  const kept = text.hits;
+  let total = 0;
+  for (let j = 0; j < kept.length; j++) total += bitCount((kept[j]! &= passes[j]!));
+  const page: number[] = [];
+  for (let k = 0; k < order.length && page.length < end; k++) {
+    const d = order[backwards ? order.length - 1 - k : k]!;
+    if (((kept[d >>> 5]! >>> (d & 31)) & 1) === 1) page.push(d);
+  }
+  const matched = text.relaxed ? plan.labels.filter((_, c) => meets(text.clauses[c]!, kept)) : [];
+  return { page, total, relaxed: text.relaxed, matched };
+}
+
+/** The slots a query's text keeps, filters aside (as textMask; scratch: valid until the next query). */
 export function textHits(maxScore: MaxScore, plan: Plan, passes: Uint32Array): Uint32Array {
   if (plan.clauses.length > 0) return textBits(maxScore, plan.clauses.map(sourcesOf), passes).hits;
   // No meaningful word (stop words only): every slot, when some slot passes the filters.
