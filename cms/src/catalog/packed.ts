@@ -76,7 +76,7 @@ export const leftOut = (value: unknown): boolean => value === undefined || typeo
  */
 class KeyMembers {
   private readonly opening: string;
-  private kept: Interner<string> | null = new Interner<string>(PER_KEY);
+  private kept: Interner<Member> | null = new Interner<Member>(PER_KEY);
   /** Once the key's values are each record's own: its last members, newest at `next - 1`. */
   private readonly recent: string[] = [];
   private next = 0;
@@ -92,28 +92,41 @@ class KeyMembers {
     return member.length === this.opening.length + value.length && member.endsWith(value) && member.startsWith(this.opening);
   }
 
-  member(value: string): string {
-    if (value.length + this.opening.length > MAX_SHARED) return this.opening + value;
-    if (!this.kept) return this.recentMember(value);
+  /**
+   * The member for `value`, whose JSON is `json`: a kept one when an earlier record held an equal
+   * value (then `recurring`, when given, is told that record's value), else a new one.
+   */
+  member(value: unknown, json: string, key: string, recurring: Recurring | undefined): string {
+    if (json.length + this.opening.length > MAX_SHARED) return this.opening + json;
+    if (!this.kept) return this.recentMember(json);
     if (++this.lookups === OWN_AFTER && this.hits * 4 < this.lookups) {
       this.kept = null;
-      return this.recentMember(value);
+      return this.recentMember(json);
     }
-    const found = this.kept.find(value);
+    const found = this.kept.find(json);
     if (found !== undefined) {
       this.hits++;
-      return found;
+      if (recurring && typeof found.value === 'object' && found.value !== null) {
+        recurring.keys.push(key);
+        recurring.values.push(found.value);
+      }
+      return found.text;
     }
-    return this.kept.add(value, this.opening + value);
+    return this.kept.add(json, { text: this.opening + json, value }).text;
   }
 
-  private recentMember(value: string): string {
-    for (const m of this.recent) if (this.is(m, value)) return m;
-    const member = this.opening + value;
+  private recentMember(json: string): string {
+    for (const m of this.recent) if (this.is(m, json)) return m;
+    const member = this.opening + json;
     this.recent[this.next] = member;
     this.next = (this.next + 1) % OWN_RECENT;
     return member;
   }
+}
+/** A kept member, and the value of the record that first held it. */
+interface Member {
+  readonly text: string;
+  readonly value: unknown;
 }
 /**
  * Values kept per key (two generations). Small: shared values recur within a few thousand records,
@@ -127,11 +140,22 @@ const OWN_RECENT = 8;
 const byKey = new Map<string, KeyMembers>();
 
 /**
+ * The keys of a record's members that earlier records held too, with the value (object or array)
+ * the earliest of them held: equal to the record's (the same JSON), so that a record kept as an
+ * object may point to it rather than keep a copy of its own (see toEntry).
+ */
+export interface Recurring {
+  keys: string[];
+  values: object[];
+}
+
+/**
  * Packs a plain record (what JSON.stringify would write: members whose value serializes, in key
  * order). `like`: another packed version of the same record (French, staff), whose members it
  * shares when equal (same place: the versions of a record have the same keys in the same order).
+ * `recurring`: told the members other records held (see Recurring).
  */
-export function pack(record: object, like?: Packed): Packed {
+export function pack(record: object, like?: Packed, recurring?: Recurring): Packed {
   const out: string[] = [];
   for (const key in record) {
     if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
@@ -147,7 +171,7 @@ export function pack(record: object, like?: Packed): Packed {
     const same = like?.[out.length];
     if (same !== undefined && keyed.is(same, v))
       out.push(same); // the other version's member: no look-up
-    else out.push(keyed.member(v));
+    else out.push(keyed.member(value, v, key, recurring));
   }
   return out;
 }
