@@ -9,7 +9,7 @@ import { words } from './analyze';
 import type { Named } from './catalog';
 import { type IndexedText, indexedText } from './search-index';
 import type { FieldKind, FieldWords } from './record-words';
-import { type Packed, jsonOf, leftOut, pack, share, shareList, unpack, unpackSome } from './packed';
+import { type Packed, type Recurring, jsonOf, leftOut, pack, share, shareList, unpack, unpackSome } from './packed';
 
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
   slug: string;
@@ -169,19 +169,25 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
 }
 
 /**
- * The French record with its members that equal the English one's (locations, phones, hours, codes…)
- * replaced by the English objects: one copy in memory instead of two. Equal members are found by
+ * The record as an entry keeps it: its members that earlier records held too (`recurring`) replaced
+ * by the equal values those hold, and, for the French record, its members that equal the English
+ * one's (locations, phones, hours, codes…) replaced by the English objects — one copy in memory
+ * for all instead of one per record and locale (at 100,000 records, most of the records' objects;
+ * fewer objects also make the build's garbage collection shorter). Equal members are found by
  * their packed JSON (the same place in both: the versions of a record have the same keys).
  */
-function sharingEqualParts<R extends object>(en: R, fr: R, packedEn: Packed, packedFr: Packed): R {
-  const out = { ...fr };
+function keptRecord<R extends object>(record: R, recurring: Recurring, en?: { record: R; packed: Packed; own: Packed }): R {
+  if (recurring.keys.length === 0 && !en) return record;
+  const out = { ...record };
+  for (let i = 0; i < recurring.keys.length; i++) Reflect.set(out, recurring.keys[i]!, recurring.values[i]);
+  if (!en) return out;
   let j = 0;
   for (const k of Object.keys(out) as Array<keyof R & string>) {
     const b = out[k];
     if (leftOut(b)) continue;
-    const a = en[k];
-    const member = packedFr[j++];
-    if (a !== b && typeof a === 'object' && a !== null && member === packedEn[j - 1] && member?.startsWith(`${JSON.stringify(k)}:`)) {
+    const a = en.record[k];
+    const member = en.own[j++];
+    if (a !== b && typeof a === 'object' && a !== null && member === en.packed[j - 1] && member?.startsWith(`${JSON.stringify(k)}:`)) {
       out[k] = a;
     }
   }
@@ -205,8 +211,11 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
   const all = values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>);
   const shared = {} as Record<F, readonly string[]>;
   for (const name of Object.keys(all) as F[]) shared[name] = shareList(all[name]);
-  const packedEn = pack(en);
-  const packedFr = pack(fr, packedEn);
+  const recurringEn: Recurring = { keys: [], values: [] };
+  const recurringFr: Recurring = { keys: [], values: [] };
+  const packedEn = pack(en, undefined, keepRecords ? recurringEn : undefined);
+  const packedFr = pack(fr, packedEn, keepRecords ? recurringFr : undefined);
+  const keptEn = keepRecords ? keptRecord(en, recurringEn) : en;
   return new PackedEntry<R, F>(
     share(en.slug),
     packedEn,
@@ -215,6 +224,6 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
     shared,
     share(en.lastVerified ?? ''),
     internalText,
-    keepRecords ? { en, fr: sharingEqualParts(en, fr, packedEn, packedFr) } : null,
+    keepRecords ? { en: keptEn, fr: keptRecord(fr, recurringFr, { record: keptEn, packed: packedEn, own: packedFr }) } : null,
   );
 }

@@ -121,3 +121,47 @@ test('an entry sends its records as JSON.stringify wrote them and shares its fil
   assert.deepEqual(e.values.province, ['QC', 'ON']);
   assert.ok(Object.isFrozen(e.values.province));
 });
+
+test('kept records point to the equal values other records hold, and still read as their own JSON', () => {
+  const record = (slug: string, locale: 'en' | 'fr', label: string, city: string): PublicOrganization => ({
+    slug,
+    locale,
+    name: slug,
+    otherNames: [],
+    description: '',
+    eligibility: null,
+    fees: null,
+    kind: 'ngo',
+    role: 'direct',
+    focusAreas: [{ code: 'labour', label }],
+    services: [],
+    timeframes: [],
+    needs: [],
+    indirectOfferings: [],
+    populations: [],
+    ageRange: { min: null, max: null },
+    national: false,
+    provinces: ['QC'],
+    serviceAreas: [],
+    locations: [{ name: null, street: null, city, province: 'QC', postalCode: null, confidential: true }],
+    languages: [],
+    phones: [],
+    email: null,
+    website: null,
+    hours: { open24x7: false, schedule: [], notes: null },
+    accessibility: null,
+    lastVerified: null,
+    updatedAt: '',
+  });
+  const a = toEntry(record('a', 'en', 'Labour', 'Laval'), record('a-fr', 'fr', 'Travail', 'Laval'));
+  const b = toEntry(record('b', 'en', 'Labour', 'Gatineau'), record('b-fr', 'fr', 'Travail', 'Gatineau'));
+  assert.equal(b.records.en.focusAreas, a.records.en.focusAreas, 'an equal term list is one object');
+  assert.equal(b.records.fr.focusAreas, a.records.fr.focusAreas);
+  assert.notEqual(b.records.fr.focusAreas, b.records.en.focusAreas, 'labels differ between locales');
+  assert.equal(b.records.fr.locations, b.records.en.locations, 'the French record shares what equals the English one');
+  assert.notEqual(b.records.en.locations, a.records.en.locations, "values that differ stay the record's own");
+  for (const e of [a, b]) {
+    assert.equal(JSON.stringify(e.records.en), e.json.en);
+    assert.equal(JSON.stringify(e.records.fr), e.json.fr);
+  }
+});

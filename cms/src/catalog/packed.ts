@@ -14,14 +14,14 @@
  * when the young one is full it becomes the old one and the oldest is dropped, so odd data cannot
  * grow it without end, while what keeps recurring (shared members) stays.
  */
-export class Interner<T> {
-  private young = new Map<string, T>();
-  private old = new Map<string, T>();
+export class Interner<T, K = string> {
+  private young = new Map<K, T>();
+  private old = new Map<K, T>();
 
   constructor(private readonly max = 65_536) {}
 
   /** The kept instance for `key`, if any (an old one is kept young again). */
-  find(key: string): T | undefined {
+  find(key: K): T | undefined {
     const kept = this.young.get(key);
     if (kept !== undefined) return kept;
     const older = this.old.get(key);
@@ -29,7 +29,7 @@ export class Interner<T> {
   }
 
   /** Keeps `value` for `key` (which `find` did not find) and returns it. */
-  add(key: string, value: T): T {
+  add(key: K, value: T): T {
     if (this.young.size >= this.max) {
       this.old = this.young;
       this.young = new Map();
@@ -39,7 +39,7 @@ export class Interner<T> {
   }
 
   /** The kept instance for `key`, else `value` (kept from now on). */
-  get(key: string, value: T): T {
+  get(key: K, value: T): T {
     return this.find(key) ?? this.add(key, value);
   }
 }
@@ -65,20 +65,28 @@ export type Packed = readonly string[];
 /** Values JSON.stringify leaves out of an object (pack leaves their members out too). */
 export const leftOut = (value: unknown): boolean => value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
+/** A value JSON.stringify writes without looking into it: no JSON needs writing to find its member. */
+type Primitive = string | number | boolean | bigint | null;
+const isPrimitive = (v: unknown): v is Primitive =>
+  v === null || (typeof v !== 'object' && typeof v !== 'function' && typeof v !== 'symbol');
+
 /**
- * The members of one key, kept by their value's JSON. Per key rather than one table of whole
- * members: the value's JSON is looked up as JSON.stringify wrote it (no `"key":` + value string
- * to build and hash first), and a key whose values are each record's own (slug, name, email…)
- * stops crowding out the shared ones: once most of its look-ups miss, it only remembers its last
- * few members (enough for the French and staff versions of the record being packed), compared
- * as they are rather than hashed — a look-up in a table hashes the whole value, which for a
- * record's own text (a description) is most of the cost of packing it, and would be in vain.
+ * The members of one key, kept by their value's JSON, or by the value itself when it is a string,
+ * number or boolean (found without writing its JSON). Per key rather than one table of whole
+ * members: the value is looked up as it is (no `"key":` + value string to build and hash first),
+ * and a key whose values are each record's own (slug, name, email…) stops crowding out the shared
+ * ones: once most of its look-ups miss, it only remembers its last few members (enough for the
+ * French and staff versions of the record being packed), compared as they are rather than hashed —
+ * a look-up in a table hashes the whole value, which for a record's own text (a description) is
+ * most of the cost of packing it, and would be in vain.
  */
 class KeyMembers {
   private readonly opening: string;
-  private kept: Interner<string> | null = new Interner<string>(PER_KEY);
-  /** Once the key's values are each record's own: its last members, newest at `next - 1`. */
+  private byJson: Interner<Member> | null = new Interner<Member>(PER_KEY);
+  private byValue: Interner<Member, Primitive> | null = new Interner<Member, Primitive>(PER_KEY);
+  /** Once the key's values are each record's own: its last members, newest at `next - 1`, and their values when primitive. */
   private readonly recent: string[] = [];
+  private readonly recentValues: Array<Primitive | undefined> = [];
   private next = 0;
   private lookups = 0;
   private hits = 0;
@@ -92,28 +100,63 @@ class KeyMembers {
     return member.length === this.opening.length + value.length && member.endsWith(value) && member.startsWith(this.opening);
   }
 
-  member(value: string): string {
-    if (value.length + this.opening.length > MAX_SHARED) return this.opening + value;
-    if (!this.kept) return this.recentMember(value);
+  /** Whether the key's values mostly differ: counted on each look-up, decided once. */
+  private isOwn(): boolean {
     if (++this.lookups === OWN_AFTER && this.hits * 4 < this.lookups) {
-      this.kept = null;
-      return this.recentMember(value);
+      this.byJson = null;
+      this.byValue = null;
     }
-    const found = this.kept.find(value);
-    if (found !== undefined) {
-      this.hits++;
-      return found;
-    }
-    return this.kept.add(value, this.opening + value);
+    return !this.byValue;
   }
 
-  private recentMember(value: string): string {
-    for (const m of this.recent) if (this.is(m, value)) return m;
-    const member = this.opening + value;
+  /** The member of a string, number or boolean value: a kept one when an earlier record held it, else a new one. */
+  primitive(value: Primitive): string {
+    if (!this.byValue || (typeof value === 'string' && value.length + this.opening.length > MAX_SHARED) || this.isOwn()) {
+      return this.recentMember(value, JSON.stringify(value));
+    }
+    const found = this.byValue.find(value);
+    if (found !== undefined) {
+      this.hits++;
+      return found.text;
+    }
+    return this.byValue.add(value, { text: this.opening + JSON.stringify(value), value }).text;
+  }
+
+  /**
+   * The member for `value`, whose JSON is `json`: a kept one when an earlier record held an equal
+   * value (then `recurring`, when given, is told that record's value), else a new one.
+   */
+  member(value: unknown, json: string, key: string, recurring: Recurring | undefined): string {
+    if (json.length + this.opening.length > MAX_SHARED) return this.opening + json;
+    if (!this.byJson || this.isOwn()) return this.recentMember(undefined, json);
+    const found = this.byJson!.find(json);
+    if (found !== undefined) {
+      this.hits++;
+      if (recurring && typeof found.value === 'object' && found.value !== null) {
+        recurring.keys.push(key);
+        recurring.values.push(found.value);
+      }
+      return found.text;
+    }
+    return this.byJson!.add(json, { text: this.opening + json, value }).text;
+  }
+
+  /** Among the last members: the one of `value` (primitive) or of `json`. Long members go here too, never kept. */
+  private recentMember(value: Primitive | undefined, json: string): string {
+    for (let k = 0; k < this.recent.length; k++) {
+      if ((value !== undefined && this.recentValues[k] === value) || this.is(this.recent[k]!, json)) return this.recent[k]!;
+    }
+    const member = this.opening + json;
     this.recent[this.next] = member;
+    this.recentValues[this.next] = value;
     this.next = (this.next + 1) % OWN_RECENT;
     return member;
   }
+}
+/** A kept member, and the value of the record that first held it. */
+interface Member {
+  readonly text: string;
+  readonly value: unknown;
 }
 /**
  * Values kept per key (two generations). Small: shared values recur within a few thousand records,
@@ -127,27 +170,43 @@ const OWN_RECENT = 8;
 const byKey = new Map<string, KeyMembers>();
 
 /**
+ * The keys of a record's members that earlier records held too, with the value (object or array)
+ * the earliest of them held: equal to the record's (the same JSON), so that a record kept as an
+ * object may point to it rather than keep a copy of its own (see toEntry).
+ */
+export interface Recurring {
+  keys: string[];
+  values: object[];
+}
+
+/**
  * Packs a plain record (what JSON.stringify would write: members whose value serializes, in key
  * order). `like`: another packed version of the same record (French, staff), whose members it
  * shares when equal (same place: the versions of a record have the same keys in the same order).
+ * `recurring`: told the members other records held (see Recurring).
  */
-export function pack(record: object, like?: Packed): Packed {
+export function pack(record: object, like?: Packed, recurring?: Recurring): Packed {
   const out: string[] = [];
   for (const key in record) {
     if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
     const value: unknown = (record as Record<string, unknown>)[key];
-    const v = JSON.stringify(value) as string | undefined;
-    if (v === undefined) continue;
+    if (value === undefined) continue;
     let keyed = byKey.get(key);
     if (!keyed) {
       if (byKey.size >= MAX_KEYS) byKey.clear();
       keyed = new KeyMembers(key);
       byKey.set(key, keyed);
     }
+    if (isPrimitive(value)) {
+      out.push(keyed.primitive(value));
+      continue;
+    }
+    const v = JSON.stringify(value) as string | undefined;
+    if (v === undefined) continue;
     const same = like?.[out.length];
     if (same !== undefined && keyed.is(same, v))
       out.push(same); // the other version's member: no look-up
-    else out.push(keyed.member(v));
+    else out.push(keyed.member(value, v, key, recurring));
   }
   return out;
 }

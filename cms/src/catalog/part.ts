@@ -149,17 +149,23 @@ export function* buildPart<R extends Named, F extends string>(
   const enSlugs = new Map<string, Entry<R, F>>();
   const frSlugs = new Map<string, Entry<R, F>>();
   const lists = new Map<F, Map<string, number[]>>(filterNames.map((name) => [name, new Map()]));
+  const byFilter = filterNames.map((name) => lists.get(name)!);
+  // Index loops: in a generator, iterating arrays with for…of made an object per value.
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     slotOf.set(e, i);
     enSlugs.set(e.slug, e);
-    for (const locale of LOCALES) if (locale !== 'en' && !frSlugs.has(e.slugIn(locale))) frSlugs.set(e.slugIn(locale), e);
-    for (const name of filterNames) {
-      const byValue = lists.get(name)!;
-      for (const v of e.values[name]) {
-        const list = byValue.get(v);
+    for (let l = 0; l < LOCALES.length; l++) {
+      const slug = e.slugIn(LOCALES[l]!);
+      if (LOCALES[l] !== 'en' && !frSlugs.has(slug)) frSlugs.set(slug, e);
+    }
+    for (let f = 0; f < filterNames.length; f++) {
+      const byValue = byFilter[f]!;
+      const values = e.values[filterNames[f]!];
+      for (let k = 0; k < values.length; k++) {
+        const list = byValue.get(values[k]!);
         if (list) list.push(i);
-        else byValue.set(v, [i]);
+        else byValue.set(values[k]!, [i]);
       }
     }
     if (i % SLICE === SLICE - 1) yield;
@@ -174,8 +180,9 @@ export function* buildPart<R extends Named, F extends string>(
     const codes: number[] = [];
     for (let i = 0; i < entries.length; i++) {
       starts[i] = codes.length;
-      for (const v of entries[i]!.values[name]) {
-        const k = index.get(v);
+      const values = entries[i]!.values[name];
+      for (let j = 0; j < values.length; j++) {
+        const k = index.get(values[j]!);
         if (k !== undefined) codes.push(k); // a value outside the vocabulary is never shown
       }
     }

@@ -49,7 +49,11 @@ const labelPairs = new WeakMap<readonly string[], readonly string[]>();
  */
 export function eachWord(fields: FieldWords, add: (words: readonly string[], weight: number) => void): number {
   let length = 0;
-  for (const [kind, list] of fields) {
+  // An index loop: destructuring each pair with for…of went through the array iterator.
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
+    const kind = field[0];
+    const list = field[1];
     const w = FIELD_WEIGHTS[kind];
     add(list, w);
     length += w * list.length;

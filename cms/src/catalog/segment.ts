@@ -83,11 +83,18 @@ export type RecordText = FieldWords | IndexedText;
 
 const isCounted = (t: RecordText): t is IndexedText => 'weights' in t;
 
+/** Postings per chunk of pass 1 (2^16: 256 KB per array, as much as a small part needs). */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
 /**
  * Pass 1 of a segment build: each posting's word (by order of first sight) and weight, record by
  * record, and each word's document frequency — one map look-up per word occurrence. A word met
  * again in the same record adds its weight to the record's posting, found by the word's id, with
- * no map or list per record.
+ * no map or list per record. Postings go into fixed-size chunks rather than arrays grown by
+ * doubling: at 100,000 records the copies came to twice the final size, and so much memory
+ * outside the heap, allocated in a few seconds, set off full garbage collections of the catalog.
  */
 class Postings {
   readonly ids = new Map<string, number>();
@@ -96,8 +103,9 @@ class Postings {
   /** Per word id: 1 + the last record holding it, and its posting in that record. */
   private lastRecord = new Uint32Array(4096);
   private postingOf = new Uint32Array(4096);
-  word = new Uint32Array(65_536);
-  tf = new Float32Array(65_536);
+  /** Posting p's word and weight: word[p >>> CHUNK_BITS][p & IN_CHUNK], and the same in tf. */
+  readonly word: Uint32Array[] = [];
+  readonly tf: Float32Array[] = [];
   starts = new Uint32Array(1025);
   lengths = new Float32Array(1024);
   totalLength = 0;
@@ -124,20 +132,21 @@ class Postings {
   private addId(id: number, weight: number): void {
     if (this.lastRecord[id] === this.records + 1) {
       // Sums of field weights (quarters) are exact in a float: the same as summing first.
-      this.tf[this.postingOf[id]!]! += weight;
+      const p = this.postingOf[id]!;
+      this.tf[p >>> CHUNK_BITS]![p & IN_CHUNK]! += weight;
       return;
     }
+    const p = this.total++;
     this.lastRecord[id] = this.records + 1;
-    this.postingOf[id] = this.total;
+    this.postingOf[id] = p;
     this.df[id]!++;
-    if (this.total === this.word.length) {
-      this.word = grown(this.word, this.total + 1, (k) => new Uint32Array(k));
-      this.tf = grown(this.tf, this.total + 1, (k) => new Float32Array(k));
+    if ((p & IN_CHUNK) === 0) {
+      this.word.push(new Uint32Array(CHUNK));
+      this.tf.push(new Float32Array(CHUNK));
     }
-    this.word[this.total] = id;
-    this.tf[this.total++] = weight;
+    this.word[p >>> CHUNK_BITS]![p & IN_CHUNK] = id;
+    this.tf[p >>> CHUNK_BITS]![p & IN_CHUNK] = weight;
   }
-
   private readonly add = (list: readonly string[], weight: number): void => {
     if (list.length > 1 && Object.isFrozen(list)) {
       let known = this.listIds.get(list);
@@ -200,9 +209,9 @@ export function* buildSegment(texts: Iterable<RecordText>): Generator<void, Text
   const fill = offsets.slice(0, words.length);
   for (let r = 0; r < d; r++) {
     for (let p = starts[r]!; p < starts[r + 1]!; p++) {
-      const at = fill[rank[postingWord[p]!]!]!++;
+      const at = fill[rank[postingWord[p >>> CHUNK_BITS]![p & IN_CHUNK]!]!]!++;
       docs[at] = r;
-      tf[at] = postingTf[p]!;
+      tf[at] = postingTf[p >>> CHUNK_BITS]![p & IN_CHUNK]!;
     }
     if (r % (SLICE * 64) === 0) yield;
   }
@@ -212,7 +221,7 @@ export function* buildSegment(texts: Iterable<RecordText>): Generator<void, Text
     const w = words[id]!;
     if (w.includes(' ')) continue; // a pair of adjacent words: looked up whole, never stemmed, prefixed or fuzzy
     const [en, fr] = stemsOf(w);
-    for (const key of new Set([`e:${en}`, `f:${fr}`])) {
+    for (const key of [`e:${en}`, `f:${fr}`]) {
       const list = segment.stems.get(key);
       if (list) list.push(id);
       else segment.stems.set(key, [id]);

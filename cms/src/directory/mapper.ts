@@ -38,8 +38,13 @@ export function term(t: TermRow, locale: Locale): TaxonomyTerm {
 }
 
 const byOrder = (a: TermRow, b: TermRow) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.code.localeCompare(b.code);
+/** The list in order: as it is when it is already (a catalog build maps hundreds of thousands, most of them in order), else a sorted copy. */
+function inOrder(list: TermRow[]): TermRow[] {
+  for (let i = 1; i < list.length; i++) if (byOrder(list[i - 1]!, list[i]!) > 0) return [...list].sort(byOrder);
+  return list;
+}
 export const terms = (list: TermRow[] | null | undefined, locale: Locale): TaxonomyTerm[] =>
-  [...(list ?? [])].sort(byOrder).map((t) => term(t, locale));
+  inOrder(list ?? []).map((t) => term(t, locale));
 
 export function publicPhone(p: PhoneRow, locale: Locale): PublicPhone {
   return {
@@ -83,7 +88,7 @@ export function serviceAreasOf(row: OrganizationRow, locale: Locale = 'en'): Ser
 
 export function provincesOf(row: OrganizationRow): ServiceArea['province'][] {
   if (row.national) return [...PROVINCES];
-  return [...new Set(serviceAreasOf(row).map((a) => a.province))].sort();
+  return [...new Set((row.serviceAreas ?? []).map((a) => a.province))].sort();
 }
 
 /** A confidential address keeps only its city and province. */
