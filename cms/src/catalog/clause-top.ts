@@ -4,7 +4,9 @@
  * every clause, or all but one, or any (relaxed), exactly as textMask (text-mask.ts) keeps them. Its best
  * records: with one clause that some record holds (and no words side by side), by max-score over
  * blocks of postings (MaxScore.top); with more, when there are few hits, by scoring just those,
- * reading each word's postings with a cursor. Otherwise the catalog scores every record as before.
+ * reading each word's postings with a cursor, and when there are many, by max-score over the
+ * blocks of the clause that may score highest, each record read there scored whole. A sort other
+ * than relevance reads the hits in its order (orderedText). Otherwise the catalog scores every record.
  */
 import { type ClauseSources, type MaxScore, type Phrase, type ScoredPostings, sourcesOf } from './max-score';
 import { bitCount } from './segment';
