@@ -209,6 +209,13 @@ describe('the widget on partner pages, against a real CMS', () => {
             .waitFor();
         await page.waitForTimeout(300);
         await page.screenshot({ path: join(SHOTS, `directory-${lang}-${width}.png`), fullPage: true });
+        // A search of several words as people type them (a plural, no accent in English), its words marked.
+        const search = page.locator('referral-directory').getByRole('searchbox');
+        await search.fill(lang === 'fr' ? 'hébergements santé' : 'legal aid montreal');
+        await search.press('Enter');
+        await page.locator('referral-directory').locator('[part~="card"] mark').first().waitFor();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(SHOTS, `directory-search-${lang}-${width}.png`), fullPage: true });
         await context.close();
       }
     }
