@@ -128,8 +128,9 @@ class KeyMembers {
    */
   member(value: unknown, json: string, key: string, recurring: Recurring | undefined): string {
     if (json.length + this.opening.length > MAX_SHARED) return this.opening + json;
-    if (!this.byJson || this.isOwn()) return this.recentMember(undefined, json);
-    const found = this.byJson!.find(json);
+    const byJson = this.byJson;
+    if (!byJson || this.isOwn()) return this.recentMember(undefined, json);
+    const found = byJson.find(json);
     if (found !== undefined) {
       this.hits++;
       if (recurring && typeof found.value === 'object' && found.value !== null) {
@@ -138,7 +139,7 @@ class KeyMembers {
       }
       return found.text;
     }
-    return this.byJson!.add(json, { text: this.opening + json, value }).text;
+    return byJson.add(json, { text: this.opening + json, value }).text;
   }
 
   /** Among the last members: the one of `value` (primitive) or of `json`. Long members go here too, never kept. */
