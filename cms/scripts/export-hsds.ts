@@ -11,6 +11,7 @@ import { exportHsds } from '../src/hsds/export';
 import { runScript } from './lib/startup-error';
 import { projectionOf } from '../src/directory/services';
 import { profileUri } from '../src/hsds/profile';
+import { closeStrapi } from '../src/startup/close';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
     console.log(`export:hsds: ${report.organizations} public organization(s) written to ${report.dir}`);
     return 0;
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { bootStrapi } from './lib/boot';
 import { exportDirectory } from './lib/export';
 import { runScript } from './lib/startup-error';
+import { closeStrapi } from '../src/startup/close';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
     console.log(`export: written to ${report.dir}; internal/ is confidential`);
     return 0;
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
 }
 

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { bootStrapi } from './lib/boot';
 import { importFile, reportLines } from '../src/hsds/import';
 import { runScript } from './lib/startup-error';
+import { closeStrapi } from '../src/startup/close';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
     console.error(`import: failed, nothing written: ${(error as Error)?.message ?? String(error)}`);
     return 1;
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
 }
 

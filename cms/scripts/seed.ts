@@ -11,6 +11,7 @@ import { seed } from '../src/operations/seed';
 import { ensureDemoAdmin } from './lib/admin';
 import { seedSynthetic } from './lib/bulk-clone';
 import { runScript } from './lib/startup-error';
+import { closeStrapi } from '../src/startup/close';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
     }
     return report.rejected.length > 0 ? 1 : 0;
   } finally {
-    await strapi.destroy();
+    await closeStrapi(strapi);
   }
 }
 

@@ -13,6 +13,7 @@ import { freshSecrets } from '../scripts/lib/secrets';
 import { throwawayPostgresDatabase } from '../scripts/lib/postgres-database';
 import { readFixtures, type Fixtures } from '../src/operations/fixtures';
 import { seed, type SeedReport } from '../src/operations/seed';
+import { closeStrapi } from '../src/startup/close';
 
 // The tests that boot twice with the same secrets take them from here, beside startServer.
 export { freshSecrets };
@@ -119,7 +120,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
     async stop() {
-      await strapi.destroy();
+      await closeStrapi(strapi);
       if (dropDatabase) await dropDatabase();
       fs.rmSync(tmp, { recursive: true, force: true });
     },

@@ -12,6 +12,7 @@
  */
 import { bootStrapi } from '../../scripts/lib/boot';
 import { ensureDemoAdmin } from '../../scripts/lib/admin';
+import { closeStrapi } from '../../src/startup/close';
 
 type Message =
   | { type: 'token'; accessKey: string }
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   });
 
   const stop = () => {
-    strapi.destroy().finally(() => process.exit(0));
+    closeStrapi(strapi).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on('SIGTERM', stop);

@@ -6,7 +6,7 @@
  * - Graceful shutdown on SIGTERM or SIGINT, in place of Strapi's own (which destroys every open
  *   connection at once, cutting requests in flight): stop accepting connections, report not ready,
  *   let the requests in flight finish (their connections close after the response), then close
- *   Strapi and the database and exit 0. Requests still running after SHUTDOWN_TIMEOUT_MS are cut.
+ *   Strapi and the database once Strapi's own background writes are done (close.ts) and exit 0. Requests still running after SHUTDOWN_TIMEOUT_MS are cut.
  * - A promise rejected in the background because the database went away (Strapi's own listeners
  *   reading an entry after a write, cut mid-query) is logged in one line instead of stopping the
  *   process, as Node does by default; any other unhandled rejection still stops it.
@@ -17,6 +17,7 @@ import type { Core } from '@strapi/strapi';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'koa';
 import { isDatabaseDown } from '../directory/errors';
+import { closeStrapi } from './close';
 
 let shuttingDown = false;
 
@@ -62,7 +63,7 @@ export function configureHttpServer(strapi: Core.Strapi): void {
     if (inFlight.size > 0) strapi.log.warn(`shutdown: ${inFlight.size} request(s) still running after ${timeoutMs} ms are cut`);
     let code = 0;
     try {
-      await strapi.destroy();
+      await closeStrapi(strapi);
     } catch (error: unknown) {
       code = 1;
       console.error(`shutdown: ${(error as Error)?.message ?? String(error)}`);
