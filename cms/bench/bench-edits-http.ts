@@ -7,9 +7,11 @@
  *      (both locales, page sizes 1…50), for `duration` seconds, with no write: the baseline;
  *   2. the same load while an editor renames one public organization and publishes it through the
  *      admin API (save + publish, two requests, as the Content Manager sends them) every `every-ms`.
- * Printed per database: reads/s, read latency p50/p99/max, failed reads, each run side by side, the
- * throughput drop, and the publish round trips (median, p90, max). Targets: drop ≤ 10 %, max read
- * latency ≤ 100 ms, publish round trip ≤ 300 ms.
+ * Printed per database: reads/s, read latency p50/p99/max, failed reads, the server's own
+ * event-loop delay p99/max (what the server held back, apart from the network and the load
+ * generator, which shares the machine), each run side by side, the throughput drop, and the publish
+ * round trips (median, p90, max). Targets: drop ≤ 10 %, max read latency ≤ 100 ms, publish round
+ * trip ≤ 300 ms.
  * To make the databases: DATABASE_FILENAME=/tmp/bench-10000.db npm run seed -w cms -- --synthetic 10000
  * Figures, not a test: it exits 1 only when something could not run.
  */
@@ -64,11 +66,25 @@ function parseArgs(argv: string[]): Options | string {
 /** A different page of the public list each request: pages few visitors share, in both locales. */
 const listPage = (n: number) => `/api/directory/organizations?locale=${n % 2 ? 'fr' : 'en'}&page=${1 + (n % 97)}&pageSize=${1 + (n % 50)}`;
 
+/** How late the server's event loop ran during a run (ms): what the server itself held back. */
+interface LoopDelay {
+  p99Ms: number;
+  maxMs: number;
+}
+
 interface Measured {
   organizations: number;
-  quiet: LoadResult;
-  edited: LoadResult;
+  quiet: LoadResult & { loop: LoopDelay };
+  edited: LoadResult & { loop: LoopDelay };
   publishes: number[];
+}
+
+let loopQuestions = 0;
+/** The server's event-loop delay since the last question (the first question starts the count). */
+async function loopDelay(child: Child): Promise<LoopDelay> {
+  const id = ++loopQuestions;
+  child.proc.send({ type: 'loop', id });
+  return child.message<{ type: string } & LoopDelay>(`loop-${id}`, 30_000);
 }
 
 const children: Child[] = [];
@@ -93,10 +109,15 @@ async function measure(o: Options, db: string): Promise<Measured> {
   const meta = isRecord(first) && isRecord(first.meta) ? first.meta : {};
   const organizations = typeof meta.total === 'number' ? meta.total : NaN;
   const load = (durationS: number) => runLoad({ url: server.base, connections: o.connections, durationS, pathFor: listPage, timeoutS: 30 });
+  const measuredLoad = async (durationS: number) => {
+    await loopDelay(server.child);
+    const result = await load(durationS);
+    return { ...result, loop: await loopDelay(server.child) };
+  };
 
   await load(WARM_S);
   console.log(`  ${o.durationS} s of reads, no write…`);
-  const quiet = await load(o.durationS);
+  const quiet = await measuredLoad(o.durationS);
   console.log(`  ${o.durationS} s of reads, one publish every ${o.everyMs} ms…`);
   const publishes: number[] = [];
   let writing = true;
@@ -107,7 +128,7 @@ async function measure(o: Options, db: string): Promise<Measured> {
       await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
     }
   })();
-  const edited = await load(o.durationS);
+  const edited = await measuredLoad(o.durationS);
   writing = false;
   await writes;
   await server.child.stop();
@@ -115,7 +136,7 @@ async function measure(o: Options, db: string): Promise<Measured> {
 }
 
 function print(o: Options, all: Measured[]): void {
-  const row = (m: Measured, label: string, r: LoadResult) => [
+  const row = (m: Measured, label: string, r: Measured['quiet']) => [
     int(m.organizations),
     label,
     int(r.reqPerSec),
@@ -123,14 +144,19 @@ function print(o: Options, all: Measured[]): void {
     msText(r.p99),
     msText(r.max),
     String(r.non2xx + r.errors + r.timeouts),
+    msText(r.loop.p99Ms),
+    msText(r.loop.maxMs),
   ];
   console.log(`\nPublic list under ${o.connections} connections, a different page each request (ms):`);
   console.log(
     table(
-      ['public records', 'run', 'reads/s', 'p50', 'p99', 'max', 'failed'],
+      ['public records', 'run', 'reads/s', 'p50', 'p99', 'max', 'failed', 'loop p99', 'loop max'],
       all.flatMap((m) => [row(m, 'no writes', m.quiet), row(m, `a publish every ${o.everyMs} ms`, m.edited)]),
-      [true, false, true, true, true, true, true],
+      [true, false, true, true, true, true, true, true, true],
     ),
+  );
+  console.log(
+    '"loop": how late the server\'s event loop ran (monitorEventLoopDelay): the part of a read\'s wait the server itself caused.',
   );
   for (const m of all) {
     const drop = 1 - m.edited.reqPerSec / m.quiet.reqPerSec;

@@ -6,10 +6,14 @@
  * benchmark that publishes through the admin API).
  * Asked `{ type: 'heap', id }`, it runs a full garbage collection (node --expose-gc) and answers
  * `{ type: 'heap-<id>', heapUsed }`: the memory still in use, which is what a leak grows.
+ * Asked `{ type: 'loop', id }`, it answers `{ type: 'loop-<id>', p99Ms, maxMs }`: how late its event
+ * loop ran since the last such question (node:perf_hooks monitorEventLoopDelay), i.e. how long
+ * the server itself held every request back, apart from the network and the load generator.
  *
  * Run by lib/bench-strapi.ts (startStrapi) as `node --import tsx bench/lib/bench-server.ts`;
  * not meant to be run by hand.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { bootStrapi } from '../../scripts/lib/boot';
 import { ensureDemoAdmin } from '../../scripts/lib/admin';
 import { closeStrapi } from '../../src/startup/close';
@@ -18,7 +22,8 @@ type Message =
   | { type: 'token'; accessKey: string }
   | { type: 'listening' }
   | { type: 'error'; message: string }
-  | { type: `heap-${number}`; heapUsed: number };
+  | { type: `heap-${number}`; heapUsed: number }
+  | { type: `loop-${number}`; p99Ms: number; maxMs: number };
 
 const send = (m: Message) => new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
 
@@ -39,10 +44,17 @@ async function main(): Promise<void> {
   await send({ type: 'token', accessKey: token.accessKey });
   await strapi.start();
   await send({ type: 'listening' });
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   process.on('message', (m: { type?: string; id?: number }) => {
-    if (m?.type !== 'heap' || typeof m.id !== 'number') return;
-    (globalThis as { gc?: () => void }).gc?.();
-    void send({ type: `heap-${m.id}`, heapUsed: process.memoryUsage().heapUsed });
+    if (typeof m?.id !== 'number') return;
+    if (m.type === 'heap') {
+      (globalThis as { gc?: () => void }).gc?.();
+      void send({ type: `heap-${m.id}`, heapUsed: process.memoryUsage().heapUsed });
+    } else if (m.type === 'loop') {
+      void send({ type: `loop-${m.id}`, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 });
+      loop.reset();
+    }
   });
 
   const stop = () => {
