@@ -60,10 +60,17 @@ export function weakEtagOf(pieces: Iterable<string | Buffer>): string {
   return `W/"${hash.digest('base64url').slice(0, 27)}"`;
 }
 
-/** One body with its validator and its compressed forms, each made on first use and kept. */
+/**
+ * One body with its validator and its compressed forms, each made on first use and kept. A body
+ * given as text is kept and sent as text: a Buffer made of every page would be memory outside the
+ * heap, and its growth under a read load made V8 collect the whole heap at once (0.3–0.6 s stalls
+ * at 100,000 organizations, measured with `npm run bench:edits-http`).
+ */
 export class Representation {
-  readonly identity: Buffer;
+  private readonly identity: string | Buffer;
   readonly etag: string;
+  /** The identity body's length in bytes. */
+  private readonly length: number;
   private br?: Buffer;
   private gzip?: Buffer;
 
@@ -75,23 +82,31 @@ export class Representation {
     text: string | Buffer,
     private readonly brotliQuality = 9,
   ) {
-    this.identity = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-    this.etag = weakEtagOf([this.identity]);
+    this.identity = text;
+    this.length = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.length;
+    this.etag = weakEtagOf([text]);
   }
 
   /** The encoding actually used for a client that asked for `wanted` (small bodies stay identity). */
   encodingFor(wanted: Encoding): Encoding {
-    return this.identity.length < MIN_COMPRESS_BYTES ? 'identity' : wanted;
+    return this.length < MIN_COMPRESS_BYTES ? 'identity' : wanted;
   }
 
-  bytes(encoding: Encoding): Buffer {
+  /** Whether this is the body `text` (same bytes). */
+  is(text: string | Buffer): boolean {
+    if (typeof text === 'string' && typeof this.identity === 'string') return text === this.identity;
+    return Buffer.from(this.identity).equals(Buffer.from(text));
+  }
+
+  /** The body in `encoding` (a string is sent as UTF-8). */
+  bytes(encoding: Encoding): string | Buffer {
     switch (this.encodingFor(encoding)) {
       case 'br':
         this.br ??= brotliCompressSync(this.identity, {
           params: {
             [constants.BROTLI_PARAM_QUALITY]: this.brotliQuality,
             [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-            [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length,
+            [constants.BROTLI_PARAM_SIZE_HINT]: this.length,
           },
         });
         return this.br;
@@ -105,7 +120,7 @@ export class Representation {
 
   /** Bytes held, for a cache that bounds its size. */
   get size(): number {
-    return this.identity.length + (this.br?.length ?? 0) + (this.gzip?.length ?? 0);
+    return this.length + (this.br?.length ?? 0) + (this.gzip?.length ?? 0);
   }
 }
 

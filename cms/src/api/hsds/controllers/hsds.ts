@@ -35,8 +35,7 @@ const STATIC_CACHE_CONTROL = 'public, max-age=3600';
 const statics = new Map<string, Representation>();
 function sendStatic(ctx: Context, key: string, text: string): void {
   let rep = statics.get(key);
-  const bytes = Buffer.from(text, 'utf8');
-  if (!rep || !rep.identity.equals(bytes)) statics.set(key, (rep = new Representation(bytes)));
+  if (!rep || !rep.is(text)) statics.set(key, (rep = new Representation(text)));
   sendRepresentation(ctx, rep, STATIC_CACHE_CONTROL);
 }
 
