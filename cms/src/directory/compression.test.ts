@@ -8,10 +8,13 @@ const text = JSON.stringify({ data: Array.from({ length: 40 }, (_, i) => ({ name
 test('a body given as text is sent as that text, with the validator and size of its UTF-8 bytes', () => {
   const rep = new Representation(text);
   const bytes = Buffer.from(text, 'utf8');
-  assert.equal(rep.bytes('identity'), text, 'kept as text: no Buffer outside the heap per body');
+  assert.equal(rep.bytes('identity'), text, 'sent once as text: no Buffer outside the heap for a page asked once');
+  const again = rep.bytes('identity');
+  assert.ok(Buffer.isBuffer(again) && again.equals(Buffer.from(text, 'utf8')), 'sent again as its bytes');
+  assert.equal(rep.bytes('identity'), again, 'made once and kept');
   assert.equal(rep.etag, weakEtagOf([bytes]));
   assert.equal(rep.etag, new Representation(bytes).etag, 'the same validator as the same bytes given as a Buffer');
-  assert.equal(rep.size, bytes.length, 'counted in bytes, not characters (é is two)');
+  assert.equal(rep.size, 2 * bytes.length, 'the text and its bytes, counted in bytes, not characters (é is two)');
   assert.ok(bytes.length > text.length);
 });
 
@@ -25,7 +28,7 @@ test('its compressed forms decompress to the same bytes', () => {
 test('a small body stays identity whatever the client asks, and `is` compares bytes in either form', () => {
   const small = new Representation('{"data":[]}');
   assert.equal(small.encodingFor('br'), 'identity');
-  assert.equal(small.bytes('gzip'), '{"data":[]}');
+  assert.equal(small.bytes('gzip'), '{"data":[]}', 'the first time as text');
   assert.ok(small.is('{"data":[]}'));
   assert.ok(small.is(Buffer.from('{"data":[]}')));
   assert.ok(!small.is('{"data":[1]}'));
