@@ -74,9 +74,9 @@ export class Representation {
   private readonly length: number;
   private br?: Buffer;
   private gzip?: Buffer;
-  /** The text's bytes, made when it is sent a second time; and how many times it was sent before. */
+  /** The text's bytes, made when it is sent a second time; whether it was sent once already. */
   private utf8?: Buffer;
-  private sent = 0;
+  private sentOnce = false;
 
   /**
    * @param brotliQuality 9 for bodies made at request time (a few ms for a page); 11, the smallest
@@ -126,7 +126,10 @@ export class Representation {
   private identityBytes(): string | Buffer {
     if (typeof this.identity !== 'string') return this.identity;
     if (this.utf8) return this.utf8;
-    if (this.sent++ === 0) return this.identity;
+    if (!this.sentOnce) {
+      this.sentOnce = true;
+      return this.identity;
+    }
     return (this.utf8 = Buffer.from(this.identity, 'utf8'));
   }
 

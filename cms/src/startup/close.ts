@@ -3,8 +3,9 @@
  * request that caused them has been answered: the Document Service emits its entry events (for
  * webhooks) from a commit callback it does not wait for, after re-reading the entry with everything
  * populated. Destroying the database under such work aborts its queries (a lost event) and rejects
- * a promise nobody holds, which stops the process. So the database is destroyed once its connection pool has been quiet (no connection in
- * use, none asked for) for QUIET_MS, or after `maxMs` at the most.
+ * a promise nobody holds, which stops the process. So the database is destroyed once its connection
+ * pool has been quiet (no connection in use, none asked for) for QUIET_MS, or after `maxMs` at the
+ * most.
  */
 import type { Core } from '@strapi/strapi';
 import { setTimeout as sleep } from 'node:timers/promises';
