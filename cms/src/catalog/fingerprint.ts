@@ -4,6 +4,7 @@
  * when it moves, the documents to re-read.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES } from './reference';
 
@@ -19,21 +20,30 @@ export interface Fingerprints {
 
 export async function fingerprints(strapi: Core.Strapi): Promise<Fingerprints> {
   const knex = strapi.db.connection;
-  const stat = async (uid: string) => {
+  const uids = [ORG, ...REFERENCE_TYPES];
+  // One query of scalar subqueries, three per table: each is answered from an index alone (SQLite
+  // counts a b-tree and reads the ends of two indexes). Asked together, as `count(*), max(…), max(…)`
+  // of one select, SQLite scans the whole updated_at index instead: 24 ms at 100,000 organizations
+  // on every write and every poll, against 0.08 ms.
+  // The highest id too: a publish writes new rows that keep their draft's updated_at, and removes
+  // as many, so neither the count nor the latest update would move.
+  const columns: Record<string, Knex.QueryBuilder> = {};
+  uids.forEach((uid, i) => {
     const table = strapi.db.metadata.get(uid).tableName;
-    // The highest id too: a publish writes new rows that keep their draft's updated_at, and removes
-    // as many, so neither the count nor the latest update would move.
-    const row = (await knex(table).count({ c: '*' }).max({ m: 'updated_at', i: 'id' }).first()) as
-      | { c: number | string; m: unknown; i: unknown }
-      | undefined;
+    columns[`c${i}`] = knex(table).count('*');
+    columns[`m${i}`] = knex(table).max('updated_at');
+    columns[`i${i}`] = knex(table).max('id');
+  });
+  const row = ((await knex.select(columns).first()) ?? {}) as Record<string, unknown>;
+  const stat = (i: number) => {
     // PostgreSQL gives a Date, SQLite the epoch milliseconds.
-    const raw = row?.m;
+    const raw = row[`m${i}`];
     const date = raw === null || raw === undefined ? null : new Date(raw as Date | number | string);
-    const m = date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
-    return { count: Number(row?.c ?? 0), latest: m, maxId: Number(row?.i ?? 0) };
+    const latest = date && !Number.isNaN(date.getTime()) ? date.toISOString() : '';
+    return { count: Number(row[`c${i}`] ?? 0), latest, maxId: Number(row[`i${i}`] ?? 0) };
   };
-  const org = await stat(ORG);
-  const refs = await Promise.all(REFERENCE_TYPES.map(stat));
+  const org = stat(0);
+  const refs = REFERENCE_TYPES.map((_, j) => stat(j + 1));
   return {
     org: `${org.count}|${org.latest}|${org.maxId}`,
     reference: refs.map((r) => `${r.count}|${r.latest}|${r.maxId}`).join(';'),

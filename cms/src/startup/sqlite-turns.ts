@@ -7,11 +7,13 @@
  * milliseconds since the last turn, so requests are answered between a write's queries. Not before
  * every query: under a full read load each turn waits for a batch of reads, and a publish's 800
  * queries then took seconds. PostgreSQL's driver is asynchronous already and is left alone.
+ * Each query also goes through `sqliteQueryPlan` (query-plans.ts), which rewrites one slow shape.
  */
 import type { Core } from '@strapi/strapi';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { type DriverQuery, sqliteQueryPlan } from './query-plans';
 
-type QueryFn = (this: unknown, connection: unknown, query: unknown) => Promise<unknown>;
+type QueryFn = (this: unknown, connection: unknown, query: DriverQuery) => Promise<unknown>;
 interface KnexClientPrototype {
   _query: QueryFn;
   [TURNS]?: true;
@@ -28,12 +30,12 @@ export function yieldBetweenSqliteQueries(strapi: Core.Strapi): void {
   const proto = Object.getPrototypeOf(strapi.db.connection.client) as KnexClientPrototype;
   if (proto[TURNS] || typeof proto._query !== 'function') return;
   const query = proto._query;
-  proto._query = async function (this: unknown, connection: unknown, q: unknown): Promise<unknown> {
+  proto._query = async function (this: unknown, connection: unknown, q: DriverQuery): Promise<unknown> {
     if (performance.now() - lastTurn > SLICE_MS) {
       await nextTurn();
       lastTurn = performance.now();
     }
-    return query.call(this, connection, q);
+    return query.call(this, connection, sqliteQueryPlan(q));
   };
   proto[TURNS] = true;
 }

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type TestServer } from '../harness';
 import { isRecord } from '../../src/workflow/values';
+import { LANGUAGE, ORGANIZATION as ORG } from '../../src/content-types';
 
 type Row = Record<string, unknown>;
 
@@ -73,5 +74,36 @@ describe('query plans of a publish', () => {
     const details = plan.map((r) => String(r.detail)).join(' | ');
     assert.match(details, /organizations_(cmps_entity_field_idx|entity_fk|uq)/, details);
     assert.doesNotMatch(details, /organizations_field_idx/, details);
+  });
+
+  test("a language added by a save goes last in that language's list of organizations (on SQLite, through the rewritten max)", async () => {
+    const links = async (): Promise<Row[]> => rows(server, 'select * from organizations_languages_lnk order by id');
+    const org = await server.strapi.documents(ORG).findFirst({ locale: 'en', status: 'draft', populate: ['languages'] });
+    assert.ok(org, 'a seeded organization');
+    const had = new Set(((org.languages ?? []) as Array<{ documentId: string }>).map((l) => l.documentId));
+    const languages = await server.strapi.documents(LANGUAGE).findMany({ status: 'draft' });
+    const added = languages.filter((l) => !had.has(l.documentId)).slice(0, 2);
+    assert.equal(added.length, 2, 'two languages the organization does not have');
+    const before = await links();
+    const maxBefore = (languageId: unknown) =>
+      Math.max(0, ...before.filter((r) => r.language_id === languageId).map((r) => Number(r.organization_ord)));
+    await server.strapi.documents(ORG).update({
+      documentId: org.documentId,
+      locale: 'en',
+      data: { languages: [...had, ...added.map((l) => l.documentId)] } as never,
+    });
+    const seen = new Set(before.map((r) => r.id));
+    const fresh = (await links()).filter((r) => !seen.has(r.id));
+    assert.ok(fresh.length >= 2, `the save wrote the new links (${fresh.length})`);
+    // Each locale's draft gets the link (relations are shared by the locales): one after the other.
+    for (const language of new Set(fresh.map((r) => r.language_id))) {
+      if (before.some((b) => b.language_id === language && fresh.some((f) => f.organization_id === b.organization_id))) continue;
+      const orders = fresh.filter((r) => r.language_id === language).map((r) => Number(r.organization_ord));
+      assert.deepEqual(
+        orders,
+        orders.map((_, k) => maxBefore(language) + k + 1),
+        `language ${String(language)}: last in its list`,
+      );
+    }
   });
 });
