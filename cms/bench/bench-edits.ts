@@ -24,7 +24,7 @@ import { readFixtures } from '../src/operations/fixtures';
 import { generateOrganizations } from '../scripts/lib/generate';
 import { percentile } from './lib/bench-load';
 import { rowsOf, termIndex, vocabularyOf } from './lib/fixture-catalog';
-import { COMPACT_AFTER, Catalog, type Entry, type Vocabulary } from '../src/catalog/catalog';
+import { Catalog, compactAfter, type Entry, type Vocabulary } from '../src/catalog/catalog';
 import { listBody } from '../src/catalog/response';
 import {
   INTERNAL_FILTER_NAMES,
@@ -168,7 +168,7 @@ function publishEdit(b: Bench, mode: Exclude<Mode, 'none'>): void {
   }
   b.pub = b.pub.update(beforePublic ? [beforePublic] : [], e ? [e] : [], version);
   b.staff = b.staff.update(beforeStaff ? [beforeStaff] : [], s ? [s] : [], version);
-  if (b.rebuilding || (b.pub.pendingEdits < COMPACT_AFTER && b.staff.pendingEdits < COMPACT_AFTER)) return;
+  if (b.rebuilding || (!b.pub.wantsRebuild && !b.staff.wantsRebuild)) return;
   b.rebuilding = true;
   const from = b.pub;
   const fromStaff = b.staff;
@@ -254,7 +254,7 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const f = readFixtures();
   console.log(`Reads while an editor publishes (in process): ${o.readers} readers on the public list, a different page each
-read; writes: one edited organization every ${o.everyMs} ms; ${o.durationS} s per run; rebuild after ${COMPACT_AFTER} edits.`);
+read; writes: one edited organization every ${o.everyMs} ms; ${o.durationS} s per run; full rebuild after ${o.sizes.map((n) => `${compactAfter(n)} edits at ${n}`).join(', ')}.`);
   for (const size of o.sizes) {
     const b = benchOf(size, f);
     const none = await run(b, 'none', o);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Catalog, type Entry, fixedVocabulary, toEntry, type Vocabulary } from './catalog';
+import { Catalog, compactAfter, type Entry, fixedVocabulary, toEntry, type Vocabulary } from './catalog';
 import { parseDirectoryQuery } from '../directory/query';
 import { org } from '../../test/public-organization';
 import { synonymGroups } from './synonyms';
@@ -265,4 +265,18 @@ test("the name order is the collator's, whatever the names (accents, numbers, pu
     }),
     { numRuns: 300 },
   );
+});
+
+test('a full rebuild is asked for after more edits the larger the catalog (half its square root, at least 32)', () => {
+  assert.equal(compactAfter(0), 32);
+  assert.equal(compactAfter(4_096), 32);
+  assert.equal(compactAfter(10_000), 50);
+  assert.equal(compactAfter(100_000), 158);
+  const entry = (id: string) => toEntry(org(id, { name: id }), { ...org(id, { name: id }), locale: 'fr' });
+  let c = new Catalog([entry('kept')], vocabulary, 'v0');
+  for (let i = 0; i < 32; i++) {
+    assert.equal(c.wantsRebuild, false, `after ${i} edits`);
+    c = c.update([], [entry(`new-${i}`)], `v${i + 1}`);
+  }
+  assert.equal(c.wantsRebuild, true, 'after 32 edits of a small catalog');
 });

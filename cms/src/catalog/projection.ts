@@ -24,7 +24,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DirectorySettings, ListingStatus, Locale } from '@referral-directory/sdk';
 import { LISTING_STATUSES } from '@referral-directory/sdk';
-import { COMPACT_AFTER, Catalog, type Entry, type Vocabulary } from './catalog';
+import { Catalog, type Entry, type Vocabulary } from './catalog';
 import { STATUS_LABELS } from '../directory/labels';
 import { isDatabaseDown } from '../directory/errors';
 import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
@@ -253,7 +253,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   function rebuildLater(): void {
     if (rebuilding || !catalog || !internalCatalog) return;
-    if (catalog.pendingEdits < COMPACT_AFTER && internalCatalog.pendingEdits < COMPACT_AFTER) return;
+    if (!catalog.wantsRebuild && !internalCatalog.wantsRebuild) return;
     const from = catalog;
     const fromInternal = internalCatalog;
     rebuilding = (async () => {
