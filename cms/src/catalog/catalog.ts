@@ -26,7 +26,7 @@ import { intScratch, shortScratch } from './scratch';
 import { descending, topK } from './top';
 
 // Entries are made in entry.ts; the catalog's users take them from here with the rest.
-export { type Entry, filterValues, toEntry } from './entry';
+export { type Entry, filterValues, sameEntry, toEntry } from './entry';
 
 /** What the catalog needs of a record to sort it. */
 export interface Named {

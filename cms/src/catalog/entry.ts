@@ -38,6 +38,15 @@ export interface Entry<R extends Named = PublicOrganization, F extends string = 
   lastVerified: string;
 }
 
+/**
+ * Whether two entries of a record read the same: an entry is made from the record in both locales
+ * alone (its filter values, search text and names come from them), so equal JSON in both means an
+ * equal entry.
+ */
+export function sameEntry<R extends Named, F extends string>(a: Entry<R, F>, b: Entry<R, F>): boolean {
+  return a.slug === b.slug && a.json.en === b.json.en && a.json.fr === b.json.fr;
+}
+
 export function filterValues(
   r: PublicOrganization | Omit<PublicOrganization, 'locations' | 'audience'>,
 ): Record<FilterName, readonly string[]> {

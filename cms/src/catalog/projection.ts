@@ -24,7 +24,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DirectorySettings, ListingStatus, Locale } from '@referral-directory/sdk';
 import { LISTING_STATUSES } from '@referral-directory/sdk';
-import { Catalog, type Entry, type Vocabulary } from './catalog';
+import { Catalog, type Entry, type Named, sameEntry, type Vocabulary } from './catalog';
 import { STATUS_LABELS } from '../directory/labels';
 import { isDatabaseDown } from '../directory/errors';
 import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
@@ -46,6 +46,12 @@ const PAGE = 500;
 const PING_TIMEOUT_MS = 2000;
 
 /** A document's entries from its rows, into these maps (none: removed from them). */
+/** Puts back the entry held before when the new one reads the same (see sameEntry). */
+function keepIfSame<E extends Entry<Named, string>>(map: Map<string, E>, documentId: string, before: E | undefined): void {
+  const now = map.get(documentId);
+  if (before && now && now !== before && sameEntry(before, now)) map.set(documentId, before);
+}
+
 function putDocument(
   entries: Map<string, Entry>,
   internalEntries: Map<string, InternalEntry>,
@@ -73,6 +79,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The vocabulary or the synonyms changed since the last publish. */
   let vocabularyChanged = false;
   let synonymsChanged = false;
+  /** The settings changed since the last publish: a new version, so that their cached bodies go. */
+  let settingsChanged = false;
   let rebuilding: Promise<void> | null = null;
   let generation = 0;
   const pending = new Set<string>();
@@ -163,7 +171,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       synonyms = next.synonyms;
       synonymsChanged = true;
     }
-    settings = next.settings;
+    if (JSON.stringify(next.settings) !== JSON.stringify(settings)) {
+      settings = next.settings;
+      settingsChanged = true;
+    }
   }
 
   /** Notes a document's entries as the current catalogs hold them, before it changes. */
@@ -174,6 +185,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   function setDocument(documentId: string, rows: OrganizationRow[]): void {
     remember(documentId);
     putDocument(entries, internalEntries, documentId, rows);
+    // An entry that reads the same as the one the catalog holds is not an edit (a draft saved, for
+    // the public catalog; a write that changed nothing either shows).
+    const before = edited.get(documentId);
+    keepIfSame(entries, documentId, before?.entry);
+    keepIfSame(internalEntries, documentId, before?.internal);
   }
 
   /**
@@ -233,9 +249,13 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
           if (internal) internalAdded.push(internal);
         }
       }
-      catalog = catalog.update(removed, added, version);
-      internalCatalog = internalCatalog.update(internalRemoved, internalAdded, version);
-      if (synonymsChanged) {
+      // A catalog with no edit keeps its version, and with it its cached pages and ETags: most
+      // re-reads change one catalog or neither (a draft saved; Strapi's own writes after a save).
+      if (removed.length > 0 || added.length > 0) catalog = catalog.update(removed, added, version);
+      if (internalRemoved.length > 0 || internalAdded.length > 0) {
+        internalCatalog = internalCatalog.update(internalRemoved, internalAdded, version);
+      }
+      if (synonymsChanged || settingsChanged) {
         catalog = catalog.withSynonyms(synonyms, version);
         internalCatalog = internalCatalog.withSynonyms(synonyms, version);
       }
@@ -243,6 +263,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     edited.clear();
     vocabularyChanged = false;
     synonymsChanged = false;
+    settingsChanged = false;
     rebuildLater();
   }
 

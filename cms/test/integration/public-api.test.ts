@@ -4,7 +4,7 @@ import type { FacetsResponse, OrganizationList, PublicOrganization } from '@refe
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { fold } from '../../src/catalog/normalize';
-import { ORGANIZATION, SEARCH_SYNONYM_TYPE } from '../../src/content-types';
+import { ORGANIZATION, SEARCH_SYNONYM_TYPE, SETTINGS_TYPE } from '../../src/content-types';
 
 describe('the public directory API', () => {
   let server: TestServer;
@@ -348,6 +348,49 @@ describe('the public directory API', () => {
         assert.equal(data.hotline.phone, server.fixtures.settings.hotlinePhone);
         assert.equal(data.disclaimer, server.fixtures.settings[locale].disclaimer);
       }
+    });
+
+    // Last: it changes an organization and the settings.
+    test('a draft saved leaves the public catalog as it was (its version, cached pages and ETags); its publish and a change of the settings make a new one', async () => {
+      const etagOf = async (path: string) => {
+        const res = await server.get(path);
+        assert.equal(res.status, 200, path);
+        await res.body?.cancel();
+        return res.headers.get('etag');
+      };
+      const projection = server.strapi.service('api::directory.projection');
+      const page = '/api/directory/organizations?locale=en&pageSize=100';
+      const fixture = server.fixtures.organizations.find(isPublicFixture)!;
+      const row = await server.strapi.db.query(ORGANIZATION).findOne({ where: { slug: fixture.slug, locale: 'en', publishedAt: null } });
+      const before = await etagOf(page);
+      const version = (await projection.catalog()).version;
+      const staffVersion = (await projection.internalCatalog()).version;
+      const name = 'A Name Saved As A Draft';
+      await server.strapi.documents(ORGANIZATION).update({ documentId: row.documentId, locale: 'en', data: { name } });
+      assert.equal(await etagOf(page), before, 'a draft changes no public page');
+      assert.equal((await projection.catalog()).version, version, 'nor the public catalog');
+      const staff = await projection.internalCatalog();
+      assert.notEqual(staff.version, staffVersion, 'staff have a new version');
+      assert.equal(staff.bySlug.get(fixture.slug)!.records.en.name, name, 'which holds the draft');
+      await server.strapi.documents(ORGANIZATION).publish({ documentId: row.documentId, locale: 'en' });
+      assert.notEqual(await etagOf(page), before, 'the publish makes a new page');
+      assert.notEqual((await projection.catalog()).version, version);
+      assert.ok(
+        (await all('locale=en')).some((o) => o.slug === fixture.slug && o.name === name),
+        'the published name is listed',
+      );
+
+      const settings = '/api/directory/settings?locale=en';
+      const settingsBefore = await etagOf(settings);
+      const disclaimer = 'A disclaimer changed by an editor.';
+      await server.strapi.documents(SETTINGS_TYPE).update({
+        documentId: (await server.strapi.documents(SETTINGS_TYPE).findFirst({ locale: 'en' }))!.documentId,
+        locale: 'en',
+        data: { disclaimer },
+      });
+      assert.notEqual(await etagOf(settings), settingsBefore);
+      const { data } = await json(await server.get(settings));
+      assert.equal(data.disclaimer, disclaimer, 'the new settings, not a cached body');
     });
   });
 });
