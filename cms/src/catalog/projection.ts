@@ -46,12 +46,6 @@ const PAGE = 500;
 const PING_TIMEOUT_MS = 2000;
 
 /** A document's entries from its rows, into these maps (none: removed from them). */
-/** Puts back the entry held before when the new one reads the same (see sameEntry). */
-function keepIfSame<E extends Entry<Named, string>>(map: Map<string, E>, documentId: string, before: E | undefined): void {
-  const now = map.get(documentId);
-  if (before && now && now !== before && sameEntry(before, now)) map.set(documentId, before);
-}
-
 function putDocument(
   entries: Map<string, Entry>,
   internalEntries: Map<string, InternalEntry>,
@@ -64,6 +58,12 @@ function putDocument(
   const internal = internalEntryFromRows(rows);
   if (internal) internalEntries.set(documentId, internal);
   else internalEntries.delete(documentId);
+}
+
+/** Puts back the entry held before when the new one reads the same (see sameEntry). */
+function keepIfSame<E extends Entry<Named, string>>(map: Map<string, E>, documentId: string, before: E | undefined): void {
+  const now = map.get(documentId);
+  if (before && now && now !== before && sameEntry(before, now)) map.set(documentId, before);
 }
 
 const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
