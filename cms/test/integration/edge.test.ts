@@ -161,11 +161,14 @@ describe('the edge of the public APIs', () => {
       return out;
     };
     const docs = () => server.strapi.documents(ORGANIZATION);
-    const catalogVersion = async () => (await server.strapi.service('api::directory.projection').catalog()).version as string;
+    const projection = () => server.strapi.service('api::directory.projection');
+    const catalogVersion = async () => (await projection().catalog()).version as string;
+    const staffVersion = async () => (await projection().internalCatalog()).version as string;
 
     test('an edit to a hidden record changes no public ETag or body', async () => {
       const before = await snapshot();
       const v0 = await catalogVersion();
+      const staff0 = await staffVersion();
       const hidden = await docs().findFirst({ filters: { slug: hiddenSlug } });
       assert.ok(hidden);
       await docs().update({
@@ -173,7 +176,8 @@ describe('the edge of the public APIs', () => {
         locale: 'en',
         data: { internalNotes: 'edited in a hidden record', description: 'A hidden description' },
       });
-      assert.notEqual(await catalogVersion(), v0, 'the edits reached the catalog');
+      assert.notEqual(await staffVersion(), staff0, "the edits reached the staff's catalog");
+      assert.equal(await catalogVersion(), v0, 'and made no new public one: its cached pages stay');
       const afterEdit = await snapshot();
       for (const p of paths()) {
         assert.equal(afterEdit.get(p)!.body, before.get(p)!.body, `${p}: body`);
