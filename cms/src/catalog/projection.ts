@@ -255,6 +255,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       if (internalRemoved.length > 0 || internalAdded.length > 0) {
         internalCatalog = internalCatalog.update(internalRemoved, internalAdded, version);
       }
+      // The same records under a new version (nothing rebuilt): the synonyms are read per query, and
+      // the settings' bodies are cached by version.
       if (synonymsChanged || settingsChanged) {
         catalog = catalog.withSynonyms(synonyms, version);
         internalCatalog = internalCatalog.withSynonyms(synonyms, version);

@@ -90,7 +90,7 @@ describe('query plans of a publish', () => {
     await server.strapi.documents(ORG).update({
       documentId: org.documentId,
       locale: 'en',
-      data: { languages: [...had, ...added.map((l) => l.documentId)] } as never,
+      data: { languages: [...had, ...added.map((l) => l.documentId)] },
     });
     const seen = new Set(before.map((r) => r.id));
     const fresh = (await links()).filter((r) => !seen.has(r.id));
