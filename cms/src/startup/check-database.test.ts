@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sqlitePathProblem } from './check-database';
+import { sqlitePathProblem, sqliteSynchronousProblem } from './check-database';
 
 test('a writable folder, even one to create, is fine', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-db-'));
@@ -24,4 +24,10 @@ test('a folder where the file should be is named', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-db-'));
   assert.match(sqlitePathProblem(dir) ?? '', /is not a file/);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('SQLITE_SYNCHRONOUS takes NORMAL, FULL or EXTRA, in any case; anything else is named with the choices', () => {
+  for (const value of ['NORMAL', 'full', 'Extra']) assert.equal(sqliteSynchronousProblem(value), null, value);
+  assert.equal(sqliteSynchronousProblem('OFF'), 'SQLITE_SYNCHRONOUS=OFF is not one of NORMAL, FULL, EXTRA');
+  assert.equal(sqliteSynchronousProblem('1; drop table x'), 'SQLITE_SYNCHRONOUS=1; drop table x is not one of NORMAL, FULL, EXTRA');
 });

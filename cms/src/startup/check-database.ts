@@ -27,3 +27,24 @@ export function assertSqlitePath(filename: string): void {
   process.stderr.write(`Cannot start: ${problem}.\n`);
   process.exit(1);
 }
+
+/**
+ * SQLITE_SYNCHRONOUS: when a commit waits for the disk (https://sqlite.org/pragma.html#pragma_synchronous).
+ * The database runs in WAL mode: with NORMAL a commit appends to the log without waiting, and the
+ * log is synced at each checkpoint; a power cut (not a crash of the server) may undo the last
+ * commits, never corrupt the file. FULL syncs the log on every commit. OFF is not offered.
+ */
+export const SQLITE_SYNCHRONOUS = ['NORMAL', 'FULL', 'EXTRA'] as const;
+
+export function sqliteSynchronousProblem(value: string): string | null {
+  return (SQLITE_SYNCHRONOUS as readonly string[]).includes(value.toUpperCase())
+    ? null
+    : `SQLITE_SYNCHRONOUS=${value} is not one of ${SQLITE_SYNCHRONOUS.join(', ')}`;
+}
+
+export function assertSqliteSynchronous(value: string): void {
+  const problem = sqliteSynchronousProblem(value);
+  if (!problem) return;
+  process.stderr.write(`Cannot start: ${problem}.\n`);
+  process.exit(1);
+}

@@ -37,6 +37,14 @@ describe('query plans of a publish', () => {
     return list.map((r) => ({ name: String(r.indexname), columns: String(r.indexdef) }));
   }
 
+  test('SQLite commits to a write-ahead log, not waiting for the disk unless SQLITE_SYNCHRONOUS says so', async (t) => {
+    if (!sqlite) return t.skip("PostgreSQL: its own write-ahead log and fsync settings are the server administrator's");
+    assert.deepEqual(await rows(server, 'pragma journal_mode'), [{ journal_mode: 'wal' }]);
+    // SQLite's numbers for NORMAL, FULL and EXTRA.
+    const expected = { NORMAL: 1, FULL: 2, EXTRA: 3 }[(process.env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase()];
+    assert.deepEqual(await rows(server, 'pragma synchronous'), [{ synchronous: expected }]);
+  });
+
   test('the organization table indexes updated_at, slug and external_id', async () => {
     const names = (await indexes('organizations')).map((i) => i.name);
     for (const name of ['organizations_updated_at_idx', 'organizations_slug_idx', 'organizations_external_id_idx']) {
