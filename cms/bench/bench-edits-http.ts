@@ -70,6 +70,9 @@ const listPage = (n: number) => `/api/directory/organizations?locale=${n % 2 ? '
 interface LoopDelay {
   p99Ms: number;
   maxMs: number;
+  /** The longest garbage-collection pause, and all of them together. */
+  gcMaxMs: number;
+  gcMs: number;
 }
 
 interface Measured {
@@ -146,17 +149,20 @@ function print(o: Options, all: Measured[]): void {
     String(r.non2xx + r.errors + r.timeouts),
     msText(r.loop.p99Ms),
     msText(r.loop.maxMs),
+    msText(r.loop.gcMaxMs),
+    int(r.loop.gcMs),
   ];
   console.log(`\nPublic list under ${o.connections} connections, a different page each request (ms):`);
   console.log(
     table(
-      ['public records', 'run', 'reads/s', 'p50', 'p99', 'max', 'failed', 'loop p99', 'loop max'],
+      ['public records', 'run', 'reads/s', 'p50', 'p99', 'max', 'failed', 'loop p99', 'loop max', 'gc max', 'gc total'],
       all.flatMap((m) => [row(m, 'no writes', m.quiet), row(m, `a publish every ${o.everyMs} ms`, m.edited)]),
-      [true, false, true, true, true, true, true, true, true],
+      [true, false, true, true, true, true, true, true, true, true, true],
     ),
   );
   console.log(
-    '"loop": how late the server\'s event loop ran (monitorEventLoopDelay): the part of a read\'s wait the server itself caused.',
+    '"loop": how late the server\'s event loop ran (monitorEventLoopDelay): the part of a read\'s wait the server itself caused;\n' +
+      '"gc": the server\'s longest garbage-collection pause and the sum of its pauses over the run.',
   );
   for (const m of all) {
     const drop = 1 - m.edited.reqPerSec / m.quiet.reqPerSec;

@@ -6,14 +6,15 @@
  * benchmark that publishes through the admin API).
  * Asked `{ type: 'heap', id }`, it runs a full garbage collection (node --expose-gc) and answers
  * `{ type: 'heap-<id>', heapUsed }`: the memory still in use, which is what a leak grows.
- * Asked `{ type: 'loop', id }`, it answers `{ type: 'loop-<id>', p99Ms, maxMs }`: how late its event
- * loop ran since the last such question (node:perf_hooks monitorEventLoopDelay), i.e. how long
- * the server itself held every request back, apart from the network and the load generator.
+ * Asked `{ type: 'loop', id }`, it answers `{ type: 'loop-<id>', p99Ms, maxMs, gcMaxMs, gcMs }`: how
+ * late its event loop ran since the last such question (node:perf_hooks monitorEventLoopDelay),
+ * i.e. how long the server itself held every request back, apart from the network and the load
+ * generator; and its longest garbage-collection pause and their total over the same time.
  *
  * Run by lib/bench-strapi.ts (startStrapi) as `node --import tsx bench/lib/bench-server.ts`;
  * not meant to be run by hand.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { bootStrapi } from '../../scripts/lib/boot';
 import { ensureDemoAdmin } from '../../scripts/lib/admin';
 import { closeStrapi } from '../../src/startup/close';
@@ -23,7 +24,7 @@ type Message =
   | { type: 'listening' }
   | { type: 'error'; message: string }
   | { type: `heap-${number}`; heapUsed: number }
-  | { type: `loop-${number}`; p99Ms: number; maxMs: number };
+  | { type: `loop-${number}`; p99Ms: number; maxMs: number; gcMaxMs: number; gcMs: number };
 
 const send = (m: Message) => new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
 
@@ -46,14 +47,23 @@ async function main(): Promise<void> {
   await send({ type: 'listening' });
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  const gc = { maxMs: 0, ms: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.maxMs = Math.max(gc.maxMs, e.duration);
+      gc.ms += e.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (m: { type?: string; id?: number }) => {
     if (typeof m?.id !== 'number') return;
     if (m.type === 'heap') {
       (globalThis as { gc?: () => void }).gc?.();
       void send({ type: `heap-${m.id}`, heapUsed: process.memoryUsage().heapUsed });
     } else if (m.type === 'loop') {
-      void send({ type: `loop-${m.id}`, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 });
+      void send({ type: `loop-${m.id}`, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6, gcMaxMs: gc.maxMs, gcMs: gc.ms });
       loop.reset();
+      gc.maxMs = 0;
+      gc.ms = 0;
     }
   });
 
