@@ -19,6 +19,7 @@ import type { Catalog, Entry } from '../catalog/catalog';
 import { hsdsId } from './ids';
 import { publicLocationIndexes, type Pair } from './mapper';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { runSliced } from '../catalog/segment';
 
 export const DEPARTURES_TABLE = 'hsds_public_ids';
 export type HsdsObjectName = 'organization' | 'service' | 'service_at_location';
@@ -96,11 +97,10 @@ const cachedIds = (e: Entry) => {
 type Known = Map<string, { object: HsdsObjectName; left: boolean }>;
 type Arrival = { hsds_id: string; object: HsdsObjectName; left_at: null };
 
-// The first sync after a boot reads and works out every id (about 300,000 at 100,000 records): in
-// slices, yielding to requests between them, so the public is never held up by it.
-const SLICE = 2000;
-/** Ids compared per slice (a map look-up each). */
-const ID_SLICE = 20_000;
+// The first sync after a boot reads and works out every id (about 300,000 at 100,000 records): a
+// page at a time, then in slices of a few milliseconds (runSliced), so the public is never held up by it.
+/** Ids compared between two looks at the clock. */
+const ID_STEP = 1000;
 const READ_PAGE = 20_000;
 
 /** The registry as stored, a slice at a time in id order. */
@@ -121,25 +121,25 @@ async function readKnown(knex: Knex): Promise<Known> {
 
 /**
  * Ids public now and not registered as public, and ids registered as public that no entry has now:
- * at 100,000 records some 300,000 ids each way, compared a slice at a time too (in one pass they
- * held the event loop ~170 ms).
+ * at 100,000 records some 300,000 ids each way. A generator for runSliced: working out the ids of
+ * 2,000 entries at a time held the event loop ~100 ms once after each boot at 100,000.
  */
-async function allIds(known: Known, entries: readonly Entry[]): Promise<{ arrived: Arrival[]; left: string[] }> {
+function* allIds(known: Known, entries: readonly Entry[]): Generator<void, { arrived: Arrival[]; left: string[] }> {
   const current = new Map<string, HsdsObjectName>();
-  let n = 0;
   for (const e of entries) {
     for (const [id, object] of cachedIds(e)) current.set(id, object);
-    if (++n % SLICE === 0) await nextTurn();
+    yield;
   }
+  let n = 0;
   const arrived: Arrival[] = [];
   for (const [id, object] of current) {
     if (isArrival(known, id)) arrived.push(arrival(id, object));
-    if (++n % ID_SLICE === 0) await nextTurn();
+    if (++n % ID_STEP === 0) yield;
   }
   const left: string[] = [];
   for (const [id, k] of known) {
     if (!k.left && !current.has(id)) left.push(id);
-    if (++n % ID_SLICE === 0) await nextTurn();
+    if (++n % ID_STEP === 0) yield;
   }
   return { arrived, left };
 }
@@ -171,7 +171,7 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
     s.known = await readKnown(knex);
   }
   const edits = s.synced && catalog.editsSince(s.synced);
-  const { arrived, left } = edits ? changedIds(s.known, edits.removed, edits.added) : await allIds(s.known, catalog.entries);
+  const { arrived, left } = edits ? changedIds(s.known, edits.removed, edits.added) : await runSliced(allIds(s.known, catalog.entries));
   if (arrived.length > 0 || left.length > 0) {
     const at = now();
     await knex.transaction(async (trx) => {
