@@ -15,6 +15,7 @@
  * empty, so the first instance to notice a departure dates it.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { Catalog, Entry } from '../catalog/catalog';
 import { hsdsId } from './ids';
 import { publicLocationIndexes, type Pair } from './mapper';
@@ -29,8 +30,8 @@ export interface Departure {
   deleted_at: string;
 }
 
-type Knex = Core.Strapi['db']['connection'];
 const CHUNK = 300;
+const TRANSACTION_ROWS = 6000;
 
 interface State {
   ready: Promise<void> | null;
@@ -162,34 +163,54 @@ const arrival = (id: string, object: HsdsObjectName): Arrival => ({ hsds_id: id,
 const arrivals = (known: Known, ids: Map<string, HsdsObjectName>): Arrival[] =>
   [...ids].filter(([id]) => isArrival(known, id)).map(([id, object]) => arrival(id, object));
 
+/**
+ * Writes `rows` CHUNK at a time, in transactions of TRANSACTION_ROWS, and notes each committed part:
+ * the first sync after a boot registers some 300,000 ids at 100,000 records, and one commit of them
+ * all held the event loop ~185 ms (SQLite writes on it). A sync stopped half-way is finished by the
+ * next one: each write is idempotent, and `known` holds what was committed.
+ */
+async function inTransactions<T>(
+  knex: Knex,
+  rows: readonly T[],
+  write: (trx: Knex.Transaction, chunk: T[]) => Knex.QueryBuilder,
+  committed: (part: readonly T[]) => void,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += TRANSACTION_ROWS) {
+    const part = rows.slice(i, i + TRANSACTION_ROWS);
+    await knex.transaction(async (trx) => {
+      for (let j = 0; j < part.length; j += CHUNK) await write(trx, part.slice(j, j + CHUNK));
+    });
+    committed(part);
+  }
+}
+
 async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): Promise<void> {
   const s = stateOf(strapi);
   await ensureDeparturesTable(strapi);
   if (s.synced?.version === catalog.version) return;
   const knex = strapi.db.connection;
-  if (!s.known) {
-    s.known = await readKnown(knex);
-  }
+  s.known ??= await readKnown(knex);
+  const known = s.known;
   const edits = s.synced && catalog.editsSince(s.synced);
-  const { arrived, left } = edits ? changedIds(s.known, edits.removed, edits.added) : await runSliced(allIds(s.known, catalog.entries));
+  const { arrived, left } = edits ? changedIds(known, edits.removed, edits.added) : await runSliced(allIds(known, catalog.entries));
   if (arrived.length > 0 || left.length > 0) {
     const at = now();
-    await knex.transaction(async (trx) => {
-      for (let i = 0; i < arrived.length; i += CHUNK) {
-        await trx(DEPARTURES_TABLE)
-          .insert(arrived.slice(i, i + CHUNK))
-          .onConflict('hsds_id')
-          .merge(['left_at']);
-      }
-      for (let i = 0; i < left.length; i += CHUNK) {
-        await trx(DEPARTURES_TABLE)
-          .whereIn('hsds_id', left.slice(i, i + CHUNK))
-          .whereNull('left_at')
-          .update({ left_at: at });
-      }
-    });
-    for (const a of arrived) s.known.set(a.hsds_id, { object: a.object, left: false });
-    for (const id of left) s.known.get(id)!.left = true;
+    await inTransactions(
+      knex,
+      arrived,
+      (trx, part) => trx(DEPARTURES_TABLE).insert(part).onConflict('hsds_id').merge(['left_at']),
+      (part) => {
+        for (const a of part) known.set(a.hsds_id, { object: a.object, left: false });
+      },
+    );
+    await inTransactions(
+      knex,
+      left,
+      (trx, part) => trx(DEPARTURES_TABLE).whereIn('hsds_id', part).whereNull('left_at').update({ left_at: at }),
+      (part) => {
+        for (const id of part) known.get(id)!.left = true;
+      },
+    );
   }
   s.synced = catalog;
 }
