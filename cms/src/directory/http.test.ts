@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type HttpContext, sendCached, timedCacheControl } from './http';
+import { ASK_WINDOW, AskCounts, BodyCache, type HttpContext, sendCached, timedCacheControl } from './http';
 
 test('a body true until a time is cached until then, at most a minute, and never served stale while revalidating', () => {
   const now = Date.parse('2026-12-03T16:59:30Z');
@@ -31,4 +31,22 @@ test('a body is kept from the second time its key is asked for, and a key asked 
   assert.equal(ask('v2', 'page-2'), '{"n":4}', 'asked in the version before: kept from its first time in this one');
   assert.equal(ctx.status, 200);
   assert.match(headers.get('etag') ?? '', /^W\/"/);
+});
+
+test('a full body cache takes a new body only if its key is asked for more often than the one it would push out', () => {
+  // Ten bodies fit (each counted at twice its size).
+  const cache = new BodyCache<{ size: number }>(8000, new AskCounts(ASK_WINDOW));
+  const body = { size: 400 };
+  const twice = (key: string) => {
+    for (let i = 0; i < 2; i++) if (!cache.get('v1', key)) cache.set(key, body);
+  };
+  for (let i = 0; i < 10; i++) twice(`page-${i}`);
+  // Each asked for three times now.
+  for (let i = 0; i < 10; i++) assert.equal(cache.get('v1', `page-${i}`), body, `page-${i} kept`);
+  twice('rare');
+  assert.equal(cache.get('v1', 'rare'), undefined, 'asked for less often than the least recently used: not kept');
+  for (let i = 0; i < 4; i++) cache.get('v1', 'popular');
+  cache.set('popular', body);
+  assert.equal(cache.get('v1', 'popular'), body, 'asked for more often: kept');
+  assert.equal(cache.get('v1', 'page-0'), undefined, 'in place of the least recently used');
 });
