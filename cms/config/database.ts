@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 type Env = Core.Config.Shared.ConfigParams['env'];
 
 import path from 'path';
-import { assertSqlitePath, assertSqliteSynchronous } from '../src/startup/check-database';
+import { sqlitePathProblem, sqliteSynchronousProblem, stopIf } from '../src/startup/check-database';
 
 /** Knex's own warnings (e.g. a pooled connection the database dropped) go to Strapi's logger, one line each. */
 const log = (level: 'warn' | 'error' | 'debug') => (message: unknown) => {
@@ -55,9 +55,9 @@ export default ({ env }: { env: Env }) => {
     };
   }
   const filename = path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db'));
-  assertSqlitePath(filename);
+  stopIf(sqlitePathProblem(filename));
   const synchronous = env('SQLITE_SYNCHRONOUS', 'NORMAL');
-  assertSqliteSynchronous(synchronous);
+  stopIf(sqliteSynchronousProblem(synchronous));
   return {
     connection: {
       client: 'sqlite',

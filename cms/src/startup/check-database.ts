@@ -21,8 +21,8 @@ export function sqlitePathProblem(filename: string): string | null {
   }
 }
 
-export function assertSqlitePath(filename: string): void {
-  const problem = sqlitePathProblem(filename);
+/** Stops the start with the problem in one line, if there is one. */
+export function stopIf(problem: string | null): void {
   if (!problem) return;
   process.stderr.write(`Cannot start: ${problem}.\n`);
   process.exit(1);
@@ -34,17 +34,10 @@ export function assertSqlitePath(filename: string): void {
  * log is synced at each checkpoint; a power cut (not a crash of the server) may undo the last
  * commits, never corrupt the file. FULL syncs the log on every commit. OFF is not offered.
  */
-export const SQLITE_SYNCHRONOUS = ['NORMAL', 'FULL', 'EXTRA'] as const;
+const SQLITE_SYNCHRONOUS: readonly string[] = ['NORMAL', 'FULL', 'EXTRA'];
 
 export function sqliteSynchronousProblem(value: string): string | null {
-  return (SQLITE_SYNCHRONOUS as readonly string[]).includes(value.toUpperCase())
+  return SQLITE_SYNCHRONOUS.includes(value.toUpperCase())
     ? null
     : `SQLITE_SYNCHRONOUS=${value} is not one of ${SQLITE_SYNCHRONOUS.join(', ')}`;
-}
-
-export function assertSqliteSynchronous(value: string): void {
-  const problem = sqliteSynchronousProblem(value);
-  if (!problem) return;
-  process.stderr.write(`Cannot start: ${problem}.\n`);
-  process.exit(1);
 }
