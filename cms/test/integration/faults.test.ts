@@ -310,12 +310,10 @@ describe('the database goes away under a running server', { skip: outageSkip }, 
       // is re-read before it answers, so it cannot be caught in between): the row is written
       // without the Document Service, marked as the commit marks it, and the database stops.
       const doc = await server.strapi.documents(ORG).findFirst({ filters: { slug }, locale: 'en' });
-      await server.strapi.db
-        .query(ORG)
-        .update({
-          where: { documentId: doc!.documentId, locale: 'en', publishedAt: null },
-          data: { description: 'Draft written just before the outage.' },
-        });
+      await server.strapi.db.query(ORG).update({
+        where: { documentId: doc!.documentId, locale: 'en', publishedAt: null },
+        data: { description: 'Draft written just before the outage.' },
+      });
       projection.invalidate(ORG, doc!.documentId);
       cluster.stop();
 
