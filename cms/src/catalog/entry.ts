@@ -9,7 +9,7 @@ import { words } from './analyze';
 import type { Named } from './catalog';
 import { type IndexedText, indexedText } from './search-index';
 import type { FieldKind, FieldWords } from './record-words';
-import { type Packed, type Recurring, jsonOf, leftOut, pack, share, shareList, unpack, unpackSome } from './packed';
+import { type Packed, type Recurring, jsonOf, leftOut, membersOf, pack, share, shareList, unpack, unpackSome } from './packed';
 
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
   slug: string;
@@ -21,6 +21,8 @@ export interface Entry<R extends Named = PublicOrganization, F extends string = 
   readonly records: Record<Locale, R>;
   /** The record's JSON per locale, as responses send it. */
   readonly json: Record<Locale, string>;
+  /** The record's JSON in a locale without its braces (its members): a list adds members to it. */
+  members(locale: Locale): string;
   /** Some fields of the record in a locale, parsed (cheaper than `records` when a few are read). */
   fields<K extends keyof R & string>(locale: Locale, keys: readonly K[]): Pick<R, K>;
   /** The record's name and slug in a locale (name order, slug lookups), kept beside its JSON. */
@@ -147,6 +149,10 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
         return jsonOf(fr);
       },
     };
+  }
+
+  members(locale: Locale): string {
+    return membersOf(locale === 'en' ? this.en : this.fr);
   }
 
   fields<K extends keyof R & string>(locale: Locale, keys: readonly K[]): Pick<R, K> {

@@ -214,8 +214,11 @@ export function pack(record: object, like?: Packed, recurring?: Recurring): Pack
 /** Records have a few dozen keys; odd data cannot grow the table of keys without end. */
 const MAX_KEYS = 1024;
 
+/** The record's JSON without its braces. */
+export const membersOf = (p: Packed): string => p.join(',');
+
 /** The record's JSON, byte for byte what JSON.stringify wrote. */
-export const jsonOf = (p: Packed): string => `{${p.join(',')}}`;
+export const jsonOf = (p: Packed): string => `{${membersOf(p)}}`;
 
 /**
  * Some members of a record, parsed: a reader that needs a few fields of many records (a page's

@@ -8,9 +8,6 @@ import type { Locale } from '@referral-directory/sdk';
 import type { Entry, Named, SearchResult, TextOutcome } from './catalog';
 import { HIGHLIGHTED, type Highlightable, matchOf } from './highlight';
 
-/** A pre-serialized record with extra members (`,"distanceKm":3`) before its closing brace. */
-export const withExtra = (json: string, extra: string): string => (extra ? `${json.slice(0, -1)}${extra}}` : json);
-
 export interface ListResult<R extends Named, F extends string> extends Omit<SearchResult<R, F>, 'text'> {
   text?: TextOutcome | null;
   /** Extra JSON members of a hit, '' for none. */
@@ -24,12 +21,14 @@ export function listBody<R extends Named & Highlightable, F extends string>(
   q: { page: number; pageSize: number; locale: Locale },
 ): string {
   const { page, total, text } = result;
-  const items = page.map((e) => {
-    const json = e.json[q.locale];
-    const matched = text
-      ? `${json.slice(0, -1)},"match":${JSON.stringify(matchOf(e.fields(q.locale, HIGHLIGHTED), text.highlight))}}`
-      : json;
-    return withExtra(matched, result.extra?.(e) ?? '');
+  // One string made at the end from the parts of every record: a record's JSON is not made whole
+  // first (then cut open for its extra members, then copied into the page), which tripled the
+  // bytes a page copied and left as garbage.
+  const parts: string[] = ['{"data":['];
+  page.forEach((e, k) => {
+    parts.push(k === 0 ? '{' : ',{', e.members(q.locale));
+    if (text) parts.push(',"match":', JSON.stringify(matchOf(e.fields(q.locale, HIGHLIGHTED), text.highlight)));
+    parts.push(result.extra?.(e) ?? '', '}');
   });
   const meta: Record<string, unknown> = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };
   if (text?.relaxed) {
@@ -38,5 +37,6 @@ export function listBody<R extends Named & Highlightable, F extends string>(
   }
   if (text && text.suggestions.length > 0) meta.suggestions = text.suggestions;
   Object.assign(meta, result.meta);
-  return `{"data":[${items.join(',')}],"meta":${JSON.stringify(meta)}}`;
+  parts.push('],"meta":', JSON.stringify(meta), '}');
+  return parts.join('');
 }
