@@ -9,9 +9,10 @@ import { words } from './analyze';
 import type { Named } from './catalog';
 import { type IndexedText, indexedText } from './search-index';
 import type { FieldKind, FieldWords } from './record-words';
+import { type Memoized, newMemo } from './memo';
 import { type Packed, type Recurring, jsonOf, leftOut, membersOf, pack, share, shareList, unpack, unpackSome } from './packed';
 
-export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> {
+export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> extends Memoized {
   slug: string;
   /**
    * The record per locale. A public entry keeps it (every page reads it: highlights, near, HSDS);
@@ -113,6 +114,8 @@ function addSearchFields(r: Searchable, locale: Locale, out: Array<readonly [Fie
  * it, and the records themselves when kept.
  */
 class PackedEntry<R extends Searchable & Named, F extends string> implements Entry<R, F> {
+  readonly memo = newMemo();
+
   constructor(
     readonly slug: string,
     private readonly en: Packed,

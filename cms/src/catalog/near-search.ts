@@ -9,6 +9,7 @@ import type { FacetValue, Locale } from '@referral-directory/sdk';
 import type { DirectoryQuery } from './catalog';
 import { PLACES_ATTRIBUTION } from '../geo/place-table';
 import type { OpenState } from '../hours/open-now';
+import type { Memoized } from './memo';
 import { byDistance, geoOf, openOf, openOfEntry, type GeoRecord, type NearHit, type NearTarget, type OpenTime } from './near';
 
 export interface NearQuery {
@@ -20,7 +21,7 @@ export interface NearQuery {
   at: OpenTime;
 }
 
-interface GeoEntry<F extends string> {
+interface GeoEntry<F extends string> extends Memoized {
   records: { en: GeoRecord };
   values: Record<F, readonly string[]>;
 }

@@ -19,6 +19,7 @@ import { electPostalAreas, postalVotes, type PostalVote } from '../geo/postal-ar
 import { nearestKm, placeLocation, publishedKm, type LocatedRecord, type PlacedLocation } from '../geo/placement';
 import { timeZoneOf } from '../geo/time-zone';
 import { openState, wallTimeAt, type OpenState, type WallTime, type WeeklyHours } from '../hours/open-now';
+import { MemoSlot, type Memoized } from './memo';
 
 /** What near and open need of a record. */
 export interface GeoRecord {
@@ -189,7 +190,7 @@ const GEO_FIELDS: ReadonlyArray<keyof GeoRecord> = ['national', 'serviceAreas', 
  * localized), read through `fields` when an entry has it (a staff entry parses only those).
  */
 export interface GeoCatalog {
-  readonly entries: ReadonlyArray<{ records: { en: GeoRecord }; fields?: (locale: 'en', keys: typeof GEO_FIELDS) => GeoRecord }>;
+  readonly entries: ReadonlyArray<Memoized & { records: { en: GeoRecord }; fields?: (locale: 'en', keys: typeof GEO_FIELDS) => GeoRecord }>;
 }
 
 const built = new WeakMap<GeoCatalog, { gazetteer: Gazetteer; index: GeoIndex }>();
@@ -207,18 +208,13 @@ interface EntryGeo {
   /** The gazetteer `facts` were placed with. */
   placedWith?: Gazetteer;
 }
-const entryGeo = new WeakMap<object, EntryGeo>();
+const entryGeo = new MemoSlot<EntryGeo>();
 
 type GeoEntry = GeoCatalog['entries'][number];
 const recordOf = (e: GeoEntry): GeoRecord => (e.fields ? e.fields('en', GEO_FIELDS) : e.records.en);
 
 function entryGeoOf(e: GeoEntry): EntryGeo {
-  let g = entryGeo.get(e);
-  if (!g) {
-    g = { open: hoursFactsOf(recordOf(e)) };
-    entryGeo.set(e, g);
-  }
-  return g;
+  return entryGeo.get(e) ?? entryGeo.set(e, { open: hoursFactsOf(recordOf(e)) });
 }
 
 /** The last gazetteer made, by its postal areas: an edit seldom changes them, so its records' places stay valid. */

@@ -8,6 +8,7 @@
  */
 import type { Catalog, Entry } from '../catalog/catalog';
 import { fold } from '../catalog/normalize';
+import { MemoSlot } from '../catalog/memo';
 import { hsdsId } from './ids';
 import {
   fullOrganization,
@@ -58,31 +59,25 @@ interface Index {
 
 const indexes = new WeakMap<Catalog, Map<string, Index>>();
 /** HSDS ids per entry (entries outlive catalog versions until their document changes: hash each once). */
-const entryIds = new WeakMap<Entry, { organization: string; service: string; sals: Array<[string, number]> }>();
+const entryIds = new MemoSlot<{ organization: string; service: string; sals: Array<[string, number]> }>();
 
 function idsOf(e: Entry) {
-  let ids = entryIds.get(e);
-  if (!ids) {
-    ids = {
+  return (
+    entryIds.get(e) ??
+    entryIds.set(e, {
       organization: organizationId(e.slug),
       service: serviceId(e.slug),
       sals: publicLocationIndexes(pairOf(e)).map((i) => [hsdsId.serviceAtLocation(e.slug, i), i] as [string, number]),
-    };
-    entryIds.set(e, ids);
-  }
-  return ids;
+    })
+  );
 }
-const serialized = new WeakMap<Entry, Map<string, string>>();
+const serialized = new MemoSlot<Map<string, string>>();
 
 export const pairOf = (e: Entry): Pair => ({ en: e.records.en, fr: e.records.fr });
 
 /** Serialized records per entry and language; the key includes the profile URI where the record embeds it. */
 function cached(e: Entry, key: string, locale: HsdsLocale, build: () => unknown): string {
-  let m = serialized.get(e);
-  if (!m) {
-    m = new Map();
-    serialized.set(e, m);
-  }
+  const m = serialized.get(e) ?? serialized.set(e, new Map());
   const k = `${locale}|${key}`;
   let s = m.get(k);
   if (s === undefined) {

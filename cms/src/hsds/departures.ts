@@ -21,6 +21,7 @@ import { hsdsId } from './ids';
 import { publicLocationIndexes, type Pair } from './mapper';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { runSliced } from '../catalog/segment';
+import { MemoSlot } from '../catalog/memo';
 
 export const DEPARTURES_TABLE = 'hsds_public_ids';
 export type HsdsObjectName = 'organization' | 'service' | 'service_at_location';
@@ -85,15 +86,8 @@ function idsOfEntry(e: Entry): Array<[string, HsdsObjectName]> {
     ...publicLocationIndexes(p).map((i): [string, HsdsObjectName] => [hsdsId.serviceAtLocation(e.slug, i), 'service_at_location']),
   ];
 }
-const entryIds = new WeakMap<Entry, Array<[string, HsdsObjectName]>>();
-const cachedIds = (e: Entry) => {
-  let ids = entryIds.get(e);
-  if (!ids) {
-    ids = idsOfEntry(e);
-    entryIds.set(e, ids);
-  }
-  return ids;
-};
+const entryIds = new MemoSlot<Array<[string, HsdsObjectName]>>();
+const cachedIds = (e: Entry) => entryIds.get(e) ?? entryIds.set(e, idsOfEntry(e));
 
 type Known = Map<string, { object: HsdsObjectName; left: boolean }>;
 type Arrival = { hsds_id: string; object: HsdsObjectName; left_at: null };
