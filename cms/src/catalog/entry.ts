@@ -9,7 +9,7 @@ import { words } from './analyze';
 import type { Named } from './catalog';
 import { type IndexedText, indexedText } from './search-index';
 import type { FieldKind, FieldWords } from './record-words';
-import { type Memoized, newMemo } from './memo';
+import type { Memoized } from './memo';
 import { type Packed, type Recurring, jsonOf, leftOut, membersOf, pack, share, shareList, unpack, unpackSome } from './packed';
 
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> extends Memoized {
@@ -114,14 +114,16 @@ function addSearchFields(r: Searchable, locale: Locale, out: Array<readonly [Fie
  * it, and the records themselves when kept.
  */
 class PackedEntry<R extends Searchable & Named, F extends string> implements Entry<R, F> {
-  readonly memo = newMemo();
+  memo: unknown[] | undefined = undefined;
 
   constructor(
     readonly slug: string,
     private readonly en: Packed,
     private readonly fr: Packed,
-    /** The English and French names, and the French slug. */
-    private readonly names: readonly [string, string, string],
+    /** The English and French names, and the French slug (fields, not a tuple: an array is two objects more per entry). */
+    private readonly nameEn: string,
+    private readonly nameFr: string,
+    private readonly slugFr: string,
     readonly values: Record<F, readonly string[]>,
     readonly lastVerified: string,
     /** The staff catalog's confidential search text, worked out from the records when needed. */
@@ -163,11 +165,11 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
   }
 
   name(locale: Locale): string {
-    return locale === 'en' ? this.names[0] : this.names[1];
+    return locale === 'en' ? this.nameEn : this.nameFr;
   }
 
   slugIn(locale: Locale): string {
-    return locale === 'en' ? this.slug : this.names[2];
+    return locale === 'en' ? this.slug : this.slugFr;
   }
 
   searchText(): FieldWords {
@@ -238,7 +240,9 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
     share(en.slug),
     packedEn,
     packedFr,
-    [share(en.name), share(fr.name), share(fr.slug)],
+    share(en.name),
+    share(fr.name),
+    share(fr.slug),
     shared,
     share(en.lastVerified ?? ''),
     internalText,

@@ -11,11 +11,9 @@
 export const MEMO_SLOTS = 4;
 
 export interface Memoized {
-  readonly memo: unknown[];
+  /** Made by the first slot set (most staff entries never need one), with room for every slot. */
+  memo: unknown[] | undefined;
 }
-
-/** An entry's memo: room for every slot from the start (a slot never makes it grow). */
-export const newMemo = (): unknown[] => new Array<unknown>(MEMO_SLOTS);
 
 let taken = 0;
 
@@ -28,11 +26,11 @@ export class MemoSlot<T> {
 
   get(holder: Memoized): T | undefined {
     // Cast kept: only this slot writes at its index, and it writes a T.
-    return holder.memo[this.index] as T | undefined;
+    return holder.memo?.[this.index] as T | undefined;
   }
 
   set(holder: Memoized, value: T): T {
-    holder.memo[this.index] = value;
+    (holder.memo ??= new Array<unknown>(MEMO_SLOTS))[this.index] = value;
     return value;
   }
 }

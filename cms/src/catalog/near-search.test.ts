@@ -4,7 +4,6 @@ import type { OpeningHours } from '@referral-directory/sdk';
 import type { DirectoryQuery } from './catalog';
 import type { GeoRecord } from './near';
 import { searchWithNear, type NearQuery, type SearchableCatalog } from './near-search';
-import { newMemo } from './memo';
 
 const weekdays = (opens: string, closes: string): OpeningHours[] =>
   (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, opens, closes }));
@@ -12,8 +11,8 @@ const rec = (
   city: string,
   province: 'QC' | 'BC',
   hours: GeoRecord['hours'],
-): { records: { en: GeoRecord }; values: Record<string, readonly string[]>; memo: unknown[] } => ({
-  memo: newMemo(),
+): { records: { en: GeoRecord }; values: Record<string, readonly string[]>; memo: undefined } => ({
+  memo: undefined,
   records: { en: { national: false, serviceAreas: [], locations: [{ city, province, postalCode: null, confidential: false }], hours } },
   values: {},
 });

@@ -2,11 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ErrorDetail } from '@referral-directory/sdk';
 import type { GeoCatalog, GeoRecord } from '../catalog/near';
-import { newMemo } from '../catalog/memo';
 import { coverage, parseProximity, withinProximity } from './proximity';
 
 const rec = (over: Partial<GeoRecord>): GeoCatalog['entries'][number] => ({
-  memo: newMemo(),
+  memo: undefined,
   records: { en: { national: false, serviceAreas: [], locations: [], hours: { open24x7: false, schedule: [] }, ...over } },
 });
 const catalog: GeoCatalog = {
