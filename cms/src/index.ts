@@ -8,7 +8,7 @@ import { startDepartures } from './hsds/departures';
 import { registerConsole } from './console';
 import { configureHttpServer } from './startup/http-server';
 import { bootstrapWorkflow, registerWorkflow } from './workflow';
-import { yieldBetweenSqliteQueries } from './startup/sqlite-turns';
+import { tuneSqliteQueries } from './startup/sqlite-queries';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 let stopDepartures: (() => void) | null = null;
@@ -51,7 +51,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     stopQueryPlans = await tuneQueryPlans(strapi);
-    yieldBetweenSqliteQueries(strapi);
+    tuneSqliteQueries(strapi);
     await ensureAdminRoles(strapi);
     await bootstrapWorkflow(strapi);
     await lockDownApiRoles(strapi);

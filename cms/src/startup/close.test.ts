@@ -34,7 +34,7 @@ test('gives up after its deadline when the database never goes quiet', async () 
   let stop = false;
   const busy = (async () => {
     while (!stop) {
-      await nextTurn(); // as sqlite-turns.ts lets other work in between
+      await nextTurn(); // as sqlite-queries.ts lets other work in between
       await db.raw('select 1');
     }
   })();

@@ -24,7 +24,7 @@ const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
  *      which otherwise reads every link row of every target.
  * 2. SQLite's statistics (`PRAGMA optimize`, bounded by `analysis_limit`), at boot and hourly, for
  *    the queries the indexes above do not pin down. PostgreSQL's autovacuum keeps its own.
- * 3. On SQLite, that `max … group by` rewritten (`sqliteQueryPlan`, applied by sqlite-turns.ts).
+ * 3. On SQLite, that `max … group by` rewritten (`sqliteQueryPlan`, applied by sqlite-queries.ts).
  *
  * Returns what stops the periodic re-analysis.
  */

@@ -1,0 +1,79 @@
+/**
+ * The SQLite driver's query path (knex's better-sqlite3 client), tuned in three ways:
+ *
+ * 1. Turns. better-sqlite3 answers synchronously, so the hundreds of queries of an editor's save or
+ *    publish (most of them Strapi's own) ran as one unbroken chain of promise callbacks: no incoming
+ *    request was read until the whole write was done, and a public read waited 500–900 ms behind a
+ *    publish, whatever the size of the directory (measured with `npm run bench:edits-http` on the
+ *    demo data). Here a SQLite query first gives the event loop a turn when queries have run for
+ *    more than 16 ms (a frame) since the last turn, so requests are answered between a write's
+ *    queries. Not before every query: under a full read load each turn waits for a batch of reads
+ *    (~30 ms with 16 connections), and a publish's 800 queries then took seconds. With turns every
+ *    4 ms a publish under that load took 705 ms (median) at 10,000 organizations, with 16 ms 401 ms,
+ *    while a read waits at most a slice more (`npm run bench:edits-http`).
+ * 2. Prepared statements kept. knex prepares every query anew; compiling the SQL cost as much CPU as
+ *    running it (a profile of publishes: `prepare` 6.0 % of the process, running the statements
+ *    5.9 %). Each connection keeps its last `KEPT_STATEMENTS` statements by their SQL text (a write
+ *    repeats the same few dozen shapes). SQLite recompiles a kept statement itself when the schema
+ *    changes under it.
+ * 3. Plans: each query goes through `sqliteQueryPlan` (query-plans.ts), which rewrites one slow shape.
+ *
+ * PostgreSQL's driver is asynchronous; it is left alone.
+ */
+import type { Core } from '@strapi/strapi';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { type DriverQuery, sqliteQueryPlan } from './query-plans';
+
+type QueryFn = (this: unknown, connection: Connection, query: DriverQuery) => Promise<unknown>;
+interface KnexClientPrototype {
+  _query: QueryFn;
+  [TUNED]?: true;
+}
+/** What knex's client uses of a better-sqlite3 connection here. */
+interface Connection {
+  prepare(sql: string): unknown;
+  [TUNED]?: true;
+}
+const TUNED = Symbol('referral-directory:sqlite-queries');
+
+const SLICE_MS = 16;
+let lastTurn = 0;
+
+/** Statements kept per connection (each a few kilobytes of SQLite's memory). */
+export const KEPT_STATEMENTS = 500;
+
+/** Makes `connection.prepare` give back the statement it made last time for the same SQL. */
+export function keepPreparedStatements(connection: Connection): void {
+  if (connection[TUNED]) return;
+  const prepare = connection.prepare.bind(connection);
+  const kept = new Map<string, unknown>();
+  connection.prepare = (sql: string): unknown => {
+    let statement = kept.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      // The oldest made goes first: a shape still in use is soon made again.
+      if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+      kept.set(sql, statement);
+    }
+    return statement;
+  };
+  connection[TUNED] = true;
+}
+
+export function tuneSqliteQueries(strapi: Core.Strapi): void {
+  if (strapi.db.dialect.client !== 'sqlite') return;
+  // The prototype, not the instance: knex makes each transaction's client from the prototype.
+  // Cast kept: knex types its dialect clients' `_query` as internal (not on the public Client type).
+  const proto = Object.getPrototypeOf(strapi.db.connection.client) as KnexClientPrototype;
+  if (proto[TUNED] || typeof proto._query !== 'function') return;
+  const query = proto._query;
+  proto._query = async function (this: unknown, connection: Connection, q: DriverQuery): Promise<unknown> {
+    if (performance.now() - lastTurn > SLICE_MS) {
+      await nextTurn();
+      lastTurn = performance.now();
+    }
+    keepPreparedStatements(connection);
+    return query.call(this, connection, sqliteQueryPlan(q));
+  };
+  proto[TUNED] = true;
+}
