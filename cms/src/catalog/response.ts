@@ -20,7 +20,7 @@ export function listBody<R extends Named & Highlightable, F extends string>(
   result: ListResult<R, F>,
   q: { page: number; pageSize: number; locale: Locale },
 ): string {
-  const { page, total, text } = result;
+  const { page, text } = result;
   // One string made at the end from the parts of every record: a record's JSON is not made whole
   // first (then cut open for its extra members, then copied into the page), which tripled the
   // bytes a page copied and left as garbage.
@@ -30,6 +30,13 @@ export function listBody<R extends Named & Highlightable, F extends string>(
     if (text) parts.push(',"match":', JSON.stringify(matchOf(e.fields(q.locale, HIGHLIGHTED), text.highlight)));
     parts.push(result.extra?.(e) ?? '', '}');
   });
+  parts.push('],"meta":', metaOf(result, q), '}');
+  return parts.join('');
+}
+
+/** A list body's `meta`, as JSON. */
+function metaOf<R extends Named, F extends string>(result: ListResult<R, F>, q: { page: number; pageSize: number }): string {
+  const { total, text } = result;
   const meta: Record<string, unknown> = { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) };
   if (text?.relaxed) {
     meta.relaxed = true;
@@ -37,6 +44,14 @@ export function listBody<R extends Named & Highlightable, F extends string>(
   }
   if (text && text.suggestions.length > 0) meta.suggestions = text.suggestions;
   Object.assign(meta, result.meta);
-  parts.push('],"meta":', JSON.stringify(meta), '}');
-  return parts.join('');
+  return JSON.stringify(meta);
+}
+
+/**
+ * What `listBody` makes a body from, besides the query and the catalog's reference data (vocabulary,
+ * synonyms): the page's entries, its `meta` and the words it highlights. Each hit's extra members
+ * (open, distance) follow from its entry, the query and the minute, which the cache key holds.
+ */
+export function listBasis<R extends Named, F extends string>(result: ListResult<R, F>, q: { page: number; pageSize: number }): unknown[] {
+  return [metaOf(result, q), result.text ? [...result.text.highlight].join('\u0000') : null, ...result.page];
 }

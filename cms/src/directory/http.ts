@@ -2,8 +2,11 @@
  * HTTP conventions of the public APIs (directory and HSDS): cacheable JSON whose weak ETag is a
  * hash of the body itself, so a change that is not public (a hidden record edited, a draft saved)
  * changes no public validator; CDN-friendly Cache-Control; brotli or gzip as the client asks; and
- * a small cache of bodies, with their validators and compressed forms, per catalog version (so a
- * 304 or a compressed answer costs a lookup, not a serialization or a compression).
+ * a small cache of bodies, with their validators and compressed forms (so a 304 or a compressed
+ * answer costs a lookup, not a serialization or a compression). A body is made for a catalog
+ * version; one that names what it was made from (its `Basis`) stays for the next versions while
+ * they would make it from the same things — an editor's publish no longer empties the cache of
+ * every page it did not touch.
  */
 import { Readable } from 'node:stream';
 import { encodeStream, type Encoding, negotiateEncoding, Representation, varyOnEncoding, weakEtagOf } from './compression';
@@ -30,11 +33,22 @@ export function timedCacheControl(changesAt: number, now = Date.now()): string {
   return `public, max-age=${seconds}, s-maxage=${seconds}, stale-if-error=86400`;
 }
 
-/** A body kept with when it stops being true (see timedCacheControl). */
+/**
+ * What a body was made from, besides its cache key: compared item by item (`===`), equal bases
+ * make equal bodies. Catalog entries are immutable (an edit makes a new one), so a page's entries
+ * stand for their text.
+ */
+export type Basis = readonly unknown[];
+
+const sameBasis = (a: Basis, b: Basis): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** A body with the catalog version it was made (or last found the same) for, and when it stops being true (see timedCacheControl). */
 interface Cached {
   rep: Representation;
   changesAt: number | undefined;
   size: number;
+  version: string;
+  basis: Basis | undefined;
 }
 
 /**
@@ -60,7 +74,7 @@ export class AskCounts {
 }
 
 /**
- * Bodies of the current catalog version, least recently used out first, bounded in bytes. With
+ * Bodies by key, least recently used out first, bounded in bytes. With
  * `admit` counts, a body is kept only from the second time its key is asked for, and into a full
  * cache only if its key is asked for more often than the body it would push out (TinyLFU's
  * admission). Under a read load of many pages each asked for now and then, keeping every new body
@@ -69,21 +83,14 @@ export class AskCounts {
  * each full collection stalling the loop 200–260 ms (`npm run bench:edits-http`).
  */
 export class BodyCache<T extends { size: number }> {
-  private version = '';
   private bytes = 0;
   private readonly map = new Map<string, T>();
   constructor(
     private readonly maxBytes: number,
     private readonly admit: AskCounts | null = null,
   ) {}
-  get(version: string, key: string): T | undefined {
+  get(key: string): T | undefined {
     this.admit?.ask(key);
-    if (version !== this.version) {
-      this.version = version;
-      this.map.clear();
-      this.bytes = 0;
-      return undefined;
-    }
     const hit = this.map.get(key);
     if (hit !== undefined) {
       this.map.delete(key);
@@ -92,6 +99,12 @@ export class BodyCache<T extends { size: number }> {
     return hit;
   }
   set(key: string, value: T): void {
+    // What the key held (a body of an earlier version) goes, whether or not this one is kept.
+    const before = this.map.get(key);
+    if (before !== undefined) {
+      this.map.delete(key);
+      this.bytes -= before.size * 2;
+    }
     // Counted at twice the body: its compressed forms come on first use.
     const cost = value.size * 2;
     if (cost > this.maxBytes / 8) return;
@@ -118,7 +131,7 @@ export const ASK_WINDOW = 20_000;
 const bodies = new BodyCache<Cached>(Number(process.env.DIRECTORY_RESPONSE_CACHE_MB ?? 32) * 1024 * 1024, new AskCounts(ASK_WINDOW));
 
 /** Validators of streamed bodies (not kept themselves), per catalog version: kept at once, each costs a pass over the body. */
-const streamEtags = new BodyCache<{ etag: string; size: number }>(1024 * 1024);
+const streamEtags = new BodyCache<{ etag: string; size: number; version: string }>(1024 * 1024);
 
 /** Whether If-None-Match names this validator (weak comparison, RFC 9110 §13.1.2). */
 export function matchesEtag(ifNoneMatch: string, etag: string): boolean {
@@ -170,18 +183,33 @@ export function sendRepresentation(
 /**
  * Answers with a cacheable JSON body built (once per catalog version and key) by `build`; a body
  * that is true only until a time (`changesAt`, epoch ms) is cached by clients only until then.
+ * With `basis`, a body made for an earlier version is kept (its bytes and its ETag) while the
+ * current version gives the same basis.
  */
 export function sendCached(
   ctx: HttpContext,
   version: string,
   key: string,
   build: () => string | { body: string; changesAt: number | undefined },
+  basis?: () => Basis,
 ): void {
-  let cached = bodies.get(version, key);
+  let cached = bodies.get(key);
+  let current: Basis | undefined;
+  if (cached !== undefined && cached.version !== version) {
+    current = basis?.();
+    if (current && cached.basis && sameBasis(current, cached.basis)) cached.version = version;
+    else cached = undefined;
+  }
   if (cached === undefined) {
     const built = build();
     const rep = new Representation(typeof built === 'string' ? built : built.body);
-    cached = { rep, changesAt: typeof built === 'string' ? undefined : built.changesAt, size: rep.size };
+    cached = {
+      rep,
+      changesAt: typeof built === 'string' ? undefined : built.changesAt,
+      size: rep.size,
+      version,
+      basis: current ?? basis?.(),
+    };
     bodies.set(key, cached);
   }
   sendRepresentation(ctx, cached.rep, cached.changesAt === undefined ? PUBLIC_CACHE_CONTROL : timedCacheControl(cached.changesAt));
@@ -192,9 +220,9 @@ export function sendCached(
  * validator is the hash of what it streams, computed once per catalog version by a first pass.
  */
 export function sendStream(ctx: HttpContext, version: string, key: string, lines: () => Iterable<string>, type: string): void {
-  let known = streamEtags.get(version, key);
-  if (known === undefined) {
-    known = { etag: weakEtagOf(lines()), size: key.length + 64 };
+  let known = streamEtags.get(key);
+  if (known === undefined || known.version !== version) {
+    known = { etag: weakEtagOf(lines()), size: key.length + 64, version };
     streamEtags.set(key, known);
   }
   const encoding = answerConditionally(ctx, known.etag, PUBLIC_CACHE_CONTROL, type, () => negotiateEncoding(ctx.get('Accept-Encoding')));

@@ -7,10 +7,11 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseLocaleOnly, canonicalQuery } from './query';
 import { canonicalNear, parseNearQuery } from './near-query';
-import { nearFacets, searchWithNear } from '../catalog/near-search';
+import { type NearResult, nearFacets, searchWithNear } from '../catalog/near-search';
+import type { Entry, TextOutcome } from '../catalog/catalog';
 import { sendCached } from './http';
 import { notFound } from './errors';
-import { listBody } from '../catalog/response';
+import { listBasis, listBody } from '../catalog/response';
 import { projectionOf } from './services';
 
 export type ReadHandler = 'listOrganizations' | 'getOrganization' | 'facets' | 'settings';
@@ -24,10 +25,16 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
     async listOrganizations(ctx: Context) {
       const catalog = await projection().catalog();
       const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
-      sendCached(ctx, catalog.version, `list|${canonicalQuery(q)}|${canonicalNear(nq)}`, () => {
-        const result = searchWithNear(catalog, q, nq);
-        return { body: listBody(result, q), changesAt: result.changesAt() };
-      });
+      let result: NearResult<Entry, TextOutcome | null> | undefined;
+      const found = () => (result ??= searchWithNear(catalog, q, nq));
+      sendCached(
+        ctx,
+        catalog.version,
+        `list|${canonicalQuery(q)}|${canonicalNear(nq)}`,
+        () => ({ body: listBody(found(), q), changesAt: found().changesAt() }),
+        // A page an edit did not change keeps its body and its ETag.
+        () => [catalog.vocabulary, catalog.synonyms, ...listBasis(found(), q)],
+      );
     },
 
     async getOrganization(ctx: Context) {
@@ -36,7 +43,13 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
       const slug = String(ctx.params.slug ?? '');
       const entry = catalog.bySlug.get(slug);
       if (!entry) throw notFound();
-      sendCached(ctx, catalog.version, `one|${locale}|${slug}`, () => `{"data":${entry.json[locale]}}`);
+      sendCached(
+        ctx,
+        catalog.version,
+        `one|${locale}|${slug}`,
+        () => `{"data":${entry.json[locale]}}`,
+        () => [entry],
+      );
     },
 
     async facets(ctx: Context) {
@@ -53,7 +66,13 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
       const locale = parseLocaleOnly(params(ctx));
       const settings = await projection().settings(locale);
       if (!settings) throw notFound();
-      sendCached(ctx, catalog.version, `settings|${locale}`, () => JSON.stringify({ data: settings }));
+      sendCached(
+        ctx,
+        catalog.version,
+        `settings|${locale}`,
+        () => JSON.stringify({ data: settings }),
+        () => [settings],
+      );
     },
   };
 }

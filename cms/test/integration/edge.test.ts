@@ -203,6 +203,53 @@ describe('the edge of the public APIs', () => {
         assert.notEqual(afterEdit.get(p)!.body, before.get(p)!.body, `${p}: body`);
       }
     });
+
+    test("a publish keeps the body and ETag of every page it does not change, and answers 304 to their clients' validators", async () => {
+      const list = await raw(base, '/api/directory/organizations?locale=fr&pageSize=100');
+      const slugs = (JSON.parse(list.text()) as { data: Array<{ slug: string }> }).data.map((o) => o.slug);
+      const edited = slugs.indexOf(publicSlug);
+      const other = edited === 0 ? 1 : 0;
+      // One record a page, in name order: the edit (its description) moves no record.
+      const pageOf = (i: number) => `/api/directory/organizations?locale=fr&pageSize=1&page=${i + 1}`;
+      const untouched = [pageOf(other), `/api/directory/organizations/${slugs[other]}?locale=fr`, '/api/directory/settings?locale=fr'];
+      const touched = [pageOf(edited), `/api/directory/organizations/${publicSlug}?locale=fr`];
+      const take = async () => {
+        const out = new Map<string, { etag: string; body: string }>();
+        for (const p of [...untouched, ...touched]) {
+          const r = await raw(base, p);
+          assert.equal(r.status, 200, p);
+          out.set(p, { etag: String(r.headers.etag), body: r.text() });
+        }
+        return out;
+      };
+      await take(); // the cache keeps a body from its second ask
+      const before = await take();
+      const v0 = await catalogVersion();
+      const shown = await docs().findFirst({ filters: { slug: publicSlug }, locale: 'fr' });
+      assert.ok(shown);
+      await docs().update({
+        documentId: shown.documentId,
+        locale: 'fr',
+        data: { description: `${String(shown.description)} Ouvert le dimanche.` },
+      });
+      await docs().publish({ documentId: shown.documentId, locale: 'fr' });
+      assert.notEqual(await catalogVersion(), v0, 'the publish made a new public catalog');
+      const afterPublish = await take();
+      for (const p of untouched) {
+        assert.equal(afterPublish.get(p)!.body, before.get(p)!.body, `${p}: body`);
+        assert.equal(afterPublish.get(p)!.etag, before.get(p)!.etag, `${p}: ETag`);
+        assert.equal((await raw(base, p, { headers: { 'If-None-Match': before.get(p)!.etag } })).status, 304, `${p}: 304`);
+      }
+      for (const p of touched) {
+        assert.match(afterPublish.get(p)!.body, /Ouvert le dimanche\./, `${p}: the published text`);
+        assert.notEqual(afterPublish.get(p)!.etag, before.get(p)!.etag, `${p}: ETag`);
+        assert.equal(
+          (await raw(base, p, { headers: { 'If-None-Match': before.get(p)!.etag } })).status,
+          200,
+          `${p}: the old validator no longer matches`,
+        );
+      }
+    });
   });
 
   describe('compression', () => {
