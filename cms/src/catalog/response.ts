@@ -4,9 +4,12 @@
  * (`relaxed`, `matched`, `suggestions`); with `near`/`openNow`/`openAt`, each hit's `distanceKm`,
  * `coverage` and `open`, and the place in `meta` (see near-search.ts).
  */
+import { createHash } from 'node:crypto';
 import type { Locale } from '@referral-directory/sdk';
 import type { Entry, Named, SearchResult, TextOutcome } from './catalog';
 import { HIGHLIGHTED, type Highlightable, matchOf } from './highlight';
+import { MemoSlot, type Memoized } from './memo';
+import { weakEtagOf } from '../directory/compression';
 
 export interface ListResult<R extends Named, F extends string> extends Omit<SearchResult<R, F>, 'text'> {
   text?: TextOutcome | null;
@@ -20,18 +23,48 @@ export function listBody<R extends Named & Highlightable, F extends string>(
   result: ListResult<R, F>,
   q: { page: number; pageSize: number; locale: Locale },
 ): string {
+  return bodyParts(result, q).join('');
+}
+
+/**
+ * The list body and its weak ETag: a hash of `key` (the query, with its locale and minute) and the
+ * body with each record's members replaced by the record's digest — not of the body's ~25 KB,
+ * whose hashing cost a tenth of the CPU of a load of pages each asked once. Equal bodies get equal
+ * ETags on every instance (a digest is of the record's content), a changed one a new ETag.
+ */
+export function signedListBody<R extends Named & Highlightable, F extends string>(
+  result: ListResult<R, F>,
+  q: { page: number; pageSize: number; locale: Locale },
+  key: string,
+): { body: string; etag: string } {
+  const signed: string[] = [key, '\n'];
+  const body = bodyParts(result, q, signed).join('');
+  return { body, etag: weakEtagOf([signed.join('')]) };
+}
+
+/** The parts of a list body; into `signed`, the same with a record's digest in place of its members. */
+function bodyParts<R extends Named & Highlightable, F extends string>(
+  result: ListResult<R, F>,
+  q: { page: number; pageSize: number; locale: Locale },
+  signed?: string[],
+): string[] {
   const { page, text } = result;
   // One string made at the end from the parts of every record: a record's JSON is not made whole
   // first (then cut open for its extra members, then copied into the page), which tripled the
   // bytes a page copied and left as garbage.
   const parts: string[] = ['{"data":['];
   page.forEach((e, k) => {
-    parts.push(k === 0 ? '{' : ',{', e.members(q.locale));
-    if (text) parts.push(',"match":', JSON.stringify(matchOf(e.fields(q.locale, HIGHLIGHTED), text.highlight)));
-    parts.push(result.extra?.(e) ?? '', '}');
+    const open = k === 0 ? '{' : ',{';
+    parts.push(open, e.members(q.locale));
+    const match = text ? `,"match":${JSON.stringify(matchOf(e.fields(q.locale, HIGHLIGHTED), text.highlight))}` : '';
+    const extra = result.extra?.(e) ?? '';
+    parts.push(match, extra, '}');
+    signed?.push(open, digestOf(e), match, extra, '}');
   });
-  parts.push('],"meta":', metaOf(result, q), '}');
-  return parts.join('');
+  const end = `],"meta":${metaOf(result, q)}}`;
+  parts.push(end);
+  signed?.push(end);
+  return parts;
 }
 
 /** A list body's `meta`, as JSON. */
@@ -53,5 +86,12 @@ function metaOf<R extends Named, F extends string>(result: ListResult<R, F>, q: 
  * (open, distance) follow from its entry, the query and the minute, which the cache key holds.
  */
 export function listBasis<R extends Named, F extends string>(result: ListResult<R, F>, q: { page: number; pageSize: number }): unknown[] {
-  return [metaOf(result, q), result.text ? [...result.text.highlight].join('\u0000') : null, ...result.page];
+  return [metaOf(result, q), highlightOf(result), ...result.page];
 }
+
+const highlightOf = (result: { text?: TextOutcome | null }): string => (result.text ? [...result.text.highlight].join('\u0000') : '');
+
+/** An entry's digest: a hash of its members in both locales, made once per entry. */
+const digests = new MemoSlot<string>();
+const digestOf = (e: Memoized & Pick<Entry, 'members'>): string =>
+  digests.get(e) ?? digests.set(e, createHash('sha1').update(e.members('en')).update(e.members('fr')).digest('base64url'));

@@ -81,14 +81,17 @@ export class Representation {
   /**
    * @param brotliQuality 9 for bodies made at request time (a few ms for a page); 11, the smallest
    * but slowest, for files compressed once per process (the widget).
+   * @param etag the body's validator when its maker knows it without hashing the bytes (list pages:
+   * response.ts `listEtag`); else a hash of the bytes.
    */
   constructor(
     text: string | Buffer,
     private readonly brotliQuality = 9,
+    etag?: string,
   ) {
     this.identity = text;
     this.length = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.length;
-    this.etag = weakEtagOf([text]);
+    this.etag = etag ?? weakEtagOf([text]);
   }
 
   /** The encoding actually used for a client that asked for `wanted` (small bodies stay identity). */

@@ -190,7 +190,7 @@ export function sendCached(
   ctx: HttpContext,
   version: string,
   key: string,
-  build: () => string | { body: string; changesAt: number | undefined },
+  build: () => string | { body: string; changesAt: number | undefined; etag?: string },
   basis?: () => Basis,
 ): void {
   let cached = bodies.get(key);
@@ -202,7 +202,7 @@ export function sendCached(
   }
   if (cached === undefined) {
     const built = build();
-    const rep = new Representation(typeof built === 'string' ? built : built.body);
+    const rep = typeof built === 'string' ? new Representation(built) : new Representation(built.body, undefined, built.etag);
     cached = {
       rep,
       changesAt: typeof built === 'string' ? undefined : built.changesAt,

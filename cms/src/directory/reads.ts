@@ -11,7 +11,7 @@ import { type NearResult, nearFacets, searchWithNear } from '../catalog/near-sea
 import type { Entry, TextOutcome } from '../catalog/catalog';
 import { sendCached } from './http';
 import { notFound } from './errors';
-import { listBasis, listBody } from '../catalog/response';
+import { listBasis, signedListBody } from '../catalog/response';
 import { projectionOf } from './services';
 
 export type ReadHandler = 'listOrganizations' | 'getOrganization' | 'facets' | 'settings';
@@ -27,11 +27,12 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
       const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
       let result: NearResult<Entry, TextOutcome | null> | undefined;
       const found = () => (result ??= searchWithNear(catalog, q, nq));
+      const key = `list|${canonicalQuery(q)}|${canonicalNear(nq)}`;
       sendCached(
         ctx,
         catalog.version,
-        `list|${canonicalQuery(q)}|${canonicalNear(nq)}`,
-        () => ({ body: listBody(found(), q), changesAt: found().changesAt() }),
+        key,
+        () => ({ ...signedListBody(found(), q, key), changesAt: found().changesAt() }),
         // A page an edit did not change keeps its body and its ETag.
         () => [catalog.vocabulary, catalog.synonyms, ...listBasis(found(), q)],
       );
