@@ -1,7 +1,8 @@
 /**
  * HTTP conventions of the public APIs (directory and HSDS): cacheable JSON whose weak ETag is a
- * hash of the body itself, so a change that is not public (a hidden record edited, a draft saved)
- * changes no public validator; CDN-friendly Cache-Control; brotli or gzip as the client asks; and
+ * hash of the body's content (of a list page, response.ts `signedListBody`), so a change that is
+ * not public (a hidden record edited, a draft saved) changes no public validator; CDN-friendly
+ * Cache-Control; brotli or gzip as the client asks; and
  * a small cache of bodies, with their validators and compressed forms (so a 304 or a compressed
  * answer costs a lookup, not a serialization or a compression). A body is made for a catalog
  * version; one that names what it was made from (its `Basis`) stays for the next versions while
