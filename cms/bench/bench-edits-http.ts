@@ -1,5 +1,5 @@
 /**
- * npm run bench:edits-http -w cms -- --db FILE[,FILE…] [--duration 30] [--every-ms 2000] [--connections 16]
+ * npm run bench:edits-http -w cms -- --db FILE[,FILE…] [--duration 30] [--rounds 2] [--every-ms 2000] [--connections 16]
  *
  * An editor's publishes under public load, over HTTP (issue #19's edit-under-load run): the
  * compiled app in production mode on a throwaway copy of each seeded SQLite database, and on it:
@@ -7,6 +7,8 @@
  *      (both locales, page sizes 1…50), for `duration` seconds, with no write: the baseline;
  *   2. the same load while an editor renames one public organization and publishes it through the
  *      admin API (save + publish, two requests, as the Content Manager sends them) every `every-ms`.
+ * In `rounds` alternations (1 2 1 2…, each `duration / rounds` seconds), so that the machine's own
+ * drift over the minutes of a run (its speed moves by a third on a shared machine) weighs on both.
  * Printed per database: reads/s, read latency p50/p99/max, failed reads, the server's own
  * event-loop delay p99/max (what the server held back, apart from the network and the load
  * generator, which shares the machine), each run side by side, the throughput drop, and the publish
@@ -34,6 +36,7 @@ const USAGE = `usage: npm run bench:edits-http -w cms -- --db FILE[,FILE…] [op
   --db FILES         seeded SQLite databases, measured one after the other (each copied; the files are only read)
                      to make one: DATABASE_FILENAME=/tmp/bench-10000.db npm run seed -w cms -- --synthetic 10000
   --duration S       seconds of each run, without and with writes (default 30)
+  --rounds N         alternate the two runs N times, each duration/N seconds (default 2)
   --every-ms MS      one publish every MS milliseconds during the second run (default 2000)
   --connections N    autocannon connections on the public list (default 16)
   --no-build         use cms/dist as it is`;
@@ -41,16 +44,18 @@ const USAGE = `usage: npm run bench:edits-http -w cms -- --db FILE[,FILE…] [op
 interface Options {
   dbs: string[];
   durationS: number;
+  rounds: number;
   everyMs: number;
   connections: number;
   build: boolean;
 }
 
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { dbs: [], durationS: 30, everyMs: 2000, connections: 16, build: true };
+  const o: Options = { dbs: [], durationS: 30, rounds: 2, everyMs: 2000, connections: 16, build: true };
   const problem = readOptions(argv, USAGE, (option, value) => {
     if (option === '--db') o.dbs = value.text().split(',').map(fromUserDir);
     else if (option === '--duration') o.durationS = value.whole();
+    else if (option === '--rounds') o.rounds = value.whole(1);
     else if (option === '--every-ms') o.everyMs = value.whole(100);
     else if (option === '--connections') o.connections = value.whole();
     else if (option === '--no-build') o.build = false;
@@ -119,23 +124,56 @@ async function measure(o: Options, db: string): Promise<Measured> {
   };
 
   await load(WARM_S);
-  console.log(`  ${o.durationS} s of reads, no write…`);
-  const quiet = await measuredLoad(o.durationS);
-  console.log(`  ${o.durationS} s of reads, one publish every ${o.everyMs} ms…`);
+  const windowS = Math.max(1, Math.round(o.durationS / o.rounds));
+  const quiet: Measured['quiet'][] = [];
+  const edited: Measured['edited'][] = [];
   const publishes: number[] = [];
-  let writing = true;
-  const writes = (async () => {
-    for (let i = 0; writing; i++) {
-      const next = performance.now() + o.everyMs;
-      publishes.push(await renameAndPublish({ base: server.base, token }, record.documentId, `Edited Under Load ${i + 1}`));
-      await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
-    }
-  })();
-  const edited = await measuredLoad(o.durationS);
-  writing = false;
-  await writes;
+  for (let round = 1; round <= o.rounds; round++) {
+    const of = o.rounds > 1 ? ` (round ${round} of ${o.rounds})` : '';
+    console.log(`  ${windowS} s of reads, no write${of}…`);
+    quiet.push(await measuredLoad(windowS));
+    console.log(`  ${windowS} s of reads, one publish every ${o.everyMs} ms${of}…`);
+    let writing = true;
+    const writes = (async () => {
+      for (let i = publishes.length; writing; i++) {
+        const next = performance.now() + o.everyMs;
+        publishes.push(await renameAndPublish({ base: server.base, token }, record.documentId, `Edited Under Load ${i + 1}`));
+        await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+      }
+    })();
+    edited.push(await measuredLoad(windowS));
+    writing = false;
+    await writes;
+  }
   await server.child.stop();
-  return { organizations, quiet, edited, publishes };
+  return { organizations, quiet: merged(quiet), edited: merged(edited), publishes };
+}
+
+/** Rounds of one kind as one run: reads/s and p50 averaged, the rest the worst round's (failures and GC time summed). */
+function merged(runs: Measured['quiet'][]): Measured['quiet'] {
+  const mean = (f: (r: Measured['quiet']) => number) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
+  const worst = (f: (r: Measured['quiet']) => number) => Math.max(...runs.map(f));
+  const sum = (f: (r: Measured['quiet']) => number) => runs.reduce((total, r) => total + f(r), 0);
+  const errorKinds: Record<string, number> = {};
+  for (const r of runs) for (const [k, n] of Object.entries(r.errorKinds)) errorKinds[k] = (errorKinds[k] ?? 0) + n;
+  return {
+    reqPerSec: mean((r) => r.reqPerSec),
+    total: sum((r) => r.total),
+    p50: mean((r) => r.p50),
+    p99: worst((r) => r.p99),
+    max: worst((r) => r.max),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    bytesPerSec: mean((r) => r.bytesPerSec),
+    errorKinds,
+    loop: {
+      p99Ms: worst((r) => r.loop.p99Ms),
+      maxMs: worst((r) => r.loop.maxMs),
+      gcMaxMs: worst((r) => r.loop.gcMaxMs),
+      gcMs: sum((r) => r.loop.gcMs),
+    },
+  };
 }
 
 function print(o: Options, all: Measured[]): void {
@@ -152,7 +190,8 @@ function print(o: Options, all: Measured[]): void {
     msText(r.loop.gcMaxMs),
     int(r.loop.gcMs),
   ];
-  console.log(`\nPublic list under ${o.connections} connections, a different page each request (ms):`);
+  const rounds = o.rounds > 1 ? `; ${o.rounds} rounds of each: reads/s and p50 their mean, the rest the worst round's` : '';
+  console.log(`\nPublic list under ${o.connections} connections, a different page each request (ms${rounds}):`);
   console.log(
     table(
       ['public records', 'run', 'reads/s', 'p50', 'p99', 'max', 'failed', 'loop p99', 'loop max', 'gc max', 'gc total'],
