@@ -2,14 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ASK_WINDOW, AskCounts, BodyCache, type HttpContext, sendCached, timedCacheControl } from './http';
 
-test('a body true until a time is cached until then, at most a minute, and never served stale while revalidating', () => {
-  const now = Date.parse('2026-12-03T16:59:30Z');
-  assert.equal(timedCacheControl(Date.parse('2026-12-03T17:00:00Z'), now), 'public, max-age=30, s-maxage=30, stale-if-error=86400');
-  assert.equal(timedCacheControl(Date.parse('2026-12-03T22:00:00Z'), now), 'public, max-age=60, s-maxage=60, stale-if-error=86400');
-  assert.equal(timedCacheControl(now - 1000, now), 'public, max-age=0, s-maxage=0, stale-if-error=86400');
-});
-
-test('a body is kept from the second time its key is asked for, and a key asked for before a new version is kept at once in it', () => {
+/** A request context of the shape sendCached uses, and the headers it sets (lower-cased). */
+function fakeContext(): { ctx: HttpContext; headers: Map<string, string> } {
   const headers = new Map<string, string>();
   const ctx: HttpContext = {
     status: 0,
@@ -18,6 +12,18 @@ test('a body is kept from the second time its key is asked for, and a key asked 
     set: (field, value) => void headers.set(field.toLowerCase(), value),
     type: '',
   };
+  return { ctx, headers };
+}
+
+test('a body true until a time is cached until then, at most a minute, and never served stale while revalidating', () => {
+  const now = Date.parse('2026-12-03T16:59:30Z');
+  assert.equal(timedCacheControl(Date.parse('2026-12-03T17:00:00Z'), now), 'public, max-age=30, s-maxage=30, stale-if-error=86400');
+  assert.equal(timedCacheControl(Date.parse('2026-12-03T22:00:00Z'), now), 'public, max-age=60, s-maxage=60, stale-if-error=86400');
+  assert.equal(timedCacheControl(now - 1000, now), 'public, max-age=0, s-maxage=0, stale-if-error=86400');
+});
+
+test('a body is kept from the second time its key is asked for, and a key asked for before a new version is kept at once in it', () => {
+  const { ctx, headers } = fakeContext();
   let builds = 0;
   const ask = (version: string, key: string) => {
     sendCached(ctx, version, key, () => `{"n":${++builds}}`);
@@ -52,14 +58,7 @@ test('a full body cache takes a new body only if its key is asked for more often
 });
 
 test('a body made for an earlier catalog version is kept, with its ETag, while the version gives the same basis', () => {
-  const headers = new Map<string, string>();
-  const ctx: HttpContext = {
-    status: 0,
-    body: null,
-    get: (field) => headers.get(field.toLowerCase()) ?? '',
-    set: (field, value) => void headers.set(field.toLowerCase(), value),
-    type: '',
-  };
+  const { ctx, headers } = fakeContext();
   const entryA = { name: 'a' };
   const entryB = { name: 'b' };
   let builds = 0;
