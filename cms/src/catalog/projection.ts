@@ -31,7 +31,8 @@ import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
 import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
-import { type DocumentReader, documentReader } from '../operations/bulk-read';
+import { type RunSelects, documentReader } from '../operations/bulk-read';
+import { loadSelects } from '../operations/sqlite-reader';
 import { type Fingerprints, changedDocuments, documentsInOrder, fingerprints, presentDocuments } from './fingerprint';
 import {
   INTERNAL_FILTER_NAMES,
@@ -43,6 +44,9 @@ import {
 } from './row-entries';
 
 const PAGE = 500;
+/** Pages asked for ahead of the one being handed over. */
+const AHEAD = 2;
+type OrgReader = (documentIds: readonly string[]) => Promise<OrganizationRow[]>;
 const PING_TIMEOUT_MS = 2000;
 
 /** A document's entries from its rows, into these maps (none: removed from them). */
@@ -151,14 +155,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  let readRows: DocumentReader | null = null;
-  /** The rows of these documents, in id order (the reader is made once Strapi's metadata is loaded). */
-  async function orgRows(documentIds: string[]): Promise<OrganizationRow[]> {
-    readRows ??= documentReader(strapi, ORG, Object.keys(ORGANIZATION_POPULATE));
+  /** A reader of organizations' rows, in id order, whose selects `run` (made once Strapi's metadata is loaded). */
+  const orgReader = (run?: RunSelects): OrgReader =>
     // Cast kept: the reader gives the rows Strapi's query engine gives with this populate, which
     // OrganizationRow describes (bulk-read.test.ts compares the two readers value for value).
-    return (await readRows(documentIds)) as unknown as OrganizationRow[];
-  }
+    documentReader(strapi, ORG, Object.keys(ORGANIZATION_POPULATE), run) as unknown as OrgReader;
+  let readHere: OrgReader | null = null;
 
   async function loadReference(): Promise<void> {
     const next = await readReference(strapi);
@@ -200,21 +202,46 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   async function loadAll(): Promise<void> {
     const nextEntries = new Map<string, Entry>();
     const nextInternal = new Map<string, InternalEntry>();
-    await readDocuments(await documentsInOrder(strapi), (documentId, rows) => putDocument(nextEntries, nextInternal, documentId, rows));
+    const selects = loadSelects(strapi);
+    try {
+      const read = orgReader(selects.run);
+      await readDocuments(read, await documentsInOrder(strapi), (documentId, rows) =>
+        putDocument(nextEntries, nextInternal, documentId, rows),
+      );
+    } finally {
+      await selects.close();
+    }
     entries = nextEntries;
     internalEntries = nextInternal;
     edited.clear(); // the catalogs are built from every entry: no edit to apply
   }
 
-  const loadDocuments = (documentIds: string[]): Promise<void> => readDocuments(documentIds, setDocument);
+  const loadDocuments = (documentIds: string[]): Promise<void> => readDocuments((readHere ??= orgReader()), documentIds, setDocument);
 
-  /** The rows of these documents, a page at a time, handed over per document (none: it is gone). */
-  async function readDocuments(documentIds: string[], each: (documentId: string, rows: OrganizationRow[]) => void): Promise<void> {
+  /**
+   * The rows of these documents, a page at a time, handed over per document (none: it is gone).
+   * The next pages are asked for before this one is handed over: a reader in another thread (or a
+   * database server) reads them meanwhile.
+   */
+  async function readDocuments(
+    read: OrgReader,
+    documentIds: string[],
+    each: (documentId: string, rows: OrganizationRow[]) => void,
+  ): Promise<void> {
+    const page = (i: number) => documentIds.slice(i, i + PAGE);
+    const ask = (i: number) => {
+      const rows = read(page(i));
+      rows.catch(() => undefined); // awaited below; a load that stops early must not leave it unhandled
+      return rows;
+    };
+    const asked: Array<Promise<OrganizationRow[]>> = [];
+    let askedUpTo = 0;
     for (let i = 0; i < documentIds.length; i += PAGE) {
-      const ids = documentIds.slice(i, i + PAGE);
-      const byDoc = new Map<string, OrganizationRow[]>(ids.map((id) => [id, []]));
-      for (const r of await orgRows(ids)) byDoc.get(r.documentId)?.push(r);
-      for (const [id, rows] of byDoc) each(id, rows);
+      for (; askedUpTo < documentIds.length && askedUpTo <= i + AHEAD * PAGE; askedUpTo += PAGE) asked.push(ask(askedUpTo));
+      const rows = await asked.shift()!;
+      const byDoc = new Map<string, OrganizationRow[]>(page(i).map((id) => [id, []]));
+      for (const r of rows) byDoc.get(r.documentId)?.push(r);
+      for (const [id, docRows] of byDoc) each(id, docRows);
     }
   }
 

@@ -9,9 +9,11 @@
  * of the boot, and its `select distinct … order by` joins most of the 85 s spent in SQLite. Here:
  * one select of the rows, one per component type, one per relation; each value converted as
  * Strapi's field classes convert it (`@strapi/database` dist/fields), with one converter per column
- * decided once.
+ * decided once. Rows are read as arrays of the columns' values (`rowMode: 'array'`): the drivers
+ * make those far faster than an object per row, and the object Strapi would give is made once.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { documentTables, type DocumentTables, type Row } from './bulk-tables';
 
 type Convert = (value: unknown) => unknown;
@@ -76,107 +78,172 @@ interface Meta {
 // Cast kept: Strapi's Meta type is wider than the members read here.
 const metaOf = (strapi: Core.Strapi, uid: string): Meta => strapi.db.metadata.get(uid) as unknown as Meta;
 
-/** column → [attribute, converter] for the columns Strapi maps to an attribute (others, such as join columns, are left out as Strapi leaves them out). */
+/** [column, attribute, converter] of each column the rows are read with. */
 type Columns = Array<[column: string, attribute: string, convert: Convert]>;
 
+/** Attribute types with no column of their own in the table (they are joined; Strapi's rows leave them out unless populated). */
+const JOINED = new Set(['relation', 'component', 'dynamiczone', 'media']);
+
+/** The columns Strapi maps to a stored value of `uid`'s table, each with its converter. */
 function columnsOf(strapi: Core.Strapi, uid: string): Columns {
   const m = metaOf(strapi, uid);
-  return Object.entries(m.columnToAttribute).map(([column, attribute]) => {
+  return Object.entries(m.columnToAttribute).flatMap(([column, attribute]): Columns => {
     const type = m.attributes[attribute]?.type ?? '';
-    // A foreign key of this table (createdBy, updatedBy) comes back as the raw id, as Strapi gives it.
-    return [column, attribute, type === 'relation' ? same : (FROM_DB[type] ?? same)];
+    return JOINED.has(type) ? [] : [[column, attribute, FROM_DB[type] ?? same]];
   });
 }
 
-function convert(row: Row, columns: Columns): Row {
+/** A row read as an array of `columns`' values (from `offset`), as Strapi's query engine gives it. */
+function convert(values: readonly unknown[], columns: Columns, offset = 0): Row {
   const out: Row = {};
-  for (const [column, attribute, fromDb] of columns) {
-    if (!(column in row)) continue;
-    const v = row[column];
+  for (let i = 0; i < columns.length; i++) {
+    const [, attribute, fromDb] = columns[i]!;
+    const v = values[offset + i];
     out[attribute] = v === null || v === undefined ? null : fromDb(v);
   }
   return out;
 }
 
+/**
+ * Runs a page's selects, each giving its rows as arrays of its columns' values in the order
+ * selected. In this thread through knex (PostgreSQL's driver honours knex's `rowMode` option,
+ * SQLite's through sqlite-queries.ts), or on SQLite in a worker thread (sqlite-reader.ts).
+ */
+export type RunSelects = (queries: readonly Knex.QueryBuilder[]) => Promise<unknown[][][]>;
+
+export const selectsHere: RunSelects = (queries) =>
+  Promise.all(
+    queries.map(async (query) => {
+      const rows = (await query.options({ rowMode: 'array' })) as unknown[];
+      if (rows.length > 0 && !Array.isArray(rows[0]))
+        throw new Error('documentReader: this database driver does not give rows as arrays (rowMode)');
+      return rows as unknown[][];
+    }),
+  );
+
 const tableOf = (strapi: Core.Strapi, uid: string) => metaOf(strapi, uid).tableName;
 
-const IN_CHUNK = 500;
-
 export type DocumentReader = (documentIds: readonly string[]) => Promise<Row[]>;
+
+/** What a reader reads: the type's tables and columns, and its populated fields'. */
+interface Shape {
+  plan: DocumentTables;
+  rowColumns: Columns;
+  fields: Array<{ field: string; componentUid: string; table: string; columns: Columns; many: boolean }>;
+  targets: Array<{ link: DocumentTables['links'][number]; table: string; columns: Columns }>;
+}
+
+/**
+ * A page's selects: its rows; per component field, its components then their owner's row id; per
+ * relation, its links, then the targets linked. Made from the documents' ids alone (the rows' ids
+ * are a subquery), so that a page is read in one go.
+ */
+function pageSelects(knex: Knex, { plan, rowColumns, fields, targets }: Shape, documentIds: readonly string[]): Knex.QueryBuilder[] {
+  const rowIds = () => knex(plan.table).select('id').whereIn(plan.documentIdColumn, documentIds);
+  const out = [
+    knex(plan.table)
+      .select(rowColumns.map(([column]) => column))
+      .whereIn(plan.documentIdColumn, documentIds)
+      .orderBy('id'),
+  ];
+  const cmps = plan.cmps;
+  if (cmps) {
+    for (const f of fields) {
+      // One field per query: `field = ?` lets the (entity, field) index find the join rows.
+      out.push(
+        knex({ j: cmps.table })
+          .join({ c: f.table }, 'c.id', `j.${cmps.cmpColumn}`)
+          .select([...f.columns.map(([column]) => `c.${column}`), `j.${cmps.entityColumn}`])
+          .whereIn(`j.${cmps.entityColumn}`, rowIds())
+          .where(`j.${cmps.fieldColumn}`, f.field)
+          .where(`j.${cmps.typeColumn}`, f.componentUid)
+          .orderBy([`j.${cmps.entityColumn}`, `j.${cmps.orderColumn}`, 'c.id']),
+      );
+    }
+  }
+  for (const { link: l, table, columns } of targets) {
+    const linked = () => knex(l.table).whereIn(l.ownerColumn, rowIds());
+    out.push(
+      linked()
+        .select([l.ownerColumn, l.targetColumn])
+        .orderBy([l.ownerColumn, ...(l.orderColumn ? [l.orderColumn] : []), 'id']),
+    );
+    // Each target once: a few terms are linked from most records.
+    out.push(
+      knex(table)
+        .select(columns.map(([column]) => column))
+        .whereIn('id', linked().select(l.targetColumn)),
+    );
+  }
+  return out;
+}
+
+/** The page's rows as Strapi's query engine gives them, from its selects' results (pageSelects). */
+function pageRows({ rowColumns, fields, targets }: Shape, results: unknown[][][]): Row[] {
+  let next = 0;
+  const rows = results[next++]!.map((values) => convert(values, rowColumns));
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  for (const f of fields) {
+    // Every populated field starts empty (null for a single component), as Strapi's populate leaves it.
+    for (const r of rows) r[f.field] = f.many ? [] : null;
+    for (const values of results[next++]!) {
+      const owner = byId.get(Number(values[f.columns.length]));
+      if (!owner) continue;
+      const value = convert(values, f.columns);
+      if (f.many) (owner[f.field] as Row[]).push(value);
+      else if (owner[f.field] === null) owner[f.field] = value;
+    }
+  }
+  for (const { link: l, columns } of targets) {
+    const found = results[next++]!;
+    const byTarget = new Map<number, Row>();
+    for (const values of results[next++]!) {
+      const target = convert(values, columns);
+      byTarget.set(Number(target.id), target);
+    }
+    for (const r of rows) r[l.attribute] = [];
+    for (const [owner, targetId] of found) {
+      const target = byTarget.get(Number(targetId));
+      // One object per target, shared by the rows of the page that link it (Strapi gives a copy
+      // each): the rows are read to build entries, never changed.
+      if (target) (byId.get(Number(owner))?.[l.attribute] as Row[] | undefined)?.push(target);
+    }
+  }
+  return rows;
+}
 
 /**
  * A reader of `uid`'s documents with `populate` (attribute names: its relations and components,
  * one level, as the catalog needs them). Rows come back in id order. Give it a page of documents
- * (the catalog gives 500): their ids and their rows' ids go into `in (…)` lists.
+ * (the catalog gives 500): their ids go into `in (…)` lists. `run` runs the page's selects.
  */
-export function documentReader(strapi: Core.Strapi, uid: string, populate: readonly string[]): DocumentReader {
+export function documentReader(
+  strapi: Core.Strapi,
+  uid: string,
+  populate: readonly string[],
+  run: RunSelects = selectsHere,
+): DocumentReader {
   const plan: DocumentTables = documentTables(strapi, uid);
-  const rowColumns = columnsOf(strapi, uid);
   const components = [...plan.componentFields].filter(([field]) => populate.includes(field));
   const links = plan.links.filter((l) => populate.includes(l.attribute));
   const missing = populate.filter((a) => !components.some(([f]) => f === a) && !links.some((l) => l.attribute === a));
   if (missing.length > 0) throw new Error(`documentReader: ${uid} has no component or relation named ${missing.join(', ')}`);
-  const componentColumns = new Map([...new Set(components.map(([, c]) => c))].map((c) => [c, columnsOf(strapi, c)]));
-  const targetColumns = new Map(links.map((l) => [l.attribute, columnsOf(strapi, l.target)]));
   const attributes = metaOf(strapi, uid).attributes;
-  const repeatable = new Map(components.map(([field]) => [field, attributes[field]?.relation === 'oneToMany']));
-
+  const shape: Shape = {
+    plan,
+    rowColumns: columnsOf(strapi, uid),
+    // Components are read through the type's join table (none: no component).
+    fields: (plan.cmps ? components : []).map(([field, componentUid]) => ({
+      field,
+      componentUid,
+      table: tableOf(strapi, componentUid),
+      columns: columnsOf(strapi, componentUid),
+      many: attributes[field]?.relation === 'oneToMany',
+    })),
+    targets: links.map((l) => ({ link: l, table: tableOf(strapi, l.target), columns: columnsOf(strapi, l.target) })),
+  };
   return async (documentIds) => {
     if (documentIds.length === 0) return [];
-    const knex = strapi.db.connection;
-    // The page's rows, and each one's components and relations added to it below.
-    const raw = (await knex(plan.table).select('*').whereIn(plan.documentIdColumn, documentIds).orderBy('id')) as Row[];
-    const rows = raw.map((r) => convert(r, rowColumns));
-    const ids = raw.map((r) => Number(r.id));
-    const byId = new Map(rows.map((r, i) => [ids[i]!, r]));
-
-    if (plan.cmps && components.length > 0) {
-      const j = plan.cmps;
-      // Every populated field starts empty (null for a single component), as Strapi's populate leaves it.
-      for (const r of rows) for (const [field] of components) r[field] = repeatable.get(field) ? [] : null;
-      for (const [field, componentUid] of components) {
-        // One field per query: `field = ?` lets the (entity, field) index find the join rows.
-        const found = (await knex({ j: j.table })
-          .join({ c: tableOf(strapi, componentUid) }, 'c.id', `j.${j.cmpColumn}`)
-          .select('c.*', { __owner: `j.${j.entityColumn}` })
-          .whereIn(`j.${j.entityColumn}`, ids)
-          .where(`j.${j.fieldColumn}`, field)
-          .where(`j.${j.typeColumn}`, componentUid)
-          .orderBy([`j.${j.entityColumn}`, `j.${j.orderColumn}`, 'c.id'])) as Row[];
-        const columns = componentColumns.get(componentUid)!;
-        const many = repeatable.get(field);
-        for (const r of found) {
-          const owner = byId.get(Number(r.__owner));
-          if (!owner) continue;
-          const value = convert(r, columns);
-          if (many) (owner[field] as Row[]).push(value);
-          else if (owner[field] === null) owner[field] = value;
-        }
-      }
-    }
-
-    for (const l of links) {
-      // The links, then each target once: a few terms are linked from most records.
-      const found = (await knex(l.table)
-        .select({ owner: l.ownerColumn, target: l.targetColumn })
-        .whereIn(l.ownerColumn, ids)
-        .orderBy([l.ownerColumn, ...(l.orderColumn ? [l.orderColumn] : []), 'id'])) as Array<{ owner: unknown; target: unknown }>;
-      const targetIds = [...new Set(found.map((f) => Number(f.target)))];
-      const targetTable = tableOf(strapi, l.target);
-      const columns = targetColumns.get(l.attribute)!;
-      const targets = new Map<number, Row>();
-      for (let i = 0; i < targetIds.length; i += IN_CHUNK) {
-        const chunk = targetIds.slice(i, i + IN_CHUNK);
-        for (const t of (await knex(targetTable).select('*').whereIn('id', chunk)) as Row[]) targets.set(Number(t.id), convert(t, columns));
-      }
-      for (const r of rows) r[l.attribute] = [];
-      for (const f of found) {
-        const target = targets.get(Number(f.target));
-        // One object per target, shared by the rows of the page that link it (Strapi gives a copy
-        // each): the rows are read to build entries, never changed.
-        if (target) (byId.get(Number(f.owner))?.[l.attribute] as Row[] | undefined)?.push(target);
-      }
-    }
-    return rows;
+    return pageRows(shape, await run(pageSelects(strapi.db.connection, shape, documentIds)));
   };
 }

@@ -58,6 +58,8 @@ export async function tuneQueryPlans(strapi: Core.Strapi): Promise<() => void> {
 export interface DriverQuery {
   sql: string;
   bindings?: readonly unknown[];
+  /** knex's `.options()` of the query. */
+  options?: { rowMode?: string };
 }
 
 const MAX_PER_TARGET = /^select `(\w+)`, max\(`(\w+)`\) as `max` from `(\w+)` where `\1` in \((\?(?:, \?)*)\) group by `\1`$/;

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { KEPT_STATEMENTS, keepPreparedStatements } from './sqlite-queries';
+import knex from 'knex';
+import type { Core } from '@strapi/strapi';
+import { KEPT_STATEMENTS, keepPreparedStatements, tuneSqliteQueries } from './sqlite-queries';
 
 test('a connection gives back the statement it prepared for the same SQL, and its answers stay right', () => {
   const db = new Database(':memory:');
@@ -35,4 +37,34 @@ test('a connection keeps a bounded number of statements, the oldest made dropped
   assert.equal(db.prepare(`select ${KEPT_STATEMENTS}`), last);
   assert.notEqual(db.prepare('select 0'), first, 'the oldest statement was dropped and made again');
   db.close();
+});
+
+test("a select with knex's rowMode 'array' gives arrays of the columns' values, and the same SQL then gives objects again", async () => {
+  const db = knex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  // Cast kept: tuneSqliteQueries reads only these two members of Strapi.
+  tuneSqliteQueries({ db: { dialect: { client: 'sqlite' }, connection: db } } as unknown as Core.Strapi);
+  try {
+    await db.schema.createTable('t', (t) => {
+      t.increments('id');
+      t.string('name');
+      t.boolean('active');
+    });
+    await db('t').insert([
+      { name: 'a', active: true },
+      { name: 'b', active: false },
+    ]);
+    const select = () => db('t').select(['name', 'id', 'active']).whereIn('id', [1, 2]).orderBy('id');
+    assert.deepEqual(await select().options({ rowMode: 'array' }), [
+      ['a', 1, 1],
+      ['b', 2, 0],
+    ]);
+    assert.deepEqual(await select(), [
+      { name: 'a', id: 1, active: 1 },
+      { name: 'b', id: 2, active: 0 },
+    ]);
+    // A select that fails still fails.
+    await assert.rejects(db.raw('select missing from t').options({ rowMode: 'array' }), /no such column/);
+  } finally {
+    await db.destroy();
+  }
 });

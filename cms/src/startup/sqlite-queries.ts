@@ -17,6 +17,11 @@
  *    repeats the same few dozen shapes). SQLite recompiles a kept statement itself when the schema
  *    changes under it.
  * 3. Plans: each query goes through `sqliteQueryPlan` (query-plans.ts), which rewrites one slow shape.
+ * 4. Rows as arrays: a select made with knex's `.options({ rowMode: 'array' })` gives each row as
+ *    the array of its columns' values, as PostgreSQL's driver does with that option (knex hands it
+ *    to pg). The catalog's full load reads that way (bulk-read.ts): better-sqlite3 makes an array
+ *    row ~2.5 times faster than an object with a member per column (387,000 rows of 44 columns:
+ *    2.7 s against 7.0 s).
  *
  * PostgreSQL's driver is asynchronous; it is left alone.
  */
@@ -31,8 +36,11 @@ interface KnexClientPrototype {
 }
 /** What knex's client uses of a better-sqlite3 connection here. */
 interface Connection {
-  prepare(sql: string): unknown;
+  prepare(sql: string): Statement;
   [TUNED]?: true;
+}
+interface Statement {
+  raw(toggle: boolean): unknown;
 }
 const TUNED = Symbol('referral-directory:sqlite-queries');
 
@@ -46,8 +54,8 @@ export const KEPT_STATEMENTS = 500;
 export function keepPreparedStatements(connection: Connection): void {
   if (connection[TUNED]) return;
   const prepare = connection.prepare.bind(connection);
-  const kept = new Map<string, unknown>();
-  connection.prepare = (sql: string): unknown => {
+  const kept = new Map<string, Statement>();
+  connection.prepare = (sql: string): Statement => {
     let statement = kept.get(sql);
     if (statement === undefined) {
       statement = prepare(sql);
@@ -73,7 +81,16 @@ export function tuneSqliteQueries(strapi: Core.Strapi): void {
       lastTurn = performance.now();
     }
     keepPreparedStatements(connection);
-    return query.call(this, connection, sqliteQueryPlan(q));
+    const planned = sqliteQueryPlan(q);
+    if (q.options?.rowMode !== 'array') return query.call(this, connection, planned);
+    // The kept statement knex is about to run; back to objects for the next query of the same SQL.
+    const statement = connection.prepare(planned.sql);
+    statement.raw(true);
+    try {
+      return await query.call(this, connection, planned);
+    } finally {
+      statement.raw(false);
+    }
   };
   proto[TUNED] = true;
 }

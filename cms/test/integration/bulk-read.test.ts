@@ -2,14 +2,18 @@
  * The catalog's loader reads documents with plain queries (src/operations/bulk-read.ts) instead of
  * Strapi's query engine: it must hand over the very objects the engine does, value for value —
  * every row, component and relation of every demo record (drafts, translations, unpublished,
- * suspended), and a bare draft with no component or relation at all.
+ * suspended), and a bare draft with no component or relation at all. So must the full load's
+ * reader, whose selects run in a worker thread on SQLite (src/operations/sqlite-reader.ts).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
 import { startServer, type TestServer } from '../harness';
 import { ORGANIZATION as ORG } from '../../src/content-types';
 import { ORGANIZATION_POPULATE } from '../../src/directory/rows';
 import { documentReader } from '../../src/operations/bulk-read';
+import { loadSelects } from '../../src/operations/sqlite-reader';
 import { documentsInOrder } from '../../src/catalog/fingerprint';
 import { documentInput } from '../../src/document-input';
 
@@ -48,6 +52,24 @@ describe('reading documents in bulk', () => {
     const read = documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE));
     assert.deepStrictEqual(await read([...ids, 'no-such-document']), await engine(ids));
     assert.deepStrictEqual(await read([]), []);
+  });
+
+  test('reads the same with its selects in a worker thread (a full load on SQLite), and in this thread when that thread fails', async () => {
+    const ids = await documentsInOrder(server.strapi);
+    const theirs = await engine(ids);
+    const sqlite = server.strapi.db.dialect.client === 'sqlite';
+    const selects = loadSelects(server.strapi);
+    // A file that is not there: the worker cannot open it.
+    const failing = loadSelects(server.strapi, path.join(os.tmpdir(), `rd-no-such-${process.pid}.db`));
+    try {
+      assert.deepStrictEqual(await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects.run)(ids), theirs);
+      assert.equal(selects.inWorker, sqlite, 'on SQLite the selects ran in the worker thread');
+      assert.deepStrictEqual(await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), failing.run)(ids), theirs);
+      assert.equal(failing.inWorker, false);
+    } finally {
+      await selects.close();
+      await failing.close();
+    }
   });
 
   test('refuses an attribute that is neither a component nor a relation', () => {
