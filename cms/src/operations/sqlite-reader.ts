@@ -64,8 +64,8 @@ function sqliteFile(strapi: Core.Strapi): string | null {
  */
 export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)): Selects {
   if (!filename) return { run: selectsHere, inWorker: false, close: async () => undefined };
+  // Not unref'd: a command that boots Strapi has nothing else keeping it alive while it waits for a page.
   const worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), filename } });
-  worker.unref();
   type Waiting = { queries: readonly Knex.QueryBuilder[]; resolve: (r: unknown[][][]) => void; reject: (e: unknown) => void };
   const waiting = new Map<number, Waiting>();
   let failed = false;
