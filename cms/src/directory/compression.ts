@@ -82,7 +82,7 @@ export class Representation {
    * @param brotliQuality 9 for bodies made at request time (a few ms for a page); 11, the smallest
    * but slowest, for files compressed once per process (the widget).
    * @param etag the body's validator when its maker knows it without hashing the bytes (list pages:
-   * response.ts `listEtag`); else a hash of the bytes.
+   * response.ts `signedListBody`); else a hash of the bytes.
    */
   constructor(
     text: string | Buffer,

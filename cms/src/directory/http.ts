@@ -2,12 +2,11 @@
  * HTTP conventions of the public APIs (directory and HSDS): cacheable JSON whose weak ETag is a
  * hash of the body's content (of a list page, response.ts `signedListBody`), so a change that is
  * not public (a hidden record edited, a draft saved) changes no public validator; CDN-friendly
- * Cache-Control; brotli or gzip as the client asks; and
- * a small cache of bodies, with their validators and compressed forms (so a 304 or a compressed
- * answer costs a lookup, not a serialization or a compression). A body is made for a catalog
- * version; one that names what it was made from (its `Basis`) stays for the next versions while
- * they would make it from the same things — an editor's publish no longer empties the cache of
- * every page it did not touch.
+ * Cache-Control; brotli or gzip as the client asks; and a small cache of bodies, with their
+ * validators and compressed forms (so a 304 or a compressed answer costs a lookup, not a
+ * serialization or a compression). A body is made for a catalog version; one that names what it was
+ * made from (its `Basis`) stays for the next versions while they would make it from the same things
+ * — an editor's publish no longer empties the cache of every page it did not touch.
  */
 import { Readable } from 'node:stream';
 import { encodeStream, type Encoding, negotiateEncoding, Representation, varyOnEncoding, weakEtagOf } from './compression';

@@ -1,16 +1,17 @@
 /**
  * Reads whole documents (every row: locales × draft/published) with their components and
- * relations in a few plain queries per page, for the catalog's full load at boot.
+ * relations in a few plain queries per page, for the catalog (its full load at boot, its re-reads).
  *
  * It returns the objects Strapi's query engine returns for
  * `strapi.db.query(uid).findMany({ where: { documentId: { $in } }, populate, orderBy: { id: 'asc' } })`
  * (bulk-read.test.ts compares the two, value for value, on SQLite and PostgreSQL), but without
  * the engine's per-row work: at 100,000 organizations its populate and hydration took about 50 s
  * of the boot, and its `select distinct … order by` joins most of the 85 s spent in SQLite. Here:
- * one select of the rows, one per component type, one per relation; each value converted as
- * Strapi's field classes convert it (`@strapi/database` dist/fields), with one converter per column
- * decided once. Rows are read as arrays of the columns' values (`rowMode: 'array'`): the drivers
- * make those far faster than an object per row, and the object Strapi would give is made once.
+ * one select of the rows, one per component field, two per relation (its links, the targets
+ * linked); each value converted as Strapi's field classes convert it (`@strapi/database`
+ * dist/fields), with one converter per column decided once. Rows are read as arrays of the
+ * columns' values (`rowMode: 'array'`): the drivers make those far faster than an object per row,
+ * and the object Strapi would give is made once.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
