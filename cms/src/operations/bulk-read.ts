@@ -109,11 +109,15 @@ function convert(values: readonly unknown[], columns: Columns, offset = 0): Row 
  * Runs a page's selects, each giving its rows as arrays of its columns' values in the order
  * selected. In this thread through knex (PostgreSQL's driver honours knex's `rowMode` option,
  * SQLite's through sqlite-queries.ts), or on SQLite in a worker thread (sqlite-reader.ts).
+ * The rows are made when the page is used (`Selected`): a page read ahead waits as the worker's
+ * JSON text rather than as objects that outlive a young-generation collection or two and are
+ * copied by each.
  */
-export type RunSelects = (queries: readonly Knex.QueryBuilder[]) => Promise<unknown[][][]>;
+export type RunSelects = (queries: readonly Knex.QueryBuilder[]) => Promise<Selected>;
+export type Selected = () => unknown[][][];
 
-export const selectsHere: RunSelects = (queries) =>
-  Promise.all(
+export const selectsHere: RunSelects = async (queries) => {
+  const results = await Promise.all(
     queries.map(async (query) => {
       const rows = (await query.options({ rowMode: 'array' })) as unknown[];
       if (rows.length > 0 && !Array.isArray(rows[0]))
@@ -121,10 +125,13 @@ export const selectsHere: RunSelects = (queries) =>
       return rows as unknown[][];
     }),
   );
+  return () => results;
+};
 
 const tableOf = (strapi: Core.Strapi, uid: string) => metaOf(strapi, uid).tableName;
 
-export type DocumentReader = (documentIds: readonly string[]) => Promise<Row[]>;
+/** The documents' rows, made when called (see RunSelects). */
+export type DocumentReader = (documentIds: readonly string[]) => Promise<() => Row[]>;
 
 /** What a reader reads: the type's tables and columns, and its populated fields'. */
 interface Shape {
@@ -244,7 +251,8 @@ export function documentReader(
     targets: links.map((l) => ({ link: l, table: tableOf(strapi, l.target), columns: columnsOf(strapi, l.target) })),
   };
   return async (documentIds) => {
-    if (documentIds.length === 0) return [];
-    return pageRows(shape, await run(pageSelects(strapi.db.connection, shape, documentIds)));
+    if (documentIds.length === 0) return () => [];
+    const selected = await run(pageSelects(strapi.db.connection, shape, documentIds));
+    return () => pageRows(shape, selected());
   };
 }

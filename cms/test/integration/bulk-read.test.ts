@@ -41,7 +41,7 @@ describe('reading documents in bulk', () => {
     const ids = await documentsInOrder(server.strapi);
     assert.ok(ids.length > 40, `the demo data has its records (${ids.length})`);
     const read = documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE));
-    const ours = await read(ids);
+    const ours = (await read(ids))();
     const theirs = await engine(ids);
     assert.equal(ours.length, theirs.length);
     for (let i = 0; i < ours.length; i++) assert.deepStrictEqual(ours[i], theirs[i], `row ${i}`);
@@ -50,8 +50,8 @@ describe('reading documents in bulk', () => {
   test('gives one page of documents, and nothing for documents that are gone', async () => {
     const ids = (await documentsInOrder(server.strapi)).slice(3, 7);
     const read = documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE));
-    assert.deepStrictEqual(await read([...ids, 'no-such-document']), await engine(ids));
-    assert.deepStrictEqual(await read([]), []);
+    assert.deepStrictEqual((await read([...ids, 'no-such-document']))(), await engine(ids));
+    assert.deepStrictEqual((await read([]))(), []);
   });
 
   test('reads the same with its selects in a worker thread (a full load on SQLite), and in this thread when that thread fails', async () => {
@@ -62,9 +62,9 @@ describe('reading documents in bulk', () => {
     // A file that is not there: the worker cannot open it.
     const failing = loadSelects(server.strapi, path.join(os.tmpdir(), `rd-no-such-${process.pid}.db`));
     try {
-      assert.deepStrictEqual(await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects.run)(ids), theirs);
+      assert.deepStrictEqual((await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects.run)(ids))(), theirs);
       assert.equal(selects.inWorker, sqlite, 'on SQLite the selects ran in the worker thread');
-      assert.deepStrictEqual(await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), failing.run)(ids), theirs);
+      assert.deepStrictEqual((await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), failing.run)(ids))(), theirs);
       assert.equal(failing.inWorker, false);
     } finally {
       await selects.close();
