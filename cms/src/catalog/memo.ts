@@ -8,7 +8,7 @@
  */
 
 /** Slots an entry has room for: each MemoSlot takes one, at module load. */
-export const MEMO_SLOTS = 5;
+export const MEMO_SLOTS = 4;
 
 export interface Memoized {
   /** Made by the first slot set (most staff entries never need one), with room for every slot. */

@@ -61,7 +61,8 @@ const indexes = new WeakMap<Catalog, Map<string, Index>>();
 /** HSDS ids per entry (entries outlive catalog versions until their document changes: hash each once). */
 const entryIds = new MemoSlot<{ organization: string; service: string; sals: Array<[string, number]> }>();
 
-function idsOf(e: Entry) {
+/** An entry's HSDS ids: its organization, its service, and a service-at-location per public location (with its index). */
+export function idsOf(e: Entry) {
   return (
     entryIds.get(e) ??
     entryIds.set(e, {

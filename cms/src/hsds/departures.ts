@@ -17,11 +17,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Catalog, Entry } from '../catalog/catalog';
-import { hsdsId } from './ids';
-import { publicLocationIndexes, type Pair } from './mapper';
+import { idsOf } from './api';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { runSliced } from '../catalog/segment';
-import { MemoSlot } from '../catalog/memo';
 
 export const DEPARTURES_TABLE = 'hsds_public_ids';
 export type HsdsObjectName = 'organization' | 'service' | 'service_at_location';
@@ -77,19 +75,16 @@ export function ensureDeparturesTable(strapi: Core.Strapi): Promise<void> {
   return s.ready;
 }
 
-/** Every HSDS id an entry exposes, with the kind of object. */
-function idsOfEntry(e: Entry): Array<[string, HsdsObjectName]> {
-  const p: Pair = { en: e.records.en, fr: e.records.fr };
-  return [
-    [hsdsId.organization(e.slug), 'organization'],
-    [hsdsId.service(e.slug), 'service'],
-    ...publicLocationIndexes(p).map((i): [string, HsdsObjectName] => [hsdsId.serviceAtLocation(e.slug, i), 'service_at_location']),
-  ];
+/** Every HSDS id an entry exposes, with the kind of object (the ids the HSDS API serves it under). */
+function eachId(e: Entry, each: (id: string, object: HsdsObjectName) => void): void {
+  const ids = idsOf(e);
+  each(ids.organization, 'organization');
+  each(ids.service, 'service');
+  for (const [id] of ids.sals) each(id, 'service_at_location');
 }
-const entryIds = new MemoSlot<Array<[string, HsdsObjectName]>>();
-const cachedIds = (e: Entry) => entryIds.get(e) ?? entryIds.set(e, idsOfEntry(e));
 
-type Known = Map<string, { object: HsdsObjectName; left: boolean }>;
+/** The registry as this instance knows it: per id, whether it left (a boolean: no object per id). */
+type Known = Map<string, boolean>;
 type Arrival = { hsds_id: string; object: HsdsObjectName; left_at: null };
 
 // The first sync after a boot reads and works out every id (about 300,000 at 100,000 records): a
@@ -103,11 +98,11 @@ async function readKnown(knex: Knex): Promise<Known> {
   const known: Known = new Map();
   for (let after = ''; ; ) {
     const rows = (await knex(DEPARTURES_TABLE)
-      .select('hsds_id', 'object', 'left_at')
+      .select('hsds_id', 'left_at')
       .where('hsds_id', '>', after)
       .orderBy('hsds_id')
-      .limit(READ_PAGE)) as Array<{ hsds_id: string; object: HsdsObjectName; left_at: unknown }>;
-    for (const r of rows) known.set(r.hsds_id, { object: r.object, left: r.left_at !== null && r.left_at !== undefined });
+      .limit(READ_PAGE)) as Array<{ hsds_id: string; left_at: unknown }>;
+    for (const r of rows) known.set(r.hsds_id, r.left_at !== null && r.left_at !== undefined);
     if (rows.length < READ_PAGE) return known;
     after = rows[rows.length - 1]!.hsds_id;
     await nextTurn();
@@ -121,8 +116,9 @@ async function readKnown(knex: Knex): Promise<Known> {
  */
 function* allIds(known: Known, entries: readonly Entry[]): Generator<void, { arrived: Arrival[]; left: string[] }> {
   const current = new Map<string, HsdsObjectName>();
+  const add = (id: string, object: HsdsObjectName) => current.set(id, object);
   for (const e of entries) {
-    for (const [id, object] of cachedIds(e)) current.set(id, object);
+    eachId(e, add);
     yield;
   }
   let n = 0;
@@ -132,8 +128,8 @@ function* allIds(known: Known, entries: readonly Entry[]): Generator<void, { arr
     if (++n % ID_STEP === 0) yield;
   }
   const left: string[] = [];
-  for (const [id, k] of known) {
-    if (!k.left && !current.has(id)) left.push(id);
+  for (const [id, gone] of known) {
+    if (!gone && !current.has(id)) left.push(id);
     if (++n % ID_STEP === 0) yield;
   }
   return { arrived, left };
@@ -145,14 +141,17 @@ function* allIds(known: Known, entries: readonly Entry[]): Generator<void, { arr
  */
 function changedIds(known: Known, removed: readonly Entry[], added: readonly Entry[]): { arrived: Arrival[]; left: string[] } {
   const now = new Map<string, HsdsObjectName>();
-  for (const e of added) for (const [id, object] of cachedIds(e)) now.set(id, object);
+  for (const e of added) eachId(e, (id, object) => now.set(id, object));
   const left: string[] = [];
-  for (const e of removed) for (const [id] of cachedIds(e)) if (!now.has(id) && known.get(id)?.left === false) left.push(id);
+  const leaves = (id: string) => {
+    if (!now.has(id) && known.get(id) === false) left.push(id);
+  };
+  for (const e of removed) eachId(e, leaves);
   return { arrived: arrivals(known, now), left };
 }
 
 /** An id not registered, or registered as gone: it arrives (again). */
-const isArrival = (known: Known, id: string): boolean => known.get(id)?.left !== false;
+const isArrival = (known: Known, id: string): boolean => known.get(id) !== false;
 const arrival = (id: string, object: HsdsObjectName): Arrival => ({ hsds_id: id, object, left_at: null });
 const arrivals = (known: Known, ids: Map<string, HsdsObjectName>): Arrival[] =>
   [...ids].filter(([id]) => isArrival(known, id)).map(([id, object]) => arrival(id, object));
@@ -194,7 +193,7 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
       arrived,
       (trx, part) => trx(DEPARTURES_TABLE).insert(part).onConflict('hsds_id').merge(['left_at']),
       (part) => {
-        for (const a of part) known.set(a.hsds_id, { object: a.object, left: false });
+        for (const a of part) known.set(a.hsds_id, false);
       },
     );
     await inTransactions(
@@ -202,7 +201,7 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
       left,
       (trx, part) => trx(DEPARTURES_TABLE).whereIn('hsds_id', part).whereNull('left_at').update({ left_at: at }),
       (part) => {
-        for (const id of part) known.get(id)!.left = true;
+        for (const id of part) known.set(id, true);
       },
     );
   }

@@ -32,9 +32,14 @@ function bytesOf(uuid: string): Buffer {
   return Buffer.from(hex, 'hex');
 }
 
+/**
+ * As one flat string (`join`): a template literal makes a tree of concatenated strings, kept as
+ * such; the catalogs and the departures registry keep some 300,000 ids at 100,000 organizations,
+ * which were 1.3 million objects for every full collection to mark (a heap snapshot).
+ */
 function format(bytes: Buffer): string {
   const h = bytes.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20, 32)].join('-');
 }
 
 /** RFC 9562 §5.5: name-based UUID (SHA-1), version 5. */
