@@ -58,19 +58,26 @@ interface Index {
 }
 
 const indexes = new WeakMap<Catalog, Map<string, Index>>();
-/** HSDS ids per entry (entries outlive catalog versions until their document changes: hash each once). */
-const entryIds = new MemoSlot<{ organization: string; service: string; sals: Array<[string, number]> }>();
+/**
+ * HSDS ids per entry (entries outlive catalog versions until their document changes: hash each
+ * once): its organization's and service's, and its services at locations' with the index of each
+ * one's location (two flat arrays: an array per pair was some 270,000 arrays more at 100,000).
+ */
+const entryIds = new MemoSlot<{ organization: string; service: string; sals: readonly string[]; salLocations: readonly number[] }>();
 
-/** An entry's HSDS ids: its organization, its service, and a service-at-location per public location (with its index). */
+/** An entry's HSDS ids: its organization, its service, and a service-at-location per public location. */
 export function idsOf(e: Entry) {
-  return (
-    entryIds.get(e) ??
-    entryIds.set(e, {
+  let ids = entryIds.get(e);
+  if (!ids) {
+    const locations = publicLocationIndexes(pairOf(e));
+    ids = entryIds.set(e, {
       organization: organizationId(e.slug),
       service: serviceId(e.slug),
-      sals: publicLocationIndexes(pairOf(e)).map((i) => [hsdsId.serviceAtLocation(e.slug, i), i] as [string, number]),
-    })
-  );
+      sals: locations.map((i) => hsdsId.serviceAtLocation(e.slug, i)),
+      salLocations: locations,
+    });
+  }
+  return ids;
 }
 const serialized = new MemoSlot<Map<string, string>>();
 
@@ -111,7 +118,7 @@ function indexOf(catalog: Catalog, profileUri: string): Index {
     const ids = idsOf(e);
     byOrganization.set(ids.organization, e);
     byService.set(ids.service, e);
-    for (const [id, i] of ids.sals) bySal.set(id, { entry: e, i });
+    ids.sals.forEach((id, k) => bySal.set(id, { entry: e, i: ids.salLocations[k]! }));
   }
   const terms = new Map<string, TermRef>();
   const termRecords: Index['termRecords'] = [];

@@ -80,7 +80,7 @@ function eachId(e: Entry, each: (id: string, object: HsdsObjectName) => void): v
   const ids = idsOf(e);
   each(ids.organization, 'organization');
   each(ids.service, 'service');
-  for (const [id] of ids.sals) each(id, 'service_at_location');
+  for (const id of ids.sals) each(id, 'service_at_location');
 }
 
 /** The registry as this instance knows it: per id, whether it left (a boolean: no object per id). */
