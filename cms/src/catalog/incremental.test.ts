@@ -91,6 +91,7 @@ const QUERIES = [
   'service=shelter&q=femmes',
   'focus=labour&sort=-name',
   'sort=-lastVerified',
+  'sort=-lastVerified&locale=fr&pageSize=5&page=2',
   'sort=relevance&q=women',
   'locale=fr&sort=name&pageSize=3&page=2',
   'q=justice&pageSize=2&page=2',
