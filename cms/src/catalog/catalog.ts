@@ -19,11 +19,11 @@ import type { Entry } from './entry';
 import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, withRemoved } from './search-index';
 import { textMask } from './text-mask';
 import { runNow, runSliced } from './segment';
-import { type Part, buildPart, placeIn } from './part';
+import { type Part, buildPart, placeIn, verifiedOrder } from './part';
 import type { SynonymGroup } from './synonyms';
 import { orderedText, passBits, rankedText, textHits } from './clause-top';
 import { intScratch, shortScratch } from './scratch';
-import { descending, topK } from './top';
+import { topK } from './top';
 
 // Entries are made in entry.ts; the catalog's users take them from here with the rest.
 export { type Entry, filterValues, sameEntry, toEntry } from './entry';
@@ -103,21 +103,6 @@ const keptSlots = intScratch();
  * three quarters of the reads' throughput with an edit every 300 ms; `npm run bench:edits`).
  */
 export const compactAfter = (records: number): number => Math.max(32, Math.round(Math.sqrt(records) / 2));
-
-/** Per part and locale: its slots by descending lastVerified (ties in name order), and each slot's place in its name order. */
-const verifiedOrders = new WeakMap<object, Partial<Record<Locale, { order: Uint32Array; namePlace: Uint32Array }>>>();
-function verifiedOf<R extends Named, F extends string>(part: Part<R, F>, locale: Locale) {
-  let byLocale = verifiedOrders.get(part);
-  if (!byLocale) verifiedOrders.set(part, (byLocale = {}));
-  let known = byLocale[locale];
-  if (!known) {
-    const names = part.byName[locale];
-    const namePlace = new Uint32Array(names.length);
-    names.forEach((slot, k) => (namePlace[slot] = k));
-    known = byLocale[locale] = { order: descending(names, (i) => part.entries[i]!.lastVerified), namePlace };
-  }
-  return known;
-}
 
 /** A catalog version's parts: the large one, the edits since, and the large one's gone slots. */
 interface Parts<R extends Named, F extends string> {
@@ -360,40 +345,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   /** Live slots in a sort other than relevance's order (`-lastVerified`: never verified last). */
   private orderOf(q: DirectoryQuery<F>): Uint32Array {
     if (q.sort !== '-lastVerified') return this.byName[q.locale];
-    return (this.byVerified[q.locale] ??= this.verifiedOrder(q.locale));
-  }
-
-  /**
-   * Live slots by descending lastVerified, ties in name order: the base part's order (sorted once
-   * per part) without its gone slots, with the delta's merged in, rather than a sort of every
-   * record on the first such list after each edit (~25 ms at 100,000).
-   */
-  private verifiedOrder(locale: Locale): Uint32Array {
     const { base, delta, gone, goneSlots } = this.parts;
-    const { order, namePlace } = verifiedOf(base, locale);
-    if (!gone && delta.entries.length === 0) return order;
-    const B = base.entries.length;
-    const out = new Uint32Array(B - goneSlots.length + delta.entries.length);
-    let o = 0;
-    let p = 0;
-    for (const d of descending(delta.byName[locale], (i) => delta.entries[i]!.lastVerified)) {
-      const e = delta.entries[d]!;
-      // The base's entries before it (verified later, or the same day and before it by name) are a
-      // prefix of the base's order: found by bisection, then copied without their gone slots.
-      const at = placeIn(base, e, locale);
-      let lo = p;
-      let hi = order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const key = base.entries[order[mid]!]!.lastVerified;
-        if (key > e.lastVerified || (key === e.lastVerified && namePlace[order[mid]!]! < at)) lo = mid + 1;
-        else hi = mid;
-      }
-      for (; p < lo; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;
-      out[o++] = B + d;
-    }
-    for (; p < order.length; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;
-    return out;
+    return (this.byVerified[q.locale] ??= verifiedOrder(base, delta, gone, goneSlots.length, q.locale));
   }
 
   /** Per live slot, its place in the name order of `locale` (how relevance ties are settled). */

@@ -11,6 +11,7 @@ import type { Entry, Named, Vocabulary } from './catalog';
 import { fold } from './normalize';
 import type { IndexedText } from './search-index';
 import { type RecordText, type TextSegment, buildSegment } from './segment';
+import { descending } from './top';
 
 export interface Part<R extends Named, F extends string> {
   readonly entries: readonly Entry<R, F>[];
@@ -193,4 +194,57 @@ export function* buildPart<R extends Named, F extends string>(
   // Each record's words are worked out as the segment takes them (it yields every few records).
   const text = yield* buildSegment(textsOf(entries, keepWords));
   return { entries, slotOf, postings, valueCodes, text, byName, enSlugs, frSlugs };
+}
+
+/** Per part and locale: its slots by descending lastVerified (ties in name order), and each slot's place in its name order. */
+const verifiedOrders = new WeakMap<object, Partial<Record<Locale, { order: Uint32Array; namePlace: Uint32Array }>>>();
+function verifiedOf<R extends Named, F extends string>(part: Part<R, F>, locale: Locale) {
+  let byLocale = verifiedOrders.get(part);
+  if (!byLocale) verifiedOrders.set(part, (byLocale = {}));
+  let known = byLocale[locale];
+  if (!known) {
+    const names = part.byName[locale];
+    const namePlace = new Uint32Array(names.length);
+    names.forEach((slot, k) => (namePlace[slot] = k));
+    known = byLocale[locale] = { order: descending(names, (i) => part.entries[i]!.lastVerified), namePlace };
+  }
+  return known;
+}
+
+/**
+ * A catalog version's live slots by descending lastVerified, ties in name order: the base part's order (sorted once
+ * per part) without its gone slots, with the delta's merged in, rather than a sort of every
+ * record on the first such list after each edit (~25 ms at 100,000).
+ */
+export function verifiedOrder<R extends Named, F extends string>(
+  base: Part<R, F>,
+  delta: Part<R, F>,
+  gone: Uint8Array | null,
+  goneCount: number,
+  locale: Locale,
+): Uint32Array {
+  const { order, namePlace } = verifiedOf(base, locale);
+  if (!gone && delta.entries.length === 0) return order;
+  const B = base.entries.length;
+  const out = new Uint32Array(B - goneCount + delta.entries.length);
+  let o = 0;
+  let p = 0;
+  for (const d of descending(delta.byName[locale], (i) => delta.entries[i]!.lastVerified)) {
+    const e = delta.entries[d]!;
+    // The base's entries before it (verified later, or the same day and before it by name) are a
+    // prefix of the base's order: found by bisection, then copied without their gone slots.
+    const at = placeIn(base, e, locale);
+    let lo = p;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const key = base.entries[order[mid]!]!.lastVerified;
+      if (key > e.lastVerified || (key === e.lastVerified && namePlace[order[mid]!]! < at)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (; p < lo; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;
+    out[o++] = B + d;
+  }
+  for (; p < order.length; p++) if (!gone?.[order[p]!]) out[o++] = order[p]!;
+  return out;
 }
