@@ -212,9 +212,9 @@ function verifiedOf<R extends Named, F extends string>(part: Part<R, F>, locale:
 }
 
 /**
- * A catalog version's live slots by descending lastVerified, ties in name order: the base part's order (sorted once
- * per part) without its gone slots, with the delta's merged in, rather than a sort of every
- * record on the first such list after each edit (~25 ms at 100,000).
+ * A catalog version's live slots by descending lastVerified, ties in name order: the base part's
+ * order (sorted once per part) without its gone slots, with the delta's merged in, rather than a
+ * sort of every record on the first such list after each edit (~25 ms at 100,000).
  */
 export function verifiedOrder<R extends Named, F extends string>(
   base: Part<R, F>,
