@@ -184,7 +184,10 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   get entries(): readonly Entry<R, F>[] {
     if (!this.live) {
       const { base, delta, gone } = this.parts;
-      this.live = [...base.entries.filter((_, i) => !gone?.[i]), ...delta.entries];
+      const live: Entry<R, F>[] = [];
+      for (let i = 0; i < base.entries.length; i++) if (!gone?.[i]) live.push(base.entries[i]!);
+      for (const e of delta.entries) live.push(e);
+      this.live = live;
     }
     return this.live;
   }

@@ -237,21 +237,28 @@ function gazetteerFor(areas: ReadonlyMap<string, Place>): Gazetteer {
  */
 export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIndex } {
   let geo = built.get(catalog);
-  if (!geo) {
-    const parts = catalog.entries.map(entryGeoOf);
-    const votes = parts.flatMap(
-      (p, i) => (p.votes ??= postalVotes(recordOf(catalog.entries[i]!).locations, (baseGazetteer ??= createGazetteer()))),
-    );
-    const gazetteer = gazetteerFor(electPostalAreas(votes));
-    const facts = parts.map((p, i) => {
-      if (!p.facts || p.placedWith !== gazetteer) {
-        p.facts = factsOf(recordOf(catalog.entries[i]!), gazetteer, p.open);
-        p.placedWith = gazetteer;
-      }
-      return p.facts;
-    });
-    geo = { gazetteer, index: GeoIndex.ofFacts(facts) };
-    built.set(catalog, geo);
+  if (geo) return geo;
+  // Plain loops over the entries read once: map and flatMap over 90,000 entries, reading the
+  // catalog's entries through its getter in each callback, took ~36 ms after every edit.
+  const entries = catalog.entries;
+  const parts = new Array<EntryGeo>(entries.length);
+  const votes: PostalVote[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const p = (parts[i] = entryGeoOf(entries[i]!));
+    p.votes ??= postalVotes(recordOf(entries[i]!).locations, (baseGazetteer ??= createGazetteer()));
+    for (const v of p.votes) votes.push(v);
   }
+  const gazetteer = gazetteerFor(electPostalAreas(votes));
+  const facts = new Array<GeoFacts>(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const p = parts[i]!;
+    if (!p.facts || p.placedWith !== gazetteer) {
+      p.facts = factsOf(recordOf(entries[i]!), gazetteer, p.open);
+      p.placedWith = gazetteer;
+    }
+    facts[i] = p.facts;
+  }
+  geo = { gazetteer, index: GeoIndex.ofFacts(facts) };
+  built.set(catalog, geo);
   return geo;
 }
