@@ -192,6 +192,16 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     return this.live;
   }
 
+  /**
+   * The large part's entries and the edits since it was built (its gone slots, the entries added:
+   * the live entries are its others in slot order, then those), for an index derived from the
+   * entries to update in time proportional to the edits.
+   */
+  get sinceBase(): { base: readonly Entry<R, F>[]; goneSlots: readonly number[]; added: readonly Entry<R, F>[] } {
+    const { base, delta, goneSlots } = this.parts;
+    return { base: base.entries, goneSlots, added: delta.entries };
+  }
+
   /** How many edited or gone records the next full rebuild would fold in. */
   get pendingEdits(): number {
     return this.parts.delta.entries.length + this.parts.goneSlots.length;

@@ -5,6 +5,8 @@ import { Catalog, compactAfter, type Entry, fixedVocabulary, toEntry, type Vocab
 import { parseDirectoryQuery } from '../directory/query';
 import { org } from '../../test/public-organization';
 import { synonymGroups } from './synonyms';
+import { geoOf } from './near';
+import { createGazetteer } from '../geo/gazetteer';
 
 const vocabulary: Vocabulary = {
   ...fixedVocabulary(),
@@ -41,6 +43,17 @@ const WORDS = [
   'harbor',
 ];
 const PROVINCES = ['QC', 'ON', 'BC', 'NS'] as const;
+/** Public addresses, two cities naming each of H2L and M5V: the postal areas they elect change with the edits. */
+const ADDRESSES = [
+  { city: 'Montréal', province: 'QC', postalCode: 'H2L 1A1' },
+  { city: 'Laval', province: 'QC', postalCode: 'H2L 2B2' },
+  { city: 'Laval', province: 'QC', postalCode: 'H7N 0A0' },
+  { city: 'Toronto', province: 'ON', postalCode: 'M5V 1A1' },
+  { city: 'Ottawa', province: 'ON', postalCode: 'M5V 2B2' },
+  { city: 'Ottawa', province: 'ON', postalCode: 'K1P 1A1' },
+] as const;
+const FSAS = ['H2L', 'H7N', 'M5V', 'K1P'];
+const MONTREAL = createGazetteer().city('Montréal', 'QC')!;
 const KINDS = ['ngo', 'coalition', 'government_agency'] as const;
 
 /** A record as an editor may leave it: a few words of name and description, some filter values. */
@@ -52,6 +65,7 @@ const recordArb = fc.record({
   focus: fc.uniqueArray(fc.constantFrom('labour', 'sexual'), { maxLength: 2 }),
   service: fc.uniqueArray(fc.constantFrom('shelter', 'legal'), { maxLength: 2 }),
   lastVerified: fc.constantFrom(null, '2026-01-01', '2026-06-01', '2025-03-15'),
+  addresses: fc.array(fc.nat(ADDRESSES.length - 1), { maxLength: 2 }),
 });
 type RecordFacts = typeof recordArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -66,6 +80,7 @@ function entryOf(id: number, facts: RecordFacts): Entry {
     focusAreas,
     services,
     lastVerified: facts.lastVerified,
+    locations: facts.addresses.map((k) => ({ ...ADDRESSES[k]!, name: null, street: null, confidential: false })),
   });
   return toEntry(en, { ...en, locale: 'fr', slug: `fr-org-${id}`, name: `${[...facts.name].reverse().join(' ')} ${id % 3}` });
 }
@@ -111,6 +126,11 @@ function observe(c: Catalog, ids: readonly number[]): unknown {
   }
   out.push(ids.map((id) => [c.bySlug.get(`org-${id}`)?.json.en ?? null, c.bySlug.get(`fr-org-${id}`)?.slug ?? null]));
   out.push(c.entries.map((e) => e.slug).sort());
+  // What near and open read: the postal areas the records' addresses elect (geoOf), and the places found by them.
+  const geo = geoOf(c);
+  out.push(FSAS.map((fsa) => geo.gazetteer.lookup(fsa)));
+  const near = geo.index.near({ kind: 'point', place: MONTREAL, radiusKm: 60 });
+  out.push(c.entries.map((e, i) => [e.slug, near[i]]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
   return out;
 }
 
@@ -188,6 +208,7 @@ test('an edit leaves the version a reader holds as it was', () => {
     focus: [],
     service: ['shelter'],
     lastVerified: null,
+    addresses: [],
   });
   const b = entryOf(2, {
     name: ['maison'],
@@ -197,6 +218,7 @@ test('an edit leaves the version a reader holds as it was', () => {
     focus: [],
     service: [],
     lastVerified: null,
+    addresses: [],
   });
   const v1 = new Catalog([a, b], vocabulary, 'v1');
   const held = observe(v1, [1, 2]);
@@ -212,6 +234,7 @@ test('an edit leaves the version a reader holds as it was', () => {
         focus: [],
         service: ['shelter'],
         lastVerified: null,
+        addresses: [],
       }),
     ],
     'v3',

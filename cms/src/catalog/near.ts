@@ -15,7 +15,7 @@ import type { OpeningHours, Province } from '@referral-directory/sdk';
 import { PROVINCES } from '@referral-directory/sdk';
 import { haversineKm } from '../geo/distance';
 import { createGazetteer, type Gazetteer, type Place } from '../geo/gazetteer';
-import { electPostalAreas, postalVotes, type PostalVote } from '../geo/postal-areas';
+import { type PostalVote, type VoteTally, electArea, electTally, postalVotes, tallyVotes } from '../geo/postal-areas';
 import { nearestKm, placeLocation, publishedKm, type LocatedRecord, type PlacedLocation } from '../geo/placement';
 import { timeZoneOf } from '../geo/time-zone';
 import { openState, wallTimeAt, type OpenState, type WallTime, type WeeklyHours } from '../hours/open-now';
@@ -189,8 +189,14 @@ const GEO_FIELDS: ReadonlyArray<keyof GeoRecord> = ['national', 'serviceAreas', 
  * What `geoOf` needs of a catalog: its entries' English records (places and hours are not
  * localized), read through `fields` when an entry has it (a staff entry parses only those).
  */
+type GeoEntry = Memoized & { records: { en: GeoRecord }; fields?: (locale: 'en', keys: typeof GEO_FIELDS) => GeoRecord };
 export interface GeoCatalog {
-  readonly entries: ReadonlyArray<Memoized & { records: { en: GeoRecord }; fields?: (locale: 'en', keys: typeof GEO_FIELDS) => GeoRecord }>;
+  readonly entries: readonly GeoEntry[];
+  /**
+   * Its large part's entries and the edits since (Catalog.sinceBase): the postal areas and the
+   * places are then worked out once per large part, and again only for the edits.
+   */
+  readonly sinceBase?: { base: readonly GeoEntry[]; goneSlots: readonly number[]; added: readonly GeoEntry[] };
 }
 
 const built = new WeakMap<GeoCatalog, { gazetteer: Gazetteer; index: GeoIndex }>();
@@ -210,7 +216,6 @@ interface EntryGeo {
 }
 const entryGeo = new MemoSlot<EntryGeo>();
 
-type GeoEntry = GeoCatalog['entries'][number];
 const recordOf = (e: GeoEntry): GeoRecord => (e.fields ? e.fields('en', GEO_FIELDS) : e.records.en);
 
 function entryGeoOf(e: GeoEntry): EntryGeo {
@@ -231,34 +236,96 @@ function gazetteerFor(areas: ReadonlyMap<string, Place>): Gazetteer {
 
 /**
  * The gazetteer (with the postal areas this catalog's own non-confidential addresses teach it) and
- * the geo index of a catalog, built once per catalog version. After an edit, the entries the edit
- * did not touch are the same objects: what was worked out for them is reused, so the cost is that
- * of the changed records plus a pass over small arrays (unless the edit changed the postal areas).
+ * the geo index of a catalog, built once per catalog version. The postal areas and the places of
+ * the large part's records are worked out once per part; a version reached by edits re-elects the
+ * areas its edits vote in, places its added records, and copies the part's places without its gone
+ * ones (at 100,000 organizations, 36 → 3 ms after an edit). Only an edit that changes the postal
+ * areas places every record again.
  */
 export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIndex } {
   let geo = built.get(catalog);
   if (geo) return geo;
-  // Plain loops over the entries read once: map and flatMap over 90,000 entries, reading the
-  // catalog's entries through its getter in each callback, took ~36 ms after every edit.
-  const entries = catalog.entries;
-  const parts = new Array<EntryGeo>(entries.length);
-  const votes: PostalVote[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const p = (parts[i] = entryGeoOf(entries[i]!));
-    p.votes ??= postalVotes(recordOf(entries[i]!).locations, (baseGazetteer ??= createGazetteer()));
-    for (const v of p.votes) votes.push(v);
+  const { base, goneSlots, added } = catalog.sinceBase ?? { base: catalog.entries, goneSlots: [], added: [] };
+  const part = partGeo(base);
+  const gazetteer = gazetteerFor(
+    areasOf(
+      part,
+      goneSlots.map((i) => base[i]!),
+      added,
+    ),
+  );
+  if (part.placedWith !== gazetteer) {
+    part.facts = base.map((e) => placed(e, gazetteer));
+    part.placedWith = gazetteer;
   }
-  const gazetteer = gazetteerFor(electPostalAreas(votes));
-  const facts = new Array<GeoFacts>(entries.length);
-  for (let i = 0; i < entries.length; i++) {
-    const p = parts[i]!;
-    if (!p.facts || p.placedWith !== gazetteer) {
-      p.facts = factsOf(recordOf(entries[i]!), gazetteer, p.open);
-      p.placedWith = gazetteer;
-    }
-    facts[i] = p.facts;
+  // The live entries' facts, in their order (the large part's others, then the added): copied from
+  // the part's rather than read entry by entry (90,000 entries scattered in the heap: ~14 ms).
+  let facts = part.facts;
+  if (goneSlots.length > 0 || added.length > 0) {
+    const gone = new Uint8Array(base.length);
+    for (const i of goneSlots) gone[i] = 1;
+    facts = [];
+    for (let i = 0; i < part.facts.length; i++) if (!gone[i]) facts.push(part.facts[i]!);
+    for (const e of added) facts.push(placed(e, gazetteer));
   }
   geo = { gazetteer, index: GeoIndex.ofFacts(facts) };
   built.set(catalog, geo);
   return geo;
+}
+
+/** An entry's places with this gazetteer (kept with the entry while the gazetteer is the same). */
+function placed(e: GeoEntry, gazetteer: Gazetteer): GeoFacts {
+  const p = entryGeoOf(e);
+  if (!p.facts || p.placedWith !== gazetteer) {
+    p.facts = factsOf(recordOf(e), gazetteer, p.open);
+    p.placedWith = gazetteer;
+  }
+  return p.facts;
+}
+
+/** An entry's public addresses' votes (kept with the entry). */
+function votesOf(e: GeoEntry): PostalVote[] {
+  const p = entryGeoOf(e);
+  return (p.votes ??= postalVotes(recordOf(e).locations, (baseGazetteer ??= createGazetteer())));
+}
+
+/** What geoOf works out once per large part (its entries): its records' votes tallied, the areas they elect, and its places. */
+interface PartGeo {
+  tally: VoteTally;
+  areas: Map<string, Place>;
+  facts: GeoFacts[];
+  placedWith: Gazetteer | null;
+}
+const partGeos = new WeakMap<readonly GeoEntry[], PartGeo>();
+
+function partGeo(base: readonly GeoEntry[]): PartGeo {
+  let part = partGeos.get(base);
+  if (!part) {
+    const tally: VoteTally = new Map();
+    for (const e of base) tallyVotes(tally, votesOf(e));
+    part = { tally, areas: electTally(tally), facts: [], placedWith: null };
+    partGeos.set(base, part);
+  }
+  return part;
+}
+
+/**
+ * The postal areas the live records elect: the large part's, with the FSAs the edits since vote
+ * in elected again — not a tally of every vote after each edit.
+ */
+function areasOf(part: PartGeo, gone: readonly GeoEntry[], added: readonly GeoEntry[]): Map<string, Place> {
+  if (gone.length === 0 && added.length === 0) return part.areas;
+  const edits: VoteTally = new Map();
+  for (const e of gone) tallyVotes(edits, votesOf(e), -1);
+  for (const e of added) tallyVotes(edits, votesOf(e));
+  const areas = new Map(part.areas);
+  for (const [fsa, changed] of edits) {
+    const before = part.tally.get(fsa) ?? new Map<string, { place: Place; count: number }>();
+    const counts = [...before.values()].map((v) => ({ place: v.place, count: v.count + (changed.get(v.place.label)?.count ?? 0) }));
+    for (const v of changed.values()) if (!before.has(v.place.label)) counts.push(v);
+    const area = electArea(fsa, counts);
+    if (area) areas.set(fsa, area);
+    else areas.delete(fsa);
+  }
+  return areas;
 }

@@ -26,21 +26,45 @@ export function postalVotes(locations: Iterable<LocatedRecord>, gazetteer: Gazet
   return votes;
 }
 
-/** FSA → point, choosing for each FSA the city most of its votes name (ties: first seen). */
-export function electPostalAreas(votes: Iterable<PostalVote>): Map<string, Place> {
-  const counts = new Map<string, Map<string, { place: Place; count: number }>>();
+/** Per FSA, per city label, the city and how many votes name it. */
+export type VoteTally = Map<string, Map<string, { place: Place; count: number }>>;
+
+/** Adds votes to a tally, or takes them away (`weight` -1: the votes of a record gone). */
+export function tallyVotes(tally: VoteTally, votes: Iterable<PostalVote>, weight = 1): void {
   for (const { fsa, place } of votes) {
-    const byCity = counts.get(fsa) ?? new Map<string, { place: Place; count: number }>();
-    counts.set(fsa, byCity);
-    const vote = byCity.get(place.label) ?? { place, count: 0 };
-    vote.count += 1;
-    byCity.set(place.label, vote);
+    let byCity = tally.get(fsa);
+    if (!byCity) tally.set(fsa, (byCity = new Map()));
+    const vote = byCity.get(place.label);
+    if (vote) vote.count += weight;
+    else byCity.set(place.label, { place, count: weight });
   }
+}
+
+/**
+ * What an FSA stands for: the city most of its votes name (ties: the first by name, so that the
+ * choice does not depend on the order of the records), or undefined when none has a vote left.
+ */
+export function electArea(fsa: string, byCity: Iterable<{ place: Place; count: number }>): Place | undefined {
+  let best: { place: Place; count: number } | undefined;
+  for (const vote of byCity) {
+    if (vote.count > 0 && (!best || vote.count > best.count || (vote.count === best.count && vote.place.label < best.place.label)))
+      best = vote;
+  }
+  return best && { ...best.place, label: `${fsa} (${best.place.label})` };
+}
+
+/** FSA → point, choosing for each FSA the city most of its votes name (see electArea). */
+export function electPostalAreas(votes: Iterable<PostalVote>): Map<string, Place> {
+  const tally: VoteTally = new Map();
+  tallyVotes(tally, votes);
+  return electTally(tally);
+}
+
+export function electTally(tally: VoteTally): Map<string, Place> {
   const areas = new Map<string, Place>();
-  for (const [fsa, byCity] of counts) {
-    let best: { place: Place; count: number } | undefined;
-    for (const vote of byCity.values()) if (!best || vote.count > best.count) best = vote;
-    if (best) areas.set(fsa, { ...best.place, label: `${fsa} (${best.place.label})` });
+  for (const [fsa, byCity] of tally) {
+    const area = electArea(fsa, byCity.values());
+    if (area) areas.set(fsa, area);
   }
   return areas;
 }
