@@ -185,11 +185,12 @@ export function byDistance(indexes: readonly number[], hits: ReadonlyArray<NearH
 /** The fields of a record near and open read. */
 const GEO_FIELDS: ReadonlyArray<keyof GeoRecord> = ['national', 'serviceAreas', 'locations', 'hours'];
 
+type GeoEntry = Memoized & { records: { en: GeoRecord }; fields?: (locale: 'en', keys: typeof GEO_FIELDS) => GeoRecord };
+
 /**
  * What `geoOf` needs of a catalog: its entries' English records (places and hours are not
  * localized), read through `fields` when an entry has it (a staff entry parses only those).
  */
-type GeoEntry = Memoized & { records: { en: GeoRecord }; fields?: (locale: 'en', keys: typeof GEO_FIELDS) => GeoRecord };
 export interface GeoCatalog {
   readonly entries: readonly GeoEntry[];
   /**
@@ -247,13 +248,8 @@ export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIn
   if (geo) return geo;
   const { base, goneSlots, added } = catalog.sinceBase ?? { base: catalog.entries, goneSlots: [], added: [] };
   const part = partGeo(base);
-  const gazetteer = gazetteerFor(
-    areasOf(
-      part,
-      goneSlots.map((i) => base[i]!),
-      added,
-    ),
-  );
+  const gone = goneSlots.map((i) => base[i]!);
+  const gazetteer = gazetteerFor(areasOf(part, gone, added));
   if (part.placedWith !== gazetteer) {
     part.facts = base.map((e) => placed(e, gazetteer));
     part.placedWith = gazetteer;
@@ -261,11 +257,11 @@ export function geoOf(catalog: GeoCatalog): { gazetteer: Gazetteer; index: GeoIn
   // The live entries' facts, in their order (the large part's others, then the added): copied from
   // the part's rather than read entry by entry (90,000 entries scattered in the heap: ~14 ms).
   let facts = part.facts;
-  if (goneSlots.length > 0 || added.length > 0) {
-    const gone = new Uint8Array(base.length);
-    for (const i of goneSlots) gone[i] = 1;
+  if (gone.length > 0 || added.length > 0) {
+    const isGone = new Uint8Array(base.length);
+    for (const i of goneSlots) isGone[i] = 1;
     facts = [];
-    for (let i = 0; i < part.facts.length; i++) if (!gone[i]) facts.push(part.facts[i]!);
+    for (let i = 0; i < part.facts.length; i++) if (!isGone[i]) facts.push(part.facts[i]!);
     for (const e of added) facts.push(placed(e, gazetteer));
   }
   geo = { gazetteer, index: GeoIndex.ofFacts(facts) };

@@ -60,6 +60,7 @@ export function electPostalAreas(votes: Iterable<PostalVote>): Map<string, Place
   return electTally(tally);
 }
 
+/** FSA → point, from a tally of votes (see electArea). */
 export function electTally(tally: VoteTally): Map<string, Place> {
   const areas = new Map<string, Place>();
   for (const [fsa, byCity] of tally) {

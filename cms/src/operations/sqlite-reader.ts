@@ -5,7 +5,7 @@
  * (arrays of values) as JSON text, parsed here when the page is used: V8 parses JSON two to three
  * times faster than it deserializes a structured clone of the same arrays (5.8 s → 1.4 s of the
  * boot at 100,000 organizations), and a page asked for ahead waits as one string, which no
- * young-generation collection copies, rather than as a million small objects. SQLite's values
+ * young-generation collection copies, rather than as its rows' many small objects. SQLite's values
  * (text, numbers, null) read back the same from JSON; no column of these types is a blob.
  *
  * Each page's selects run in one read transaction: a page is read as one snapshot of the database
