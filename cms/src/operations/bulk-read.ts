@@ -223,7 +223,7 @@ function pageRows({ rowColumns, fields, targets }: Shape, results: unknown[][][]
 /**
  * A reader of `uid`'s documents with `populate` (attribute names: its relations and components,
  * one level, as the catalog needs them). Rows come back in id order. Give it a page of documents
- * (the catalog gives 500): their ids go into `in (…)` lists. `run` runs the page's selects.
+ * (the catalog gives 100): their ids go into `in (…)` lists. `run` runs the page's selects.
  */
 export function documentReader(
   strapi: Core.Strapi,
