@@ -19,14 +19,15 @@ import type { Entry } from './entry';
 import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, withRemoved } from './search-index';
 import { textMask } from './text-mask';
 import { runNow, runSliced } from './segment';
-import { type Part, buildPart, placeIn, verifiedOrder } from './part';
+import { EntriesLoad, type Part, buildPart, placeIn, verifiedOrder } from './part';
 import type { SynonymGroup } from './synonyms';
 import { orderedText, passBits, rankedText, textHits } from './clause-top';
 import { intScratch, shortScratch } from './scratch';
 import { topK } from './top';
 
 // Entries are made in entry.ts; the catalog's users take them from here with the rest.
-export { type Entry, filterValues, sameEntry, toEntry } from './entry';
+export { type Entry, filterValues, sameEntry, searchTextOf, toEntry } from './entry';
+export { EntriesLoad } from './part';
 
 /** What the catalog needs of a record to sort it. */
 export interface Named {
@@ -115,6 +116,15 @@ interface Parts<R extends Named, F extends string> {
   removed: Removed;
 }
 
+/** A version's parts when it is one large part (no edit since it was built). */
+function wholeParts<R extends Named, F extends string>(
+  base: Part<R, F>,
+  vocabulary: Vocabulary<F>,
+  filterNames: readonly F[],
+): Parts<R, F> {
+  return { base, delta: runNow(buildPart([], vocabulary, filterNames)), gone: null, goneSlots: [], removed: NOTHING_REMOVED };
+}
+
 /**
  * A version of the directory: every query runs on indexes over its entries — a posting list per
  * filter value, and the full-text index (search-index.ts: stems, prefixes, typos, synonyms,
@@ -147,7 +157,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   private readonly byVerified: Partial<Record<Locale, Uint32Array>> = {};
 
   constructor(
-    entries: readonly Entry<R, F>[],
+    /** Its records; or a full load's, their words counted as they were made (EntriesLoad). */
+    entries: readonly Entry<R, F>[] | EntriesLoad<R, F>,
     readonly vocabulary: Vocabulary<F>,
     /** Changes whenever the content changes: part of every ETag. */
     readonly version: string,
@@ -158,13 +169,17 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     /** A version made of parts already built (update, rebuilt): `entries` is then ignored. */
     parts?: Parts<R, F>,
   ) {
-    this.parts = parts ?? {
-      base: runNow(buildPart(entries, vocabulary, filterNames)),
-      delta: runNow(buildPart([], vocabulary, filterNames)),
-      gone: null,
-      goneSlots: [],
-      removed: NOTHING_REMOVED,
-    };
+    this.parts =
+      parts ??
+      wholeParts(
+        runNow(
+          entries instanceof EntriesLoad
+            ? buildPart(entries.entries, vocabulary, filterNames, undefined, false, entries.words)
+            : buildPart(entries, vocabulary, filterNames),
+        ),
+        vocabulary,
+        filterNames,
+      );
     const { base, delta, gone, removed } = this.parts;
     this.slots = base.entries.length + delta.entries.length;
     this.index = new SearchIndex(
@@ -296,13 +311,14 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     for (let i = 0; i < delta.entries.length; i++) slotIn[base.entries.length + i] = k++;
     const order = { en: this.byName.en.map((i) => slotIn[i]!), fr: this.byName.fr.map((i) => slotIn[i]!) };
     const part = await runSliced(buildPart(entries, this.vocabulary, this.filterNames, order), sliceMs);
-    return new Catalog([], this.vocabulary, this.version, this.filterNames, this.synonyms, {
-      base: part,
-      delta: runNow(buildPart([], this.vocabulary, this.filterNames)),
-      gone: null,
-      goneSlots: [],
-      removed: NOTHING_REMOVED,
-    });
+    return new Catalog(
+      [],
+      this.vocabulary,
+      this.version,
+      this.filterNames,
+      this.synonyms,
+      wholeParts(part, this.vocabulary, this.filterNames),
+    );
   }
 
   /**

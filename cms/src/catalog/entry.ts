@@ -110,6 +110,19 @@ function addSearchFields(r: Searchable, locale: Locale, out: Array<readonly [Fie
 }
 
 /**
+ * An entry's searchText (see Entry), from the records it is made of: the public fields of both
+ * locales, and the staff catalog's confidential text when given (`internalText`).
+ */
+export function searchTextOf<R extends Searchable>(en: R, fr: R, internalText?: (en: R, fr: R) => string): FieldWords {
+  const fields: Array<readonly [FieldKind, readonly string[]]> = [];
+  addSearchFields(en, 'en', fields);
+  addSearchFields(fr, 'fr', fields);
+  const internal = internalText?.(en, fr);
+  if (internal) fields.push(['internal', words(internal, false)]);
+  return fields;
+}
+
+/**
  * A catalog entry: the record in both locales, packed (packed.ts), with what every build reads of
  * it, and the records themselves when kept.
  */
@@ -173,14 +186,7 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
   }
 
   searchText(): FieldWords {
-    const en = this.kept?.en ?? unpack<R>(this.en);
-    const fr = this.kept?.fr ?? unpack<R>(this.fr);
-    const fields: Array<readonly [FieldKind, readonly string[]]> = [];
-    addSearchFields(en, 'en', fields);
-    addSearchFields(fr, 'fr', fields);
-    const internal = this.internalText?.(en, fr);
-    if (internal) fields.push(['internal', words(internal, false)]);
-    return fields;
+    return searchTextOf(this.kept?.en ?? unpack<R>(this.en), this.kept?.fr ?? unpack<R>(this.fr), this.internalText);
   }
 
   text(): IndexedText {

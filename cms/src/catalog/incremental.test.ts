@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Catalog, compactAfter, type Entry, fixedVocabulary, toEntry, type Vocabulary } from './catalog';
+import type { FilterName, PublicOrganization } from '@referral-directory/sdk';
+import { Catalog, compactAfter, EntriesLoad, type Entry, fixedVocabulary, searchTextOf, toEntry, type Vocabulary } from './catalog';
 import { parseDirectoryQuery } from '../directory/query';
 import { org } from '../../test/public-organization';
 import { synonymGroups } from './synonyms';
@@ -69,7 +70,15 @@ const recordArb = fc.record({
 });
 type RecordFacts = typeof recordArb extends fc.Arbitrary<infer T> ? T : never;
 
-function entryOf(id: number, facts: RecordFacts): Entry {
+/** A confidential text, as the staff catalog's records have (words of the description, in another order). */
+const staffText = (en: PublicOrganization): string => en.description.split(' ').reverse().join(' ');
+
+/**
+ * The entry of record `id`. Odd ids are kept as the staff catalog keeps its records (their JSON
+ * only, and a confidential text); `load`, when given, is told the entry and its words as a full
+ * load does.
+ */
+function entryOf(id: number, facts: RecordFacts, load?: EntriesLoad<PublicOrganization, FilterName>): Entry {
   const focusAreas = facts.focus.map((code) => ({ code, label: vocabulary.focus.find((t) => t.value === code)!.labels.en }));
   const services = facts.service.map((code) => ({ code, label: vocabulary.service.find((t) => t.value === code)!.labels.en }));
   const en = org(`org-${id}`, {
@@ -82,7 +91,11 @@ function entryOf(id: number, facts: RecordFacts): Entry {
     lastVerified: facts.lastVerified,
     locations: facts.addresses.map((k) => ({ ...ADDRESSES[k]!, name: null, street: null, confidential: false })),
   });
-  return toEntry(en, { ...en, locale: 'fr', slug: `fr-org-${id}`, name: `${[...facts.name].reverse().join(' ')} ${id % 3}` });
+  const fr: PublicOrganization = { ...en, locale: 'fr', slug: `fr-org-${id}`, name: `${[...facts.name].reverse().join(' ')} ${id % 3}` };
+  const staff = id % 2 === 1 ? staffText : undefined;
+  const entry = toEntry(en, fr, undefined, staff, !staff);
+  load?.add(entry, searchTextOf(en, fr, staff));
+  return entry;
 }
 
 /** An edit as the projection applies it: a record added or changed (a new entry), or gone (removed, unpublished, suspended). */
@@ -134,16 +147,22 @@ function observe(c: Catalog, ids: readonly number[]): unknown {
   return out;
 }
 
-test('a catalog reached by edits answers every query exactly as one built from scratch, and so does its full rebuild', async () => {
+test('a catalog of a full load, and one reached from it by edits, answer every query exactly as one built from scratch, and so does a full rebuild', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.tuple(fc.nat(24), recordArb), { maxLength: 20 }),
       fc.array(editArb, { minLength: 1, maxLength: 40 }),
       async (initial, edits) => {
         const live = new Map<number, Entry>();
-        for (const [id, facts] of initial) live.set(id, entryOf(id, facts));
-        let incremental = new Catalog([...live.values()], vocabulary, 'v0', undefined, synonyms);
+        // As the projection's full load: each record once, its words counted as its entry is made.
+        const load = new EntriesLoad<PublicOrganization, FilterName>();
+        for (const [id, facts] of new Map(initial)) live.set(id, entryOf(id, facts, load));
+        let incremental = new Catalog(load, vocabulary, 'v0', undefined, synonyms);
         const ids = Array.from({ length: 25 }, (_, i) => i);
+        assert.deepEqual(
+          observe(incremental, ids),
+          observe(new Catalog([...live.values()], vocabulary, 'scratch', undefined, synonyms), ids),
+        );
         for (const [k, edit] of edits.entries()) {
           const before = live.get(edit.id);
           const after = edit.kind === 'set' ? entryOf(edit.id, edit.facts) : undefined;

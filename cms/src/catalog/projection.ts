@@ -24,7 +24,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DirectorySettings, ListingStatus, Locale } from '@referral-directory/sdk';
 import { LISTING_STATUSES } from '@referral-directory/sdk';
-import { Catalog, type Entry, type Named, sameEntry, type Vocabulary } from './catalog';
+import { Catalog, EntriesLoad, type Entry, type Named, sameEntry, type Vocabulary } from './catalog';
 import { STATUS_LABELS } from '../directory/labels';
 import { isDatabaseDown } from '../directory/errors';
 import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
@@ -39,8 +39,8 @@ import {
   type InternalCatalog,
   type InternalEntry,
   type InternalFilterName,
-  entryFromRows,
-  internalEntryFromRows,
+  type Loads,
+  putDocument,
 } from './row-entries';
 
 /**
@@ -54,21 +54,6 @@ const PAGE = 100;
 const AHEAD = 4;
 type OrgReader = (documentIds: readonly string[]) => Promise<() => OrganizationRow[]>;
 const PING_TIMEOUT_MS = 2000;
-
-/** A document's entries from its rows, into these maps (none: removed from them). */
-function putDocument(
-  entries: Map<string, Entry>,
-  internalEntries: Map<string, InternalEntry>,
-  documentId: string,
-  rows: OrganizationRow[],
-): void {
-  const entry = entryFromRows(rows);
-  if (entry) entries.set(documentId, entry);
-  else entries.delete(documentId);
-  const internal = internalEntryFromRows(rows);
-  if (internal) internalEntries.set(documentId, internal);
-  else internalEntries.delete(documentId);
-}
 
 /** Puts back the entry held before when the new one reads the same (see sameEntry). */
 function keepIfSame<E extends Entry<Named, string>>(map: Map<string, E>, documentId: string, before: E | undefined): void {
@@ -144,7 +129,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       entries.delete(id);
       changed = true;
     }
-    if (changed) publish(false);
+    if (changed) publish(null);
   }
 
   /** Brings the catalog up to date for a reader; while the database is away, serves what it has. */
@@ -205,14 +190,15 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
    * entries as it comes, so no more than a page of rows is ever held. Into new maps, swapped in
    * at the end: a load that fails half-way leaves the current entries whole.
    */
-  async function loadAll(): Promise<void> {
+  async function loadAll(): Promise<Loads> {
     const nextEntries = new Map<string, Entry>();
     const nextInternal = new Map<string, InternalEntry>();
+    const loads: Loads = { public: new EntriesLoad(), internal: new EntriesLoad() };
     const selects = loadSelects(strapi);
     try {
       const read = orgReader(selects.run);
       await readDocuments(read, await documentsInOrder(strapi), (documentId, rows) =>
-        putDocument(nextEntries, nextInternal, documentId, rows),
+        putDocument(nextEntries, nextInternal, documentId, rows, loads),
       );
     } finally {
       await selects.close();
@@ -220,6 +206,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     entries = nextEntries;
     internalEntries = nextInternal;
     edited.clear(); // the catalogs are built from every entry: no edit to apply
+    return loads;
   }
 
   const loadDocuments = (documentIds: string[]): Promise<void> => readDocuments((readHere ??= orgReader()), documentIds, setDocument);
@@ -254,17 +241,24 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let internalVocabulary: Vocabulary<InternalFilterName> | null = null;
 
   /**
-   * Makes the next catalog versions. After a full load or a change of vocabulary, from every
-   * entry; otherwise from the current versions and the documents edited since (Catalog.update).
+   * Makes the next catalog versions. After a full load (`loads`, its entries) or a change of
+   * vocabulary, from every entry; otherwise from the current versions and the documents edited
+   * since (Catalog.update).
    */
-  function publish(full: boolean): void {
+  function publish(loads: Loads | null): void {
     generation++;
     const version = `${Date.now().toString(36)}.${generation}`;
-    if (full || vocabularyChanged || !catalog || !internalCatalog || !internalVocabulary) {
+    if (loads || vocabularyChanged || !catalog || !internalCatalog || !internalVocabulary) {
       const statuses = LISTING_STATUSES.map((value: ListingStatus) => ({ value, labels: STATUS_LABELS[value] }));
       internalVocabulary = { ...vocabulary!, status: statuses };
-      catalog = new Catalog([...entries.values()], vocabulary!, version, undefined, synonyms);
-      internalCatalog = new Catalog([...internalEntries.values()], internalVocabulary, version, INTERNAL_FILTER_NAMES, synonyms);
+      catalog = new Catalog(loads?.public ?? [...entries.values()], vocabulary!, version, undefined, synonyms);
+      internalCatalog = new Catalog(
+        loads?.internal ?? [...internalEntries.values()],
+        internalVocabulary,
+        version,
+        INTERNAL_FILTER_NAMES,
+        synonyms,
+      );
     } else {
       const removed: Entry[] = [];
       const added: Entry[] = [];
@@ -343,10 +337,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const whole = full || !catalog;
     // Every write marked until now is re-read below (its id is pending now, or it was re-read).
     const upTo = marked;
+    let loads: Loads | null = null;
     if (whole) {
       pending.clear();
       writing.clear();
-      await loadAll();
+      loads = await loadAll();
     } else if (pending.size > 0 || writing.size > 0) {
       const ids = [...new Set([...pending, ...writing])];
       pending.clear();
@@ -362,7 +357,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     referenceFingerprint = fp.reference;
     lastSeenUpdate = fp.latest;
     lastSeenId = fp.maxId;
-    publish(whole);
+    publish(loads);
     applied = Math.max(applied, upTo);
   }
 

@@ -5,7 +5,7 @@
  */
 import type { FilterName, InternalOrganization, Locale, PublicOrganization } from '@referral-directory/sdk';
 import { FILTER_NAMES } from '@referral-directory/sdk';
-import { type Catalog, type Entry, filterValues, toEntry } from './catalog';
+import { type Catalog, type EntriesLoad, type Entry, filterValues, searchTextOf, toEntry } from './catalog';
 import { toPublicOrganization } from '../directory/mapper';
 import { toInternalOrganization } from '../directory/internal-mapper';
 import type { OrganizationRow } from '../directory/rows';
@@ -20,8 +20,11 @@ export function isPublicState(row: Pick<OrganizationRow, 'listingStatus' | 'publ
   return row.listingStatus === 'active' && row.publicConsent === true;
 }
 
-/** The public entry of one document, from all its rows (locales × draft/published), or null. */
-export function entryFromRows(rows: OrganizationRow[]): Entry | null {
+/**
+ * The public entry of one document, from all its rows (locales × draft/published), or null.
+ * `load`: a full load, told the entry and its words (see EntriesLoad).
+ */
+export function entryFromRows(rows: OrganizationRow[], load?: EntriesLoad<PublicOrganization, FilterName>): Entry | null {
   const published = new Map<Locale, OrganizationRow>();
   const drafts: OrganizationRow[] = [];
   for (const r of rows) {
@@ -40,11 +43,18 @@ export function entryFromRows(rows: OrganizationRow[]): Entry | null {
     r.locale = row.locale;
     return r;
   };
-  return toEntry(record(en, 'en'), record(fr, 'fr'));
+  const entry = toEntry(record(en, 'en'), record(fr, 'fr'));
+  // From the records it keeps, whose recurring values (labels, cities) are one object for all the
+  // records holding them: their words are then found by the same strings, hashed once.
+  load?.add(entry, entry.searchText());
+  return entry;
 }
 
-/** The staff entry of one document: its latest (draft) version, whatever its status. */
-export function internalEntryFromRows(rows: OrganizationRow[]): InternalEntry | null {
+/** The staff entry of one document: its latest (draft) version, whatever its status. `load`: as entryFromRows's. */
+export function internalEntryFromRows(
+  rows: OrganizationRow[],
+  load?: EntriesLoad<InternalOrganization, InternalFilterName>,
+): InternalEntry | null {
   const latest = new Map<Locale, OrganizationRow>();
   for (const r of rows) if (!r.publishedAt || !latest.has(r.locale)) latest.set(r.locale, r);
   const published = rows.some((r) => r.publishedAt);
@@ -53,7 +63,9 @@ export function internalEntryFromRows(rows: OrganizationRow[]): InternalEntry | 
   const fr = latest.get('fr') ?? en;
   const a = toInternalOrganization(en, 'en', published);
   const b = toInternalOrganization(fr, 'fr', published);
-  return toEntry<InternalOrganization, InternalFilterName>(a, b, { ...filterValues(a), status: [a.status] }, internalText, false);
+  const entry = toEntry<InternalOrganization, InternalFilterName>(a, b, { ...filterValues(a), status: [a.status] }, internalText, false);
+  load?.add(entry, searchTextOf(a, b, internalText));
+  return entry;
 }
 
 /** The confidential text staff may search by (never part of a public entry). */
@@ -75,4 +87,26 @@ function internalText(...records: InternalOrganization[]): string {
     ])
     .filter((t): t is string => typeof t === 'string' && t !== '')
     .join(' ');
+}
+
+/** A full load's entries of both catalogs, in order (see EntriesLoad). */
+export interface Loads {
+  public: EntriesLoad<PublicOrganization, FilterName>;
+  internal: EntriesLoad<InternalOrganization, InternalFilterName>;
+}
+
+/** A document's entries from its rows, into these maps (none: removed from them), and into `loads` when given. */
+export function putDocument(
+  entries: Map<string, Entry>,
+  internalEntries: Map<string, InternalEntry>,
+  documentId: string,
+  rows: OrganizationRow[],
+  loads?: Loads,
+): void {
+  const entry = entryFromRows(rows, loads?.public);
+  if (entry) entries.set(documentId, entry);
+  else entries.delete(documentId);
+  const internal = internalEntryFromRows(rows, loads?.internal);
+  if (internal) internalEntries.set(documentId, internal);
+  else internalEntries.delete(documentId);
 }

@@ -96,7 +96,7 @@ const IN_CHUNK = CHUNK - 1;
  * doubling: at 100,000 records the copies came to twice the final size, and so much memory
  * outside the heap, allocated in a few seconds, set off full garbage collections of the catalog.
  */
-class Postings {
+export class Postings {
   readonly ids = new Map<string, number>();
   readonly seen: string[] = [];
   df = new Uint32Array(4096);
@@ -181,12 +181,18 @@ class Postings {
  * read once, in order, and may work each record's words out as it goes (part.ts does): each is
  * copied into flat typed arrays at once, so no record's words outlive its turn (at 100,000
  * records, keeping them all until the end cost more in garbage collection than the index itself).
+ * Or `texts` is a pass 1 already made, fed record by record as they came (a full load: part.ts's
+ * EntriesLoad).
  */
-export function* buildSegment(texts: Iterable<RecordText>): Generator<void, TextSegment> {
-  const pass1 = new Postings();
-  for (const t of texts) {
-    pass1.record(t);
-    if (pass1.records % SLICE === 0) yield;
+export function* buildSegment(texts: Iterable<RecordText> | Postings): Generator<void, TextSegment> {
+  let pass1: Postings;
+  if (texts instanceof Postings) pass1 = texts;
+  else {
+    pass1 = new Postings();
+    for (const t of texts) {
+      pass1.record(t);
+      if (pass1.records % SLICE === 0) yield;
+    }
   }
   const { ids, seen, df, starts, lengths, totalLength, total, records: d } = pass1;
   const postingWord = pass1.word;
