@@ -31,7 +31,7 @@ import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
 import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
-import { type RunSelects, documentReader } from '../operations/bulk-read';
+import { type SelectRunner, documentReader } from '../operations/bulk-read';
 import { loadSelects } from '../operations/sqlite-reader';
 import { type Fingerprints, changedDocuments, documentsInOrder, fingerprints, presentDocuments } from './fingerprint';
 import {
@@ -146,11 +146,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** A reader of organizations' rows, in id order, whose selects `run` (made once Strapi's metadata is loaded). */
-  const orgReader = (run?: RunSelects): OrgReader =>
+  /** A reader of organizations' rows, in id order, whose selects `selects` runs (made once Strapi's metadata is loaded). */
+  const orgReader = (selects?: SelectRunner): OrgReader =>
     // Cast kept: the reader gives the rows Strapi's query engine gives with this populate, which
     // OrganizationRow describes (bulk-read.test.ts compares the two readers value for value).
-    documentReader(strapi, ORG, Object.keys(ORGANIZATION_POPULATE), run) as unknown as OrgReader;
+    documentReader(strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects) as unknown as OrgReader;
   let readHere: OrgReader | null = null;
 
   async function loadReference(): Promise<void> {
@@ -196,7 +196,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const loads: Loads = { public: new EntriesLoad(), internal: new EntriesLoad() };
     const selects = loadSelects(strapi);
     try {
-      const read = orgReader(selects.run);
+      const read = orgReader(selects);
       await readDocuments(read, await documentsInOrder(strapi), (documentId, rows) =>
         putDocument(nextEntries, nextInternal, documentId, rows, loads),
       );

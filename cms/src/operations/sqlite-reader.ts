@@ -2,22 +2,23 @@
  * Runs the catalog's full load's selects (bulk-read.ts) on SQLite in a worker thread, with its own
  * read-only connection to the database file: SQLite's B-tree work then runs on the machine's other
  * core while this thread turns the previous page into entries. The worker sends each page's rows
- * (arrays of values) as JSON text, parsed here when the page is used: V8 parses JSON two to three
- * times faster than it deserializes a structured clone of the same arrays (5.8 s → 1.4 s of the
- * boot at 100,000 organizations), and a page asked for ahead waits as one string, which no
- * young-generation collection copies, rather than as its rows' many small objects. SQLite's values
- * (text, numbers, null) read back the same from JSON; no column of these types is a blob.
+ * (arrays of values) as JSON text, which SQLite writes (the selects give each row as a JSON array:
+ * `rowsAsJson`), parsed here when the page is used: V8 parses JSON two to three times faster than
+ * it deserializes a structured clone of the same arrays (5.8 s → 1.4 s of the boot at 100,000
+ * organizations), and a page asked for ahead waits as one string, which no young-generation
+ * collection copies, rather than as its rows' many small objects. SQLite's values (text, numbers,
+ * null) read back the same from JSON; no column of these types is a blob.
  *
  * Each page's selects run in one read transaction: a page is read as one snapshot of the database
  * (WAL lets it read beside this process's writer). The worker lives for one load, then is ended.
  * Elsewhere (PostgreSQL, whose server already works apart; an in-memory SQLite database, which no
- * other connection can see) the selects run in this thread (`selectsHere`).
+ * other connection can see) the selects run in this thread (`SELECTS_HERE`).
  */
 import type { Core } from '@strapi/strapi';
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Knex } from 'knex';
-import { type RunSelects, type Selected, selectsHere } from './bulk-read';
+import { SELECTS_HERE, type SelectRunner, type Selected, jsonSelectsHere } from './bulk-read';
 
 /** The worker: a plain script (no build step, no loader), given the driver's path and the file. */
 const WORKER = `
@@ -27,13 +28,14 @@ const db = new Database(workerData.filename, { readonly: true, fileMustExist: tr
 const statements = new Map();
 const statement = (sql) => {
   let s = statements.get(sql);
-  if (!s) statements.set(sql, (s = db.prepare(sql).raw(true)));
+  if (!s) statements.set(sql, (s = db.prepare(sql).pluck(true)));
   return s;
 };
-const read = db.transaction((queries) => queries.map((q) => statement(q.sql).all(...q.bindings)));
+// Each select's rows are JSON arrays already: the page's JSON is theirs, joined.
+const read = db.transaction((queries) => '[' + queries.map((q) => '[' + statement(q.sql).all(...q.bindings).join(',') + ']').join(',') + ']');
 parentPort.on('message', ({ id, queries }) => {
   try {
-    parentPort.postMessage({ id, json: JSON.stringify(read(queries)) });
+    parentPort.postMessage({ id, json: read(queries) });
   } catch (error) {
     parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
@@ -47,8 +49,7 @@ interface Answer {
   error?: string;
 }
 
-export interface Selects {
-  run: RunSelects;
+export interface Selects extends SelectRunner {
   /** Whether they run in a worker thread (not since it failed). */
   readonly inWorker: boolean;
   /** Ends the worker, if any. */
@@ -68,14 +69,14 @@ function sqliteFile(strapi: Core.Strapi): string | null {
  * worker fail (it cannot open the file, it dies), the selects it had and all later ones run here.
  */
 export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)): Selects {
-  if (!filename) return { run: selectsHere, inWorker: false, close: async () => undefined };
+  if (!filename) return { ...SELECTS_HERE, inWorker: false, close: async () => undefined };
   // Not unref'd: a command that boots Strapi has nothing else keeping it alive while it waits for a page.
   const worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), filename } });
   type Waiting = { queries: readonly Knex.QueryBuilder[]; resolve: (r: Selected) => void; reject: (e: unknown) => void };
   const waiting = new Map<number, Waiting>();
   let failed = false;
   let closed = false;
-  const here = (w: Waiting) => selectsHere(w.queries).then(w.resolve, w.reject);
+  const here = (w: Waiting) => jsonSelectsHere(w.queries).then(w.resolve, w.reject);
   const fail = (reason: string) => {
     if (failed || closed) return;
     failed = true;
@@ -94,7 +95,7 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
   worker.on('error', (error: Error) => fail(error.message));
   worker.on('exit', (code) => fail(`it ended with code ${code}`));
   let lastId = 0;
-  const run: RunSelects = (queries) =>
+  const run = (queries: readonly Knex.QueryBuilder[]): Promise<Selected> =>
     new Promise((resolve, reject) => {
       const w: Waiting = { queries, resolve, reject };
       if (failed) return void here(w);
@@ -103,6 +104,7 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
       worker.postMessage({ id, queries: queries.map((q) => q.toSQL().toNative()) });
     });
   return {
+    rowsAsJson: true,
     run,
     get inWorker() {
       return !failed;

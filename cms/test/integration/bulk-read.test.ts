@@ -62,9 +62,9 @@ describe('reading documents in bulk', () => {
     // A file that is not there: the worker cannot open it.
     const failing = loadSelects(server.strapi, path.join(os.tmpdir(), `rd-no-such-${process.pid}.db`));
     try {
-      assert.deepStrictEqual((await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects.run)(ids))(), theirs);
+      assert.deepStrictEqual((await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects)(ids))(), theirs);
       assert.equal(selects.inWorker, sqlite, 'on SQLite the selects ran in the worker thread');
-      assert.deepStrictEqual((await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), failing.run)(ids))(), theirs);
+      assert.deepStrictEqual((await documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), failing)(ids))(), theirs);
       assert.equal(failing.inWorker, false);
     } finally {
       await selects.close();
