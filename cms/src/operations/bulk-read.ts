@@ -156,6 +156,8 @@ export async function jsonSelectsHere(queries: readonly Knex.QueryBuilder[]): Pr
 type Listed = Array<[name: string, numeric: boolean]>;
 const listed = (columns: Columns, prefix = ''): Listed =>
   columns.map(([column, , convert]) => [`${prefix}${column}`, convert === asNumber]);
+/** Columns of row ids (integers). */
+const idColumns = (...names: string[]): Listed => names.map((name) => [name, false]);
 
 /**
  * What a select lists: the columns, or (`rowsAsJson`) one JSON array of their values. A real
@@ -207,7 +209,7 @@ function pageSelects(
       out.push(
         knex({ j: cmps.table })
           .join({ c: f.table }, 'c.id', `j.${cmps.cmpColumn}`)
-          .select(selectList(knex, [...listed(f.columns, 'c.'), [`j.${cmps.entityColumn}`, false]], rowsAsJson))
+          .select(selectList(knex, [...listed(f.columns, 'c.'), ...idColumns(`j.${cmps.entityColumn}`)], rowsAsJson))
           .whereIn(`j.${cmps.entityColumn}`, rowIds())
           .where(`j.${cmps.fieldColumn}`, f.field)
           .where(`j.${cmps.typeColumn}`, f.componentUid)
@@ -219,16 +221,7 @@ function pageSelects(
     const linked = () => knex(l.table).whereIn(l.ownerColumn, rowIds());
     out.push(
       linked()
-        .select(
-          selectList(
-            knex,
-            [
-              [l.ownerColumn, false],
-              [l.targetColumn, false],
-            ],
-            rowsAsJson,
-          ),
-        )
+        .select(selectList(knex, idColumns(l.ownerColumn, l.targetColumn), rowsAsJson))
         .orderBy([l.ownerColumn, ...(l.orderColumn ? [l.orderColumn] : []), 'id']),
     );
     // Each target once: a few terms are linked from most records.
