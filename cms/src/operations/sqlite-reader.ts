@@ -69,7 +69,8 @@ function sqliteFile(strapi: Core.Strapi): string | null {
  * worker fail (it cannot open the file, it dies), the selects it had and all later ones run here.
  */
 export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)): Selects {
-  if (!filename) return { ...SELECTS_HERE, inWorker: false, close: async () => undefined };
+  // The worker's selects are SQLite's (`json_array`), and so are those run here should it fail.
+  if (!filename || strapi.db.dialect.client !== 'sqlite') return { ...SELECTS_HERE, inWorker: false, close: async () => undefined };
   // Not unref'd: a command that boots Strapi has nothing else keeping it alive while it waits for a page.
   const worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), filename } });
   type Waiting = { queries: readonly Knex.QueryBuilder[]; resolve: (r: Selected) => void; reject: (e: unknown) => void };
