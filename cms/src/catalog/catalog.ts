@@ -169,17 +169,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     /** A version made of parts already built (update, rebuilt): `entries` is then ignored. */
     parts?: Parts<R, F>,
   ) {
-    this.parts =
-      parts ??
-      wholeParts(
-        runNow(
-          entries instanceof EntriesLoad
-            ? buildPart(entries.entries, vocabulary, filterNames, undefined, false, entries.words)
-            : buildPart(entries, vocabulary, filterNames),
-        ),
-        vocabulary,
-        filterNames,
-      );
+    const [list, counted] = entries instanceof EntriesLoad ? [entries.entries, entries.words] : [entries, undefined];
+    this.parts = parts ?? wholeParts(runNow(buildPart(list, vocabulary, filterNames, undefined, false, counted)), vocabulary, filterNames);
     const { base, delta, gone, removed } = this.parts;
     this.slots = base.entries.length + delta.entries.length;
     this.index = new SearchIndex(

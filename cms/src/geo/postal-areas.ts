@@ -53,13 +53,6 @@ export function electArea(fsa: string, byCity: Iterable<{ place: Place; count: n
   return best && { ...best.place, label: `${fsa} (${best.place.label})` };
 }
 
-/** FSA → point, choosing for each FSA the city most of its votes name (see electArea). */
-export function electPostalAreas(votes: Iterable<PostalVote>): Map<string, Place> {
-  const tally: VoteTally = new Map();
-  tallyVotes(tally, votes);
-  return electTally(tally);
-}
-
 /** FSA → point, from a tally of votes (see electArea). */
 export function electTally(tally: VoteTally): Map<string, Place> {
   const areas = new Map<string, Place>();
@@ -70,6 +63,9 @@ export function electTally(tally: VoteTally): Map<string, Place> {
   return areas;
 }
 
-/** FSA → point, from the public addresses of these locations. */
-export const learnPostalAreas = (locations: Iterable<LocatedRecord>, gazetteer: Gazetteer): Map<string, Place> =>
-  electPostalAreas(postalVotes(locations, gazetteer));
+/** FSA → point, from the public addresses of these locations (for each FSA, the city most of its votes name). */
+export function learnPostalAreas(locations: Iterable<LocatedRecord>, gazetteer: Gazetteer): Map<string, Place> {
+  const tally: VoteTally = new Map();
+  tallyVotes(tally, postalVotes(locations, gazetteer));
+  return electTally(tally);
+}
