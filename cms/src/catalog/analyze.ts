@@ -119,20 +119,40 @@ const shortTexts = new Map<string, readonly string[]>();
 const SHORT = 64;
 
 /**
+ * Longer texts folded last, and their words: a record's staff entry is made right after its public
+ * one, from the same name and description (its draft's, equal unless being edited). Found here,
+ * they are not folded again, and their words are the same strings, whose hashes the word tables
+ * then have already worked out (~1 s of a boot at 100,000 organizations).
+ */
+const RECENT = 16;
+const recentTexts: string[] = [];
+const recentWords: Array<readonly string[]> = [];
+let nextRecent = 0;
+
+/**
  * The folded words of a text, in order (with repeats): the unit records are indexed in. `recurs`:
  * the text is one that many records hold (a label, a city, a fee), folded once and kept; a
- * record's own text (its name, its description) is not, so as not to crowd the others out.
+ * record's own text (its name, its description) is not, so as not to crowd the others out. Never
+ * change the list given: it may be given again.
  */
 export function words(text: string, recurs = true): readonly string[] {
   const memo = recurs && text.length <= SHORT;
-  const known = memo ? shortTexts.get(text) : undefined;
-  if (known) return known;
+  if (memo) {
+    const known = shortTexts.get(text);
+    if (known) return known;
+  } else {
+    for (let k = 0; k < recentTexts.length; k++) if (recentTexts[k] === text) return recentWords[k]!;
+  }
   const f = fold(text);
   const out = f === '' ? [] : f.split(' ');
   if (memo) {
     if (shortTexts.size >= MAX_MEMO) shortTexts.clear();
     // Frozen: shared by every record holding the text (see eachWord).
     shortTexts.set(text, Object.freeze(out));
+  } else {
+    recentTexts[nextRecent] = text;
+    recentWords[nextRecent] = out;
+    nextRecent = (nextRecent + 1) % RECENT;
   }
   return out;
 }

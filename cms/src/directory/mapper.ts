@@ -31,7 +31,10 @@ const date = (v: unknown): string | null => {
   const s = v instanceof Date ? v.toISOString() : String(v);
   return /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null;
 };
-const timestamp = (v: unknown): string => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? new Date(v).toISOString() : '');
+/** An ISO date-time in UTC (`toISOString`'s form, which the catalog's reader gives: kept as it is). */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const timestamp = (v: unknown): string =>
+  v instanceof Date ? v.toISOString() : typeof v === 'string' ? (ISO_UTC.test(v) ? v : new Date(v).toISOString()) : '';
 
 export function term(t: TermRow, locale: Locale): TaxonomyTerm {
   return { code: t.code, label: locale === 'fr' ? t.labelFr : t.labelEn };

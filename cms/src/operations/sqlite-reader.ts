@@ -17,8 +17,7 @@
 import type { Core } from '@strapi/strapi';
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Knex } from 'knex';
-import { SELECTS_HERE, type SelectRunner, type Selected, jsonSelectsHere } from './bulk-read';
+import { type PageSelects, SELECTS_HERE, type SelectRunner, type Selected, jsonSelectsHere } from './bulk-read';
 
 /** The worker: a plain script (no build step, no loader), given the driver's path and the file. */
 const WORKER = `
@@ -73,11 +72,11 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
   if (!filename || strapi.db.dialect.client !== 'sqlite') return { ...SELECTS_HERE, inWorker: false, close: async () => undefined };
   // Not unref'd: a command that boots Strapi has nothing else keeping it alive while it waits for a page.
   const worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), filename } });
-  type Waiting = { queries: readonly Knex.QueryBuilder[]; resolve: (r: Selected) => void; reject: (e: unknown) => void };
+  type Waiting = { page: PageSelects; resolve: (r: Selected) => void; reject: (e: unknown) => void };
   const waiting = new Map<number, Waiting>();
   let failed = false;
   let closed = false;
-  const here = (w: Waiting) => jsonSelectsHere(w.queries).then(w.resolve, w.reject);
+  const here = (w: Waiting) => jsonSelectsHere(w.page).then(w.resolve, w.reject);
   const fail = (reason: string) => {
     if (failed || closed) return;
     failed = true;
@@ -96,13 +95,13 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
   worker.on('error', (error: Error) => fail(error.message));
   worker.on('exit', (code) => fail(`it ended with code ${code}`));
   let lastId = 0;
-  const run = (queries: readonly Knex.QueryBuilder[]): Promise<Selected> =>
+  const run = (page: PageSelects): Promise<Selected> =>
     new Promise((resolve, reject) => {
-      const w: Waiting = { queries, resolve, reject };
+      const w: Waiting = { page, resolve, reject };
       if (failed) return void here(w);
       const id = ++lastId;
       waiting.set(id, w);
-      worker.postMessage({ id, queries: queries.map((q) => q.toSQL().toNative()) });
+      worker.postMessage({ id, queries: page.native() });
     });
   return {
     rowsAsJson: true,
