@@ -325,16 +325,21 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   }
 
   /**
-   * The entries removed and added since `from`, an earlier version this one descends from by edits
-   * (they share the large part); null otherwise. In time proportional to the edits, not the directory.
+   * The entries of `from` this version no longer has (removed) and those it has that `from` had not
+   * (added), when both are made by edits on the same large part — `from` earlier, later or made by
+   * other edits; null otherwise. In time proportional to the edits, not the directory.
    */
   editsSince(from: Catalog<R, F>): { removed: Entry<R, F>[]; added: Entry<R, F>[] } | null {
-    if (from.parts.base !== this.parts.base) return null;
-    const removed = this.parts.goneSlots.slice(from.parts.goneSlots.length).map((i) => this.parts.base.entries[i]!);
-    const now = new Set(this.parts.delta.entries);
+    const { base, delta, gone, goneSlots } = this.parts;
+    if (from.parts.base !== base) return null;
+    // Large-part slots gone in one version and live in the other.
+    const removed = goneSlots.filter((i) => !from.parts.gone?.[i]).map((i) => base.entries[i]!);
+    const added = from.parts.goneSlots.filter((i) => !gone?.[i]).map((i) => base.entries[i]!);
+    const now = new Set(delta.entries);
     const then = new Set(from.parts.delta.entries);
     removed.push(...from.parts.delta.entries.filter((e) => !now.has(e)));
-    return { removed, added: this.parts.delta.entries.filter((e) => !then.has(e)) };
+    added.push(...delta.entries.filter((e) => !then.has(e)));
+    return { removed, added };
   }
 
   /**

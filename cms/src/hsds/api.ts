@@ -47,17 +47,22 @@ interface TermRef {
   code: string;
 }
 
-interface Index {
+/** HSDS ids to the entries of a catalog version. */
+interface EntryIndex {
   byOrganization: Map<string, Entry>;
   byService: Map<string, Entry>;
   bySal: Map<string, { entry: Entry; i: number }>;
+}
+
+/** The taxonomies of a vocabulary, as served under a profile URI. */
+interface TermIndex {
   terms: Map<string, TermRef>;
   /** Taxonomy term records (JSON per language) in vocabulary order, with their folded search text. */
   termRecords: Array<{ id: string; taxonomy: string; json: Record<HsdsLocale, string>; text: string }>;
   taxonomyRecords: Array<{ id: string; json: Record<HsdsLocale, string>; text: string }>;
 }
 
-const indexes = new WeakMap<Catalog, Map<string, Index>>();
+type Index = EntryIndex & TermIndex;
 /**
  * HSDS ids per entry (entries outlive catalog versions until their document changes: hash each
  * once): its organization's and service's, and its services at locations' with the index of each
@@ -102,28 +107,69 @@ function organizationWithFullServices(p: Pair, profileUri: string) {
 
 const bothLocales = (o: unknown): Record<HsdsLocale, string> => ({ en: JSON.stringify(o), fr: JSON.stringify(inLocale(o, 'fr')) });
 
-/** The indexes are per catalog and per profile URI (the URI is in the records; it follows the origin serving). */
-function indexOf(catalog: Catalog, profileUri: string): Index {
-  let perUri = indexes.get(catalog);
+/**
+ * The id index of the catalog version last asked for, moved from version to version by the entries
+ * that differ between them (Catalog.editsSince: in time proportional to the edits), in place:
+ * building it anew held the event loop ~160 ms at 100,000 organizations on the first HSDS read
+ * after every edit. A version's reads look ids up synchronously, so none sees the index between
+ * two versions. Across a full rebuild (no shared large part) the versions' entries are compared.
+ */
+let latest: { catalog: Catalog; index: EntryIndex } | null = null;
+
+function putIds(ix: EntryIndex, e: Entry): void {
+  const ids = idsOf(e);
+  ix.byOrganization.set(ids.organization, e);
+  ix.byService.set(ids.service, e);
+  ids.sals.forEach((id, k) => ix.bySal.set(id, { entry: e, i: ids.salLocations[k]! }));
+}
+
+/** Takes an entry's ids out (each only while it still points to that entry: an edit may keep an id). */
+function dropIds(ix: EntryIndex, e: Entry): void {
+  const ids = idsOf(e);
+  if (ix.byOrganization.get(ids.organization) === e) ix.byOrganization.delete(ids.organization);
+  if (ix.byService.get(ids.service) === e) ix.byService.delete(ids.service);
+  for (const id of ids.sals) if (ix.bySal.get(id)?.entry === e) ix.bySal.delete(id);
+}
+
+/** The entries of `from` missing from `to`, and those of `to` missing from `from`, by comparing them all. */
+function compared(from: Catalog, to: Catalog): { removed: Entry[]; added: Entry[] } {
+  const before = new Set(from.entries);
+  const added: Entry[] = [];
+  for (const e of to.entries) if (!before.delete(e)) added.push(e);
+  return { removed: [...before], added };
+}
+
+function entryIndexOf(catalog: Catalog): EntryIndex {
+  if (latest?.catalog === catalog) return latest.index;
+  let index: EntryIndex;
+  if (latest) {
+    const { removed, added } = catalog.editsSince(latest.catalog) ?? compared(latest.catalog, catalog);
+    index = latest.index;
+    for (const e of removed) dropIds(index, e);
+    for (const e of added) putIds(index, e);
+  } else {
+    index = { byOrganization: new Map(), byService: new Map(), bySal: new Map() };
+    for (const e of catalog.entries) putIds(index, e);
+  }
+  latest = { catalog, index };
+  return index;
+}
+
+/** Per vocabulary and profile URI (the URI is in the records; it follows the origin serving). */
+const termIndexes = new WeakMap<Catalog['vocabulary'], Map<string, TermIndex>>();
+
+function termIndexOf(vocabulary: Catalog['vocabulary'], profileUri: string): TermIndex {
+  let perUri = termIndexes.get(vocabulary);
   if (!perUri) {
     perUri = new Map();
-    indexes.set(catalog, perUri);
+    termIndexes.set(vocabulary, perUri);
   }
   let ix = perUri.get(profileUri);
   if (ix) return ix;
-  const byOrganization = new Map<string, Entry>();
-  const byService = new Map<string, Entry>();
-  const bySal = new Map<string, { entry: Entry; i: number }>();
-  for (const e of catalog.entries) {
-    const ids = idsOf(e);
-    byOrganization.set(ids.organization, e);
-    byService.set(ids.service, e);
-    ids.sals.forEach((id, k) => bySal.set(id, { entry: e, i: ids.salLocations[k]! }));
-  }
   const terms = new Map<string, TermRef>();
-  const termRecords: Index['termRecords'] = [];
+  const termRecords: TermIndex['termRecords'] = [];
   for (const t of HSDS_TAXONOMIES) {
-    for (const v of catalog.vocabulary[t.filter]) {
+    for (const v of vocabulary[t.filter]) {
       const id = hsdsId.taxonomyTerm(t.name, v.value);
       terms.set(id, { taxonomy: t.name, filter: t.filter, code: v.value });
       termRecords.push({
@@ -139,10 +185,15 @@ function indexOf(catalog: Catalog, profileUri: string): Index {
     json: bothLocales(taxonomyRecord(t, profileUri)),
     text: ` ${fold([t.name.replace(/_/g, ' '), t.labels.en, t.labels.fr].join(' '))} `,
   }));
-  ix = { byOrganization, byService, bySal, terms, termRecords, taxonomyRecords };
+  ix = { terms, termRecords, taxonomyRecords };
   perUri.set(profileUri, ix);
   return ix;
 }
+
+const indexOf = (catalog: Catalog, profileUri: string): Index => ({
+  ...entryIndexOf(catalog),
+  ...termIndexOf(catalog.vocabulary, profileUri),
+});
 
 /** The public entries a record query selects, in order (relevance when searching, else English name). */
 function selectEntries(catalog: Catalog, ix: Index, q: HsdsQuery): Entry[] {
