@@ -19,11 +19,11 @@ child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 
 /**
  * The server's Node flags (lib/node-flags.json, which the benchmarks' servers use too) after any
- * NODE_OPTIONS already set. A young generation of 128 MB instead of 16: each scavenge costs about
- * 3 ms once the catalog of 100,000 organizations is in the heap, whatever is collected, and a page
- * of search results makes 100–400 KB of garbage; fewer scavenges keep them out of most requests
- * (the in-process benchmark's search p99). The boot's full load, whose objects mostly live, takes
- * 35–38 s at 100,000 organizations with it, 41 s with 64 MB (docs/operations.md, Node flags).
+ * NODE_OPTIONS already set. A young generation of 64 MB instead of 16: each scavenge costs a few
+ * milliseconds once the catalog of 100,000 organizations is in the heap, whatever is collected, and
+ * a page of search results makes 100–400 KB of garbage; fewer scavenges keep them out of most
+ * requests, and the boot's full load, whose objects mostly live, is faster. Not 128 MB: a scavenge's
+ * pause under load doubles with it, for no faster a boot (docs/operations.md, Node flags).
  */
 function nodeOptions() {
   const flags = JSON.parse(readFileSync(join(cmsDir, 'scripts', 'lib', 'node-flags.json'), 'utf8'));
