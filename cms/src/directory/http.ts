@@ -184,14 +184,14 @@ export function sendRepresentation(
  * Answers with a cacheable JSON body built (once per catalog version and key) by `build`; a body
  * that is true only until a time (`changesAt`, epoch ms) is cached by clients only until then.
  * With `basis`, a body made for an earlier version is kept (its bytes and its ETag) while the
- * current version gives the same basis.
+ * current version gives the same basis (none: never).
  */
 export function sendCached(
   ctx: HttpContext,
   version: string,
   key: string,
   build: () => string | { body: string; changesAt: number | undefined; etag?: string },
-  basis?: () => Basis,
+  basis?: () => Basis | undefined,
 ): void {
   let cached = bodies.get(key);
   let current: Basis | undefined;

@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Catalog, type Entry, fixedVocabulary, toEntry } from '../catalog/catalog';
 import { org } from '../../test/public-organization';
-import { detail, idsOf } from './api';
+import { detail, idsOf, listPage } from './api';
+import { parseHsdsQuery } from './query';
 
 const URI = 'http://127.0.0.1/api/hsds/profile';
 const q = { locale: 'en', fullService: false } as const;
 
 /** A public record with one public location (so it has a service at location id too). */
 const entry = (slug: string): Entry => {
-  const location = { name: null, street: '1 Main St', city: 'Ottawa', province: 'ON', postalCode: 'K1P 1A1', confidential: false };
+  const location = { name: null, street: '1 Main St', city: 'Ottawa', province: 'ON' as const, postalCode: 'K1P 1A1', confidential: false };
   const rec = (locale: 'en' | 'fr') => ({ ...org(slug, { locations: [location] }), locale });
   return toEntry(rec('en'), rec('fr'));
 };
@@ -66,4 +67,25 @@ test('HSDS ids resolve on every catalog version, asked in any order, across edit
     ),
     { numRuns: 60 },
   );
+});
+
+test('a list page names what it is made of: the same after an edit elsewhere, another after an edit of one of its records', () => {
+  const vocabulary = { ...fixedVocabulary(), focus: [], service: [], population: [], language: [] };
+  const entries = ['a', 'b', 'c', 'd'].map((slug) => entry(`org-${slug}`));
+  const v1 = new Catalog(entries, vocabulary, 'v1');
+  const first = parseHsdsQuery(new URLSearchParams('page=1&per_page=2'), 'organizations');
+  const page = (c: Catalog) => listPage(c, first, URI);
+  // An edit of the last record: the first page is made of the same things, and reads the same.
+  const v2 = v1.update([entries[3]!], [entry('org-d')], 'v2');
+  assert.deepEqual(page(v2).basis, page(v1).basis);
+  assert.equal(page(v2).body(), page(v1).body());
+  // An edit of a record on the page, and a record added (the total moves): another basis each.
+  const v3 = v2.update([entries[0]!], [entry('org-a')], 'v3');
+  assert.notDeepEqual(page(v3).basis, page(v2).basis);
+  const v4 = v2.update([], [entry('org-e')], 'v4');
+  assert.notDeepEqual(page(v4).basis, page(v2).basis);
+  assert.notEqual(page(v4).body(), page(v2).body());
+  // A proximity search depends on every record's places: never kept across versions.
+  const near = parseHsdsQuery(new URLSearchParams('postcode=K1P%201A1'), 'service_at_locations', undefined, v1);
+  assert.equal(listPage(v1, near, URI).basis, undefined);
 });

@@ -75,7 +75,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       sendStream(ctx, c.version, key, () => ndjsonLines(c, q, uri), 'application/x-ndjson; charset=utf-8');
       return;
     }
-    sendCached(ctx, c.version, key, () => listPage(c, q, uri));
+    let page: ReturnType<typeof listPage> | undefined;
+    const made = () => (page ??= listPage(c, q, uri));
+    sendCached(
+      ctx,
+      c.version,
+      key,
+      () => made().body(),
+      () => made().basis,
+    );
   };
 
   const one = (kind: HsdsDetailKind) => async (ctx: Context) => {
