@@ -27,7 +27,7 @@ export function listBody<R extends Named & Highlightable, F extends string>(
 }
 
 /**
- * The list body and its weak ETag: a hash of `key` (the query, with its locale and minute) and the
+ * The list body and its weak ETag: a hash of `key` (the query, with its locale) and the
  * body with each record's members replaced by the record's digest — not of the body's ~25 KB,
  * whose hashing cost a tenth of the CPU of a load of pages each asked once. Equal bodies get equal
  * ETags on every instance (a digest is of the record's content), a changed one a new ETag.

@@ -28,11 +28,14 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
       let result: NearResult<Entry, TextOutcome | null> | undefined;
       const found = () => (result ??= searchWithNear(catalog, q, nq));
       const key = `list|${canonicalQuery(q)}|${canonicalNear(nq)}`;
+      // The ETag's key leaves out the minute the hits are read at: what it changes (a hit's `open`) is in
+      // the body signed, so a page that reads the same from one minute to the next keeps its ETag.
+      const signedKey = `list|${canonicalQuery(q)}|${canonicalNear({ ...nq, at: undefined })}`;
       sendCached(
         ctx,
         catalog.version,
         key,
-        () => ({ ...signedListBody(found(), q, key), changesAt: found().changesAt() }),
+        () => ({ ...signedListBody(found(), q, signedKey), changesAt: found().changesAt() }),
         // A page an edit did not change keeps its body and its ETag.
         () => [catalog.vocabulary, catalog.synonyms, ...listBasis(found(), q)],
       );
