@@ -27,10 +27,11 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
       const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
       let result: NearResult<Entry, TextOutcome | null> | undefined;
       const found = () => (result ??= searchWithNear(catalog, q, nq));
-      const key = `list|${canonicalQuery(q)}|${canonicalNear(nq)}`;
+      const query = `list|${canonicalQuery(q)}|`;
+      const key = query + canonicalNear(nq);
       // The ETag's key leaves out the minute the hits are read at: what it changes (a hit's `open`) is in
       // the body signed, so a page that reads the same from one minute to the next keeps its ETag.
-      const signedKey = `list|${canonicalQuery(q)}|${canonicalNear({ ...nq, at: undefined })}`;
+      const signedKey = query + canonicalNear({ ...nq, at: undefined });
       sendCached(
         ctx,
         catalog.version,
