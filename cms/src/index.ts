@@ -9,11 +9,13 @@ import { registerConsole } from './console';
 import { configureHttpServer } from './startup/http-server';
 import { bootstrapWorkflow, registerWorkflow } from './workflow';
 import { tuneSqliteQueries } from './startup/sqlite-queries';
+import { type Checkpoints, startCheckpoints } from './startup/sqlite-checkpoints';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 let stopDepartures: (() => void) | null = null;
 let peers: Peers | null = null;
 let stopQueryPlans: (() => void) | null = null;
+let checkpoints: Checkpoints | null = null;
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -52,6 +54,7 @@ export default {
     await ensureLocales(strapi);
     stopQueryPlans = await tuneQueryPlans(strapi);
     tuneSqliteQueries(strapi);
+    checkpoints = await startCheckpoints(strapi);
     await ensureAdminRoles(strapi);
     await bootstrapWorkflow(strapi);
     await lockDownApiRoles(strapi);
@@ -71,5 +74,7 @@ export default {
     stopDepartures = null;
     stopQueryPlans?.();
     stopQueryPlans = null;
+    await checkpoints?.stop();
+    checkpoints = null;
   },
 };

@@ -56,7 +56,7 @@ export interface Selects extends SelectRunner {
 }
 
 /** The database file of a SQLite connection, or null (PostgreSQL, in memory). */
-function sqliteFile(strapi: Core.Strapi): string | null {
+export function sqliteFile(strapi: Core.Strapi): string | null {
   if (strapi.db.dialect.client !== 'sqlite') return null;
   // Cast kept: Strapi types its connection settings per client loosely.
   const filename = (strapi.db.config.connection as { connection?: { filename?: unknown } }).connection?.filename;
