@@ -111,6 +111,10 @@ async function measure(o: Options, db: string): Promise<Measured> {
     onSpawn: (child) => children.push(child),
   });
   console.log(`  ready in ${((performance.now() - bootStarted) / 1000).toFixed(1)} s (boot, catalogs built)`);
+  // Steady reads are measured, not the once-per-boot work still running (the HSDS departures registry).
+  server.child.proc.send({ type: 'settled', id: 0 });
+  await server.child.message('settled-0', BOOT_TIMEOUT_MS);
+  console.log(`  settled in ${((performance.now() - bootStarted) / 1000).toFixed(1)} s (HSDS departures registry in step)`);
   const token = await login(server.base, admin);
   const record = await pickRecord(server.base, token);
   const first: unknown = await (await fetch(`${server.base}/api/directory/organizations?locale=en&pageSize=1`)).json();

@@ -6,6 +6,10 @@
  * benchmark that publishes through the admin API).
  * Asked `{ type: 'heap', id }`, it runs a full garbage collection (node --expose-gc) and answers
  * `{ type: 'heap-<id>', heapUsed }`: the memory still in use, which is what a leak grows.
+ * Asked `{ type: 'settled', id }`, it answers `{ type: 'settled-<id>' }` once the work a boot leaves
+ * running is done: the HSDS departures registry brought in step with the catalog (on a database
+ * never served before, every public HSDS id registered; otherwise every id compared), which a
+ * benchmark of steady reads waits for.
  * Asked `{ type: 'loop', id }`, it answers `{ type: 'loop-<id>', p99Ms, maxMs, gcMaxMs, gcMs }`: how
  * late its event loop ran since the last such question (node:perf_hooks monitorEventLoopDelay),
  * i.e. how long the server itself held every request back, apart from the network and the load
@@ -14,16 +18,25 @@
  * Run by lib/bench-strapi.ts (startStrapi) as `node --import tsx bench/lib/bench-server.ts`;
  * not meant to be run by hand.
  */
+import path from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
-import { bootStrapi } from '../../scripts/lib/boot';
+import { bootStrapi, CMS_DIR } from '../../scripts/lib/boot';
 import { ensureDemoAdmin } from '../../scripts/lib/admin';
 import { closeStrapi } from '../../src/startup/close';
+import { projectionOf } from '../../src/directory/services';
+
+// The app's own module (the compiled one Strapi loaded: its registry state), not a second copy from src/.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a path worked out at run time
+const { syncDepartures } = require(
+  path.join(CMS_DIR, 'dist', 'src', 'hsds', 'departures.js'),
+) as typeof import('../../src/hsds/departures');
 
 type Message =
   | { type: 'token'; accessKey: string }
   | { type: 'listening' }
   | { type: 'error'; message: string }
   | { type: `heap-${number}`; heapUsed: number }
+  | { type: `settled-${number}` }
   | { type: `loop-${number}`; p99Ms: number; maxMs: number; gcMaxMs: number; gcMs: number };
 
 const send = (m: Message) => new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
@@ -59,6 +72,12 @@ async function main(): Promise<void> {
     if (m.type === 'heap') {
       (globalThis as { gc?: () => void }).gc?.();
       void send({ type: `heap-${m.id}`, heapUsed: process.memoryUsage().heapUsed });
+    } else if (m.type === 'settled') {
+      const id = m.id;
+      void projectionOf(strapi)
+        .catalog()
+        .then((catalog) => syncDepartures(strapi, catalog))
+        .then(() => send({ type: `settled-${id}` }));
     } else if (m.type === 'loop') {
       void send({ type: `loop-${m.id}`, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6, gcMaxMs: gc.maxMs, gcMs: gc.ms });
       loop.reset();
