@@ -16,6 +16,7 @@ import type {
 import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
 import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
 import type { Entry } from './entry';
+import { type Edits, type Side, editsBetween, inSet, netOf, noEdits, originOf, partIdOf, rememberOrigin } from './edits';
 import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, withRemoved } from './search-index';
 import { textMask } from './text-mask';
 import { runNow, runSliced } from './segment';
@@ -124,6 +125,12 @@ function wholeParts<R extends Named, F extends string>(
 ): Parts<R, F> {
   return { base, delta: runNow(buildPart([], vocabulary, filterNames)), gone: null, goneSlots: [], removed: NOTHING_REMOVED };
 }
+
+const sideOf = <R extends Named, F extends string>(p: Parts<R, F>): Side<R, F> => ({
+  goneSlots: p.goneSlots,
+  isGone: (slot) => p.gone?.[slot] === 1,
+  delta: p.delta.entries,
+});
 
 /**
  * A version of the directory: every query runs on indexes over its entries — a posting list per
@@ -302,6 +309,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     for (let i = 0; i < delta.entries.length; i++) slotIn[base.entries.length + i] = k++;
     const order = { en: this.byName.en.map((i) => slotIn[i]!), fr: this.byName.fr.map((i) => slotIn[i]!) };
     const part = await runSliced(buildPart(entries, this.vocabulary, this.filterNames, order), sliceMs);
+    // Kept: the edits on the earlier large part that this one folds in, for editsSince across it.
+    rememberOrigin(part, base, { ...sideOf(this.parts), isGone: inSet(this.parts.goneSlots) });
     return new Catalog(
       [],
       this.vocabulary,
@@ -327,19 +336,24 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   /**
    * The entries of `from` this version no longer has (removed) and those it has that `from` had not
    * (added), when both are made by edits on the same large part — `from` earlier, later or made by
-   * other edits; null otherwise. In time proportional to the edits, not the directory.
+   * other edits — or on either side of one full rebuild (`rebuilt`); null otherwise. In time
+   * proportional to the edits, not the directory.
    */
-  editsSince(from: Catalog<R, F>): { removed: Entry<R, F>[]; added: Entry<R, F>[] } | null {
-    const { base, delta, gone, goneSlots } = this.parts;
-    if (from.parts.base !== base) return null;
-    // Large-part slots gone in one version and live in the other.
-    const removed = goneSlots.filter((i) => !from.parts.gone?.[i]).map((i) => base.entries[i]!);
-    const added = from.parts.goneSlots.filter((i) => !gone?.[i]).map((i) => base.entries[i]!);
-    const now = new Set(delta.entries);
-    const then = new Set(from.parts.delta.entries);
-    removed.push(...from.parts.delta.entries.filter((e) => !now.has(e)));
-    added.push(...delta.entries.filter((e) => !then.has(e)));
-    return { removed, added };
+  editsSince(from: Catalog<R, F>): Edits<R, F> | null {
+    const base = this.parts.base;
+    if (from.parts.base === base) return netOf(editsBetween(base.entries, sideOf(from.parts), sideOf(this.parts)));
+    const origin = originOf<R, F>(base);
+    if (origin && origin.baseId === partIdOf(from.parts.base)) {
+      // `from` → the version rebuilt (its live entries are this base's), then → this version.
+      const toRebuilt = editsBetween(from.parts.base.entries, sideOf(from.parts), origin.side);
+      return netOf(toRebuilt, editsBetween(base.entries, noEdits<R, F>(), sideOf(this.parts)));
+    }
+    const later = originOf<R, F>(from.parts.base);
+    if (later && later.baseId === partIdOf(base)) {
+      const edits = from.editsSince(this);
+      return edits && { removed: edits.added, added: edits.removed };
+    }
+    return null;
   }
 
   /**

@@ -323,3 +323,51 @@ test('a full rebuild is asked for after more edits the larger the catalog (half 
   }
   assert.equal(c.wantsRebuild, true, 'after 32 edits of a small catalog');
 });
+
+test('editsSince names exactly what differs between two versions on one large part or either side of one full rebuild', async () => {
+  const pool = Array.from({ length: 10 }, (_, i) => toEntry(org(`e-${i}`, {}), { ...org(`e-${i}`, {}), locale: 'fr' }));
+  const step = fc.oneof(
+    fc.record({ remove: fc.array(fc.nat(), { maxLength: 3 }), add: fc.array(fc.nat(), { maxLength: 3 }) }),
+    fc.constant('rebuild' as const),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+      const versions = [new Catalog(pool.slice(0, 5), vocabulary, 'v0')];
+      /** Per version, how many full rebuilds came before it. */
+      const rebuilds = [0];
+      for (const [k, s] of steps.entries()) {
+        const last = versions[versions.length - 1]!;
+        if (s === 'rebuild') {
+          versions.push(await last.rebuilt(1_000));
+          rebuilds.push(rebuilds[rebuilds.length - 1]! + 1);
+          continue;
+        }
+        const live = new Set(last.entries);
+        const removed = [...new Set(s.remove.map((i) => last.entries[i % last.entries.length]!))].filter(Boolean);
+        // New entries, or ones an earlier version held (an entry object may come back).
+        const added = [...new Set(s.add.map((i) => pool[i % pool.length]!))].filter((e) => !live.has(e) || removed.includes(e));
+        versions.push(last.update(removed, added, `v${k + 1}`));
+        rebuilds.push(rebuilds[rebuilds.length - 1]!);
+      }
+      versions.forEach((a, i) =>
+        versions.forEach((b, j) => {
+          const edits = b.editsSince(a);
+          if (Math.abs(rebuilds[i]! - rebuilds[j]!) <= 1) assert.ok(edits, `${j} since ${i}: found without comparing every entry`);
+          if (!edits) return;
+          const then = new Set(a.entries);
+          for (const e of edits.removed) assert.ok(then.has(e), 'a removed entry was in the earlier version');
+          for (const e of edits.added) assert.ok(!then.has(e), 'an added entry was not');
+          for (const e of edits.removed) then.delete(e);
+          for (const e of edits.added) then.add(e);
+          assert.equal(
+            edits.removed.length + edits.added.length,
+            new Set([...edits.removed, ...edits.added]).size,
+            'each entry named once',
+          );
+          assert.deepEqual([...then].map((e) => e.slug).sort(), b.entries.map((e) => e.slug).sort(), `${j} since ${i}`);
+        }),
+      );
+    }),
+    { numRuns: 100 },
+  );
+});

@@ -112,7 +112,7 @@ const bothLocales = (o: unknown): Record<HsdsLocale, string> => ({ en: JSON.stri
  * that differ between them (Catalog.editsSince: in time proportional to the edits), in place:
  * building it anew held the event loop ~160 ms at 100,000 organizations on the first HSDS read
  * after every edit. A version's reads look ids up synchronously, so none sees the index between
- * two versions. Across a full rebuild (no shared large part) the versions' entries are compared.
+ * two versions. Versions further apart than one full rebuild have their entries compared.
  */
 let latest: { catalog: Catalog; index: EntryIndex } | null = null;
 
