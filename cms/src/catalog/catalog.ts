@@ -310,7 +310,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     const order = { en: this.byName.en.map((i) => slotIn[i]!), fr: this.byName.fr.map((i) => slotIn[i]!) };
     const part = await runSliced(buildPart(entries, this.vocabulary, this.filterNames, order), sliceMs);
     // Kept: the edits on the earlier large part that this one folds in, for editsSince across it.
-    rememberOrigin(part, base, { ...sideOf(this.parts), isGone: inSet(this.parts.goneSlots) });
+    rememberOrigin(part, base, { goneSlots: this.parts.goneSlots, isGone: inSet(this.parts.goneSlots), delta: delta.entries });
     return new Catalog(
       [],
       this.vocabulary,

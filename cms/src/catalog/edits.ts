@@ -63,13 +63,14 @@ interface Origin<R extends Named, F extends string> {
   side: Side<R, F>;
 }
 const origins = new WeakMap<object, Origin<Named, string>>();
-// Cast kept: a part's origin holds entries of the part's own record and filter types.
+
 /** Notes that `part` was rebuilt over the large part `base` with the edits `side` folded in. */
 export function rememberOrigin<R extends Named, F extends string>(part: object, base: object, side: Side<R, F>): void {
   // Cast kept: stored for any record type, read back as the part's own (originOf).
   origins.set(part, { baseId: partIdOf(base), side: side as unknown as Side<Named, string> });
 }
 
+// Cast kept: a part's origin holds entries of the part's own record and filter types.
 export const originOf = <R extends Named, F extends string>(part: object) => origins.get(part) as Origin<R, F> | undefined;
 const partIds = new WeakMap<object, number>();
 let lastPartId = 0;
