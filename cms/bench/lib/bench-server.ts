@@ -19,17 +19,16 @@
  * not meant to be run by hand.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { bootStrapi, CMS_DIR } from '../../scripts/lib/boot';
 import { ensureDemoAdmin } from '../../scripts/lib/admin';
 import { closeStrapi } from '../../src/startup/close';
 import { projectionOf } from '../../src/directory/services';
 
-// The app's own module (the compiled one Strapi loaded: its registry state), not a second copy from src/.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a path worked out at run time
-const { syncDepartures } = require(
-  path.join(CMS_DIR, 'dist', 'src', 'hsds', 'departures.js'),
-) as typeof import('../../src/hsds/departures');
+/** The app's own departures module: the compiled one Strapi loaded (its registry state), not a second copy from src/. */
+const appDepartures = (): Promise<typeof import('../../src/hsds/departures')> =>
+  import(pathToFileURL(path.join(CMS_DIR, 'dist', 'src', 'hsds', 'departures.js')).href);
 
 type Message =
   | { type: 'token'; accessKey: string }
@@ -74,9 +73,8 @@ async function main(): Promise<void> {
       void send({ type: `heap-${m.id}`, heapUsed: process.memoryUsage().heapUsed });
     } else if (m.type === 'settled') {
       const id = m.id;
-      void projectionOf(strapi)
-        .catalog()
-        .then((catalog) => syncDepartures(strapi, catalog))
+      void Promise.all([projectionOf(strapi).catalog(), appDepartures()])
+        .then(([catalog, { syncDepartures }]) => syncDepartures(strapi, catalog))
         .then(() => send({ type: `settled-${id}` }));
     } else if (m.type === 'loop') {
       void send({ type: `loop-${m.id}`, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6, gcMaxMs: gc.maxMs, gcMs: gc.ms });

@@ -23,9 +23,9 @@ import { Worker } from 'node:worker_threads';
 import { sqliteFile } from '../operations/sqlite-reader';
 
 /** Pages in the log past which the app's connection checkpoints by itself (~32 MB). */
-export const FALLBACK_PAGES = 8192;
+const FALLBACK_PAGES = 8192;
 /** SQLite's own default (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint). */
-export const DEFAULT_PAGES = 1000;
+const DEFAULT_PAGES = 1000;
 /** Often enough that one checkpoint ends before the next commits of a busy editor pile up behind it. */
 const INTERVAL_MS = 100;
 
@@ -35,9 +35,13 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.filename, { fileMustExist: true });
 let timer = null;
+let last = '';
 const step = () => {
   const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-  if (result.checkpointed > 0) parentPort.postMessage({ log: result.log, checkpointed: result.checkpointed });
+  // Told only when pages were copied: a log copied already reads the same until the next commit.
+  const now = result.log + '/' + result.checkpointed;
+  if (result.checkpointed > 0 && now !== last) parentPort.postMessage({ log: result.log, checkpointed: result.checkpointed });
+  last = now;
   timer = setTimeout(step, workerData.intervalMs);
 };
 parentPort.on('message', () => {
