@@ -10,7 +10,19 @@ import type { Named } from './catalog';
 import { type IndexedText, indexedText } from './search-index';
 import type { FieldKind, FieldWords } from './record-words';
 import type { Memoized } from './memo';
-import { type Packed, type Recurring, jsonOf, leftOut, membersOf, pack, share, shareList, unpack, unpackSome } from './packed';
+import {
+  type Packed,
+  type PackedRecord,
+  type Recurring,
+  jsonOf,
+  leftOut,
+  membersOf,
+  pack,
+  share,
+  shareList,
+  unpack,
+  unpackSome,
+} from './packed';
 
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> extends Memoized {
   slug: string;
@@ -117,9 +129,14 @@ export function searchTextOf<R extends Searchable>(en: R, fr: R, internalText?: 
   const fields: Array<readonly [FieldKind, readonly string[]]> = [];
   addSearchFields(en, 'en', fields);
   addSearchFields(fr, 'fr', fields);
-  const internal = internalText?.(en, fr);
-  if (internal) fields.push(['internal', words(internal, false)]);
+  if (internalText) fields.push(...confidentialWords(en, fr, internalText));
   return fields;
+}
+
+/** The staff catalog's confidential text as searchText's last field (none when empty). */
+export function confidentialWords<R>(en: R, fr: R, internalText: (en: R, fr: R) => string): FieldWords {
+  const text = internalText(en, fr);
+  return text ? [['internal', words(text, false)]] : [];
 }
 
 /**
@@ -192,6 +209,11 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
   text(): IndexedText {
     return indexedText(this.searchText());
   }
+
+  /** The kept record in a locale and its members (see pack's `from`); none when the records are not kept. */
+  packedRecord(locale: Locale): PackedRecord | undefined {
+    return this.kept ? { record: this.kept[locale], packed: locale === 'en' ? this.en : this.fr } : undefined;
+  }
 }
 
 /**
@@ -225,6 +247,8 @@ function keptRecord<R extends object>(record: R, recurring: Recurring, en?: { re
  * the records given are searchable; the staff catalog passes its confidential text as `internalText`
  * (worked out from the records), the public catalog never does. `keepRecords`: keep the record
  * objects beside their JSON (the public catalog: its pages read them); else they are parsed when read.
+ * `from`: an entry whose kept records' values these records hold as they are (a document's staff
+ * records, made from its public ones), which then share their members with no JSON written.
  */
 export function toEntry<R extends Searchable & Named, F extends string = FilterName>(
   en: R,
@@ -232,6 +256,7 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
   values?: Record<F, readonly string[]>,
   internalText?: (en: R, fr: R) => string,
   keepRecords = true,
+  from?: Entry<Named, string>,
 ): Entry<R, F> {
   // Cast kept: without `values` the record is a public organization (the staff catalog always passes its own values).
   const all = values ?? (filterValues(en as unknown as PublicOrganization) as Record<F, readonly string[]>);
@@ -239,8 +264,15 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
   for (const name of Object.keys(all) as F[]) shared[name] = shareList(all[name]);
   const recurringEn: Recurring = { keys: [], values: [] };
   const recurringFr: Recurring = { keys: [], values: [] };
-  const packedEn = pack(en, undefined, keepRecords ? recurringEn : undefined);
-  const packedFr = pack(fr, packedEn, keepRecords ? recurringFr : undefined);
+  const source = from instanceof PackedEntry ? from : undefined;
+  const packedEn = pack(en, undefined, keepRecords ? recurringEn : undefined, source?.packedRecord('en'));
+  // The French record's values that equal the English one's (codes, numbers, flags) take its members.
+  const packedFr = pack(
+    fr,
+    packedEn,
+    keepRecords ? recurringFr : undefined,
+    source?.packedRecord('fr') ?? { record: en, packed: packedEn },
+  );
   const keptEn = keepRecords ? keptRecord(en, recurringEn) : en;
   return new PackedEntry<R, F>(
     share(en.slug),

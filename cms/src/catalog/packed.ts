@@ -105,6 +105,12 @@ class KeyMembers {
     return [this.opening, json].join('');
   }
 
+  /** Where this key's member is in `packed`, looking from `start` on (-1: none). */
+  indexIn(packed: Packed, start: number): number {
+    for (let i = start; i < packed.length; i++) if (packed[i]!.startsWith(this.opening)) return i;
+    return -1;
+  }
+
   /** Whether `member` is this key's member for the value whose JSON is `value`. */
   is(member: string, value: string): boolean {
     return member.length === this.opening.length + value.length && member.endsWith(value) && member.startsWith(this.opening);
@@ -190,14 +196,25 @@ export interface Recurring {
   values: object[];
 }
 
+/** A record packed earlier, and its members (see pack's `from`). */
+export interface PackedRecord {
+  readonly record: object;
+  readonly packed: Packed;
+}
+
 /**
  * Packs a plain record (what JSON.stringify would write: members whose value serializes, in key
  * order). `like`: another packed version of the same record (French, staff), whose members it
  * shares when equal (same place: the versions of a record have the same keys in the same order).
- * `recurring`: told the members other records held (see Recurring).
+ * `recurring`: told the members other records held (see Recurring). `from`: a record packed
+ * earlier whose values this one holds as they are (the staff record of a document holds the very
+ * objects of its public one): a value that is the one `from` holds under its key takes its member,
+ * with no JSON written or looked up; the keys they share come in the same order.
  */
-export function pack(record: object, like?: Packed, recurring?: Recurring): Packed {
+export function pack(record: object, like?: Packed, recurring?: Recurring, from?: PackedRecord): Packed {
   const out: string[] = [];
+  const held = from?.record as Record<string, unknown> | undefined;
+  let cursor = 0;
   for (const key in record) {
     if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
     const value: unknown = (record as Record<string, unknown>)[key];
@@ -207,6 +224,14 @@ export function pack(record: object, like?: Packed, recurring?: Recurring): Pack
       if (byKey.size >= MAX_KEYS) byKey.clear();
       keyed = new KeyMembers(key);
       byKey.set(key, keyed);
+    }
+    if (held !== undefined && held[key] === value) {
+      const at = keyed.indexIn(from!.packed, cursor);
+      if (at >= 0) {
+        out.push(from!.packed[at]!);
+        cursor = at + 1;
+        continue;
+      }
     }
     if (isPrimitive(value)) {
       out.push(keyed.primitive(value));

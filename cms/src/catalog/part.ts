@@ -140,10 +140,13 @@ export class EntriesLoad<R extends Named, F extends string> {
   readonly entries: Entry<R, F>[] = [];
   readonly words = new Postings();
 
-  /** `text`: the entry's searchText, worked out from the records it was made of. */
-  add(entry: Entry<R, F>, text: RecordText): void {
+  /**
+   * `text`: the entry's searchText, worked out from the records it was made of; or its words
+   * beside those of the entry `withLastOf` was told of last (see Postings.record).
+   */
+  add(entry: Entry<R, F>, text: RecordText, withLastOf?: EntriesLoad<Named, string>): void {
     this.entries.push(entry);
-    this.words.record(text);
+    this.words.record(text, withLastOf?.words);
   }
 }
 

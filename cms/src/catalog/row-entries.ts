@@ -6,7 +6,8 @@
 import type { FilterName, InternalOrganization, Locale, PublicOrganization } from '@referral-directory/sdk';
 import { FILTER_NAMES } from '@referral-directory/sdk';
 import { type Catalog, type EntriesLoad, type Entry, filterValues, searchTextOf, toEntry } from './catalog';
-import { toPublicOrganization } from '../directory/mapper';
+import { confidentialWords } from './entry';
+import { PUBLIC_ORGANIZATION_FIELDS, toPublicOrganization } from '../directory/mapper';
 import { toInternalOrganization } from '../directory/internal-mapper';
 import type { OrganizationRow } from '../directory/rows';
 
@@ -20,11 +21,15 @@ export function isPublicState(row: Pick<OrganizationRow, 'listingStatus' | 'publ
   return row.listingStatus === 'active' && row.publicConsent === true;
 }
 
-/**
- * The public entry of one document, from all its rows (locales × draft/published), or null.
- * `load`: a full load, told the entry and its words (see EntriesLoad).
- */
-export function entryFromRows(rows: OrganizationRow[], load?: EntriesLoad<PublicOrganization, FilterName>): Entry | null {
+/** A document's public entry, with the rows and words it was made of (a staff entry may use them). */
+interface PublicSide {
+  entry: Entry;
+  published: Map<Locale, OrganizationRow>;
+  /** The full load told of it last, if any (see EntriesLoad). */
+  load: EntriesLoad<PublicOrganization, FilterName> | undefined;
+}
+
+function publicSide(rows: OrganizationRow[], load?: EntriesLoad<PublicOrganization, FilterName>): PublicSide | null {
   const published = new Map<Locale, OrganizationRow>();
   const drafts: OrganizationRow[] = [];
   for (const r of rows) {
@@ -47,13 +52,66 @@ export function entryFromRows(rows: OrganizationRow[], load?: EntriesLoad<Public
   // From the records it keeps, whose recurring values (labels, cities) are one object for all the
   // records holding them: their words are then found by the same strings, hashed once.
   load?.add(entry, entry.searchText());
-  return entry;
+  return { entry, published, load };
 }
 
-/** The staff entry of one document: its latest (draft) version, whatever its status. `load`: as entryFromRows's. */
+/**
+ * The public entry of one document, from all its rows (locales × draft/published), or null.
+ * `load`: a full load, told the entry and its words (see EntriesLoad).
+ */
+export const entryFromRows = (rows: OrganizationRow[], load?: EntriesLoad<PublicOrganization, FilterName>): Entry | null =>
+  publicSide(rows, load)?.entry ?? null;
+
+/**
+ * Whether two versions of a value read the same: equal, or lists and plain objects (components,
+ * relations' targets) whose items and members read the same, ids aside (a draft's components are
+ * copies of the published version's, with ids of their own). Anything else (a Date) must be the
+ * same. Loops rather than Object.keys and every: it runs on every public field of every document
+ * of a full load.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let members = 0;
+  for (const k in x) {
+    if (k === 'id') continue;
+    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameValue(x[k], y[k])) return false;
+    members++;
+  }
+  for (const k in y) if (k !== 'id') members--;
+  return members === 0;
+}
+
+/**
+ * The public record a staff record of `row` may be made from: the document's public one in that
+ * locale, when `row` holds the same public fields as the published version it was made from (a
+ * draft saved since with a change shows the change, a draft unchanged since the publication
+ * reads the same), else none.
+ */
+function publicRecordFor(side: PublicSide | null, row: OrganizationRow, locale: Locale): PublicOrganization | undefined {
+  const published = side?.published.get(locale);
+  if (!published || row.locale !== locale) return undefined;
+  const same = row === published || PUBLIC_ORGANIZATION_FIELDS.every((f) => sameValue(row[f], published[f]));
+  return same ? side!.entry.records[locale] : undefined;
+}
+
+/**
+ * The staff entry of one document: its latest (draft) version, whatever its status. `load`: as
+ * entryFromRows's. `side`: the document's public entry, whose records and words it takes where
+ * its versions read the same (a full load maps, packs and analyses these once for both catalogs).
+ */
 export function internalEntryFromRows(
   rows: OrganizationRow[],
   load?: EntriesLoad<InternalOrganization, InternalFilterName>,
+  side: PublicSide | null = null,
 ): InternalEntry | null {
   const latest = new Map<Locale, OrganizationRow>();
   for (const r of rows) if (!r.publishedAt || !latest.has(r.locale)) latest.set(r.locale, r);
@@ -61,10 +119,16 @@ export function internalEntryFromRows(
   const en = latest.get('en') ?? latest.get('fr');
   if (!en) return null;
   const fr = latest.get('fr') ?? en;
-  const a = toInternalOrganization(en, 'en', published);
-  const b = toInternalOrganization(fr, 'fr', published);
-  const entry = toEntry<InternalOrganization, InternalFilterName>(a, b, { ...filterValues(a), status: [a.status] }, internalText, false);
-  load?.add(entry, searchTextOf(a, b, internalText));
+  const pubEn = publicRecordFor(side, en, 'en');
+  const pubFr = publicRecordFor(side, fr, 'fr');
+  const a = toInternalOrganization(en, 'en', published, pubEn);
+  const b = toInternalOrganization(fr, 'fr', published, pubFr);
+  const values = { ...filterValues(a), status: [a.status] };
+  const entry = toEntry<InternalOrganization, InternalFilterName>(a, b, values, internalText, false, side?.entry);
+  // Made from the public records in both locales, its public fields' words are theirs, counted already.
+  const publicLoad = pubEn && pubFr ? side?.load : undefined;
+  if (publicLoad) load?.add(entry, confidentialWords(a, b, internalText), publicLoad);
+  else load?.add(entry, searchTextOf(a, b, internalText));
   return entry;
 }
 
@@ -103,10 +167,10 @@ export function putDocument(
   rows: OrganizationRow[],
   loads?: Loads,
 ): void {
-  const entry = entryFromRows(rows, loads?.public);
-  if (entry) entries.set(documentId, entry);
+  const side = publicSide(rows, loads?.public);
+  if (side) entries.set(documentId, side.entry);
   else entries.delete(documentId);
-  const internal = internalEntryFromRows(rows, loads?.internal);
+  const internal = internalEntryFromRows(rows, loads?.internal, side);
   if (internal) internalEntries.set(documentId, internal);
   else internalEntries.delete(documentId);
 }

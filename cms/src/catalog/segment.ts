@@ -158,16 +158,48 @@ export class Postings {
     } else for (let k = 0; k < list.length; k++) this.addId(this.idOf(list[k]!), weight);
   };
 
-  /** Adds the next record. */
-  record(t: RecordText): void {
+  /** Per word id of `other` (see record), 1 + its id here (0: not met yet). */
+  private other: Postings | null = null;
+  private otherIds = new Uint32Array(0);
+
+  /**
+   * Adds the words of the record `other` added last (its postings: each word once, with its
+   * weights summed), by their ids there: a word looked up here once per load, not once per record.
+   * Returns that record's length.
+   */
+  private addLastOf(other: Postings): number {
+    if (this.other !== other) {
+      this.other = other;
+      this.otherIds = new Uint32Array(other.seen.length);
+    }
+    if (this.otherIds.length < other.seen.length) this.otherIds = grown(this.otherIds, other.seen.length, (k) => new Uint32Array(k));
+    const r = other.records - 1;
+    for (let p = other.starts[r]!; p < other.starts[r + 1]!; p++) {
+      const w = other.word[p >>> CHUNK_BITS]![p & IN_CHUNK]!;
+      let id = this.otherIds[w]! - 1;
+      if (id < 0) {
+        id = this.idOf(other.seen[w]!);
+        this.otherIds[w] = id + 1;
+      }
+      // Sums of field weights (quarters) are exact: the same as adding the record's words one by one.
+      this.addId(id, other.tf[p >>> CHUNK_BITS]![p & IN_CHUNK]!);
+    }
+    return other.lengths[r]!;
+  }
+
+  /**
+   * Adds the next record: its words `t`, and (`withLastOf`) those of the record another pass 1
+   * added last (a document's staff record holds its public record's words, and its own).
+   */
+  record(t: RecordText, withLastOf?: Postings): void {
     const d = this.records;
     this.lengths = grown(this.lengths, d + 1, (k) => new Float32Array(k));
     this.starts = grown(this.starts, d + 2, (k) => new Uint32Array(k));
-    let length: number;
+    let length = withLastOf ? this.addLastOf(withLastOf) : 0;
     if (isCounted(t)) {
       for (let k = 0; k < t.words.length; k++) this.addId(this.idOf(t.words[k]!), t.weights[k]!);
-      length = t.length;
-    } else length = eachWord(t, this.add);
+      length += t.length;
+    } else length += eachWord(t, this.add);
     this.lengths[d] = length;
     this.totalLength += length;
     this.starts[d + 1] = this.total;

@@ -2,7 +2,15 @@
  * The internal (staff) projection: everything, for hotline staff behind an API token.
  * Built from the latest (draft) version of each document, whatever its status.
  */
-import type { ContactAttempt, Criterion, InternalOrganization, Locale, Person, ReferralProtocol } from '@referral-directory/sdk';
+import type {
+  ContactAttempt,
+  Criterion,
+  InternalOrganization,
+  Locale,
+  Person,
+  PublicOrganization,
+  ReferralProtocol,
+} from '@referral-directory/sdk';
 import { CRITERIA } from '@referral-directory/sdk';
 import { publicPhone, toPublicOrganization } from './mapper';
 import type { OrganizationRow, PersonRow } from './rows';
@@ -34,9 +42,15 @@ function protocol(p: Record<string, unknown> | null, locale: Locale): ReferralPr
  * The public fields are copied one by one, in the public record's order, rather than spread: a
  * literal that spreads a record of some thirty fields and then adds twenty more is built on V8's
  * slow path (about 100 µs per record: seconds when the staff catalog is built at 100,000).
+ * `pub`: the row's public record in this locale when already made (it is toPublicOrganization's,
+ * or equal to it but for `locale` and `updatedAt`, which are not read from it).
  */
-export function toInternalOrganization(row: OrganizationRow, locale: Locale, published: boolean): InternalOrganization {
-  const pub = toPublicOrganization(row, locale);
+export function toInternalOrganization(
+  row: OrganizationRow,
+  locale: Locale,
+  published: boolean,
+  pub: PublicOrganization = toPublicOrganization(row, locale),
+): InternalOrganization {
   const a = row.attestations ?? {};
   return {
     slug: pub.slug,
