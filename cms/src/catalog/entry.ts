@@ -14,6 +14,7 @@ import {
   type Packed,
   type PackedRecord,
   type Recurring,
+  isMemberOf,
   jsonOf,
   leftOut,
   membersOf,
@@ -235,7 +236,7 @@ function keptRecord<R extends object>(record: R, recurring: Recurring, en?: { re
     if (leftOut(b)) continue;
     const a = en.record[k];
     const member = en.own[j++];
-    if (a !== b && typeof a === 'object' && a !== null && member === en.packed[j - 1] && member?.startsWith(`${JSON.stringify(k)}:`)) {
+    if (a !== b && typeof a === 'object' && a !== null && member === en.packed[j - 1] && member !== undefined && isMemberOf(member, k)) {
       out[k] = a;
     }
   }

@@ -105,9 +105,14 @@ class KeyMembers {
     return [this.opening, json].join('');
   }
 
+  /** Whether `member` is one of this key's. */
+  holds(member: string): boolean {
+    return member.startsWith(this.opening);
+  }
+
   /** Where this key's member is in `packed`, looking from `start` on (-1: none). */
   indexIn(packed: Packed, start: number): number {
-    for (let i = start; i < packed.length; i++) if (packed[i]!.startsWith(this.opening)) return i;
+    for (let i = start; i < packed.length; i++) if (this.holds(packed[i]!)) return i;
     return -1;
   }
 
@@ -248,6 +253,12 @@ export function pack(record: object, like?: Packed, recurring?: Recurring, from?
 }
 /** Records have a few dozen keys; odd data cannot grow the table of keys without end. */
 const MAX_KEYS = 1024;
+
+/** Whether `member` is the member of `key` (its text begins `"key":`). */
+export function isMemberOf(member: string, key: string): boolean {
+  const keyed = byKey.get(key);
+  return keyed ? keyed.holds(member) : member.startsWith(`${JSON.stringify(key)}:`);
+}
 
 /** The record's JSON without its braces. */
 export const membersOf = (p: Packed): string => p.join(',');

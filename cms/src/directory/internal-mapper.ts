@@ -38,6 +38,13 @@ function protocol(p: Record<string, unknown> | null, locale: Locale): ReferralPr
   };
 }
 
+/** Each criterion attested or not, then when (set one by one: a spread of Object.fromEntries is V8's slow path). */
+function attestationsOf(a: Record<string, unknown>): InternalOrganization['attestations'] {
+  const out = {} as Record<Criterion, boolean>;
+  for (const c of CRITERIA) out[c] = a[c] === true;
+  return Object.assign(out, { attestedAt: day(a.attestedAt) });
+}
+
 /**
  * The public fields are copied one by one, in the public record's order, rather than spread: a
  * literal that spreads a record of some thirty fields and then adds twenty more is built on V8's
@@ -87,10 +94,7 @@ export function toInternalOrganization(
     removalReason: row.removalReason ?? null,
     removedAt: iso(row.removedAt),
     consent: { given: row.publicConsent === true, at: iso(row.consentAt), by: str(row.consentBy) },
-    attestations: {
-      ...(Object.fromEntries(CRITERIA.map((c) => [c, a[c] === true])) as Record<Criterion, boolean>),
-      attestedAt: day(a.attestedAt),
-    },
+    attestations: attestationsOf(a),
     lastVerifiedBy: str(row.lastVerifiedBy),
     nextReviewDue: day(row.nextReviewDue),
     locations: (row.locations ?? []).map((l) => ({
