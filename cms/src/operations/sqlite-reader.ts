@@ -15,11 +15,10 @@
  * other connection can see) the selects run in this thread (`SELECTS_HERE`).
  */
 import type { Core } from '@strapi/strapi';
-import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { type PageSelects, SELECTS_HERE, type SelectRunner, type Selected, jsonSelectsHere } from './bulk-read';
+import { sqliteFile, sqliteThread } from './sqlite-thread';
 
-/** The worker: a plain script (no build step, no loader), given the driver's path and the file. */
+/** The worker, given the driver's path and the file. */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -55,14 +54,6 @@ export interface Selects extends SelectRunner {
   close(): Promise<void>;
 }
 
-/** The database file of a SQLite connection, or null (PostgreSQL, in memory). */
-export function sqliteFile(strapi: Core.Strapi): string | null {
-  if (strapi.db.dialect.client !== 'sqlite') return null;
-  // Cast kept: Strapi types its connection settings per client loosely.
-  const filename = (strapi.db.config.connection as { connection?: { filename?: unknown } }).connection?.filename;
-  return typeof filename === 'string' && filename !== ':memory:' && fs.existsSync(filename) ? filename : null;
-}
-
 /**
  * Where a full load's selects run: a worker thread on a SQLite file, else this thread. Should the
  * worker fail (it cannot open the file, it dies), the selects it had and all later ones run here.
@@ -70,20 +61,18 @@ export function sqliteFile(strapi: Core.Strapi): string | null {
 export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)): Selects {
   // The worker's selects are SQLite's (`json_array`), and so are those run here should it fail.
   if (!filename || strapi.db.dialect.client !== 'sqlite') return { ...SELECTS_HERE, inWorker: false, close: async () => undefined };
-  // Not unref'd: a command that boots Strapi has nothing else keeping it alive while it waits for a page.
-  const worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), filename } });
   type Waiting = { page: PageSelects; resolve: (r: Selected) => void; reject: (e: unknown) => void };
   const waiting = new Map<number, Waiting>();
   let failed = false;
-  let closed = false;
   const here = (w: Waiting) => jsonSelectsHere(w.page).then(w.resolve, w.reject);
-  const fail = (reason: string) => {
-    if (failed || closed) return;
+  // Not unref'd: a command that boots Strapi has nothing else keeping it alive while it waits for a page.
+  const thread = sqliteThread(WORKER, { filename }, (reason) => {
     failed = true;
     strapi.log.warn(`directory: the SQLite reader thread failed (${reason}); reading in the main thread`);
     for (const w of waiting.values()) void here(w);
     waiting.clear();
-  };
+  });
+  const worker = thread.worker;
   worker.on('message', ({ id, json, error }: Answer) => {
     const w = waiting.get(id);
     if (!w) return;
@@ -92,8 +81,6 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
     if (json !== undefined) w.resolve(() => JSON.parse(json) as unknown[][][]);
     else w.reject(new Error(`SQLite reader: ${error}`));
   });
-  worker.on('error', (error: Error) => fail(error.message));
-  worker.on('exit', (code) => fail(`it ended with code ${code}`));
   let lastId = 0;
   const run = (page: PageSelects): Promise<Selected> =>
     new Promise((resolve, reject) => {
@@ -110,7 +97,7 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
       return !failed;
     },
     close: async () => {
-      closed = true; // its exit is not a failure
+      thread.ending();
       await worker.terminate();
     },
   };

@@ -19,8 +19,7 @@
  * PostgreSQL (its server checkpoints) and an in-memory SQLite database have none.
  */
 import type { Core } from '@strapi/strapi';
-import { Worker } from 'node:worker_threads';
-import { sqliteFile } from '../operations/sqlite-reader';
+import { sqliteFile, sqliteThread } from '../operations/sqlite-thread';
 
 /** Pages in the log past which the app's connection checkpoints by itself (~32 MB). */
 const FALLBACK_PAGES = 8192;
@@ -29,7 +28,7 @@ const DEFAULT_PAGES = 1000;
 /** Often enough that one checkpoint ends before the next commits of a busy editor pile up behind it. */
 const INTERVAL_MS = 100;
 
-/** The thread: a plain script (no build step, no loader), given the driver's path, the file and the interval. */
+/** The thread, given the driver's path, the file and the interval. */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -73,25 +72,21 @@ export interface CheckpointOptions {
 
 /** Runs the checkpoints of the SQLite database `filename` in a worker thread. */
 export function checkpointInThread(filename: string, o: CheckpointOptions): Checkpoints {
-  const worker = new Worker(WORKER, {
-    eval: true,
-    workerData: { driver: require.resolve('better-sqlite3'), filename, intervalMs: o.intervalMs ?? INTERVAL_MS },
+  let failed = false;
+  const thread = sqliteThread(WORKER, { filename, intervalMs: o.intervalMs ?? INTERVAL_MS }, (reason) => {
+    failed = true;
+    o.onFailure(reason);
   });
+  const worker = thread.worker;
   // A process with nothing else to do need not wait for its checkpoints.
   worker.unref();
-  let done = false;
-  const fail = (reason: string) => {
-    if (done) return;
-    done = true;
-    o.onFailure(reason);
-  };
   worker.on('message', (c: Checkpointed) => o.onCheckpoint?.(c));
-  worker.on('error', (error: Error) => fail(error.message));
-  worker.on('exit', (code) => fail(`it ended with code ${code}`));
+  let stopped = false;
   return {
     stop: async () => {
-      if (done) return;
-      done = true; // its exit is not a failure
+      if (failed || stopped) return;
+      stopped = true;
+      thread.ending();
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.ref(); // kept alive until it has closed its connection
       worker.postMessage('stop');
