@@ -275,13 +275,16 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
     source?.packedRecord('fr') ?? { record: en, packed: packedEn },
   );
   const keptEn = keepRecords ? keptRecord(en, recurringEn) : en;
+  // The records' own strings (a name, a slug: no other record holds them), the French one the
+  // English one when they read the same.
+  const asEn = (a: string, b: string) => (a === b ? b : a);
   return new PackedEntry<R, F>(
-    share(en.slug),
+    en.slug,
     packedEn,
     packedFr,
-    share(en.name),
-    share(fr.name),
-    share(fr.slug),
+    en.name,
+    asEn(fr.name, en.name),
+    asEn(fr.slug, en.slug),
     shared,
     share(en.lastVerified ?? ''),
     internalText,

@@ -52,8 +52,12 @@ const lists = new Interner<readonly string[]>();
 /** One instance of a short string (a member's text, a slug, a name, a date) for every record holding it. */
 export const share = (text: string): string => (text.length > MAX_SHARED ? text : members.get(text, text));
 
-/** One frozen instance of a list of codes (filter values) for every record holding the same. */
+/**
+ * One frozen instance of a list of codes (filter values) for every record holding the same. A
+ * frozen list is taken as it is: it is one of these already (a staff entry's, from its public one).
+ */
 export function shareList(values: readonly string[]): readonly string[] {
+  if (Object.isFrozen(values)) return values;
   const key = `${values.length}:${values.join('\u0000')}`;
   // Copied only when new: most lists are found (a few provinces, codes and kinds recur).
   return lists.find(key) ?? lists.add(key, Object.freeze([...values]));

@@ -123,7 +123,8 @@ export function internalEntryFromRows(
   const pubFr = publicRecordFor(side, fr, 'fr');
   const a = toInternalOrganization(en, 'en', published, pubEn);
   const b = toInternalOrganization(fr, 'fr', published, pubFr);
-  const values = { ...filterValues(a), status: [a.status] };
+  // Filter values read from the English record alone: the public entry's when made from its record.
+  const values = { ...(pubEn ? side!.entry.values : filterValues(a)), status: [a.status] };
   const entry = toEntry<InternalOrganization, InternalFilterName>(a, b, values, internalText, false, side?.entry);
   // Made from the public records in both locales, its public fields' words are theirs, counted already.
   const publicLoad = pubEn && pubFr ? side?.load : undefined;
