@@ -49,7 +49,7 @@ const MAX_SHARED = 1024;
 const members = new Interner<string>();
 const lists = new Interner<readonly string[]>();
 
-/** One instance of a short string (a member's text, a slug, a name, a date) for every record holding it. */
+/** One instance of a short string that recurs across records (a date) for every record holding it. */
 export const share = (text: string): string => (text.length > MAX_SHARED ? text : members.get(text, text));
 
 /**
