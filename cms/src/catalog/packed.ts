@@ -205,6 +205,8 @@ export interface Recurring {
   values: object[];
 }
 
+const NO_MEMBERS: Packed = [];
+
 /** A record packed earlier, and its members (see pack's `from`). */
 export interface PackedRecord {
   readonly record: object;
@@ -222,7 +224,9 @@ export interface PackedRecord {
  */
 export function pack(record: object, like?: Packed, recurring?: Recurring, from?: PackedRecord): Packed {
   const out: string[] = [];
+  // Cast kept: a record's keys are read by name, as the loop below reads the record's own.
   const held = from?.record as Record<string, unknown> | undefined;
+  const heldMembers = from?.packed ?? NO_MEMBERS;
   let cursor = 0;
   for (const key in record) {
     if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
@@ -235,9 +239,9 @@ export function pack(record: object, like?: Packed, recurring?: Recurring, from?
       byKey.set(key, keyed);
     }
     if (held !== undefined && held[key] === value) {
-      const at = keyed.indexIn(from!.packed, cursor);
+      const at = keyed.indexIn(heldMembers, cursor);
       if (at >= 0) {
-        out.push(from!.packed[at]!);
+        out.push(heldMembers[at]!);
         cursor = at + 1;
         continue;
       }

@@ -98,9 +98,9 @@ function sameValue(a: unknown, b: unknown): boolean {
  */
 function publicRecordFor(side: PublicSide | null, row: OrganizationRow, locale: Locale): PublicOrganization | undefined {
   const published = side?.published.get(locale);
-  if (!published || row.locale !== locale) return undefined;
+  if (!side || !published || row.locale !== locale) return undefined;
   const same = row === published || PUBLIC_ORGANIZATION_FIELDS.every((f) => sameValue(row[f], published[f]));
-  return same ? side!.entry.records[locale] : undefined;
+  return same ? side.entry.records[locale] : undefined;
 }
 
 /**
@@ -124,7 +124,7 @@ export function internalEntryFromRows(
   const a = toInternalOrganization(en, 'en', published, pubEn);
   const b = toInternalOrganization(fr, 'fr', published, pubFr);
   // Filter values read from the English record alone: the public entry's when made from its record.
-  const values = { ...(pubEn ? side!.entry.values : filterValues(a)), status: [a.status] };
+  const values = { ...(pubEn && side ? side.entry.values : filterValues(a)), status: [a.status] };
   const entry = toEntry<InternalOrganization, InternalFilterName>(a, b, values, internalText, false, side?.entry);
   // Made from the public records in both locales, its public fields' words are theirs, counted already.
   const publicLoad = pubEn && pubFr ? side?.load : undefined;
