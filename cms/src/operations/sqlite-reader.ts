@@ -63,11 +63,9 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
   if (!filename || strapi.db.dialect.client !== 'sqlite') return { ...SELECTS_HERE, inWorker: false, close: async () => undefined };
   type Waiting = { page: PageSelects; resolve: (r: Selected) => void; reject: (e: unknown) => void };
   const waiting = new Map<number, Waiting>();
-  let failed = false;
   const here = (w: Waiting) => jsonSelectsHere(w.page).then(w.resolve, w.reject);
   // Not unref'd: a command that boots Strapi has nothing else keeping it alive while it waits for a page.
   const thread = sqliteThread(WORKER, { filename }, (reason) => {
-    failed = true;
     strapi.log.warn(`directory: the SQLite reader thread failed (${reason}); reading in the main thread`);
     for (const w of waiting.values()) void here(w);
     waiting.clear();
@@ -85,7 +83,7 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
   const run = (page: PageSelects): Promise<Selected> =>
     new Promise((resolve, reject) => {
       const w: Waiting = { page, resolve, reject };
-      if (failed) return void here(w);
+      if (thread.failed) return void here(w);
       const id = ++lastId;
       waiting.set(id, w);
       worker.postMessage({ id, queries: page.native() });
@@ -94,7 +92,7 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
     rowsAsJson: true,
     run,
     get inWorker() {
-      return !failed;
+      return !thread.failed;
     },
     close: async () => {
       thread.ending();

@@ -17,8 +17,10 @@ export function sqliteFile(strapi: Core.Strapi): string | null {
 
 export interface SqliteThread {
   readonly worker: Worker;
-  /** Its end from now on is asked for, not a failure. */
-  ending(): void;
+  /** Whether it failed (onFailure was told). */
+  readonly failed: boolean;
+  /** Its end from now on is asked for, not a failure; false when it had failed or was ending already. */
+  ending(): boolean;
 }
 
 /**
@@ -28,13 +30,23 @@ export interface SqliteThread {
  */
 export function sqliteThread(script: string, workerData: object, onFailure: (reason: string) => void): SqliteThread {
   const worker = new Worker(script, { eval: true, workerData: { ...workerData, driver: require.resolve('better-sqlite3') } });
-  let over = false;
+  let state: 'running' | 'failed' | 'ending' = 'running';
   const fail = (reason: string) => {
-    if (over) return;
-    over = true;
+    if (state !== 'running') return;
+    state = 'failed';
     onFailure(reason);
   };
   worker.on('error', (error: Error) => fail(error.message));
   worker.on('exit', (code) => fail(`it ended with code ${code}`));
-  return { worker, ending: () => void (over = true) };
+  return {
+    worker,
+    get failed() {
+      return state === 'failed';
+    },
+    ending: () => {
+      if (state !== 'running') return false;
+      state = 'ending';
+      return true;
+    },
+  };
 }

@@ -72,21 +72,14 @@ export interface CheckpointOptions {
 
 /** Runs the checkpoints of the SQLite database `filename` in a worker thread. */
 export function checkpointInThread(filename: string, o: CheckpointOptions): Checkpoints {
-  let failed = false;
-  const thread = sqliteThread(WORKER, { filename, intervalMs: o.intervalMs ?? INTERVAL_MS }, (reason) => {
-    failed = true;
-    o.onFailure(reason);
-  });
+  const thread = sqliteThread(WORKER, { filename, intervalMs: o.intervalMs ?? INTERVAL_MS }, o.onFailure);
   const worker = thread.worker;
   // A process with nothing else to do need not wait for its checkpoints.
   worker.unref();
   worker.on('message', (c: Checkpointed) => o.onCheckpoint?.(c));
-  let stopped = false;
   return {
     stop: async () => {
-      if (failed || stopped) return;
-      stopped = true;
-      thread.ending();
+      if (!thread.ending()) return; // failed, or stopped already
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.ref(); // kept alive until it has closed its connection
       worker.postMessage('stop');
