@@ -10,20 +10,7 @@ import type { Named } from './catalog';
 import { type IndexedText, indexedText } from './search-index';
 import type { FieldKind, FieldWords } from './record-words';
 import type { Memoized } from './memo';
-import {
-  type Packed,
-  type PackedRecord,
-  type Recurring,
-  isMemberOf,
-  jsonOf,
-  leftOut,
-  membersOf,
-  pack,
-  share,
-  shareList,
-  unpack,
-  unpackSome,
-} from './packed';
+import { type Packed, type PackedRecord, type Recurring, jsonOf, membersOf, pack, share, shareList, unpack, unpackSome } from './packed';
 
 export interface Entry<R extends Named = PublicOrganization, F extends string = FilterName> extends Memoized {
   slug: string;
@@ -219,28 +206,56 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
 
 /**
  * The record as an entry keeps it: its members that earlier records held too (`recurring`) replaced
- * by the equal values those hold, and, for the French record, its members that equal the English
- * one's (locations, phones, hours, codes…) replaced by the English objects — one copy in memory
- * for all instead of one per record and locale (at 100,000 records, most of the records' objects;
- * fewer objects also make the build's garbage collection shorter). Equal members are found by
- * their packed JSON (the same place in both: the versions of a record have the same keys).
+ * by the equal values those hold, and, for the French record, the values it holds from the English
+ * one (see toEntry) those of the English record as kept — one copy in memory for all instead of one
+ * per record and locale (at 100,000 records, most of the records' objects; fewer objects also make
+ * the build's garbage collection shorter).
  */
-function keptRecord<R extends object>(record: R, recurring: Recurring, en?: { record: R; packed: Packed; own: Packed }): R {
+function keptRecord<R extends object>(record: R, recurring: Recurring, en?: { record: R; kept: R }): R {
   if (recurring.keys.length === 0 && !en) return record;
   const out = { ...record };
   for (let i = 0; i < recurring.keys.length; i++) Reflect.set(out, recurring.keys[i]!, recurring.values[i]);
-  if (!en) return out;
-  let j = 0;
-  for (const k of Object.keys(out) as Array<keyof R & string>) {
-    const b = out[k];
-    if (leftOut(b)) continue;
-    const a = en.record[k];
-    const member = en.own[j++];
-    if (a !== b && typeof a === 'object' && a !== null && member === en.packed[j - 1] && member !== undefined && isMemberOf(member, k)) {
-      out[k] = a;
-    }
-  }
+  if (en) for (const k in out) if (record[k] === en.record[k]) out[k] = en.kept[k];
   return out;
+}
+
+/**
+ * Whether two versions of a value read the same: equal, or lists and plain objects whose items
+ * and members read the same (`aside`: a member name not compared, e.g. the ids of rows copied from
+ * one version to the next). Anything else (a Date) must be the same. Loops rather than Object.keys
+ * and every: it runs on every field of every document of a full load.
+ */
+export function sameValue(a: unknown, b: unknown, aside?: string): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i], aside)) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let members = 0;
+  for (const k in x) {
+    if (k === aside) continue;
+    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameValue(x[k], y[k], aside)) return false;
+    members++;
+  }
+  for (const k in y) if (k !== aside) members--;
+  return members === 0;
+}
+
+/**
+ * Gives `fr` the English record's value wherever the two read the same (locations, hours,
+ * contacts, codes): the French record's members are then the English one's, taken with no JSON
+ * written (pack's `from`), and one object serves both.
+ */
+function takeEnglish<R extends object>(fr: R, en: R): void {
+  for (const k in fr) {
+    const value = fr[k];
+    if (value !== en[k] && typeof value === 'object' && value !== null && sameValue(value, en[k])) fr[k] = en[k];
+  }
 }
 
 /**
@@ -249,7 +264,8 @@ function keptRecord<R extends object>(record: R, recurring: Recurring, en?: { re
  * (worked out from the records), the public catalog never does. `keepRecords`: keep the record
  * objects beside their JSON (the public catalog: its pages read them); else they are parsed when read.
  * `from`: an entry whose kept records' values these records hold as they are (a document's staff
- * records, made from its public ones), which then share their members with no JSON written.
+ * records, made from its public ones), which then share their members with no JSON written. `fr`
+ * is given the English record's values wherever the two read the same (takeEnglish).
  */
 export function toEntry<R extends Searchable & Named, F extends string = FilterName>(
   en: R,
@@ -266,14 +282,13 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
   const recurringEn: Recurring = { keys: [], values: [] };
   const recurringFr: Recurring = { keys: [], values: [] };
   const source = from instanceof PackedEntry ? from : undefined;
-  const packedEn = pack(en, undefined, keepRecords ? recurringEn : undefined, source?.packedRecord('en'));
-  // The French record's values that equal the English one's (codes, numbers, flags) take its members.
-  const packedFr = pack(
-    fr,
-    packedEn,
-    keepRecords ? recurringFr : undefined,
-    source?.packedRecord('fr') ?? { record: en, packed: packedEn },
-  );
+  const fromEn = source?.packedRecord('en');
+  const packedEn = pack(en, keepRecords ? recurringEn : undefined, fromEn ? [fromEn] : undefined);
+  takeEnglish(fr, en);
+  const english: PackedRecord = { record: en, packed: packedEn };
+  const fromFr = source?.packedRecord('fr');
+  // The English record first: its keys are the French one's, in the same order.
+  const packedFr = pack(fr, keepRecords ? recurringFr : undefined, fromFr ? [english, fromFr] : [english]);
   const keptEn = keepRecords ? keptRecord(en, recurringEn) : en;
   // The records' own strings (a name, a slug: no other record holds them), the French one the
   // English one when they read the same.
@@ -288,6 +303,6 @@ export function toEntry<R extends Searchable & Named, F extends string = FilterN
     shared,
     share(en.lastVerified ?? ''),
     internalText,
-    keepRecords ? { en: keptEn, fr: keptRecord(fr, recurringFr, { record: keptEn, packed: packedEn, own: packedFr }) } : null,
+    keepRecords ? { en: keptEn, fr: keptRecord(fr, recurringFr, { record: en, kept: keptEn }) } : null,
   );
 }

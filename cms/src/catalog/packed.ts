@@ -66,9 +66,6 @@ export function shareList(values: readonly string[]): readonly string[] {
 /** A record as its serialized members, in order: JSON.stringify(record) is `{` + members.join(',') + `}`. */
 export type Packed = readonly string[];
 
-/** Values JSON.stringify leaves out of an object (pack leaves their members out too). */
-export const leftOut = (value: unknown): boolean => value === undefined || typeof value === 'function' || typeof value === 'symbol';
-
 /** A value JSON.stringify writes without looking into it: no JSON needs writing to find its member. */
 type Primitive = string | number | boolean | bigint | null;
 const isPrimitive = (v: unknown): v is Primitive =>
@@ -205,8 +202,6 @@ export interface Recurring {
   values: object[];
 }
 
-const NO_MEMBERS: Packed = [];
-
 /** A record packed earlier, and its members (see pack's `from`). */
 export interface PackedRecord {
   readonly record: object;
@@ -215,20 +210,17 @@ export interface PackedRecord {
 
 /**
  * Packs a plain record (what JSON.stringify would write: members whose value serializes, in key
- * order). `like`: another packed version of the same record (French, staff), whose members it
- * shares when equal (same place: the versions of a record have the same keys in the same order).
- * `recurring`: told the members other records held (see Recurring). `from`: a record packed
- * earlier whose values this one holds as they are (the staff record of a document holds the very
- * objects of its public one): a value that is the one `from` holds under its key takes its member,
- * with no JSON written or looked up; the keys they share come in the same order.
+ * order). `recurring`: told the members other records held (see Recurring). `from`: records packed
+ * earlier whose values this one may hold as they are (a document's French record holds the
+ * English one's where they read the same, its staff records the very objects of its public ones):
+ * a value that is the one a record of `from` holds under its key takes that record's member, with
+ * no JSON written or looked up. The keys a record and those of `from` share come in the same order.
  */
-export function pack(record: object, like?: Packed, recurring?: Recurring, from?: PackedRecord): Packed {
+export function pack(record: object, recurring?: Recurring, from: readonly PackedRecord[] = []): Packed {
   const out: string[] = [];
-  // Cast kept: a record's keys are read by name, as the loop below reads the record's own.
-  const held = from?.record as Record<string, unknown> | undefined;
-  const heldMembers = from?.packed ?? NO_MEMBERS;
-  let cursor = 0;
-  for (const key in record) {
+  // Where each record of `from` was last taken from: its members are looked for from there on.
+  const cursors = from.length === 0 ? NO_CURSORS : from.map(() => 0);
+  members: for (const key in record) {
     if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
     const value: unknown = (record as Record<string, unknown>)[key];
     if (value === undefined) continue;
@@ -238,35 +230,28 @@ export function pack(record: object, like?: Packed, recurring?: Recurring, from?
       keyed = new KeyMembers(key);
       byKey.set(key, keyed);
     }
-    if (held !== undefined && held[key] === value) {
-      const at = keyed.indexIn(heldMembers, cursor);
-      if (at >= 0) {
-        out.push(heldMembers[at]!);
-        cursor = at + 1;
-        continue;
-      }
+    for (let f = 0; f < from.length; f++) {
+      const { record: held, packed } = from[f]!;
+      // Cast kept: a record's keys are read by name, as the loop reads the record's own.
+      if ((held as Record<string, unknown>)[key] !== value) continue;
+      const at = keyed.indexIn(packed, cursors[f]!);
+      if (at < 0) continue;
+      out.push(packed[at]!);
+      cursors[f] = at + 1;
+      continue members;
     }
     if (isPrimitive(value)) {
       out.push(keyed.primitive(value));
       continue;
     }
     const v = JSON.stringify(value) as string | undefined;
-    if (v === undefined) continue;
-    const same = like?.[out.length];
-    if (same !== undefined && keyed.is(same, v))
-      out.push(same); // the other version's member: no look-up
-    else out.push(keyed.member(value, v, key, recurring));
+    if (v !== undefined) out.push(keyed.member(value, v, key, recurring));
   }
   return out;
 }
+const NO_CURSORS: number[] = [];
 /** Records have a few dozen keys; odd data cannot grow the table of keys without end. */
 const MAX_KEYS = 1024;
-
-/** Whether `member` is the member of `key` (its text begins `"key":`). */
-export function isMemberOf(member: string, key: string): boolean {
-  const keyed = byKey.get(key);
-  return keyed ? keyed.holds(member) : member.startsWith(`${JSON.stringify(key)}:`);
-}
 
 /** The record's JSON without its braces. */
 export const membersOf = (p: Packed): string => p.join(',');

@@ -6,7 +6,7 @@
 import type { FilterName, InternalOrganization, Locale, PublicOrganization } from '@referral-directory/sdk';
 import { FILTER_NAMES } from '@referral-directory/sdk';
 import { type Catalog, type EntriesLoad, type Entry, filterValues, searchTextOf, toEntry } from './catalog';
-import { confidentialWords } from './entry';
+import { confidentialWords, sameValue } from './entry';
 import { PUBLIC_ORGANIZATION_FIELDS, toPublicOrganization } from '../directory/mapper';
 import { toInternalOrganization } from '../directory/internal-mapper';
 import type { OrganizationRow } from '../directory/rows';
@@ -63,34 +63,6 @@ export const entryFromRows = (rows: OrganizationRow[], load?: EntriesLoad<Public
   publicSide(rows, load)?.entry ?? null;
 
 /**
- * Whether two versions of a value read the same: equal, or lists and plain objects (components,
- * relations' targets) whose items and members read the same, ids aside (a draft's components are
- * copies of the published version's, with ids of their own). Anything else (a Date) must be the
- * same. Loops rather than Object.keys and every: it runs on every public field of every document
- * of a full load.
- */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let members = 0;
-  for (const k in x) {
-    if (k === 'id') continue;
-    if (!Object.prototype.hasOwnProperty.call(y, k) || !sameValue(x[k], y[k])) return false;
-    members++;
-  }
-  for (const k in y) if (k !== 'id') members--;
-  return members === 0;
-}
-
-/**
  * The public record a staff record of `row` may be made from: the document's public one in that
  * locale, when `row` holds the same public fields as the published version it was made from (a
  * draft saved since with a change shows the change, a draft unchanged since the publication
@@ -99,7 +71,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 function publicRecordFor(side: PublicSide | null, row: OrganizationRow, locale: Locale): PublicOrganization | undefined {
   const published = side?.published.get(locale);
   if (!side || !published || row.locale !== locale) return undefined;
-  const same = row === published || PUBLIC_ORGANIZATION_FIELDS.every((f) => sameValue(row[f], published[f]));
+  // Ids aside: a draft's components are copies of the published version's, with ids of their own.
+  const same = row === published || PUBLIC_ORGANIZATION_FIELDS.every((f) => sameValue(row[f], published[f], 'id'));
   return same ? side.entry.records[locale] : undefined;
 }
 
