@@ -28,7 +28,8 @@ import { formatWireSizes, wireSize } from './lib/bench-wire';
 import { type Fetched, directoryPage, directorySlugs, get, stockPage, stockSlugs } from './lib/bench-fetch';
 import { fromUserDir, int, msText as ms, readOptions, runCommand, table, usageExit, wholeNumber } from './lib/bench-cli';
 
-const TARGETS = { aOverC: 15, aOverD: 0.3, p99Ms: 25 };
+// a/d: the scale issue's (at least 0.6 of the bare Node ceiling; 0.3 before it).
+const TARGETS = { aOverC: 15, aOverD: 0.6, p99Ms: 25 };
 const SCALE_SIZES = [1_000, 10_000, 100_000];
 const BOOT_TIMEOUT_MS = 15 * 60 * 1000; // loading 10,000+ organizations into the catalog happens at boot
 

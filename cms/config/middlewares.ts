@@ -18,7 +18,8 @@ export default ({ env }: { env: Env }) => [
   },
   'strapi::query',
   'strapi::body',
-  'strapi::session',
+  // Strapi's sessions, where this list puts them: after the edge (src/middlewares/session.ts).
+  'global::session',
   'strapi::favicon',
   'strapi::public',
 ];
