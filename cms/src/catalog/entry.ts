@@ -206,8 +206,8 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
 
 /**
  * The record as an entry keeps it: its members that earlier records held too (`recurring`) replaced
- * by the equal values those hold, and, for the French record, the values it holds from the English
- * one (see toEntry) those of the English record as kept — one copy in memory for all instead of one
+ * by the equal values those hold, and, for the French record, the values it took from the English
+ * one (see toEntry) replaced by the kept English record's — one copy in memory for all instead of one
  * per record and locale (at 100,000 records, most of the records' objects; fewer objects also make
  * the build's garbage collection shorter).
  */
