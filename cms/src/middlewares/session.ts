@@ -2,8 +2,8 @@
  * Cookie sessions (koa-session, as Strapi's `strapi::session` sets them up), in their place in
  * config/middlewares.ts. Strapi's own middleware adds itself to the app when it is set up, so it
  * ran ahead of the whole list: every request made a session context and committed it, the public
- * reads the directory edge answers from memory included (~2 % of their CPU under load). This one
- * is a handler of the list like the others, so those reads never reach it. What uses a session
+ * reads the directory edge answers from memory included (a probe of the commits saw one per read).
+ * This one is a handler of the list like the others, so those reads never reach it. What uses a session
  * (the users-permissions plugin's OAuth connect) goes through the router, after it, as before.
  */
 import type { Core } from '@strapi/strapi';
