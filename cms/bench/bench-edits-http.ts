@@ -6,7 +6,8 @@
  *   1. `connections` autocannon connections on the public list, a different page each request
  *      (both locales, page sizes 1…50), for `duration` seconds, with no write: the baseline;
  *   2. the same load while an editor renames one public organization and publishes it through the
- *      admin API (save + publish, two requests, as the Content Manager sends them) every `every-ms`.
+ *      admin API every `every-ms`, as the edit view's Publish does: one request with the whole edit
+ *      form, in which the Content Manager saves the draft and publishes it.
  * In `rounds` alternations (1 2 1 2…, each `duration / rounds` seconds), so that the machine's own
  * drift over the minutes of a run (its speed moves by a third on a shared machine) weighs on both.
  * Printed per database: reads/s, read latency p50/p99/max, failed reads, the server's own
@@ -141,7 +142,7 @@ async function measure(o: Options, db: string): Promise<Measured> {
     const writes = (async () => {
       for (let i = publishes.length; writing; i++) {
         const next = performance.now() + o.everyMs;
-        publishes.push(await renameAndPublish({ base: server.base, token }, record.documentId, `Edited Under Load ${i + 1}`));
+        publishes.push(await renameAndPublish({ base: server.base, token }, record, `Edited Under Load ${i + 1}`));
         await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
       }
     })();

@@ -25,7 +25,16 @@ import { cleanupNow, freePort, tempDir } from './lib/bench-procs';
 import { ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
 import { percentile } from './lib/bench-load';
 import { postgresBin, startCluster } from '../scripts/lib/postgres-cluster';
-import { type AdminAccount, login as loginAs, msRounded, pickRecord, publicName, publishAndWatch, summary } from './lib/bench-admin';
+import {
+  type AdminAccount,
+  type EditedRecord,
+  login as loginAs,
+  msRounded,
+  pickRecord,
+  publicName,
+  publishAndWatch,
+  summary,
+} from './lib/bench-admin';
 
 const TEMPLATE = path.resolve(CMS_DIR, '..', 'deploy', 'nginx', 'referral-directory.conf.template');
 const ADMIN: AdminAccount = { email: 'cluster.editor@example.org', password: `Cluster-${randomBytes(6).toString('hex')}-9a` };
@@ -210,14 +219,12 @@ async function probeEdge(edge: string): Promise<void> {
   );
 }
 
-interface Cluster {
+interface Cluster extends EditedRecord {
   edge: string;
   instances: StrapiServer[];
   tokens: string[];
   boot(i: number): Promise<StrapiServer>;
   slugs: string[];
-  slug: string;
-  documentId: string;
 }
 
 const writer = (c: Cluster, i: number) => ({ base: c.instances[i]!.base, token: c.tokens[i]! });
@@ -235,8 +242,7 @@ async function propagation(c: Cluster, writes: number): Promise<void> {
     const r = await publishAndWatch(
       writer(c, w),
       c.instances.filter((_, j) => j !== w).map((s) => s.base),
-      c.documentId,
-      c.slug,
+      c,
       `Cluster Write ${i + 1}`,
     );
     roundTrips.push(r.roundTrip);
@@ -245,7 +251,7 @@ async function propagation(c: Cluster, writes: number): Promise<void> {
   }
   const loadStats = await load.stop();
   log(`   visible on the other two instances after the publish answered: ${summary(seen)}`);
-  log(`   publish round trip (save + publish through the admin): ${summary(roundTrips)}`);
+  log(`   publish round trip (the admin's Publish: the edit form saved and published in one request): ${summary(roundTrips)}`);
   log(`   read load through nginx meanwhile: ${describeLoad(loadStats)}`);
 }
 
@@ -260,7 +266,7 @@ async function killTest(c: Cluster): Promise<void> {
   victim.child.proc.kill('SIGKILL');
   await new Promise((r) => victim.child.proc.once('exit', r));
   log(`   instance 2 killed; writing on instance 1 while it is down`);
-  await publishAndWatch(writer(c, 0), [c.instances[2]!.base], c.documentId, c.slug, 'Written While Instance 2 Was Down');
+  await publishAndWatch(writer(c, 0), [c.instances[2]!.base], c, 'Written While Instance 2 Was Down');
   const restarted = await c.boot(1);
   c.instances[1] = restarted;
   const readyAfter = performance.now() - killedAt;
@@ -276,10 +282,8 @@ async function killTest(c: Cluster): Promise<void> {
   const toIt: number[] = [];
   const fromIt: number[] = [];
   for (let i = 0; i < 5; i++) {
-    toIt.push(...(await publishAndWatch(writer(c, 0), [restarted.base], c.documentId, c.slug, `Rejoined ${i} A`)).seen);
-    fromIt.push(
-      ...(await publishAndWatch(writer(c, 1), [c.instances[0]!.base, c.instances[2]!.base], c.documentId, c.slug, `Rejoined ${i} B`)).seen,
-    );
+    toIt.push(...(await publishAndWatch(writer(c, 0), [restarted.base], c, `Rejoined ${i} A`)).seen);
+    fromIt.push(...(await publishAndWatch(writer(c, 1), [c.instances[0]!.base, c.instances[2]!.base], c, `Rejoined ${i} B`)).seen);
   }
   log(`   after rejoining, writes on instance 1 seen on instance 2: ${summary(toIt)}`);
   log(`   writes on instance 2 seen on instances 1 and 3: ${summary(fromIt)}`);
