@@ -139,7 +139,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     if (catalog && pending.size === 0 && !referenceDirty) return;
     if (catalog && unreachableSince !== null) return withholdPending();
     try {
-      await run(false);
+      await run(false, true);
     } catch (error: unknown) {
       if (!catalog || !databaseFailed(error)) throw error;
       withholdPending();
@@ -361,9 +361,20 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     applied = Math.max(applied, upTo);
   }
 
-  function run(full: boolean): Promise<void> {
+  /** Nothing of this instance's own is left to apply (its writes, the reference types). */
+  const upToDate = () => catalog !== null && pending.size === 0 && writing.size === 0 && !referenceDirty && applied >= marked;
+
+  /**
+   * Syncs after the runs before it. `ifBehind`: skipped when, by its turn, they left nothing to
+   * apply. Readers who find a write pending each ask for a run (under 16 connections, every one
+   * arriving between a commit and its re-read), and the Content Manager's Publish, which saves and
+   * publishes in one transaction, is called back once per write at the commit: the first run takes
+   * them all, and each of the others would only query the fingerprints again, on the thread that
+   * answers the readers.
+   */
+  function run(full: boolean, ifBehind = false): Promise<void> {
     const previous = work ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => sync(full));
+    const next = previous.catch(() => undefined).then(() => (ifBehind && upToDate() ? undefined : sync(full)));
     const settled: Promise<void> = next
       .catch(() => undefined)
       .then(() => {
@@ -433,7 +444,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Applies the pending writes now (after a commit, off the writer's path); a failure is logged. */
     async settle(): Promise<void> {
       try {
-        await run(false);
+        await run(false, true);
       } catch (error: unknown) {
         strapi.log.warn(`directory: re-read after a write failed: ${String(error)}`);
       }

@@ -394,5 +394,35 @@ describe('the public directory API', () => {
       const { data } = await json(await server.get(settings));
       assert.equal(data.disclaimer, disclaimer, 'the new settings, not a cached body');
     });
+
+    test("the admin's Publish (a save and a publish in one transaction) with readers waiting: every reader sees it, and one re-read serves them all", async () => {
+      const projection = server.strapi.service('api::directory.projection');
+      const fixture = server.fixtures.organizations.filter(isPublicFixture)[2]!;
+      const docs = server.strapi.documents(ORGANIZATION);
+      const doc = await docs.findFirst({ filters: { slug: fixture.slug } });
+      assert.ok(doc);
+      const name = 'A Name Published With Readers Waiting';
+      // Each re-read starts by asking the database for its fingerprints (fingerprint.ts).
+      let fingerprints = 0;
+      const onQuery = (q: { sql: string }) => {
+        if (/^select \(select count\(\*\) from .organizations./.test(q.sql)) fingerprints++;
+      };
+      server.strapi.db.connection.on('query', onQuery);
+      try {
+        await server.strapi.db.transaction(async () => {
+          await docs.update({ documentId: doc.documentId, locale: 'en', data: { name } });
+          await docs.publish({ documentId: doc.documentId, locale: 'en' });
+        });
+        // Sixteen readers come while the commit's re-read is still to run.
+        const seen = await Promise.all(
+          Array.from({ length: 16 }, async () => (await projection.catalog()).bySlug.get(fixture.slug)?.records.en.name),
+        );
+        assert.deepEqual(seen, Array<string>(16).fill(name), 'every reader sees the publish');
+      } finally {
+        server.strapi.db.connection.off('query', onQuery);
+      }
+      // One for the re-read that took both writes for all of them; the refresh poll may have asked once meanwhile.
+      assert.ok(fingerprints >= 1 && fingerprints <= 2, `${fingerprints} re-reads`);
+    });
   });
 });
