@@ -41,6 +41,13 @@ export async function adminCall(base: string, token: string, method: string, pat
   await res.arrayBuffer();
 }
 
+/** The body of an admin API read (GET) on `base`, parsed. */
+async function adminRead(base: string, token: string, pathname: string): Promise<unknown> {
+  const res = await fetch(`${base}${pathname}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`GET ${pathname} on ${base}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
 /** The English name the public directory shows for `slug` on `base`, or null when it is not public there. */
 export async function publicName(base: string, slug: string): Promise<string | null> {
   const res = await fetch(`${base}/api/directory/organizations/${slug}?locale=en`);
@@ -115,10 +122,8 @@ const RELATIONS = new Set(
  * creators and locale aside), the components as read, each relation as no change.
  */
 async function editForm(base: string, token: string, documentId: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}${CM}/${ORG}/${documentId}?locale=en`, { headers: { Authorization: `Bearer ${token}` } });
-  const body: unknown = await res.json();
-  if (res.status !== 200 || !isRecord(body) || !isRecord(body.data))
-    throw new Error(`reading ${documentId} on ${base}: HTTP ${res.status}`);
+  const body = await adminRead(base, token, `${CM}/${ORG}/${documentId}?locale=en`);
+  if (!isRecord(body) || !isRecord(body.data)) throw new Error(`reading ${documentId} on ${base}: no document in the answer`);
   const form: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body.data)) {
     if (!(key in organizationSchema.attributes)) continue;
@@ -135,9 +140,7 @@ export async function pickRecord(base: string, token: string): Promise<EditedRec
   const slugs = strings(isRecord(listed) ? listed.data : null, 'slug').map((o) => String(o.slug));
   const slug = slugs[0];
   const filter = slug ? `&filters[slug][$eq]=${encodeURIComponent(slug)}` : '';
-  const rows: unknown = await (
-    await fetch(`${base}${CM}/${ORG}?page=1&pageSize=100&locale=en${filter}`, { headers: { Authorization: `Bearer ${token}` } })
-  ).json();
+  const rows = await adminRead(base, token, `${CM}/${ORG}?page=1&pageSize=100&locale=en${filter}`);
   const found = strings(isRecord(rows) ? rows.results : null, 'documentId').find((r) => r.slug === slug);
   if (!slug || !found) throw new Error('no public record to write to');
   const documentId = String(found.documentId);
