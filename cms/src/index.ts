@@ -10,6 +10,7 @@ import { configureHttpServer } from './startup/http-server';
 import { bootstrapWorkflow, registerWorkflow } from './workflow';
 import { tuneSqliteQueries } from './startup/sqlite-queries';
 import { type Checkpoints, startCheckpoints } from './startup/sqlite-checkpoints';
+import { stopPretenuring } from './startup/pretenuring';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 let stopDepartures: (() => void) | null = null;
@@ -19,6 +20,7 @@ let checkpoints: Checkpoints | null = null;
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    stopPretenuring();
     // Keep the in-memory public catalog in step with every write made through the Document Service.
     strapi.documents.use(async (context, next) => {
       const result = await next();
