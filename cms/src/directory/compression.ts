@@ -62,10 +62,12 @@ export function weakEtagOf(pieces: Iterable<string | Buffer>): string {
 
 /**
  * One body with its validator and its compressed forms, each made on first use and kept. A body
- * given as text is sent as text the first time: a Buffer made of every page would be memory outside
- * the heap, and its growth under a read load of pages asked once made V8 collect the whole heap at
- * once (0.3–0.6 s stalls at 100,000 organizations, measured with `npm run bench:edits-http`). A body
- * sent again gets its bytes, made once.
+ * given as text is kept and sent as text, never copied into a Buffer: a cached body lives long
+ * enough to reach V8's old generation, and a Buffer's bytes are memory outside the heap, whose
+ * growth makes V8 collect the whole heap at once. Bytes made for the cached pages a second time
+ * they were sent grew that memory 2 MB/s under a read load at 100,000 organizations, a full
+ * collection every half-minute (each holding reads back 100–300 ms); Node writes a text's bytes
+ * itself, at the cost of encoding it on every send (`npm run bench:edits-http`).
  */
 export class Representation {
   private readonly identity: string | Buffer;
@@ -74,9 +76,6 @@ export class Representation {
   private readonly length: number;
   private br?: Buffer;
   private gzip?: Buffer;
-  /** The text's bytes, made when it is sent a second time; whether it was sent once already. */
-  private utf8?: Buffer;
-  private sentOnce = false;
 
   /**
    * @param brotliQuality 9 for bodies made at request time (a few ms for a page); 11, the smallest
@@ -121,24 +120,13 @@ export class Representation {
         this.gzip ??= gzipSync(this.identity, { level: 9 });
         return this.gzip;
       default:
-        return this.identityBytes();
+        return this.identity;
     }
-  }
-
-  /** A body sent once is sent as text; one sent again is worth its bytes, made once and kept. */
-  private identityBytes(): string | Buffer {
-    if (typeof this.identity !== 'string') return this.identity;
-    if (this.utf8) return this.utf8;
-    if (!this.sentOnce) {
-      this.sentOnce = true;
-      return this.identity;
-    }
-    return (this.utf8 = Buffer.from(this.identity, 'utf8'));
   }
 
   /** Bytes held, for a cache that bounds its size. */
   get size(): number {
-    return this.length + (this.utf8?.length ?? 0) + (this.br?.length ?? 0) + (this.gzip?.length ?? 0);
+    return this.length + (this.br?.length ?? 0) + (this.gzip?.length ?? 0);
   }
 }
 
