@@ -31,21 +31,24 @@ export async function login(base: string, account: AdminAccount): Promise<string
   return token;
 }
 
-export async function adminCall(base: string, token: string, method: string, pathname: string, body: unknown): Promise<void> {
+/** An admin API request on `base` with the editor's token; throws on an answer other than 2xx. */
+async function adminRequest(base: string, token: string, method: string, pathname: string, body?: unknown): Promise<Response> {
   const res = await fetch(`${base}${pathname}`, {
     method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status >= 300) throw new Error(`${method} ${pathname} on ${base}: HTTP ${res.status} ${await res.text()}`);
-  await res.arrayBuffer();
+  return res;
+}
+
+export async function adminCall(base: string, token: string, method: string, pathname: string, body: unknown): Promise<void> {
+  await (await adminRequest(base, token, method, pathname, body)).arrayBuffer();
 }
 
 /** The body of an admin API read (GET) on `base`, parsed. */
 async function adminRead(base: string, token: string, pathname: string): Promise<unknown> {
-  const res = await fetch(`${base}${pathname}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (res.status !== 200) throw new Error(`GET ${pathname} on ${base}: HTTP ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await adminRequest(base, token, 'GET', pathname)).json();
 }
 
 /** The English name the public directory shows for `slug` on `base`, or null when it is not public there. */
