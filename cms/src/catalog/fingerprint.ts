@@ -71,12 +71,24 @@ export async function documentsInOrder(strapi: Core.Strapi): Promise<string[]> {
   return rows.map((r) => r.document_id);
 }
 
+/** How long before the last look a row it did not see may say it was written. */
+const MARGIN_MS = 2000;
+
 /**
- * The documents changed since (a little before) the last update seen, and those with rows
- * written since the highest row id seen (a publish).
+ * Since when a row may have been written that the last look (`lookedAt`, this instance's clock,
+ * and the latest update it saw) did not see. With a margin: a transaction that started before the
+ * look and committed after it writes an update time a little before both. Not the margin before an
+ * update seen long before the look: after a boot on a database loaded in bulk hours ago, the
+ * documents of the last seconds of that load are in the catalog already (re-reading them held the
+ * first write after the boot for 2 s at 10,000 organizations: 2,801 documents).
  */
-export async function changedDocuments(strapi: Core.Strapi, lastSeenUpdate: string, lastSeenId: number): Promise<string[]> {
-  const since = lastSeenUpdate ? new Date(Date.parse(lastSeenUpdate) - 2000) : new Date(0);
+export function changedSince(lastSeenUpdate: string, lookedAt: number): Date {
+  const seen = Math.max(lastSeenUpdate ? Date.parse(lastSeenUpdate) : 0, lookedAt);
+  return new Date(Math.max(0, seen - MARGIN_MS));
+}
+
+/** The documents with a row updated since `since`, and those with rows written since the highest row id seen (a publish). */
+export async function changedDocuments(strapi: Core.Strapi, since: Date, lastSeenId: number): Promise<string[]> {
   const where = { $or: [{ updatedAt: { $gte: since } }, { id: { $gt: lastSeenId } }] };
   const changed = (await strapi.db.query(ORG).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
   return changed.map((c) => c.documentId);

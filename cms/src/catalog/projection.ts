@@ -9,10 +9,11 @@
  *   pile up, a full rebuild runs in slices off the request path and is swapped in with the edits
  *   made meanwhile carried over (`Catalog.rebuilt`, `rebasedOn`).
  * - Other instances' writes: on PostgreSQL their notices (peers.ts, notify.ts) name the documents,
- *   re-read at once in the background; and a cheap fingerprint (count + latest update + highest row
- *   id per table) is polled — a change re-reads the documents changed (and, when the count changed,
- *   those created or deleted) — so every instance converges within the poll interval without any
- *   shared cache, even when the notification channel is down (and on SQLite, which has none).
+ *   re-read at once in the background (readers do not wait: those writers had their answers before
+ *   the notice could arrive); and a cheap fingerprint (count + latest update + highest row id per
+ *   table) is polled — a change re-reads the documents changed (and, when the count changed, those
+ *   created or deleted) — so every instance converges within the poll interval without any shared
+ *   cache, even when the notification channel is down (and on SQLite, which has none).
  * - The database goes away: the poll notices (and readiness), reads keep being answered from the
  *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
  *   the next poll that reaches the database again catches up, with no restart.
@@ -33,7 +34,7 @@ import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
 import { type SelectRunner, documentReader } from '../operations/bulk-read';
 import { loadSelects } from '../operations/sqlite-reader';
-import { type Fingerprints, changedDocuments, documentsInOrder, fingerprints, presentDocuments } from './fingerprint';
+import { type Fingerprints, changedDocuments, changedSince, documentsInOrder, fingerprints, presentDocuments } from './fingerprint';
 import {
   INTERNAL_FILTER_NAMES,
   type InternalCatalog,
@@ -80,11 +81,13 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let generation = 0;
   const pending = new Set<string>();
   /**
-   * Documents this instance has just written, re-read while the writer waits (applyWrite): until
-   * the writer has its answer, readers may keep the catalog as it was, so they do not wait for the
-   * re-read. One that cannot be re-read becomes pending (readers then re-read it, or hide it).
+   * Documents to re-read that readers need not wait for: this instance's own writes while the
+   * writer waits for the re-read (applyWrite; until the writer has its answer, readers may keep the
+   * catalog as it was), and other instances' writes (a notice, the poll: their writers had their
+   * answers before this instance could know). One that cannot be re-read becomes pending (readers
+   * then re-read it, or hide it).
    */
-  const writing = new Set<string>();
+  const unawaited = new Set<string>();
   let referenceDirty = true;
   /**
    * This instance's own writes, counted: `marked` when made, `applied` once the catalogs include
@@ -97,9 +100,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let orgFingerprint = '';
   let referenceFingerprint = '';
   let lastSeenUpdate = '';
+  /** When (Date.now()) the fingerprints behind lastSeenUpdate and lastSeenId were asked for. */
+  let lookedAt = 0;
   let lastSeenId = 0;
   let timer: NodeJS.Timeout | null = null;
-  /** A re-read for other instances' notices is waiting to start (it will take every pending id). */
+  /** A re-read for other instances' notices is waiting to start (it will take every id to re-read). */
   let catchUpQueued = false;
   /** When the database stopped answering (null: it answers). */
   let unreachableSince: number | null = null;
@@ -324,6 +329,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Brings the catalog up to date with local writes (awaited by readers). */
   async function sync(full: boolean): Promise<void> {
+    const looking = Date.now();
     const fp = await fingerprints(strapi);
     if (referenceDirty || full || !vocabulary) {
       referenceDirty = false;
@@ -340,12 +346,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     let loads: Loads | null = null;
     if (whole) {
       pending.clear();
-      writing.clear();
+      unawaited.clear();
       loads = await loadAll();
-    } else if (pending.size > 0 || writing.size > 0) {
-      const ids = [...new Set([...pending, ...writing])];
+    } else if (pending.size > 0 || unawaited.size > 0) {
+      const ids = [...new Set([...pending, ...unawaited])];
       pending.clear();
-      writing.clear();
+      unawaited.clear();
       try {
         await loadDocuments(ids);
       } catch (error: unknown) {
@@ -356,13 +362,14 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     orgFingerprint = fp.org;
     referenceFingerprint = fp.reference;
     lastSeenUpdate = fp.latest;
+    lookedAt = looking;
     lastSeenId = fp.maxId;
     publish(loads);
     applied = Math.max(applied, upTo);
   }
 
   /** Nothing of this instance's own is left to apply (its writes, the reference types). */
-  const upToDate = () => catalog !== null && pending.size === 0 && writing.size === 0 && !referenceDirty && applied >= marked;
+  const upToDate = () => catalog !== null && pending.size === 0 && unawaited.size === 0 && !referenceDirty && applied >= marked;
 
   /**
    * Syncs after the runs before it. `ifBehind`: skipped when, by its turn, they left nothing to
@@ -403,11 +410,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     if (count !== knownCount) {
       // Documents created or deleted elsewhere: their ids tell which (a deleted one re-reads as gone).
       const present = await presentDocuments(strapi);
-      for (const id of internalEntries.keys()) if (!present.has(id)) pending.add(id);
-      for (const id of entries.keys()) if (!present.has(id)) pending.add(id);
-      for (const id of present) if (!internalEntries.has(id)) pending.add(id);
+      for (const id of internalEntries.keys()) if (!present.has(id)) unawaited.add(id);
+      for (const id of entries.keys()) if (!present.has(id)) unawaited.add(id);
+      for (const id of present) if (!internalEntries.has(id)) unawaited.add(id);
     }
-    for (const id of await changedDocuments(strapi, lastSeenUpdate, lastSeenId)) pending.add(id);
+    for (const id of await changedDocuments(strapi, changedSince(lastSeenUpdate, lookedAt), lastSeenId)) unawaited.add(id);
     return run(false);
   }
 
@@ -436,7 +443,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
      * none waits behind it. A failure is logged; the document is then pending for readers.
      */
     async applyWrite(uid: string, documentId?: string): Promise<void> {
-      if (uid === ORG && documentId) writing.add(documentId);
+      if (uid === ORG && documentId) unawaited.add(documentId);
       else this.invalidate(uid, documentId);
       await this.settle();
     },
@@ -467,7 +474,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
         void run(true).catch((e: unknown) => strapi.log.error(`directory: reload failed: ${String(e)}`));
         return;
       }
-      if (uid === ORG) for (const id of documentIds) pending.add(id);
+      if (uid === ORG) for (const id of documentIds) unawaited.add(id);
       else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
       else return;
       if (catchUpQueued) return;

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FacetsResponse, OrganizationList, PublicOrganization } from '@referral-directory/sdk';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { fold } from '../../src/catalog/normalize';
@@ -393,6 +394,31 @@ describe('the public directory API', () => {
       assert.notEqual(await etagOf(settings), settingsBefore);
       const { data } = await json(await server.get(settings));
       assert.equal(data.disclaimer, disclaimer, 'the new settings, not a cached body');
+    });
+
+    test("another instance's write, named in its notice, is re-read without holding a reader", async () => {
+      const projection = server.strapi.service('api::directory.projection');
+      const fixture = server.fixtures.organizations.filter(isPublicFixture)[3]!;
+      const doc = await server.strapi.documents(ORGANIZATION).findFirst({ filters: { slug: fixture.slug } });
+      assert.ok(doc);
+      const name = 'A Name Written By Another Instance';
+      projection.stop(); // this instance's own poll would find the write too
+      try {
+        const before = await projection.catalog();
+        // As another instance writes: the row only, not through this instance's Document Service.
+        await server.strapi.db
+          .query(ORGANIZATION)
+          .update({ where: { documentId: doc.documentId, locale: 'en', publishedAt: { $notNull: true } }, data: { name } });
+        projection.changedElsewhere(ORGANIZATION, [doc.documentId]);
+        assert.equal(await projection.catalog(), before, 'a reader is answered at once, from the catalog as it was');
+        const deadline = Date.now() + 5000;
+        while ((await projection.catalog()).bySlug.get(fixture.slug)?.records.en.name !== name) {
+          assert.ok(Date.now() < deadline, 'the re-read of the notice reaches the catalog');
+          await sleep(10);
+        }
+      } finally {
+        projection.start(Number(process.env.DIRECTORY_REFRESH_INTERVAL_MS ?? 2000));
+      }
     });
 
     test("the admin's Publish (a save and a publish in one transaction) with readers waiting: every reader sees it, and one re-read serves them all", async () => {
