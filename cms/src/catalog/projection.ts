@@ -99,9 +99,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let work: Promise<void> | null = null;
   let orgFingerprint = '';
   let referenceFingerprint = '';
-  let lastSeenUpdate = '';
-  /** When (Date.now()) the fingerprints behind lastSeenUpdate and lastSeenId were asked for. */
-  let lookedAt = 0;
+  /** Since when the poll looks for updated documents: the last look, less a margin (changedSince). */
+  let changedFrom = new Date(0);
   let lastSeenId = 0;
   let timer: NodeJS.Timeout | null = null;
   /** A re-read for other instances' notices is waiting to start (it will take every id to re-read). */
@@ -361,8 +360,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     orgFingerprint = fp.org;
     referenceFingerprint = fp.reference;
-    lastSeenUpdate = fp.latest;
-    lookedAt = looking;
+    changedFrom = changedSince(fp.latest, looking);
     lastSeenId = fp.maxId;
     publish(loads);
     applied = Math.max(applied, upTo);
@@ -414,7 +412,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const id of entries.keys()) if (!present.has(id)) unawaited.add(id);
       for (const id of present) if (!internalEntries.has(id)) unawaited.add(id);
     }
-    for (const id of await changedDocuments(strapi, changedSince(lastSeenUpdate, lookedAt), lastSeenId)) unawaited.add(id);
+    for (const id of await changedDocuments(strapi, changedFrom, lastSeenId)) unawaited.add(id);
     return run(false);
   }
 
