@@ -2,7 +2,8 @@
  * The Document Service side of bilingual.ts, for organizations: fills a new locale's slug and
  * relations from the other, copies them to the other locale after every write, keeps the
  * translation state (translation-status.ts) by what each write did to the text, and makes publish
- * and unpublish act on both locales (refusing to publish a half-translated record).
+ * and unpublish act on both locales (refusing to publish a half-translated record; a locale whose
+ * draft has not changed since it was published is not published again).
  */
 import type { Core } from '@strapi/strapi';
 import { FIELD_LABELS } from './field-labels';
@@ -72,6 +73,31 @@ async function afterWrite(strapi: Core.Strapi, documentId: string, locale: Local
   }
 }
 
+const time = (v: unknown): number => (typeof v === 'string' || typeof v === 'number' || v instanceof Date ? new Date(v).getTime() : NaN);
+
+/**
+ * Whether the locale other than `requested` is published and its draft not changed since (Strapi's
+ * own test for "Modified": the draft updated after the published version). Then publishing
+ * `requested` alone keeps both in step, and spares Strapi the other's republish (it deletes the
+ * published row with its components and clones the draft: half of a Publish's queries). Every write
+ * that reaches the other locale's draft (a non-localized field, a shared relation, the translation
+ * state) updates it, so it is published whenever it changed.
+ */
+async function otherLocaleInStep(
+  strapi: Core.Strapi,
+  documentId: string,
+  requested: unknown,
+  drafts: ReadonlyMap<Locale, Row>,
+): Promise<boolean> {
+  if (!isLocale(requested)) return false;
+  const other = otherLocale(requested);
+  const published: unknown = await strapi.db
+    .query(ORG)
+    .findOne({ where: { documentId, locale: other, publishedAt: { $notNull: true } }, select: ['updatedAt'] });
+  const draft = drafts.get(other);
+  return isRecord(published) && !!draft && time(draft.updatedAt) <= time(published.updatedAt);
+}
+
 /** Puts the entry the editor is looking at first among a both-locale publish's (the admin shows entry 0). */
 function requestedFirst(result: unknown, locale: unknown): void {
   if (!isRecord(result) || !Array.isArray(result.entries)) return;
@@ -88,9 +114,10 @@ export function bilingualMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi
     if (context.action === 'publish' || context.action === 'unpublish') {
       if (!documentId) return next();
       if (context.action === 'publish') {
-        assertNoProblems(publishProblems(await draftRows(strapi, documentId), FIELD_LABELS[ORG] ?? {}), currentLanguage(strapi));
-      }
-      params.locale = '*';
+        const drafts = await draftRows(strapi, documentId);
+        assertNoProblems(publishProblems(drafts, FIELD_LABELS[ORG] ?? {}), currentLanguage(strapi));
+        params.locale = (await otherLocaleInStep(strapi, documentId, requested, drafts)) ? requested : '*';
+      } else params.locale = '*';
       const published = await next();
       requestedFirst(published, requested);
       return published;

@@ -6,7 +6,8 @@
  * says (`isLocalizedAttribute` in @strapi/i18n), and it publishes one locale at a time. So:
  * - a new locale starts with the slug and the taxonomy relations of the others;
  * - every write to one locale's draft copies its slug and relations to the other locales' drafts;
- * - publishing or unpublishing one locale does it for both, and publishing is refused until both
+ * - publishing or unpublishing one locale does it for both (a publish leaves the other locale's
+ *   published version as it is when its draft has not changed since), and publishing is refused until both
  *   locales have their required text (the public directory never serves a missing translation).
  * Pure decisions live here; bilingual-middleware.ts reads and writes the rows.
  */

@@ -157,6 +157,34 @@ describe('one bilingual record', () => {
     }
   });
 
+  test('a publish leaves the other locale published as it was when its draft did not change, and publishes it when it did', async () => {
+    const slug = (await rowsOf(approvedDocumentId))[0]!.slug;
+    const published = async () =>
+      new Map((await rowsOf(approvedDocumentId)).filter((r) => r.publishedAt).map((r) => [r.locale as string, r]));
+    const editAndPublish = async (data: Row) => {
+      await ok(await admin(editor, 'PUT', `${CM}/${ORG}/${approvedDocumentId}?locale=en`, { locale: 'en', ...data }));
+      await ok(await admin(editor, 'POST', `${CM}/${ORG}/${approvedDocumentId}/actions/publish?locale=en`, {}));
+    };
+    // The first change of the English text marks the French out of date: both drafts changed, both published.
+    await editAndPublish({ name: 'Bilingual Test Shelter (edited once)' });
+    const first = await published();
+    // A second change of the English text: the French draft is as it was published, its published version stays.
+    await editAndPublish({ name: 'Bilingual Test Shelter (edited twice)' });
+    const second = await published();
+    assert.equal(second.get('fr')!.id, first.get('fr')!.id, 'the French version was not published again');
+    assert.notEqual(second.get('en')!.id, first.get('en')!.id, 'the English version was published');
+    assert.equal((await profile(slug, 'en')).body!.name, 'Bilingual Test Shelter (edited twice)');
+    assert.equal((await profile(slug, 'fr')).body!.name, 'Refuge Bilingue Test');
+    // A relation set in English reaches the French draft: both are published, and both profiles show it.
+    const languages = await termIds(LANGUAGE, ['en', 'fr', 'es']);
+    await editAndPublish({ languages: { set: languages } });
+    const third = await published();
+    assert.notEqual(third.get('fr')!.id, second.get('fr')!.id, 'the French version was published with the relation');
+    for (const locale of ['en', 'fr'] as const) {
+      assert.deepEqual((await profile(slug, locale)).body!.languages.map((l) => l.code).sort(), ['en', 'es', 'fr'], locale);
+    }
+  });
+
   test('one unpublish takes both locales down', async () => {
     const slug = (await rowsOf(approvedDocumentId))[0]!.slug;
     await ok(await admin(editor, 'POST', `${CM}/${ORG}/${approvedDocumentId}/actions/unpublish?locale=en`, {}));
