@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { Representation, weakEtagOf } from './compression';
+import { HOT_SENDS_PER_SECOND, HotBytes, Representation, weakEtagOf } from './compression';
 
 const text = JSON.stringify({ data: Array.from({ length: 40 }, (_, i) => ({ name: `Maison d'hébergement ${i}`, city: 'Montréal' })) });
 
@@ -31,4 +31,34 @@ test('a small body stays identity whatever the client asks, and `is` compares by
   assert.ok(small.is(Buffer.from('{"data":[]}')));
   assert.ok(!small.is('{"data":[1]}'));
   assert.ok(new Representation(Buffer.from(text)).is(text));
+});
+
+test('a body sent many times a second is sent as its UTF-8 bytes from then on; one sent now and then stays text', () => {
+  const hot = new Representation(text);
+  const sent = Array.from({ length: HOT_SENDS_PER_SECOND + 2 }, () => hot.bytes('identity'));
+  assert.ok(
+    sent.slice(0, HOT_SENDS_PER_SECOND - 1).every((b) => b === text),
+    'text until sent often',
+  );
+  const bytes = sent.at(-1)!;
+  assert.ok(Buffer.isBuffer(bytes));
+  assert.equal(bytes.toString('utf8'), text);
+  assert.equal(sent.at(-2), bytes, 'the same bytes sent again, not made anew');
+  assert.equal(new Representation(text).bytes('identity'), text, 'another body with the same text: text');
+});
+
+test('the bytes held stay within their budget, the least recently sent giving theirs up first', () => {
+  const tier = new HotBytes<string>(100);
+  const a = tier.add('a', 'x'.repeat(20), 20);
+  tier.add('b', 'y'.repeat(20), 20);
+  assert.equal(tier.get('a'), a);
+  tier.add('c', 'z'.repeat(20), 20);
+  tier.add('d', 'é'.repeat(10), 20);
+  assert.equal(tier.size, 80);
+  tier.add('e', 'w'.repeat(25), 25);
+  assert.equal(tier.get('b'), undefined, 'b was sent least recently');
+  assert.ok(tier.get('a') && tier.get('c') && tier.get('d') && tier.get('e'));
+  assert.ok(tier.size <= 100);
+  assert.ok(Buffer.isBuffer(tier.add('big', 'v'.repeat(40), 40)), 'bytes too large to hold are still given');
+  assert.equal(tier.get('big'), undefined, 'but not held');
 });

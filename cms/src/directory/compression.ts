@@ -62,12 +62,12 @@ export function weakEtagOf(pieces: Iterable<string | Buffer>): string {
 
 /**
  * One body with its validator and its compressed forms, each made on first use and kept. A body
- * given as text is kept and sent as text, never copied into a Buffer: a cached body lives long
- * enough to reach V8's old generation, and a Buffer's bytes are memory outside the heap, whose
- * growth makes V8 collect the whole heap at once. Bytes made for the cached pages a second time
- * they were sent grew that memory 2 MB/s under a read load at 100,000 organizations, a full
- * collection every half-minute (each holding reads back 100–300 ms); Node writes a text's bytes
- * itself, at the cost of encoding it on every send (`npm run bench:edits-http`).
+ * given as text is kept and sent as text: a cached body lives long enough to reach V8's old
+ * generation, and a Buffer's bytes are memory outside the heap, whose growth makes V8 collect the
+ * whole heap at once. Bytes made for the cached pages a second time they were sent grew that memory
+ * 2 MB/s under a read load at 100,000 organizations, a full collection every half-minute (each
+ * holding reads back 100–300 ms). Only a body sent many times a second gets its bytes too (see
+ * `HotBytes`): Node writes a text's bytes itself, at the cost of encoding it on every send.
  */
 export class Representation {
   private readonly identity: string | Buffer;
@@ -120,8 +120,24 @@ export class Representation {
         this.gzip ??= gzipSync(this.identity, { level: 9 });
         return this.gzip;
       default:
-        return this.identity;
+        return typeof this.identity === 'string' ? this.sendText(this.identity) : this.identity;
     }
+  }
+
+  /** Identity sends within the current second, and when that second began (epoch ms). */
+  private sends = 0;
+  private second = 0;
+
+  /** The text to send, or its bytes once it is sent often (see HotBytes). */
+  private sendText(text: string): string | Buffer {
+    const held = hotBytes.get(this);
+    if (held) return held;
+    const now = Date.now();
+    if (now - this.second >= 1000) {
+      this.second = now;
+      this.sends = 0;
+    }
+    return ++this.sends < HOT_SENDS_PER_SECOND ? text : hotBytes.add(this, text, this.length);
   }
 
   /** Bytes held, for a cache that bounds its size. */
@@ -129,6 +145,58 @@ export class Representation {
     return this.length + (this.br?.length ?? 0) + (this.gzip?.length ?? 0);
   }
 }
+
+/** Identity sends of a body within a second from which it is sent as bytes (see HotBytes). */
+export const HOT_SENDS_PER_SECOND = 10;
+
+/**
+ * The UTF-8 bytes of the bodies sent most often, at most `budget` bytes in all, the least recently
+ * sent giving theirs up first. A text body is measured twice on every send (Koa's Content-Length,
+ * then Node's) and encoded into the socket: half of the CPU of answering a page from the cache at a
+ * few thousand a second (`npm run bench -w cms`, run (a), against a server sending the same bytes).
+ * Bytes are written as they are. The CPU they save grows with the rate a body is sent at, their
+ * memory does not: only a body sent `HOT_SENDS_PER_SECOND` times within a second gets them, so a
+ * load of many pages each asked now and then makes none (see Representation), and those made are
+ * few and last.
+ */
+export class HotBytes<K> {
+  private readonly held = new Map<K, Buffer>();
+  private bytes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  /** The bytes held for `key`, if any (then the most recently sent). */
+  get(key: K): Buffer | undefined {
+    const bytes = this.held.get(key);
+    if (bytes) {
+      this.held.delete(key);
+      this.held.set(key, bytes);
+    }
+    return bytes;
+  }
+
+  /** The bytes of `text` (`length` of them), kept for `key` when they fit the budget. */
+  add(key: K, text: string, length: number): Buffer {
+    const bytes = Buffer.from(text, 'utf8');
+    if (length > this.budget / 4) return bytes;
+    for (const [oldest, its] of this.held) {
+      if (this.bytes + length <= this.budget) break;
+      this.held.delete(oldest);
+      this.bytes -= its.length;
+    }
+    this.held.set(key, bytes);
+    this.bytes += length;
+    return bytes;
+  }
+
+  /** Bytes held, all bodies together. */
+  get size(): number {
+    return this.bytes;
+  }
+}
+
+/** 4 MB: some 160 pages of 25 KB. */
+const hotBytes = new HotBytes<Representation>(4 * 1024 * 1024);
 
 /** A streamed body (too large to keep), compressed on the fly. */
 export function encodeStream(source: Readable, encoding: Encoding): Readable {

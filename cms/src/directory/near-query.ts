@@ -84,8 +84,15 @@ export function parseNearParams(params: URLSearchParams, gazetteer: () => Gazett
   return { near, open };
 }
 
-const canonicalTime = (t: OpenTime): string =>
-  t.kind === 'now' ? `now:${t.instant.toISOString().slice(0, 16)}` : `at:${t.wall.date}+${t.wall.minutes}`;
+const canonicalTime = (t: OpenTime): string => (t.kind === 'now' ? minuteOf(t.instant) : `at:${t.wall.date}+${t.wall.minutes}`);
+
+/** `now:` and the instant's minute (UTC), its text made once per minute: every list asks for it. */
+let lastMinute = { minute: NaN, text: '' };
+function minuteOf(instant: Date): string {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute.minute) lastMinute = { minute, text: `now:${instant.toISOString().slice(0, 16)}` };
+  return lastMinute.text;
+}
 
 /**
  * A canonical form for the response cache: open now changes with the minute, and so does a list,
@@ -109,11 +116,15 @@ export function parseNearQuery<F extends string = FilterName>(
   filterNames?: readonly F[],
   now: Date = new Date(),
 ): { q: DirectoryQuery<F>; nq: NearQuery } {
-  const base = new URLSearchParams(params);
-  for (const key of NEAR_KEYS) base.delete(key);
   const sorts = params.getAll('sort');
   const wantsDistance = kind === 'list' && sorts.length === 1 && sorts[0] === 'distance';
-  if (wantsDistance) base.delete('sort');
+  // The catalog's own parameters: a copy without these keys, when there are any.
+  let base = params;
+  if (wantsDistance || NEAR_KEYS.some((key) => params.has(key))) {
+    base = new URLSearchParams(params);
+    for (const key of NEAR_KEYS) base.delete(key);
+    if (wantsDistance) base.delete('sort');
+  }
   const details: ErrorDetail[] = [];
   let q: DirectoryQuery<F> | null = null;
   try {

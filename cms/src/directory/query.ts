@@ -32,6 +32,25 @@ export function parseLocaleOnly(params: URLSearchParams): Locale {
   return locale as Locale;
 }
 
+/** The keys a query of `kind` may hold, per set of filter names (made once each). */
+const allowed = {
+  list: new WeakMap<readonly string[], ReadonlySet<string>>(),
+  facets: new WeakMap<readonly string[], ReadonlySet<string>>(),
+};
+function allowedKeys(kind: 'list' | 'facets', filterNames: readonly string[]): ReadonlySet<string> {
+  let keys = allowed[kind].get(filterNames);
+  if (!keys) allowed[kind].set(filterNames, (keys = new Set([...(kind === 'list' ? LIST_KEYS : FACET_KEYS), ...filterNames])));
+  return keys;
+}
+
+/** The values of a filter's vocabulary (a catalog version's own list: made once per version). */
+const values = new WeakMap<readonly { value: string }[], ReadonlySet<string>>();
+function valuesOf(terms: readonly { value: string }[]): ReadonlySet<string> {
+  let known = values.get(terms);
+  if (!known) values.set(terms, (known = new Set(terms.map((t) => t.value))));
+  return known;
+}
+
 export function parseDirectoryQuery<F extends string = FilterName>(
   params: URLSearchParams,
   vocabulary: Vocabulary<F>,
@@ -39,7 +58,7 @@ export function parseDirectoryQuery<F extends string = FilterName>(
   // Cast kept: the default is right only when F is FilterName (the public API); the staff API passes its own names.
   filterNames: readonly F[] = FILTER_NAMES as unknown as readonly F[],
 ): DirectoryQuery<F> {
-  const allowed = new Set<string>([...(kind === 'list' ? LIST_KEYS : FACET_KEYS), ...filterNames]);
+  const allowed = allowedKeys(kind, filterNames);
   const details: ErrorDetail[] = [];
   for (const key of new Set(params.keys())) {
     if (!allowed.has(key)) details.push({ path: key, message: 'is not a known parameter' });
@@ -54,8 +73,9 @@ export function parseDirectoryQuery<F extends string = FilterName>(
 
   const filters: Partial<Record<F, ReadonlySet<string>>> = {};
   for (const name of filterNames) {
-    const raw = params
-      .getAll(name)
+    const given = params.getAll(name);
+    if (given.length === 0) continue;
+    const raw = given
       .flatMap((v) => v.split(','))
       .map((v) => v.trim())
       .filter(Boolean);
@@ -64,7 +84,7 @@ export function parseDirectoryQuery<F extends string = FilterName>(
       details.push({ path: name, message: `accepts at most ${MAX_VALUES_PER_FILTER} values` });
       continue;
     }
-    const known = new Set(vocabulary[name].map((t) => t.value));
+    const known = valuesOf(vocabulary[name]);
     const bad = raw.filter((v) => !known.has(v));
     if (bad.length) details.push({ path: name, message: `unknown value ${JSON.stringify(bad[0]!.slice(0, 64))}` });
     else filters[name] = new Set(raw);

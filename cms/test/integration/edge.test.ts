@@ -11,6 +11,7 @@ import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture } from '../expect';
 import { raw, type RawResponse } from '../../scripts/lib/raw-http';
 import { ORGANIZATION } from '../../src/content-types';
+import { HOT_SENDS_PER_SECOND } from '../../src/directory/compression';
 
 const SECURITY_HEADERS = [
   'x-content-type-options',
@@ -292,6 +293,21 @@ describe('the edge of the public APIs', () => {
       const again = await raw(base, p, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': String(r.headers.etag) } });
       assert.equal(again.status, 304);
       assert.equal(again.body.length, 0);
+    });
+
+    test('a page asked for many times a second (then sent as bytes kept for it) reads byte for byte the same, with its length', async () => {
+      const p = '/api/directory/organizations?locale=fr&pageSize=30';
+      const first = await raw(base, p);
+      assert.ok(first.body.length > first.text().length, 'French text: its UTF-8 bytes outnumber its characters');
+      const again = await Promise.all(Array.from({ length: 3 * HOT_SENDS_PER_SECOND }, () => raw(base, p)));
+      for (const r of [first, ...again]) {
+        assert.equal(r.status, 200);
+        assert.equal(r.headers['content-encoding'], undefined);
+        assert.equal(Number(r.headers['content-length']), r.body.length, 'Content-Length counts bytes');
+        assert.ok(r.body.equals(first.body), 'the same bytes');
+        assert.equal(r.headers.etag, first.headers.etag);
+        assert.match(String(r.headers['content-type']), /^application\/json; charset=utf-8$/);
+      }
     });
   });
 });
