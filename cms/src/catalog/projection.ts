@@ -33,7 +33,7 @@ import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
 import { type SelectRunner, documentReader } from '../operations/bulk-read';
-import { loadSelects } from '../operations/sqlite-reader';
+import { type SelectsNow, loadSelects, sqliteSelectsNow } from '../operations/sqlite-reader';
 import { type Fingerprints, changedDocuments, changedSince, documentsInOrder, fingerprints, presentDocuments } from './fingerprint';
 import {
   INTERNAL_FILTER_NAMES,
@@ -54,6 +54,8 @@ const PAGE = 100;
 /** Pages asked for ahead of the one being handed over (they wait as JSON text: see sqlite-reader.ts). */
 const AHEAD = 4;
 type OrgReader = (documentIds: readonly string[]) => Promise<() => OrganizationRow[]>;
+/** Documents a re-read reads at once on SQLite (sqliteSelectsNow); more go through knex, a turn of the event loop between queries. */
+const AT_ONCE = 10;
 const PING_TIMEOUT_MS = 2000;
 
 /** Puts back the entry held before when the new one reads the same (see sameEntry). */
@@ -156,6 +158,9 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     // OrganizationRow describes (bulk-read.test.ts compares the two readers value for value).
     documentReader(strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects) as unknown as OrgReader;
   let readHere: OrgReader | null = null;
+  /** Made on the first re-read (undefined until then; null: none on this database). */
+  let selectsNow: SelectsNow | null | undefined;
+  let readNow: OrgReader | null = null;
 
   async function loadReference(): Promise<void> {
     const next = await readReference(strapi);
@@ -213,7 +218,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     return loads;
   }
 
-  const loadDocuments = (documentIds: string[]): Promise<void> => readDocuments((readHere ??= orgReader()), documentIds, setDocument);
+  function loadDocuments(documentIds: string[]): Promise<void> {
+    if (selectsNow === undefined) selectsNow = sqliteSelectsNow(strapi);
+    const read = selectsNow && documentIds.length <= AT_ONCE ? (readNow ??= orgReader(selectsNow)) : (readHere ??= orgReader());
+    return readDocuments(read, documentIds, setDocument);
+  }
 
   /**
    * The rows of these documents, a page at a time, handed over per document (none: it is gone).
@@ -530,6 +539,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     stop(): void {
       if (timer) clearInterval(timer);
       timer = null;
+      selectsNow?.close();
     },
 
     watches(uid: string): boolean {

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { startServer, type TestServer } from '../harness';
 import { ORGANIZATION as ORG } from '../../src/content-types';
 import { ORGANIZATION_POPULATE } from '../../src/directory/rows';
-import { documentReader } from '../../src/operations/bulk-read';
-import { loadSelects } from '../../src/operations/sqlite-reader';
+import { type SelectRunner, documentReader } from '../../src/operations/bulk-read';
+import { loadSelects, sqliteSelectsNow } from '../../src/operations/sqlite-reader';
 import { documentsInOrder } from '../../src/catalog/fingerprint';
 import { documentInput } from '../../src/document-input';
 
@@ -69,6 +69,46 @@ describe('reading documents in bulk', () => {
     } finally {
       await selects.close();
       await failing.close();
+    }
+  });
+
+  test('reads the same at once on its own connection (a re-read on SQLite), a write as soon as it is committed, and through knex when that connection fails', async (t) => {
+    const now = sqliteSelectsNow(server.strapi);
+    if (server.strapi.db.dialect.client !== 'sqlite') {
+      assert.equal(now, null, 'none but on a SQLite file');
+      return t.skip('SQLite only: PostgreSQL has no such connection (the knex path above is the one it uses)');
+    }
+    assert.ok(now, 'a SQLite file: the connection is made');
+    const failing = sqliteSelectsNow(server.strapi, path.join(os.tmpdir(), `rd-no-such-${process.pid}.db`))!;
+    const reader = (selects: SelectRunner) => documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects);
+    try {
+      const ids = (await documentsInOrder(server.strapi)).slice(0, 10);
+      const knexQueries = async (read: () => Promise<unknown>): Promise<number> => {
+        let n = 0;
+        const count = () => n++;
+        server.strapi.db.connection.on('query', count);
+        try {
+          await read();
+        } finally {
+          server.strapi.db.connection.off('query', count);
+        }
+        return n;
+      };
+      let ours: unknown[] = [];
+      assert.equal(await knexQueries(async () => (ours = (await reader(now)(ids))())), 0, 'no query went through knex');
+      assert.deepStrictEqual(ours, await engine(ids));
+      assert.ok((await knexQueries(async () => (ours = (await reader(failing)(ids))()))) > 0, 'through knex');
+      assert.deepStrictEqual(ours, await engine(ids));
+      // A write committed since the connection was opened is read at once (a new snapshot per page).
+      const [id] = ids;
+      const row = (await engine([id!]))[0] as { id: number; name: string };
+      await server.strapi.db.query(ORG).update({ where: { id: row.id }, data: { name: `${row.name} (renamed)` } });
+      const after = (await reader(now)([id!]))();
+      assert.equal(after.find((r) => r.id === row.id)?.name, `${row.name} (renamed)`);
+      assert.deepStrictEqual(after, await engine([id!]));
+    } finally {
+      now.close();
+      failing.close();
     }
   });
 
