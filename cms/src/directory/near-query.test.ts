@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ErrorDetail } from '@referral-directory/sdk';
+import { type ErrorDetail, FILTER_NAMES } from '@referral-directory/sdk';
+import type { Vocabulary } from '../catalog/catalog';
 import { createGazetteer } from '../geo/gazetteer';
-import { canonicalNear, parseNearParams } from './near-query';
+import { canonicalNear, parseNearParams, parseNearQuery, parseQueryString } from './near-query';
 
 const gazetteer = createGazetteer();
 const NOW = new Date('2026-12-03T16:30:00Z');
@@ -89,4 +90,41 @@ test('near=lat,lon out of range or outside Canada is a 400 detail saying so', ()
   assert.equal(parse('near=45,-181').details[0]?.path, 'near');
   assert.match(parse('near=48.85,2.35').details[0]?.message ?? '', /not in Canada/);
   assert.match(parse('near=0,0').details[0]?.message ?? '', /not in Canada/);
+});
+
+test('a query string without place or time is parsed once per vocabulary; one with either, on every request', () => {
+  const term = (value: string) => ({ value, labels: { en: value, fr: value } });
+  const vocabularyOf = (provinces: string[]) =>
+    Object.fromEntries(FILTER_NAMES.map((name) => [name, name === 'province' ? provinces.map(term) : []])) as unknown as Vocabulary;
+  const catalog = { entries: [], vocabulary: vocabularyOf(['ON', 'QC']) };
+  const later = new Date(NOW.getTime() + 90_000);
+  const refusesProvince = (error: unknown) => (error as { details?: ErrorDetail[] }).details?.[0]?.path === 'province';
+
+  const first = parseQueryString('province=QC&q=shelters&page=2', catalog, 'list', NOW);
+  const again = parseQueryString('province=QC&q=shelters&page=2', catalog, 'list', later);
+  assert.deepEqual(first.q, parseNearQuery(new URLSearchParams('province=QC&q=shelters&page=2'), catalog, 'list', undefined, NOW).q);
+  assert.equal(again.q, first.q, 'the parse kept');
+  assert.equal(again.canonical, first.canonical);
+  assert.deepEqual(again.nq, { near: null, open: null, byDistance: false, at: { kind: 'now', instant: later } }, 'read at its own instant');
+  assert.notEqual(
+    parseQueryString('province=QC', catalog, 'facets', NOW).q,
+    parseQueryString('province=QC', catalog, 'list', NOW).q,
+    'a list and its facets kept apart',
+  );
+
+  // Another vocabulary (a term removed): parsed again, and refused.
+  assert.throws(
+    () => parseQueryString('province=QC&q=shelters&page=2', { ...catalog, vocabulary: vocabularyOf(['ON']) }, 'list', NOW),
+    refusesProvince,
+  );
+  assert.throws(() => parseQueryString('province=XX', catalog, 'list', NOW), refusesProvince);
+  assert.throws(() => parseQueryString('province=XX', catalog, 'list', NOW), refusesProvince, 'a refusal is not kept');
+
+  const open = parseQueryString('openNow=true', catalog, 'list', NOW);
+  const openLater = parseQueryString('openNow=true', catalog, 'list', later);
+  assert.deepEqual(openLater.nq.open, { kind: 'now', instant: later }, 'open now at each request');
+  assert.notEqual(openLater.q, open.q);
+  const near = parseQueryString('near=Toronto', catalog, 'list', NOW);
+  assert.ok(near.nq.near?.kind === 'point' && near.nq.byDistance);
+  assert.notEqual(parseQueryString('near=Toronto', catalog, 'list', NOW).q, near.q, 'a place is resolved on every request');
 });

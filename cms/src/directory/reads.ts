@@ -5,8 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { parseLocaleOnly, canonicalQuery } from './query';
-import { canonicalNear, parseNearQuery } from './near-query';
+import { parseLocaleOnly } from './query';
+import { canonicalNear, parseQueryString } from './near-query';
 import { type NearResult, nearFacets, searchWithNear } from '../catalog/near-search';
 import type { Entry, TextOutcome } from '../catalog/catalog';
 import { sendCached } from './http';
@@ -24,10 +24,10 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
   return {
     async listOrganizations(ctx: Context) {
       const catalog = await projection().catalog();
-      const { q, nq } = parseNearQuery(params(ctx), catalog, 'list');
+      const { q, nq, canonical } = parseQueryString(ctx.querystring, catalog, 'list');
       let result: NearResult<Entry, TextOutcome | null> | undefined;
       const found = () => (result ??= searchWithNear(catalog, q, nq));
-      const query = `list|${canonicalQuery(q)}|`;
+      const query = `list|${canonical}|`;
       const key = query + canonicalNear(nq);
       // The ETag's key leaves out the minute the hits are read at: what it changes (a hit's `open`) is in
       // the body signed, so a page that reads the same from one minute to the next keeps its ETag.
@@ -59,8 +59,8 @@ export function publicReads(strapi: Core.Strapi): Record<ReadHandler, (ctx: Cont
 
     async facets(ctx: Context) {
       const catalog = await projection().catalog();
-      const { q, nq } = parseNearQuery(params(ctx), catalog, 'facets');
-      sendCached(ctx, catalog.version, `facets|${canonicalQuery(q)}|${canonicalNear({ near: nq.near, open: nq.open })}`, () => {
+      const { q, nq, canonical } = parseQueryString(ctx.querystring, catalog, 'facets');
+      sendCached(ctx, catalog.version, `facets|${canonical}|${canonicalNear({ near: nq.near, open: nq.open })}`, () => {
         const { data, total, changesAt } = nq.near || nq.open ? nearFacets(catalog, q, nq) : { ...catalog.facets(q), changesAt: undefined };
         return { body: JSON.stringify({ data, meta: { total, locale: q.locale } }), changesAt };
       });
