@@ -49,16 +49,16 @@ test('a body sent many times a second is sent as its UTF-8 bytes from then on; o
 
 test('the bytes held stay within their budget, the least recently sent giving theirs up first', () => {
   const tier = new HotBytes<string>(100);
-  const a = tier.add('a', 'x'.repeat(20), 20);
-  tier.add('b', 'y'.repeat(20), 20);
+  const a = tier.add('a', 'x'.repeat(20));
+  tier.add('b', 'y'.repeat(20));
   assert.equal(tier.get('a'), a);
-  tier.add('c', 'z'.repeat(20), 20);
-  tier.add('d', 'é'.repeat(10), 20);
+  tier.add('c', 'z'.repeat(20));
+  tier.add('d', 'é'.repeat(10));
   assert.equal(tier.size, 80);
-  tier.add('e', 'w'.repeat(25), 25);
+  tier.add('e', 'w'.repeat(25));
   assert.equal(tier.get('b'), undefined, 'b was sent least recently');
   assert.ok(tier.get('a') && tier.get('c') && tier.get('d') && tier.get('e'));
   assert.ok(tier.size <= 100);
-  assert.ok(Buffer.isBuffer(tier.add('big', 'v'.repeat(40), 40)), 'bytes too large to hold are still given');
+  assert.ok(Buffer.isBuffer(tier.add('big', 'v'.repeat(40))), 'bytes too large to hold are still given');
   assert.equal(tier.get('big'), undefined, 'but not held');
 });

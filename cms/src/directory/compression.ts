@@ -137,7 +137,7 @@ export class Representation {
       this.second = now;
       this.sends = 0;
     }
-    return ++this.sends < HOT_SENDS_PER_SECOND ? text : hotBytes.add(this, text, this.length);
+    return ++this.sends < HOT_SENDS_PER_SECOND ? text : hotBytes.add(this, text);
   }
 
   /** Bytes held, for a cache that bounds its size. */
@@ -175,17 +175,17 @@ export class HotBytes<K> {
     return bytes;
   }
 
-  /** The bytes of `text` (`length` of them), kept for `key` when they fit the budget. */
-  add(key: K, text: string, length: number): Buffer {
+  /** The UTF-8 bytes of `text`, kept for `key` unless they would take more than a quarter of the budget. */
+  add(key: K, text: string): Buffer {
     const bytes = Buffer.from(text, 'utf8');
-    if (length > this.budget / 4) return bytes;
+    if (bytes.length > this.budget / 4) return bytes;
     for (const [oldest, its] of this.held) {
-      if (this.bytes + length <= this.budget) break;
+      if (this.bytes + bytes.length <= this.budget) break;
       this.held.delete(oldest);
       this.bytes -= its.length;
     }
     this.held.set(key, bytes);
-    this.bytes += length;
+    this.bytes += bytes.length;
     return bytes;
   }
 
