@@ -80,8 +80,9 @@ const MARGIN_MS = 2000;
  * look and committed after it writes an update time a little before both. Not the margin before an
  * update seen long before the look: after a boot on a database loaded in bulk hours ago, the
  * documents of the last seconds of that load are in the catalog already (re-reading them, 2,801
- * documents at 10,000 organizations, held every reader ~0.8 s after the first write since the boot). The look's time is
- * this instance's clock and an update time the writer's: they must agree within the margin (NTP).
+ * documents at 10,000 organizations, held every reader ~0.8 s after the first write since the
+ * boot). The look's time is this instance's clock and an update time the writer's: they must agree
+ * within the margin (NTP).
  * Instances on one SQLite file share a clock; on PostgreSQL the notices name every write anyway.
  */
 export function changedSince(lastSeenUpdate: string, lookedAt: number): Date {

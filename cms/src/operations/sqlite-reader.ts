@@ -18,7 +18,8 @@
  * once in this thread, on a read-only connection of its own.
  */
 import type { Core } from '@strapi/strapi';
-import type { Database, Statement } from 'better-sqlite3';
+// The driver knex loads on SQLite (a dependency of the app: on PostgreSQL it is loaded and left unused, ~11 ms at start).
+import Sqlite, { type Database, type Statement } from 'better-sqlite3';
 import { type PageSelects, SELECTS_HERE, type SelectRunner, type Selected, jsonSelectsHere } from './bulk-read';
 import { sqliteFile, sqliteThread } from './sqlite-thread';
 
@@ -133,8 +134,6 @@ export function sqliteSelectsNow(strapi: Core.Strapi, filename = sqliteFile(stra
     statements.clear();
   };
   const open = (): ((page: PageSelects) => unknown[][][]) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the driver knex loads, opened here on its own
-    const Sqlite = require('better-sqlite3') as typeof import('better-sqlite3');
     const connection = new Sqlite(filename, { readonly: true, fileMustExist: true });
     db = connection;
     const statement = (sql: string): Statement => {
@@ -143,10 +142,7 @@ export function sqliteSelectsNow(strapi: Core.Strapi, filename = sqliteFile(stra
       return s;
     };
     // Cast kept: raw statements give each row as the array of its columns' values.
-    const inOneSnapshot = connection.transaction((page: PageSelects) =>
-      page.native().map((q) => statement(q.sql).all(...q.bindings) as unknown[][]),
-    );
-    return (page) => inOneSnapshot(page);
+    return connection.transaction((page: PageSelects) => page.native().map((q) => statement(q.sql).all(...q.bindings) as unknown[][]));
   };
   return {
     rowsAsJson: false,
