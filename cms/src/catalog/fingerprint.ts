@@ -52,11 +52,46 @@ export async function fingerprints(strapi: Core.Strapi): Promise<Fingerprints> {
   };
 }
 
-/** Every organization document id in the database (to tell which were created or deleted elsewhere). */
-export async function presentDocuments(strapi: Core.Strapi): Promise<Set<string>> {
+/** Per document, the rows the catalog's entries were made of, and their total. */
+export class RowCounts {
+  readonly counts = new Map<string, number>();
+  total = 0;
+  /** The table's rows that belong to no document (Strapi writes none), when last counted. */
+  unowned = 0;
+
+  set(documentId: string, rows: number): void {
+    this.total += rows - (this.counts.get(documentId) ?? 0);
+    if (rows > 0) this.counts.set(documentId, rows);
+    else this.counts.delete(documentId);
+  }
+
+  /** Whether the table's count in `fp` is these rows. */
+  accountFor(fp: Fingerprints): boolean {
+    return Number(fp.org.split('|')[0]) === this.total + this.unowned;
+  }
+}
+
+/**
+ * The documents whose number of rows in the database is not the one `read` holds: rows created or
+ * deleted elsewhere that no update time nor new row id tells of — a document deleted, and an
+ * unpublish, which deletes the published rows and leaves the draft as it was.
+ */
+export async function recount(strapi: Core.Strapi, read: RowCounts): Promise<string[]> {
   const table = strapi.db.metadata.get(ORG).tableName;
-  const rows = (await strapi.db.connection(table).distinct('document_id')) as Array<{ document_id: string }>;
-  return new Set(rows.map((r) => r.document_id));
+  const rows = (await strapi.db.connection(table).select('document_id').count({ n: '*' }).groupBy('document_id')) as Array<{
+    document_id: string | null;
+    n: number | string;
+  }>;
+  const counts = new Map<string, number>();
+  read.unowned = 0;
+  for (const r of rows) {
+    if (r.document_id === null) read.unowned += Number(r.n);
+    else counts.set(r.document_id, Number(r.n));
+  }
+  const differ = new Set<string>();
+  for (const [id, n] of read.counts) if (counts.get(id) !== n) differ.add(id);
+  for (const [id, n] of counts) if (read.counts.get(id) !== n) differ.add(id);
+  return [...differ];
 }
 
 /** Every organization document id, in the order of its first row (the order documents were created in). */

@@ -11,9 +11,11 @@
  * - Other instances' writes: on PostgreSQL their notices (peers.ts, notify.ts) name the documents,
  *   re-read at once in the background (readers do not wait: those writers had their answers before
  *   the notice could arrive); and a cheap fingerprint (count + latest update + highest row id per
- *   table) is polled — a change re-reads the documents changed (and, when the count changed, those
- *   created or deleted) — so every instance converges within the poll interval without any shared
- *   cache, even when the notification channel is down (and on SQLite, which has none).
+ *   table) is polled — a change re-reads the documents changed (and, when the table's count is not
+ *   the rows the catalog was made of, those whose count of rows differs: created, deleted, or
+ *   unpublished, which deletes the published rows and updates none) — so every instance converges
+ *   within the poll interval without any shared cache, even when the notification channel is down
+ *   (and on SQLite, which has none).
  * - The database goes away: the poll notices (and readiness), reads keep being answered from the
  *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
  *   the next poll that reaches the database again catches up, with no restart.
@@ -34,7 +36,7 @@ import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
 import { type SelectRunner, documentReader } from '../operations/bulk-read';
 import { type SelectsNow, loadSelects, sqliteSelectsNow } from '../operations/sqlite-reader';
-import { type Fingerprints, changedDocuments, changedSince, documentsInOrder, fingerprints, presentDocuments } from './fingerprint';
+import { type Fingerprints, RowCounts, changedDocuments, changedSince, documentsInOrder, fingerprints, recount } from './fingerprint';
 import {
   INTERNAL_FILTER_NAMES,
   type InternalCatalog,
@@ -67,6 +69,8 @@ function keepIfSame<E extends Entry<Named, string>>(map: Map<string, E>, documen
 const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let entries = new Map<string, Entry>();
   let internalEntries = new Map<string, InternalEntry>();
+  /** Per document, the rows its entries were made of. */
+  let rowsRead = new RowCounts();
   let vocabulary: Vocabulary | null = null;
   let settings: Partial<Record<Locale, DirectorySettings>> = {};
   let synonyms: SynonymGroup[] = [];
@@ -186,6 +190,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
 
   function setDocument(documentId: string, rows: OrganizationRow[]): void {
     remember(documentId);
+    rowsRead.set(documentId, rows.length);
     putDocument(entries, internalEntries, documentId, rows);
     // An entry that reads the same as the one the catalog holds is not an edit (a draft saved, for
     // the public catalog; a write that changed nothing either shows).
@@ -202,18 +207,21 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   async function loadAll(): Promise<Loads> {
     const nextEntries = new Map<string, Entry>();
     const nextInternal = new Map<string, InternalEntry>();
+    const nextRows = new RowCounts();
     const loads: Loads = { public: new EntriesLoad(), internal: new EntriesLoad() };
     const selects = loadSelects(strapi);
     try {
       const read = orgReader(selects);
-      await readDocuments(read, await documentsInOrder(strapi), (documentId, rows) =>
-        putDocument(nextEntries, nextInternal, documentId, rows, loads),
-      );
+      await readDocuments(read, await documentsInOrder(strapi), (documentId, rows) => {
+        nextRows.set(documentId, rows.length);
+        putDocument(nextEntries, nextInternal, documentId, rows, loads);
+      });
     } finally {
       await selects.close();
     }
     entries = nextEntries;
     internalEntries = nextInternal;
+    rowsRead = nextRows;
     edited.clear(); // the catalogs are built from every entry: no edit to apply
     return loads;
   }
@@ -411,16 +419,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     databaseAnswered();
     if (fp.reference !== referenceFingerprint) referenceDirty = true;
     if (pending.size > 0) return run(false);
-    if (fp.org === orgFingerprint && !referenceDirty) return;
-    const [count] = fp.org.split('|');
-    const [knownCount] = orgFingerprint.split('|');
-    if (count !== knownCount) {
-      // Documents created or deleted elsewhere: their ids tell which (a deleted one re-reads as gone).
-      const present = await presentDocuments(strapi);
-      for (const id of internalEntries.keys()) if (!present.has(id)) unawaited.add(id);
-      for (const id of entries.keys()) if (!present.has(id)) unawaited.add(id);
-      for (const id of present) if (!internalEntries.has(id)) unawaited.add(id);
-    }
+    const countsDiffer = !rowsRead.accountFor(fp);
+    if (fp.org === orgFingerprint && !referenceDirty && !countsDiffer) return;
+    // Documents created, deleted or unpublished elsewhere (a deleted one re-reads as gone).
+    if (countsDiffer) for (const id of await recount(strapi, rowsRead)) unawaited.add(id);
     for (const id of await changedDocuments(strapi, changedFrom, lastSeenId)) unawaited.add(id);
     return run(false);
   }

@@ -93,6 +93,26 @@ describe('the public directory API', () => {
       await waitFor(200);
     });
 
+    test("another instance's unpublish (its published rows deleted, the draft untouched) is picked up by the refresh poll", async () => {
+      // Strapi's unpublish deletes the published rows and leaves the draft as it was: no row is
+      // updated, none is new; only the table's count moves, and no document disappears.
+      const slug = [...publicSlugs][2]!;
+      const rows = server.strapi.db.query(ORGANIZATION);
+      const status = async () => (await server.get(`/api/directory/organizations/${slug}`)).status;
+      const waitFor = async (expected: number) => {
+        for (let i = 0; i < 100 && (await status()) !== expected; i++) await new Promise((r) => setTimeout(r, 100));
+        assert.equal(await status(), expected);
+      };
+      const published = await rows.findMany({ where: { slug, publishedAt: { $notNull: true } } });
+      assert.ok(published.length > 0);
+      const documentId = published[0]!.documentId as string;
+      await rows.deleteMany({ where: { id: { $in: published.map((r) => r.id) } } });
+      await waitFor(404);
+      assert.ok(!(await all('locale=en')).some((o) => o.slug === slug));
+      await server.strapi.documents(ORGANIZATION).publish({ documentId, locale: '*' });
+      assert.equal(await status(), 200);
+    });
+
     test('a confidential address shows only its city and province', async () => {
       const sheltered = server.fixtures.organizations.filter((o) => isPublicFixture(o) && o.locations.some((l) => l.confidential));
       assert.ok(sheltered.length > 0, 'fixtures include a public record with a confidential address');
