@@ -33,8 +33,8 @@ import { isDatabaseDown } from '../directory/errors';
 import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
 import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
-import { REFERENCE_TYPES, readReference } from './reference';
-import { type SelectRunner, documentReader } from '../operations/bulk-read';
+import { REFERENCE_TYPES, changedTerms, readReference } from './reference';
+import { type SelectRunner, documentReader, readInPages } from '../operations/bulk-read';
 import { type SelectsNow, loadSelects, sqliteSelectsNow } from '../operations/sqlite-reader';
 import { type Fingerprints, RowCounts, changedDocuments, changedSince, documentsInOrder, fingerprints, recount } from './fingerprint';
 import {
@@ -46,15 +46,6 @@ import {
   putDocument,
 } from './row-entries';
 
-/**
- * Documents per page read. Small: a page's rows and the objects made of them live until the page
- * is handed over, and what is alive when the young generation is collected is copied (twice, then
- * promoted): at 100,000 organizations, pages of 500 had 2.4 GB promoted during the boot and 7.5 s
- * of collection pauses, pages of 100 0.8 GB and 3.4 s (`node --trace-gc-nvp`).
- */
-const PAGE = 100;
-/** Pages asked for ahead of the one being handed over (they wait as JSON text: see sqlite-reader.ts). */
-const AHEAD = 4;
 type OrgReader = (documentIds: readonly string[]) => Promise<() => OrganizationRow[]>;
 /** Documents a re-read reads at once on SQLite (sqliteSelectsNow); more go through knex, a turn of the event loop between queries. */
 const AT_ONCE = 10;
@@ -80,6 +71,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   const edited = new Map<string, { entry: Entry | undefined; internal: InternalEntry | undefined }>();
   /** The vocabulary or the synonyms changed since the last publish. */
   let vocabularyChanged = false;
+  /** Documents whose records name a term relabelled or removed since: re-read after the next publish. */
+  const relabelled = new Set<string>();
   let synonymsChanged = false;
   /** The settings changed since the last publish: a new version, so that their cached bodies go. */
   let settingsChanged = false;
@@ -109,8 +102,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let changedFrom = new Date(0);
   let lastSeenId = 0;
   let timer: NodeJS.Timeout | null = null;
-  /** A re-read for other instances' notices is waiting to start (it will take every id to re-read). */
-  let catchUpQueued = false;
+  /** A re-read off the request path is waiting to start (it will take every id to re-read); settled when it ends. */
+  let catchingUp: Promise<void> | null = null;
   /** When the database stopped answering (null: it answers). */
   let unreachableSince: number | null = null;
 
@@ -170,6 +163,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const next = await readReference(strapi);
     // Kept as the same object when unchanged: a catalog version reached by edits needs no full rebuild.
     if (!vocabulary || JSON.stringify(next.vocabulary) !== JSON.stringify(vocabulary)) {
+      if (vocabulary) naming(changedTerms(vocabulary, next.vocabulary));
       vocabulary = next.vocabulary;
       vocabularyChanged = true;
     }
@@ -180,6 +174,18 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     if (JSON.stringify(next.settings) !== JSON.stringify(settings)) {
       settings = next.settings;
       settingsChanged = true;
+    }
+  }
+
+  /** Notes the documents whose entries name one of these values (`relabelled`). */
+  function naming(values: Map<string, Set<string>>): void {
+    if (values.size === 0) return;
+    for (const map of [entries, internalEntries]) {
+      for (const [documentId, entry] of map) {
+        // Cast kept: an entry's values are read by filter name, as the vocabulary names them.
+        const held = entry.values as Record<string, readonly string[] | undefined>;
+        for (const [name, changed] of values) if (held[name]?.some((v) => changed.has(v))) relabelled.add(documentId);
+      }
     }
   }
 
@@ -212,7 +218,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const selects = loadSelects(strapi);
     try {
       const read = orgReader(selects);
-      await readDocuments(read, await documentsInOrder(strapi), (documentId, rows) => {
+      await readInPages(read, await documentsInOrder(strapi), (documentId, rows) => {
         nextRows.set(documentId, rows.length);
         putDocument(nextEntries, nextInternal, documentId, rows, loads);
       });
@@ -229,34 +235,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   function loadDocuments(documentIds: string[]): Promise<void> {
     if (selectsNow === undefined) selectsNow = sqliteSelectsNow(strapi);
     const read = selectsNow && documentIds.length <= AT_ONCE ? (readNow ??= orgReader(selectsNow)) : (readHere ??= orgReader());
-    return readDocuments(read, documentIds, setDocument);
-  }
-
-  /**
-   * The rows of these documents, a page at a time, handed over per document (none: it is gone).
-   * The next pages are asked for before this one is handed over: a reader in another thread (or a
-   * database server) reads them meanwhile.
-   */
-  async function readDocuments(
-    read: OrgReader,
-    documentIds: string[],
-    each: (documentId: string, rows: OrganizationRow[]) => void,
-  ): Promise<void> {
-    const page = (i: number) => documentIds.slice(i, i + PAGE);
-    const ask = (i: number) => {
-      const rows = read(page(i));
-      rows.catch(() => undefined); // awaited below; a load that stops early must not leave it unhandled
-      return rows;
-    };
-    const asked: Array<Promise<() => OrganizationRow[]>> = [];
-    let askedUpTo = 0;
-    for (let i = 0; i < documentIds.length; i += PAGE) {
-      for (; askedUpTo < documentIds.length && askedUpTo <= i + AHEAD * PAGE; askedUpTo += PAGE) asked.push(ask(askedUpTo));
-      const rows = (await asked.shift()!)();
-      const byDoc = new Map<string, OrganizationRow[]>(page(i).map((id) => [id, []]));
-      for (const r of rows) byDoc.get(r.documentId)?.push(r);
-      for (const [id, docRows] of byDoc) each(id, docRows);
-    }
+    return readInPages(read, documentIds, setDocument);
   }
 
   let internalVocabulary: Vocabulary<InternalFilterName> | null = null;
@@ -381,6 +360,27 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     lastSeenId = fp.maxId;
     publish(loads);
     applied = Math.max(applied, upTo);
+    // The records that name a relabelled or removed term: made again after this version, which
+    // readers need not wait for (a full load made them all).
+    if (!loads && relabelled.size > 0) {
+      for (const id of relabelled) unawaited.add(id);
+      catchUpLater();
+    }
+    relabelled.clear();
+  }
+
+  /** Re-reads the documents in `unawaited` off the request path, after the runs before it (one run for a burst). */
+  function catchUpLater(): void {
+    if (catchingUp) return;
+    catchingUp = (work ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        catchingUp = null;
+        return run(false);
+      })
+      .catch((e: unknown) => {
+        strapi.log.warn(`directory: catch-up failed: ${String(e)}`);
+      });
   }
 
   /** Nothing of this instance's own is left to apply (its writes, the reference types). */
@@ -449,12 +449,14 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
      * A write of this instance, through the Document Service, just returned: its document is
      * re-read now and the writer waits for it, so its caller gets an answer once the catalogs hold
      * the write. Readers meanwhile keep the catalog as it was (the write has not answered yet), so
-     * none waits behind it. A failure is logged; the document is then pending for readers.
+     * none waits behind it. A failure is logged; the document is then pending for readers. A term
+     * relabelled or removed: the writer waits too for the records that name it (catchUpLater).
      */
     async applyWrite(uid: string, documentId?: string): Promise<void> {
       if (uid === ORG && documentId) unawaited.add(documentId);
       else this.invalidate(uid, documentId);
       await this.settle();
+      await catchingUp;
     },
 
     /** Applies the pending writes now (after a commit, off the writer's path); a failure is logged. */
@@ -486,15 +488,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       if (uid === ORG) for (const id of documentIds) unawaited.add(id);
       else if (REFERENCE_TYPES.includes(uid)) referenceDirty = true;
       else return;
-      if (catchUpQueued) return;
-      catchUpQueued = true;
-      void (work ?? Promise.resolve())
-        .catch(() => undefined)
-        .then(() => {
-          catchUpQueued = false;
-          return run(false);
-        })
-        .catch((e: unknown) => strapi.log.warn(`directory: catch-up failed: ${String(e)}`));
+      catchUpLater();
     },
 
     /** One fingerprint check now, as the poll does (when the notification channel is back). */

@@ -373,3 +373,40 @@ export function documentReader(
     return () => pageRows(shape, selected());
   };
 }
+
+/**
+ * Documents per page read. Small: a page's rows and the objects made of them live until the page
+ * is handed over, and what is alive when the young generation is collected is copied (twice, then
+ * promoted): at 100,000 organizations, pages of 500 had 2.4 GB promoted during the boot and 7.5 s
+ * of collection pauses, pages of 100 0.8 GB and 3.4 s (`node --trace-gc-nvp`).
+ */
+const PAGE = 100;
+/** Pages asked for ahead of the one being handed over (they wait as JSON text: see sqlite-reader.ts). */
+const AHEAD = 4;
+
+/**
+ * The rows of these documents, a page at a time, handed over per document (none: it is gone).
+ * The next pages are asked for before this one is handed over: a reader in another thread (or a
+ * database server) reads them meanwhile.
+ */
+export async function readInPages<R extends { documentId: string }>(
+  read: (documentIds: readonly string[]) => Promise<() => R[]>,
+  documentIds: readonly string[],
+  each: (documentId: string, rows: R[]) => void,
+): Promise<void> {
+  const page = (i: number) => documentIds.slice(i, i + PAGE);
+  const ask = (i: number) => {
+    const rows = read(page(i));
+    rows.catch(() => undefined); // awaited below; a load that stops early must not leave it unhandled
+    return rows;
+  };
+  const asked: Array<Promise<() => R[]>> = [];
+  let askedUpTo = 0;
+  for (let i = 0; i < documentIds.length; i += PAGE) {
+    for (; askedUpTo < documentIds.length && askedUpTo <= i + AHEAD * PAGE; askedUpTo += PAGE) asked.push(ask(askedUpTo));
+    const rows = (await asked.shift()!)();
+    const byDoc = new Map<string, R[]>(page(i).map((id) => [id, []]));
+    for (const r of rows) byDoc.get(r.documentId)?.push(r);
+    for (const [id, docRows] of byDoc) each(id, docRows);
+  }
+}

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, type TestServer } from '../harness';
 import { assertErrorShape, isPublicFixture, json } from '../expect';
 import { fold } from '../../src/catalog/normalize';
-import { ORGANIZATION, SEARCH_SYNONYM_TYPE, SETTINGS_TYPE } from '../../src/content-types';
+import { ORGANIZATION, SEARCH_SYNONYM_TYPE, SERVICE_CATEGORY, SETTINGS_TYPE } from '../../src/content-types';
 
 describe('the public directory API', () => {
   let server: TestServer;
@@ -281,6 +281,35 @@ describe('the public directory API', () => {
       const fixture = server.fixtures.taxonomies.focusAreas.find((t) => t.code === term.code)!;
       assert.equal(term.label, fixture.labelEn);
       assert.equal(frTerm.label, fixture.labelFr);
+    });
+
+    test('a term an editor relabels shows its new label on the records that have it, in lists, by slug and in the facets', async () => {
+      const withService = (await list('locale=fr&pageSize=100')).data.find((o) => o.services.length > 0)!;
+      const code = withService.services[0]!.code;
+      const terms = server.strapi.documents(SERVICE_CATEGORY);
+      const term = (await terms.findFirst({ filters: { code } }))!;
+      const label = String(term.labelFr);
+      const relabelled = `${label} (libellé revu)`;
+      await terms.update({ documentId: term.documentId, data: { labelFr: relabelled } });
+      try {
+        const labelIn = (o: PublicOrganization) => o.services.find((s) => s.code === code)?.label;
+        const bySlug = await json<{ data: PublicOrganization }>(
+          await server.get(`/api/directory/organizations/${withService.slug}?locale=fr`),
+        );
+        assert.equal(labelIn(bySlug.data), relabelled);
+        const listed = await all(`locale=fr&service=${code}`);
+        assert.ok(listed.length > 0 && listed.every((o) => labelIn(o) === relabelled));
+        const facets = await json<FacetsResponse>(await server.get('/api/directory/facets?locale=fr'));
+        assert.equal(facets.data.service.find((f) => f.value === code)?.label, relabelled);
+        // Found by the new words, as by the old ones before.
+        assert.ok((await all(`locale=fr&q=${encodeURIComponent('libellé revu')}`)).some((o) => o.slug === withService.slug));
+      } finally {
+        await terms.update({ documentId: term.documentId, data: { labelFr: label } });
+      }
+      assert.equal(
+        (await all(`locale=fr&service=${code}`)).find((o) => o.slug === withService.slug)?.services.find((s) => s.code === code)?.label,
+        label,
+      );
     });
   });
 
