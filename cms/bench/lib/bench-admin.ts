@@ -5,7 +5,7 @@
  */
 import { percentile } from './bench-load';
 import { isRecord } from '../../src/workflow/values';
-import { ORGANIZATION as ORG } from '../../src/content-types';
+import { ORGANIZATION as ORG, SERVICE_CATEGORY } from '../../src/content-types';
 import organizationSchema from '../../src/api/organization/content-types/organization/schema.json';
 
 export const CM = '/content-manager/collection-types';
@@ -159,4 +159,47 @@ export function summary(values: number[]): string {
     `median ${msRounded(percentile(finite, 50))}, p90 ${msRounded(percentile(finite, 90))}, max ${msRounded(finite[finite.length - 1] ?? NaN)}` +
     ` over ${values.length} observations${missed ? `, ${missed} NOT SEEN within 30 s` : ''}`
   );
+}
+
+/** A relabelling of a taxonomy term through the admin: the editor's round trip, and when the public facets showed it. */
+export interface Relabelled {
+  writeMs: number;
+  /** From the write's start until the public facets (French) show the new label; NaN if they did not within a minute. */
+  visibleMs: number;
+  /** Public records that name the term. */
+  records: number;
+}
+
+/**
+ * Relabels the service category most records name, in both locales (`suffix` appended), as its
+ * edit view's Save does, then asks the public facets until they show the new label.
+ */
+export async function relabelTerm(base: string, token: string, suffix: string): Promise<Relabelled> {
+  const facets = async () => {
+    const body: unknown = await (await fetch(`${base}/api/directory/facets?locale=fr`)).json();
+    const service = isRecord(body) && isRecord(body.data) && Array.isArray(body.data.service) ? body.data.service : [];
+    return service.flatMap((f) =>
+      isRecord(f) && typeof f.value === 'string' && typeof f.label === 'string' && typeof f.count === 'number'
+        ? [{ value: f.value, label: f.label, count: f.count }]
+        : [],
+    );
+  };
+  const top = (await facets()).sort((a, b) => b.count - a.count)[0];
+  if (!top) throw new Error('the public facets list no service category');
+  const listed = await adminRead(base, token, `${CM}/${SERVICE_CATEGORY}?filters[code][$eq]=${encodeURIComponent(top.value)}`);
+  const term = isRecord(listed) && Array.isArray(listed.results) && isRecord(listed.results[0]) ? listed.results[0] : null;
+  if (!term || typeof term.documentId !== 'string') throw new Error(`no service category ${top.value} in the admin`);
+  const label = `${String(term.labelFr)} ${suffix}`;
+  const started = performance.now();
+  await adminCall(base, token, 'PUT', `${CM}/${SERVICE_CATEGORY}/${term.documentId}`, {
+    code: term.code,
+    labelEn: `${String(term.labelEn)} ${suffix}`,
+    labelFr: label,
+  });
+  const writeMs = performance.now() - started;
+  for (const until = started + 60_000; performance.now() < until; await sleep(50)) {
+    if ((await facets()).some((f) => f.value === top.value && f.label === label))
+      return { writeMs, visibleMs: performance.now() - started, records: top.count };
+  }
+  return { writeMs, visibleMs: NaN, records: top.count };
 }

@@ -3,18 +3,9 @@
  * folded search text and filter values. Lists, facets and lookups never touch the database,
  * so a query costs the same whatever the database holds and whether a slug exists privately.
  */
-import type {
-  FacetValue,
-  FilterName,
-  Locale,
-  OrganizationKind,
-  ProviderRole,
-  Province,
-  PublicOrganization,
-  Sort,
-} from '@referral-directory/sdk';
-import { FILTER_NAMES, LOCALES, NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
-import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
+import type { FacetValue, FilterName, Locale, PublicOrganization, Sort } from '@referral-directory/sdk';
+import { FILTER_NAMES, LOCALES } from '@referral-directory/sdk';
+import type { Vocabulary } from './vocabulary';
 import type { Entry } from './entry';
 import { type Edits, type Side, editsBetween, inSet, netOf, noEdits, originOf, partIdOf, rememberOrigin } from './edits';
 import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, withRemoved } from './search-index';
@@ -29,19 +20,13 @@ import { topK } from './top';
 // Entries are made in entry.ts; the catalog's users take them from here with the rest.
 export { type Entry, filterValues, sameEntry, searchTextOf, toEntry } from './entry';
 export { EntriesLoad } from './part';
+export { type Vocabulary, type VocabularyTerm, fixedVocabulary } from './vocabulary';
 
 /** What the catalog needs of a record to sort it. */
 export interface Named {
   slug: string;
   name: string;
 }
-
-/** A labelled value of a filter, in the order facets list them. */
-export interface VocabularyTerm {
-  value: string;
-  labels: Record<Locale, string>;
-}
-export type Vocabulary<F extends string = FilterName> = Record<F, VocabularyTerm[]>;
 
 export interface DirectoryQuery<F extends string = FilterName> {
   terms: string[];
@@ -50,19 +35,6 @@ export interface DirectoryQuery<F extends string = FilterName> {
   page: number;
   pageSize: number;
   sort: Sort;
-}
-
-const fixed = <K extends string>(codes: readonly K[], labels: Record<K, Record<Locale, string>>): VocabularyTerm[] =>
-  codes.map((value) => ({ value, labels: labels[value] }));
-
-export function fixedVocabulary(): Pick<Vocabulary, 'province' | 'timeframe' | 'need' | 'role' | 'type'> {
-  return {
-    province: fixed<Province>(PROVINCES, PROVINCE_LABELS),
-    timeframe: fixed(TIMEFRAMES, TIMEFRAME_LABELS),
-    need: fixed(NEEDS, NEED_LABELS),
-    role: fixed<ProviderRole>(PROVIDER_ROLES, ROLE_LABELS),
-    type: fixed<OrganizationKind>(ORGANIZATION_KINDS, KIND_LABELS),
-  };
 }
 
 /** What a text search adds to a page of results. */
@@ -115,6 +87,14 @@ interface Parts<R extends Named, F extends string> {
   /** The gone base slots, in the order they went. */
   goneSlots: readonly number[];
   removed: Removed;
+}
+
+/** An edit of a version's parts, before its delta is built: the gone slots after it, the texts gone, the delta's entries. */
+interface Edit<R extends Named, F extends string> {
+  gone: Uint8Array;
+  goneSlots: number[];
+  goneTexts: IndexedText[];
+  edited: Entry<R, F>[];
 }
 
 /** A version's parts when it is one large part (no edit since it was built). */
@@ -269,6 +249,21 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    * what the edited records and the edits since the last full rebuild cost, not the directory.
    */
   update(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[], version: string): Catalog<R, F> {
+    const edit = this.editOf(removed, added);
+    return this.withDelta(edit, runNow(buildPart(edit.edited, this.vocabulary, this.filterNames, undefined, true)), version);
+  }
+
+  /**
+   * The same as `update`, built in slices of a few milliseconds (runSliced): for edits by the
+   * thousand (the records that name a relabelled term), which `update` would build in one go.
+   */
+  async updateSliced(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[], version: string): Promise<Catalog<R, F>> {
+    const edit = this.editOf(removed, added);
+    return this.withDelta(edit, await runSliced(buildPart(edit.edited, this.vocabulary, this.filterNames, undefined, true)), version);
+  }
+
+  /** What an edit changes of this version's parts: its gone slots, the delta's entries. */
+  private editOf(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[]): Edit<R, F> {
     const { base, delta } = this.parts;
     const goneNow = new Set(removed);
     const gone = this.parts.gone ? this.parts.gone.slice() : new Uint8Array(base.entries.length);
@@ -281,10 +276,13 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       goneSlots.push(i);
       goneTexts.push(e.text());
     }
-    const edited = [...delta.entries.filter((e) => !goneNow.has(e)), ...added];
+    return { gone, goneSlots, goneTexts, edited: [...delta.entries.filter((e) => !goneNow.has(e)), ...added] };
+  }
+
+  private withDelta({ gone, goneSlots, goneTexts }: Edit<R, F>, delta: Part<R, F>, version: string): Catalog<R, F> {
     return new Catalog([], this.vocabulary, version, this.filterNames, this.synonyms, {
-      base,
-      delta: runNow(buildPart(edited, this.vocabulary, this.filterNames, undefined, true)),
+      base: this.parts.base,
+      delta,
       gone: goneSlots.length > 0 ? gone : null,
       goneSlots,
       removed: withRemoved(this.parts.removed, goneTexts),
@@ -299,8 +297,10 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   /**
    * The same version as one large part, built in slices of a few milliseconds (see runSliced), so
    * that requests keep being answered meanwhile; the name order is carried over, not sorted again.
+   * With another `vocabulary` (the editors changed a taxonomy), the same records filtered and
+   * counted by it: the caller gives the result a version of its own.
    */
-  async rebuilt(sliceMs?: number): Promise<Catalog<R, F>> {
+  async rebuilt(sliceMs?: number, vocabulary: Vocabulary<F> = this.vocabulary): Promise<Catalog<R, F>> {
     const entries = this.entries;
     const { base, delta, gone } = this.parts;
     const slotIn = new Uint32Array(this.slots);
@@ -308,26 +308,20 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     for (let i = 0; i < base.entries.length; i++) if (!gone?.[i]) slotIn[i] = k++;
     for (let i = 0; i < delta.entries.length; i++) slotIn[base.entries.length + i] = k++;
     const order = { en: this.byName.en.map((i) => slotIn[i]!), fr: this.byName.fr.map((i) => slotIn[i]!) };
-    const part = await runSliced(buildPart(entries, this.vocabulary, this.filterNames, order), sliceMs);
+    const part = await runSliced(buildPart(entries, vocabulary, this.filterNames, order), sliceMs);
     // Kept: the edits on the earlier large part that this one folds in, for editsSince across it.
     rememberOrigin(part, base, { goneSlots: this.parts.goneSlots, isGone: inSet(this.parts.goneSlots), delta: delta.entries });
-    return new Catalog(
-      [],
-      this.vocabulary,
-      this.version,
-      this.filterNames,
-      this.synonyms,
-      wholeParts(part, this.vocabulary, this.filterNames),
-    );
+    return new Catalog([], vocabulary, this.version, this.filterNames, this.synonyms, wholeParts(part, vocabulary, this.filterNames));
   }
 
   /**
    * This version on `rebuilt`, a full rebuild of the earlier version `from`: the edits made since
-   * `from` applied to it. Null when this version does not descend from `from` by edits.
+   * `from` applied to it, with the rebuild's vocabulary. Null when this version does not descend
+   * from `from` by edits.
    */
   rebasedOn(rebuilt: Catalog<R, F>, from: Catalog<R, F>): Catalog<R, F> | null {
     const edits = this.editsSince(from);
-    if (!edits || rebuilt.vocabulary !== this.vocabulary) return null;
+    if (!edits) return null;
     if (this === from) return rebuilt.synonyms === this.synonyms ? rebuilt : rebuilt.withSynonyms(this.synonyms, this.version);
     const next = rebuilt.update(edits.removed, edits.added, this.version);
     return next.synonyms === this.synonyms ? next : next.withSynonyms(this.synonyms, this.version);
@@ -542,3 +536,22 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
 }
 
 export const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).includes(v);
+
+/**
+ * The `current()` version with these edits (none: that version itself). More than a rebuild waits
+ * for (in a directory of `size`): built in slices (updateSliced), then, should a rebuild have
+ * swapped another version in meanwhile, made again on that one.
+ */
+export async function withEdits<R extends Named, F extends string>(
+  current: () => Catalog<R, F>,
+  removed: readonly Entry<R, F>[],
+  added: readonly Entry<R, F>[],
+  version: string,
+  size: number,
+): Promise<Catalog<R, F>> {
+  const from = current();
+  if (removed.length === 0 && added.length === 0) return from;
+  if (removed.length + added.length <= compactAfter(size)) return from.update(removed, added, version);
+  const next = await from.updateSliced(removed, added, version);
+  return current() === from ? next : current().update(removed, added, version);
+}

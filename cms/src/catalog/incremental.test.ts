@@ -218,6 +218,39 @@ test('edits made while a full rebuild runs are carried over to it, and an unrela
   );
 });
 
+test('a rebuild with a new vocabulary (a term relabelled, one removed) filters and counts by it, with the edits made meanwhile carried over', async () => {
+  const facts = (id: number): RecordFacts => ({
+    name: ['shelter'],
+    description: [],
+    provinces: ['QC'],
+    kind: 'ngo',
+    focus: [],
+    service: id % 2 === 1 ? ['shelter', 'legal'] : ['legal'],
+    lastVerified: null,
+    addresses: [],
+  });
+  const entries = Array.from({ length: 12 }, (_, id) => entryOf(id, facts(id)));
+  const from = new Catalog(entries, vocabulary, 'v1');
+  const next: Vocabulary = { ...vocabulary, service: [{ value: 'legal', labels: { en: 'Legal help', fr: 'Aide juridique' } }] };
+  const rebuilding = from.rebuilt(1, next);
+  const edited = from.update([entries[0]!], [], 'v2'); // a record gone meanwhile
+  const rebased = edited.rebasedOn(await rebuilding, from)!;
+  assert.equal(rebased.vocabulary, next);
+  const scratch = new Catalog(entries.slice(1), next, 'scratch');
+  for (const qs of ['', 'service=legal', 'q=shelter&service=legal']) {
+    const q = (kind: 'list' | 'facets') => parseDirectoryQuery(new URLSearchParams(qs), next, kind);
+    assert.deepEqual(rebased.facets(q('facets')), scratch.facets(q('facets')), qs);
+    assert.deepEqual(
+      rebased.search(q('list')).page.map((e) => e.slug),
+      scratch.search(q('list')).page.map((e) => e.slug),
+      qs,
+    );
+  }
+  assert.deepEqual(rebased.facets(parseDirectoryQuery(new URLSearchParams(''), next, 'facets')).data.service, [
+    { value: 'legal', label: 'Legal help', count: 11 },
+  ]);
+});
+
 test('an edit leaves the version a reader holds as it was', () => {
   const a = entryOf(1, {
     name: ['harbour'],

@@ -25,15 +25,17 @@
  * fingerprint.ts.
  */
 import type { Core } from '@strapi/strapi';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { DirectorySettings, ListingStatus, Locale } from '@referral-directory/sdk';
 import { LISTING_STATUSES } from '@referral-directory/sdk';
-import { Catalog, EntriesLoad, type Entry, type Named, sameEntry, type Vocabulary } from './catalog';
+import { Catalog, EntriesLoad, type Entry, type Named, sameEntry, type Vocabulary, withEdits } from './catalog';
 import { STATUS_LABELS } from '../directory/labels';
 import { isDatabaseDown } from '../directory/errors';
 import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
 import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
-import { REFERENCE_TYPES, changedTerms, readReference } from './reference';
+import { REFERENCE_TYPES, readReference } from './reference';
+import { changedTerms, naming } from './vocabulary';
 import { type SelectRunner, documentReader, readInPages } from '../operations/bulk-read';
 import { type SelectsNow, loadSelects, sqliteSelectsNow } from '../operations/sqlite-reader';
 import { type Fingerprints, RowCounts, changedDocuments, changedSince, documentsInOrder, fingerprints, recount } from './fingerprint';
@@ -50,6 +52,12 @@ type OrgReader = (documentIds: readonly string[]) => Promise<() => OrganizationR
 /** Documents a re-read reads at once on SQLite (sqliteSelectsNow); more go through knex, a turn of the event loop between queries. */
 const AT_ONCE = 10;
 const PING_TIMEOUT_MS = 2000;
+/**
+ * How long the writer of a term waits for the records that name it to be made again: done within
+ * it at 10,000 organizations (3.5–8 s on this project's 2-core machines); beyond it the rest
+ * follows in the background.
+ */
+const RELABEL_WAIT_MS = 10_000;
 
 /** Puts back the entry held before when the new one reads the same (see sameEntry). */
 function keepIfSame<E extends Entry<Named, string>>(map: Map<string, E>, documentId: string, before: E | undefined): void {
@@ -63,14 +71,13 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Per document, the rows its entries were made of. */
   let rowsRead = new RowCounts();
   let vocabulary: Vocabulary | null = null;
+  let internalVocabulary: Vocabulary<InternalFilterName> | null = null;
   let settings: Partial<Record<Locale, DirectorySettings>> = {};
   let synonyms: SynonymGroup[] = [];
   let catalog: Catalog | null = null;
   let internalCatalog: InternalCatalog | null = null;
   /** Per document changed since the last publish, its entries as the current catalogs hold them. */
   const edited = new Map<string, { entry: Entry | undefined; internal: InternalEntry | undefined }>();
-  /** The vocabulary or the synonyms changed since the last publish. */
-  let vocabularyChanged = false;
   /** Documents whose records name a term relabelled or removed since: re-read after the next publish. */
   const relabelled = new Set<string>();
   let synonymsChanged = false;
@@ -132,7 +139,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       entries.delete(id);
       changed = true;
     }
-    if (changed) publish(null);
+    // Few edits: published before publish returns (only edits by the thousand are built in slices).
+    if (changed) void publish(null);
   }
 
   /** Brings the catalog up to date for a reader; while the database is away, serves what it has. */
@@ -163,9 +171,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const next = await readReference(strapi);
     // Kept as the same object when unchanged: a catalog version reached by edits needs no full rebuild.
     if (!vocabulary || JSON.stringify(next.vocabulary) !== JSON.stringify(vocabulary)) {
-      if (vocabulary) naming(changedTerms(vocabulary, next.vocabulary));
+      if (vocabulary) for (const id of naming([entries, internalEntries], changedTerms(vocabulary, next.vocabulary))) relabelled.add(id);
       vocabulary = next.vocabulary;
-      vocabularyChanged = true;
+      const statuses = LISTING_STATUSES.map((value: ListingStatus) => ({ value, labels: STATUS_LABELS[value] }));
+      internalVocabulary = { ...vocabulary, status: statuses };
     }
     if (JSON.stringify(next.synonyms) !== JSON.stringify(synonyms)) {
       synonyms = next.synonyms;
@@ -174,18 +183,6 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     if (JSON.stringify(next.settings) !== JSON.stringify(settings)) {
       settings = next.settings;
       settingsChanged = true;
-    }
-  }
-
-  /** Notes the documents whose entries name one of these values (`relabelled`). */
-  function naming(values: Map<string, Set<string>>): void {
-    if (values.size === 0) return;
-    for (const map of [entries, internalEntries]) {
-      for (const [documentId, entry] of map) {
-        // Cast kept: an entry's values are read by filter name, as the vocabulary names them.
-        const held = entry.values as Record<string, readonly string[] | undefined>;
-        for (const [name, changed] of values) if (held[name]?.some((v) => changed.has(v))) relabelled.add(documentId);
-      }
     }
   }
 
@@ -238,23 +235,27 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     return readInPages(read, documentIds, setDocument);
   }
 
-  let internalVocabulary: Vocabulary<InternalFilterName> | null = null;
+  const nextVersion = () => `${Date.now().toString(36)}.${++generation}`;
 
   /**
-   * Makes the next catalog versions. After a full load (`loads`, its entries) or a change of
-   * vocabulary, from every entry; otherwise from the current versions and the documents edited
-   * since (Catalog.update).
+   * Makes the next catalog versions. After a full load (`loads`, its entries), from every entry;
+   * otherwise from the current versions and the documents edited since (Catalog.update; built in
+   * slices when they are more than a rebuild waits for, the records that name a relabelled term). A
+   * new vocabulary comes in with a rebuild off the request path (rebuildLater).
    */
-  function publish(loads: Loads | null): void {
-    generation++;
-    const version = `${Date.now().toString(36)}.${generation}`;
-    if (loads || vocabularyChanged || !catalog || !internalCatalog || !internalVocabulary) {
-      const statuses = LISTING_STATUSES.map((value: ListingStatus) => ({ value, labels: STATUS_LABELS[value] }));
-      internalVocabulary = { ...vocabulary!, status: statuses };
+  async function publish(loads: Loads | null): Promise<void> {
+    const version = nextVersion();
+    // Taken now: edits made while this one is built in slices are the next publish's.
+    const edits = [...edited];
+    const resynonym = synonymsChanged || settingsChanged;
+    edited.clear();
+    synonymsChanged = false;
+    settingsChanged = false;
+    if (loads || !catalog || !internalCatalog) {
       catalog = new Catalog(loads?.public ?? [...entries.values()], vocabulary!, version, undefined, synonyms);
       internalCatalog = new Catalog(
         loads?.internal ?? [...internalEntries.values()],
-        internalVocabulary,
+        internalVocabulary!,
         version,
         INTERNAL_FILTER_NAMES,
         synonyms,
@@ -264,7 +265,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       const added: Entry[] = [];
       const internalRemoved: InternalEntry[] = [];
       const internalAdded: InternalEntry[] = [];
-      for (const [documentId, before] of edited) {
+      for (const [documentId, before] of edits) {
         const entry = entries.get(documentId);
         if (before.entry !== entry) {
           if (before.entry) removed.push(before.entry);
@@ -278,40 +279,41 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // A catalog with no edit keeps its version, and with it its cached pages and ETags: most
       // re-reads change one catalog or neither (a draft saved; Strapi's own writes after a save).
-      if (removed.length > 0 || added.length > 0) catalog = catalog.update(removed, added, version);
-      if (internalRemoved.length > 0 || internalAdded.length > 0) {
-        internalCatalog = internalCatalog.update(internalRemoved, internalAdded, version);
-      }
+      catalog = await withEdits(() => catalog!, removed, added, version, entries.size);
+      internalCatalog = await withEdits(() => internalCatalog!, internalRemoved, internalAdded, version, internalEntries.size);
       // The same records under a new version (nothing rebuilt): the synonyms are read per query, and
       // the settings' bodies are cached by version.
-      if (synonymsChanged || settingsChanged) {
+      if (resynonym) {
         catalog = catalog.withSynonyms(synonyms, version);
         internalCatalog = internalCatalog.withSynonyms(synonyms, version);
       }
     }
-    edited.clear();
-    vocabularyChanged = false;
-    synonymsChanged = false;
-    settingsChanged = false;
     rebuildLater();
   }
 
   /**
-   * Once enough edits have piled up on the current versions, rebuilds them whole in slices of a
-   * few milliseconds (requests keep being answered), then swaps the rebuilt ones in, with the
-   * edits made meanwhile carried over. Content and version stay the same: ETags do not change.
+   * Once enough edits have piled up on the current versions, or the vocabulary changed, rebuilds
+   * them whole in slices of a few milliseconds (requests keep being answered), then swaps the
+   * rebuilt ones in, with the edits made meanwhile carried over. Content and version stay the
+   * same, and so do ETags, unless the vocabulary changed (its labels are in the facets).
    */
   function rebuildLater(): void {
-    if (rebuilding || !catalog || !internalCatalog) return;
-    if (!catalog.wantsRebuild && !internalCatalog.wantsRebuild) return;
+    if (rebuilding || !catalog || !internalCatalog || !vocabulary || !internalVocabulary) return;
+    const relabel = catalog.vocabulary !== vocabulary || internalCatalog.vocabulary !== internalVocabulary;
+    if (!relabel && !catalog.wantsRebuild && !internalCatalog.wantsRebuild) return;
     const from = catalog;
     const fromInternal = internalCatalog;
+    const [to, toInternal] = [vocabulary, internalVocabulary];
     rebuilding = (async () => {
-      const rebuilt = await from.rebuilt();
-      const rebuiltInternal = await fromInternal.rebuilt();
+      const rebuilt = await from.rebuilt(undefined, to);
+      const rebuiltInternal = await fromInternal.rebuilt(undefined, toInternal);
       // Null when a full load replaced the catalogs meanwhile: that one is newer, keep it.
-      catalog = catalog?.rebasedOn(rebuilt, from) ?? catalog;
-      internalCatalog = internalCatalog?.rebasedOn(rebuiltInternal, fromInternal) ?? internalCatalog;
+      const next = catalog?.rebasedOn(rebuilt, from);
+      const nextInternal = internalCatalog?.rebasedOn(rebuiltInternal, fromInternal);
+      // A new vocabulary: the same parts under a new version (withSynonyms keeps the synonyms as they are).
+      const version = relabel ? nextVersion() : null;
+      if (next) catalog = version ? next.withSynonyms(next.synonyms, version) : next;
+      if (nextInternal) internalCatalog = version ? nextInternal.withSynonyms(nextInternal.synonyms, version) : nextInternal;
     })()
       .catch((e: unknown) => {
         strapi.log.error(`directory: catalog rebuild failed: ${String(e)}`);
@@ -358,22 +360,25 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     referenceFingerprint = fp.reference;
     changedFrom = changedSince(fp.latest, looking);
     lastSeenId = fp.maxId;
-    publish(loads);
+    await publish(loads);
     applied = Math.max(applied, upTo);
     // The records that name a relabelled or removed term: made again after this version, which
     // readers need not wait for (a full load made them all).
     if (!loads && relabelled.size > 0) {
       for (const id of relabelled) unawaited.add(id);
-      catchUpLater();
+      catchUpLater(true);
     }
     relabelled.clear();
   }
 
   /** Re-reads the documents in `unawaited` off the request path, after the runs before it (one run for a burst). */
-  function catchUpLater(): void {
+  function catchUpLater(afterRebuild = false): void {
     if (catchingUp) return;
     catchingUp = (work ?? Promise.resolve())
       .catch(() => undefined)
+      // After the new vocabulary's rebuild (started by the publish of it): edits by the thousand
+      // made while it runs would be carried over onto it in one go.
+      .then(() => (afterRebuild ? rebuilding : undefined))
       .then(() => {
         catchingUp = null;
         return run(false);
@@ -450,13 +455,19 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
      * re-read now and the writer waits for it, so its caller gets an answer once the catalogs hold
      * the write. Readers meanwhile keep the catalog as it was (the write has not answered yet), so
      * none waits behind it. A failure is logged; the document is then pending for readers. A term
-     * relabelled or removed: the writer waits too for the records that name it (catchUpLater).
+     * relabelled or removed: the writer waits too, RELABEL_WAIT_MS at most, for the records that
+     * name it (catchUpLater) and the new vocabulary's rebuild (rebuildLater).
      */
     async applyWrite(uid: string, documentId?: string): Promise<void> {
       if (uid === ORG && documentId) unawaited.add(documentId);
       else this.invalidate(uid, documentId);
       await this.settle();
-      await catchingUp;
+      if (uid === ORG) return;
+      const relabelled = (async () => {
+        await catchingUp;
+        await rebuilding;
+      })();
+      await Promise.race([relabelled, delay(RELABEL_WAIT_MS, undefined, { ref: false })]);
     },
 
     /** Applies the pending writes now (after a commit, off the writer's path); a failure is logged. */

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { DirectorySettings, Locale } from '@referral-directory/sdk';
-import { type Vocabulary, fixedVocabulary } from './catalog';
+import { type Vocabulary, fixedVocabulary } from './vocabulary';
 import type { TermRow } from '../directory/rows';
 import { type SynonymGroup, synonymGroups } from './synonyms';
 import {
@@ -89,18 +89,4 @@ export async function readReference(strapi: Core.Strapi): Promise<Reference> {
     if (row) settings[locale] = toSettings(row, locale);
   }
   return { vocabulary, synonyms, settings };
-}
-
-/**
- * Per filter, the values whose term `after` no longer has or labels otherwise than `before`: the
- * records that name one carry its labels (in their JSON and their words), and must be made again.
- */
-export function changedTerms<F extends string>(before: Vocabulary<F>, after: Vocabulary<F>): Map<F, Set<string>> {
-  const out = new Map<F, Set<string>>();
-  for (const [name, terms] of Object.entries(before) as Array<[F, Vocabulary<F>[F]]>) {
-    const now = new Map((after[name] ?? []).map((t) => [t.value, JSON.stringify(t.labels)]));
-    const changed = terms.filter((t) => now.get(t.value) !== JSON.stringify(t.labels)).map((t) => t.value);
-    if (changed.length > 0) out.set(name, new Set(changed));
-  }
-  return out;
 }

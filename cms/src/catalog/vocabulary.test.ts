@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedTerms } from './reference';
+import { changedTerms } from './vocabulary';
 
 const term = (value: string, en: string, fr: string) => ({ value, labels: { en, fr } });
 

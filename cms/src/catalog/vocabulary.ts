@@ -1,0 +1,55 @@
+/**
+ * The filters' vocabulary: each filter's values with their labels, in the order facets list them —
+ * fixed codes (provinces, kinds…) and the editors' taxonomies (reference.ts reads those).
+ */
+import type { FilterName, Locale, OrganizationKind, ProviderRole, Province } from '@referral-directory/sdk';
+import { NEEDS, ORGANIZATION_KINDS, PROVIDER_ROLES, PROVINCES, TIMEFRAMES } from '@referral-directory/sdk';
+import { KIND_LABELS, NEED_LABELS, PROVINCE_LABELS, ROLE_LABELS, TIMEFRAME_LABELS } from '../directory/labels';
+
+/** A labelled value of a filter, in the order facets list them. */
+export interface VocabularyTerm {
+  value: string;
+  labels: Record<Locale, string>;
+}
+export type Vocabulary<F extends string = FilterName> = Record<F, VocabularyTerm[]>;
+
+const fixed = <K extends string>(codes: readonly K[], labels: Record<K, Record<Locale, string>>): VocabularyTerm[] =>
+  codes.map((value) => ({ value, labels: labels[value] }));
+
+export function fixedVocabulary(): Pick<Vocabulary, 'province' | 'timeframe' | 'need' | 'role' | 'type'> {
+  return {
+    province: fixed<Province>(PROVINCES, PROVINCE_LABELS),
+    timeframe: fixed(TIMEFRAMES, TIMEFRAME_LABELS),
+    need: fixed(NEEDS, NEED_LABELS),
+    role: fixed<ProviderRole>(PROVIDER_ROLES, ROLE_LABELS),
+    type: fixed<OrganizationKind>(ORGANIZATION_KINDS, KIND_LABELS),
+  };
+}
+
+/**
+ * Per filter, the values whose term `after` no longer has or labels otherwise than `before`: the
+ * records that name one carry its labels (in their JSON and their words), and must be made again.
+ */
+export function changedTerms<F extends string>(before: Vocabulary<F>, after: Vocabulary<F>): Map<F, Set<string>> {
+  const out = new Map<F, Set<string>>();
+  for (const [name, terms] of Object.entries(before) as Array<[F, Vocabulary<F>[F]]>) {
+    const now = new Map((after[name] ?? []).map((t) => [t.value, JSON.stringify(t.labels)]));
+    const changed = terms.filter((t) => now.get(t.value) !== JSON.stringify(t.labels)).map((t) => t.value);
+    if (changed.length > 0) out.set(name, new Set(changed));
+  }
+  return out;
+}
+
+/** The documents whose entries (in any of `maps`) hold one of these values (changedTerms). */
+export function naming(maps: ReadonlyArray<Map<string, { values: object }>>, values: Map<string, Set<string>>): Set<string> {
+  const out = new Set<string>();
+  if (values.size === 0) return out;
+  for (const map of maps) {
+    for (const [documentId, entry] of map) {
+      // Cast kept: an entry's values are read by filter name, as the vocabulary names them.
+      const held = entry.values as Record<string, readonly string[] | undefined>;
+      for (const [name, changed] of values) if (held[name]?.some((v) => changed.has(v))) out.add(documentId);
+    }
+  }
+  return out;
+}
