@@ -311,6 +311,32 @@ describe('the public directory API', () => {
         label,
       );
     });
+
+    test('a term an editor removes leaves the records that named it, the filters and the facets', async () => {
+      const terms = server.strapi.documents(SERVICE_CATEGORY);
+      const term = await terms.create({ data: { code: 'removed_soon', labelEn: 'Removed soon', labelFr: 'Bientôt retiré' } });
+      const slug = [...publicSlugs][3]!;
+      const docs = server.strapi.documents(ORGANIZATION);
+      const doc = (await docs.findFirst({ filters: { slug } }))!;
+      await docs.update({ documentId: doc.documentId, locale: 'en', data: { services: { connect: [term.documentId] } } });
+      await docs.publish({ documentId: doc.documentId, locale: '*' });
+      const codes = async () => {
+        const { data } = await json<{ data: PublicOrganization }>(await server.get(`/api/directory/organizations/${slug}?locale=fr`));
+        return data.services.map((s) => s.code);
+      };
+      assert.ok((await codes()).includes('removed_soon'));
+      assert.deepEqual(
+        (await all('service=removed_soon')).map((o) => o.slug),
+        [slug],
+      );
+      await terms.delete({ documentId: term.documentId });
+      assert.ok(!(await codes()).includes('removed_soon'));
+      const facets = await json<FacetsResponse>(await server.get('/api/directory/facets?locale=fr'));
+      assert.ok(!facets.data.service.some((f) => f.value === 'removed_soon'));
+      const res = await server.get('/api/directory/organizations?service=removed_soon');
+      assert.equal(res.status, 400);
+      assertErrorShape(await json(res), 400);
+    });
   });
 
   describe('when the input is bad', () => {
