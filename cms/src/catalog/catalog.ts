@@ -249,7 +249,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    * what the edited records and the edits since the last full rebuild cost, not the directory.
    */
   update(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[], version: string): Catalog<R, F> {
-    const edit = this.editOf(removed, added);
+    const edit = runNow(this.editOf(removed, added));
     return this.withDelta(edit, runNow(buildPart(edit.edited, this.vocabulary, this.filterNames, undefined, true)), version);
   }
 
@@ -258,12 +258,12 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    * thousand (the records that name a relabelled term), which `update` would build in one go.
    */
   async updateSliced(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[], version: string): Promise<Catalog<R, F>> {
-    const edit = this.editOf(removed, added);
+    const edit = await runSliced(this.editOf(removed, added));
     return this.withDelta(edit, await runSliced(buildPart(edit.edited, this.vocabulary, this.filterNames, undefined, true)), version);
   }
 
-  /** What an edit changes of this version's parts: its gone slots, the delta's entries. */
-  private editOf(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[]): Edit<R, F> {
+  /** What an edit changes of this version's parts: its gone slots, the delta's entries (a generator: a gone record's words are worked out again). */
+  private *editOf(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[]): Generator<void, Edit<R, F>> {
     const { base, delta } = this.parts;
     const goneNow = new Set(removed);
     const gone = this.parts.gone ? this.parts.gone.slice() : new Uint8Array(base.entries.length);
@@ -275,6 +275,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       gone[i] = 1;
       goneSlots.push(i);
       goneTexts.push(e.text());
+      yield;
     }
     return { gone, goneSlots, goneTexts, edited: [...delta.entries.filter((e) => !goneNow.has(e)), ...added] };
   }

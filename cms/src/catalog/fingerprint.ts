@@ -74,7 +74,8 @@ export class RowCounts {
 /**
  * The documents whose number of rows in the database is not the one `read` holds: rows created or
  * deleted elsewhere that no update time nor new row id tells of — a document deleted, and an
- * unpublish, which deletes the published rows and leaves the draft as it was.
+ * unpublish, which deletes the published rows and leaves the draft as it was. Notes in `read` the
+ * rows that belong to no document.
  */
 export async function recount(strapi: Core.Strapi, read: RowCounts): Promise<string[]> {
   const table = strapi.db.metadata.get(ORG).tableName;

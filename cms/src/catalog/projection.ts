@@ -131,7 +131,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Hides this instance's own writes that could not be re-read: their public state is unknown. */
-  function withholdPending(): void {
+  async function withholdPending(): Promise<void> {
     let changed = false;
     for (const id of pending) {
       if (!entries.has(id)) continue;
@@ -139,8 +139,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       entries.delete(id);
       changed = true;
     }
-    // Few edits: published before publish returns (only edits by the thousand are built in slices).
-    if (changed) void publish(null);
+    if (changed) await publish(null);
   }
 
   /** Brings the catalog up to date for a reader; while the database is away, serves what it has. */
@@ -153,7 +152,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       await run(false, true);
     } catch (error: unknown) {
       if (!catalog || !databaseFailed(error)) throw error;
-      withholdPending();
+      await withholdPending();
     }
   }
 
@@ -463,11 +462,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       else this.invalidate(uid, documentId);
       await this.settle();
       if (uid === ORG) return;
-      const relabelled = (async () => {
+      const remade = (async () => {
         await catchingUp;
-        await rebuilding;
+        // The new vocabulary's rebuild starts once one under way (a compaction) has ended.
+        while (rebuilding && (catalog?.vocabulary !== vocabulary || internalCatalog?.vocabulary !== internalVocabulary)) await rebuilding;
       })();
-      await Promise.race([relabelled, delay(RELABEL_WAIT_MS, undefined, { ref: false })]);
+      await Promise.race([remade, delay(RELABEL_WAIT_MS, undefined, { ref: false })]);
     },
 
     /** Applies the pending writes now (after a commit, off the writer's path); a failure is logged. */
