@@ -79,18 +79,20 @@ describe('the public directory API', () => {
       assert.equal((await server.get(`/api/directory/organizations/${slug}`)).status, 200);
     });
 
+    const statusOf = async (slug: string) => (await server.get(`/api/directory/organizations/${slug}`)).status;
+    /** Asks for the record until it answers `expected` (10 s at most): another instance's write reaches this one by the poll. */
+    const waitForStatus = async (slug: string, expected: number) => {
+      for (let i = 0; i < 100 && (await statusOf(slug)) !== expected; i++) await sleep(100);
+      assert.equal(await statusOf(slug), expected);
+    };
+
     test("another instance's write (straight to the database) is picked up by the refresh poll", async () => {
       const slug = [...publicSlugs][1]!;
       const rows = server.strapi.db.query(ORGANIZATION);
-      const status = async () => (await server.get(`/api/directory/organizations/${slug}`)).status;
-      const waitFor = async (expected: number) => {
-        for (let i = 0; i < 100 && (await status()) !== expected; i++) await new Promise((r) => setTimeout(r, 100));
-        assert.equal(await status(), expected);
-      };
       await rows.updateMany({ where: { slug }, data: { listingStatus: 'suspended', updatedAt: new Date() } });
-      await waitFor(404);
+      await waitForStatus(slug, 404);
       await rows.updateMany({ where: { slug }, data: { listingStatus: 'active', updatedAt: new Date() } });
-      await waitFor(200);
+      await waitForStatus(slug, 200);
     });
 
     test("another instance's unpublish (its published rows deleted, the draft untouched) is picked up by the refresh poll", async () => {
@@ -98,19 +100,14 @@ describe('the public directory API', () => {
       // updated, none is new; only the table's count moves, and no document disappears.
       const slug = [...publicSlugs][2]!;
       const rows = server.strapi.db.query(ORGANIZATION);
-      const status = async () => (await server.get(`/api/directory/organizations/${slug}`)).status;
-      const waitFor = async (expected: number) => {
-        for (let i = 0; i < 100 && (await status()) !== expected; i++) await new Promise((r) => setTimeout(r, 100));
-        assert.equal(await status(), expected);
-      };
       const published = await rows.findMany({ where: { slug, publishedAt: { $notNull: true } } });
       assert.ok(published.length > 0);
       const documentId = published[0]!.documentId as string;
       await rows.deleteMany({ where: { id: { $in: published.map((r) => r.id) } } });
-      await waitFor(404);
+      await waitForStatus(slug, 404);
       assert.ok(!(await all('locale=en')).some((o) => o.slug === slug));
       await server.strapi.documents(ORGANIZATION).publish({ documentId, locale: '*' });
-      assert.equal(await status(), 200);
+      assert.equal(await statusOf(slug), 200);
     });
 
     test('a confidential address shows only its city and province', async () => {
