@@ -79,6 +79,7 @@ export class RowCounts {
  */
 export async function recount(strapi: Core.Strapi, read: RowCounts): Promise<string[]> {
   const table = strapi.db.metadata.get(ORG).tableName;
+  // Cast kept: knex types an aggregate's rows loosely; PostgreSQL gives the count as text, SQLite as a number.
   const rows = (await strapi.db.connection(table).select('document_id').count({ n: '*' }).groupBy('document_id')) as Array<{
     document_id: string | null;
     n: number | string;

@@ -32,6 +32,7 @@ export function fixedVocabulary(): Pick<Vocabulary, 'province' | 'timeframe' | '
  */
 export function changedTerms<F extends string>(before: Vocabulary<F>, after: Vocabulary<F>): Map<F, Set<string>> {
   const out = new Map<F, Set<string>>();
+  // Cast kept: Object.entries types its keys as strings; a vocabulary's keys are its filter names.
   for (const [name, terms] of Object.entries(before) as Array<[F, Vocabulary<F>[F]]>) {
     const now = new Map((after[name] ?? []).map((t) => [t.value, JSON.stringify(t.labels)]));
     const changed = terms.filter((t) => now.get(t.value) !== JSON.stringify(t.labels)).map((t) => t.value);
