@@ -11,6 +11,8 @@ import { REFERENCE_TYPES } from './reference';
 export interface Fingerprints {
   /** Of the organization table: `count|latest|maxId`. */
   org: string;
+  /** The organization table's rows. */
+  count: number;
   /** Of the reference tables, in REFERENCE_TYPES order. */
   reference: string;
   /** The organization table's latest update (ISO, '' when empty) and highest row id. */
@@ -47,6 +49,7 @@ export async function fingerprints(strapi: Core.Strapi): Promise<Fingerprints> {
   return {
     org: `${org.count}|${org.latest}|${org.maxId}`,
     reference: refs.map((r) => `${r.count}|${r.latest}|${r.maxId}`).join(';'),
+    count: org.count,
     latest: org.latest,
     maxId: org.maxId,
   };
@@ -67,7 +70,7 @@ export class RowCounts {
 
   /** Whether the table's count in `fp` is these rows. */
   accountFor(fp: Fingerprints): boolean {
-    return Number(fp.org.split('|')[0]) === this.total + this.unowned;
+    return fp.count === this.total + this.unowned;
   }
 }
 

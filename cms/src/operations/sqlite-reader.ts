@@ -19,9 +19,10 @@
  */
 import type { Core } from '@strapi/strapi';
 // The driver knex loads on SQLite (a dependency of the app: on PostgreSQL it is loaded and left unused, ~11 ms at start).
-import Sqlite, { type Database, type Statement } from 'better-sqlite3';
+import Sqlite, { type Database } from 'better-sqlite3';
 import { type PageSelects, SELECTS_HERE, type SelectRunner, type Selected, jsonSelectsHere } from './bulk-read';
 import { sqliteFile, sqliteThread } from './sqlite-thread';
+import { keepPreparedStatements } from '../startup/sqlite-queries';
 
 /** The worker, given the driver's path and the file. */
 const WORKER = `
@@ -126,23 +127,26 @@ export function sqliteSelectsNow(strapi: Core.Strapi, filename = sqliteFile(stra
   if (!filename || strapi.db.dialect.client !== 'sqlite') return null;
   let db: Database | null = null;
   let read: ((page: PageSelects) => unknown[][][]) | null = null;
-  const statements = new Map<string, Statement>();
   const close = () => {
     db?.close();
     db = null;
     read = null;
-    statements.clear();
   };
   const open = (): ((page: PageSelects) => unknown[][][]) => {
     const connection = new Sqlite(filename, { readonly: true, fileMustExist: true });
     db = connection;
-    const statement = (sql: string): Statement => {
-      let s = statements.get(sql);
-      if (!s) statements.set(sql, (s = connection.prepare(sql).raw(true)));
-      return s;
-    };
-    // Cast kept: raw statements give each row as the array of its columns' values.
-    return connection.transaction((page: PageSelects) => page.native().map((q) => statement(q.sql).all(...q.bindings) as unknown[][]));
+    // A page's selects are the same few SQL texts every time: prepared once, as knex's connection keeps its own.
+    keepPreparedStatements(connection);
+    return connection.transaction((page: PageSelects) =>
+      // Cast kept: raw statements give each row as the array of its columns' values.
+      page.native().map(
+        (q) =>
+          connection
+            .prepare(q.sql)
+            .raw(true)
+            .all(...q.bindings) as unknown[][],
+      ),
+    );
   };
   return {
     rowsAsJson: false,
