@@ -506,6 +506,7 @@ describe('the public directory API', () => {
         if (/^select \(select count\(\*\) from .organizations./.test(q.sql)) fingerprints++;
       };
       server.strapi.db.connection.on('query', onQuery);
+      projection.stop(); // the refresh poll asks for fingerprints too, whenever its timer fires
       try {
         await server.strapi.db.transaction(async () => {
           await docs.update({ documentId: doc.documentId, locale: 'en', data: { name } });
@@ -518,9 +519,12 @@ describe('the public directory API', () => {
         assert.deepEqual(seen, Array<string>(16).fill(name), 'every reader sees the publish');
       } finally {
         server.strapi.db.connection.off('query', onQuery);
+        projection.start(Number(process.env.DIRECTORY_REFRESH_INTERVAL_MS ?? 2000));
       }
-      // One for the re-read that took both writes for all of them; the refresh poll may have asked once meanwhile.
-      assert.ok(fingerprints >= 1 && fingerprints <= 2, `${fingerprints} re-reads`);
+      // One for the re-read that took both writes for all of them; on PostgreSQL this instance's own
+      // notices of the two writes come at the commit too (notify.ts), and their catch-up may ask once more.
+      const expected = process.env.DATABASE_CLIENT === 'postgres' ? 2 : 1;
+      assert.ok(fingerprints >= 1 && fingerprints <= expected, `${fingerprints} re-reads`);
     });
   });
 });
