@@ -10,7 +10,6 @@ import type { Core } from '@strapi/strapi';
 import { documentTables, type DocumentTables, type Row } from './bulk-tables';
 import {
   IdAllocator,
-  inverseOrders,
   newDocumentId,
   timestampLike,
   writeRows,
@@ -225,8 +224,6 @@ export async function cloneDocuments(
   const result: CloneResult = { documents: 0, rows: 0, componentRows: 0, linkRows: 0, ms: 0 };
   const txSize = options.transactionSize ?? 5000;
   const chunkSize = options.chunkSize ?? 200;
-  // Read once: a concurrent writer could at worst give two rows the same inverse position (harmless).
-  const inverseOrder = await inverseOrders(knex, plan);
 
   for (let t = 0; t < requests.length; t += txSize) {
     const txRequests = requests.slice(t, t + txSize);
@@ -236,7 +233,7 @@ export async function cloneDocuments(
         const chunk = txRequests.slice(c, c + chunkSize);
         const now = new Date();
         const rows = chunk.flatMap((req) => copyOf(plan, base, base.docs.get(req.baseDocumentId)!, req, options, now));
-        const counts = await writeRows(trx, plan, ids, rows, inverseOrder);
+        const counts = await writeRows(trx, plan, ids, rows);
         result.documents += chunk.length;
         result.rows += counts.rows;
         result.componentRows += counts.componentRows;

@@ -6,17 +6,7 @@
  * transaction, so a bulk create is all-or-nothing with whatever else the caller writes.
  */
 import type { DocumentTables, Row } from './bulk-tables';
-import {
-  columnValue,
-  IdAllocator,
-  inverseOrders,
-  newDocumentId,
-  writeRows,
-  type Knex,
-  type NewComponent,
-  type NewLink,
-  type NewRow,
-} from './bulk-write';
+import { columnValue, IdAllocator, newDocumentId, writeRows, type Knex, type NewComponent, type NewLink, type NewRow } from './bulk-write';
 
 /** One locale's version of a new document: attribute → value (scalars), component value(s), or target row ids (relations). */
 export interface NewDocumentRow {
@@ -90,7 +80,6 @@ export interface CreatedDocuments {
  */
 export class DocumentCreator {
   private readonly ids: IdAllocator;
-  private inverseOrder: Map<string, Map<number, number>> | null = null;
 
   constructor(
     private readonly trx: Knex,
@@ -101,7 +90,6 @@ export class DocumentCreator {
 
   /** Writes the documents; returns their new document ids in order. */
   async create(documents: NewDocument[]): Promise<CreatedDocuments> {
-    this.inverseOrder ??= await inverseOrders(this.trx, this.plan);
     const now = new Date();
     const documentIds: string[] = [];
     const rows: NewRow[] = [];
@@ -110,7 +98,7 @@ export class DocumentCreator {
       documentIds.push(documentId);
       for (const r of d.rows) rows.push(rowOf(this.plan, documentId, r, now));
     }
-    const counts = await writeRows(this.trx, this.plan, this.ids, rows, this.inverseOrder);
+    const counts = await writeRows(this.trx, this.plan, this.ids, rows);
     return { documentIds, ...counts };
   }
 }

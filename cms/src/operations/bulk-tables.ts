@@ -30,8 +30,6 @@ export interface LinkTable {
   targetColumn: string;
   /** Position of the target in this row's list, if any. */
   orderColumn: string | null;
-  /** Position of this row in the target's inverse list (renumbered for new rows), if any. */
-  inverseOrderColumn: string | null;
 }
 
 export interface DocumentTables {
@@ -78,6 +76,7 @@ type Meta = {
       relation?: string;
       target?: string;
       mappedBy?: string;
+      inversedBy?: string;
       default?: unknown;
       unstable_virtual?: boolean;
       morphBy?: string;
@@ -89,7 +88,6 @@ type Meta = {
         on?: Record<string, unknown>;
         pivotColumns?: string[];
         orderColumnName?: string;
-        inverseOrderColumnName?: string;
         morphColumn?: unknown;
       };
     }
@@ -204,6 +202,10 @@ export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables
       plan.skipped.push(`${name} (inverse side of ${a.target}.${a.mappedBy})`);
       continue;
     }
+    if (a.inversedBy) {
+      // The target would list its rows in an order of its own, which a bulk write does not keep.
+      throw new Error(`bulk write: ${uid}.${name} has an inverse side (${a.target}.${a.inversedBy}); not supported`);
+    }
     if (a.relation === 'oneToOne' || a.relation === 'oneToMany') {
       throw new Error(`bulk write: ${uid}.${name} is ${a.relation}; copying it would give its targets two owners`);
     }
@@ -214,7 +216,6 @@ export function documentTables(strapi: Core.Strapi, uid: string): DocumentTables
       ownerColumn: jt.joinColumn.name,
       targetColumn: jt.inverseJoinColumn.name,
       orderColumn: jt.orderColumnName ?? null,
-      inverseOrderColumn: jt.inverseOrderColumnName ?? null,
     });
   }
   const col = (attr: string) => plan.columns.get(attr) ?? null;
@@ -236,9 +237,7 @@ export function describeDocumentTables(plan: DocumentTables): string {
     for (const c of plan.components.values()) lines.push(`    ${c.uid} → ${c.table}`);
   }
   for (const l of plan.links) {
-    lines.push(
-      `  ${l.attribute} → ${l.table} (${l.ownerColumn} → ${l.targetColumn}${l.inverseOrderColumn ? `, inverse order ${l.inverseOrderColumn}` : ''})`,
-    );
+    lines.push(`  ${l.attribute} → ${l.table} (${l.ownerColumn} → ${l.targetColumn})`);
   }
   if (plan.skipped.length > 0) lines.push(`  not written: ${plan.skipped.join(', ')}`);
   return lines.join('\n');

@@ -131,28 +131,8 @@ export interface WriteCounts {
   linkRows: number;
 }
 
-/** The last position in each target's inverse list (e.g. a focus area's organizations), per link table. */
-export async function inverseOrders(knex: Knex, plan: DocumentTables): Promise<Map<string, Map<number, number>>> {
-  const out = new Map<string, Map<number, number>>();
-  for (const l of plan.links) {
-    if (!l.inverseOrderColumn) continue;
-    const rows = (await knex(l.table).select(l.targetColumn).max({ m: l.inverseOrderColumn }).groupBy(l.targetColumn)) as Row[];
-    out.set(l.table, new Map(rows.map((r) => [Number(r[l.targetColumn]), Number(r.m ?? 0)])));
-  }
-  return out;
-}
-
-/**
- * Inserts the rows, then their component rows and join rows, then their link rows, in a few
- * statements per table. `inverseOrder` (from inverseOrders, read once per transaction) is advanced.
- */
-export async function writeRows(
-  trx: Knex,
-  plan: DocumentTables,
-  ids: IdAllocator,
-  rows: NewRow[],
-  inverseOrder: Map<string, Map<number, number>>,
-): Promise<WriteCounts> {
+/** Inserts the rows, then their component rows and join rows, then their link rows, in a few statements per table. */
+export async function writeRows(trx: Knex, plan: DocumentTables, ids: IdAllocator, rows: NewRow[]): Promise<WriteCounts> {
   const counts: WriteCounts = { rows: rows.length, componentRows: 0, linkRows: 0 };
   const rowIds = await ids.take(plan.table, rows.length);
   await insertMany(
@@ -169,12 +149,6 @@ export async function writeRows(
     for (const l of r.links) {
       const link: Row = { [l.link.ownerColumn]: owner, [l.link.targetColumn]: l.targetId };
       if (l.link.orderColumn) link[l.link.orderColumn] = l.order;
-      if (l.link.inverseOrderColumn) {
-        const order = inverseOrder.get(l.link.table) ?? inverseOrder.set(l.link.table, new Map()).get(l.link.table)!;
-        const position = (order.get(l.targetId) ?? 0) + 1;
-        order.set(l.targetId, position);
-        link[l.link.inverseOrderColumn] = position;
-      }
       (links.get(l.link.table) ?? links.set(l.link.table, []).get(l.link.table)!).push(link);
     }
   });

@@ -16,8 +16,7 @@
  *    5.9 %). Each connection keeps its last `KEPT_STATEMENTS` statements by their SQL text (a write
  *    repeats the same few dozen shapes). SQLite recompiles a kept statement itself when the schema
  *    changes under it.
- * 3. Plans: each query goes through `sqliteQueryPlan` (query-plans.ts), which rewrites one slow shape.
- * 4. Rows as arrays: a select made with knex's `.options({ rowMode: 'array' })` gives each row as
+ * 3. Rows as arrays: a select made with knex's `.options({ rowMode: 'array' })` gives each row as
  *    the array of its columns' values, as PostgreSQL's driver does with that option (knex hands it
  *    to pg). The catalog's full load reads that way (bulk-read.ts): better-sqlite3 makes an array
  *    row ~2.5 times faster than an object with a member per column (387,000 rows of 44 columns:
@@ -27,8 +26,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type DriverQuery, sqliteQueryPlan } from './query-plans';
 
+/** A query as knex hands it to its driver. */
+interface DriverQuery {
+  sql: string;
+  /** knex's `.options()` of the query. */
+  options?: { rowMode?: string };
+}
 type QueryFn = (this: unknown, connection: Connection, query: DriverQuery) => Promise<unknown>;
 interface KnexClientPrototype {
   _query: QueryFn;
@@ -81,13 +85,12 @@ export function tuneSqliteQueries(strapi: Core.Strapi): void {
       lastTurn = performance.now();
     }
     keepPreparedStatements(connection);
-    const planned = sqliteQueryPlan(q);
-    if (q.options?.rowMode !== 'array') return query.call(this, connection, planned);
+    if (q.options?.rowMode !== 'array') return query.call(this, connection, q);
     // The kept statement knex is about to run; back to objects for the next query of the same SQL.
-    const statement = connection.prepare(planned.sql);
+    const statement = connection.prepare(q.sql);
     statement.raw(true);
     try {
-      return await query.call(this, connection, planned);
+      return await query.call(this, connection, q);
     } finally {
       statement.raw(false);
     }

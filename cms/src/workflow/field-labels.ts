@@ -21,7 +21,6 @@ const TAXONOMY: Labels = {
   labelEn: { en: 'English label', fr: 'Libellé anglais' },
   labelFr: { en: 'French label', fr: 'Libellé français' },
   sortOrder: { en: 'Sort order', fr: 'Ordre d’affichage' },
-  organizations: { en: 'Organizations', fr: 'Organismes' },
 };
 
 /** Field labels of the content types, by content-type uid. */

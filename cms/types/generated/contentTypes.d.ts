@@ -577,7 +577,6 @@ export interface ApiFocusAreaFocusArea extends Struct.CollectionTypeSchema {
     labelFr: Schema.Attribute.String & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::focus-area.focus-area'> & Schema.Attribute.Private;
-    organizations: Schema.Attribute.Relation<'manyToMany', 'api::organization.organization'>;
     publishedAt: Schema.Attribute.DateTime;
     sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
@@ -609,7 +608,6 @@ export interface ApiLanguageLanguage extends Struct.CollectionTypeSchema {
     labelFr: Schema.Attribute.String & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::language.language'> & Schema.Attribute.Private;
-    organizations: Schema.Attribute.Relation<'manyToMany', 'api::organization.organization'>;
     publishedAt: Schema.Attribute.DateTime;
     sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
@@ -1059,7 +1057,6 @@ export interface ApiPopulationPopulation extends Struct.CollectionTypeSchema {
     labelFr: Schema.Attribute.String & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::population.population'> & Schema.Attribute.Private;
-    organizations: Schema.Attribute.Relation<'manyToMany', 'api::organization.organization'>;
     publishedAt: Schema.Attribute.DateTime;
     sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
@@ -1150,7 +1147,6 @@ export interface ApiServiceCategoryServiceCategory extends Struct.CollectionType
     labelFr: Schema.Attribute.String & Schema.Attribute.Required;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::service-category.service-category'> & Schema.Attribute.Private;
-    organizations: Schema.Attribute.Relation<'manyToMany', 'api::organization.organization'>;
     publishedAt: Schema.Attribute.DateTime;
     sortOrder: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
