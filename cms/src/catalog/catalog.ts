@@ -537,22 +537,3 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
 }
 
 export const isLocale = (v: string): v is Locale => (LOCALES as readonly string[]).includes(v);
-
-/**
- * The `current()` version with these edits (none: that version itself). More than a rebuild waits
- * for (in a directory of `size`): built in slices (updateSliced), then, should a rebuild have
- * swapped another version in meanwhile, made again on that one.
- */
-export async function withEdits<R extends Named, F extends string>(
-  current: () => Catalog<R, F>,
-  removed: readonly Entry<R, F>[],
-  added: readonly Entry<R, F>[],
-  version: string,
-  size: number,
-): Promise<Catalog<R, F>> {
-  const from = current();
-  if (removed.length === 0 && added.length === 0) return from;
-  if (removed.length + added.length <= compactAfter(size)) return from.update(removed, added, version);
-  const next = await from.updateSliced(removed, added, version);
-  return current() === from ? next : current().update(removed, added, version);
-}

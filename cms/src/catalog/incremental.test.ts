@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FilterName, PublicOrganization } from '@referral-directory/sdk';
 import { Catalog, compactAfter, EntriesLoad, type Entry, fixedVocabulary, searchTextOf, toEntry, type Vocabulary } from './catalog';
+import { rebaseOnto } from './versions';
 import { parseDirectoryQuery } from '../directory/query';
 import { org } from '../../test/public-organization';
 import { synonymGroups } from './synonyms';
@@ -249,6 +250,61 @@ test('a rebuild with a new vocabulary (a term relabelled, one removed) filters a
   assert.deepEqual(rebased.facets(parseDirectoryQuery(new URLSearchParams(''), next, 'facets')).data.service, [
     { value: 'legal', label: 'Legal help', count: 11 },
   ]);
+});
+
+test('a rebuild is swapped in with edits by the thousand carried over in slices, and those made while they are', async () => {
+  const facts = (id: number, word: string): RecordFacts => ({
+    name: [word],
+    description: [],
+    provinces: ['QC'],
+    kind: 'ngo',
+    focus: [],
+    service: id % 2 === 1 ? ['shelter'] : ['legal'],
+    lastVerified: null,
+    addresses: [],
+  });
+  const size = 200;
+  const live = new Map<number, Entry>();
+  for (let id = 0; id < size; id++) live.set(id, entryOf(id, facts(id, 'shelter')));
+  const from = new Catalog([...live.values()], vocabulary, 'v1');
+  const rebuilt = await from.rebuilt(1);
+  // Edits made while the rebuild ran: more than a rebuild waits for (the records naming a relabelled term).
+  const many = Array.from({ length: 3 * compactAfter(size) }, (_, id) => id);
+  const before = many.map((id) => live.get(id)!);
+  for (const id of many) live.set(id, entryOf(id, facts(id, 'harbour')));
+  let current = from.update(
+    before,
+    many.map((id) => live.get(id)!),
+    'v2',
+  );
+  const swapped: Catalog[] = [];
+  const swapping = rebaseOnto(
+    () => current,
+    rebuilt,
+    from,
+    size,
+    (next) => swapped.push(next),
+  );
+  // One more edit while those are carried over, in slices.
+  await new Promise((resolve) => setImmediate(resolve));
+  const late = live.get(size - 1)!;
+  live.set(size - 1, entryOf(size - 1, facts(size - 1, 'justice')));
+  current = current.update([late], [live.get(size - 1)!], 'v3');
+  await swapping;
+  assert.equal(swapped.length, 1);
+  const [next] = swapped;
+  assert.equal(next!.version, 'v3');
+  const ids = [...live.keys()];
+  assert.deepEqual(observe(next!, ids), observe(new Catalog([...live.values()], vocabulary, 'scratch'), ids));
+  // A full load replaced the versions meanwhile: nothing is swapped.
+  await rebaseOnto(
+    () => new Catalog([...live.values()], vocabulary, 'v4'),
+    rebuilt,
+    from,
+    size,
+    (n) => swapped.push(n),
+  );
+  assert.equal(swapped.length, 1);
 });
 
 test('an edit leaves the version a reader holds as it was', () => {

@@ -28,9 +28,10 @@ import type { Core } from '@strapi/strapi';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DirectorySettings, ListingStatus, Locale } from '@referral-directory/sdk';
 import { LISTING_STATUSES } from '@referral-directory/sdk';
-import { Catalog, EntriesLoad, type Entry, type Named, sameEntry, type Vocabulary, withEdits } from './catalog';
+import { Catalog, EntriesLoad, type Entry, type Named, sameEntry, type Vocabulary } from './catalog';
+import { rebaseOnto, withEdits } from './versions';
 import { STATUS_LABELS } from '../directory/labels';
-import { isDatabaseDown } from '../directory/errors';
+import { reachability } from './reachability';
 import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
 import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
@@ -51,7 +52,6 @@ import {
 type OrgReader = (documentIds: readonly string[]) => Promise<() => OrganizationRow[]>;
 /** Documents a re-read reads at once on SQLite (sqliteSelectsNow); more go through knex, a turn of the event loop between queries. */
 const AT_ONCE = 10;
-const PING_TIMEOUT_MS = 2000;
 /**
  * How long the writer of a term waits for the records that name it to be made again: done within
  * it at 10,000 organizations (3.5–8 s on this project's 2-core machines); beyond it the rest
@@ -78,7 +78,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let internalCatalog: InternalCatalog | null = null;
   /** Per document changed since the last publish, its entries as the current catalogs hold them. */
   const edited = new Map<string, { entry: Entry | undefined; internal: InternalEntry | undefined }>();
-  /** Documents whose records name a term relabelled or removed since: re-read after the next publish. */
+  /**
+   * Documents whose records name a term relabelled or removed since: re-read by the catch-up after
+   * the new vocabulary's publish, not by a run a reader or a writer waits for.
+   */
   const relabelled = new Set<string>();
   let synonymsChanged = false;
   /** The settings changed since the last publish: a new version, so that their cached bodies go. */
@@ -111,24 +114,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   let timer: NodeJS.Timeout | null = null;
   /** A re-read off the request path is waiting to start (it will take every id to re-read); settled when it ends. */
   let catchingUp: Promise<void> | null = null;
-  /** When the database stopped answering (null: it answers). */
-  let unreachableSince: number | null = null;
-
-  function databaseAnswered(): void {
-    if (unreachableSince === null) return;
-    strapi.log.warn(`directory: the database answers again after ${Math.round((Date.now() - unreachableSince) / 1000)} s`);
-    unreachableSince = null;
-  }
-
-  /** Records an error; true if it means the database is unreachable. */
-  function databaseFailed(error: unknown): boolean {
-    if (!isDatabaseDown(error)) return false;
-    if (unreachableSince === null) {
-      unreachableSince = Date.now();
-      strapi.log.error(`directory: the database is unreachable (${(error as Error)?.message ?? String(error)}); serving the last catalog`);
-    }
-    return true;
-  }
+  const database = reachability(strapi);
 
   /** Hides this instance's own writes that could not be re-read: their public state is unknown. */
   async function withholdPending(): Promise<void> {
@@ -147,11 +133,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     // A re-read already holds this instance's latest writes: wait for it (it settles `work`).
     while (catalog && applied < marked && pending.size === 0 && !referenceDirty && work) await work;
     if (catalog && pending.size === 0 && !referenceDirty) return;
-    if (catalog && unreachableSince !== null) return withholdPending();
+    if (catalog && !database.reachable()) return withholdPending();
     try {
       await run(false, true);
     } catch (error: unknown) {
-      if (!catalog || !databaseFailed(error)) throw error;
+      if (!catalog || !database.failed(error)) throw error;
       await withholdPending();
     }
   }
@@ -297,7 +283,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
    * same, and so do ETags, unless the vocabulary changed (its labels are in the facets).
    */
   function rebuildLater(): void {
-    if (rebuilding || !catalog || !internalCatalog || !vocabulary || !internalVocabulary) return;
+    // A catch-up to come (the records that name a relabelled term) publishes, then calls this again.
+    if (rebuilding || catchingUp || !catalog || !internalCatalog || !vocabulary || !internalVocabulary) return;
     const relabel = catalog.vocabulary !== vocabulary || internalCatalog.vocabulary !== internalVocabulary;
     if (!relabel && !catalog.wantsRebuild && !internalCatalog.wantsRebuild) return;
     const from = catalog;
@@ -306,13 +293,26 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     rebuilding = (async () => {
       const rebuilt = await from.rebuilt(undefined, to);
       const rebuiltInternal = await fromInternal.rebuilt(undefined, toInternal);
-      // Null when a full load replaced the catalogs meanwhile: that one is newer, keep it.
-      const next = catalog?.rebasedOn(rebuilt, from);
-      const nextInternal = internalCatalog?.rebasedOn(rebuiltInternal, fromInternal);
       // A new vocabulary: the same parts under a new version (withSynonyms keeps the synonyms as they are).
       const version = relabel ? nextVersion() : null;
-      if (next) catalog = version ? next.withSynonyms(next.synonyms, version) : next;
-      if (nextInternal) internalCatalog = version ? nextInternal.withSynonyms(nextInternal.synonyms, version) : nextInternal;
+      await rebaseOnto(
+        () => catalog,
+        rebuilt,
+        from,
+        entries.size,
+        (next) => {
+          catalog = version ? next.withSynonyms(next.synonyms, version) : next;
+        },
+      );
+      await rebaseOnto(
+        () => internalCatalog,
+        rebuiltInternal,
+        fromInternal,
+        internalEntries.size,
+        (next) => {
+          internalCatalog = version ? next.withSynonyms(next.synonyms, version) : next;
+        },
+      );
     })()
       .catch((e: unknown) => {
         strapi.log.error(`directory: catalog rebuild failed: ${String(e)}`);
@@ -324,7 +324,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Brings the catalog up to date with local writes (awaited by readers). */
-  async function sync(full: boolean): Promise<void> {
+  async function sync(full: boolean, remake = false): Promise<void> {
     const looking = Date.now();
     const fp = await fingerprints(strapi);
     if (referenceDirty || full || !vocabulary) {
@@ -344,10 +344,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       pending.clear();
       unawaited.clear();
       loads = await loadAll();
-    } else if (pending.size > 0 || unawaited.size > 0) {
-      const ids = [...new Set([...pending, ...unawaited])];
+    } else if (pending.size > 0 || unawaited.size > 0 || (remake && relabelled.size > 0)) {
+      const ids = [...new Set([...pending, ...unawaited, ...(remake ? relabelled : [])])];
       pending.clear();
       unawaited.clear();
+      if (remake) relabelled.clear();
       try {
         await loadDocuments(ids);
       } catch (error: unknown) {
@@ -359,31 +360,27 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     referenceFingerprint = fp.reference;
     changedFrom = changedSince(fp.latest, looking);
     lastSeenId = fp.maxId;
+    // The records that name a relabelled or removed term: made again after this version, which
+    // readers need not wait for (a full load made them all); the new vocabulary's rebuild then
+    // takes them in (rebuildLater waits for the catch-up), rather than a second rebuild for them.
+    if (loads) relabelled.clear();
+    else if (relabelled.size > 0) catchUpLater();
     await publish(loads);
     applied = Math.max(applied, upTo);
-    // The records that name a relabelled or removed term: made again after this version, which
-    // readers need not wait for (a full load made them all).
-    if (!loads && relabelled.size > 0) {
-      for (const id of relabelled) unawaited.add(id);
-      catchUpLater(true);
-    }
-    relabelled.clear();
   }
 
-  /** Re-reads the documents in `unawaited` off the request path, after the runs before it (one run for a burst). */
-  function catchUpLater(afterRebuild = false): void {
+  /** Re-reads the documents in `unawaited` and `relabelled` off the request path, after the runs before it (one run for a burst). */
+  function catchUpLater(): void {
     if (catchingUp) return;
     catchingUp = (work ?? Promise.resolve())
       .catch(() => undefined)
-      // After the new vocabulary's rebuild (started by the publish of it): edits by the thousand
-      // made while it runs would be carried over onto it in one go.
-      .then(() => (afterRebuild ? rebuilding : undefined))
       .then(() => {
         catchingUp = null;
-        return run(false);
+        return run(false, false, true);
       })
       .catch((e: unknown) => {
         strapi.log.warn(`directory: catch-up failed: ${String(e)}`);
+        rebuildLater(); // which waited for it
       });
   }
 
@@ -396,11 +393,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
    * arriving between a commit and its re-read), and the Content Manager's Publish, which saves and
    * publishes in one transaction, is called back once per write at the commit: the first run takes
    * them all, and each of the others would only query the fingerprints again, on the thread that
-   * answers the readers.
+   * answers the readers. `remake`: the catch-up's run, which alone re-reads the records that name
+   * a relabelled term (by the thousand: no reader waits for them).
    */
-  function run(full: boolean, ifBehind = false): Promise<void> {
+  function run(full: boolean, ifBehind = false, remake = false): Promise<void> {
     const previous = work ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => (ifBehind && upToDate() ? undefined : sync(full)));
+    const next = previous.catch(() => undefined).then(() => (ifBehind && upToDate() ? undefined : sync(full, remake)));
     const settled: Promise<void> = next
       .catch(() => undefined)
       .then(() => {
@@ -417,10 +415,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       fp = await fingerprints(strapi);
     } catch (error: unknown) {
-      if (databaseFailed(error)) return;
+      if (database.failed(error)) return;
       throw error;
     }
-    databaseAnswered();
+    database.answered();
     if (fp.reference !== referenceFingerprint) referenceDirty = true;
     if (pending.size > 0) return run(false);
     const countsDiffer = !rowsRead.accountFor(fp);
@@ -509,26 +507,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** False from the moment a query finds the database unreachable until one reaches it again. */
     databaseReachable(): boolean {
-      return unreachableSince === null;
+      return database.reachable();
     },
 
     /** Asks the database `select 1` (bounded wait); records the answer; throws if unreachable. */
-    async pingDatabase(): Promise<void> {
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([
-          strapi.db.connection.raw('select 1'),
-          new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error('ETIMEDOUT: no answer from the database')), PING_TIMEOUT_MS);
-          }),
-        ]);
-        databaseAnswered();
-      } catch (error: unknown) {
-        databaseFailed(error);
-        throw error;
-      } finally {
-        clearTimeout(timer);
-      }
+    pingDatabase(): Promise<void> {
+      return database.ping();
     },
 
     async reload(): Promise<void> {
