@@ -5,7 +5,7 @@
  */
 import type { FacetValue, FilterName, Locale, PublicOrganization, Sort } from '@referral-directory/sdk';
 import { FILTER_NAMES, LOCALES } from '@referral-directory/sdk';
-import type { Vocabulary } from './vocabulary';
+import { type Vocabulary, sameValues } from './vocabulary';
 import type { Entry } from './entry';
 import { type Edits, type Side, editsBetween, inSet, netOf, noEdits, originOf, partIdOf, rememberOrigin } from './edits';
 import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, withRemoved } from './search-index';
@@ -288,6 +288,15 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
       goneSlots,
       removed: withRemoved(this.parts.removed, goneTexts),
     });
+  }
+
+  /**
+   * The same records with the labels of `vocabulary`, when it has the same values in the same order
+   * (a term relabelled: nothing is rebuilt); null otherwise (a term added, moved or removed).
+   */
+  withVocabulary(vocabulary: Vocabulary<F>, version: string): Catalog<R, F> | null {
+    if (!sameValues(this.vocabulary, vocabulary, this.filterNames)) return null;
+    return new Catalog([], vocabulary, version, this.filterNames, this.synonyms, this.parts);
   }
 
   /** The same records with other synonym groups (read per query: nothing is rebuilt). */

@@ -252,6 +252,40 @@ test('a rebuild with a new vocabulary (a term relabelled, one removed) filters a
   ]);
 });
 
+test('a term relabelled: the same parts read with the new labels, nothing rebuilt; a term removed needs a rebuild', () => {
+  const facts = (id: number): RecordFacts => ({
+    name: ['shelter'],
+    description: [],
+    provinces: ['QC'],
+    kind: 'ngo',
+    focus: [],
+    service: id % 2 === 1 ? ['shelter', 'legal'] : ['legal'],
+    lastVerified: null,
+    addresses: [],
+  });
+  const entries = Array.from({ length: 12 }, (_, id) => entryOf(id, facts(id)));
+  const from = new Catalog(entries, vocabulary, 'v1').update([entries[0]!], [], 'v2');
+  const relabelled: Vocabulary = {
+    ...vocabulary,
+    service: vocabulary.service.map((t) => (t.value === 'legal' ? { ...t, labels: { en: 'Legal help', fr: 'Aide juridique' } } : t)),
+  };
+  const next = from.withVocabulary(relabelled, 'v3')!;
+  assert.equal(next.version, 'v3');
+  assert.equal(next.pendingEdits, from.pendingEdits, 'the same parts');
+  const scratch = new Catalog(entries.slice(1), relabelled, 'scratch');
+  for (const qs of ['', 'service=legal', 'q=shelter&service=shelter']) {
+    const q = (kind: 'list' | 'facets') => parseDirectoryQuery(new URLSearchParams(qs), relabelled, kind);
+    assert.deepEqual(next.facets(q('facets')), scratch.facets(q('facets')), qs);
+    assert.deepEqual(
+      next.search(q('list')).page.map((e) => e.slug),
+      scratch.search(q('list')).page.map((e) => e.slug),
+      qs,
+    );
+  }
+  assert.equal(next.facets(parseDirectoryQuery(new URLSearchParams(''), relabelled, 'facets')).data.service[1]?.label, 'Legal help');
+  assert.equal(from.withVocabulary({ ...vocabulary, service: vocabulary.service.slice(1) }, 'v4'), null);
+});
+
 test('a rebuild is swapped in with edits by the thousand carried over in slices, and those made while they are', async () => {
   const facts = (id: number, word: string): RecordFacts => ({
     name: [word],

@@ -285,6 +285,14 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   function rebuildLater(): void {
     // A catch-up to come (the records that name a relabelled term) publishes, then calls this again.
     if (rebuilding || catchingUp || !catalog || !internalCatalog || !vocabulary || !internalVocabulary) return;
+    // Labels changed only (the same terms in the same order): the same parts with the new labels, now.
+    if (catalog.vocabulary !== vocabulary || internalCatalog.vocabulary !== internalVocabulary) {
+      const version = nextVersion();
+      if (catalog.vocabulary !== vocabulary) catalog = catalog.withVocabulary(vocabulary, version) ?? catalog;
+      if (internalCatalog.vocabulary !== internalVocabulary) {
+        internalCatalog = internalCatalog.withVocabulary(internalVocabulary, version) ?? internalCatalog;
+      }
+    }
     const relabel = catalog.vocabulary !== vocabulary || internalCatalog.vocabulary !== internalVocabulary;
     if (!relabel && !catalog.wantsRebuild && !internalCatalog.wantsRebuild) return;
     const from = catalog;

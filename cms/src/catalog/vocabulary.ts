@@ -54,3 +54,15 @@ export function naming(maps: ReadonlyArray<Map<string, { values: object }>>, val
   }
   return out;
 }
+
+/**
+ * Whether `after` has the same values in the same order as `before`, filter by filter (labels
+ * aside): a catalog's filters hold each record's values by their place in the vocabulary, so a
+ * catalog built with `before` filters and counts by `after` as it is (Catalog.withVocabulary).
+ */
+export function sameValues<F extends string>(before: Vocabulary<F>, after: Vocabulary<F>, names: readonly F[]): boolean {
+  return names.every((name) => {
+    const [a, b] = [before[name] ?? [], after[name] ?? []];
+    return a.length === b.length && a.every((t, k) => t.value === b[k]!.value);
+  });
+}
