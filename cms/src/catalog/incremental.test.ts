@@ -219,18 +219,36 @@ test('edits made while a full rebuild runs are carried over to it, and an unrela
   );
 });
 
+/** Twelve records named shelter: the odd ones offer shelter and legal aid, the even ones legal aid. */
+const twelveRecords = (): Entry[] =>
+  Array.from({ length: 12 }, (_, id) =>
+    entryOf(id, {
+      name: ['shelter'],
+      description: [],
+      provinces: ['QC'],
+      kind: 'ngo',
+      focus: [],
+      service: id % 2 === 1 ? ['shelter', 'legal'] : ['legal'],
+      lastVerified: null,
+      addresses: [],
+    }),
+  );
+
+/** `c` gives the facets and lists `scratch` gives for these queries, read by `vocab`. */
+function assertReadsAs(c: Catalog, scratch: Catalog, vocab: Vocabulary, queries: readonly string[]): void {
+  for (const qs of queries) {
+    const q = (kind: 'list' | 'facets') => parseDirectoryQuery(new URLSearchParams(qs), vocab, kind);
+    assert.deepEqual(c.facets(q('facets')), scratch.facets(q('facets')), qs);
+    assert.deepEqual(
+      c.search(q('list')).page.map((e) => e.slug),
+      scratch.search(q('list')).page.map((e) => e.slug),
+      qs,
+    );
+  }
+}
+
 test('a rebuild with a new vocabulary (a term relabelled, one removed) filters and counts by it, with the edits made meanwhile carried over', async () => {
-  const facts = (id: number): RecordFacts => ({
-    name: ['shelter'],
-    description: [],
-    provinces: ['QC'],
-    kind: 'ngo',
-    focus: [],
-    service: id % 2 === 1 ? ['shelter', 'legal'] : ['legal'],
-    lastVerified: null,
-    addresses: [],
-  });
-  const entries = Array.from({ length: 12 }, (_, id) => entryOf(id, facts(id)));
+  const entries = twelveRecords();
   const from = new Catalog(entries, vocabulary, 'v1');
   const next: Vocabulary = { ...vocabulary, service: [{ value: 'legal', labels: { en: 'Legal help', fr: 'Aide juridique' } }] };
   const rebuilding = from.rebuilt(1, next);
@@ -238,32 +256,14 @@ test('a rebuild with a new vocabulary (a term relabelled, one removed) filters a
   const rebased = edited.rebasedOn(await rebuilding, from)!;
   assert.equal(rebased.vocabulary, next);
   const scratch = new Catalog(entries.slice(1), next, 'scratch');
-  for (const qs of ['', 'service=legal', 'q=shelter&service=legal']) {
-    const q = (kind: 'list' | 'facets') => parseDirectoryQuery(new URLSearchParams(qs), next, kind);
-    assert.deepEqual(rebased.facets(q('facets')), scratch.facets(q('facets')), qs);
-    assert.deepEqual(
-      rebased.search(q('list')).page.map((e) => e.slug),
-      scratch.search(q('list')).page.map((e) => e.slug),
-      qs,
-    );
-  }
+  assertReadsAs(rebased, scratch, next, ['', 'service=legal', 'q=shelter&service=legal']);
   assert.deepEqual(rebased.facets(parseDirectoryQuery(new URLSearchParams(''), next, 'facets')).data.service, [
     { value: 'legal', label: 'Legal help', count: 11 },
   ]);
 });
 
 test('a term relabelled: the same parts read with the new labels, nothing rebuilt; a term removed needs a rebuild', () => {
-  const facts = (id: number): RecordFacts => ({
-    name: ['shelter'],
-    description: [],
-    provinces: ['QC'],
-    kind: 'ngo',
-    focus: [],
-    service: id % 2 === 1 ? ['shelter', 'legal'] : ['legal'],
-    lastVerified: null,
-    addresses: [],
-  });
-  const entries = Array.from({ length: 12 }, (_, id) => entryOf(id, facts(id)));
+  const entries = twelveRecords();
   const from = new Catalog(entries, vocabulary, 'v1').update([entries[0]!], [], 'v2');
   const relabelled: Vocabulary = {
     ...vocabulary,
@@ -273,15 +273,7 @@ test('a term relabelled: the same parts read with the new labels, nothing rebuil
   assert.equal(next.version, 'v3');
   assert.equal(next.pendingEdits, from.pendingEdits, 'the same parts');
   const scratch = new Catalog(entries.slice(1), relabelled, 'scratch');
-  for (const qs of ['', 'service=legal', 'q=shelter&service=shelter']) {
-    const q = (kind: 'list' | 'facets') => parseDirectoryQuery(new URLSearchParams(qs), relabelled, kind);
-    assert.deepEqual(next.facets(q('facets')), scratch.facets(q('facets')), qs);
-    assert.deepEqual(
-      next.search(q('list')).page.map((e) => e.slug),
-      scratch.search(q('list')).page.map((e) => e.slug),
-      qs,
-    );
-  }
+  assertReadsAs(next, scratch, relabelled, ['', 'service=legal', 'q=shelter&service=shelter']);
   assert.equal(next.facets(parseDirectoryQuery(new URLSearchParams(''), relabelled, 'facets')).data.service[1]?.label, 'Legal help');
   assert.equal(from.withVocabulary({ ...vocabulary, service: vocabulary.service.slice(1) }, 'v4'), null);
 });
