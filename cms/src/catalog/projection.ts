@@ -277,10 +277,11 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * Once enough edits have piled up on the current versions, or the vocabulary changed, rebuilds
-   * them whole in slices of a few milliseconds (requests keep being answered), then swaps the
-   * rebuilt ones in, with the edits made meanwhile carried over. Content and version stay the
-   * same, and so do ETags, unless the vocabulary changed (its labels are in the facets).
+   * Once enough edits have piled up on the current versions, or a taxonomy term was added, moved or
+   * removed, rebuilds them whole in slices of a few milliseconds (requests keep being answered),
+   * then swaps the rebuilt ones in, with the edits made meanwhile carried over. Content and version
+   * stay the same, and so do ETags, unless the vocabulary changed (its labels are in the facets); a
+   * term only relabelled needs no rebuild (Catalog.withVocabulary).
    */
   function rebuildLater(): void {
     // A catch-up to come (the records that name a relabelled term) publishes, then calls this again.
@@ -369,8 +370,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     changedFrom = changedSince(fp.latest, looking);
     lastSeenId = fp.maxId;
     // The records that name a relabelled or removed term: made again after this version, which
-    // readers need not wait for (a full load made them all); the new vocabulary's rebuild then
-    // takes them in (rebuildLater waits for the catch-up), rather than a second rebuild for them.
+    // readers need not wait for (a full load made them all); the catalogs take the new vocabulary
+    // once they are (rebuildLater waits for the catch-up), so a rebuild, if one is needed, takes them in.
     if (loads) relabelled.clear();
     else if (relabelled.size > 0) catchUpLater();
     await publish(loads);
