@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FilterName, PublicOrganization } from '@referral-directory/sdk';
 import { Catalog, compactAfter, EntriesLoad, type Entry, fixedVocabulary, searchTextOf, toEntry, type Vocabulary } from './catalog';
-import { rebaseOnto } from './versions';
+import { rebaseOnto, withEdits } from './versions';
 import { parseDirectoryQuery } from '../directory/query';
 import { org } from '../../test/public-organization';
 import { synonymGroups } from './synonyms';
@@ -219,6 +219,18 @@ test('edits made while a full rebuild runs are carried over to it, and an unrela
   );
 });
 
+/** A record's facts but its name (and its services, where a test sets them). */
+const plainFacts: RecordFacts = {
+  name: [],
+  description: [],
+  provinces: ['QC'],
+  kind: 'ngo',
+  focus: [],
+  service: ['legal'],
+  lastVerified: null,
+  addresses: [],
+};
+
 /** Twelve records named shelter: the odd ones offer shelter and legal aid, the even ones legal aid. */
 const twelveRecords = (): Entry[] =>
   Array.from({ length: 12 }, (_, id) =>
@@ -280,14 +292,9 @@ test('a term relabelled: the same parts read with the new labels, nothing rebuil
 
 test('a rebuild is swapped in with edits by the thousand carried over in slices, and those made while they are', async () => {
   const facts = (id: number, word: string): RecordFacts => ({
+    ...plainFacts,
     name: [word],
-    description: [],
-    provinces: ['QC'],
-    kind: 'ngo',
-    focus: [],
     service: id % 2 === 1 ? ['shelter'] : ['legal'],
-    lastVerified: null,
-    addresses: [],
   });
   const size = 200;
   const live = new Map<number, Entry>();
@@ -331,6 +338,33 @@ test('a rebuild is swapped in with edits by the thousand carried over in slices,
     (n) => swapped.push(n),
   );
   assert.equal(swapped.length, 1);
+});
+
+test('edits by the thousand are made in slices, again on the version a rebuild swapped in meanwhile', async () => {
+  const size = 200;
+  const live = new Map<number, Entry>();
+  for (let id = 0; id < size; id++) live.set(id, entryOf(id, { ...plainFacts, name: ['shelter'] }));
+  const from = new Catalog([...live.values()], vocabulary, 'v1').update([live.get(0)!], [], 'v2');
+  live.delete(0);
+  const rebuilt = await from.rebuilt(1);
+  let current = from;
+  const many = Array.from({ length: 3 * compactAfter(size) }, (_, i) => i + 1);
+  const removed = many.map((id) => live.get(id)!);
+  for (const id of many) live.set(id, entryOf(id, { ...plainFacts, name: ['harbour'] }));
+  const editing = withEdits(
+    () => current,
+    removed,
+    many.map((id) => live.get(id)!),
+    'v3',
+    size,
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  current = rebuilt; // swapped in while the edits were being made
+  const next = await editing;
+  assert.equal(next.version, 'v3');
+  const ids = Array.from({ length: size }, (_, id) => id);
+  assert.deepEqual(observe(next, ids), observe(new Catalog([...live.values()], vocabulary, 'scratch'), ids));
+  assert.equal(next.sinceBase.base, rebuilt.sinceBase.base, 'made on the rebuilt version');
 });
 
 test('an edit leaves the version a reader holds as it was', () => {

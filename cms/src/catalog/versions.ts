@@ -8,7 +8,7 @@ import type { Entry } from './entry';
 /**
  * The `current()` version with these edits (none: that version itself). More than a rebuild waits
  * for (in a directory of `size`): built in slices (updateSliced), then, should a rebuild have
- * swapped another version in meanwhile, made again on that one.
+ * swapped another version in meanwhile, made again on that one (in slices too).
  */
 export async function withEdits<R extends Named, F extends string>(
   current: () => Catalog<R, F>,
@@ -21,7 +21,7 @@ export async function withEdits<R extends Named, F extends string>(
   if (removed.length === 0 && added.length === 0) return from;
   if (removed.length + added.length <= compactAfter(size)) return from.update(removed, added, version);
   const next = await from.updateSliced(removed, added, version);
-  return current() === from ? next : current().update(removed, added, version);
+  return current() === from ? next : withEdits(current, removed, added, version, size);
 }
 
 /**
