@@ -54,7 +54,7 @@ type OrgReader = (documentIds: readonly string[]) => Promise<() => OrganizationR
 const AT_ONCE = 10;
 /**
  * How long the writer of a term waits for the records that name it to be made again: done within
- * it at 10,000 organizations (3.5–8 s on this project's 2-core machines); beyond it the rest
+ * it at 10,000 organizations (3–4 s under load on this project’s 2-core machines); beyond it the rest
  * follows in the background.
  */
 const RELABEL_WAIT_MS = 10_000;
