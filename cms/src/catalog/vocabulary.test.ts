@@ -31,5 +31,8 @@ test('sameValues: the same values in the same order, whatever their labels', () 
   assert.ok(!sameValues(before, { ...before, service: [...before.service].reverse() }, names), 'moved');
   assert.ok(!sameValues(before, { ...before, service: before.service.slice(1) }, names), 'removed');
   assert.ok(!sameValues(before, { ...before, service: [...before.service, term('food', 'Food', 'Alimentation')] }, names), 'added');
-  assert.ok(sameValues(before, { ...before, focus: [term('labour', 'Labour', 'Travail')] }, ['service']), 'only the names given');
+  assert.ok(
+    sameValues<'service' | 'focus'>(before, { ...before, focus: [term('labour', 'Labour', 'Travail')] }, ['service']),
+    'only the names given',
+  );
 });
