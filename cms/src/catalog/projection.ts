@@ -80,7 +80,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   const edited = new Map<string, { entry: Entry | undefined; internal: InternalEntry | undefined }>();
   /**
    * Documents whose records name a term relabelled or removed since: re-read by the catch-up after
-   * the new vocabulary's publish, not by a run a reader or a writer waits for.
+   * the new vocabulary's publish (or the poll), never by a run a reader or a writer waits for.
    */
   const relabelled = new Set<string>();
   let synonymsChanged = false;
@@ -332,7 +332,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       });
   }
 
-  /** Brings the catalog up to date with local writes (awaited by readers). */
+  /** Brings the catalog up to date with local writes (awaited by readers); `remake`: the records that name a relabelled term too. */
   async function sync(full: boolean, remake = false): Promise<void> {
     const looking = Date.now();
     const fp = await fingerprints(strapi);
@@ -385,7 +385,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       .catch(() => undefined)
       .then(() => {
         catchingUp = null;
-        return run(false, false, true);
+        return run(false);
       })
       .catch((e: unknown) => {
         strapi.log.warn(`directory: catch-up failed: ${String(e)}`);
@@ -402,12 +402,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
    * arriving between a commit and its re-read), and the Content Manager's Publish, which saves and
    * publishes in one transaction, is called back once per write at the commit: the first run takes
    * them all, and each of the others would only query the fingerprints again, on the thread that
-   * answers the readers. `remake`: the catch-up's run, which alone re-reads the records that name
-   * a relabelled term (by the thousand: no reader waits for them).
+   * answers the readers. Only a run no one asked `ifBehind` (the catch-up, the poll) re-reads the
+   * records that name a relabelled term: by the thousand, no reader or writer waits for them.
    */
-  function run(full: boolean, ifBehind = false, remake = false): Promise<void> {
+  function run(full: boolean, ifBehind = false): Promise<void> {
     const previous = work ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => (ifBehind && upToDate() ? undefined : sync(full, remake)));
+    const next = previous.catch(() => undefined).then(() => (ifBehind && upToDate() ? undefined : sync(full, !ifBehind)));
     const settled: Promise<void> = next
       .catch(() => undefined)
       .then(() => {
