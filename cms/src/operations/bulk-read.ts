@@ -1,6 +1,7 @@
 /**
  * Reads whole documents (every row: locales × draft/published) with their components and
- * relations in a few plain queries per page, for the catalog (its full load at boot, its re-reads).
+ * relations in a few plain queries per page, for the catalog (its full load at boot, its re-reads)
+ * and for the audit (the versions before and after a write).
  *
  * It returns the objects Strapi's query engine returns for
  * `strapi.db.query(uid).findMany({ where: { documentId: { $in } }, populate, orderBy: { id: 'asc' } })`
@@ -155,11 +156,11 @@ export interface PageSelects {
   native(): NativeSelect[];
 }
 
-/** The selects' rows, in this thread. */
-async function rowsHere(queries: readonly Knex.QueryBuilder[]): Promise<unknown[][][]> {
+/** The selects' rows, in this thread (within the transaction `trx`, if given). */
+async function rowsHere(queries: readonly Knex.QueryBuilder[], trx?: Knex.Transaction): Promise<unknown[][][]> {
   return Promise.all(
     queries.map(async (query) => {
-      const rows = (await query.options({ rowMode: 'array' })) as unknown[];
+      const rows = (await (trx ? query.transacting(trx) : query).options({ rowMode: 'array' })) as unknown[];
       if (rows.length > 0 && !Array.isArray(rows[0]))
         throw new Error('documentReader: this database driver does not give rows as arrays (rowMode)');
       return rows as unknown[][];
@@ -167,13 +168,16 @@ async function rowsHere(queries: readonly Knex.QueryBuilder[]): Promise<unknown[
   );
 }
 
-export const SELECTS_HERE: SelectRunner = {
+/** The selects in this thread, within the transaction `trx` if given: they then see its writes. */
+export const selectsWithin = (trx?: Knex.Transaction): SelectRunner => ({
   rowsAsJson: false,
   run: async (page) => {
-    const results = await rowsHere(page.queries());
+    const results = await rowsHere(page.queries(), trx);
     return () => results;
   },
-};
+});
+
+export const SELECTS_HERE: SelectRunner = selectsWithin();
 
 /** Selects made with `rowsAsJson`, run in this thread (where a worker that ran them failed). */
 export async function jsonSelectsHere(page: PageSelects): Promise<Selected> {
@@ -203,8 +207,8 @@ function selectList(knex: Knex, columns: Listed, rowsAsJson: boolean): Array<str
 
 const tableOf = (strapi: Core.Strapi, uid: string) => metaOf(strapi, uid).tableName;
 
-/** The documents' rows, made when called (see SelectRunner). */
-export type DocumentReader = (documentIds: readonly string[]) => Promise<() => Row[]>;
+/** The documents' rows, made when called (see SelectRunner); `selects`: other than the reader's own. */
+export type DocumentReader = (documentIds: readonly string[], selects?: SelectRunner) => Promise<() => Row[]>;
 
 /** What a reader reads: the type's tables and columns, and its populated fields'. */
 interface Shape {
@@ -367,9 +371,9 @@ export function documentReader(
   const shape: Shape = { plan, rowColumns, row: rowMaker(rowColumns, empty), fields, targets };
   const make = (ids: readonly string[]) => pageSelects(strapi.db.connection, shape, ids, selects.rowsAsJson);
   const templates = new Map<number, Template>();
-  return async (documentIds) => {
+  return async (documentIds, runner = selects) => {
     if (documentIds.length === 0) return () => [];
-    const selected = await selects.run({ queries: () => make(documentIds), native: () => nativeSelects(templates, documentIds, make) });
+    const selected = await runner.run({ queries: () => make(documentIds), native: () => nativeSelects(templates, documentIds, make) });
     return () => pageRows(shape, selected());
   };
 }

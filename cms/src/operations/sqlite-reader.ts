@@ -20,7 +20,8 @@
 import type { Core } from '@strapi/strapi';
 // The driver knex loads on SQLite (a dependency of the app: on PostgreSQL it is loaded and left unused, ~11 ms at start).
 import Sqlite, { type Database } from 'better-sqlite3';
-import { type PageSelects, SELECTS_HERE, type SelectRunner, type Selected, jsonSelectsHere } from './bulk-read';
+import type { Knex } from 'knex';
+import { type PageSelects, SELECTS_HERE, type SelectRunner, type Selected, jsonSelectsHere, selectsWithin } from './bulk-read';
 import { sqliteFile, sqliteThread } from './sqlite-thread';
 import { keepPreparedStatements } from '../startup/sqlite-queries';
 
@@ -107,6 +108,39 @@ export function loadSelects(strapi: Core.Strapi, filename = sqliteFile(strapi)):
   };
 }
 
+/** A page's selects run at once on `connection`, each row as the array of its columns' values. */
+function nativeRows(connection: Database, page: PageSelects): unknown[][][] {
+  return page.native().map((q) => {
+    const statement = connection.prepare(q.sql);
+    statement.raw(true);
+    try {
+      // Cast kept: raw statements give each row as the array of its columns' values.
+      return statement.all(...q.bindings) as unknown[][];
+    } finally {
+      // Back to objects: knex's connection keeps its statements, and may run this SQL for itself.
+      statement.raw(false);
+    }
+  });
+}
+
+/**
+ * The selects within the transaction `trx`, which they see the writes of (the audit's reads around
+ * a write). On SQLite at once on the transaction's own connection, from SQL made once per shape
+ * (`PageSelects.native`): through knex, building and compiling the ~20 selects of one document
+ * each time cost more than running them. Elsewhere through knex, in the transaction.
+ */
+export function selectsInTransaction(strapi: Core.Strapi, trx: Knex.Transaction): SelectRunner {
+  if (strapi.db.dialect.client !== 'sqlite') return selectsWithin(trx);
+  return {
+    rowsAsJson: false,
+    run: async (page) => {
+      // Cast kept: knex's client types its connection as any; on SQLite it is better-sqlite3's.
+      const results = nativeRows((await trx.client.acquireConnection()) as Database, page);
+      return () => results;
+    },
+  };
+}
+
 export interface SelectsNow extends SelectRunner {
   /** Closes its connection (a later page opens it again). */
   close(): void;
@@ -137,16 +171,7 @@ export function sqliteSelectsNow(strapi: Core.Strapi, filename = sqliteFile(stra
     db = connection;
     // A page's selects are the same few SQL texts every time: prepared once, as knex's connection keeps its own.
     keepPreparedStatements(connection);
-    return connection.transaction((page: PageSelects) =>
-      // Cast kept: raw statements give each row as the array of its columns' values.
-      page.native().map(
-        (q) =>
-          connection
-            .prepare(q.sql)
-            .raw(true)
-            .all(...q.bindings) as unknown[][],
-      ),
-    );
+    return connection.transaction((page: PageSelects) => nativeRows(connection, page));
   };
   return {
     rowsAsJson: false,

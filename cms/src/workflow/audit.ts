@@ -8,6 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { currentActor, inRequest, type Actor } from './actor';
 import { attributesOf, diffVersions, populateOf, type Attributes, type Change, type Row } from './audit-diff';
@@ -15,6 +16,8 @@ import { NO_PUBLIC_FIELDS, PUBLIC_ORGANIZATION_FIELDS, type PublicFields } from 
 import { documentIdOf, isRecord, text } from './values';
 import { AUDIT_ENTRY, ORGANIZATION as ORG, PROTOCOL } from '../content-types';
 import { documentInput } from '../document-input';
+import { type DocumentReader, documentReader } from '../operations/bulk-read';
+import { selectsInTransaction } from '../operations/sqlite-reader';
 
 export { AUDIT_ENTRY };
 
@@ -41,6 +44,9 @@ interface Audited {
   publicFields: PublicFields;
   label: string;
   hasStatus: boolean;
+  draftAndPublish: boolean;
+  /** The document's rows with every component and relation the diff compares (see versions). */
+  read: DocumentReader;
 }
 
 export interface AuditEntryData {
@@ -82,29 +88,34 @@ export function auditMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi['do
     if (uid !== ORG && uid !== PROTOCOL) return null;
     let a = audited.get(uid);
     if (!a) {
+      const model = strapi.getModel(uid);
+      const attributes = attributesOf(model);
       a = {
-        attributes: attributesOf(strapi.getModel(uid)),
+        attributes,
         publicFields: uid === ORG ? PUBLIC_ORGANIZATION_FIELDS : NO_PUBLIC_FIELDS,
         label: uid === ORG ? 'name' : 'agency',
         hasStatus: uid === ORG,
+        draftAndPublish: model.options?.draftAndPublish === true,
+        read: documentReader(strapi, uid, Object.keys(populateOf(attributes))),
       };
       audited.set(uid, a);
     }
     return a;
   };
 
-  const versions = async (
-    uid: UID.ContentType,
-    a: Audited,
-    documentId: string,
-    which: 'draft' | 'published' | 'all',
-  ): Promise<Map<string, Row>> => {
-    const draftAndPublish = strapi.getModel(uid).options?.draftAndPublish === true;
-    const where: Record<string, unknown> = { documentId };
-    if (draftAndPublish && which !== 'all') where.publishedAt = which === 'draft' ? null : { $notNull: true };
-    const rows: unknown[] = await strapi.db.query(uid).findMany({ where, populate: populateOf(a.attributes) });
+  /**
+   * The document's stored versions (`which`: its drafts, its published versions, or every row), by
+   * locale, read within the write's transaction `trx` (its own writes seen). Through the bulk
+   * reader, not Strapi's query engine: the populated reads before and after each write were 68 of
+   * an admin Publish's 595 queries and ~50 ms of its CPU at 10,000 organizations.
+   */
+  const versions = async (a: Audited, documentId: string, which: 'draft' | 'published' | 'all', trx: Knex.Transaction) => {
+    const rows = (await a.read([documentId], selectsInTransaction(strapi, trx)))();
     const out = new Map<string, Row>();
-    for (const r of rows) if (isRecord(r)) out.set(typeof r.locale === 'string' ? r.locale : '', r);
+    for (const r of rows) {
+      if (a.draftAndPublish && which !== 'all' && (r.publishedAt == null) !== (which === 'draft')) continue;
+      out.set(typeof r.locale === 'string' ? r.locale : '', r);
+    }
     return out;
   };
 
@@ -113,14 +124,14 @@ export function auditMiddleware(strapi: Core.Strapi): Parameters<Core.Strapi['do
     const a = describe(context.uid);
     if (!action || !a) return next();
     const uid = context.uid;
-    return strapi.db.transaction(async () => {
+    return strapi.db.transaction(async ({ trx }) => {
       const params: unknown = context.params;
       const which = VERSIONS[action];
       const givenId = documentIdOf(params);
-      const before = givenId ? await versions(uid, a, givenId, which ?? 'all') : new Map<string, Row>();
+      const before = givenId ? await versions(a, givenId, which ?? 'all', trx) : new Map<string, Row>();
       const result = await next();
       const documentId = givenId ?? documentIdOf(result);
-      const after = documentId && which ? await versions(uid, a, documentId, which) : new Map<string, Row>();
+      const after = documentId && which ? await versions(a, documentId, which, trx) : new Map<string, Row>();
       const changes = which ? diffVersions(before, after, a.attributes, a.publicFields) : [];
       if ((action === 'update' || action === 'discard_draft') && changes.length === 0) return result;
 

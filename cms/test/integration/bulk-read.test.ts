@@ -13,7 +13,7 @@ import { startServer, type TestServer } from '../harness';
 import { ORGANIZATION as ORG } from '../../src/content-types';
 import { ORGANIZATION_POPULATE } from '../../src/directory/rows';
 import { type SelectRunner, documentReader } from '../../src/operations/bulk-read';
-import { loadSelects, sqliteSelectsNow } from '../../src/operations/sqlite-reader';
+import { loadSelects, selectsInTransaction, sqliteSelectsNow } from '../../src/operations/sqlite-reader';
 import { documentsInOrder } from '../../src/catalog/fingerprint';
 import { documentInput } from '../../src/document-input';
 
@@ -110,6 +110,25 @@ describe('reading documents in bulk', () => {
       now.close();
       failing.close();
     }
+  });
+
+  test("reads within a transaction what it wrote, as the engine does in it, and nothing of it once rolled back (the audit's reads)", async () => {
+    const [id] = (await documentsInOrder(server.strapi)).slice(5, 6);
+    const read = documentReader(server.strapi, ORG, Object.keys(ORGANIZATION_POPULATE));
+    const before = (await read([id!]))();
+    const row = before[0] as { id: number; name: string };
+    const rolledBack = new Error('rolled back on purpose');
+    await assert.rejects(
+      server.strapi.db.transaction(async ({ trx }) => {
+        await server.strapi.db.query(ORG).update({ where: { id: row.id }, data: { name: `${row.name} (in a transaction)` } });
+        const ours = (await read([id!], selectsInTransaction(server.strapi, trx)))();
+        assert.equal(ours.find((r) => r.id === row.id)?.name, `${row.name} (in a transaction)`);
+        assert.deepStrictEqual(ours, await engine([id!]));
+        throw rolledBack;
+      }),
+      rolledBack,
+    );
+    assert.deepStrictEqual((await read([id!]))(), before);
   });
 
   test('refuses an attribute that is neither a component nor a relation', () => {
