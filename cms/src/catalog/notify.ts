@@ -28,7 +28,7 @@ export interface ChangeNotice {
   documentIds: string[];
 }
 
-/** This process's id in notices: which instance wrote (its own notices tell it that its write committed). */
+/** This instance's name: in its notices (which instance wrote) and its listener's application_name. */
 export function instanceId(env: NodeJS.ProcessEnv = process.env): string {
   return env.DIRECTORY_INSTANCE_ID || `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
@@ -125,8 +125,7 @@ export function startListener(options: ListenerOptions): Listener {
     c.on('notification', (n: Notification) => {
       if (n.channel !== CHANNEL) return;
       const notice = parseNotice(n.payload);
-      // This instance's own notices too: one arrives when its write commits, the moment its rows can
-      // be read from another connection (a read inside the writer's transaction saw them as they were).
+      // This instance's own notices too (one arrives when its write commits): the caller tells them apart.
       if (notice) options.onNotice(notice);
     });
     try {

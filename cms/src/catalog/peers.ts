@@ -14,6 +14,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientConfig } from 'pg';
 import type { Projection } from './projection';
+import { randomBytes } from 'node:crypto';
 import { CHANNEL, type Listener, instanceId, noticePayloads, startListener } from './notify';
 import { isRecord } from '../workflow/values';
 
@@ -52,11 +53,17 @@ export function startPeers(strapi: Core.Strapi, projection: Projection, env: Nod
   if (!connection) return { announce: async () => undefined, listening: () => false, stop: async () => undefined };
 
   const origin = instanceId(env);
+  // What this process's notices are signed with: a script run with the same DIRECTORY_INSTANCE_ID is another writer.
+  const writer = `${origin}#${randomBytes(4).toString('hex')}`;
   const listener: Listener = startListener({
     connection,
     origin,
     retryMs: milliseconds(env.DIRECTORY_LISTEN_RETRY_MS, 250),
-    onNotice: (notice) => projection.changedElsewhere(notice.uid, notice.documentIds),
+    // Its own notices are left alone: the write's commit has had its documents re-read already
+    // (src/index.ts), and a second re-read of each cost the writer's thread as much again.
+    onNotice: (notice) => {
+      if (notice.origin !== writer) projection.changedElsewhere(notice.uid, notice.documentIds);
+    },
     onListening: () => {
       strapi.log.info(`directory: listening for other instances' writes (${origin})`);
       pollEvery(together);
@@ -74,7 +81,7 @@ export function startPeers(strapi: Core.Strapi, projection: Projection, env: Nod
       // commit, never for a write rolled back, and never before the rows can be read.
       try {
         await strapi.db.transaction(async ({ trx }) => {
-          for (const payload of noticePayloads(origin, uid, documentId ? [documentId] : [])) {
+          for (const payload of noticePayloads(writer, uid, documentId ? [documentId] : [])) {
             await trx.raw('select pg_notify(?, ?)', [CHANNEL, payload]);
           }
         });
