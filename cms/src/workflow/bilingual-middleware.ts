@@ -25,7 +25,7 @@ import { nextBases, translationState } from './translation-status';
 import { documentIdOf, isRecord, text } from './values';
 import { ORGANIZATION as ORG } from '../content-types';
 import { type DocumentReader, documentReader } from '../operations/bulk-read';
-import { selectsInTransaction } from '../operations/sqlite-reader';
+import { readInTransaction } from '../operations/sqlite-reader';
 
 type Row = Record<string, unknown>;
 type Drafts = (documentId: string) => Promise<Map<Locale, Row>>;
@@ -38,11 +38,10 @@ type Drafts = (documentId: string) => Promise<Map<Locale, Row>>;
 function draftsOf(strapi: Core.Strapi): Drafts {
   let reader: DocumentReader | undefined;
   return async (documentId) => {
-    const read = (reader ??= documentReader(strapi, ORG, SHARED_RELATIONS));
-    // The transaction under way (every write of an organization is in the audit's), else one for this read.
-    const rows = await strapi.db.transaction(async ({ trx }) => (await read([documentId], selectsInTransaction(strapi, trx)))());
+    reader ??= documentReader(strapi, ORG, SHARED_RELATIONS);
     const byLocale = new Map<Locale, Row>();
-    for (const r of rows) if (r.publishedAt == null && isLocale(r.locale)) byLocale.set(r.locale, r);
+    for (const r of await readInTransaction(strapi, reader, [documentId]))
+      if (r.publishedAt == null && isLocale(r.locale)) byLocale.set(r.locale, r);
     return byLocale;
   };
 }

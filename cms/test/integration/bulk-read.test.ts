@@ -13,7 +13,7 @@ import { startServer, type TestServer } from '../harness';
 import { ORGANIZATION as ORG } from '../../src/content-types';
 import { ORGANIZATION_POPULATE } from '../../src/directory/rows';
 import { type SelectRunner, documentReader } from '../../src/operations/bulk-read';
-import { loadSelects, selectsInTransaction, sqliteSelectsNow } from '../../src/operations/sqlite-reader';
+import { loadSelects, readInTransaction, sqliteSelectsNow } from '../../src/operations/sqlite-reader';
 import { documentsInOrder } from '../../src/catalog/fingerprint';
 import { documentInput } from '../../src/document-input';
 
@@ -119,9 +119,9 @@ describe('reading documents in bulk', () => {
     const row = before[0] as { id: number; name: string };
     const rolledBack = new Error('rolled back on purpose');
     await assert.rejects(
-      server.strapi.db.transaction(async ({ trx }) => {
+      server.strapi.db.transaction(async () => {
         await server.strapi.db.query(ORG).update({ where: { id: row.id }, data: { name: `${row.name} (in a transaction)` } });
-        const ours = (await read([id!], selectsInTransaction(server.strapi, trx)))();
+        const ours = await readInTransaction(server.strapi, read, [id!]);
         assert.equal(ours.find((r) => r.id === row.id)?.name, `${row.name} (in a transaction)`);
         assert.deepStrictEqual(ours, await engine([id!]));
         throw rolledBack;
