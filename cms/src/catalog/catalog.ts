@@ -11,7 +11,7 @@ import { type Edits, type Side, editsBetween, inSet, netOf, noEdits, originOf, p
 import { type IndexedText, NOTHING_REMOVED, type Plan, type Removed, SearchIndex, withRemoved } from './search-index';
 import { textMask } from './text-mask';
 import { runNow, runSliced } from './segment';
-import { EntriesLoad, type Part, buildPart, placeIn, verifiedOrder } from './part';
+import { EntriesLoad, type Part, buildPart, placeIn, placing, verifiedOrder } from './part';
 import type { SynonymGroup } from './synonyms';
 import { orderedText, passBits, rankedText, textHits } from './clause-top';
 import { intScratch, shortScratch } from './scratch';
@@ -250,7 +250,8 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    */
   update(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[], version: string): Catalog<R, F> {
     const edit = runNow(this.editOf(removed, added));
-    return this.withDelta(edit, runNow(buildPart(edit.edited, this.vocabulary, this.filterNames, undefined, true)), version);
+    const delta = runNow(buildPart(edit.edited, this.vocabulary, this.filterNames, undefined, true));
+    return this.withDelta(edit, delta, runNow(withRemoved(this.parts.removed, edit.goneTexts)), version);
   }
 
   /**
@@ -259,7 +260,10 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
    */
   async updateSliced(removed: readonly Entry<R, F>[], added: readonly Entry<R, F>[], version: string): Promise<Catalog<R, F>> {
     const edit = await runSliced(this.editOf(removed, added));
-    return this.withDelta(edit, await runSliced(buildPart(edit.edited, this.vocabulary, this.filterNames, undefined, true)), version);
+    const delta = await runSliced(buildPart(edit.edited, this.vocabulary, this.filterNames, undefined, true));
+    // The new version's name orders place each delta entry in the large part's (placeIn keeps where).
+    await runSliced(placing(this.parts.base, delta.entries));
+    return this.withDelta(edit, delta, await runSliced(withRemoved(this.parts.removed, edit.goneTexts)), version);
   }
 
   /** What an edit changes of this version's parts: its gone slots, the delta's entries (a generator: a gone record's words are worked out again). */
@@ -280,13 +284,13 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     return { gone, goneSlots, goneTexts, edited: [...delta.entries.filter((e) => !goneNow.has(e)), ...added] };
   }
 
-  private withDelta({ gone, goneSlots, goneTexts }: Edit<R, F>, delta: Part<R, F>, version: string): Catalog<R, F> {
+  private withDelta({ gone, goneSlots }: Edit<R, F>, delta: Part<R, F>, removed: Removed, version: string): Catalog<R, F> {
     return new Catalog([], this.vocabulary, version, this.filterNames, this.synonyms, {
       base: this.parts.base,
       delta,
       gone: goneSlots.length > 0 ? gone : null,
       goneSlots,
-      removed: withRemoved(this.parts.removed, goneTexts),
+      removed,
     });
   }
 

@@ -130,6 +130,14 @@ export function placeIn<R extends Named, F extends string>(part: Part<R, F>, e: 
   return lo;
 }
 
+/** Places `entries` in `part` (placeIn), a record at a time: for runSliced, when they are by the thousand. */
+export function* placing<R extends Named, F extends string>(part: Part<R, F>, entries: readonly Entry<R, F>[]): Generator<void, void> {
+  for (const e of entries) {
+    for (const locale of LOCALES) placeIn(part, e, locale);
+    yield;
+  }
+}
+
 /**
  * A full load's entries, in order, each with its words counted as it is made (the text segment's
  * pass 1), from the records in hand: a staff entry keeps only its JSON, which a build would

@@ -37,6 +37,7 @@ import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
 import { changedTerms, naming } from './vocabulary';
+import { runSliced } from './segment';
 import { type SelectRunner, documentReader, readInPages } from '../operations/bulk-read';
 import { type SelectsNow, loadSelects, sqliteSelectsNow } from '../operations/sqlite-reader';
 import { type Fingerprints, RowCounts, changedDocuments, changedSince, documentsInOrder, fingerprints, recount } from './fingerprint';
@@ -156,7 +157,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const next = await readReference(strapi);
     // Kept as the same object when unchanged: a catalog version reached by edits needs no full rebuild.
     if (!vocabulary || JSON.stringify(next.vocabulary) !== JSON.stringify(vocabulary)) {
-      if (vocabulary) for (const id of naming([entries, internalEntries], changedTerms(vocabulary, next.vocabulary))) relabelled.add(id);
+      if (vocabulary)
+        for (const id of await runSliced(naming([entries, internalEntries], changedTerms(vocabulary, next.vocabulary)))) relabelled.add(id);
       vocabulary = next.vocabulary;
       const statuses = LISTING_STATUSES.map((value: ListingStatus) => ({ value, labels: STATUS_LABELS[value] }));
       internalVocabulary = { ...vocabulary, status: statuses };

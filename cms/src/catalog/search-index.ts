@@ -150,14 +150,18 @@ export interface Removed {
 
 export const NOTHING_REMOVED: Removed = { count: 0, length: 0, df: new Map() };
 
-/** What `Removed` becomes when more records go. */
-export function withRemoved(removed: Removed, texts: readonly IndexedText[]): Removed {
+/**
+ * What `Removed` becomes when more records go. A generator (runNow, or runSliced for records by the
+ * thousand: the 13,000 that name a relabelled term at 100,000 held the event loop ~80 ms).
+ */
+export function* withRemoved(removed: Removed, texts: readonly IndexedText[]): Generator<void, Removed> {
   if (texts.length === 0) return removed;
   const df = new Map(removed.df);
   let length = removed.length;
   for (const t of texts) {
     length += t.length;
     for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
+    yield;
   }
   return { count: removed.count + texts.length, length, df };
 }

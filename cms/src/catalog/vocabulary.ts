@@ -41,12 +41,23 @@ export function changedTerms<F extends string>(before: Vocabulary<F>, after: Voc
   return out;
 }
 
-/** The documents whose entries (in any of `maps`) hold one of these values (changedTerms). */
-export function naming(maps: ReadonlyArray<Map<string, { values: object }>>, values: Map<string, Set<string>>): Set<string> {
+/** Entries looked at between two looks at the clock (naming). */
+const NAMING_STEP = 1000;
+
+/**
+ * The documents whose entries (in any of `maps`) hold one of these values (changedTerms). A
+ * generator for runSliced: the 200,000 entries of 100,000 organizations held the event loop 142 ms.
+ */
+export function* naming(
+  maps: ReadonlyArray<Map<string, { values: object }>>,
+  values: Map<string, Set<string>>,
+): Generator<void, Set<string>> {
   const out = new Set<string>();
   if (values.size === 0) return out;
+  let n = 0;
   for (const map of maps) {
     for (const [documentId, entry] of map) {
+      if (++n % NAMING_STEP === 0) yield;
       // Cast kept: an entry's values are read by filter name, as the vocabulary names them.
       const held = entry.values as Record<string, readonly string[] | undefined>;
       for (const [name, changed] of values) if (held[name]?.some((v) => changed.has(v))) out.add(documentId);

@@ -137,16 +137,27 @@ function* allIds(known: Known, entries: readonly Entry[]): Generator<void, { arr
 
 /**
  * The same, from the entries an edit removed and added since the last sync (an edit replaces an
- * entry object): in time proportional to the edits, not to the directory.
+ * entry object): in time proportional to the edits, not to the directory. A generator too: the
+ * records that name a relabelled term (13,000 at 100,000) held the event loop 282 ms in one go.
  */
-function changedIds(known: Known, removed: readonly Entry[], added: readonly Entry[]): { arrived: Arrival[]; left: string[] } {
+function* changedIds(
+  known: Known,
+  removed: readonly Entry[],
+  added: readonly Entry[],
+): Generator<void, { arrived: Arrival[]; left: string[] }> {
   const now = new Map<string, HsdsObjectName>();
-  for (const e of added) eachId(e, (id, object) => now.set(id, object));
+  for (const e of added) {
+    eachId(e, (id, object) => now.set(id, object));
+    yield;
+  }
   const left: string[] = [];
   const leaves = (id: string) => {
     if (!now.has(id) && known.get(id) === false) left.push(id);
   };
-  for (const e of removed) eachId(e, leaves);
+  for (const e of removed) {
+    eachId(e, leaves);
+    yield;
+  }
   return { arrived: arrivals(known, now), left };
 }
 
@@ -185,7 +196,7 @@ async function sync(strapi: Core.Strapi, catalog: Catalog, now: () => number): P
   s.known ??= await readKnown(knex);
   const known = s.known;
   const edits = s.synced && catalog.editsSince(s.synced);
-  const { arrived, left } = edits ? changedIds(known, edits.removed, edits.added) : await runSliced(allIds(known, catalog.entries));
+  const { arrived, left } = await runSliced(edits ? changedIds(known, edits.removed, edits.added) : allIds(known, catalog.entries));
   if (arrived.length > 0 || left.length > 0) {
     const at = now();
     await inTransactions(
