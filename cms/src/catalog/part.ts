@@ -175,7 +175,10 @@ export function* buildPart<R extends Named, F extends string>(
     throw new Error(`buildPart: ${counted.records} records counted for ${entries.length} entries`);
   let byName = order;
   if (!byName) {
-    byName = { en: nameOrder(entries, 'en'), fr: nameOrder(entries, 'fr') };
+    // A locale per step: sorting the 13,000 records that name a relabelled term took ~85 ms each.
+    const en = nameOrder(entries, 'en');
+    yield;
+    byName = { en, fr: nameOrder(entries, 'fr') };
     yield;
   }
   const slotOf = new Map<Entry<R, F>, number>();
