@@ -1,7 +1,7 @@
 /**
  * Reads whole documents (every row: locales × draft/published) with their components and
  * relations in a few plain queries per page, for the catalog (its full load at boot, its re-reads)
- * and for the audit (the versions before and after a write).
+ * and for the workflow's reads around a write (the audit's versions, the bilingual drafts).
  *
  * It returns the objects Strapi's query engine returns for
  * `strapi.db.query(uid).findMany({ where: { documentId: { $in } }, populate, orderBy: { id: 'asc' } })`
