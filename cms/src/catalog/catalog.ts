@@ -139,7 +139,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
   private readonly index: SearchIndex;
   private readonly slots: number;
   private live: readonly Entry<R, F>[] | null = null;
-  private valueCounts: Map<F, Map<string, number>> | null = null;
+  private valueCounts: readonly Uint32Array[] | null = null;
   private readonly ranks: Partial<Record<Locale, Uint32Array>> = {};
   private readonly byVerified: Partial<Record<Locale, Uint32Array>> = {};
 
@@ -485,20 +485,22 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     return Array.from(picked.subarray(Math.min(start, count), Math.max(start, end)));
   }
 
-  /** Per filter, per value, how many live entries hold it. */
-  private counts(name: F): ReadonlyMap<string, number> {
-    if (!this.valueCounts) {
-      const { base, delta, goneSlots } = this.parts;
-      this.valueCounts = new Map(
-        this.filterNames.map((f) => {
-          const m = new Map<string, number>();
-          for (const part of [base, delta]) for (const [v, list] of part.postings.get(f)!) m.set(v, (m.get(v) ?? 0) + list.length);
-          for (const i of goneSlots) for (const v of base.entries[i]!.values[f]) m.set(v, m.get(v)! - 1);
-          return [f, m];
-        }),
-      );
-    }
-    return this.valueCounts.get(name)!;
+  /**
+   * Per filter (in `filterNames` order), per vocabulary value, how many live entries hold it. The
+   * gone records are taken off by their values' codes: by name, the 13,000 that name a relabelled
+   * term at 100,000 held the first facets request after it for 80 ms.
+   */
+  private counts(): readonly Uint32Array[] {
+    const { base, delta, goneSlots } = this.parts;
+    return (this.valueCounts ??= this.filterNames.map((name, f) => {
+      const c = new Uint32Array(this.vocabulary[name].length);
+      this.vocabulary[name].forEach((t, k) => {
+        for (const part of [base, delta]) c[k]! += part.postings.get(name)!.get(t.value)?.length ?? 0;
+      });
+      const { starts, codes } = base.valueCodes[f]!;
+      for (const i of goneSlots) for (let j = starts[i]!; j < starts[i + 1]!; j++) c[codes[j]!]!--;
+      return c;
+    }));
   }
 
   /** Counts per filter value over the records matching q and every *other* active filter. */
@@ -513,12 +515,7 @@ export class Catalog<R extends Named = PublicOrganization, F extends string = Fi
     if (!mask && active.length === 0) {
       // Nothing narrows the list: the counts are the posting list lengths.
       total = this.byName.en.length;
-      names.forEach((name, f) => {
-        const byValue = this.counts(name);
-        this.vocabulary[name].forEach((t, k) => {
-          counts[f]![k] = byValue.get(t.value) ?? 0;
-        });
-      });
+      this.counts().forEach((c, f) => counts[f]!.set(c));
     } else {
       const activeFilter = active.map((name) => names.indexOf(name));
       const { base, delta } = this.parts;
