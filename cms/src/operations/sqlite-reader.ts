@@ -153,8 +153,9 @@ function selectsInTransaction(strapi: Core.Strapi, trx: Knex.Transaction): Selec
   return {
     rowsAsJson: false,
     run: async (page) => {
-      // Cast kept: knex's client types its connection as any; on SQLite it is better-sqlite3's.
-      const results = nativeRows((await trx.client.acquireConnection()) as Database, page);
+      // The transaction's own connection: on SQLite, better-sqlite3's (knex leaves it untyped).
+      const connection: Database = await trx.client.acquireConnection();
+      const results = nativeRows(connection, page);
       return () => results;
     },
   };

@@ -28,14 +28,13 @@ import { type DocumentReader, documentReader } from '../operations/bulk-read';
 import { readInTransaction } from '../operations/sqlite-reader';
 
 type Row = Record<string, unknown>;
-type Drafts = (documentId: string) => Promise<Map<Locale, Row>>;
 
 /**
  * A document's drafts by locale, with their shared relations, read within the write's transaction
  * by the bulk reader (as the audit reads its versions): through Strapi's query engine, these reads
  * were 15 of an admin Publish's queries.
  */
-function draftsOf(strapi: Core.Strapi): Drafts {
+function draftsOf(strapi: Core.Strapi): (documentId: string) => Promise<Map<Locale, Row>> {
   let reader: DocumentReader | undefined;
   return async (documentId) => {
     reader ??= documentReader(strapi, ORG, SHARED_RELATIONS);
