@@ -337,6 +337,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Brings the catalog up to date with local writes (awaited by readers); `remake`: the records that name a relabelled term too. */
   async function sync(full: boolean, remake = false): Promise<void> {
     const looking = Date.now();
+    const started = performance.now();
     const fp = await fingerprints(strapi);
     if (referenceDirty || full || !vocabulary) {
       referenceDirty = false;
@@ -351,10 +352,12 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     // Every write marked until now is re-read below (its id is pending now, or it was re-read).
     const upTo = marked;
     let loads: Loads | null = null;
+    let loaded = 0;
     if (whole) {
       pending.clear();
       unawaited.clear();
       loads = await loadAll();
+      loaded = performance.now();
     } else if (pending.size > 0 || unawaited.size > 0 || (remake && relabelled.size > 0)) {
       const ids = [...new Set([...pending, ...unawaited, ...(remake ? relabelled : [])])];
       pending.clear();
@@ -378,6 +381,13 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     else if (relabelled.size > 0) catchUpLater();
     await publish(loads);
     applied = Math.max(applied, upTo);
+    // What a boot spends on the catalogs, for whoever runs the service (a full load is the boot's longest step).
+    if (loads) {
+      const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+      strapi.log.info(
+        `directory: catalogs loaded, ${entries.size} public and ${internalEntries.size} staff records: rows read and made into entries in ${s(started, loaded)} s, catalogs built in ${s(loaded, performance.now())} s`,
+      );
+    }
   }
 
   /** Re-reads the documents in `unawaited` and `relabelled` off the request path, after the runs before it (one run for a burst). */

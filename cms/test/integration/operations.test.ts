@@ -11,8 +11,9 @@ describe('operations', () => {
   const stdout = stdoutCapture();
   const logged = stdout.lines;
   before(async () => {
-    server = await startServer({ seed: false, env: { STRAPI_LOG_LEVEL: 'http' } });
+    // From before the boot: its own lines are read too.
     stdout.start();
+    server = await startServer({ seed: false, env: { STRAPI_LOG_LEVEL: 'http' } });
   });
   after(async () => {
     stdout.stop();
@@ -29,6 +30,16 @@ describe('operations', () => {
       assert.equal(res.headers.get('cache-control'), 'no-store');
     }
     assert.deepEqual(await json(await server.get('/api/directory/health/ready')), { status: 'ready' });
+  });
+
+  test('the boot says, in one line, how many records its catalogs hold and what loading them took', () => {
+    const lines = logged.join('').split('\n');
+    const loaded = lines.filter((l) => l.includes('directory: catalogs loaded'));
+    assert.equal(loaded.length, 1, lines.slice(-20).join('\n'));
+    assert.match(
+      loaded[0]!,
+      /catalogs loaded, \d+ public and \d+ staff records: rows read and made into entries in \d+\.\d s, catalogs built in \d+\.\d s/,
+    );
   });
 
   test('request logs carry method, path, status and duration, never a search term, token or form content', async () => {
