@@ -11,13 +11,15 @@ import { grantReadOnlyTypes } from './permissions';
 import { registerProvincesField } from './provinces-field';
 import { rulesMiddleware } from './rules';
 import { registerTaxonomyNames } from './taxonomy-names';
+import { unchangedComponentsMiddleware } from './unchanged-components';
 
 export { READ_ONLY_TYPES } from './permissions';
 export { runReviewJob } from './review-job';
 
 /**
- * Document Service middlewares, outermost first: the audit sees the write the rules made, and the
- * bilingual rules (one record in two locales) wrap the per-field rules.
+ * Document Service middlewares, outermost first: the audit sees the write the rules made, the
+ * bilingual rules (one record in two locales) wrap the per-field rules, and an update's components
+ * sent as stored are left out of it last (with what the rules added to them).
  */
 export function registerWorkflow(strapi: Core.Strapi): void {
   registerProvincesField(strapi);
@@ -25,6 +27,7 @@ export function registerWorkflow(strapi: Core.Strapi): void {
   strapi.documents.use(auditMiddleware(strapi));
   strapi.documents.use(bilingualMiddleware(strapi));
   strapi.documents.use(rulesMiddleware(strapi));
+  strapi.documents.use(unchangedComponentsMiddleware(strapi));
   registerTaxonomyNames(strapi);
 }
 

@@ -184,6 +184,111 @@ describe('the record as the editor sees it in the admin', () => {
     );
   });
 
+  test('saving the whole form, as the edit view does, writes what changed and leaves the rest as stored', async () => {
+    const slug = server.fixtures.organizations.filter(isPublicFixture)[3]!.slug;
+    const org = await draft(slug);
+    await server.strapi.documents(ORG).update({
+      documentId: org.documentId,
+      locale: 'en',
+      data: {
+        phones: [
+          { type: 'voice', number: '613-555-0101' },
+          { type: 'crisis', number: '613-555-0102' },
+        ],
+        openingHours: [
+          { day: 'mon', opens: '09:00', closes: '17:00' },
+          { day: 'tue', opens: '09:00', closes: '17:00' },
+        ],
+        locations: [
+          { city: 'Ottawa', province: 'ON' },
+          { city: 'Gatineau', province: 'QC' },
+        ],
+        keyStaff: [{ name: 'Ana Lee' }],
+      },
+    });
+    // Every version alike: Strapi's i18n compares an arbitrary one with the saved draft, and copies
+    // the shared fields to the other locale when they differ (not this test's concern).
+    await server.strapi.documents(ORG).publish({ documentId: org.documentId, locale: '*' });
+    // The form as the edit view holds and sends it: the type's fields as read, each repeatable row
+    // with the form's key, each relation as no change.
+    const attributes = server.strapi.getModel(ORG).attributes as Record<string, { type: string; repeatable?: boolean }>;
+    const read = (await json(await admin(editor, 'GET', `${CM}/${ORG}/${org.documentId}?locale=en`))).data as Row;
+    const form: Row = {};
+    for (const [key, a] of Object.entries(attributes)) {
+      if (!(key in read) || ['createdBy', 'updatedBy', 'localizations'].includes(key)) continue;
+      form[key] =
+        a.type === 'relation'
+          ? { connect: [], disconnect: [] }
+          : a.repeatable
+            ? (read[key] as Row[]).map((row, i) => ({ ...row, __temp_key__: `a${i}` }))
+            : read[key];
+    }
+    const writes: string[] = [];
+    const onQuery = (q: { sql: string }) => {
+      if (/^\s*(insert|update|delete)/i.test(q.sql)) writes.push(q.sql);
+    };
+    const save = async (data: Row) => {
+      writes.length = 0;
+      server.strapi.db.connection.on('query', onQuery);
+      const res = await admin(editor, 'PUT', `${CM}/${ORG}/${org.documentId}?locale=en`, data);
+      server.strapi.db.connection.off('query', onQuery);
+      assert.equal(res.status, 200, await res.text());
+    };
+
+    await save({ ...form, name: 'Renamed in the form' });
+    assert.equal((await draft(slug)).name, 'Renamed in the form');
+    assert.deepEqual(
+      writes.filter((sql) => /components_|_cmps/.test(sql)),
+      [],
+      'no component row or link written again when only the name changed',
+    );
+
+    const hours = form.openingHours as Row[];
+    const locations = form.locations as Row[];
+    await save({
+      ...form,
+      openingHours: [hours[0], { ...hours[1], closes: '16:00' }],
+      locations: [locations[1]],
+      keyStaff: [...(form.keyStaff as Row[]), { name: 'Marc Roy', __temp_key__: 'b0' }],
+    });
+    const populate = { phones: true, openingHours: true, locations: true, keyStaff: true } as const;
+    for (const locale of ['en', 'fr']) {
+      const saved = await draft(slug, locale, populate);
+      assert.deepEqual(
+        saved.openingHours.map((h: Row) => `${h.day} ${h.opens}–${h.closes} ${h.summary}`),
+        ['mon 09:00–17:00 Monday / Lundi 09:00–17:00', 'tue 09:00–16:00 Tuesday / Mardi 09:00–16:00'],
+        locale,
+      );
+      assert.deepEqual(
+        saved.locations.map((l: Row) => l.city),
+        ['Gatineau'],
+        locale,
+      );
+      assert.deepEqual(
+        saved.keyStaff.map((p: Row) => p.name),
+        ['Ana Lee', 'Marc Roy'],
+        locale,
+      );
+      assert.deepEqual(
+        saved.phones.map((p: Row) => `${p.type} ${p.number}`),
+        ['voice 613-555-0101', 'crisis 613-555-0102'],
+        locale,
+      );
+    }
+    const en = await draft(slug, 'en', populate);
+    assert.deepEqual(
+      en.phones.map((p: Row) => p.id),
+      (form.phones as Row[]).map((p) => p.id),
+      'the unchanged rows are the same rows',
+    );
+    const linked = await server.strapi.db.connection('organizations_cmps').where({ entity_id: en.id, field: 'locations' }).select('cmp_id');
+    assert.deepEqual(
+      linked.map((l: Row) => l.cmp_id),
+      [locations[1]!.id],
+      'the removed location is no longer linked',
+    );
+  });
+
   test("an application's provinces are a labelled multiple choice, checked on save", async () => {
     const types = await json(await admin(editor, 'GET', '/content-manager/content-types'));
     const schema = (types.data as Row[]).find((t) => t.uid === APPLICATION)!;
