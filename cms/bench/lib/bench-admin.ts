@@ -118,21 +118,37 @@ const RELATIONS = new Set(
     .filter(([, a]) => a.type === 'relation')
     .map(([name]) => name),
 );
+/** Its repeatable components: the edit form keys each row (`__temp_key__`, prepareTempKeys), and sends the keys. */
+const REPEATABLE = new Set(
+  Object.entries(organizationSchema.attributes)
+    .filter(([, a]) => 'repeatable' in a && a.repeatable === true)
+    .map(([name]) => name),
+);
 
 /**
- * The English version of a document as the admin's edit view holds it in its form and sends it
+ * A document, as the Content Manager reads it, in the form the admin's edit view holds and sends
  * (@strapi/content-manager's admin, `transformDocument`): the type's own fields (ids, timestamps,
- * creators and locale aside), the components as read, each relation as no change.
+ * creators and locale aside), the components as read with each repeatable row keyed, each relation
+ * as no change.
  */
+export function editFormOf(document: Record<string, unknown>): Record<string, unknown> {
+  const form: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(document)) {
+    if (!(key in organizationSchema.attributes)) continue;
+    form[key] = RELATIONS.has(key)
+      ? { connect: [], disconnect: [] }
+      : REPEATABLE.has(key) && Array.isArray(value)
+        ? value.map((row: unknown, i) => (isRecord(row) ? { ...row, __temp_key__: `a${i}` } : row))
+        : value;
+  }
+  return form;
+}
+
+/** The English version of a document in its edit form (editFormOf). */
 async function editForm(base: string, token: string, documentId: string): Promise<Record<string, unknown>> {
   const body = await adminRead(base, token, `${CM}/${ORG}/${documentId}?locale=en`);
   if (!isRecord(body) || !isRecord(body.data)) throw new Error(`reading ${documentId} on ${base}: no document in the answer`);
-  const form: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body.data)) {
-    if (!(key in organizationSchema.attributes)) continue;
-    form[key] = RELATIONS.has(key) ? { connect: [], disconnect: [] } : value;
-  }
-  return form;
+  return editFormOf(body.data);
 }
 
 /** The public slugs of the first page (for a read load) and the record the writes rename: the first of them. */

@@ -11,6 +11,7 @@ import { application, isPublicFixture, json } from '../expect';
 import { adminFetch, adminUser } from '../admin-users';
 import { historyApiPath, historyItems } from '../../src/workflow/audit-history';
 import { ORGANIZATION as ORG } from '../../src/content-types';
+import { editFormOf } from '../../bench/lib/bench-admin';
 
 const PROTOCOL = 'api::law-enforcement-protocol.law-enforcement-protocol';
 const CM = '/content-manager/collection-types';
@@ -209,20 +210,7 @@ describe('the record as the editor sees it in the admin', () => {
     // Every version alike: Strapi's i18n compares an arbitrary one with the saved draft, and copies
     // the shared fields to the other locale when they differ (not this test's concern).
     await server.strapi.documents(ORG).publish({ documentId: org.documentId, locale: '*' });
-    // The form as the edit view holds and sends it: the type's fields as read, each repeatable row
-    // with the form's key, each relation as no change.
-    const attributes = server.strapi.getModel(ORG).attributes as Record<string, { type: string; repeatable?: boolean }>;
-    const read = (await json(await admin(editor, 'GET', `${CM}/${ORG}/${org.documentId}?locale=en`))).data as Row;
-    const form: Row = {};
-    for (const [key, a] of Object.entries(attributes)) {
-      if (!(key in read) || ['createdBy', 'updatedBy', 'localizations'].includes(key)) continue;
-      form[key] =
-        a.type === 'relation'
-          ? { connect: [], disconnect: [] }
-          : a.repeatable
-            ? (read[key] as Row[]).map((row, i) => ({ ...row, __temp_key__: `a${i}` }))
-            : read[key];
-    }
+    const form = editFormOf((await json(await admin(editor, 'GET', `${CM}/${ORG}/${org.documentId}?locale=en`))).data);
     const writes: string[] = [];
     const onQuery = (q: { sql: string }) => {
       if (/^\s*(insert|update|delete)/i.test(q.sql)) writes.push(q.sql);
