@@ -8,6 +8,10 @@
  *   2. the same load while an editor renames one public organization and publishes it through the
  *      admin API every `every-ms`, as the edit view's Publish does: one request with the whole edit
  *      form, in which the Content Manager saves the draft and publishes it.
+ * Before the load: the record's size (its rows of repeatable components: what Strapi's save and publish work
+ * through), and six publishes of it with no read load — their round trip, and the CPU each costs the
+ * server's event loop with what follows its answer (Linux /proc): at one every `every-ms`, the
+ * share of a loop kept busy by reads that the publishes take by themselves, whatever the catalog does.
  * In `rounds` alternations (1 2 1 2…, each `duration / rounds` seconds), so that the machine's own
  * drift over the minutes of a run (its speed moves by a third on a shared machine) weighs on both.
  * Then 3. the same load while an editor relabels, in both locales, the service category most
@@ -29,7 +33,16 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
 import { describeChild, tempDir, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
-import { type AdminAccount, type Relabelled, login, pickRecord, relabelTerm, renameAndPublish, summary } from './lib/bench-admin';
+import {
+  type AdminAccount,
+  type EditedRecord,
+  type Relabelled,
+  login,
+  pickRecord,
+  relabelTerm,
+  renameAndPublish,
+  summary,
+} from './lib/bench-admin';
 import { isRecord } from '../src/workflow/values';
 import { fromUserDir, int, msText, readOptions, runCommand, table, usageExit } from './lib/bench-cli';
 
@@ -90,10 +103,69 @@ type Run = LoadResult & { loop: LoopDelay; generatorLoopMaxMs: number };
 
 interface Measured {
   organizations: number;
+  /** The record the editor publishes: how many rows of repeatable components its form holds. */
+  componentRows: number;
+  /** One publish with no read load: its round trip, and the CPU it costs the server's event loop. */
+  alone: QuietPublish;
   quiet: Run;
   edited: Run;
   publishes: number[];
   relabel: { run: Run } & Relabelled;
+}
+
+/** Linux's clock ticks per second, in which /proc gives a thread's CPU time (USER_HZ: 100 on every Linux ABI in use). */
+const CLOCK_TICKS = 100;
+
+/** The CPU time (ms) the thread that runs process `pid`'s event loop has used (Linux /proc); null elsewhere. */
+function loopCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    // After the command's parenthesis: state, then … utime (11) and stime (12), in clock ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+interface QuietPublish {
+  wallMs: number[];
+  /** Per publish, with what follows its answer (the re-read, Strapi's events); null where /proc is not. */
+  loopCpuMs: number | null;
+}
+
+const QUIET_PUBLISHES = 6;
+/** After each quiet publish: the work that follows its answer (events, the re-read) is done within it. */
+const AFTER_PUBLISH_MS = 500;
+
+/**
+ * What one publish costs the server when nothing else runs: the CPU time of its event loop over
+ * the publishes and what follows each, less that of as long a time without any. On a loop kept
+ * busy by reads, that time is taken from them: at one publish every `every-ms`, the drop to expect
+ * from the publishes alone.
+ */
+async function publishAlone(server: StrapiServer, token: string, record: EditedRecord): Promise<QuietPublish> {
+  const pid = server.child.proc.pid;
+  const cpu = () => (pid === undefined ? null : loopCpuMs(pid));
+  const pause = () => new Promise((r) => setTimeout(r, AFTER_PUBLISH_MS));
+  await renameAndPublish({ base: server.base, token }, record, 'Published Alone 0'); // its first: Strapi's code warms up
+  await pause();
+  const idleFrom = cpu();
+  const idleStarted = performance.now();
+  for (let i = 0; i < QUIET_PUBLISHES; i++) await pause();
+  const idleTo = cpu();
+  const idleMs = performance.now() - idleStarted;
+  const wallMs: number[] = [];
+  const from = cpu();
+  const started = performance.now();
+  for (let i = 1; i <= QUIET_PUBLISHES; i++) {
+    wallMs.push(await renameAndPublish({ base: server.base, token }, record, `Published Alone ${i}`));
+    await pause();
+  }
+  const to = cpu();
+  const idleRate = idleFrom === null || idleTo === null ? 0 : (idleTo - idleFrom) / idleMs;
+  const loopCpu = from === null || to === null ? null : (to - from - idleRate * (performance.now() - started)) / QUIET_PUBLISHES;
+  return { wallMs, loopCpuMs: loopCpu };
 }
 
 let loopQuestions = 0;
@@ -129,6 +201,8 @@ async function measure(o: Options, db: string): Promise<Measured> {
   const first: unknown = await (await fetch(`${server.base}/api/directory/organizations?locale=en&pageSize=1`)).json();
   const meta = isRecord(first) && isRecord(first.meta) ? first.meta : {};
   const organizations = typeof meta.total === 'number' ? meta.total : NaN;
+  const componentRows = Object.values(record.form).reduce<number>((n, v) => n + (Array.isArray(v) ? v.filter(isRecord).length : 0), 0);
+  const alone = await publishAlone(server, token, record);
   const load = (durationS: number) => runLoad({ url: server.base, connections: o.connections, durationS, pathFor: listPage, timeoutS: 30 });
   const measuredLoad = async (durationS: number): Promise<Run> => {
     await loopDelay(server.child);
@@ -170,7 +244,7 @@ async function measure(o: Options, db: string): Promise<Measured> {
   const relabelRun = await measuredLoad(windowS);
   const relabel = { run: relabelRun, ...(await relabelling) };
   await server.child.stop();
-  return { organizations, quiet: merged(quiet), edited: merged(edited), publishes, relabel };
+  return { organizations, componentRows, alone, quiet: merged(quiet), edited: merged(edited), publishes, relabel };
 }
 
 /** Rounds of one kind as one run: reads/s and p50 averaged, the rest the worst round's (failures and GC time summed). */
@@ -240,6 +314,15 @@ function print(o: Options, all: Measured[]): void {
       `${int(m.organizations)} public records: throughput drop ${(100 * drop).toFixed(1)} % (target ≤ ${100 * TARGETS.drop} %), ` +
         `max read with writes ${msText(m.edited.max)} ms (target ≤ ${TARGETS.maxReadMs}); ` +
         `publish round trip ${summary(m.publishes)} (target ≤ ${TARGETS.publishMs} ms; ${m.publishes.filter((v) => v > TARGETS.publishMs).length} over)`,
+    );
+    const cpu = m.alone.loopCpuMs;
+    console.log(
+      `${int(m.organizations)} public records: the record published holds ${m.componentRows} rows of repeatable components; alone (no read load), a publish took ` +
+        `${summary(m.alone.wallMs)}` +
+        (cpu === null
+          ? ''
+          : ` and cost the server's event loop ${msText(cpu)} ms of CPU (with what follows its answer): at one every ${o.everyMs} ms, ` +
+            `${((100 * cpu) / o.everyMs).toFixed(1)} % of a loop kept busy by reads, the drop the publishes make by themselves`),
     );
     const r = m.relabel;
     console.log(
