@@ -78,3 +78,26 @@ test('openNow: the list changes when any record considered opens or closes, not 
   assert.equal(r.page.length, 2);
   assert.equal(r.changesAt(), Date.parse('2026-12-03T17:00:00Z'), 'Vancouver, filtered out, opens then');
 });
+
+test('a hit’s open state is kept for its minute only: the next minute reads its hours again', () => {
+  const at = (iso: string): NearQuery => ({ ...plain, at: { kind: 'now', instant: new Date(iso) } });
+  const before = searchWithNear(catalog, q(1, 1), at('2026-12-03T21:59:30Z'));
+  assert.deepEqual(openOf(before.extra(before.page[0]!)), { now: true, until: '2026-12-03T17:00:00-05:00' });
+  assert.equal(before.changesAt(), Date.parse('2026-12-03T22:00:00Z'));
+  const again = searchWithNear(catalog, q(1, 1), at('2026-12-03T21:59:50Z'));
+  assert.deepEqual(openOf(again.extra(again.page[0]!)), { now: true, until: '2026-12-03T17:00:00-05:00' }, 'the same minute');
+  const after = searchWithNear(catalog, q(1, 1), at('2026-12-03T22:00:10Z'));
+  assert.deepEqual(openOf(after.extra(after.page[0]!)), { now: false, opensAt: '2026-12-04T09:00:00-05:00' });
+  assert.equal(after.changesAt(), Date.parse('2026-12-04T14:00:00Z'));
+});
+
+test('openAt without the filter: every hit read at that wall time, whatever minute the clock read last', () => {
+  searchWithNear(catalog, q(1, 10), plain);
+  const at = { kind: 'local' as const, wall: { date: '2026-12-03', minutes: 20 * 60 } };
+  const r = searchWithNear(catalog, q(1, 10), { ...plain, at });
+  assert.deepEqual(
+    r.page.map((e) => openOf(r.extra(e))),
+    [{ now: false, opensAt: '2026-12-04T09:00:00-05:00' }, { now: false, opensAt: '2026-12-04T09:00:00-08:00' }, { now: true }, undefined],
+  );
+  assert.equal(r.changesAt(), undefined, 'a wall time no clock changes');
+});
