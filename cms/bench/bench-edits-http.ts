@@ -30,6 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
 import { describeChild, tempDir, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
@@ -147,25 +148,26 @@ const AFTER_PUBLISH_MS = 500;
 async function publishAlone(server: StrapiServer, token: string, record: EditedRecord): Promise<QuietPublish> {
   const pid = server.child.proc.pid;
   const cpu = () => (pid === undefined ? null : loopCpuMs(pid));
-  const pause = () => new Promise((r) => setTimeout(r, AFTER_PUBLISH_MS));
+  /** The loop's CPU time over `run`, and how long it took (ms). */
+  const measured = async (run: () => Promise<void>) => {
+    const from = cpu();
+    const started = performance.now();
+    await run();
+    const to = cpu();
+    return { cpuMs: from === null || to === null ? null : to - from, ms: performance.now() - started };
+  };
   await renameAndPublish({ base: server.base, token }, record, 'Published Alone 0'); // its first: Strapi's code warms up
-  await pause();
-  const idleFrom = cpu();
-  const idleStarted = performance.now();
-  for (let i = 0; i < QUIET_PUBLISHES; i++) await pause();
-  const idleTo = cpu();
-  const idleMs = performance.now() - idleStarted;
+  await sleep(AFTER_PUBLISH_MS);
+  const idle = await measured(() => sleep(QUIET_PUBLISHES * AFTER_PUBLISH_MS));
   const wallMs: number[] = [];
-  const from = cpu();
-  const started = performance.now();
-  for (let i = 1; i <= QUIET_PUBLISHES; i++) {
-    wallMs.push(await renameAndPublish({ base: server.base, token }, record, `Published Alone ${i}`));
-    await pause();
-  }
-  const to = cpu();
-  const idleRate = idleFrom === null || idleTo === null ? 0 : (idleTo - idleFrom) / idleMs;
-  const loopCpu = from === null || to === null ? null : (to - from - idleRate * (performance.now() - started)) / QUIET_PUBLISHES;
-  return { wallMs, loopCpuMs: loopCpu };
+  const busy = await measured(async () => {
+    for (let i = 1; i <= QUIET_PUBLISHES; i++) {
+      wallMs.push(await renameAndPublish({ base: server.base, token }, record, `Published Alone ${i}`));
+      await sleep(AFTER_PUBLISH_MS);
+    }
+  });
+  const idleRate = idle.cpuMs === null ? 0 : idle.cpuMs / idle.ms;
+  return { wallMs, loopCpuMs: busy.cpuMs === null ? null : (busy.cpuMs - idleRate * busy.ms) / QUIET_PUBLISHES };
 }
 
 let loopQuestions = 0;
@@ -229,7 +231,7 @@ async function measure(o: Options, db: string): Promise<Measured> {
       for (let i = publishes.length; writing; i++) {
         const next = performance.now() + o.everyMs;
         publishes.push(await renameAndPublish({ base: server.base, token }, record, `Edited Under Load ${i + 1}`));
-        await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+        await sleep(Math.max(0, next - performance.now()));
       }
     })();
     edited.push(await measuredLoad(windowS));
@@ -238,7 +240,7 @@ async function measure(o: Options, db: string): Promise<Measured> {
   }
   console.log(`  ${windowS} s of reads, a service category relabelled after 1 s…`);
   const relabelling = (async () => {
-    await new Promise((r) => setTimeout(r, 1000));
+    await sleep(1000);
     return relabelTerm(server.base, token, `(${randomBytes(3).toString('hex')})`);
   })();
   const relabelRun = await measuredLoad(windowS);
