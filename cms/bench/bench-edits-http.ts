@@ -32,7 +32,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { busyCpuShare, runLoad, type LoadResult } from './lib/bench-load';
-import { describeChild, tempDir, type Child } from './lib/bench-procs';
+import { cpuPerRun, describeChild, loopCpuOver, tempDir, type Child } from './lib/bench-procs';
 import { copyDatabase, ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
 import {
   type AdminAccount,
@@ -114,21 +114,6 @@ interface Measured {
   relabel: { run: Run } & Relabelled;
 }
 
-/** Linux's clock ticks per second, in which /proc gives a thread's CPU time (USER_HZ: 100 on every Linux ABI in use). */
-const CLOCK_TICKS = 100;
-
-/** The CPU time (ms) the thread that runs process `pid`'s event loop has used (Linux /proc); null elsewhere. */
-function loopCpuMs(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
-    // After the command's parenthesis: state, then … utime (11) and stime (12), in clock ticks.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
 interface QuietPublish {
   wallMs: number[];
   /** Per publish, with what follows its answer (the re-read, Strapi's events); null where /proc is not. */
@@ -146,16 +131,7 @@ const AFTER_PUBLISH_MS = 500;
  * from the publishes alone.
  */
 async function publishAlone(server: StrapiServer, token: string, record: EditedRecord): Promise<QuietPublish> {
-  const pid = server.child.proc.pid;
-  const cpu = () => (pid === undefined ? null : loopCpuMs(pid));
-  /** The loop's CPU time over `run`, and how long it took (ms). */
-  const measured = async (run: () => Promise<void>) => {
-    const from = cpu();
-    const started = performance.now();
-    await run();
-    const to = cpu();
-    return { cpuMs: from === null || to === null ? null : to - from, ms: performance.now() - started };
-  };
+  const measured = (run: () => Promise<void>) => loopCpuOver([server.child.proc.pid], run);
   await renameAndPublish({ base: server.base, token }, record, 'Published Alone 0'); // its first: Strapi's code warms up
   await sleep(AFTER_PUBLISH_MS);
   const idle = await measured(() => sleep(QUIET_PUBLISHES * AFTER_PUBLISH_MS));
@@ -166,8 +142,7 @@ async function publishAlone(server: StrapiServer, token: string, record: EditedR
       await sleep(AFTER_PUBLISH_MS);
     }
   });
-  const idleRate = idle.cpuMs === null ? 0 : idle.cpuMs / idle.ms;
-  return { wallMs, loopCpuMs: busy.cpuMs === null ? null : (busy.cpuMs - idleRate * busy.ms) / QUIET_PUBLISHES };
+  return { wallMs, loopCpuMs: cpuPerRun(idle, busy, QUIET_PUBLISHES)[0]! };
 }
 
 let loopQuestions = 0;

@@ -1,34 +1,42 @@
 /**
- * npm run cluster -w cms [-- --writes 50] [-- --keep]
+ * npm run cluster -w cms [-- --writes 50] [-- --publishes 10] [-- --keep]
  *
  * The deployment recipe of docs/operations.md, on loopback: a throwaway PostgreSQL cluster, three
  * instances of the compiled app on it (PROXY=true, shared secrets), and Debian's nginx with
- * deploy/nginx/referral-directory.conf.template in front of them. Then it measures, and prints:
+ * deploy/nginx/referral-directory.conf.template in front of them, split as the recipe describes:
+ * the public's and the staff's requests to instances 2 and 3, the editors' (the admin) to
+ * instance 1, each the other's backup. Then it measures, and prints:
  *
  * 1. propagation: an editor publishes through the admin API of one instance (in turn), and the
  *    other two are read directly until they show it: median and max over the writes, while a read
  *    load runs through nginx (failed requests counted);
  * 2. the kill test: one instance is SIGKILLed under that load, restarted on its port, and must
  *    rejoin in step (writes made elsewhere reach it, its writes reach the others); no request
- *    through nginx may fail meanwhile.
+ *    through nginx may fail meanwhile;
+ * 3. the editors' instance: publishes made through nginx, one every 2 s, and what each instance's
+ *    event loop spends on them (Linux /proc); then the reads through nginx without and with them.
  *
  * Figures, not a test: it exits 1 only when something could not run. Everything it starts is
  * stopped at the end (with --keep, it waits for Ctrl-C first, printing the URLs).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CMS_DIR } from '../scripts/lib/boot';
 import { freshSecrets } from '../scripts/lib/secrets';
-import { cleanupNow, freePort, tempDir } from './lib/bench-procs';
+import { NGINX, serverLine, startNginx } from '../scripts/lib/nginx';
+import { cleanupNow, cpuPerRun, freePort, loopCpuOver, tempDir } from './lib/bench-procs';
 import { ensureDist, startStrapi, type StrapiServer } from './lib/bench-strapi';
 import { percentile } from './lib/bench-load';
 import { postgresBin, startCluster } from '../scripts/lib/postgres-cluster';
 import {
   type AdminAccount,
   type EditedRecord,
+  type Writer,
   login as loginAs,
+  renameAndPublish,
   msRounded,
   pickRecord,
   publicName,
@@ -36,9 +44,7 @@ import {
   summary,
 } from './lib/bench-admin';
 
-const TEMPLATE = path.resolve(CMS_DIR, '..', 'deploy', 'nginx', 'referral-directory.conf.template');
 const ADMIN: AdminAccount = { email: 'cluster.editor@example.org', password: `Cluster-${randomBytes(6).toString('hex')}-9a` };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.log(line);
 
 function arg(name: string, fallback: number): number {
@@ -46,11 +52,6 @@ function arg(name: string, fallback: number): number {
   const n = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} takes a whole number`);
   return n;
-}
-
-/** `${NAME}` in the template replaced (the envsubst the recipe uses; nginx's own $variables stay). */
-export function renderNginx(template: string, vars: Record<string, string>): string {
-  return template.replace(/\$\{(RD_[A-Z_]+)\}/g, (whole, name: string) => vars[name] ?? whole);
 }
 
 // --- a read load through nginx, until told to stop ----------------------------------------------
@@ -63,6 +64,9 @@ interface LoadStats {
   cache: Map<string, number>;
 }
 
+/** Requests made by every load so far: a load goes on where the last stopped, not asking again for pages nginx holds. */
+let requests = 0;
+
 /**
  * `connections` loops of GETs through nginx: mostly pages of the list that few visitors share
  * (so most reach an instance, as the public's long tail does), some the first page everyone asks
@@ -71,7 +75,6 @@ interface LoadStats {
 function startLoad(base: string, connections: number, slugs: string[], sort: '' | 'name' | 'lastVerified' = '') {
   const stats: LoadStats = { total: 0, failed: 0, failures: new Map(), latencies: [], cache: new Map() };
   let running = true;
-  let n = 0;
   const pathFor = (i: number) => {
     const locale = i % 2 ? 'fr' : 'en';
     if (i % 10 === 0) return `/api/directory/organizations?locale=${locale}`;
@@ -86,7 +89,7 @@ function startLoad(base: string, connections: number, slugs: string[], sort: '' 
     while (running) {
       const started = performance.now();
       try {
-        const res = await fetch(`${base}${pathFor(n++)}`, {
+        const res = await fetch(`${base}${pathFor(requests++)}`, {
           headers: { 'Accept-Encoding': 'br, gzip' },
           signal: AbortSignal.timeout(30_000),
         });
@@ -160,48 +163,6 @@ async function seedDemo(dir: string, common: Env): Promise<void> {
   fs.closeSync(seedOut);
   const code = await new Promise<number | null>((resolve) => seeder.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding failed; see ${seedLog}:\n${fs.readFileSync(seedLog, 'utf8').slice(-2000)}`);
-}
-
-/** Debian's nginx with the repository's template in front of the instances; its URL once it answers. */
-async function startNginx(dir: string, ports: number[]): Promise<{ edge: string; nginx: ChildProcess }> {
-  const prefix = path.join(dir, 'nginx');
-  for (const sub of ['logs', 'tmp', 'cache']) fs.mkdirSync(path.join(prefix, sub), { recursive: true, mode: 0o777 });
-  fs.chmodSync(dir, 0o755);
-  for (const sub of ['tmp', 'cache']) fs.chmodSync(path.join(prefix, sub), 0o777); // workers run as nobody
-  const listen = await freePort();
-  const conf = path.join(prefix, 'nginx.conf');
-  fs.writeFileSync(
-    conf,
-    renderNginx(fs.readFileSync(TEMPLATE, 'utf8'), {
-      RD_LISTEN: `127.0.0.1:${listen}`,
-      RD_UPSTREAM_SERVERS: ports.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n    '),
-      RD_CACHE_DIR: path.join(prefix, 'cache'),
-    }).replace('worker_processes auto;', 'worker_processes 1;'),
-  );
-  const nginx: ChildProcess = spawn('/usr/sbin/nginx', ['-c', conf, '-p', `${prefix}/`, '-g', 'daemon off;'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  process.on('exit', () => {
-    try {
-      nginx.kill('SIGTERM');
-    } catch {
-      /* gone */
-    }
-  });
-  const edge = `http://127.0.0.1:${listen}`;
-  for (let i = 0; ; i++) {
-    if (nginx.exitCode !== null) throw new Error(`nginx exited (${nginx.exitCode}); see ${prefix}/logs/error.log`);
-    if (
-      (await fetch(`${edge}/api/directory/health`).then(
-        (r) => r.status,
-        () => 0,
-      )) === 200
-    )
-      break;
-    if (i > 100) throw new Error('nginx did not answer within 10 s');
-    await sleep(100);
-  }
-  return { edge, nginx };
 }
 
 /** What nginx does with the API's headers: compression, its cache, conditional requests. */
@@ -289,11 +250,62 @@ async function killTest(c: Cluster): Promise<void> {
   log(`   writes on instance 2 seen on instances 1 and 3: ${summary(fromIt)}`);
 }
 
+/** One publish every this many ms in part 3, as in `npm run bench:edits-http`. */
+const EVERY_MS = 2000;
+
+/**
+ * 3. The editors' instance: `publishes` publishes through nginx, one every EVERY_MS, first alone,
+ * then under the read load (the same time without them before): what each instance's event loop
+ * spends per publish (its CPU over the publishes, less as long a time without any, over their
+ * number), and the reads through nginx without and with the publishes.
+ */
+async function editorsInstance(c: Cluster, publishes: number): Promise<void> {
+  log(
+    `\n3. ${publishes} publishes through nginx (the admin's routes: instance 1), one every ${EVERY_MS} ms, alone then under the read load`,
+  );
+  const editor: Writer = { base: c.edge, token: await login(c.edge) };
+  const measured = (run: () => Promise<void>) =>
+    loopCpuOver(
+      c.instances.map((s) => s.child.proc.pid),
+      run,
+    );
+  const roundTrips: number[] = [];
+  let n = 0;
+  const publishing = async () => {
+    for (let i = 0; i < publishes; i++) {
+      const started = performance.now();
+      roundTrips.push(await renameAndPublish(editor, c, `Editors Instance ${++n}`));
+      await sleep(Math.max(0, EVERY_MS - (performance.now() - started)));
+    }
+  };
+  const span = publishes * EVERY_MS;
+  await renameAndPublish(editor, c, 'Editors Instance 0'); // the first: code warms up
+  await sleep(EVERY_MS);
+  const idle = await measured(() => sleep(span));
+  const busy = await measured(publishing);
+  const perPublish = cpuPerRun(idle, busy, publishes).map((ms) => (ms === null ? 'unknown' : msRounded(ms)));
+  log(`   event-loop CPU per publish (less as long without): ${perPublish.map((ms, i) => `instance ${i + 1} ${ms}`).join(', ')}`);
+  log(`   publish round trip through nginx: ${summary(roundTrips)}`);
+
+  const quietLoad = startLoad(c.edge, 8, c.slugs);
+  await sleep(span);
+  const quiet = await quietLoad.stop();
+  roundTrips.length = 0;
+  const editedLoad = startLoad(c.edge, 8, c.slugs);
+  const loaded = await measured(publishing);
+  const edited = await editedLoad.stop();
+  const rate = (s: LoadStats, ms: number) => s.total / (ms / 1000);
+  const [withoutRate, withRate] = [rate(quiet, span), rate(edited, loaded.ms)];
+  log(`   reads through nginx, ${span / 1000} s without publishes: ${Math.round(withoutRate)}/s; ${describeLoad(quiet)}`);
+  log(`   reads through nginx, ${Math.round(loaded.ms / 1000)} s with them: ${Math.round(withRate)}/s; ${describeLoad(edited)}`);
+  log(`   throughput drop ${(100 * (1 - withRate / withoutRate)).toFixed(1)} %; publish round trip under the load: ${summary(roundTrips)}`);
+}
+
 async function main(): Promise<void> {
   const writes = arg('--writes', 50);
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql): initdb and pg_ctl are needed');
-  if (!fs.existsSync('/usr/sbin/nginx')) throw new Error("Debian's nginx is not installed (apt-get install nginx)");
+  if (!fs.existsSync(NGINX)) throw new Error("Debian's nginx is not installed (apt-get install nginx)");
   ensureDist(true, log);
   const dir = tempDir('rd-cluster-');
 
@@ -318,7 +330,14 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) instances.push(await boot(i)); // one at a time: two cores go further
 
   log('nginx…');
-  const { edge, nginx } = await startNginx(dir, ports);
+  const [editorPort, ...publicPorts] = ports as [number, number, number];
+  const nginx = await startNginx({
+    dir,
+    upstream: [...publicPorts.map((p) => serverLine(p)), serverLine(editorPort, true)],
+    editors: [serverLine(editorPort), ...publicPorts.map((p) => serverLine(p, true))],
+    readyPath: '/api/directory/health',
+  });
+  const edge = nginx.url;
   log(`ready: nginx ${edge} → instances ${instances.map((s) => s.base).join(', ')}`);
   await probeEdge(edge);
 
@@ -326,13 +345,14 @@ async function main(): Promise<void> {
   const cluster: Cluster = { edge, instances, tokens, boot, ...(await pickRecord(instances[0]!.base, tokens[0]!)) };
   await propagation(cluster, writes);
   await killTest(cluster);
+  await editorsInstance(cluster, arg('--publishes', 10));
 
   if (process.argv.includes('--keep')) {
     log(`\n--keep: nginx ${edge}, admin ${instances[0]!.base}/admin (${ADMIN.email} / ${ADMIN.password}); Ctrl-C to stop`);
     await new Promise((r) => process.once('SIGINT', r));
   }
   for (const s of instances) await s.child.stop();
-  nginx.kill('SIGTERM');
+  await nginx.stop();
 }
 
 process.on('SIGINT', () => {

@@ -159,6 +159,46 @@ export function describeChild(c: Child, lines = 20): string {
 
 export { freePort } from '../../scripts/lib/ports';
 
+/** Linux's clock ticks per second, in which /proc gives a thread's CPU time (USER_HZ: 100 on every Linux ABI in use). */
+const CLOCK_TICKS = 100;
+
+/** The CPU time (ms) the thread that runs process `pid`'s event loop has used (Linux /proc); null elsewhere. */
+function loopCpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    // After the command's parenthesis: state, then … utime (11) and stime (12), in clock ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU time each of the processes `pids` spent on its event loop over `run` (null where /proc
+ * is not, or a process without a pid), and how long `run` took (ms).
+ */
+export async function loopCpuOver(pids: Array<number | undefined>, run: () => Promise<void>): Promise<CpuOver> {
+  const cpu = () => pids.map((pid) => (pid === undefined ? null : loopCpuMs(pid)));
+  const from = cpu();
+  const started = performance.now();
+  await run();
+  const to = cpu();
+  return { cpuMs: to.map((t, i) => (t === null || from[i] === null ? null : t - from[i]!)), ms: performance.now() - started };
+}
+
+export interface CpuOver {
+  cpuMs: Array<number | null>;
+  ms: number;
+}
+
+/** Per process: its CPU time over `busy` less what as long a time cost it in `idle`, over `runs` (the runs `busy` made). */
+export const cpuPerRun = (idle: CpuOver, busy: CpuOver, runs: number): Array<number | null> =>
+  busy.cpuMs.map((b, i) => {
+    const rest = idle.cpuMs[i];
+    return b === null || rest === null || rest === undefined ? null : (b - (rest / idle.ms) * busy.ms) / runs;
+  });
+
 /** Polls `url` until it answers 200 (the catalog is loaded at bootstrap, so this is readiness). */
 export async function waitForOk(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
