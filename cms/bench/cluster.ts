@@ -322,7 +322,8 @@ async function main(): Promise<void> {
       logDir: path.join(dir, `instance-${i + 1}`),
       bootTimeoutMs: 240_000,
       port: ports[i],
-      env: { ...common, DIRECTORY_INSTANCE_ID: `instance-${i + 1}`, STRAPI_LOG_LEVEL: 'warn' },
+      // The admin panel served: the recipe's editors use it (--keep).
+      env: { ...common, DIRECTORY_INSTANCE_ID: `instance-${i + 1}`, STRAPI_LOG_LEVEL: 'warn', BENCH_ADMIN_PANEL: 'true' },
     });
   for (let i = 0; i < 3; i++) fs.mkdirSync(path.join(dir, `instance-${i + 1}`));
   log('three instances…');
@@ -348,7 +349,7 @@ async function main(): Promise<void> {
   await editorsInstance(cluster, arg('--publishes', 10));
 
   if (process.argv.includes('--keep')) {
-    log(`\n--keep: nginx ${edge}, admin ${instances[0]!.base}/admin (${ADMIN.email} / ${ADMIN.password}); Ctrl-C to stop`);
+    log(`\n--keep: nginx ${edge}, the admin ${edge}/admin (${ADMIN.email} / ${ADMIN.password}); Ctrl-C to stop`);
     await new Promise((r) => process.once('SIGINT', r));
   }
   for (const s of instances) await s.child.stop();

@@ -3,7 +3,8 @@
  * database named by DATABASE_FILENAME (a throwaway copy), creates a read-only API token for the
  * stock REST route, hands it to the parent over IPC, then listens on HOST:PORT until killed.
  * With BENCH_ADMIN_EMAIL and BENCH_ADMIN_PASSWORD set, it also creates that super-admin (for a
- * benchmark that publishes through the admin API).
+ * benchmark that publishes through the admin API); with BENCH_ADMIN_PANEL=true, it serves the built
+ * admin panel too (cms/dist/build: `npm run build -w cms`), for a person to use.
  * Asked `{ type: 'heap', id }`, it runs a full garbage collection (node --expose-gc) and answers
  * `{ type: 'heap-<id>', heapUsed }`: the memory still in use, which is what a leak grows.
  * Asked `{ type: 'settled', id }`, it answers `{ type: 'settled-<id>' }` once the work a boot leaves
@@ -41,7 +42,7 @@ type Message =
 const send = (m: Message) => new Promise<void>((resolve) => (process.send ? process.send(m, () => resolve()) : resolve()));
 
 async function main(): Promise<void> {
-  const strapi = await bootStrapi();
+  const strapi = await bootStrapi({ admin: process.env.BENCH_ADMIN_PANEL === 'true' });
   const tokens = strapi.service('admin::api-token') as unknown as {
     create(attrs: Record<string, unknown>): Promise<{ accessKey: string }>;
   };
