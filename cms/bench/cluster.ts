@@ -14,7 +14,8 @@
  *    rejoin in step (writes made elsewhere reach it, its writes reach the others); no request
  *    through nginx may fail meanwhile;
  * 3. the editors' instance: publishes made through nginx, one every 2 s, and what each instance's
- *    event loop spends on them (Linux /proc); then the reads through nginx without and with them.
+ *    event loop spends on them (Linux /proc); then the reads of the public's instances without and
+ *    with them.
  *
  * Figures, not a test: it exits 1 only when something could not run. Everything it starts is
  * stopped at the end (with --keep, it waits for Ctrl-C first, printing the URLs).
@@ -72,7 +73,7 @@ let requests = 0;
  * (so most reach an instance, as the public's long tail does), some the first page everyone asks
  * for (answered by nginx's cache), some a profile. A failure is a status ≥ 500 or no answer.
  */
-function startLoad(base: string, connections: number, slugs: string[], sort: '' | 'name' | 'lastVerified' = '') {
+function startLoad(bases: string | string[], connections: number, slugs: string[], sort: '' | 'name' | 'lastVerified' = '') {
   const stats: LoadStats = { total: 0, failed: 0, failures: new Map(), latencies: [], cache: new Map() };
   let running = true;
   const pathFor = (i: number) => {
@@ -85,7 +86,9 @@ function startLoad(base: string, connections: number, slugs: string[], sort: '' 
     stats.failed++;
     stats.failures.set(why, (stats.failures.get(why) ?? 0) + 1);
   };
-  const loop = async () => {
+  /** Loop k asks `bases` (nginx, or the instances themselves) in turn: k modulo their number. */
+  const loop = async (_: unknown, k: number) => {
+    const base = typeof bases === 'string' ? bases : bases[k % bases.length]!;
     while (running) {
       const started = performance.now();
       try {
@@ -118,11 +121,15 @@ function startLoad(base: string, connections: number, slugs: string[], sort: '' 
 
 function describeLoad(s: LoadStats): string {
   const sorted = Float64Array.from(s.latencies).sort();
-  const cache = [...s.cache].map(([k, v]) => `${k} ${v}`).join(', ');
+  // No X-Cache-Status: a load straight to the instances.
+  const cache = [...s.cache]
+    .filter(([k]) => k !== 'none')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   const failures = [...s.failures].map(([k, v]) => `${k} ×${v}`).join(', ');
   return (
     `${s.total} requests, ${s.failed} failed${failures ? ` (${failures})` : ''}; latency p50 ${msRounded(percentile(sorted, 50))}, ` +
-    `p99 ${msRounded(percentile(sorted, 99))}, max ${msRounded(sorted[sorted.length - 1] ?? NaN)}; nginx cache: ${cache}`
+    `p99 ${msRounded(percentile(sorted, 99))}, max ${msRounded(sorted[sorted.length - 1] ?? NaN)}${cache ? `; nginx cache: ${cache}` : ''}`
   );
 }
 
@@ -255,9 +262,9 @@ const EVERY_MS = 2000;
 
 /**
  * 3. The editors' instance: `publishes` publishes through nginx, one every EVERY_MS, first alone,
- * then under the read load (the same time without them before): what each instance's event loop
- * spends per publish (its CPU over the publishes, less as long a time without any, over their
- * number), and the reads through nginx without and with the publishes.
+ * then under a read load on the public's instances (the same time without them before): what each
+ * instance's event loop spends per publish (its CPU over the publishes, less as long a time without
+ * any, over their number), and those reads without and with the publishes.
  */
 async function editorsInstance(c: Cluster, publishes: number): Promise<void> {
   log(
@@ -287,17 +294,21 @@ async function editorsInstance(c: Cluster, publishes: number): Promise<void> {
   log(`   event-loop CPU per publish (less as long without): ${perPublish.map((ms, i) => `instance ${i + 1} ${ms}`).join(', ')}`);
   log(`   publish round trip through nginx: ${summary(roundTrips)}`);
 
-  const quietLoad = startLoad(c.edge, 8, c.slugs);
+  // Straight to the public's instances: what nginx's cache answers would differ from one run to the other.
+  const readers = c.instances.slice(1).map((s) => s.base);
+  const quietLoad = startLoad(readers, 8, c.slugs);
   await sleep(span);
   const quiet = await quietLoad.stop();
   roundTrips.length = 0;
-  const editedLoad = startLoad(c.edge, 8, c.slugs);
+  const editedLoad = startLoad(readers, 8, c.slugs);
   const loaded = await measured(publishing);
   const edited = await editedLoad.stop();
   const rate = (s: LoadStats, ms: number) => s.total / (ms / 1000);
   const [withoutRate, withRate] = [rate(quiet, span), rate(edited, loaded.ms)];
-  log(`   reads through nginx, ${span / 1000} s without publishes: ${Math.round(withoutRate)}/s; ${describeLoad(quiet)}`);
-  log(`   reads through nginx, ${Math.round(loaded.ms / 1000)} s with them: ${Math.round(withRate)}/s; ${describeLoad(edited)}`);
+  log(
+    `   reads on instances 2 and 3 (4 readers each), ${span / 1000} s without publishes: ${Math.round(withoutRate)}/s; ${describeLoad(quiet)}`,
+  );
+  log(`   the same, ${Math.round(loaded.ms / 1000)} s with them: ${Math.round(withRate)}/s; ${describeLoad(edited)}`);
   log(`   throughput drop ${(100 * (1 - withRate / withoutRate)).toFixed(1)} %; publish round trip under the load: ${summary(roundTrips)}`);
 }
 
