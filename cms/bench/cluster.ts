@@ -73,7 +73,7 @@ let requests = 0;
  * (so most reach an instance, as the public's long tail does), some the first page everyone asks
  * for (answered by nginx's cache), some a profile. A failure is a status ≥ 500 or no answer.
  */
-function startLoad(bases: string | string[], connections: number, slugs: string[], sort: '' | 'name' | 'lastVerified' = '') {
+function startLoad(bases: string[], connections: number, slugs: string[], sort: '' | 'name' | 'lastVerified' = '') {
   const stats: LoadStats = { total: 0, failed: 0, failures: new Map(), latencies: [], cache: new Map() };
   let running = true;
   const pathFor = (i: number) => {
@@ -88,7 +88,7 @@ function startLoad(bases: string | string[], connections: number, slugs: string[
   };
   /** Loop k asks `bases` (nginx, or the instances themselves) in turn: k modulo their number. */
   const loop = async (_: unknown, k: number) => {
-    const base = typeof bases === 'string' ? bases : bases[k % bases.length]!;
+    const base = bases[k % bases.length]!;
     while (running) {
       const started = performance.now();
       try {
@@ -202,7 +202,7 @@ async function propagation(c: Cluster, writes: number): Promise<void> {
   log(
     `\n1. ${writes} publishes through the admin, each on one instance in turn, read back on the other two (8 readers on nginx meanwhile)`,
   );
-  const load = startLoad(c.edge, 8, c.slugs);
+  const load = startLoad([c.edge], 8, c.slugs);
   const roundTrips: number[] = [];
   const seen: number[] = [];
   for (let i = 0; i < writes; i++) {
@@ -227,7 +227,7 @@ async function propagation(c: Cluster, writes: number): Promise<void> {
 async function killTest(c: Cluster): Promise<void> {
   log('\n2. kill test: SIGKILL instance 2 under the same load, restart it, and check it rejoins in step');
   // Sorted by name: pages nginx has not cached yet, so that the load reaches the instances.
-  const load = startLoad(c.edge, 8, c.slugs, 'name');
+  const load = startLoad([c.edge], 8, c.slugs, 'name');
   await sleep(2000);
   const victim = c.instances[1]!;
   const killedAt = performance.now();

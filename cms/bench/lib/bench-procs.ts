@@ -157,7 +157,7 @@ export function describeChild(c: Child, lines = 20): string {
   return `${path.basename(c.logFile)} (${state})${tail ? `, last lines:\n${tail}` : ': empty'}`;
 }
 
-export { freePort } from '../../scripts/lib/ports';
+export { freePort, waitForOk } from '../../scripts/lib/ports';
 
 /** Linux's clock ticks per second, in which /proc gives a thread's CPU time (USER_HZ: 100 on every Linux ABI in use). */
 const CLOCK_TICKS = 100;
@@ -198,24 +198,3 @@ export const cpuPerRun = (idle: CpuOver, busy: CpuOver, runs: number): Array<num
     const rest = idle.cpuMs[i];
     return b === null || rest === null || rest === undefined ? null : (b - (rest / idle.ms) * busy.ms) / runs;
   });
-
-/** Polls `url` until it answers 200 (the catalog is loaded at bootstrap, so this is readiness). */
-export async function waitForOk(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    if (!alive()) throw new Error(`server exited while waiting for ${url}`);
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      if (r.status === 200) {
-        await r.arrayBuffer();
-        return;
-      }
-      last = `HTTP ${r.status}`;
-    } catch (e) {
-      last = (e as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} not ready within ${Math.round(timeoutMs / 1000)} s (last: ${last})`);
-}

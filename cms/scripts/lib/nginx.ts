@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CMS_DIR } from './boot';
-import { freePort } from './ports';
+import { freePort, waitForOk } from './ports';
 
 export const NGINX = '/usr/sbin/nginx';
 export const NGINX_TEMPLATE = path.resolve(CMS_DIR, '..', 'deploy', 'nginx', 'referral-directory.conf.template');
@@ -61,18 +61,11 @@ export async function startNginx(options: { dir: string; upstream: string[]; edi
   };
   process.on('exit', kill);
   const url = `http://127.0.0.1:${listen}`;
-  const answers = () =>
-    fetch(`${url}${options.readyPath}`, { signal: AbortSignal.timeout(2000) }).then(
-      async (r) => (await r.arrayBuffer(), r.status),
-      () => 0,
-    );
-  for (let i = 0; (await answers()) !== 200; i++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${prefix}/logs/error.log`);
-    if (i > 100) {
-      kill();
-      throw new Error(`nginx did not answer ${options.readyPath} within 10 s; see ${prefix}/logs/error.log`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitForOk(`${url}${options.readyPath}`, 10_000, () => child.exitCode === null);
+  } catch (error: unknown) {
+    kill();
+    throw new Error(`nginx: ${error instanceof Error ? error.message : String(error)}; see ${prefix}/logs/error.log`);
   }
   return {
     url,
