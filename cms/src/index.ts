@@ -69,7 +69,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    projectionOf(strapi)?.stop();
+    projectionOf(strapi)?.close();
     await peers?.stop();
     peers = null;
     stopDepartures?.();

@@ -89,7 +89,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-cms-'));
   let dropDatabase: (() => Promise<void>) | null = null;
-  const env = serverEnv(port, options.env);
+  // The catalogs' snapshot (src/catalog/snapshot.ts) goes with the test's files unless the test names one.
+  const env = serverEnv(port, { DIRECTORY_SNAPSHOT_FILE: path.join(tmp, 'catalog.snapshot'), ...options.env });
   let target = options.database;
   if (!target) {
     const db = await throwawayDatabase(tmp);

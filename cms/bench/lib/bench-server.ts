@@ -10,7 +10,7 @@
  * Asked `{ type: 'settled', id }`, it answers `{ type: 'settled-<id>' }` once the work a boot leaves
  * running is done: the HSDS departures registry brought in step with the catalog (on a database
  * never served before, every public HSDS id registered; otherwise every id compared), which a
- * benchmark of steady reads waits for.
+ * benchmark of steady reads waits for; and the catalogs' snapshot written, when the boot made one.
  * Asked `{ type: 'loop', id }`, it answers `{ type: 'loop-<id>', p99Ms, maxMs, gcMaxMs, gcMs }`: how
  * late its event loop ran since the last such question (node:perf_hooks monitorEventLoopDelay),
  * i.e. how long the server itself held every request back, apart from the network and the load
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       const id = m.id;
       void Promise.all([projectionOf(strapi).catalog(), appDepartures()])
         .then(([catalog, { syncDepartures }]) => syncDepartures(strapi, catalog))
+        .then(() => projectionOf(strapi).snapshotWritten())
         .then(() => send({ type: `settled-${id}` }));
     } else if (m.type === 'loop') {
       void send({ type: `loop-${m.id}`, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6, gcMaxMs: gc.maxMs, gcMs: gc.ms });

@@ -198,10 +198,46 @@ class PackedEntry<R extends Searchable & Named, F extends string> implements Ent
     return indexedText(this.searchText());
   }
 
+  parts(): EntryParts<R, F> {
+    const { slug, en, fr, nameEn, nameFr, slugFr, values, lastVerified, kept } = this;
+    return { slug, en, fr, nameEn, nameFr, slugFr, values, lastVerified, kept };
+  }
+
   /** The kept record in a locale and its members (see pack's `from`); none when the records are not kept. */
   packedRecord(locale: Locale): PackedRecord | undefined {
     return this.kept ? { record: this.kept[locale], packed: locale === 'en' ? this.en : this.fr } : undefined;
   }
+}
+
+/**
+ * What an entry is made of, as a snapshot keeps it (snapshot.ts): its records' members, names,
+ * filter values and the records themselves when kept. `entryFromParts` makes the same entry again.
+ */
+export interface EntryParts<R, F extends string> {
+  slug: string;
+  en: Packed;
+  fr: Packed;
+  nameEn: string;
+  nameFr: string;
+  slugFr: string;
+  values: Record<F, readonly string[]>;
+  lastVerified: string;
+  kept: Readonly<Record<Locale, R>> | null;
+}
+
+/** An entry's parts (see EntryParts); every entry the catalogs hold is made by toEntry. */
+export function entryParts<R extends Named, F extends string>(entry: Entry<R, F>): EntryParts<R, F> {
+  if (!(entry instanceof PackedEntry)) throw new Error('entryParts: not an entry made by toEntry');
+  // Cast kept: a PackedEntry is made for the R and F of the Entry it is held as.
+  return (entry as PackedEntry<R & Searchable, F>).parts();
+}
+
+/** The entry `entryParts` took apart; `internalText` as toEntry's (the staff catalog's confidential words). */
+export function entryFromParts<R extends Searchable & Named, F extends string>(
+  p: EntryParts<R, F>,
+  internalText?: (en: R, fr: R) => string,
+): Entry<R, F> {
+  return new PackedEntry<R, F>(p.slug, p.en, p.fr, p.nameEn, p.nameFr, p.slugFr, p.values, p.lastVerified, internalText, p.kept);
 }
 
 /**

@@ -136,3 +136,37 @@ export async function changedDocuments(strapi: Core.Strapi, since: Date, lastSee
   const changed = (await strapi.db.query(ORG).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
   return changed.map((c) => c.documentId);
 }
+
+/** A time as the database gives it (PostgreSQL a Date, SQLite the epoch milliseconds, a reader ISO text), in milliseconds. */
+const millis = (raw: unknown): number => (raw === null || raw === undefined ? 0 : new Date(raw as Date | number | string).getTime());
+
+/**
+ * A document's rows as read: their count, highest id and latest update. Any write through Strapi
+ * changes one of them (an update the update time, a publish new rows, an unpublish or a delete the
+ * count): a document whose signature in the database (documentSignatures) is not the one its
+ * entries were made of has changed since.
+ */
+export function rowsSignature(rows: ReadonlyArray<{ id: number; updatedAt: unknown }>): string {
+  let id = 0;
+  let updated = 0;
+  for (const r of rows) {
+    id = Math.max(id, r.id);
+    updated = Math.max(updated, millis(r.updatedAt));
+  }
+  return `${rows.length}|${id}|${updated}`;
+}
+
+/** Every organization document's rowsSignature, as the database holds its rows now (one grouped scan). */
+export async function documentSignatures(strapi: Core.Strapi): Promise<Map<string, string>> {
+  const table = strapi.db.metadata.get(ORG).tableName;
+  // Cast kept: knex types an aggregate's rows loosely; PostgreSQL gives the count as text, SQLite as a number.
+  const rows = (await strapi.db
+    .connection(table)
+    .select('document_id')
+    .count({ n: '*' })
+    .max({ i: 'id' })
+    .max({ u: 'updated_at' })
+    .whereNotNull('document_id')
+    .groupBy('document_id')) as Array<{ document_id: string; n: number | string; i: number | string; u: unknown }>;
+  return new Map(rows.map((r) => [r.document_id, `${Number(r.n)}|${Number(r.i)}|${millis(r.u)}`]));
+}

@@ -145,8 +145,11 @@ export function* placing<R extends Named, F extends string>(part: Part<R, F>, en
  * the boot at 100,000 organizations).
  */
 export class EntriesLoad<R extends Named, F extends string> {
-  readonly entries: Entry<R, F>[] = [];
-  readonly words = new Postings();
+  /** Empty; or a load made before, its entries and their words (a snapshot's: snapshot.ts). */
+  constructor(
+    readonly entries: Entry<R, F>[] = [],
+    readonly words = new Postings(),
+  ) {}
 
   /**
    * `text`: the entry's searchText, worked out from the records it was made of; or its words

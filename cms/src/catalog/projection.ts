@@ -1,7 +1,8 @@
 /**
  * Keeps the in-memory public catalog in step with the database.
  *
- * - At boot: a full load (every organization row, draft and published, both locales, in pages).
+ * - At boot: a full load (every organization row, draft and published, both locales, in pages), or
+ *   the snapshot the last one wrote and the documents changed since (full-load.ts, snapshot.ts).
  * - On a write through the Document Service of this instance: the document is marked pending
  *   and re-read before the next public read, so an unpublished or removed record is gone at once.
  *   Only that document's entries change: the next catalog version is made from the current one by
@@ -20,7 +21,7 @@
  *   last catalog, except records this instance wrote but could not re-read (hidden: fail closed);
  *   the next poll that reaches the database again catches up, with no restart.
  *
- * Here: the refresh itself (load, re-read, poll, publish). A document's entries from its rows:
+ * Here: the refresh itself (re-read, poll, publish). A document's entries from its rows:
  * row-entries.ts; the vocabulary, synonyms and settings: reference.ts; what the poll compares:
  * fingerprint.ts.
  */
@@ -28,19 +29,20 @@ import type { Core } from '@strapi/strapi';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DirectorySettings, ListingStatus, Locale } from '@referral-directory/sdk';
 import { LISTING_STATUSES } from '@referral-directory/sdk';
-import { Catalog, EntriesLoad, type Entry, type Named, sameEntry, type Vocabulary } from './catalog';
+import { Catalog, type Entry, type Named, sameEntry, type Vocabulary } from './catalog';
 import { rebaseOnto, withEdits } from './versions';
 import { STATUS_LABELS } from '../directory/labels';
 import { reachability } from './reachability';
-import { ORGANIZATION_POPULATE, type OrganizationRow } from '../directory/rows';
+import type { OrganizationRow } from '../directory/rows';
 import type { SynonymGroup } from './synonyms';
 import { ORGANIZATION as ORG } from '../content-types';
 import { REFERENCE_TYPES, readReference } from './reference';
 import { changedTerms, naming } from './vocabulary';
 import { runSliced } from './segment';
-import { type SelectRunner, documentReader, readInPages } from '../operations/bulk-read';
-import { type SelectsNow, loadSelects, sqliteSelectsNow } from '../operations/sqlite-reader';
-import { type Fingerprints, RowCounts, changedDocuments, changedSince, documentsInOrder, fingerprints, recount } from './fingerprint';
+import { readInPages } from '../operations/bulk-read';
+import { type SelectsNow, sqliteSelectsNow } from '../operations/sqlite-reader';
+import { type Fingerprints, RowCounts, changedDocuments, changedSince, fingerprints, recount } from './fingerprint';
+import { type FullLoad, catalogSnapshots, orgReader, type OrgReader, readEveryRow } from './full-load';
 import {
   INTERNAL_FILTER_NAMES,
   type InternalCatalog,
@@ -50,7 +52,6 @@ import {
   putDocument,
 } from './row-entries';
 
-type OrgReader = (documentIds: readonly string[]) => Promise<() => OrganizationRow[]>;
 /** Documents a re-read reads at once on SQLite (sqliteSelectsNow); more go through knex, a turn of the event loop between queries. */
 const AT_ONCE = 10;
 /**
@@ -59,7 +60,6 @@ const AT_ONCE = 10;
  * follows in the background.
  */
 const RELABEL_WAIT_MS = 10_000;
-
 /** Puts back the entry held before when the new one reads the same (see sameEntry). */
 function keepIfSame<E extends Entry<Named, string>>(map: Map<string, E>, documentId: string, before: E | undefined): void {
   const now = map.get(documentId);
@@ -116,6 +116,8 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
   /** A re-read off the request path is waiting to start (it will take every id to re-read); settled when it ends. */
   let catchingUp: Promise<void> | null = null;
   const database = reachability(strapi);
+  /** Where the catalogs are kept across boots (snapshot.ts). */
+  const snapshot = catalogSnapshots(strapi);
 
   /** Hides this instance's own writes that could not be re-read: their public state is unknown. */
   async function withholdPending(): Promise<void> {
@@ -143,11 +145,6 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** A reader of organizations' rows, in id order, whose selects `selects` runs (made once Strapi's metadata is loaded). */
-  const orgReader = (selects?: SelectRunner): OrgReader =>
-    // Cast kept: the reader gives the rows Strapi's query engine gives with this populate, which
-    // OrganizationRow describes (bulk-read.test.ts compares the two readers value for value).
-    documentReader(strapi, ORG, Object.keys(ORGANIZATION_POPULATE), selects) as unknown as OrgReader;
   let readHere: OrgReader | null = null;
   /** Made on the first re-read (undefined until then; null: none on this database). */
   let selectsNow: SelectsNow | null | undefined;
@@ -189,36 +186,10 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     keepIfSame(internalEntries, documentId, before?.internal);
   }
 
-  /**
-   * Every document, read a page of documents at a time (all the rows of each) and turned into
-   * entries as it comes, so no more than a page of rows is ever held. Into new maps, swapped in
-   * at the end: a load that fails half-way leaves the current entries whole.
-   */
-  async function loadAll(): Promise<Loads> {
-    const nextEntries = new Map<string, Entry>();
-    const nextInternal = new Map<string, InternalEntry>();
-    const nextRows = new RowCounts();
-    const loads: Loads = { public: new EntriesLoad(), internal: new EntriesLoad() };
-    const selects = loadSelects(strapi);
-    try {
-      const read = orgReader(selects);
-      await readInPages(read, await documentsInOrder(strapi), (documentId, rows) => {
-        nextRows.set(documentId, rows.length);
-        putDocument(nextEntries, nextInternal, documentId, rows, loads);
-      });
-    } finally {
-      await selects.close();
-    }
-    entries = nextEntries;
-    internalEntries = nextInternal;
-    rowsRead = nextRows;
-    edited.clear(); // the catalogs are built from every entry: no edit to apply
-    return loads;
-  }
-
   function loadDocuments(documentIds: string[]): Promise<void> {
     if (selectsNow === undefined) selectsNow = sqliteSelectsNow(strapi);
-    const read = selectsNow && documentIds.length <= AT_ONCE ? (readNow ??= orgReader(selectsNow)) : (readHere ??= orgReader());
+    const read =
+      selectsNow && documentIds.length <= AT_ONCE ? (readNow ??= orgReader(strapi, selectsNow)) : (readHere ??= orgReader(strapi));
     return readInPages(read, documentIds, setDocument);
   }
 
@@ -353,10 +324,18 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     const upTo = marked;
     let loads: Loads | null = null;
     let loaded = 0;
+    /** A load from the snapshot: the documents changed since it was made, re-read once its catalogs are built. */
+    let restored: FullLoad | null = null;
+    let fresh: FullLoad | null = null;
     if (whole) {
       pending.clear();
       unawaited.clear();
-      loads = await loadAll();
+      restored = catalog ? null : ((await snapshot?.restore(fp.reference)) ?? null);
+      if (!restored) fresh = await readEveryRow(strapi, fp.reference);
+      const load = (restored ?? fresh)!;
+      ({ entries, internalEntries, rowsRead } = load);
+      edited.clear(); // the catalogs are built from every entry: no edit to apply
+      loads = load.state.loads;
       loaded = performance.now();
     } else if (pending.size > 0 || unawaited.size > 0 || (remake && relabelled.size > 0)) {
       const ids = [...new Set([...pending, ...unawaited, ...(remake ? relabelled : [])])];
@@ -380,13 +359,20 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
     if (loads) relabelled.clear();
     else if (relabelled.size > 0) catchUpLater();
     await publish(loads);
+    const built = performance.now();
+    if (restored && restored.stale.length > 0) {
+      await loadDocuments(restored.stale);
+      await publish(null);
+    }
     applied = Math.max(applied, upTo);
     // What a boot spends on the catalogs, for whoever runs the service (a full load is the boot's longest step).
     if (loads) {
       const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
-      strapi.log.info(
-        `directory: catalogs loaded, ${entries.size} public and ${internalEntries.size} staff records: rows read and made into entries in ${s(started, loaded)} s, catalogs built in ${s(loaded, performance.now())} s`,
-      );
+      const made = restored
+        ? `read from the snapshot in ${s(started, loaded)} s, catalogs built in ${s(loaded, built)} s, ${restored.stale.length} documents changed since re-read in ${s(built, performance.now())} s`
+        : `rows read and made into entries in ${s(started, loaded)} s, catalogs built in ${s(loaded, built)} s`;
+      strapi.log.info(`directory: catalogs loaded, ${entries.size} public and ${internalEntries.size} staff records: ${made}`);
+      if (fresh) snapshot?.save(fresh.state);
     }
   }
 
@@ -548,9 +534,21 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       timer.unref();
     },
 
+    /** Settles once the catalogs' snapshot being written, if any, is on disk (or given up). */
+    snapshotWritten(): Promise<void> {
+      return snapshot?.written() ?? Promise.resolve();
+    },
+
+    /** Stops the poll (start() starts it again). */
     stop(): void {
       if (timer) clearInterval(timer);
       timer = null;
+    },
+
+    /** At shutdown: the poll, the re-reads' own connection, and a snapshot being written, stopped. */
+    close(): void {
+      this.stop();
+      snapshot?.close();
       selectsNow?.close();
     },
 

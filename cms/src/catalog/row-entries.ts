@@ -107,7 +107,7 @@ export function internalEntryFromRows(
 }
 
 /** The confidential text staff may search by (never part of a public entry). */
-function internalText(...records: InternalOrganization[]): string {
+export function internalText(...records: InternalOrganization[]): string {
   const person = (p: { name: string; title: string | null; email: string | null } | null) => (p ? [p.name, p.title, p.email] : []);
   return records
     .flatMap((r) => [

@@ -88,6 +88,19 @@ const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK - 1;
 
+/** A pass 1's parts (Postings.parts). */
+export interface PostingsParts {
+  seen: readonly string[];
+  df: Uint32Array<ArrayBuffer>;
+  word: readonly Uint32Array[];
+  tf: readonly Float32Array[];
+  starts: Uint32Array<ArrayBuffer>;
+  lengths: Float32Array<ArrayBuffer>;
+  totalLength: number;
+  total: number;
+  records: number;
+}
+
 /**
  * Pass 1 of a segment build: each posting's word (by order of first sight) and weight, record by
  * record, and each word's document frequency — one map look-up per word occurrence. A word met
@@ -157,6 +170,32 @@ export class Postings {
       for (let k = 0; k < known.length; k++) this.addId(known[k]!, weight);
     } else for (let k = 0; k < list.length; k++) this.addId(this.idOf(list[k]!), weight);
   };
+
+  /** What a snapshot keeps of a finished pass 1 (snapshot.ts): what buildSegment reads of it. */
+  parts(): PostingsParts {
+    const { seen, df, word, tf, starts, lengths, totalLength, total, records } = this;
+    return { seen, df, word, tf, starts, lengths, totalLength, total, records };
+  }
+
+  /** A pass 1 from a snapshot's parts, for buildSegment (no record may be added to it). */
+  static fromParts(p: PostingsParts): Postings {
+    const out = new Postings();
+    for (let id = 0; id < p.seen.length; id++) {
+      out.ids.set(p.seen[id]!, id);
+      out.seen.push(p.seen[id]!);
+    }
+    out.word.push(...p.word);
+    out.tf.push(...p.tf);
+    out.df = p.df;
+    out.starts = p.starts;
+    out.lengths = p.lengths;
+    out.totalLength = p.totalLength;
+    out.total = p.total;
+    out.records = p.records;
+    out.lastRecord = new Uint32Array(0);
+    out.postingOf = new Uint32Array(0);
+    return out;
+  }
 
   /** Per word id of `other` (see record), 1 + its id here (0: not met yet). */
   private other: Postings | null = null;
