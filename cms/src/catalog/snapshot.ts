@@ -119,9 +119,9 @@ const FILTERS: [readonly string[], readonly string[]] = [FILTER_NAMES, INTERNAL_
 export function* snapshotFrames(state: LoadState, key: string): Generator<Buffer> {
   const table = new Table();
   yield frame({ t: 'head', format: FORMAT, key, reference: state.reference });
-  const catalogs = [
-    { entries: state.loads.public.entries as readonly Entry<Named, string>[], ids: state.publicIds, words: state.loads.public.words },
-    { entries: state.loads.internal.entries as readonly Entry<Named, string>[], ids: state.internalIds, words: state.loads.internal.words },
+  const catalogs: Array<{ entries: readonly Entry<Named, string>[]; ids: string[]; words: Postings }> = [
+    { entries: state.loads.public.entries, ids: state.publicIds, words: state.loads.public.words },
+    { entries: state.loads.internal.entries, ids: state.internalIds, words: state.loads.internal.words },
   ];
   for (const c of [0, 1] as const) {
     const { entries, ids, words } = catalogs[c]!;
@@ -137,8 +137,7 @@ export function* snapshotFrames(state: LoadState, key: string): Generator<Buffer
         for (const m of p.en) data.push(table.string(m));
         data.push(p.fr.length);
         for (const m of p.fr) data.push(table.string(m));
-        const values = p.values as Record<string, readonly string[]>;
-        for (const name of filters) data.push(table.list(values[name]!));
+        for (const name of filters) data.push(table.list(p.values[name]!));
       }
       yield frame({ t: 'entries', c, ...table.fresh(), data: Uint32Array.from(data) });
     }
