@@ -94,6 +94,13 @@ export async function readEveryRow(strapi: Core.Strapi, reference: string): Prom
   return { state, entries, internalEntries, rowsRead: rowCounts(state), stale: [] };
 }
 
+/** What a full load took, part by part, for the log (`at`: its start, rows or snapshot read, catalogs built, end). */
+export function loadReport(restored: FullLoad | null, at: [number, number, number, number]): string {
+  const s = (from: number, to: number) => ((at[to]! - at[from]!) / 1000).toFixed(1);
+  if (!restored) return `rows read and made into entries in ${s(0, 1)} s, catalogs built in ${s(1, 2)} s`;
+  return `read from the snapshot in ${s(0, 1)} s, catalogs built in ${s(1, 2)} s, ${restored.stale.length} documents changed since re-read in ${s(2, 3)} s`;
+}
+
 /**
  * Where the snapshot is kept: DIRECTORY_SNAPSHOT_FILE (`off`: none); by default beside the SQLite
  * database (`<database file>.catalog`), or for PostgreSQL under the app's `.tmp/`, named by a hash
