@@ -26,7 +26,7 @@ import type { FilterName, InternalOrganization, PublicOrganization } from '@refe
 import { FILTER_NAMES } from '@referral-directory/sdk';
 import { EntriesLoad, type Entry, type Named } from './catalog';
 import { entryFromParts, entryParts } from './entry';
-import { type Packed, jsonOf } from './packed';
+import { type Packed, unpack } from './packed';
 import { Postings } from './segment';
 import { INTERNAL_FILTER_NAMES, type InternalEntry, type InternalFilterName, internalText } from './row-entries';
 import type { LoadState } from './full-load';
@@ -308,11 +308,10 @@ class Reader {
       const packed = (list: number[]): Packed => list.map((i) => strings[i]!);
       const parts = { slug, en: packed(en), fr: packed(fr), nameEn, nameFr, slugFr, lastVerified };
       // The public catalog keeps its records (their values shared as they were); the staff one parses them when read.
-      // Casts kept: the records are those the members were written from (the catalog's), the values per filter of that catalog.
+      // Casts kept: the values are per filter of the catalog they were written from.
       if (f.c === 0) {
-        const keptEn = this.recordOf(parts.en, en);
-        const keptFr = this.recordOf(parts.fr, fr, valuesOf(keptEn, en));
-        const kept = { en: keptEn as unknown as PublicOrganization, fr: keptFr as unknown as PublicOrganization };
+        const keptEn = this.recordOf<PublicOrganization>(parts.en, en);
+        const kept = { en: keptEn, fr: this.recordOf<PublicOrganization>(parts.fr, fr, valuesOf(keptEn, en)) };
         this.entries[0].push(entryFromParts({ ...parts, values: values as Record<FilterName, readonly string[]>, kept }));
       } else {
         const internalValues = values as Record<InternalFilterName, readonly string[]>;
@@ -330,18 +329,17 @@ class Reader {
    * was given, and, for the French record, each value the English one holds under the same member
    * by the English one's: one value for all the records and both locales that hold it, as in memory.
    */
-  private recordOf(packed: Packed, indexes: number[], english?: Map<number, unknown>): Record<string, unknown> {
-    // Cast kept: a record's JSON is an object.
-    const r = JSON.parse(jsonOf(packed)) as Record<string, unknown>;
+  private recordOf<R extends object>(packed: Packed, indexes: number[], english?: Map<number, unknown>): R {
+    const r = unpack<R>(packed);
     const keys = Object.keys(r);
     for (let k = 0; k < keys.length; k++) {
-      const v = r[keys[k]!];
+      const v: unknown = Reflect.get(r, keys[k]!);
       const i = indexes[k]!;
-      if (english?.has(i)) r[keys[k]!] = english.get(i);
+      if (english?.has(i)) Reflect.set(r, keys[k]!, english.get(i));
       else if (typeof v === 'object' && v !== null) {
         const held = this.shared.get(i);
         if (held === undefined) this.shared.set(i, v);
-        else r[keys[k]!] = held;
+        else Reflect.set(r, keys[k]!, held);
       }
     }
     return r;
@@ -367,7 +365,6 @@ class Reader {
 }
 
 /** A record's values by their members' indexes (what its French version may take). */
-function valuesOf(r: Record<string, unknown>, indexes: number[]): Map<number, unknown> {
-  const keys = Object.keys(r);
-  return new Map(keys.map((key, k) => [indexes[k]!, r[key]]));
+function valuesOf(r: object, indexes: number[]): Map<number, unknown> {
+  return new Map(Object.keys(r).map((key, k): [number, unknown] => [indexes[k]!, Reflect.get(r, key)]));
 }
