@@ -331,8 +331,7 @@ const createProjection = ({ strapi }: { strapi: Core.Strapi }) => {
       pending.clear();
       unawaited.clear();
       restored = catalog ? null : ((await snapshot?.restore(fp.reference)) ?? null);
-      if (!restored) fresh = await readEveryRow(strapi, fp.reference);
-      const load = (restored ?? fresh)!;
+      const load = restored ?? (fresh = await readEveryRow(strapi, fp.reference));
       ({ entries, internalEntries, rowsRead } = load);
       edited.clear(); // the catalogs are built from every entry: no edit to apply
       loads = load.state.loads;
